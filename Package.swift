@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+// steward: see README.md. Library-first: every module below is testable without a process;
+// the `steward` executable only parses arguments and wires modules together.
+import PackageDescription
+
+let package = Package(
+    name: "steward",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "steward", targets: ["steward"]),
+        .library(name: "StewardPipeline", targets: ["StewardPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // Event, Locator, Finding, Evidence, Attribute, Score, report contract, errors.
+        .target(name: "StewardCore"),
+        // Importer protocol, registry, folder/ZIP discovery and one folder per export family.
+        .target(name: "Importers", dependencies: [
+            "StewardCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Rule files, lexicon automaton, matchers, aggregates, example runner.
+        .target(name: "Rules", dependencies: [
+            "StewardCore",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Scoring model files and their evaluator.
+        .target(name: "Scoring", dependencies: [
+            "StewardCore", "Rules",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // System libsqlite3 (no wrapper package: prepared statements on the hot path).
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "Store", dependencies: ["StewardCore", "CSQLite"]),
+        .target(name: "Reports", dependencies: ["StewardCore"]),
+        .target(name: "Personas", dependencies: ["StewardCore"]),
+        // discover → detect → parse → match → infer → score → store → report.
+        .target(name: "StewardPipeline", dependencies: [
+            "StewardCore", "Importers", "Rules", "Scoring", "Store", "Reports", "Personas",
+        ]),
+        .executableTarget(name: "steward", dependencies: [
+            "StewardPipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "StewardCore"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "StewardCore"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Rules", "StewardCore"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "StewardCore"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "StewardCore"]),
+        .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "Importers", "Personas", "StewardCore"]),
+        // Runs the built `steward` binary: CLI end-to-end, privacy and conformance checks.
+        .testTarget(name: "CLITests", dependencies: ["StewardCore"]),
+    ]
+)

@@ -1,0 +1,62 @@
+import StewardCore
+
+/// A parser's error that ends parsing of one file (truncated beyond repair, not the format
+/// after all, too deeply nested). Bad single records are not errors: see `EventSink.skip`.
+public struct ParseError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var position: SourcePosition?
+    public init(_ message: String, at position: SourcePosition? = nil) {
+        self.message = message
+        self.position = position
+    }
+    public var description: String { position.map { "\($0): \(message)" } ?? message }
+}
+
+/// Where a parser delivers events and per-record problems. The pipeline attaches the path;
+/// the parser only states positions. A bad record is counted and reported, and parsing goes on.
+public final class EventSink {
+    public private(set) var eventCount = 0
+    public private(set) var skippedCount = 0
+    /// The first `maxIssues` problems, each with its position; the rest are only counted.
+    public private(set) var issues: [String] = []
+    public let maxIssues: Int
+    private let handler: (Event) -> Void
+
+    public init(maxIssues: Int = 50, handler: @escaping (Event) -> Void) {
+        self.maxIssues = maxIssues
+        self.handler = handler
+    }
+
+    /// Delivers one parsed record.
+    @inline(__always)
+    public func emit(_ event: Event) {
+        eventCount += 1
+        handler(event)
+    }
+
+    /// Records a record that could not be read, and why; the parser then carries on.
+    public func skip(_ reason: String, at position: SourcePosition) {
+        skippedCount += 1
+        note("\(position): \(reason)")
+    }
+
+    /// Records a problem that loses no record (e.g. an unknown date format defaulted).
+    public func warn(_ message: String, at position: SourcePosition? = nil) {
+        note(position.map { "\($0): \(message)" } ?? message)
+    }
+
+    private func note(_ text: String) {
+        if issues.count < maxIssues {
+            issues.append(text)
+        } else if issues.count == maxIssues {
+            issues.append("… further problems not listed")
+        }
+    }
+}
+
+/// Collects events into an array: for tests and for small in-memory inputs.
+public final class EventCollector {
+    public private(set) var events: [Event] = []
+    public lazy var sink: EventSink = EventSink { [unowned self] in self.events.append($0) }
+    public init() {}
+}

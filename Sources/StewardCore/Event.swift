@@ -1,0 +1,82 @@
+/// One record from an export, normalized. Importers fill in what their format has and leave
+/// the rest nil; rules read fields by name (see `Event.Field`).
+public struct Event: Sendable {
+    /// Importer id, e.g. `bank.ofx`, `google.my_activity`.
+    public var source: String
+    public var kind: EventKind
+    public var time: Timestamp?
+    /// The main free text: booking text, search query, post body, message text.
+    public var text: String?
+    public var title: String?
+    public var url: String?
+    /// Merchant, payee, payer, sender or channel.
+    public var counterparty: String?
+    public var amount: Money?
+    /// ISO 18245 merchant category code when the export carries one.
+    public var mcc: Int?
+    /// Bank or ISO 20022 transaction code (OFX TRNTYPE, GVC, purpose code).
+    public var code: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    public var place: String?
+    /// Sub-product, e.g. the Google product ("Search", "YouTube").
+    public var product: String?
+    /// True when the record was written by someone other than the person (a chat partner):
+    /// counted, never quoted.
+    public var authoredByOthers: Bool
+    public var position: SourcePosition
+
+    public init(source: String, kind: EventKind, time: Timestamp? = nil, text: String? = nil,
+                title: String? = nil, url: String? = nil, counterparty: String? = nil,
+                amount: Money? = nil, mcc: Int? = nil, code: String? = nil,
+                latitude: Double? = nil, longitude: Double? = nil, place: String? = nil,
+                product: String? = nil, authoredByOthers: Bool = false,
+                position: SourcePosition = SourcePosition()) {
+        self.source = source
+        self.kind = kind
+        self.time = time
+        self.text = text
+        self.title = title
+        self.url = url
+        self.counterparty = counterparty
+        self.amount = amount
+        self.mcc = mcc
+        self.code = code
+        self.latitude = latitude
+        self.longitude = longitude
+        self.place = place
+        self.product = product
+        self.authoredByOthers = authoredByOthers
+        self.position = position
+    }
+
+    /// Text fields a lexicon can be matched against. Raw values appear in rule files.
+    public enum Field: String, Sendable, CaseIterable, Codable {
+        case text, title, url, counterparty, place, product, code
+    }
+
+    public func value(of field: Field) -> String? {
+        switch field {
+        case .text: return text
+        case .title: return title
+        case .url: return url
+        case .counterparty: return counterparty
+        case .place: return place
+        case .product: return product
+        case .code: return code
+        }
+    }
+
+    /// A short single-line excerpt for evidence lists (never more than `limit` characters).
+    public func excerpt(limit: Int = 120) -> String {
+        if authoredByOthers { return "[message from another person: not quoted]" }
+        var parts: [String] = []
+        for f in [counterparty, title, text, place] { if let f, !f.isEmpty, !parts.contains(f) { parts.append(f) } }
+        if let amount { parts.append(amount.description) }
+        if let mcc { parts.append("MCC \(mcc)") }
+        var s = parts.joined(separator: " · ")
+        s = String(s.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        if s.count > limit { s = String(s.prefix(limit - 1)) + "…" }
+        return s
+    }
+}

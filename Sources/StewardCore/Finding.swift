@@ -1,0 +1,53 @@
+/// One record that supports a finding, with its exact place.
+public struct Evidence: Sendable, Hashable, Codable {
+    public var path: String
+    public var locator: String
+    public var time: String?
+    public var excerpt: String
+    /// Rule that matched this record.
+    public var rule: String
+
+    public init(path: String, locator: String, time: String?, excerpt: String, rule: String) {
+        self.path = path
+        self.locator = locator
+        self.time = time
+        self.excerpt = excerpt
+        self.rule = rule
+    }
+
+    private enum CodingKeys: String, CodingKey { case path, locator, time, excerpt, rule }
+}
+
+/// What the rules infer about one attribute, with exact counts and a bounded evidence sample.
+public struct Finding: Sendable, Codable {
+    public var attribute: String
+    public var title: String
+    public var sensitivity: Sensitivity
+    /// 0–1: the highest confidence among the rules that fired.
+    public var confidence: Double
+    /// Exact number of matching records (not capped by the evidence sample).
+    public var count: Int
+    public var firstSeen: String?
+    public var lastSeen: String?
+    public var rules: [String]
+    public var sources: [String]
+    /// A value when the attribute has one (e.g. an income bracket).
+    public var value: String?
+    public var evidence: [Evidence]
+
+    public init(attribute: String, title: String, sensitivity: Sensitivity, confidence: Double,
+                count: Int, firstSeen: String?, lastSeen: String?, rules: [String], sources: [String],
+                value: String? = nil, evidence: [Evidence]) {
+        self.attribute = attribute
+        self.title = title
+        self.sensitivity = sensitivity
+        self.confidence = confidence
+        self.count = count
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+        self.rules = rules
+        self.sources = sources
+        self.value = value
+        self.evidence = evidence
+    }
+}
