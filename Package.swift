@@ -37,24 +37,33 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "Store", dependencies: ["StewardCore", "CSQLite"]),
         .target(name: "Reports", dependencies: ["StewardCore"]),
-        .target(name: "Personas", dependencies: ["StewardCore"]),
+        .target(name: "Personas", dependencies: [
+            "StewardCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // discover → detect → parse → match → infer → score → store → report.
         .target(name: "StewardPipeline", dependencies: [
             "StewardCore", "Importers", "Rules", "Scoring", "Store", "Reports", "Personas",
         ]),
         .executableTarget(name: "steward", dependencies: [
-            "StewardPipeline",
+            "StewardPipeline", "StewardCore", "Importers", "Reports", "Personas",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
-        .testTarget(name: "ImportersTests", dependencies: ["Importers", "StewardCore"]),
+        .testTarget(name: "ImportersTests", dependencies: [
+            "Importers", "StewardCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "StewardCore"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Rules", "StewardCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StewardCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "StewardCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "Importers", "Personas", "StewardCore"]),
         // Runs the built `steward` binary: CLI end-to-end, privacy and conformance checks.
-        .testTarget(name: "CLITests", dependencies: ["StewardCore"]),
+        .testTarget(name: "CLITests", dependencies: [
+            "StewardCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ]
 )

@@ -1,0 +1,154 @@
+import Foundation
+import StewardCore
+
+/// What the reader reports about each file it met.
+public protocol ExportReaderDelegate: AnyObject {
+    /// One parsed record of the file at `path`. Called on the reading thread, in file order.
+    func reader(didRead event: Event, path: String)
+    /// A file was parsed (completely, or until a file-level error).
+    func reader(didFinish input: ParsedInput)
+    /// A file was not read, and why.
+    func reader(didSkip path: String, reason: String)
+}
+
+/// The outcome of parsing one file.
+public struct ParsedInput: Sendable {
+    public var path: String
+    public var source: String
+    public var events: Int
+    public var skipped: Int
+    public var errors: [String]
+    public var size: Int64?
+    public var modified: Date?
+}
+
+/// discover → detect → parse for one input: sniffs the head of the file, recurses into ZIP
+/// archives (nested ones too, in memory and bounded), picks the importer that is most sure,
+/// and streams the rest of the file through its parser. A file-level error ends that file
+/// only; it is reported with the file's path and the scan goes on.
+public struct ExportReader {
+    public let importers: [any Importer]
+    public let zip: ZipArchiveReader
+
+    public init(importers: [any Importer] = ImporterRegistry.all, zipLimits: ZipArchiveReader.Limits = .init()) {
+        self.importers = importers
+        self.zip = ZipArchiveReader(limits: zipLimits)
+    }
+
+    /// Reads one file from disk (an archive is read member by member).
+    public func read(_ file: DiskFileSource, delegate: ExportReaderDelegate) {
+        read(source: file, diskPath: file.path, modified: file.modified, depth: 0, delegate: delegate)
+    }
+
+    /// Reads any byte source (used for archive members and tests).
+    public func read(source: ByteSource, diskPath: String?, modified: Date?, depth: Int, delegate: ExportReaderDelegate) {
+        // 1. Sniff the head.
+        var head: [UInt8] = []
+        do {
+            try source.stream { chunk in
+                head.append(contentsOf: chunk.prefix(FileProbe.headLength - head.count))
+                return head.count >= FileProbe.headLength ? .stop : .more
+            }
+        } catch {
+            delegate.reader(didSkip: source.displayPath, reason: describe(error))
+            return
+        }
+
+        // 2. Archives: recurse.
+        if ZipArchiveReader.looksLikeZip(head) {
+            readArchive(source: source, diskPath: diskPath, modified: modified, depth: depth, delegate: delegate)
+            return
+        }
+
+        // 3. Detect.
+        let probe = FileProbe(path: source.displayPath, head: head, size: source.size)
+        let importer: any Importer
+        switch ImporterRegistry.detect(probe, among: importers) {
+        case .failure(let reason):
+            delegate.reader(didSkip: source.displayPath, reason: reason.text)
+            return
+        case .success(let found):
+            importer = found.importer
+        }
+
+        // 4. Parse, streaming the whole file through the parser.
+        var parser = importer.makeParser(for: probe)
+        let path = source.displayPath
+        let sink = EventSink { [unowned delegate] event in delegate.reader(didRead: event, path: path) }
+        var errors: [String] = []
+        do {
+            try source.stream { chunk in
+                do throws(ParseError) {
+                    try parser.feed(chunk, into: sink)
+                } catch {
+                    throw error
+                }
+                return .more
+            }
+            do throws(ParseError) { try parser.finish(into: sink) } catch { errors.append(error.description) }
+        } catch let error as ParseError {
+            errors.append(error.description)
+        } catch {
+            errors.append(describe(error))
+        }
+        delegate.reader(didFinish: ParsedInput(
+            path: path, source: importer.id, events: sink.eventCount, skipped: sink.skippedCount,
+            errors: sink.issues + errors, size: source.size, modified: modified))
+    }
+
+    private func readArchive(source: ByteSource, diskPath: String?, modified: Date?, depth: Int,
+                             delegate: ExportReaderDelegate) {
+        guard depth < zip.limits.maxNestingDepth else {
+            delegate.reader(didSkip: source.displayPath, reason: "archive nested more than \(zip.limits.maxNestingDepth) levels deep: not opened")
+            return
+        }
+        var inMemory: Data? = nil
+        if diskPath == nil {
+            // An archive inside an archive cannot be seeked into, so it is inflated into
+            // memory, within a fixed bound.
+            if let size = source.size, size > zip.limits.maxNestedArchiveBytes {
+                delegate.reader(didSkip: source.displayPath, reason: "archive inside an archive larger than \(zip.limits.maxNestedArchiveBytes >> 20) MiB: extract the outer archive and scan the inner one directly")
+                return
+            }
+            var data = Data()
+            do {
+                let limit = zip.limits.maxNestedArchiveBytes
+                var tooLarge = false
+                try source.stream { chunk in
+                    if Int64(data.count + chunk.count) > limit { tooLarge = true; return .stop }
+                    data.append(contentsOf: chunk)
+                    return .more
+                }
+                if tooLarge {
+                    delegate.reader(didSkip: source.displayPath, reason: "archive inside an archive larger than \(limit >> 20) MiB: extract the outer archive and scan the inner one directly")
+                    return
+                }
+            } catch {
+                delegate.reader(didSkip: source.displayPath, reason: describe(error))
+                return
+            }
+            inMemory = data
+        }
+        do {
+            try zip.forEachMember(of: source, diskPath: diskPath, inMemory: inMemory,
+                                  skipped: { delegate.reader(didSkip: $0, reason: $1) }) { member in
+                read(source: member, diskPath: nil, modified: modified, depth: depth + 1, delegate: delegate)
+            }
+        } catch {
+            delegate.reader(didSkip: source.displayPath, reason: describe(error))
+        }
+    }
+
+    private func describe(_ error: Error) -> String {
+        if let error = error as? DiscoveryError {
+            // The path is shown beside the reason already.
+            switch error {
+            case .notFound: return "no such file"
+            case .unreadable(_, let why): return "cannot read: \(why)"
+            case .archive(_, let why): return "damaged or unsupported ZIP archive: \(why)"
+            case .zipBomb(_, let why): return "stopped reading: \(why) (possible zip bomb)"
+            }
+        }
+        return "\(error)"
+    }
+}

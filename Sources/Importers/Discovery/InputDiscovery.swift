@@ -1,0 +1,84 @@
+import Foundation
+
+/// Turns the paths a person gave into the list of files to read: folders are walked
+/// (sorted, so scans are reproducible), symlinks that leave the given root are refused,
+/// and anything that is not a regular file is reported rather than silently passed over.
+public struct InputDiscovery {
+    public struct Result {
+        public var files: [DiskFileSource] = []
+        public var skipped: [(path: String, reason: String)] = []
+        /// Paths given on the command line that do not exist or cannot be opened.
+        public var missing: [String] = []
+    }
+
+    public init() {}
+
+    public func discover(_ roots: [String]) -> Result {
+        var result = Result()
+        let fm = FileManager.default
+        for root in roots {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: root, isDirectory: &isDirectory) else {
+                result.missing.append(root)
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(directory: root, root: canonical(root), display: root, into: &result)
+            } else {
+                add(path: root, display: root, into: &result)
+            }
+        }
+        return result
+    }
+
+    private func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    private func walk(directory: String, root: String, display: String, into result: inout Result) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
+            result.skipped.append((display, "folder cannot be read"))
+            return
+        }
+        for name in names.sorted() {
+            let path = directory + "/" + name
+            let shown = display.hasSuffix("/") ? display + name : display + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else {
+                result.skipped.append((shown, "cannot be read: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                walk(directory: path, root: root, display: shown, into: &result)
+            case S_IFREG:
+                add(path: path, display: shown, into: &result)
+            case S_IFLNK:
+                let target = canonical(path)
+                if target == root || target.hasPrefix(root + "/") {
+                    // A link inside the scanned folder: its target is scanned where it lives.
+                    result.skipped.append((shown, "symbolic link to \(target) inside the scanned folder: read there, not twice"))
+                } else {
+                    result.skipped.append((shown, "symbolic link that leaves the scanned folder: not followed"))
+                }
+            default:
+                result.skipped.append((shown, "not a regular file (device, socket or pipe)"))
+            }
+        }
+    }
+
+    private func add(path: String, display: String, into result: inout Result) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            result.skipped.append((display, "cannot be read: \(String(cString: strerror(errno)))"))
+            return
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            result.skipped.append((display, "not a regular file (device, socket or pipe)"))
+            return
+        }
+        let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
+        result.files.append(DiskFileSource(path: path, displayPath: display, size: Int64(info.st_size), modified: modified))
+    }
+}

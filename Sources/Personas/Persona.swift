@@ -1,0 +1,75 @@
+import Foundation
+import StewardCore
+
+/// A synthetic person whose exports steward can write in the real formats, for demos and
+/// workshops: nobody's real data is ever needed to show what a scorer would infer.
+public struct Persona: Sendable {
+    public var id: String
+    public var name: String
+    /// One paragraph for the facilitator: who this is and what the exports will reveal.
+    public var summary: String
+    /// Random seed: the same persona always produces the same bytes.
+    public var seed: UInt64
+    /// The year-long period the exports cover (first day, inclusive).
+    public var start: (year: Int, month: Int)
+    public var months: Int
+    public var salary: (payer: String, amountPence: Int64)
+    public var rent: (payee: String, amountPence: Int64)
+    public var everyday: [Merchant]
+    public var habits: [Habit]
+    public var searches: [Search]
+
+    /// A merchant with a typical spend, used for everyday noise.
+    public struct Merchant: Sendable {
+        public var name: String
+        public var mcc: Int
+        public var minPence: Int64
+        public var maxPence: Int64
+        public var perMonth: Int
+        public init(_ name: String, mcc: Int, pence: ClosedRange<Int64>, perMonth: Int) {
+            self.name = name
+            self.mcc = mcc
+            self.minPence = pence.lowerBound
+            self.maxPence = pence.upperBound
+            self.perMonth = perMonth
+        }
+    }
+
+    /// Something the person does that a scorer reads: which account it shows in and how often.
+    public struct Habit: Sendable {
+        public enum Account: Sendable { case current, card }
+        public var text: String
+        public var mcc: Int?
+        public var pence: Int64
+        public var account: Account
+        /// Every `everyMonths` months, starting at month `offset` (0-based).
+        public var everyMonths: Int
+        public var offset: Int
+        /// Times per active month.
+        public var times: Int
+        public var hour: Int
+        public init(_ text: String, mcc: Int? = nil, pence: Int64, account: Account, everyMonths: Int = 1,
+                    offset: Int = 0, times: Int = 1, hour: Int = 12) {
+            self.text = text
+            self.mcc = mcc
+            self.pence = pence
+            self.account = account
+            self.everyMonths = everyMonths
+            self.offset = offset
+            self.times = times
+            self.hour = hour
+        }
+    }
+
+    /// A web search, repeated `times` across the period, at a given hour (UTC).
+    public struct Search: Sendable {
+        public var query: String
+        public var times: Int
+        public var hour: Int
+        public init(_ query: String, times: Int = 1, hour: Int = 14) {
+            self.query = query
+            self.times = times
+            self.hour = hour
+        }
+    }
+}

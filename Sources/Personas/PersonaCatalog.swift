@@ -1,0 +1,65 @@
+/// The built-in personas. Every merchant and search below is invented or a well-known brand
+/// used generically; none of it is anybody's data.
+public enum PersonaCatalog {
+    public static let all: [Persona] = [sam]
+
+    public static func named(_ id: String) -> Persona? { all.first { $0.id == id } }
+
+    /// Sam: a 34-year-old in Manchester with a steady job, a gambling habit that has turned
+    /// into borrowing, a gym membership, blood donations and monthly charity giving. The point
+    /// for a workshop: the same year reads as "exemplary" on one axis and "suspicious" on
+    /// another, and which one wins depends on whose model it is.
+    public static let sam = Persona(
+        id: "sam",
+        name: "Sam Taylor (synthetic)",
+        summary: """
+            Synthetic persona: salaried in Manchester, gives blood, donates to charity, goes to the gym; \
+            also bets online, fell into an overdraft and a buy-now-pay-later plan, and searched for debt help at night.
+            """,
+        seed: 0x5A17_2025,
+        start: (2025, 3),
+        months: 12,
+        salary: ("ACME LOGISTICS LTD SALARY", 285_000),
+        rent: ("RENT NORTHERN HOMES LTD", 95_000),
+        everyday: [
+            .init("TESCO STORES 2231", mcc: 5411, pence: 850...6400, perMonth: 6),
+            .init("Church Street Tesco", mcc: 5411, pence: 320...2100, perMonth: 2),
+            .init("SAINSBURYS S/MKTS", mcc: 5411, pence: 1200...5800, perMonth: 3),
+            .init("TFL TRAVEL CH", mcc: 4111, pence: 280...1500, perMonth: 8),
+            .init("PRET A MANGER", mcc: 5814, pence: 399...1150, perMonth: 5),
+            .init("AMAZON MKTPLACE", mcc: 5942, pence: 799...4599, perMonth: 2),
+            .init("Court Road Bakery", mcc: 5462, pence: 250...900, perMonth: 2),
+            .init("The Union Bar & Grill", mcc: 5812, pence: 1800...4200, perMonth: 1),
+        ],
+        habits: [
+            .init("BET365 LTD", mcc: 7995, pence: -2500, account: .card, times: 3, hour: 23),
+            .init("WILLIAM HILL", mcc: 7995, pence: -4000, account: .card, everyMonths: 2, offset: 1, times: 2, hour: 1),
+            .init("Lotto24 AG", mcc: 7995, pence: -1000, account: .card, everyMonths: 3, offset: 2),
+            .init("KLARNA RATENKAUF", pence: -8900, account: .current, offset: 0),
+            .init("Wonga loan repayment", pence: -15000, account: .current, everyMonths: 1, offset: 5),
+            .init("Lowell Inkasso", pence: -5000, account: .current, everyMonths: 4, offset: 8),
+            .init("Overdraft fee", pence: -600, account: .current, everyMonths: 2, offset: 4),
+            .init("Oddbins", mcc: 5921, pence: -2499, account: .card, everyMonths: 1, offset: 0, times: 2, hour: 19),
+            .init("Tabak Börse", mcc: 5993, pence: -1250, account: .card, everyMonths: 2, offset: 1, hour: 17),
+            .init("PureGym", mcc: 7997, pence: -2499, account: .current),
+            .init("Boots Pharmacy", mcc: 5912, pence: -1175, account: .card, everyMonths: 2, offset: 0),
+            .init("Oxfam donation", mcc: 8398, pence: -1000, account: .current),
+            .init("British Red Cross", mcc: 8398, pence: -2500, account: .current, everyMonths: 6, offset: 3),
+            .init("Tinder Plus", mcc: 7273, pence: -1499, account: .card, everyMonths: 1, offset: 6),
+            .init("Steam Purchase", mcc: 5816, pence: -1999, account: .card, everyMonths: 3, offset: 0, hour: 22),
+        ],
+        searches: [
+            .init("blood donation near me", times: 3),
+            .init("NHS Blood and Transplant appointment", times: 4),
+            .init("casino bonus no deposit", times: 6, hour: 0),
+            .init("payday loan same day", times: 4, hour: 2),
+            .init("how to get out of debt", times: 5, hour: 1),
+            .init("symptoms of diabetes", times: 2, hour: 3),
+            .init("gym membership prices", times: 2),
+            .init("weather manchester", times: 20),
+            .init("train times manchester to leeds", times: 8),
+            .init("pasta recipes", times: 6),
+            .init("Casino Royale DVD", times: 1),
+            .init("football results", times: 12, hour: 21),
+        ])
+}

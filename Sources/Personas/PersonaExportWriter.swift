@@ -1,0 +1,236 @@
+import Foundation
+import StewardCore
+import ZIPFoundation
+
+/// Writes a persona's exports in the real formats banks and Google hand out: a UK current
+/// account CSV, a credit card OFX 1.02 (SGML) statement, and a Google Takeout archive with My
+/// Activity search history in JSON. Output is deterministic for a given persona and scale.
+public struct PersonaExportWriter {
+    public let persona: Persona
+    /// Multiplies everyday spending and searches (1 for demos; larger for benchmarks).
+    public let scale: Int
+
+    public init(persona: Persona, scale: Int = 1) {
+        self.persona = persona
+        self.scale = max(1, scale)
+    }
+
+    /// What was written, for the caller to scan.
+    public struct Output {
+        public var directory: String
+        public var files: [String]
+        public var bytes: Int64
+    }
+
+    /// Writes into `directory` (created if missing): `bank/current-account.csv`,
+    /// `bank/credit-card.ofx`, `takeout-…-001.zip` (with `Takeout/My Activity/Search/MyActivity.json`
+    /// and a Takeout index page steward does not read, so the demo shows an unrecognized file).
+    /// With `zipTakeout: false` the Takeout folder is written as a folder instead.
+    public func write(to directory: String, zipTakeout: Bool = true) throws -> Output {
+        let fm = FileManager.default
+        let bankDir = directory + "/bank"
+        do {
+            try fm.createDirectory(atPath: bankDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw PersonaError.cannotWrite(bankDir, "\(error)")
+        }
+        let ledger = makeLedger()
+        var files: [String] = []
+        var bytes: Int64 = 0
+
+        let csvPath = bankDir + "/current-account.csv"
+        bytes += try writeCurrentAccountCSV(ledger.filter { $0.account == .current }, to: csvPath)
+        files.append(csvPath)
+
+        let ofxPath = bankDir + "/credit-card.ofx"
+        bytes += try writeCardOFX(ledger.filter { $0.account == .card }, to: ofxPath)
+        files.append(ofxPath)
+
+        let takeoutRoot = zipTakeout ? directory + "/.takeout-staging" : directory + "/Takeout"
+        let activityDir = (zipTakeout ? takeoutRoot + "/Takeout" : takeoutRoot) + "/My Activity/Search"
+        do {
+            try fm.createDirectory(atPath: activityDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw PersonaError.cannotWrite(activityDir, "\(error)")
+        }
+        let jsonPath = activityDir + "/MyActivity.json"
+        bytes += try writeSearchActivityJSON(to: jsonPath)
+        let indexPath = (zipTakeout ? takeoutRoot + "/Takeout" : takeoutRoot) + "/archive_browser.html"
+        let index = try BufferedFileWriter(path: indexPath)
+        try index.write("<!DOCTYPE html><html><head><title>Takeout</title></head><body><h1>Your Google data archive</h1><p>My Activity</p></body></html>\n")
+        try index.close()
+        bytes += index.bytesWritten
+
+        if zipTakeout {
+            let zipPath = directory + "/takeout-20260301T090000Z-001.zip"
+            try? fm.removeItem(atPath: zipPath)
+            do {
+                let archive = try Archive(url: URL(fileURLWithPath: zipPath), accessMode: .create)
+                let base = URL(fileURLWithPath: takeoutRoot)
+                try archive.addEntry(with: "Takeout/My Activity/Search/MyActivity.json", relativeTo: base, compressionMethod: .deflate)
+                try archive.addEntry(with: "Takeout/archive_browser.html", relativeTo: base, compressionMethod: .deflate)
+            } catch {
+                throw PersonaError.cannotWrite(zipPath, "\(error)")
+            }
+            chmod(zipPath, 0o600)
+            try? fm.removeItem(atPath: takeoutRoot)
+            files.append(zipPath)
+        } else {
+            files.append(jsonPath)
+            files.append(indexPath)
+        }
+        return Output(directory: directory, files: files, bytes: bytes)
+    }
+
+    // MARK: - Ledger
+
+    struct Entry {
+        enum Account { case current, card }
+        var day: (year: Int, month: Int, day: Int)
+        var hour: Int
+        var minute: Int
+        var text: String
+        var mcc: Int?
+        var pence: Int64
+        var account: Account
+    }
+
+    func monthOf(_ index: Int) -> (year: Int, month: Int) {
+        let zeroBased = persona.start.month - 1 + index
+        return (persona.start.year + zeroBased / 12, zeroBased % 12 + 1)
+    }
+
+    func makeLedger() -> [Entry] {
+        var rng = SeededGenerator(seed: persona.seed)
+        var entries: [Entry] = []
+        for m in 0..<persona.months {
+            let (year, month) = monthOf(m)
+            let days = Timestamp.daysIn(month: month, year: year)
+            func day(_ d: Int) -> (Int, Int, Int) { (year, month, min(max(d, 1), days)) }
+            entries.append(Entry(day: day(25), hour: 6, minute: 0, text: persona.salary.payer, mcc: nil,
+                                 pence: persona.salary.amountPence, account: .current))
+            entries.append(Entry(day: day(1), hour: 7, minute: 30, text: persona.rent.payee, mcc: nil,
+                                 pence: -persona.rent.amountPence, account: .current))
+            for merchant in persona.everyday {
+                for _ in 0..<(merchant.perMonth * scale) {
+                    let pence = Int64.random(in: merchant.minPence...merchant.maxPence, using: &rng)
+                    entries.append(Entry(day: day(Int.random(in: 1...days, using: &rng)),
+                                         hour: Int.random(in: 8...20, using: &rng), minute: Int.random(in: 0...59, using: &rng),
+                                         text: merchant.name, mcc: merchant.mcc, pence: -pence,
+                                         account: Bool.random(using: &rng) ? .current : .card))
+                }
+            }
+            for habit in persona.habits where m >= habit.offset && (m - habit.offset) % habit.everyMonths == 0 {
+                for t in 0..<habit.times {
+                    let d = 3 + (t * 9 + Int.random(in: 0...5, using: &rng)) % max(days - 3, 1)
+                    entries.append(Entry(day: day(d), hour: habit.hour, minute: Int.random(in: 0...59, using: &rng),
+                                         text: habit.text, mcc: habit.mcc, pence: habit.pence,
+                                         account: habit.account == .card ? .card : .current))
+                }
+            }
+        }
+        entries.sort { ($0.day.year, $0.day.month, $0.day.day, $0.hour, $0.minute) < ($1.day.year, $1.day.month, $1.day.day, $1.hour, $1.minute) }
+        return entries
+    }
+
+    // MARK: - Formats
+
+    /// UK bank CSV as Barclays/Nationwide-style downloads look: header, DD/MM/YYYY, signed amounts.
+    func writeCurrentAccountCSV(_ entries: [Entry], to path: String) throws -> Int64 {
+        let out = try BufferedFileWriter(path: path)
+        try out.write("Date,Description,Amount,Balance\r\n")
+        var balance: Int64 = 120_000
+        for e in entries {
+            balance += e.pence
+            let description = e.text.contains(",") ? "\"\(e.text)\"" : e.text
+            try out.write("\(two(e.day.day))/\(two(e.day.month))/\(e.day.year),\(description),\(pounds(e.pence)),\(pounds(balance))\r\n")
+        }
+        try out.close()
+        return out.bytesWritten
+    }
+
+    /// OFX 1.02 SGML credit card statement: header block, unclosed leaf tags, SIC = MCC.
+    func writeCardOFX(_ entries: [Entry], to path: String) throws -> Int64 {
+        let out = try BufferedFileWriter(path: path)
+        try out.write("""
+            OFXHEADER:100\r\nDATA:OFXSGML\r\nVERSION:102\r\nSECURITY:NONE\r\nENCODING:USASCII\r\nCHARSET:1252\r\n\
+            COMPRESSION:NONE\r\nOLDFILEUID:NONE\r\nNEWFILEUID:NONE\r\n\r\n\
+            <OFX>\r\n<SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS>\
+            <DTSERVER>20260301090000[0:GMT]<LANGUAGE>ENG</SONRS></SIGNONMSGSRSV1>\r\n\
+            <CREDITCARDMSGSRSV1><CCSTMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>\r\n\
+            <CCSTMTRS><CURDEF>GBP<CCACCTFROM><ACCTID>4929000000006781</CCACCTFROM>\r\n<BANKTRANLIST>\r\n
+            """)
+        for (i, e) in entries.enumerated() {
+            var record = "<STMTTRN>\r\n<TRNTYPE>\(e.pence < 0 ? "DEBIT" : "CREDIT")\r\n"
+            record += "<DTPOSTED>\(e.day.year)\(two(e.day.month))\(two(e.day.day))\(two(e.hour))\(two(e.minute))00[0:GMT]\r\n"
+            record += "<TRNAMT>\(pounds(e.pence))\r\n<FITID>\(persona.id.uppercased())\(String(format: "%08d", i))\r\n"
+            if let mcc = e.mcc { record += "<SIC>\(mcc)\r\n" }
+            record += "<NAME>\(ofxEscape(e.text))\r\n</STMTTRN>\r\n"
+            try out.write(record)
+        }
+        try out.write("</BANKTRANLIST>\r\n<LEDGERBAL><BALAMT>-412.50<DTASOF>20260301090000[0:GMT]</LEDGERBAL>\r\n</CCSTMTRS></CCSTMTTRNRS></CREDITCARDMSGSRSV1>\r\n</OFX>\r\n")
+        try out.close()
+        return out.bytesWritten
+    }
+
+    /// Google Takeout My Activity (Search) in JSON: newest first, as Google writes it.
+    func writeSearchActivityJSON(to path: String) throws -> Int64 {
+        var rng = SeededGenerator(seed: persona.seed ^ 0x600613)
+        struct Item { var seconds: Int64; var query: String }
+        var items: [Item] = []
+        let first = Timestamp(year: persona.start.year, month: persona.start.month, day: 1)!.epochSeconds
+        let span = Int64(persona.months) * 30 * 86_400
+        for search in persona.searches {
+            for _ in 0..<(search.times * scale) {
+                let day = Int64.random(in: 0..<(span / 86_400), using: &rng)
+                let seconds = first + day * 86_400 + Int64(search.hour) * 3600 + Int64.random(in: 0..<3600, using: &rng)
+                items.append(Item(seconds: seconds, query: search.query))
+            }
+        }
+        items.sort { $0.seconds > $1.seconds }
+        let out = try BufferedFileWriter(path: path)
+        try out.write("[")
+        for (i, item) in items.enumerated() {
+            let time = Timestamp(epochSeconds: item.seconds, utcOffsetSeconds: 0).iso8601.replacingOccurrences(of: "Z", with: ".\(String(format: "%03d", i % 1000))Z")
+            let q = item.query.split(separator: " ").joined(separator: "+")
+            try out.write("""
+                \(i == 0 ? "" : ","){
+                  "header": "Search",
+                  "title": "Searched for \(jsonEscape(item.query))",
+                  "titleUrl": "https://www.google.com/search?q\\u003d\(jsonEscape(q))",
+                  "time": "\(time)",
+                  "products": ["Search"],
+                  "activityControls": ["Web \\u0026 App Activity"]
+                }
+                """)
+        }
+        try out.write("]\n")
+        try out.close()
+        return out.bytesWritten
+    }
+}
+
+private func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+private func pounds(_ pence: Int64) -> String {
+    Money(units: pence, scale: 2).decimalString
+}
+
+private func ofxEscape(_ s: String) -> String {
+    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+}
+
+private func jsonEscape(_ s: String) -> String {
+    var out = ""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "&": out += "\\u0026"
+        case "=": out += "\\u003d"
+        default:
+            if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+        }
+    }
+    return out
+}

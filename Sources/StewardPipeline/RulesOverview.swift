@@ -1,0 +1,24 @@
+import Rules
+import Scoring
+
+/// What `steward rules list|test|lint` print, computed here so it is testable without a process.
+public enum RulesOverview {
+    public static func listing(_ ruleset: Ruleset) -> [String] {
+        var lines = ruleset.rules.rules.map { "\($0.id)\t\($0.attribute)\t\($0.file)" }
+        lines += ruleset.models.map { "model \($0.id)\t\($0.title)" }
+        return lines
+    }
+
+    /// Runs every rule example and every model example.
+    public static func runExamples(_ ruleset: Ruleset) -> (passed: Int, failures: [String]) {
+        let rules = RuleExampleRunner.run(ruleset.rules)
+        let models = ModelExampleRunner.run(ruleset.models)
+        let failures = rules.failures.map(\.description) + models.failures.map(\.description)
+        return (rules.passed + models.passed, failures)
+    }
+
+    public static func summary(_ ruleset: Ruleset) -> String {
+        "rules OK: \(ruleset.rules.attributes.count) attributes, \(ruleset.rules.rules.count) rules, "
+            + "\(ruleset.models.count) scoring models (rules version \(ruleset.rules.version))"
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import StewardCore
+import Importers
+import Rules
+import Scoring
+import Store
+
+/// What `steward scan` is asked to do.
+public struct ScanOptions: Sendable {
+    public var paths: [String]
+    public var rulesDirectory: String
+    /// Database file; nil means no database is written (e.g. `--no-db`).
+    public var databasePath: String?
+    /// Files read at once (default: one per core).
+    public var jobs: Int
+    /// Evidence items kept per finding.
+    public var evidenceLimit: Int
+    /// Scoring models to run (ids); nil runs all.
+    public var models: [String]?
+
+    public init(paths: [String], rulesDirectory: String, databasePath: String?,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, evidenceLimit: Int = 20,
+                models: [String]? = nil) {
+        self.paths = paths
+        self.rulesDirectory = rulesDirectory
+        self.databasePath = databasePath
+        self.jobs = max(1, jobs)
+        self.evidenceLimit = evidenceLimit
+        self.models = models
+    }
+}
+
+/// Progress as files complete, for a progress line on a terminal.
+public struct ScanProgress: Sendable {
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var bytesDone: Int64
+    public var bytesTotal: Int64
+    public var currentPath: String
+}
+
+/// The loaded rules and models: loaded once per process, shared read-only by all workers.
+public struct Ruleset: Sendable {
+    public let rules: RuleSet
+    public let models: [ScoringModel]
+    public let directory: String
+
+    public static func load(directory: String) throws(StewardError) -> Ruleset {
+        do throws(RuleFileError) {
+            let rules = try RuleSet.load(directory: directory)
+            let known = Set(rules.attributes.map(\.id))
+            let models = try ScoringModel.loadAll(directory: directory + "/models", knownAttributes: known)
+            return Ruleset(rules: rules, models: models, directory: directory)
+        } catch {
+            throw .ruleFile(error)
+        }
+    }
+}
+
+/// discover → detect → parse → match → infer → score → store → report.
+public enum ScanPipeline {
+    public static let toolVersion = "0.1.0"
+
+    public static func run(_ options: ScanOptions, ruleset: Ruleset,
+                           progress: (@Sendable (ScanProgress) -> Void)? = nil) throws(StewardError) -> ScanReport {
+        let started = Date()
+        let scanId = makeScanId(started)
+        let discovery = InputDiscovery().discover(options.paths)
+        if !discovery.missing.isEmpty && discovery.files.isEmpty && discovery.skipped.isEmpty {
+            throw .noInputs(missing: discovery.missing)
+        }
+
+        var store: ReportStore? = nil
+        if let databasePath = options.databasePath {
+            do {
+                store = try ReportStore(path: databasePath)
+                try store!.beginScan(id: scanId, started: started, paths: options.paths,
+                                     toolVersion: toolVersion, rulesVersion: ruleset.rules.version)
+            } catch {
+                throw .store("\(error)")
+            }
+        }
+
+        let shared = SharedScanState(store: store, scanId: scanId)
+        let files = discovery.files
+        let bytesTotal = files.reduce(Int64(0)) { $0 + ($1.size ?? 0) }
+        let reader = ExportReader()
+        let workers = (0..<min(options.jobs, max(files.count, 1))).map { _ in
+            ScanWorker(session: InferenceSession(ruleSet: ruleset.rules, evidenceLimit: options.evidenceLimit), shared: shared)
+        }
+        DispatchQueue.concurrentPerform(iterations: workers.count) { w in
+            let worker = workers[w]
+            while let index = shared.nextFileIndex(limit: files.count) {
+                let file = files[index]
+                reader.read(file, delegate: worker)
+                let snapshot = shared.fileDone(bytes: file.size ?? 0)
+                progress?(ScanProgress(filesDone: snapshot.files, filesTotal: files.count, bytesDone: snapshot.bytes,
+                                       bytesTotal: bytesTotal, currentPath: file.displayPath))
+            }
+        }
+
+        let session = workers[0].session
+        for worker in workers.dropFirst() { session.merge(worker.session) }
+        let findings = session.findings()
+        let models = options.models.map { wanted in ruleset.models.filter { wanted.contains($0.id) } } ?? ruleset.models
+        let scores = models.map { $0.evaluate(findings) }
+
+        var unrecognized = discovery.skipped.map { ScanReport.Unrecognized(path: $0.path, reason: $0.reason) }
+        unrecognized += discovery.missing.map { ScanReport.Unrecognized(path: $0, reason: "no such file or folder") }
+        unrecognized += workers.flatMap(\.unrecognized)
+        let parsed = workers.flatMap(\.inputs).sorted { $0.path < $1.path }
+        let report = ScanReport(
+            tool: .init(version: toolVersion, rules: ruleset.rules.version),
+            scan: .init(id: scanId, started: Timestamp(epochSeconds: Int64(started.timeIntervalSince1970), utcOffsetSeconds: 0).iso8601,
+                        paths: options.paths),
+            inputs: parsed.map { .init(path: $0.path, source: $0.source, events: $0.events, skipped: $0.skipped, errors: $0.errors) },
+            unrecognized: unrecognized.sorted { $0.path < $1.path },
+            findings: findings,
+            scores: scores)
+
+        if let store {
+            do {
+                for input in parsed {
+                    try store.recordInput(scanId: scanId,
+                                          input: .init(path: input.path, source: input.source, events: input.events,
+                                                       skipped: input.skipped, errors: input.errors),
+                                          size: input.size, mtime: input.modified)
+                }
+                try store.finishScan(report: report)
+                store.close()
+            } catch {
+                throw .store("\(error)")
+            }
+        }
+        return report
+    }
+
+    static func makeScanId(_ date: Date) -> String {
+        let t = Timestamp(epochSeconds: Int64(date.timeIntervalSince1970), utcOffsetSeconds: 0).civil
+        func p(_ n: Int, _ w: Int = 2) -> String { String(repeating: "0", count: max(0, w - String(n).count)) + String(n) }
+        let suffix = String(UInt32.random(in: 0...0xFFFF), radix: 16)
+        return "\(p(t.year, 4))\(p(t.month))\(p(t.day))T\(p(t.hour))\(p(t.minute))\(p(t.second))Z-\(suffix)"
+    }
+}
+
+/// State the workers share: the next file to take, progress counters, and the store (SQLite
+/// connections are not shared across threads without a lock).
+final class SharedScanState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var filesDone = 0
+    private var bytesDone: Int64 = 0
+    let store: ReportStore?
+    let scanId: String
+    var storeError: String?
+
+    init(store: ReportStore?, scanId: String) {
+        self.store = store
+        self.scanId = scanId
+    }
+
+    func nextFileIndex(limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < limit else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func fileDone(bytes: Int64) -> (files: Int, bytes: Int64) {
+        lock.lock(); defer { lock.unlock() }
+        filesDone += 1
+        bytesDone += bytes
+        return (filesDone, bytesDone)
+    }
+
+    func recordMatch(_ event: Event, path: String, rules: [String]) {
+        guard let store else { return }
+        lock.lock(); defer { lock.unlock() }
+        guard storeError == nil else { return }
+        do {
+            try store.recordMatchedEvent(scanId: scanId, path: path, event: event, rules: rules)
+        } catch {
+            storeError = "\(error)"
+        }
+    }
+}
+
+/// One worker thread's view: its own inference session (merged at the end), its inputs.
+final class ScanWorker: ExportReaderDelegate {
+    let session: InferenceSession
+    let shared: SharedScanState
+    var inputs: [ParsedInput] = []
+    var unrecognized: [ScanReport.Unrecognized] = []
+
+    init(session: InferenceSession, shared: SharedScanState) {
+        self.session = session
+        self.shared = shared
+    }
+
+    func reader(didRead event: Event, path: String) {
+        let fired = session.process(event, path: path)
+        if !fired.isEmpty { shared.recordMatch(event, path: path, rules: fired) }
+    }
+
+    func reader(didFinish input: ParsedInput) { inputs.append(input) }
+
+    func reader(didSkip path: String, reason: String) {
+        unrecognized.append(.init(path: path, reason: reason))
+    }
+}

@@ -1,0 +1,25 @@
+import StewardCore
+import Store
+
+/// Read access to stored scans for `steward report`.
+public enum StoredScans {
+    public static func list(databasePath: String) throws(StewardError) -> [(id: String, started: String, paths: [String])] {
+        do {
+            let store = try ReportStore(path: databasePath)
+            defer { store.close() }
+            return try store.scans().map { ($0.id, $0.started, $0.paths) }
+        } catch {
+            throw .store("\(error)")
+        }
+    }
+
+    public static func report(databasePath: String, scanId: String?) throws(StewardError) -> ScanReport? {
+        do {
+            let store = try ReportStore(path: databasePath)
+            defer { store.close() }
+            return try store.report(scanId: scanId)
+        } catch {
+            throw .store("\(error)")
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import StewardPipeline
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List, check and test the rule files.",
+        subcommands: [List.self, Test.self, Lint.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every rule and scoring model.")
+        @OptionGroup var rules: RulesOption
+        func run() throws {
+            let ruleset = try rules.load()
+            for line in RulesOverview.listing(ruleset) { print(line) }
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run every positive and negative example in the rule and model files.")
+        @OptionGroup var rules: RulesOption
+        func run() throws {
+            let ruleset = try rules.load()
+            let result = RulesOverview.runExamples(ruleset)
+            for failure in result.failures { print(failure) }
+            print("\(result.passed) passed, \(result.failures.count) failed")
+            if !result.failures.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate every rule, lexicon and model file; errors name file and line.")
+        @OptionGroup var rules: RulesOption
+        func run() throws {
+            let ruleset = try rules.load()
+            print(RulesOverview.summary(ruleset))
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import Reports
+import StewardCore
+import StewardPipeline
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// Output options shared by `scan`, `report` and `demo`.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .terminal
+
+    @Option(name: .long, help: "Write the report to this file (mode 0600) instead of standard output.")
+    var out: String?
+
+    /// Renders and delivers the report; `--out` files are remembered for `steward forget`.
+    func deliver(_ report: ScanReport, dataDirectory: String) throws {
+        let reporter = format.makeReporter(color: out == nil && useColor())
+        let text = reporter.render(report)
+        if let out {
+            try exitOnError {
+                try OutputLocations.writePrivateFile(text, to: out)
+                try OutputLocations.remember(reportAt: out, dataDirectory: dataDirectory)
+            }
+            FileHandle.standardError.write(Data("steward: report written to \(out)\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+struct Scan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Scan export files, folders and .zip archives and report what they reveal.",
+        discussion: """
+            Reads everything under the given paths (archives too, without extracting them), lists \
+            files it does not recognize with the reason, and reports findings with their evidence \
+            and the scores of every model in rules/models. Inputs are only ever read.
+            """)
+
+    @Argument(help: "Export files, folders or .zip archives.")
+    var paths: [String]
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var rules: RulesOption
+
+    @Option(name: .long, help: "Database file (default: $XDG_DATA_HOME/steward/steward.sqlite).")
+    var db: String?
+
+    @Flag(name: .long, help: "Do not store the scan in a database or keep a copy of the report.")
+    var noDb = false
+
+    @Option(name: .long, help: "Files read in parallel (default: number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "Only run this scoring model (repeatable).")
+    var model: [String] = []
+
+    @Option(name: .long, help: "Evidence records kept per finding.")
+    var evidence: Int = 20
+
+    @Flag(name: .long, help: "Never show a progress line.")
+    var noProgress = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or folder to scan") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if evidence < 0 { throw ValidationError("--evidence cannot be negative") }
+        if noDb && db != nil { throw ValidationError("--db and --no-db contradict each other") }
+    }
+
+    func run() throws {
+        let ruleset = try rules.load()
+        if let unknown = model.first(where: { id in !ruleset.models.contains { $0.id == id } }) {
+            throw ValidationError("unknown model '\(unknown)' (available: \(ruleset.models.map(\.id).joined(separator: ", ")))")
+        }
+        let dataDir = dataDirectory()
+        let dbPath = noDb ? nil : (db ?? OutputLocations.databasePath(in: dataDir))
+        let options = ScanOptions(paths: paths, rulesDirectory: ruleset.directory, databasePath: dbPath, jobs: jobs,
+                                  evidenceLimit: evidence, models: model.isEmpty ? nil : model)
+        let progress = ProgressLine.makeIfTerminal(disabled: noProgress)
+        let report = try exitOnError { try ScanPipeline.run(options, ruleset: ruleset, progress: progress?.update) }
+        progress?.clear()
+        if !noDb {
+            try exitOnError {
+                let copy = OutputLocations.reportsDirectory(in: dataDir) + "/\(report.scan.id).json"
+                try OutputLocations.writePrivateFile(ReportFormat.json.makeReporter(color: false).render(report), to: copy)
+            }
+        }
+        try output.deliver(report, dataDirectory: dataDir)
+        if report.inputs.isEmpty && !report.unrecognized.isEmpty && report.unrecognized.allSatisfy({ $0.reason == "no such file or folder" }) {
+            throw ExitCode(3)
+        }
+    }
+}
+
+/// A one-line progress display on stderr, only when stderr is a terminal.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+
+    static func makeIfTerminal(disabled: Bool) -> ProgressLine? {
+        disabled || isatty(STDERR_FILENO) != 1 ? nil : ProgressLine()
+    }
+
+    @Sendable func update(_ p: ScanProgress) {
+        lock.lock(); defer { lock.unlock() }
+        let percent = p.bytesTotal > 0 ? Int(p.bytesDone * 100 / p.bytesTotal) : 100
+        var name = p.currentPath
+        if name.count > 50 { name = "…" + name.suffix(49) }
+        let safe = String(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        FileHandle.standardError.write(Data("\r\u{1B}[K[\(p.filesDone)/\(p.filesTotal) files, \(percent)%] \(safe)".utf8))
+    }
+
+    func clear() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import StewardPipeline
+
+@main
+struct Steward: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "steward",
+        abstract: "See what a scoring system could infer from your own data exports. Nothing leaves this machine.",
+        version: ScanPipeline.toolVersion,
+        subcommands: [Scan.self, Report.self, Demo.self, RulesCommand.self, Sources.self, Forget.self],
+        defaultSubcommand: nil)
+}
+
+/// Options every command that reads rules shares.
+struct RulesOption: ParsableArguments {
+    @Option(name: .customLong("rules"), help: "Rules folder (default: $STEWARD_RULES, then the one installed with steward).")
+    var directory: String?
+
+    func load() throws -> Ruleset {
+        try exitOnError {
+            let dir = try RulesLocator.find(explicit: directory)
+            return try Ruleset.load(directory: dir)
+        }
+    }
+}
+
+/// Runs a library call, turning a StewardError into its message on stderr and its exit code.
+func exitOnError<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StewardError {
+        FileHandle.standardError.write(Data(("steward: " + error.description + "\n").utf8))
+        throw ExitCode(error.exitCode)
+    }
+}
+
+/// Where steward keeps its database and default reports.
+func dataDirectory() -> String {
+    OutputLocations.dataDirectory(environment: ProcessInfo.processInfo.environment)
+}
+
+/// Colour only for a terminal, and never under NO_COLOR (https://no-color.org).
+func useColor() -> Bool {
+    ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
+}

@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+
+/// Real export files from public projects' test suites (../shared/samples, see its
+/// MANIFEST.tsv) must be recognized and parsed with exact record counts. The samples are not
+/// part of this repository; without them this test says it was skipped.
+final class ConformanceTests: XCTestCase {
+    static let samples = StewardProcess.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/samples").path
+
+    /// Sample file → (importer id, exact record count), for the formats steward reads so far.
+    static let expected: [String: (source: String, events: Int)] = [
+        "ofx/checking.ofx": ("bank.ofx", 3),
+        "ofx/suncorp.ofx": ("bank.ofx", 1),
+        "bank-csv-eu/at-easybank/easybank-giro.csv": ("bank.csv", 10),
+        "google-my-activity-json/Search/My Activity.json": ("google.my_activity", 2),
+        "google-youtube-watch-history-json/watch-history.json": ("google.my_activity", 2),
+    ]
+
+    func testSamplesAreRecognizedWithExactCounts() throws {
+        guard FileManager.default.fileExists(atPath: Self.samples) else {
+            throw XCTSkip("skipped: \(Self.samples) is absent, so the conformance test over real sample exports did not run")
+        }
+        let home = try StewardProcess.makeTemporaryDirectory("conformance")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let result = try StewardProcess.run(["scan", Self.samples, "--no-db", "--format", "json", "--rules", StewardProcess.rulesDirectory], home: home)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let report = try StewardProcess.json(result.stdout)
+        let inputs = try XCTUnwrap(report["inputs"] as? [[String: Any]])
+        let unrecognized = try XCTUnwrap(report["unrecognized"] as? [[String: Any]])
+        func relative(_ path: String) -> String { String(path.dropFirst(Self.samples.count + 1)) }
+        let parsed = Dictionary(uniqueKeysWithValues: inputs.map { (relative($0["path"] as! String), $0) })
+        for (file, want) in Self.expected {
+            let input = try XCTUnwrap(parsed[file], "\(file) was not recognized")
+            XCTAssertEqual(input["source"] as? String, want.source, file)
+            XCTAssertEqual(input["events"] as? Int, want.events, file)
+            XCTAssertEqual(input["skipped"] as? Int, 0, file)
+        }
+        // Nothing silently ignored: every sample file is either read or listed with a reason.
+        let listed = Set(parsed.keys).union(unrecognized.compactMap { ($0["path"] as? String).map(relative) })
+        let all = FileManager.default.enumerator(atPath: Self.samples)!.compactMap { $0 as? String }.filter { name in
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: Self.samples + "/" + name, isDirectory: &isDir) && !isDir.boolValue
+        }
+        for file in all {
+            XCTAssertTrue(listed.contains(file), "\(file) is neither read nor reported")
+        }
+        for entry in unrecognized {
+            XCTAssertFalse((entry["reason"] as? String ?? "").isEmpty)
+        }
+        // Scanning never leaves files beside the inputs (e.g. SQLite -wal/-shm).
+        XCTAssertFalse(all.contains { $0.hasSuffix("-wal") || $0.hasSuffix("-shm") })
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import XCTest
+
+/// `steward demo` and `steward scan` end to end, through the real binary.
+final class DemoScanTests: XCTestCase {
+    var home: String!
+
+    override func setUpWithError() throws { home = try StewardProcess.makeTemporaryDirectory("cli-home") }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: home) }
+
+    /// The attributes the built-in persona is written to reveal, each through its own records.
+    static let expectedDemoAttributes = [
+        "finance.gambling", "finance.loans", "finance.arrears", "finance.overdraft", "health.alcohol",
+        "health.tobacco", "health.fitness", "health.medical", "civic.charity", "civic.blood_donation",
+    ]
+
+    func testDemoJSONReportFollowsTheContract() throws {
+        let dir = home + "/persona"
+        let result = try StewardProcess.run(["demo", "sam", "--dir", dir, "--format", "json", "--rules", StewardProcess.rulesDirectory], home: home)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let report = try StewardProcess.json(result.stdout)
+        XCTAssertEqual(report["schema"] as? String, "steward.report/1")
+        let tool = try XCTUnwrap(report["tool"] as? [String: Any])
+        XCTAssertEqual(tool["name"] as? String, "steward")
+        XCTAssertNotNil(tool["rules"] as? String)
+        let scan = try XCTUnwrap(report["scan"] as? [String: Any])
+        XCTAssertEqual(scan["paths"] as? [String], [dir])
+
+        let inputs = try XCTUnwrap(report["inputs"] as? [[String: Any]])
+        let sources = Dictionary(uniqueKeysWithValues: inputs.map { (($0["path"] as! String), ($0["source"] as! String)) })
+        XCTAssertEqual(sources[dir + "/bank/current-account.csv"], "bank.csv")
+        XCTAssertEqual(sources[dir + "/bank/credit-card.ofx"], "bank.ofx")
+        XCTAssertEqual(sources[dir + "/takeout-20260301T090000Z-001.zip!Takeout/My Activity/Search/MyActivity.json"], "google.my_activity")
+        for input in inputs {
+            XCTAssertGreaterThan(input["events"] as? Int ?? 0, 10, "\(input)")
+            XCTAssertEqual((input["errors"] as? [String])?.count, 0, "\(input)")
+        }
+        // Nothing silently ignored: the Takeout index page is listed with a reason.
+        let unrecognized = try XCTUnwrap(report["unrecognized"] as? [[String: Any]])
+        XCTAssertTrue(unrecognized.contains { ($0["path"] as? String)?.hasSuffix("!Takeout/archive_browser.html") == true && !(($0["reason"] as? String) ?? "").isEmpty })
+
+        let findings = try XCTUnwrap(report["findings"] as? [[String: Any]])
+        let attributes = Set(findings.compactMap { $0["attribute"] as? String })
+        for expected in Self.expectedDemoAttributes {
+            XCTAssertTrue(attributes.contains(expected), "demo should reveal \(expected); found \(attributes.sorted())")
+        }
+        for finding in findings {
+            let evidence = try XCTUnwrap(finding["evidence"] as? [[String: Any]])
+            XCTAssertFalse(evidence.isEmpty, "\(finding["attribute"] ?? "") has no evidence")
+            XCTAssertGreaterThanOrEqual(finding["count"] as? Int ?? 0, evidence.count)
+            for item in evidence {
+                XCTAssertTrue((item["path"] as? String)?.hasPrefix(dir) == true)
+                XCTAssertFalse((item["locator"] as? String ?? "").isEmpty)
+                XCTAssertFalse((item["excerpt"] as? String ?? "").isEmpty)
+            }
+            XCTAssertNotNil(finding["sensitivity"] as? String)
+            XCTAssertFalse((finding["rules"] as? [String] ?? []).isEmpty)
+        }
+        // Decoys written into the persona never count as evidence.
+        let excerpts = findings.flatMap { ($0["evidence"] as? [[String: Any]] ?? []).compactMap { $0["excerpt"] as? String } }
+        for decoy in ["Church Street Tesco", "Casino Royale DVD", "The Union Bar & Grill", "Court Road Bakery"] {
+            XCTAssertFalse(excerpts.contains { $0.contains(decoy) }, "decoy '\(decoy)' was taken as evidence")
+        }
+
+        let scores = try XCTUnwrap(report["scores"] as? [[String: Any]])
+        let byModel = Dictionary(uniqueKeysWithValues: scores.map { (($0["model"] as! String), $0) })
+        let citizen = try XCTUnwrap(byModel["citizen-1000"])
+        XCTAssertNotNil(citizen["total"] as? Int)
+        XCTAssertTrue(["AAA", "A+", "B", "C", "D"].contains(citizen["tier"] as? String ?? ""), "\(citizen)")
+        XCTAssertFalse((citizen["consequences"] as? [String] ?? []).isEmpty)
+        for contribution in citizen["contributions"] as? [[String: Any]] ?? [] {
+            XCTAssertTrue(["documented", "reported", "illustrative"].contains(contribution["basis"] as? String ?? ""))
+            XCTAssertFalse((contribution["source"] as? String ?? "").isEmpty)
+            XCTAssertFalse((contribution["rule"] as? String ?? "").isEmpty)
+        }
+        let hiring = try XCTUnwrap(byModel["hiring-stop-factors"])
+        XCTAssertEqual(hiring["tier"] as? String, "stop", "the persona borrows and is in arrears: \(hiring)")
+    }
+
+    func testDemoTerminalReportShowsEvidenceScoreAndVerdict() throws {
+        let result = try StewardProcess.run(["demo", "--rules", StewardProcess.rulesDirectory], home: home)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let text = result.stdout
+        XCTAssertTrue(text.contains("finance.gambling"))
+        XCTAssertTrue(text.contains("BET365"), "evidence lines are shown")
+        XCTAssertTrue(text.contains("citizen-1000"))
+        XCTAssertTrue(text.contains("hiring-stop-factors"))
+        XCTAssertFalse(text.contains("\u{1B}["), "no colour when NO_COLOR is set and stdout is not a terminal")
+    }
+
+    func testScanOfFolderAndZipMatchesDemo() throws {
+        let dir = home + "/persona"
+        let write = try StewardProcess.run(["demo", "--write-only", "--dir", dir], home: home)
+        XCTAssertEqual(write.status, 0, write.stderr)
+        let out = home + "/report.json"
+        let scan = try StewardProcess.run(["scan", dir + "/bank", dir + "/takeout-20260301T090000Z-001.zip",
+                                           "--format", "json", "--out", out, "--rules", StewardProcess.rulesDirectory], home: home)
+        XCTAssertEqual(scan.status, 0, scan.stderr)
+        XCTAssertEqual(scan.stdout, "")
+        let report = try StewardProcess.json(try String(contentsOfFile: out, encoding: .utf8))
+        XCTAssertEqual((report["inputs"] as? [Any])?.count, 3)
+        let attrs = (report["findings"] as? [[String: Any]] ?? []).compactMap { $0["attribute"] as? String }
+        XCTAssertTrue(attrs.contains("civic.blood_donation"))
+        // --out is private.
+        let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+
+        // The scan was stored and can be shown again.
+        let again = try StewardProcess.run(["report", "--format", "json"], home: home)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        let stored = try StewardProcess.json(again.stdout)
+        XCTAssertEqual((stored["scan"] as? [String: Any])?["id"] as? String, (report["scan"] as? [String: Any])?["id"] as? String)
+    }
+
+    func testMissingInputExitsThree() throws {
+        let result = try StewardProcess.run(["scan", home + "/does-not-exist", "--rules", StewardProcess.rulesDirectory, "--no-db"], home: home)
+        XCTAssertEqual(result.status, 3, result.stdout + result.stderr)
+        XCTAssertTrue((result.stdout + result.stderr).contains("does-not-exist"))
+    }
+
+    func testUsageErrorExitsTwo() throws {
+        let result = try StewardProcess.run(["scan", "--jobs", "0", home], home: home)
+        XCTAssertEqual(result.status, 2)
+    }
+
+    func testSourcesListsEveryImporter() throws {
+        let result = try StewardProcess.run(["sources"], home: home)
+        XCTAssertEqual(result.status, 0)
+        for id in ["bank.csv", "bank.ofx", "google.my_activity"] {
+            XCTAssertTrue(result.stdout.contains(id), "steward sources should list \(id)")
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+
+/// Runs the built `steward` binary the way a person would, for end-to-end tests.
+enum StewardProcess {
+    /// The package root, found from this file's path.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let rulesDirectory = packageRoot.appendingPathComponent("rules").path
+
+    /// `steward` sits beside the test bundle in the build products folder.
+    static var binary: String {
+        let products = Bundle.main.bundleURL
+        let candidates = [products.appendingPathComponent("steward").path,
+                          products.deletingLastPathComponent().appendingPathComponent("steward").path,
+                          packageRoot.appendingPathComponent(".build/debug/steward").path]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs steward with `arguments`; `home` isolates its data directory.
+    static func run(_ arguments: [String], home: String, extraEnvironment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = home
+        env["XDG_DATA_HOME"] = home + "/data"
+        env["NO_COLOR"] = "1"
+        env.removeValue(forKey: "STEWARD_RULES")
+        for (k, v) in extraEnvironment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting so a large report cannot fill a pipe and block.
+        var outData = Data(), errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func makeTemporaryDirectory(_ name: String) throws -> String {
+        let dir = NSTemporaryDirectory() + "/steward-\(name)-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static func json(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        return try XCTUnwrap(object as? [String: Any], "report is not a JSON object", file: file, line: line)
+    }
+}
