@@ -71,4 +71,21 @@ final class JSONValueParserTests: XCTestCase {
         let bomb = String(repeating: "[", count: 100_000)
         XCTAssertEqual(failure(bomb), "invalid JSON at byte 256: nested deeper than 256 levels")
     }
+
+    func testOnlyKeysKeepsChosenTopLevelMembersAndStillChecksTheRest() throws {
+        let text = #"{"skip": {"a": ["}", "\"", [1, {"b": null}]]}, "keep": {"skip": 1}, "n": -2.5e1, "s": "x", "t": true}"#
+        let v = try parse(text)
+        XCTAssertNotNil(v["skip"])
+        let only = try JSONValueParser.parse(Array(text.utf8), onlyKeys: ["keep", "t"])
+        XCTAssertEqual(only, .object([
+            JSONMember(key: "keep", value: .object([JSONMember(key: "skip", value: .number("1"))])),
+            JSONMember(key: "t", value: .bool(true)),
+        ]))
+        XCTAssertThrowsError(try JSONValueParser.parse(Array(#"{"skip": [1, "unterminated}"#.utf8), onlyKeys: []))
+        XCTAssertThrowsError(try JSONValueParser.parse(Array(#"{"skip": tru, "k": 1}"#.utf8), onlyKeys: ["k"]))
+        let deep = "{\"skip\": " + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "}"
+        XCTAssertThrowsError(try JSONValueParser.parse(Array(deep.utf8), onlyKeys: [])) { error in
+            XCTAssertEqual("\(error)", "invalid JSON at byte 264: nested deeper than 256 levels")
+        }
+    }
 }

@@ -12,6 +12,8 @@ public struct GoogleMyActivityParser: ExportParser {
     public static let source = "google.my_activity"
 
     private var splitter = JSONArraySplitter()
+    /// The members `record(from:)` looks at; `details` and `locationInfos` are skipped unbuilt.
+    static let keysRead: Set<String> = ["header", "title", "titleUrl", "time", "products", "subtitles", "activityControls"]
 
     public init() {}
 
@@ -29,7 +31,7 @@ public struct GoogleMyActivityParser: ExportParser {
             let position = SourcePosition.record(index, pointer: "/\(index)")
             let value: JSONValue
             do {
-                value = try JSONValueParser.parse(bytes)
+                value = try JSONValueParser.parse(bytes, onlyKeys: keysRead)
             } catch {
                 sink.skip(error.description, at: position)
                 return
@@ -46,14 +48,14 @@ public struct GoogleMyActivityParser: ExportParser {
     }
 
     /// Maps one array element to an event, or says why it cannot.
-    static func record(from value: JSONValue, position: SourcePosition) -> Result<Event, UnrecognizedReason> {
-        guard case .object = value else { return .failure(UnrecognizedReason("not an object")) }
+    static func record(from value: JSONValue, position: SourcePosition) -> Result<Event, SkipReason> {
+        guard case .object = value else { return .failure(SkipReason("not an object")) }
         guard let title = value["title"]?.stringValue, !title.isEmpty else {
-            return .failure(UnrecognizedReason("no title"))
+            return .failure(SkipReason("no title"))
         }
-        guard let timeText = value["time"]?.stringValue else { return .failure(UnrecognizedReason("no time")) }
+        guard let timeText = value["time"]?.stringValue else { return .failure(SkipReason("no time")) }
         guard let time = Timestamp.parseISO8601(timeText.utf8) else {
-            return .failure(UnrecognizedReason("unreadable time \"\(timeText.prefix(40))\""))
+            return .failure(SkipReason("unreadable time \"\(timeText.prefix(40))\""))
         }
         let header = value["header"]?.stringValue
         let product = nonEmpty(header) ?? nonEmpty(value["products"]?[0]?.stringValue)
@@ -94,6 +96,12 @@ public struct GoogleMyActivityParser: ExportParser {
             }
         }
         return .success(event)
+    }
+
+    /// Why one record was skipped, for `EventSink.skip`.
+    struct SkipReason: Error {
+        let text: String
+        init(_ text: String) { self.text = text }
     }
 
     private static func nonEmpty(_ s: String?) -> String? {

@@ -32,20 +32,44 @@ struct MyActivityTitleGrammar {
     ]
 
     /// The action and the object of the title ("Searched for cats" → (.search, "cats")).
+    /// Compares UTF-8 bytes, not Characters: this runs once per record on the hot path, and the
+    /// verbs are fixed strings Google writes in NFC.
     static func classify(_ title: String) -> (action: Action, object: String)? {
-        for pattern in patterns {
-            var rest = Substring(title)
-            if let prefix = pattern.prefix {
-                guard rest.hasPrefix(prefix) else { continue }
-                rest = rest.dropFirst(prefix.count)
+        var title = title
+        return title.withUTF8 { bytes in
+            for pattern in compiled {
+                var start = 0
+                var end = bytes.count
+                if !pattern.prefix.isEmpty {
+                    guard end >= pattern.prefix.count,
+                          memcmpEqual(bytes, at: 0, pattern.prefix) else { continue }
+                    start = pattern.prefix.count
+                }
+                if !pattern.suffix.isEmpty {
+                    guard end - start >= pattern.suffix.count,
+                          memcmpEqual(bytes, at: end - pattern.suffix.count, pattern.suffix) else { continue }
+                    end -= pattern.suffix.count
+                }
+                guard end > start else { continue }
+                let object = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                return (pattern.action, object)
             }
-            if let suffix = pattern.suffix {
-                guard rest.hasSuffix(suffix) else { continue }
-                rest = rest.dropLast(suffix.count)
-            }
-            guard !rest.isEmpty else { continue }
-            return (pattern.action, String(rest))
+            return nil
         }
-        return nil
+    }
+
+    private struct CompiledPattern {
+        let action: Action
+        let prefix: [UInt8]
+        let suffix: [UInt8]
+    }
+
+    private static let compiled: [CompiledPattern] = patterns.map {
+        CompiledPattern(action: $0.action, prefix: Array(($0.prefix ?? "").utf8), suffix: Array(($0.suffix ?? "").utf8))
+    }
+
+    private static func memcmpEqual(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, _ needle: [UInt8]) -> Bool {
+        for k in 0..<needle.count where bytes[offset + k] != needle[k] { return false }
+        return true
     }
 }

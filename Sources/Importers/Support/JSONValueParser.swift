@@ -12,11 +12,16 @@ public struct JSONValueParser {
     }
 
     /// Parses `bytes`, which must hold exactly one value (surrounding whitespace allowed).
-    public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = 256) throws(SyntaxError) -> JSONValue {
+    /// With `onlyKeys`, a top-level object keeps only those members: the others are skipped
+    /// by a byte scan that checks their nesting but allocates nothing (for records whose large
+    /// members, such as My Activity's `locationInfos`, an importer does not read).
+    public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = 256,
+                             onlyKeys: Set<String>? = nil) throws(SyntaxError) -> JSONValue {
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else {
             throw SyntaxError(message: "no value", offset: 0)
         }
         var parser = JSONValueParser(base: base, count: bytes.count, maxDepth: maxDepth)
+        parser.onlyKeys = onlyKeys
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
@@ -25,9 +30,10 @@ public struct JSONValueParser {
     }
 
     /// Convenience for tests and small inputs.
-    public static func parse(_ bytes: [UInt8], maxDepth: Int = 256) throws(SyntaxError) -> JSONValue {
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = 256,
+                             onlyKeys: Set<String>? = nil) throws(SyntaxError) -> JSONValue {
         let result: Result<JSONValue, SyntaxError> = bytes.withUnsafeBytes { raw in
-            do throws(SyntaxError) { return .success(try parse(raw, maxDepth: maxDepth)) }
+            do throws(SyntaxError) { return .success(try parse(raw, maxDepth: maxDepth, onlyKeys: onlyKeys)) }
             catch { return .failure(error) }
         }
         return try result.get()
@@ -37,6 +43,7 @@ public struct JSONValueParser {
     private let count: Int
     private let maxDepth: Int
     private var index = 0
+    private var onlyKeys: Set<String>?
     /// Reused for strings with escapes.
     private var scratch: [UInt8] = []
 
@@ -92,8 +99,11 @@ public struct JSONValueParser {
             guard index < count, base[index] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             index += 1
             skipWhitespace()
-            let value = try parseValue(depth: depth)
-            members.append(JSONMember(key: key, value: value))
+            if depth == 1, let onlyKeys, !onlyKeys.contains(key) {
+                try skipValue(depth: depth)
+            } else {
+                members.append(JSONMember(key: key, value: try parseValue(depth: depth)))
+            }
             skipWhitespace()
             guard index < count else { throw error("unexpected end of data in an object") }
             let b = base[index]
@@ -123,6 +133,42 @@ public struct JSONValueParser {
             index -= 1
             throw error("expected ',' or ']' in an array")
         }
+    }
+
+    /// Moves past one value without building it: strings and nesting are tracked (with the
+    /// same depth limit), scalars are taken up to the next delimiter.
+    private mutating func skipValue(depth: Int) throws(SyntaxError) {
+        guard index < count else { throw error("unexpected end of data") }
+        let first = base[index]
+        if first != UInt8(ascii: "{") && first != UInt8(ascii: "[") && first != UInt8(ascii: "\"") {
+            if first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39) { _ = try parseNumber(); return }
+            _ = try parseValue(depth: depth)
+            return
+        }
+        var nesting = 0
+        var inString = false
+        while index < count {
+            let b = base[index]
+            index += 1
+            if inString {
+                if b == UInt8(ascii: "\\") { index += 1 } else if b == UInt8(ascii: "\"") {
+                    inString = false
+                    if nesting == 0 { return }
+                }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                nesting += 1
+                guard depth + nesting <= maxDepth else { index -= 1; throw error("nested deeper than \(maxDepth) levels") }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                nesting -= 1
+                if nesting == 0 { return }
+            default: break
+            }
+        }
+        throw error(inString ? "unterminated string" : "unexpected end of data")
     }
 
     private mutating func parseNumber() throws(SyntaxError) -> String {
