@@ -16,9 +16,11 @@ public struct GoogleMyActivityImporter: Importer {
         """
     }
 
-    /// File names Takeout has used; localized folder names do not matter.
+    /// File names Takeout has used (lower-cased). German names from google_takeout_parser's
+    /// `locales/de.py`; other languages are found by content alone.
     static let knownFileNames: Set<String> = [
         "my activity.json", "myactivity.json", "watch-history.json", "search-history.json",
+        "meine aktivitäten.json", "meineaktivitäten.json",
     ]
 
     public func detect(_ probe: FileProbe) -> Detection? {
