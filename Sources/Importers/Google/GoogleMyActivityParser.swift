@@ -1,0 +1,122 @@
+import StewardCore
+
+/// Google Takeout "My Activity" JSON (any product: Search, YouTube, Maps, Chrome, Ads, …, and
+/// YouTube's watch-history.json / search-history.json, which share the shape): a top-level
+/// array of objects such as
+/// `{"header": "Search", "title": "Searched for cats", "titleUrl": "…", "time": "2019-05-30T15:37:18.828Z",
+///   "products": ["Search"], "subtitles": [{"name": "…", "url": "…"}], "details": [{"name": "…"}],
+///   "locationInfos": [{"name": "…", "url": "…", "source": "…"}]}`.
+/// The kind of record is only stated by the localized verb in `title` (see
+/// `MyActivityTitleGrammar`).
+public struct GoogleMyActivityParser: ExportParser {
+    public static let source = "google.my_activity"
+
+    private var splitter = JSONArraySplitter()
+    /// The members `record(from:)` looks at; `details` and `locationInfos` are skipped unbuilt.
+    static let keysRead: Set<String> = ["header", "title", "titleUrl", "time", "products", "subtitles", "activityControls"]
+
+    public init() {}
+
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
+        try splitter.feed(chunk) { output throws(ParseError) in Self.handle(output, into: sink) }
+    }
+
+    public mutating func finish(into sink: EventSink) throws(ParseError) {
+        try splitter.finish { output throws(ParseError) in Self.handle(output, into: sink) }
+    }
+
+    private static func handle(_ output: JSONArraySplitter.Output, into sink: EventSink) {
+        switch output {
+        case .element(let index, let bytes):
+            let position = SourcePosition.record(index, pointer: "/\(index)")
+            let value: JSONValue
+            do {
+                value = try JSONValueParser.parse(bytes, onlyKeys: keysRead)
+            } catch {
+                sink.skip(error.description, at: position)
+                return
+            }
+            switch record(from: value, position: position) {
+            case .success(let event): sink.emit(event)
+            case .failure(let reason): sink.skip(reason.text, at: position)
+            }
+        case .skipped(let index, let reason):
+            sink.skip(reason, at: .record(index, pointer: "/\(index)"))
+        case .warning(let text):
+            sink.warn(text)
+        }
+    }
+
+    /// Maps one array element to an event, or says why it cannot.
+    static func record(from value: JSONValue, position: SourcePosition) -> Result<Event, SkipReason> {
+        guard case .object = value else { return .failure(SkipReason("not an object")) }
+        guard let title = value["title"]?.stringValue, !title.isEmpty else {
+            return .failure(SkipReason("no title"))
+        }
+        guard let timeText = value["time"]?.stringValue else { return .failure(SkipReason("no time")) }
+        guard let time = Timestamp.parseISO8601(timeText.utf8) else {
+            return .failure(SkipReason("unreadable time \"\(timeText.prefix(40))\""))
+        }
+        let header = value["header"]?.stringValue
+        let product = nonEmpty(header) ?? nonEmpty(value["products"]?[0]?.stringValue)
+        var event = Event(source: source, kind: .activity, time: time, url: nonEmpty(value["titleUrl"]?.stringValue),
+                          product: product, position: position)
+        // The channel of a watched video, the app of an Android activity, the advertiser of an ad.
+        let firstSubtitle = nonEmpty(value["subtitles"]?[0]?["name"]?.stringValue)
+
+        switch MyActivityTitleGrammar.classify(title) {
+        case (.search, let query)?:
+            event.kind = .search
+            event.text = query
+        case (.watch, let object)?:
+            event.kind = .watch
+            event.title = object
+            event.counterparty = firstSubtitle
+        case (.visit, let object)?:
+            event.kind = .pageView
+            event.title = object
+        case (.view, let object)?:
+            // German "… angesehen" is used both for watched videos and for viewed pages.
+            if isYouTube(value, header: header) {
+                event.kind = .watch
+                event.counterparty = firstSubtitle
+            } else {
+                event.kind = .pageView
+            }
+            event.title = object
+        case nil:
+            if isWatchHistory(value) {
+                // watch-history.json entries whose verb is in an unlisted language or was
+                // stripped (anonymised exports): the activity control still says what it is.
+                event.kind = .watch
+                event.title = title
+                event.counterparty = firstSubtitle
+            } else {
+                event.text = title
+            }
+        }
+        return .success(event)
+    }
+
+    /// Why one record was skipped, for `EventSink.skip`.
+    struct SkipReason: Error {
+        let text: String
+        init(_ text: String) { self.text = text }
+    }
+
+    private static func nonEmpty(_ s: String?) -> String? {
+        guard let s, !s.isEmpty else { return nil }
+        return s
+    }
+
+    private static func isYouTube(_ value: JSONValue, header: String?) -> Bool {
+        if let header, header.hasPrefix("YouTube") { return true }
+        return value["products"]?.arrayValue?.contains { $0.stringValue == "YouTube" } ?? false
+    }
+
+    /// `activityControls: ["YouTube watch history"]` (English accounts; the control's name is
+    /// localized like the rest).
+    private static func isWatchHistory(_ value: JSONValue) -> Bool {
+        value["activityControls"]?.arrayValue?.contains { $0.stringValue == "YouTube watch history" } ?? false
+    }
+}
