@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "StewardCore"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Rules", "StewardCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StewardCore"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "StewardCore"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "StewardCore"], resources: [.copy("Golden")]),
         .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "Importers", "Personas", "StewardCore"]),
         // Runs the built `steward` binary: CLI end-to-end, privacy and conformance checks.
         .testTarget(name: "CLITests", dependencies: [

@@ -1,0 +1,94 @@
+import StewardCore
+
+/// The `steward.report/1` JSON contract of DESIGN.md, keys in contract order. Optional values
+/// (a finding's value, evidence time, first/last seen, a verdict's total, a tier label, a
+/// contribution's reason) are omitted when absent, never written as null.
+public struct JSONReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: ScanReport) -> String {
+        JSONReporter.document(report).rendered() + "\n"
+    }
+
+    /// The report as an ordered JSON tree (HTML or Markdown reporters can embed it).
+    public static func document(_ report: ScanReport) -> JSONValue {
+        .object([
+            ("schema", .string(report.schema)),
+            ("tool", .object([
+                ("name", .string(report.tool.name)),
+                ("version", .string(report.tool.version)),
+                ("rules", .string(report.tool.rules)),
+            ])),
+            ("scan", .object([
+                ("id", .string(report.scan.id)),
+                ("started", .string(report.scan.started)),
+                ("paths", strings(report.scan.paths)),
+            ])),
+            ("inputs", .array(report.inputs.map { input in
+                .object([
+                    ("path", .string(input.path)),
+                    ("source", .string(input.source)),
+                    ("events", .int(input.events)),
+                    ("skipped", .int(input.skipped)),
+                    ("errors", strings(input.errors)),
+                ])
+            })),
+            ("unrecognized", .array(report.unrecognized.map { item in
+                .object([("path", .string(item.path)), ("reason", .string(item.reason))])
+            })),
+            ("findings", .array(report.findings.map(finding))),
+            ("scores", .array(report.scores.map(score))),
+        ])
+    }
+
+    private static func finding(_ finding: Finding) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("attribute", .string(finding.attribute)),
+            ("title", .string(finding.title)),
+            ("sensitivity", .string(finding.sensitivity.rawValue)),
+            ("confidence", .number(finding.confidence)),
+            ("count", .int(finding.count)),
+        ]
+        optional("firstSeen", finding.firstSeen, into: &members)
+        optional("lastSeen", finding.lastSeen, into: &members)
+        members.append(("rules", strings(finding.rules)))
+        members.append(("sources", strings(finding.sources)))
+        optional("value", finding.value, into: &members)
+        members.append(("evidence", .array(finding.evidence.map { evidence in
+            var item: [(String, JSONValue)] = [("path", .string(evidence.path)), ("locator", .string(evidence.locator))]
+            optional("time", evidence.time, into: &item)
+            item.append(("excerpt", .string(evidence.excerpt)))
+            item.append(("rule", .string(evidence.rule)))
+            return .object(item)
+        })))
+        return .object(members)
+    }
+
+    private static func score(_ score: ScoreResult) -> JSONValue {
+        var members: [(String, JSONValue)] = [("model", .string(score.model))]
+        optional("title", score.title, into: &members)
+        if let total = score.total { members.append(("total", .int(total))) }
+        members.append(("tier", .string(score.tier)))
+        optional("tierLabel", score.tierLabel, into: &members)
+        members.append(("contributions", .array(score.contributions.map { contribution in
+            var item: [(String, JSONValue)] = [
+                ("rule", .string(contribution.rule)),
+                ("attribute", .string(contribution.attribute)),
+            ]
+            if let delta = contribution.delta { item.append(("delta", .int(delta))) }
+            item.append(("basis", .string(contribution.basis.rawValue)))
+            item.append(("source", .string(contribution.source)))
+            optional("reason", contribution.reason, into: &item)
+            return .object(item)
+        })))
+        members.append(("consequences", strings(score.consequences)))
+        members.append(("notes", strings(score.notes)))
+        return .object(members)
+    }
+
+    private static func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
+
+    private static func optional(_ key: String, _ value: String?, into members: inout [(String, JSONValue)]) {
+        if let value { members.append((key, .string(value))) }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import XCTest
+import StewardCore
+@testable import Reports
+
+/// Hostile text from exports must not reach the terminal as escape sequences nor break the JSON.
+final class ReportEscapingTests: XCTestCase {
+    private let hostile = "A\u{1B}[31mred\u{1B}[0m \u{9B}2J bell\u{07} nul\u{00} del\u{7F} "
+        + "tab\tnew\nline\r end \u{202E}txt.exe\u{202C} zero\u{200B}width <script>alert(\"x\")</script> & \\ \u{2028}"
+
+    private func report(excerpt: String, path: String = "/tmp/in.csv") -> ScanReport {
+        ScanReport(
+            tool: .init(version: "t", rules: "r"), scan: .init(id: "s", started: "2024-01-01T00:00:00Z", paths: [path]),
+            inputs: [.init(path: path, source: "bank.csv", events: 1, skipped: 0, errors: ["line 2: \(excerpt)"])],
+            unrecognized: [.init(path: path + "\u{1B}]0;title\u{07}", reason: excerpt)],
+            findings: [Finding(attribute: "finance.gambling", title: "Gambling", sensitivity: .financial, confidence: 1,
+                               count: 1, firstSeen: nil, lastSeen: nil, rules: ["r"], sources: ["bank.csv"],
+                               evidence: [Evidence(path: path, locator: "line 2", time: nil, excerpt: excerpt, rule: "r")])],
+            scores: [])
+    }
+
+    func testTerminalNeverEmitsControlCharactersFromInput() {
+        for color in [false, true] {
+            let text = TerminalReporter(color: color).render(report(excerpt: hostile))
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                if v == 0x0A { continue }
+                if v == 0x1B {
+                    XCTAssertTrue(color, "ESC in uncoloured output")
+                    continue
+                }
+                XCTAssertFalse(v < 0x20 || (0x7F...0x9F).contains(v), "control U+\(String(v, radix: 16)) in output")
+                XCTAssertFalse(TerminalText.isInvisibleFormat(scalar), "format char U+\(String(v, radix: 16)) in output")
+            }
+            if color {
+                // Every ESC must start one of the reporter's own SGR codes.
+                let escapes = text.components(separatedBy: "\u{1B}").dropFirst()
+                for piece in escapes {
+                    XCTAssertTrue(["[0m", "[1m", "[2m", "[31m", "[32m", "[33m"].contains { piece.hasPrefix($0) }, "ESC\(piece.prefix(8))")
+                }
+            }
+        }
+    }
+
+    func testSanitizeShowsWhatWasRemoved() {
+        XCTAssertEqual(TerminalText.sanitize("a\u{1B}[31mb"), "a\\x1B[31mb")
+        XCTAssertEqual(TerminalText.sanitize("x\u{9B}y\u{7F}z\u{00}"), "x\\x9By\\x7Fz\\x00")
+        XCTAssertEqual(TerminalText.sanitize("one\ntwo\tthree\r"), "one two three ")
+        XCTAssertEqual(TerminalText.sanitize("\u{202E}exe.txt"), "\\u{202E}exe.txt")
+        XCTAssertEqual(TerminalText.sanitize("Grüße 你好 <b>"), "Grüße 你好 <b>")
+    }
+
+    func testJSONEscapesEverythingAndRoundTrips() throws {
+        let original = report(excerpt: hostile)
+        let json = JSONReporter().render(original)
+        for scalar in json.unicodeScalars where scalar.value != 0x0A {
+            XCTAssertFalse(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value), "raw control U+\(String(scalar.value, radix: 16))")
+            XCTAssertFalse(TerminalText.isInvisibleFormat(scalar) || scalar.value == 0x2028)
+        }
+        XCTAssertFalse(json.contains("<script>"))
+        XCTAssertTrue(json.contains("\\u003cscript\\u003ealert(\\\"x\\\")\\u003c/script\\u003e \\u0026 \\\\ \\u2028"))
+        XCTAssertTrue(json.contains("A\\u001b[31mred"))
+        // The contract type decodes the output back to the same text.
+        let decoded = try JSONDecoder().decode(ScanReport.self, from: Data(json.utf8))
+        XCTAssertEqual(decoded.findings.first?.evidence.first?.excerpt, hostile)
+        XCTAssertEqual(decoded.unrecognized, original.unrecognized)
+        XCTAssertEqual(decoded.schema, "steward.report/1")
+    }
+
+    func testJSONKeysFollowTheContractOrder() {
+        guard case .object(let top) = JSONReporter.document(ReportFixture.report) else { return XCTFail("not an object") }
+        XCTAssertEqual(top.map(\.0), ["schema", "tool", "scan", "inputs", "unrecognized", "findings", "scores"])
+        guard case .array(let findings) = top[5].1, case .object(let finding) = findings[0],
+              case .array(let scores) = top[6].1, case .object(let citizen) = scores[0], case .object(let verdict) = scores[1] else {
+            return XCTFail("unexpected shape")
+        }
+        XCTAssertEqual(finding.map(\.0), ["attribute", "title", "sensitivity", "confidence", "count", "firstSeen",
+                                          "lastSeen", "rules", "sources", "evidence"])
+        XCTAssertEqual(citizen.map(\.0), ["model", "title", "total", "tier", "tierLabel", "contributions", "consequences", "notes"])
+        // A verdict has no total: the key is omitted, never null.
+        XCTAssertEqual(verdict.map(\.0), ["model", "title", "tier", "tierLabel", "contributions", "consequences", "notes"])
+        XCTAssertFalse(JSONReporter().render(ReportFixture.report).contains("null"))
+    }
+
+    func testJSONNumbers() {
+        XCTAssertEqual(JSONValue.number(.nan).rendered(), "null")
+        XCTAssertEqual(JSONValue.number(0.75).rendered(), "0.75")
+        XCTAssertEqual(JSONValue.object([]).rendered(), "{}")
+        XCTAssertEqual(JSONValue.array([.int(-3), .bool(true)]).rendered(), "[\n  -3,\n  true\n]")
+    }
+
+    func testTerminalLinesFitHundredColumns() {
+        let longPath = "/home/ana/" + String(repeating: "very-long-folder-name/", count: 12) + "export.json"
+        let text = TerminalReporter(color: false).render(report(excerpt: String(repeating: "你好世界 ", count: 40), path: longPath))
+        for line in text.split(separator: "\n") {
+            XCTAssertLessThanOrEqual(TerminalText.width(String(line)), 100, String(line))
+        }
+        XCTAssertTrue(text.contains("very-long-folder-name"))
+    }
+
+    func testWrapKeepsColumnGapsAndHangingIndent() {
+        XCTAssertEqual(TerminalText.wrap("a  b   c", width: 100, indent: 2), ["  a  b   c"])
+        XCTAssertEqual(TerminalText.wrap("alpha beta gamma", width: 11, indent: 0, hangingIndent: 2), ["alpha beta", "  gamma"])
+        XCTAssertEqual(TerminalText.wrap("abcdefghij", width: 4), ["abcd", "efgh", "ij"])
+        XCTAssertEqual(TerminalText.wrap("你好世界", width: 5), ["你好", "世界"])
+        XCTAssertEqual(TerminalText.wrap("", width: 10, indent: 2), [""])
+    }
+
+    func testFindingsSortBySensitivityThenCount() {
+        let make = { (id: String, s: Sensitivity, n: Int) in
+            Finding(attribute: id, title: id, sensitivity: s, confidence: 1, count: n, firstSeen: nil, lastSeen: nil,
+                    rules: [], sources: [], evidence: [])
+        }
+        let sorted = TerminalReporter.sortedFindings([make("mobility.home", .location, 90), make("finance.loans", .financial, 2),
+                                                      make("legal.court", .criminal, 1), make("finance.gambling", .financial, 7),
+                                                      make("health.medical", .special, 1)])
+        XCTAssertEqual(sorted.map(\.attribute), ["health.medical", "legal.court", "finance.gambling", "finance.loans", "mobility.home"])
+    }
+
+    func testLeversNameLargestDeductions() {
+        let score = ScoreResult(model: "m", total: 700, tier: "C", contributions: [
+            Contribution(rule: "a", attribute: "legal.court", delta: -100, basis: .illustrative, source: "[SEED]"),
+            Contribution(rule: "b", attribute: "civic.charity", delta: 50, basis: .illustrative, source: "[SEED]"),
+            Contribution(rule: "c", attribute: "health.alcohol", delta: -10, basis: .illustrative, source: "[SEED]"),
+            Contribution(rule: "d", attribute: "health.alcohol", delta: -30, basis: .illustrative, source: "[SEED]"),
+            Contribution(rule: "e", attribute: "conduct.gaming", delta: -20, basis: .illustrative, source: "[SEED]"),
+            Contribution(rule: "f", attribute: "politics.protest", delta: -100, basis: .illustrative, source: "[SEED]"),
+        ], consequences: [])
+        XCTAssertEqual(ScoreLevers.levers(for: score).map(\.attribute), ["legal.court", "politics.protest", "health.alcohol"])
+        XCTAssertEqual(ScoreLevers.sentence(for: score),
+                       "what you could change: deleting or redacting the records behind legal.court (-100), "
+                       + "politics.protest (-100), health.alcohol (-40) would give back up to 240 points.")
+        let stop = ScoreResult(model: "h", total: nil, tier: "stop", contributions: [
+            Contribution(rule: "x", attribute: "finance.loans", delta: nil, basis: .reported, source: "[SEED]"),
+        ], consequences: [])
+        XCTAssertEqual(ScoreLevers.levers(for: stop), [ScoreLevers.Lever(attribute: "finance.loans", delta: nil)])
+    }
+}
