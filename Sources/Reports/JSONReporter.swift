@@ -11,7 +11,7 @@ public struct JSONReporter: Reporter {
     }
 
     /// The report as an ordered JSON tree (HTML or Markdown reporters can embed it).
-    public static func document(_ report: ScanReport) -> JSONValue {
+    public static func document(_ report: ScanReport) -> OrderedJSON {
         .object([
             ("schema", .string(report.schema)),
             ("tool", .object([
@@ -41,8 +41,8 @@ public struct JSONReporter: Reporter {
         ])
     }
 
-    private static func finding(_ finding: Finding) -> JSONValue {
-        var members: [(String, JSONValue)] = [
+    private static func finding(_ finding: Finding) -> OrderedJSON {
+        var members: [(String, OrderedJSON)] = [
             ("attribute", .string(finding.attribute)),
             ("title", .string(finding.title)),
             ("sensitivity", .string(finding.sensitivity.rawValue)),
@@ -55,7 +55,7 @@ public struct JSONReporter: Reporter {
         members.append(("sources", strings(finding.sources)))
         optional("value", finding.value, into: &members)
         members.append(("evidence", .array(finding.evidence.map { evidence in
-            var item: [(String, JSONValue)] = [("path", .string(evidence.path)), ("locator", .string(evidence.locator))]
+            var item: [(String, OrderedJSON)] = [("path", .string(evidence.path)), ("locator", .string(evidence.locator))]
             optional("time", evidence.time, into: &item)
             item.append(("excerpt", .string(evidence.excerpt)))
             item.append(("rule", .string(evidence.rule)))
@@ -64,14 +64,14 @@ public struct JSONReporter: Reporter {
         return .object(members)
     }
 
-    private static func score(_ score: ScoreResult) -> JSONValue {
-        var members: [(String, JSONValue)] = [("model", .string(score.model))]
+    private static func score(_ score: ScoreResult) -> OrderedJSON {
+        var members: [(String, OrderedJSON)] = [("model", .string(score.model))]
         optional("title", score.title, into: &members)
         if let total = score.total { members.append(("total", .int(total))) }
         members.append(("tier", .string(score.tier)))
         optional("tierLabel", score.tierLabel, into: &members)
         members.append(("contributions", .array(score.contributions.map { contribution in
-            var item: [(String, JSONValue)] = [
+            var item: [(String, OrderedJSON)] = [
                 ("rule", .string(contribution.rule)),
                 ("attribute", .string(contribution.attribute)),
             ]
@@ -86,9 +86,9 @@ public struct JSONReporter: Reporter {
         return .object(members)
     }
 
-    private static func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
+    private static func strings(_ values: [String]) -> OrderedJSON { .array(values.map { .string($0) }) }
 
-    private static func optional(_ key: String, _ value: String?, into members: inout [(String, JSONValue)]) {
+    private static func optional(_ key: String, _ value: String?, into members: inout [(String, OrderedJSON)]) {
         if let value { members.append((key, .string(value))) }
     }
 }

@@ -83,10 +83,10 @@ final class ReportEscapingTests: XCTestCase {
     }
 
     func testJSONNumbers() {
-        XCTAssertEqual(JSONValue.number(.nan).rendered(), "null")
-        XCTAssertEqual(JSONValue.number(0.75).rendered(), "0.75")
-        XCTAssertEqual(JSONValue.object([]).rendered(), "{}")
-        XCTAssertEqual(JSONValue.array([.int(-3), .bool(true)]).rendered(), "[\n  -3,\n  true\n]")
+        XCTAssertEqual(OrderedJSON.number(.nan).rendered(), "null")
+        XCTAssertEqual(OrderedJSON.number(0.75).rendered(), "0.75")
+        XCTAssertEqual(OrderedJSON.object([]).rendered(), "{}")
+        XCTAssertEqual(OrderedJSON.array([.int(-3), .bool(true)]).rendered(), "[\n  -3,\n  true\n]")
     }
 
     func testTerminalLinesFitHundredColumns() {

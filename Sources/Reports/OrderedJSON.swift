@@ -1,16 +1,16 @@
 /// A JSON document whose objects keep their keys in the order given, written by hand so the
 /// output is byte-for-byte deterministic (Foundation's JSONEncoder does not promise key order)
 /// and every control character is escaped.
-public indirect enum JSONValue: Sendable, Equatable {
+public indirect enum OrderedJSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
     case number(Double)
     case string(String)
-    case array([JSONValue])
-    case object([(String, JSONValue)])
+    case array([OrderedJSON])
+    case object([(String, OrderedJSON)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
+    public static func == (lhs: OrderedJSON, rhs: OrderedJSON) -> Bool { lhs.rendered() == rhs.rendered() }
 
     /// Pretty-printed with two-space indentation, no trailing newline.
     public func rendered() -> String {
@@ -27,27 +27,27 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .number(let value):
             // JSON has no NaN or infinity; a missing number is null.
             out += value.isFinite ? "\(value)" : "null"
-        case .string(let value): JSONValue.writeString(value, into: &out)
+        case .string(let value): OrderedJSON.writeString(value, into: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
             out += "[\n"
             for (index, item) in items.enumerated() {
-                out += JSONValue.indent(depth + 1)
+                out += OrderedJSON.indent(depth + 1)
                 item.write(into: &out, depth: depth + 1)
                 out += index == items.count - 1 ? "\n" : ",\n"
             }
-            out += JSONValue.indent(depth) + "]"
+            out += OrderedJSON.indent(depth) + "]"
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
             out += "{\n"
             for (index, (key, value)) in members.enumerated() {
-                out += JSONValue.indent(depth + 1)
-                JSONValue.writeString(key, into: &out)
+                out += OrderedJSON.indent(depth + 1)
+                OrderedJSON.writeString(key, into: &out)
                 out += ": "
                 value.write(into: &out, depth: depth + 1)
                 out += index == members.count - 1 ? "\n" : ",\n"
             }
-            out += JSONValue.indent(depth) + "}"
+            out += OrderedJSON.indent(depth) + "}"
         }
     }
 
