@@ -3,6 +3,8 @@
 /// has no fixture, and `steward sources` / docs/formats list exactly these).
 public enum ImporterRegistry {
     public static let all: [any Importer] = [
+        OFXImporter(),
+        BankStatementCSVImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
