@@ -10,7 +10,7 @@ struct ChunkedParseResult {
     var skipped: Int
 }
 
-func parseAtAllChunkSizes<P: ExportParser>(_ make: () -> P, _ bytes: [UInt8],
+func parseAtAllChunkSizes(_ make: () -> any ExportParser, _ bytes: [UInt8],
                                             file: StaticString = #filePath, line: UInt = #line) throws -> ChunkedParseResult {
     var results: [ChunkedParseResult] = []
     for size in [1, 7, 64 * 1024] {

@@ -122,12 +122,13 @@ struct BankCSVDialect: Sendable, Equatable {
 
         // Day/month order: a first number above 12 means day first, a second one above 12
         // means month first. Dotted dates are always day first and do not vote.
-        var dayFirstVotes = 0, monthFirstVotes = 0
+        var dayFirstVotes = 0, monthFirstVotes = 0, undecided = 0
         if let c = dialect.columns[.date] ?? dialect.columns[.valueDate] {
             for row in dataRows where c < row.count {
                 guard let p = BankCSVDate.pieces(row[c]), p.firstDigits <= 2, !p.monthName, p.separator != 0x2E else { continue }
                 if p.first > 12 && p.second <= 12 { dayFirstVotes += 1 }
                 if p.second > 12 && p.first <= 12 { monthFirstVotes += 1 }
+                if p.first <= 12 && p.second <= 12 { undecided += 1 }
             }
         }
         if dayFirstVotes > 0 || monthFirstVotes > 0 {
@@ -137,7 +138,8 @@ struct BankCSVDialect: Sendable, Equatable {
             // month first; everything else (UK, Europe, Russia) writes the day first.
             let dollars = (dialect.headerCurrency ?? "USD") == "USD" && currencyIsUSDOrUnknown(dataRows, dialect, fieldEncoding)
             dialect.dateOrder = englishAmountHeader && dialect.decimalSeparator == 0x2E && dollars ? .monthFirst : .dayFirst
-            dialect.dateOrderAssumed = true
+            // Only worth a warning when some date could be read either way.
+            dialect.dateOrderAssumed = undecided > 0
         }
         return .success(dialect)
     }
