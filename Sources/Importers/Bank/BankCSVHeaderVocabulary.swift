@@ -15,7 +15,7 @@ enum BankCSVHeaderVocabulary {
             "date", "datum", "date d'opération", "date d'operation", "date de l'opération", "date opération",
             "date operation", "date comptable", "fecha", "fecha operación", "fecha operacion",
             "fecha de operación", "fecha de la operación", "f. operación", "дата", "дата операции",
-            "дата проводки", "дата транзакции", "completed date", "started date", "trans. date", "trans date",
+            "дата проводки", "дата транзакции", "started date", "completed date", "trans. date", "trans date",
         ]),
         (.valueDate, [
             "value date", "valuta", "valutadatum", "wertstellung", "wertstellungsdatum", "date de valeur",
