@@ -3,6 +3,8 @@
 /// has no fixture, and `steward sources` / docs/formats list exactly these).
 public enum ImporterRegistry {
     public static let all: [any Importer] = [
+        OFXImporter(),
+        BankStatementCSVImporter(),
         GoogleMyActivityImporter(),
     ]
 

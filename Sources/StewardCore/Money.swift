@@ -14,73 +14,28 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
         self.currency = currency
     }
 
-    /// Parses amounts as banks write them: `-1234.56`, `1.234,56` (decimal comma),
-    /// `+1,23`, `1 234,56`, `(12.00)` (negative), `12.00-` (trailing sign), `1'234.50`.
-    /// `decimalSeparator` nil means: infer (the last of `.`/`,` followed by 1–2 or 3+ digits
-    /// decides; a lone separator followed by exactly three digits is read as grouping only
-    /// when `groupingHint` says so).
+    /// Parses amounts as banks write them: `-1234.56`, `1.234,56` (decimal comma), `+1,23`,
+    /// `1 234,56` (space, NBSP or narrow NBSP grouping), `(12.00)` (negative), `12.00-`
+    /// (trailing sign), `1'234.50` (Swiss), `−5.00` (U+2212 minus), `.50`, `EUR 12,00` / `12.00 €`
+    /// (currency text around the number is ignored). `decimalSeparator` nil means infer: when
+    /// both `.` and `,` occur the last one is the decimal separator; one kind occurring twice
+    /// or more is grouping; a lone separator followed by exactly three digits after a nonzero
+    /// integer part (`1.234`, `1,234`) is grouping, anything else is decimal. Returns nil for
+    /// text that is not one amount (`12-34`, `1.2.3`, `1,23` when `.` is the given separator,
+    /// more than 18 significant digits).
     public static func parse<S: Collection>(_ text: S, decimalSeparator: UInt8? = nil,
                                             currency: String? = nil) -> Money? where S.Element == UInt8 {
-        var negative = false
-        var digits: [UInt8] = []
-        digits.reserveCapacity(24)
-        var separators: [(byte: UInt8, digitsBefore: Int)] = []
-        var sawDigit = false
-        var sawTrailingJunk = false
-        for b in text {
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if sawTrailingJunk { return nil }
-                digits.append(b); sawDigit = true
-            case UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"):
-                if b != UInt8(ascii: ")") { negative = true }
-                if sawDigit && b == UInt8(ascii: "-") { sawTrailingJunk = true }
-            case UInt8(ascii: "+"):
-                if sawDigit { sawTrailingJunk = true }
-            case UInt8(ascii: "."), UInt8(ascii: ","):
-                guard sawDigit else {
-                    // ".50" is 0.50
-                    digits.append(UInt8(ascii: "0")); sawDigit = true
-                    separators.append((b, digits.count)); continue
-                }
-                separators.append((b, digits.count))
-            case UInt8(ascii: " "), UInt8(ascii: "'"), UInt8(ascii: "\t"), 0xA0, 0xC2, 0xE2, 0x80, 0xAF, 0x89:
-                // spaces, apostrophes, NBSP (0xC2 0xA0), NNBSP (E2 80 AF), thin space: grouping
-                continue
-            default:
-                // currency symbols or codes around the number
-                if sawDigit { sawTrailingJunk = true }
-            }
+        if let fast = text.withContiguousStorageIfAvailable({ MoneyTextScanner.scan($0, decimalSeparator: decimalSeparator) }) {
+            return fast.map { Money(units: $0.units, scale: $0.scale, currency: currency) }
         }
-        guard !digits.isEmpty, digits.count <= 18 else { return nil }
-        var scale = 0
-        if let last = separators.last {
-            let after = digits.count - last.digitsBefore
-            let isDecimal: Bool
-            if let ds = decimalSeparator {
-                isDecimal = last.byte == ds
-            } else if separators.count > 1 && separators.contains(where: { $0.byte != last.byte }) {
-                isDecimal = true
-            } else if separators.count > 1 {
-                isDecimal = false // "1.234.567"
-            } else {
-                isDecimal = after != 3
-            }
-            if isDecimal {
-                scale = after
-                // every earlier separator must be grouping of the other kind
-                if separators.dropLast().contains(where: { $0.byte == last.byte }) { return nil }
-            } else if separators.contains(where: { digits.count - $0.digitsBefore > 0 && ($0.byte == decimalSeparator) }) {
-                return nil
-            }
-        }
-        var value: Int64 = 0
-        for d in digits { value = value * 10 + Int64(d - 48) }
-        return Money(units: negative ? -value : value, scale: scale, currency: currency)
+        let copy = Array(text)
+        return copy.withUnsafeBufferPointer { MoneyTextScanner.scan($0, decimalSeparator: decimalSeparator) }
+            .map { Money(units: $0.units, scale: $0.scale, currency: currency) }
     }
 
     public static func parse(_ text: String, decimalSeparator: UInt8? = nil, currency: String? = nil) -> Money? {
-        parse(Array(text.utf8), decimalSeparator: decimalSeparator, currency: currency)
+        var text = text
+        return text.withUTF8 { parse($0, decimalSeparator: decimalSeparator, currency: currency) }
     }
 
     /// `units` rescaled to `scale` decimals (truncating toward zero when reducing).
@@ -117,4 +72,130 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     public var description: String { currency.map { decimalString + " " + $0 } ?? decimalString }
+}
+
+/// The byte-level reader behind `Money.parse`: one pass, no allocation.
+enum MoneyTextScanner {
+    private static let maxSeparators = 12
+
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, decimalSeparator: UInt8?) -> (units: Int64, scale: Int)? {
+        var value: Int64 = 0
+        var significantDigits = 0
+        var digitCount = 0
+        // `.`/`,` separators, each with the number of digits before it (empty arrays do not
+        // allocate, so plain amounts cost nothing here).
+        var seps: [(byte: UInt8, at: Int)] = []
+        // Space/apostrophe grouping marks: digit counts before each, for group-size checks.
+        var spaceGroupAt: [Int] = []
+        var minusSigns = 0
+        var openParen = false
+        var closedParen = false
+        enum Phase { case before, number, after }
+        var phase = Phase.before
+        var i = 0
+        let n = b.count
+
+        // Width of a grouping mark starting at `j` (space, apostrophe, NBSP, narrow NBSP, thin
+        // space, right single quote as used in Swiss amounts), 0 if none.
+        func groupingMarkWidth(_ j: Int) -> Int {
+            let c = b[j]
+            if c == 0x20 || c == 0x27 { return 1 }
+            if c == 0xC2, j + 1 < n, b[j + 1] == 0xA0 { return 2 }
+            if c == 0xE2, j + 2 < n, b[j + 1] == 0x80, b[j + 2] == 0xAF || b[j + 2] == 0x89 || b[j + 2] == 0x99 { return 3 }
+            return 0
+        }
+        func isDigit(_ j: Int) -> Bool { j < n && b[j] >= 0x30 && b[j] <= 0x39 }
+
+        while i < n {
+            let c = b[i]
+            switch phase {
+            case .before, .after:
+                if c >= 0x30 && c <= 0x39 {
+                    if phase == .after { return nil } // "12 EUR 5": two numbers
+                    phase = .number
+                    continue
+                }
+                if (c == 0x2E || c == 0x2C) && phase == .before && isDigit(i + 1) {
+                    phase = .number // ".50"
+                    continue
+                }
+                if c == 0x2D { minusSigns += 1 }
+                else if c == 0xE2, i + 2 < n, b[i + 1] == 0x88, b[i + 2] == 0x92 { minusSigns += 1; i += 3; continue }
+                else if c == 0x28 { if phase == .after || openParen { return nil }; openParen = true }
+                else if c == 0x29 { if phase == .before || !openParen || closedParen { return nil }; closedParen = true }
+                // Anything else (currency codes and symbols, `+`, spaces) is allowed around the number.
+                i += 1
+            case .number:
+                if c >= 0x30 && c <= 0x39 {
+                    if significantDigits > 0 || c != 0x30 { significantDigits += 1 }
+                    if significantDigits > 18 { return nil }
+                    value = value * 10 + Int64(c - 0x30)
+                    digitCount += 1
+                    i += 1
+                } else if c == 0x2E || c == 0x2C {
+                    guard isDigit(i + 1) else { phase = .after; i += 1; continue } // "12." / "12,-"
+                    guard seps.count < maxSeparators else { return nil }
+                    seps.append((c, digitCount))
+                    i += 1
+                } else {
+                    let width = groupingMarkWidth(i)
+                    if width > 0 && isDigit(i + width) && digitCount > 0 {
+                        spaceGroupAt.append(digitCount)
+                        i += width
+                    } else {
+                        phase = .after
+                    }
+                }
+            }
+        }
+        guard digitCount > 0, minusSigns <= 1, openParen == closedParen else { return nil }
+        let negative = minusSigns == 1 || (openParen && closedParen)
+        if negative && minusSigns == 1 && openParen { return nil }
+
+        var decimalAt: Int? = nil
+        if let last = seps.last {
+            let decimalByte: UInt8?
+            if let decimalSeparator {
+                decimalByte = decimalSeparator
+            } else if seps.contains(where: { $0.byte != last.byte }) {
+                decimalByte = last.byte
+            } else if seps.count > 1 {
+                decimalByte = nil // "1.234.567"
+            } else {
+                let after = digitCount - last.at
+                let integerIsZero = value / pow10(after) == 0
+                decimalByte = (after == 3 && !integerIsZero) ? nil : last.byte
+            }
+            let decimals = seps.filter { $0.byte == decimalByte }
+            if decimals.count > 1 { return nil }
+            if let d = decimals.first {
+                guard d.at == last.at && d.byte == last.byte else { return nil } // decimal must come last
+                decimalAt = d.at
+            }
+        }
+        // Every grouping mark must delimit whole groups of the integer part.
+        let integerDigits = decimalAt ?? digitCount
+        var groupAt = seps.filter { $0.at != decimalAt }.map(\.at) + spaceGroupAt
+        groupAt.sort()
+        if !groupAt.isEmpty {
+            guard groupAt.last! < integerDigits else { return nil }
+            var sizes: [Int] = []
+            for (k, at) in groupAt.enumerated() {
+                sizes.append((k + 1 < groupAt.count ? groupAt[k + 1] : integerDigits) - at)
+            }
+            guard groupAt[0] >= 1 && groupAt[0] <= 3 else { return nil }
+            // Western grouping is by three; Indian lakh grouping is 2,2,…,3 ("1,23,456.00").
+            let western = sizes.allSatisfy { $0 == 3 }
+            let indian = sizes.last == 3 && sizes.dropLast().allSatisfy { $0 == 2 }
+            guard western || indian else { return nil }
+        }
+        let scale = decimalAt.map { digitCount - $0 } ?? 0
+        return (negative ? -value : value, scale)
+    }
+
+    private static func pow10(_ n: Int) -> Int64 {
+        var v: Int64 = 1
+        for _ in 0..<min(n, 18) { v *= 10 }
+        return v
+    }
 }

@@ -1,0 +1,29 @@
+import StewardCore
+
+/// Bank statement CSV from any bank: recognized by its content (a header row with a date
+/// and an amount column in one of five languages, or rows shaped like date … amount).
+public struct BankStatementCSVImporter: Importer {
+    public let id = BankStatementCSVParser.sourceID
+    public let title = "Bank statement CSV"
+    public let howToRequest = """
+        In your online banking, open the account's transactions (Umsätze, Opérations, \
+        Movimientos, Выписка), choose the period and export or download as CSV \
+        (sometimes called "Excel/CSV" or "CSV-CAMT"). Several files for several accounts are fine.
+        """
+
+    public init() {}
+
+    public func detect(_ probe: FileProbe) -> Detection? {
+        let isComplete = probe.size.map { $0 <= Int64(probe.head.count) } ?? false
+        guard case .success(let dialect) = BankCSVDialect.sniff(head: probe.head.prefix(BankCSVDialect.sniffLength),
+                                                                 isComplete: isComplete) else { return nil }
+        let delimiter = dialect.delimiter == 0x09 ? "TAB" : String(UnicodeScalar(dialect.delimiter))
+        if dialect.isHeaderless {
+            return Detection(confidence: 0.6, reason: "headerless rows with a date and an amount column ('\(delimiter)'-separated)")
+        }
+        let names = [dialect.dateHeader, dialect.amountHeader].compactMap { $0 }.joined(separator: ", ")
+        return Detection(confidence: 0.9, reason: "header row with date and amount columns (\(names)), '\(delimiter)'-separated")
+    }
+
+    public func makeParser(for probe: FileProbe) -> any ExportParser { BankStatementCSVParser() }
+}

@@ -1,0 +1,196 @@
+import StewardCore
+
+/// Streams a bank statement CSV into `transaction` events. The first 64 KiB are held back
+/// until the dialect (encoding, delimiter, header, date order, decimal separator) is known,
+/// then replayed; after that memory stays at one record.
+public struct BankStatementCSVParser: ExportParser {
+    public static let sourceID = "bank.csv"
+
+    private var head: [UInt8] = []
+    private var dialect: BankCSVDialect?
+    private var reader = CSVRecordReader(delimiter: 0x2C)
+    private var transcoder: UTF16StreamTranscoder?
+    private var transcoded: [UInt8] = []
+    private var bomToSkip = 0
+    private var warnedAboutDateOrder = false
+
+    public init() {}
+
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
+        if dialect == nil {
+            head.append(contentsOf: chunk)
+            if head.count >= BankCSVDialect.sniffLength { try start(isComplete: false, sink: sink) }
+            return
+        }
+        try process(chunk, sink: sink)
+    }
+
+    public mutating func finish(into sink: EventSink) throws(ParseError) {
+        if dialect == nil { try start(isComplete: true, sink: sink) }
+        if var t = transcoder {
+            transcoded.removeAll(keepingCapacity: true)
+            t.finish(into: &transcoded)
+            transcoder = t
+            try feedReader(transcoded[...], sink: sink)
+        }
+        let dialect = self.dialect!
+        let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
+            Self.handle(record, dialect: dialect, sink: sink)
+        }
+        try reader.finish(handle)
+    }
+
+    private mutating func start(isComplete: Bool, sink: EventSink) throws(ParseError) {
+        switch BankCSVDialect.sniff(head: head.prefix(BankCSVDialect.sniffLength), isComplete: isComplete) {
+        case .failure(let rejection):
+            throw ParseError("not a bank statement CSV: \(rejection.reason)")
+        case .success(let found):
+            dialect = found
+            reader = CSVRecordReader(delimiter: found.delimiter)
+            if found.encoding == .utf16LE || found.encoding == .utf16BE {
+                transcoder = UTF16StreamTranscoder(bigEndian: found.encoding == .utf16BE)
+            }
+            if found.dateOrderAssumed && found.columns[.date] != nil {
+                sink.warn("no date in the first rows tells day from month; read as \(found.dateOrder == .dayFirst ? "DD/MM" : "MM/DD")")
+            }
+            let buffered = head
+            head = []
+            let afterBOM = buffered.dropFirst(found.bomLength)
+            let result: Result<Void, ParseError> = afterBOM.withUnsafeBytes { raw in
+                do throws(ParseError) { try process(raw, sink: sink); return .success(()) }
+                catch { return .failure(error) }
+            }
+            try result.get()
+        }
+    }
+
+    private mutating func process(_ chunk: UnsafeRawBufferPointer, sink: EventSink) throws(ParseError) {
+        if var t = transcoder {
+            transcoded.removeAll(keepingCapacity: true)
+            t.transcode(chunk, into: &transcoded)
+            transcoder = t
+            try feedReader(transcoded[...], sink: sink)
+        } else {
+            try feedReader(chunk.bindMemory(to: UInt8.self)[...], sink: sink)
+        }
+    }
+
+    private mutating func feedReader(_ bytes: ArraySlice<UInt8>, sink: EventSink) throws(ParseError) {
+        let dialect = self.dialect!
+        let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
+            Self.handle(record, dialect: dialect, sink: sink)
+        }
+        let result: Result<Void, ParseError> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(ParseError) { try reader.feed(buffer, handle); return .success(()) }
+            catch { return .failure(error) }
+        }
+        try result.get()
+    }
+
+    private mutating func feedReader(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, sink: EventSink) throws(ParseError) {
+        let dialect = self.dialect!
+        let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
+            Self.handle(record, dialect: dialect, sink: sink)
+        }
+        try reader.feed(UnsafeBufferPointer(rebasing: bytes), handle)
+    }
+
+    /// Turns one record into an event, or a skip with its line and reason.
+    static func handle(_ record: CSVRecord, dialect d: BankCSVDialect, sink: EventSink) {
+        if let header = d.headerOrdinal, record.ordinal <= header { return } // preamble and header
+        let position = SourcePosition.line(record.line)
+        switch record.problem {
+        case .tooLong?:
+            sink.skip("row longer than 1 MiB or with more than 4096 columns", at: position); return
+        case .unterminatedQuote?:
+            sink.skip("file ends inside a quoted field (truncated?)", at: position); return
+        case nil: break
+        }
+        if record.isBlank { return }
+        if record.count <= d.lastNeededColumn || (record.count > d.width && !extraFieldsAreEmpty(record, width: d.width)) {
+            sink.skip("expected \(d.width) columns, found \(record.count)", at: position); return
+        }
+        func text(_ role: BankCSVColumnRole) -> String? {
+            guard let c = d.columns[role], c < record.count else { return nil }
+            let s = collapseSpaces(TextDecoding.decode(record[c], as: d.fieldEncoding))
+            return s.isEmpty ? nil : s
+        }
+        func field(_ role: BankCSVColumnRole) -> ArraySlice<UInt8>? {
+            guard let c = d.columns[role], c < record.count else { return nil }
+            let f = record[c]
+            return f.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) ? nil : f
+        }
+
+        guard let dateField = field(.date) ?? field(.valueDate) else {
+            sink.skip("no date", at: position); return
+        }
+        guard let time = BankCSVDate.parse(dateField, order: d.dateOrder) else {
+            sink.skip("unreadable date '\(excerpt(dateField, d))'", at: position); return
+        }
+
+        let currency = text(.currency).flatMap { BankCSVHeaderVocabulary.currencyCode($0) } ?? d.headerCurrency
+        var amount: Money
+        if let amountField = field(.amount) {
+            guard let m = Money.parse(amountField, decimalSeparator: d.decimalSeparator) else {
+                sink.skip("unreadable amount '\(excerpt(amountField, d))'", at: position); return
+            }
+            amount = m
+            // "S"/"H" or "DR"/"CR" beside an unsigned amount gives the sign.
+            if let mark = text(.debitCreditMark)?.lowercased() {
+                if ["s", "soll", "d", "dr", "debit", "débit", "cargo", "-"].contains(mark) { amount.units = -abs(amount.units) }
+                else if ["h", "haben", "c", "cr", "credit", "crédit", "abono", "+"].contains(mark) { amount.units = abs(amount.units) }
+            }
+        } else {
+            let debit = field(.debit), credit = field(.credit)
+            if let debit, let m = Money.parse(debit, decimalSeparator: d.decimalSeparator), m.units != 0 || credit == nil {
+                amount = Money(units: -abs(m.units), scale: m.scale)
+            } else if let credit, let m = Money.parse(credit, decimalSeparator: d.decimalSeparator) {
+                amount = Money(units: abs(m.units), scale: m.scale)
+            } else if debit == nil && credit == nil {
+                sink.skip("neither a debit nor a credit amount", at: position); return
+            } else {
+                sink.skip("unreadable amount '\(excerpt(debit ?? credit!, d))'", at: position); return
+            }
+        }
+        amount.currency = currency ?? trailingCurrency(field(.amount))
+
+        var mcc: Int? = nil
+        if let raw = text(.mcc), raw.count <= 4, let v = Int(raw) { mcc = v }
+        let description = text(.description)
+        sink.emit(Event(source: sourceID, kind: .transaction, time: time, text: description,
+                        counterparty: text(.payee), amount: amount, mcc: mcc, code: text(.code),
+                        position: position))
+    }
+
+    private static func extraFieldsAreEmpty(_ record: CSVRecord, width: Int) -> Bool {
+        (width..<record.count).allSatisfy { record[$0].allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+    }
+
+    /// `12,00 EUR` in the amount cell itself.
+    private static func trailingCurrency(_ field: ArraySlice<UInt8>?) -> String? {
+        guard let field else { return nil }
+        let letters = field.reversed().drop(while: { $0 == 0x20 }).prefix(while: { $0 >= 0x41 && $0 <= 0x5A })
+        return letters.count == 3 ? String(decoding: letters.reversed(), as: UTF8.self) : nil
+    }
+
+    /// Banks pad booking texts to fixed widths (easybank: runs of 30 spaces); one space is enough.
+    static func collapseSpaces(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for ch in s {
+            if ch == " " || ch == "\t" || ch == "\u{00A0}" {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    private static func excerpt(_ field: ArraySlice<UInt8>, _ d: BankCSVDialect) -> String {
+        let s = TextDecoding.decode(field.prefix(40), as: d.fieldEncoding)
+        return field.count > 40 ? s + "…" : s
+    }
+}

@@ -1,0 +1,122 @@
+/// A text encoding found in exports. Bank downloads still come in Windows code pages, and
+/// Excel-saved CSV often in UTF-16 with a BOM.
+public enum TextEncoding: String, Sendable, Hashable {
+    case utf8 = "UTF-8"
+    case utf16LE = "UTF-16LE"
+    case utf16BE = "UTF-16BE"
+    case windows1252 = "Windows-1252"
+    case isoLatin1 = "ISO-8859-1"
+}
+
+/// Decodes bytes into `String`s without ever failing: invalid sequences become U+FFFD, so
+/// one bad byte costs one character, not the record. ASCII takes a fast path.
+public enum TextDecoding {
+    /// The encoding a file's first bytes announce or reveal, and how many BOM bytes to skip.
+    /// A BOM decides; otherwise the head is UTF-8 when it is valid UTF-8 (a sequence cut at
+    /// the end of the head is allowed), else Windows-1252, the superset of ISO-8859-1 that
+    /// Windows banking software actually writes.
+    public static func sniff<C: Collection>(_ head: C) -> (encoding: TextEncoding, bomLength: Int) where C.Element == UInt8 {
+        var it = head.makeIterator()
+        let b0 = it.next(), b1 = it.next(), b2 = it.next()
+        if b0 == 0xEF && b1 == 0xBB && b2 == 0xBF { return (.utf8, 3) }
+        if b0 == 0xFF && b1 == 0xFE { return (.utf16LE, 2) }
+        if b0 == 0xFE && b1 == 0xFF { return (.utf16BE, 2) }
+        return (isValidUTF8(head, allowTruncatedEnd: true) ? .utf8 : .windows1252, 0)
+    }
+
+    /// True when `bytes` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+    /// With `allowTruncatedEnd`, a sequence cut short by the end of the buffer is accepted.
+    public static func isValidUTF8<C: Collection>(_ bytes: C, allowTruncatedEnd: Bool = false) -> Bool where C.Element == UInt8 {
+        if let result = bytes.withContiguousStorageIfAvailable({ validUTF8($0, allowTruncatedEnd) }) { return result }
+        return Array(bytes).withUnsafeBufferPointer { validUTF8($0, allowTruncatedEnd) }
+    }
+
+    private static func validUTF8(_ b: UnsafeBufferPointer<UInt8>, _ allowTruncatedEnd: Bool) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            for k in 1..<length {
+                if i + k >= n { return allowTruncatedEnd }
+                let d = b[i + k]
+                if k == 1 ? (d < low || d > high) : (d < 0x80 || d > 0xBF) { return false }
+            }
+            i += length
+        }
+        return true
+    }
+
+    /// Decodes `bytes` in `encoding`. UTF-16 input must be whole code units (an odd last byte
+    /// becomes U+FFFD).
+    public static func decode<C: Collection>(_ bytes: C, as encoding: TextEncoding) -> String where C.Element == UInt8 {
+        if let s = bytes.withContiguousStorageIfAvailable({ decodeBuffer($0, encoding) }) { return s }
+        return Array(bytes).withUnsafeBufferPointer { decodeBuffer($0, encoding) }
+    }
+
+    private static func decodeBuffer(_ b: UnsafeBufferPointer<UInt8>, _ encoding: TextEncoding) -> String {
+        switch encoding {
+        case .utf8:
+            // String(decoding:) repairs invalid sequences with U+FFFD and is fast for ASCII.
+            return String(decoding: b, as: UTF8.self)
+        case .isoLatin1, .windows1252:
+            if !b.contains(where: { $0 >= 0x80 }) { return String(decoding: b, as: UTF8.self) }
+            var scalars = String.UnicodeScalarView()
+            scalars.reserveCapacity(b.count)
+            for c in b {
+                if encoding == .windows1252, c >= 0x80 && c <= 0x9F {
+                    scalars.append(Unicode.Scalar(windows1252High[Int(c - 0x80)])!)
+                } else {
+                    scalars.append(Unicode.Scalar(c))
+                }
+            }
+            return String(scalars)
+        case .utf16LE, .utf16BE:
+            var units: [UInt16] = []
+            units.reserveCapacity(b.count / 2)
+            var i = 0
+            while i + 1 < b.count {
+                let u = encoding == .utf16LE ? UInt16(b[i]) | UInt16(b[i + 1]) << 8 : UInt16(b[i]) << 8 | UInt16(b[i + 1])
+                units.append(u)
+                i += 2
+            }
+            var s = String(decoding: units, as: UTF16.self)
+            if b.count % 2 == 1 { s.append("\u{FFFD}") }
+            return s
+        }
+    }
+
+    /// Windows-1252 0x80–0x9F. The five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to
+    /// the C1 controls of the same value, as the WHATWG Encoding Standard does.
+    static let windows1252High: [UInt32] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    ]
+
+    /// The encoding named by a label as files declare it (`CHARSET:1252`, `encoding="ISO-8859-1"`,
+    /// `utf-8`), nil when unknown.
+    public static func encoding(named label: String) -> TextEncoding? {
+        let l = label.lowercased().filter { $0 != "-" && $0 != "_" && $0 != " " }
+        switch l {
+        case "utf8", "unicode": return .utf8
+        case "1252", "cp1252", "windows1252", "ansi", "winlatin1": return .windows1252
+        case "iso88591", "latin1", "l1", "88591", "isolatin1": return .isoLatin1
+        case "usascii", "ascii": return .utf8
+        case "utf16le": return .utf16LE
+        case "utf16be", "utf16": return .utf16BE
+        default: return nil
+        }
+    }
+}
