@@ -26,6 +26,9 @@ public final class ReportStore: @unchecked Sendable {
     private var connection: SQLiteConnection?
     private var insertMatchedEvent: PreparedStatement?
     private var openScanId: String?
+    // Consecutive matched events usually carry the same rule ids; reuse their JSON text.
+    private var lastRules: [String] = []
+    private var lastRulesJSON = "[]"
 
     /// Opens (creating if needed) the database at `path`: parent directories 0700, file 0600,
     /// foreign keys on, schema migrated to `schemaVersion`.
@@ -110,7 +113,7 @@ public final class ReportStore: @unchecked Sendable {
         defer { insert.reset() }
         try insert.bind(1, scanId)
         try insert.bind(2, inputPath)
-        try insert.bind(3, Locator(path: inputPath, position: position).description)
+        try insert.bind(3, position.description)
         try insert.bind(4, position.line)
         try insert.bind(5, position.record)
         try insert.bind(6, position.pointer)
@@ -119,7 +122,11 @@ public final class ReportStore: @unchecked Sendable {
         try insert.bind(9, Int64(event.time?.dateOnly == true ? 1 : 0))
         try insert.bind(10, event.source)
         try insert.bind(11, event.kind.rawValue)
-        try insert.bind(12, JSONArrayText.encode(rules))
+        if rules != lastRules {
+            lastRules = rules
+            lastRulesJSON = JSONArrayText.encode(rules)
+        }
+        try insert.bind(12, lastRulesJSON)
         try insert.bind(13, excerpt)
         try insert.step()
     }
