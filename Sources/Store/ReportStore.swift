@@ -113,6 +113,7 @@ public final class ReportStore: @unchecked Sendable {
         defer { insert.reset() }
         try insert.bind(1, scanId)
         try insert.bind(2, inputPath)
+        // Only the position: input_path is its own column, as in Evidence (path + locator).
         try insert.bind(3, position.description)
         try insert.bind(4, position.line)
         try insert.bind(5, position.record)

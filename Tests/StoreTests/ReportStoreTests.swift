@@ -252,10 +252,10 @@ final class ReportStoreTests: XCTestCase {
             SELECT input_path, locator, line, record, pointer, time, utc_offset, date_only, source, kind, rules, excerpt
             FROM matched_events WHERE id IN (1, 1501) ORDER BY id
             """), [
-            ["/x/bank.ofx", "/x/bank.ofx line 1", "1", nil, nil, "1711753200", "3600", "1", "bank.ofx", "transaction",
+            ["/x/bank.ofx", "line 1", "1", nil, nil, "1711753200", "3600", "1", "bank.ofx", "transaction",
              #"["finance.gambling.mcc","finance.gambling.merchant"]"#, "BET365 · -25.00 EUR"],
             ["/x/takeout.zip!Takeout/My Activity/Search/MyActivity.json",
-             "/x/takeout.zip!Takeout/My Activity/Search/MyActivity.json record 3 (/3)", nil, "3", "/3",
+             "record 3 (/3)", nil, "3", "/3",
              "1700000000", nil, "0", "google.my_activity", "search", #"["finance.gambling.search"]"#, "casino near me"],
         ])
     }
