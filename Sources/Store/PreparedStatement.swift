@@ -37,8 +37,10 @@ final class PreparedStatement {
             guard let base = bytes.baseAddress, bytes.count > 0 else {
                 return sqlite3_bind_text(statement, index, "", 0, transientDestructor)
             }
+            // The 64-bit variant: an absurdly long value gets SQLITE_TOOBIG, not an Int32 trap.
             return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                sqlite3_bind_text(statement, index, $0, Int32(bytes.count), transientDestructor)
+                sqlite3_bind_text64(statement, index, $0, UInt64(bytes.count), transientDestructor,
+                                    UInt8(SQLITE_UTF8))
             }
         }
         try check(code)

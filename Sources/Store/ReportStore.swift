@@ -156,6 +156,10 @@ public final class ReportStore: @unchecked Sendable {
     public func finishScan(report: ScanReport, finished: String = ReportStore.now()) throws(StoreError) {
         lock.lock(); defer { lock.unlock() }
         let connection = try openConnection()
+        // Committing another scan's open transaction would mark the wrong scan finished.
+        if let openScanId, openScanId != report.scan.id {
+            throw .scanInProgress(path: path, open: openScanId, requested: report.scan.id)
+        }
         let json: String
         do {
             let encoder = JSONEncoder()
@@ -199,7 +203,7 @@ public final class ReportStore: @unchecked Sendable {
         }
     }
 
-    /// All scans, oldest first (including ones that never finished).
+    /// All scans, oldest first (a scan still being written has `finished == nil`).
     public func scans() throws(StoreError) -> [StoredScan] {
         lock.lock(); defer { lock.unlock() }
         let connection = try openConnection()

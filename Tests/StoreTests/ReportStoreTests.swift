@@ -289,6 +289,9 @@ final class ReportStoreTests: XCTestCase {
                                                  toolVersion: "0.1", rulesVersion: "r1")) { error in
             XCTAssertEqual(error as? StoreError, .scanInProgress(path: path, open: "a", requested: "b"))
         }
+        XCTAssertThrowsError(try store.finishScan(report: sampleReport(id: "other"))) { error in
+            XCTAssertEqual(error as? StoreError, .scanInProgress(path: path, open: "a", requested: "other"))
+        }
         try store.finishScan(report: sampleReport(id: "a"))
         XCTAssertThrowsError(try store.beginScan(id: "a", started: "2024-05-01T10:00:00Z", paths: [],
                                                  toolVersion: "0.1", rulesVersion: "r1")) { error in
