@@ -1,0 +1,435 @@
+import Foundation
+import StewardCore
+
+/// The SQLite database of past scans: what was scanned, every matched record with its
+/// locator, findings with evidence, scores with contributions, and each scan's full report.
+///
+/// One scan is one transaction: `beginScan` opens it, `recordMatchedEvent` reuses a single
+/// prepared insert, `finishScan` writes the rest and commits. A crash therefore leaves either
+/// a whole scan or none. All methods may be called from any thread; calls are serialised.
+///
+/// Journal mode is the rollback journal (DELETE), not WAL: steward is one short-lived writer,
+/// WAL's concurrent readers buy nothing here, and WAL would leave `-wal`/`-shm` files beside
+/// the database between runs. SQLite gives the transient `-journal` file the database file's
+/// mode (0600).
+public final class ReportStore: @unchecked Sendable {
+    /// File name inside `defaultDirectory`.
+    public static let defaultFileName = "steward.db"
+    /// Schema version this build writes (`PRAGMA user_version`).
+    public static var schemaVersion: Int32 { StoreSchema.version }
+
+    /// Path of the database file.
+    public let path: String
+
+    // Guards everything below: the pipeline parses files concurrently.
+    private let lock = NSLock()
+    private var connection: SQLiteConnection?
+    private var insertMatchedEvent: PreparedStatement?
+    private var openScanId: String?
+    // Consecutive matched events usually carry the same rule ids; reuse their JSON text.
+    private var lastRules: [String] = []
+    private var lastRulesJSON = "[]"
+
+    /// Opens (creating if needed) the database at `path`: parent directories 0700, file 0600,
+    /// foreign keys on, schema migrated to `schemaVersion`.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        try OwnerOnlyFiles.createDirectory(OwnerOnlyFiles.parent(of: path))
+        // Create the file ourselves before SQLite writes a single page, so it is 0600 from the
+        // start instead of briefly following the umask.
+        try OwnerOnlyFiles.prepareFile(path)
+        let connection = try SQLiteConnection(path: path)
+        // journal_mode is persistent in the file; set it every time in case a tool switched it.
+        // secure_delete zeroes freed pages: deleted scans hold personal data.
+        // temp_store=MEMORY keeps sort and index temp files out of /tmp.
+        try connection.execute("""
+            PRAGMA foreign_keys = ON;
+            PRAGMA journal_mode = DELETE;
+            PRAGMA secure_delete = ON;
+            PRAGMA temp_store = MEMORY;
+            PRAGMA busy_timeout = 5000;
+            """)
+        try StoreSchema.migrate(connection)
+        self.connection = connection
+    }
+
+    deinit { closeLocked() }
+
+    // MARK: - Locations
+
+    /// `$XDG_DATA_HOME/steward`, or `$HOME/.local/share/steward` (XDG Base Directory spec:
+    /// a relative or empty XDG_DATA_HOME is ignored).
+    public static func defaultDirectory(environment: [String: String]) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return join(xdg, "steward")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? passwordDatabaseHome() ?? "."
+        return join(home, ".local/share/steward")
+    }
+
+    /// `defaultDirectory(environment:)` + `/steward.db`.
+    public static func defaultDatabasePath(environment: [String: String]) -> String {
+        join(defaultDirectory(environment: environment), defaultFileName)
+    }
+
+    /// The database file and the side files SQLite may create next to it; `steward forget`
+    /// deletes each of them that exists.
+    public static func files(forDatabaseAt path: String) -> [String] {
+        [path, path + "-journal", path + "-wal", path + "-shm"]
+    }
+
+    // MARK: - Writing a scan
+
+    /// Inserts the scan row and opens the scan's transaction.
+    public func beginScan(id: String, started: String, paths: [String], toolVersion: String,
+                          rulesVersion: String) throws(StoreError) {
+        lock.lock(); defer { lock.unlock() }
+        let connection = try openConnection()
+        if let openScanId { throw .scanInProgress(path: path, open: openScanId, requested: id) }
+        try connection.execute("BEGIN IMMEDIATE")
+        do throws(StoreError) {
+            let insert = try connection.prepare("""
+                INSERT INTO scans (id, started, paths, tool_version, rules_version) VALUES (?1, ?2, ?3, ?4, ?5)
+                """)
+            try insert.bind(1, id)
+            try insert.bind(2, started)
+            try insert.bind(3, JSONArrayText.encode(paths))
+            try insert.bind(4, toolVersion)
+            try insert.bind(5, rulesVersion)
+            try insert.run()
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+        openScanId = id
+    }
+
+    /// Records one event that a rule matched, with its place in `path`. Hot path: one
+    /// prepared statement, reused, inside the scan's transaction.
+    public func recordMatchedEvent(scanId: String, path inputPath: String, event: Event,
+                                   position: SourcePosition, rules: [String], excerpt: String) throws(StoreError) {
+        lock.lock(); defer { lock.unlock() }
+        let insert = try matchedEventStatement()
+        defer { insert.reset() }
+        try insert.bind(1, scanId)
+        try insert.bind(2, inputPath)
+        // Only the position: input_path is its own column, as in Evidence (path + locator).
+        try insert.bind(3, position.description)
+        try insert.bind(4, position.line)
+        try insert.bind(5, position.record)
+        try insert.bind(6, position.pointer)
+        try insert.bind(7, event.time?.epochSeconds)
+        try insert.bind(8, event.time?.utcOffsetSeconds.map(Int64.init))
+        try insert.bind(9, Int64(event.time?.dateOnly == true ? 1 : 0))
+        try insert.bind(10, event.source)
+        try insert.bind(11, event.kind.rawValue)
+        if rules != lastRules {
+            lastRules = rules
+            lastRulesJSON = JSONArrayText.encode(rules)
+        }
+        try insert.bind(12, lastRulesJSON)
+        try insert.bind(13, excerpt)
+        try insert.step()
+    }
+
+    /// Records one input file of a scan with its size and modification time, so a later scan
+    /// can tell whether the file changed.
+    public func recordInput(scanId: String, input: ScanReport.Input, size: Int64?, mtime: Timestamp?) throws(StoreError) {
+        lock.lock(); defer { lock.unlock() }
+        let connection = try openConnection()
+        let upsert = try connection.prepare("""
+            INSERT INTO inputs (scan_id, path, source, size, mtime, events, skipped, errors)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            ON CONFLICT (scan_id, path) DO UPDATE SET source = excluded.source, size = excluded.size,
+                mtime = excluded.mtime, events = excluded.events, skipped = excluded.skipped,
+                errors = excluded.errors
+            """)
+        try bindInput(upsert, scanId: scanId, input: input)
+        try upsert.bind(4, size)
+        try upsert.bind(5, mtime?.epochSeconds)
+        try upsert.run()
+    }
+
+    /// Writes the scan's findings, evidence, scores, contributions, unrecognized files and
+    /// full report JSON, marks it finished and commits. Calling it again for the same scan
+    /// replaces those rows. Works without `beginScan` too (the scan row is created).
+    public func finishScan(report: ScanReport, finished: String = ReportStore.now()) throws(StoreError) {
+        lock.lock(); defer { lock.unlock() }
+        let connection = try openConnection()
+        // Committing another scan's open transaction would mark the wrong scan finished.
+        if let openScanId, openScanId != report.scan.id {
+            throw .scanInProgress(path: path, open: openScanId, requested: report.scan.id)
+        }
+        let json: String
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            json = String(decoding: try encoder.encode(report), as: UTF8.self)
+        } catch {
+            throw .reportCoding(path: path, scanId: report.scan.id, reason: "\(error)")
+        }
+        if !connection.inTransaction { try connection.execute("BEGIN IMMEDIATE") }
+        do throws(StoreError) {
+            try writeFinished(report, json: json, finished: finished, connection)
+            try connection.execute("COMMIT")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            openScanId = nil
+            throw error
+        }
+        openScanId = nil
+    }
+
+    /// Rolls back the open scan (nothing of it stays in the database).
+    public func abandonScan() throws(StoreError) {
+        lock.lock(); defer { lock.unlock() }
+        let connection = try openConnection()
+        if connection.inTransaction { try connection.execute("ROLLBACK") }
+        openScanId = nil
+    }
+
+    // MARK: - Reading
+
+    /// The stored report of `scanId` (an exact id or a unique prefix), or of the latest
+    /// finished scan when nil; nil when there is no such scan.
+    public func report(scanId: String?) throws(StoreError) -> ScanReport? {
+        lock.lock(); defer { lock.unlock() }
+        let connection = try openConnection()
+        guard let found = try reportRow(scanId: scanId, connection) else { return nil }
+        do {
+            return try JSONDecoder().decode(ScanReport.self, from: Data(found.json.utf8))
+        } catch {
+            throw .reportCoding(path: path, scanId: found.id, reason: "\(error)")
+        }
+    }
+
+    /// All scans, oldest first (a scan still being written has `finished == nil`).
+    public func scans() throws(StoreError) -> [StoredScan] {
+        lock.lock(); defer { lock.unlock() }
+        let connection = try openConnection()
+        let query = try connection.prepare("""
+            SELECT id, started, finished, paths, tool_version, rules_version FROM scans ORDER BY rowid
+            """)
+        var result: [StoredScan] = []
+        while try query.step() {
+            let id = query.text(0) ?? ""
+            let pathsJSON = query.text(3) ?? "[]"
+            let paths: [String]
+            do {
+                paths = try JSONDecoder().decode([String].self, from: Data(pathsJSON.utf8))
+            } catch {
+                throw .reportCoding(path: path, scanId: id, reason: "scans.paths is not a JSON array of strings")
+            }
+            result.append(StoredScan(id: id, started: query.text(1) ?? "", finished: query.text(2), paths: paths,
+                                     toolVersion: query.text(4) ?? "", rulesVersion: query.text(5) ?? ""))
+        }
+        return result
+    }
+
+    /// Number of matched events stored for a scan.
+    public func matchedEventCount(scanId: String) throws(StoreError) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        let query = try openConnection().prepare("SELECT count(*) FROM matched_events WHERE scan_id = ?1")
+        try query.bind(1, scanId)
+        guard try query.step() else { return 0 }
+        return Int(query.int64(0) ?? 0)
+    }
+
+    /// Closes the database; an unfinished scan is rolled back. Safe to call twice.
+    public func close() {
+        lock.lock(); defer { lock.unlock() }
+        closeLocked()
+    }
+
+    /// Current time as ISO 8601 UTC, the default `finished` stamp.
+    public static func now() -> String {
+        Timestamp(epochSeconds: Int64(Date().timeIntervalSince1970.rounded(.down)), utcOffsetSeconds: 0).iso8601
+    }
+
+    // MARK: - Internals (called with the lock held)
+
+    private func openConnection() throws(StoreError) -> SQLiteConnection {
+        guard let connection else { throw .closed(path: path) }
+        return connection
+    }
+
+    private func closeLocked() {
+        insertMatchedEvent?.finalize()
+        insertMatchedEvent = nil
+        // Closing with an open transaction rolls it back, which is what an unfinished scan needs.
+        connection?.close()
+        connection = nil
+        openScanId = nil
+    }
+
+    private func matchedEventStatement() throws(StoreError) -> PreparedStatement {
+        if let insertMatchedEvent { return insertMatchedEvent }
+        let statement = try openConnection().prepare("""
+            INSERT INTO matched_events (scan_id, input_path, locator, line, record, pointer, time, utc_offset,
+                date_only, source, kind, rules, excerpt)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+            """)
+        insertMatchedEvent = statement
+        return statement
+    }
+
+    private func bindInput(_ statement: PreparedStatement, scanId: String, input: ScanReport.Input) throws(StoreError) {
+        try statement.bind(1, scanId)
+        try statement.bind(2, input.path)
+        try statement.bind(3, input.source)
+        try statement.bind(6, input.events)
+        try statement.bind(7, input.skipped)
+        try statement.bind(8, JSONArrayText.encode(input.errors))
+    }
+
+    private func writeFinished(_ report: ScanReport, json: String, finished: String,
+                               _ connection: SQLiteConnection) throws(StoreError) {
+        let scanId = report.scan.id
+        let scan = try connection.prepare("""
+            INSERT INTO scans (id, started, finished, paths, tool_version, rules_version)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            ON CONFLICT (id) DO UPDATE SET finished = excluded.finished
+            """)
+        try scan.bind(1, scanId)
+        try scan.bind(2, report.scan.started)
+        try scan.bind(3, finished)
+        try scan.bind(4, JSONArrayText.encode(report.scan.paths))
+        try scan.bind(5, report.tool.version)
+        try scan.bind(6, report.tool.rules)
+        try scan.run()
+
+        // A second finishScan for the same id replaces the derived rows (cascades reach
+        // evidence and contributions); matched events and input sizes stay.
+        for table in ["findings", "scores", "unrecognized", "reports"] {
+            let delete = try connection.prepare("DELETE FROM \(table) WHERE scan_id = ?1")
+            try delete.bind(1, scanId)
+            try delete.run()
+        }
+
+        // Inputs recorded with recordInput keep their size and mtime; others are added.
+        let input = try connection.prepare("""
+            INSERT INTO inputs (scan_id, path, source, events, skipped, errors) VALUES (?1, ?2, ?3, ?6, ?7, ?8)
+            ON CONFLICT (scan_id, path) DO UPDATE SET source = excluded.source, events = excluded.events,
+                skipped = excluded.skipped, errors = excluded.errors
+            """)
+        for item in report.inputs {
+            try bindInput(input, scanId: scanId, input: item)
+            try input.run()
+        }
+
+        let finding = try connection.prepare("""
+            INSERT INTO findings (scan_id, attribute, title, sensitivity, confidence, count, first_seen, last_seen,
+                rules, sources, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            """)
+        let evidence = try connection.prepare("""
+            INSERT INTO evidence (finding_id, ordinal, path, locator, time, excerpt, rule)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """)
+        for item in report.findings {
+            try finding.bind(1, scanId)
+            try finding.bind(2, item.attribute)
+            try finding.bind(3, item.title)
+            try finding.bind(4, item.sensitivity.rawValue)
+            try finding.bind(5, item.confidence)
+            try finding.bind(6, item.count)
+            try finding.bind(7, item.firstSeen)
+            try finding.bind(8, item.lastSeen)
+            try finding.bind(9, JSONArrayText.encode(item.rules))
+            try finding.bind(10, JSONArrayText.encode(item.sources))
+            try finding.bind(11, item.value)
+            try finding.run()
+            let findingId = try connection.lastInsertedRowId()
+            for (ordinal, sample) in item.evidence.enumerated() {
+                try evidence.bind(1, findingId)
+                try evidence.bind(2, ordinal)
+                try evidence.bind(3, sample.path)
+                try evidence.bind(4, sample.locator)
+                try evidence.bind(5, sample.time)
+                try evidence.bind(6, sample.excerpt)
+                try evidence.bind(7, sample.rule)
+                try evidence.run()
+            }
+        }
+
+        let score = try connection.prepare("""
+            INSERT INTO scores (scan_id, model, title, total, tier, tier_label, consequences, notes)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """)
+        let contribution = try connection.prepare("""
+            INSERT INTO contributions (score_id, ordinal, rule, attribute, delta, basis, source, reason)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """)
+        for item in report.scores {
+            try score.bind(1, scanId)
+            try score.bind(2, item.model)
+            try score.bind(3, item.title)
+            try score.bind(4, item.total)
+            try score.bind(5, item.tier)
+            try score.bind(6, item.tierLabel)
+            try score.bind(7, JSONArrayText.encode(item.consequences))
+            try score.bind(8, JSONArrayText.encode(item.notes))
+            try score.run()
+            let scoreId = try connection.lastInsertedRowId()
+            for (ordinal, part) in item.contributions.enumerated() {
+                try contribution.bind(1, scoreId)
+                try contribution.bind(2, ordinal)
+                try contribution.bind(3, part.rule)
+                try contribution.bind(4, part.attribute)
+                try contribution.bind(5, part.delta)
+                try contribution.bind(6, part.basis.rawValue)
+                try contribution.bind(7, part.source)
+                try contribution.bind(8, part.reason)
+                try contribution.run()
+            }
+        }
+
+        let unrecognized = try connection.prepare("INSERT INTO unrecognized (scan_id, path, reason) VALUES (?1, ?2, ?3)")
+        for item in report.unrecognized {
+            try unrecognized.bind(1, scanId)
+            try unrecognized.bind(2, item.path)
+            try unrecognized.bind(3, item.reason)
+            try unrecognized.run()
+        }
+
+        let stored = try connection.prepare("INSERT INTO reports (scan_id, schema, json) VALUES (?1, ?2, ?3)")
+        try stored.bind(1, scanId)
+        try stored.bind(2, report.schema)
+        try stored.bind(3, json)
+        try stored.run()
+    }
+
+    private func reportRow(scanId: String?, _ connection: SQLiteConnection) throws(StoreError) -> (id: String, json: String)? {
+        guard let scanId else {
+            let latest = try connection.prepare("""
+                SELECT r.scan_id, r.json FROM reports r JOIN scans s ON s.id = r.scan_id ORDER BY s.rowid DESC LIMIT 1
+                """)
+            guard try latest.step() else { return nil }
+            return (latest.text(0) ?? "", latest.text(1) ?? "")
+        }
+        let exact = try connection.prepare("SELECT scan_id, json FROM reports WHERE scan_id = ?1")
+        try exact.bind(1, scanId)
+        if try exact.step() { return (exact.text(0) ?? "", exact.text(1) ?? "") }
+        // Like git's short hashes: `steward report 3f2a` when that prefix is unique.
+        guard !scanId.isEmpty else { return nil }
+        let prefixed = try connection.prepare("""
+            SELECT scan_id, json FROM reports WHERE substr(scan_id, 1, length(?1)) = ?1 ORDER BY scan_id
+            """)
+        try prefixed.bind(1, scanId)
+        var matches: [(id: String, json: String)] = []
+        while try prefixed.step() { matches.append((prefixed.text(0) ?? "", prefixed.text(1) ?? "")) }
+        if matches.count > 1 {
+            throw .ambiguousScanId(path: path, prefix: scanId, matches: matches.map(\.id))
+        }
+        return matches.first
+    }
+
+    private static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    private static func passwordDatabaseHome() -> String? {
+        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
+        let home = String(cString: directory)
+        return home.isEmpty ? nil : home
+    }
+}
