@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// Everything steward writes, and where: the database and a JSON copy of every report in the
 /// data directory, plus any `--out` file, which is remembered in a manifest so that
@@ -6,12 +7,10 @@ import Foundation
 public enum OutputLocations {
     /// `$XDG_DATA_HOME/steward`, or `~/.local/share/steward`.
     public static func dataDirectory(environment: [String: String]) -> String {
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/steward" }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return home + "/.local/share/steward"
+        ReportStore.defaultDirectory(environment: environment)
     }
 
-    public static func databasePath(in dataDirectory: String) -> String { dataDirectory + "/steward.sqlite" }
+    public static func databasePath(in dataDirectory: String) -> String { dataDirectory + "/" + ReportStore.defaultFileName }
     public static func reportsDirectory(in dataDirectory: String) -> String { dataDirectory + "/reports" }
     static func manifestPath(in dataDirectory: String) -> String { dataDirectory + "/written-reports.txt" }
 
@@ -72,7 +71,7 @@ public enum OutputLocations {
         }
         remove(manifest)
         for db in [databasePath(in: dataDirectory), extraDatabase].compactMap({ $0 }) {
-            for suffix in ["", "-wal", "-shm", "-journal"] { remove(db + suffix) }
+            for file in ReportStore.files(forDatabaseAt: db) { remove(file) }
         }
         remove(reportsDirectory(in: dataDirectory))
         // The folder itself goes too when steward's files were all it held.

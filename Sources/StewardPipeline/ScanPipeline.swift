@@ -74,7 +74,7 @@ public enum ScanPipeline {
         if let databasePath = options.databasePath {
             do {
                 store = try ReportStore(path: databasePath)
-                try store!.beginScan(id: scanId, started: started, paths: options.paths,
+                try store!.beginScan(id: scanId, started: isoTime(started), paths: options.paths,
                                      toolVersion: toolVersion, rulesVersion: ruleset.rules.version)
             } catch {
                 throw .store("\(error)")
@@ -111,7 +111,7 @@ public enum ScanPipeline {
         let parsed = workers.flatMap(\.inputs).sorted { $0.path < $1.path }
         let report = ScanReport(
             tool: .init(version: toolVersion, rules: ruleset.rules.version),
-            scan: .init(id: scanId, started: Timestamp(epochSeconds: Int64(started.timeIntervalSince1970), utcOffsetSeconds: 0).iso8601,
+            scan: .init(id: scanId, started: isoTime(started),
                         paths: options.paths),
             inputs: parsed.map { .init(path: $0.path, source: $0.source, events: $0.events, skipped: $0.skipped, errors: $0.errors) },
             unrecognized: unrecognized.sorted { $0.path < $1.path },
@@ -124,7 +124,8 @@ public enum ScanPipeline {
                     try store.recordInput(scanId: scanId,
                                           input: .init(path: input.path, source: input.source, events: input.events,
                                                        skipped: input.skipped, errors: input.errors),
-                                          size: input.size, mtime: input.modified)
+                                          size: input.size,
+                                          mtime: input.modified.map { Timestamp(epochSeconds: Int64($0.timeIntervalSince1970), utcOffsetSeconds: 0) })
                 }
                 try store.finishScan(report: report)
                 store.close()
@@ -133,6 +134,10 @@ public enum ScanPipeline {
             }
         }
         return report
+    }
+
+    static func isoTime(_ date: Date) -> String {
+        Timestamp(epochSeconds: Int64(date.timeIntervalSince1970), utcOffsetSeconds: 0).iso8601
     }
 
     static func makeScanId(_ date: Date) -> String {
@@ -178,7 +183,8 @@ final class SharedScanState: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         guard storeError == nil else { return }
         do {
-            try store.recordMatchedEvent(scanId: scanId, path: path, event: event, rules: rules)
+            try store.recordMatchedEvent(scanId: scanId, path: path, event: event, position: event.position,
+                                         rules: rules, excerpt: event.excerpt())
         } catch {
             storeError = "\(error)"
         }

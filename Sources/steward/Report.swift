@@ -11,7 +11,7 @@ struct Report: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: "Database file (default: $XDG_DATA_HOME/steward/steward.sqlite).")
+    @Option(name: .long, help: "Database file (default: $XDG_DATA_HOME/steward/steward.db).")
     var db: String?
 
     @Flag(name: .long, help: "List stored scans instead.")

@@ -45,7 +45,7 @@ struct Scan: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var rules: RulesOption
 
-    @Option(name: .long, help: "Database file (default: $XDG_DATA_HOME/steward/steward.sqlite).")
+    @Option(name: .long, help: "Database file (default: $XDG_DATA_HOME/steward/steward.db).")
     var db: String?
 
     @Flag(name: .long, help: "Do not store the scan in a database or keep a copy of the report.")

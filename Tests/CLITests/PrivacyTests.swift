@@ -90,7 +90,7 @@ final class PrivacyTests: XCTestCase {
         XCTAssertEqual(scan.status, 0, scan.stderr)
         let data = home + "/data/steward"
         let fm = FileManager.default
-        let db = data + "/steward.sqlite"
+        let db = data + "/steward.db"
         XCTAssertTrue(fm.fileExists(atPath: db))
         let reports = try fm.contentsOfDirectory(atPath: data + "/reports")
         XCTAssertEqual(reports.count, 1)
