@@ -130,11 +130,14 @@ public final class InferenceSession {
                 last = InferenceSession.later(last, tallies[i].last)
                 sources.formUnion(tallies[i].sources)
                 confidence = max(confidence, ruleSet.rules[i].confidence)
-                for item in tallies[i].evidence { insert(item, into: &evidence) }
+                evidence += tallies[i].evidence
             }
-            // The same record matched by two rules of one attribute is shown once.
+            // The same record matched by two rules of one attribute is shown once; dedupe before
+            // trimming so the sample stays full.
+            evidence.sort { $0.ranks(before: $1) }
             var seen = Set<String>()
             let unique = evidence.filter { seen.insert($0.evidence.path + "\u{0}" + $0.evidence.locator).inserted }
+                .prefix(evidenceLimit)
             result.append(Finding(attribute: attribute.id, title: attribute.title, sensitivity: attribute.sensitivity,
                                   confidence: confidence, count: count, firstSeen: first?.iso8601, lastSeen: last?.iso8601,
                                   rules: ruleIndices.map { ruleSet.rules[$0].id }, sources: sources.sorted(),
