@@ -1,0 +1,278 @@
+import StewardCore
+
+/// Matches events against a `RuleSet` and accumulates what is needed for findings: exact
+/// counts, first/last seen, sources, match times for aggregate rules and a bounded evidence
+/// sample. Not thread-safe: use one session per worker and `merge` them at the end.
+///
+/// Evidence kept: the earliest `evidenceLimit` matches by event time (events without a time
+/// after all timed ones), ties broken by path and position, so the sample does not depend on
+/// the order files were processed in or how work was split between sessions.
+public final class InferenceSession {
+    public let ruleSet: RuleSet
+    public let evidenceLimit: Int
+
+    /// What one rule has matched so far.
+    struct RuleTally {
+        var count = 0
+        var first: Timestamp?
+        var last: Timestamp?
+        var sources = Set<String>()
+        var evidence: [RankedEvidence] = []
+        /// Match times (epoch seconds) for aggregate rules; emptied once the aggregate holds.
+        var times: [Int64] = []
+        var aggregateHolds = false
+    }
+
+    struct RankedEvidence {
+        var epoch: Int64
+        var evidence: Evidence
+
+        func ranks(before other: RankedEvidence) -> Bool {
+            if epoch != other.epoch { return epoch < other.epoch }
+            if evidence.path != other.evidence.path { return evidence.path < other.evidence.path }
+            if evidence.locator != other.evidence.locator { return evidence.locator < other.evidence.locator }
+            return evidence.rule < other.evidence.rule
+        }
+    }
+
+    /// Rules whose source and kind filters admit one (source, kind), and the fields they scan.
+    private struct Candidates {
+        var rules: [Int]
+        var fields: [Event.Field]
+    }
+
+    private var tallies: [RuleTally]
+    /// Per attribute index: number of events for each combination of that attribute's rules
+    /// that fired together, so an event matched by two rules of one attribute counts once, and
+    /// rules whose aggregate fails can be left out exactly.
+    private var combinations: [Int: [[Int]: Int]] = [:]
+    private var candidatesBySource: [String: [Candidates?]] = [:]
+    private var foldBuffer: [UInt8] = []
+    private var hitsByField: [[LexiconAutomaton.Hit]] = Array(repeating: [], count: Event.Field.allCases.count)
+    private static let fieldSlots: [Event.Field: Int] = {
+        var slots: [Event.Field: Int] = [:]
+        for (i, field) in Event.Field.allCases.enumerated() { slots[field] = i }
+        return slots
+    }()
+    /// Time lists longer than this are checked and, if the aggregate already holds, dropped.
+    private static let timeCompactionThreshold = 4096
+
+    /// `evidenceLimit`: evidence items kept per rule and per finding.
+    public init(ruleSet: RuleSet, evidenceLimit: Int = 20) {
+        self.ruleSet = ruleSet
+        self.evidenceLimit = max(0, evidenceLimit)
+        tallies = Array(repeating: RuleTally(), count: ruleSet.rules.count)
+    }
+
+    /// Matches one event; returns the ids of rules whose event-level match succeeded (usually
+    /// none). `path` is the input path the event came from (archive members joined with `!`).
+    @discardableResult
+    public func process(_ event: Event, path: String) -> [String] {
+        guard let candidates = candidates(source: event.source, kind: event.kind), !candidates.rules.isEmpty else {
+            return []
+        }
+        for field in candidates.fields { scan(field: field, of: event) }
+        var fired: [Int] = []
+        for ruleIndex in candidates.rules where matches(ruleIndex, event) { fired.append(ruleIndex) }
+        for field in candidates.fields { hitsByField[InferenceSession.fieldSlots[field]!].removeAll(keepingCapacity: true) }
+        guard !fired.isEmpty else { return [] }
+        record(fired, event: event, path: path)
+        return fired.map { ruleSet.rules[$0].id }
+    }
+
+    /// Adds another session's results (built from the same rule set) to this one.
+    public func merge(_ other: InferenceSession) {
+        precondition(other.ruleSet.version == ruleSet.version && other.tallies.count == tallies.count,
+                     "sessions from different rule sets cannot be merged")
+        for i in tallies.indices {
+            let theirs = other.tallies[i]
+            guard theirs.count > 0 else { continue }
+            var mine = tallies[i]
+            mine.count += theirs.count
+            mine.first = InferenceSession.earlier(mine.first, theirs.first)
+            mine.last = InferenceSession.later(mine.last, theirs.last)
+            mine.sources.formUnion(theirs.sources)
+            for item in theirs.evidence { insert(item, into: &mine.evidence) }
+            mine.aggregateHolds = mine.aggregateHolds || theirs.aggregateHolds
+            if mine.aggregateHolds { mine.times = [] } else { mine.times += theirs.times }
+            tallies[i] = mine
+            compactTimes(ruleIndex: i)
+        }
+        for (attribute, theirs) in other.combinations {
+            combinations[attribute, default: [:]].merge(theirs, uniquingKeysWith: +)
+        }
+    }
+
+    /// One finding per attribute with at least one qualifying match, in taxonomy order.
+    /// Aggregate rules qualify only if some window of their `days` holds `count` matches.
+    public func findings() -> [Finding] {
+        let qualifies: [Bool] = ruleSet.rules.indices.map { i in
+            guard let aggregate = ruleSet.rules[i].aggregate else { return tallies[i].count > 0 }
+            if tallies[i].aggregateHolds { return true }
+            return aggregate.isSatisfied(bySorted: tallies[i].times.sorted())
+        }
+        var result: [Finding] = []
+        for attributeIndex in combinations.keys.sorted() {
+            let attribute = ruleSet.attributes[attributeIndex]
+            var count = 0
+            for (rules, n) in combinations[attributeIndex]! where rules.contains(where: { qualifies[$0] }) { count += n }
+            guard count > 0 else { continue }
+            let ruleIndices = ruleSet.rules.indices.filter {
+                qualifies[$0] && tallies[$0].count > 0 && ruleSet.rules[$0].attribute == attribute.id
+            }
+            var first: Timestamp?
+            var last: Timestamp?
+            var sources = Set<String>()
+            var evidence: [RankedEvidence] = []
+            var confidence = 0.0
+            for i in ruleIndices {
+                first = InferenceSession.earlier(first, tallies[i].first)
+                last = InferenceSession.later(last, tallies[i].last)
+                sources.formUnion(tallies[i].sources)
+                confidence = max(confidence, ruleSet.rules[i].confidence)
+                evidence += tallies[i].evidence
+            }
+            // The same record matched by two rules of one attribute is shown once; dedupe before
+            // trimming so the sample stays full.
+            evidence.sort { $0.ranks(before: $1) }
+            var seen = Set<String>()
+            let unique = evidence.filter { seen.insert($0.evidence.path + "\u{0}" + $0.evidence.locator).inserted }
+                .prefix(evidenceLimit)
+            result.append(Finding(attribute: attribute.id, title: attribute.title, sensitivity: attribute.sensitivity,
+                                  confidence: confidence, count: count, firstSeen: first?.iso8601, lastSeen: last?.iso8601,
+                                  rules: ruleIndices.map { ruleSet.rules[$0].id }, sources: sources.sorted(),
+                                  evidence: unique.map(\.evidence)))
+        }
+        return result
+    }
+
+    /// Number of event-level matches of one rule so far (before any aggregate check).
+    public func matchCount(rule id: String) -> Int {
+        ruleSet.ruleIndexById[id].map { tallies[$0].count } ?? 0
+    }
+
+    // MARK: matching
+
+    private func candidates(source: String, kind: EventKind) -> Candidates? {
+        let kindSlot = EventKind.allCases.firstIndex(of: kind)!
+        if let known = candidatesBySource[source] { return known[kindSlot] }
+        var perKind: [Candidates?] = []
+        for k in EventKind.allCases {
+            let rules = ruleSet.rules.indices.filter { ruleSet.rules[$0].match.admits(source: source, kind: k) }
+            var fields: [Event.Field] = []
+            for i in rules where ruleSet.rules[i].match.hasLexiconCondition {
+                for field in ruleSet.rules[i].match.fields where !fields.contains(field) { fields.append(field) }
+            }
+            perKind.append(rules.isEmpty ? nil : Candidates(rules: rules, fields: fields))
+        }
+        candidatesBySource[source] = perKind
+        return perKind[kindSlot]
+    }
+
+    private func scan(field: Event.Field, of event: Event) {
+        guard let value = event.value(of: field), !value.isEmpty else { return }
+        let slot = InferenceSession.fieldSlots[field]!
+        foldBuffer.removeAll(keepingCapacity: true)
+        TextFolder.fold(value, into: &foldBuffer)
+        var hits = hitsByField[slot]
+        foldBuffer.withUnsafeBufferPointer { buffer in ruleSet.automaton.scan(folded: buffer) { hits.append($0) } }
+        hitsByField[slot] = hits
+    }
+
+    private func matches(_ ruleIndex: Int, _ event: Event) -> Bool {
+        let match = ruleSet.rules[ruleIndex].match
+        if let range = match.amount {
+            guard let amount = event.amount, range.contains(amount) else { return false }
+        }
+        if let window = match.hours {
+            guard let hour = event.time?.hourOfDay, window.contains(hour: hour) else { return false }
+        }
+        let lexiconHit: Bool? = match.hasLexiconCondition ? lexiconMatches(ruleIndex, fields: match.fields) : nil
+        let mccHit: Bool? = match.mcc.map { set in event.mcc.map(set.contains) ?? false }
+        switch (lexiconHit, mccHit) {
+        case (nil, nil): return true
+        case (let l?, nil): return l
+        case (nil, let m?): return m
+        case (let l?, let m?): return match.combination == .all ? (l && m) : (l || m)
+        }
+    }
+
+    /// A hit of one of the rule's groups in one of its fields that no exclusion hit overlaps.
+    private func lexiconMatches(_ ruleIndex: Int, fields: [Event.Field]) -> Bool {
+        let include = ruleSet.includeGroups[ruleIndex]
+        let exclude = ruleSet.excludeGroups[ruleIndex]
+        for field in fields {
+            let hits = hitsByField[InferenceSession.fieldSlots[field]!]
+            for hit in hits where include.contains(hit.group) {
+                let cancelled = hits.contains { other in
+                    exclude.contains(other.group) && other.start < hit.end && hit.start < other.end
+                }
+                if !cancelled { return true }
+            }
+        }
+        return false
+    }
+
+    // MARK: recording
+
+    private func record(_ fired: [Int], event: Event, path: String) {
+        var byAttribute: [Int: [Int]] = [:]
+        for ruleIndex in fired {
+            let rule = ruleSet.rules[ruleIndex]
+            byAttribute[ruleSet.attributeIndexById[rule.attribute]!, default: []].append(ruleIndex)
+            var tally = tallies[ruleIndex]
+            tally.count += 1
+            tally.first = InferenceSession.earlier(tally.first, event.time)
+            tally.last = InferenceSession.later(tally.last, event.time)
+            if !tally.sources.contains(event.source) { tally.sources.insert(event.source) }
+            if rule.aggregate != nil, !tally.aggregateHolds, let time = event.time { tally.times.append(time.epochSeconds) }
+            offerEvidence(event, path: path, rule: rule.id, into: &tally.evidence)
+            tallies[ruleIndex] = tally
+            if tally.times.count >= InferenceSession.timeCompactionThreshold { compactTimes(ruleIndex: ruleIndex) }
+        }
+        for (attribute, rules) in byAttribute { combinations[attribute, default: [:]][rules, default: 0] += 1 }
+    }
+
+    private func offerEvidence(_ event: Event, path: String, rule: String, into list: inout [RankedEvidence]) {
+        guard evidenceLimit > 0 else { return }
+        let epoch = event.time?.epochSeconds ?? Int64.max
+        // Cheap rejection before building strings: later than the latest kept item.
+        if list.count >= evidenceLimit, let worst = list.last, epoch > worst.epoch { return }
+        let item = RankedEvidence(epoch: epoch, evidence: Evidence(path: path, locator: event.position.description,
+                                                                   time: event.time?.iso8601, excerpt: event.excerpt(),
+                                                                   rule: rule))
+        insert(item, into: &list)
+    }
+
+    private func insert(_ item: RankedEvidence, into list: inout [RankedEvidence]) {
+        guard evidenceLimit > 0 else { return }
+        if list.count >= evidenceLimit, let worst = list.last, !item.ranks(before: worst) { return }
+        var index = list.count
+        while index > 0 && item.ranks(before: list[index - 1]) { index -= 1 }
+        list.insert(item, at: index)
+        if list.count > evidenceLimit { list.removeLast() }
+    }
+
+    /// Keeps memory bounded for aggregate rules that match very often: once the aggregate holds,
+    /// the times are no longer needed.
+    private func compactTimes(ruleIndex: Int) {
+        guard let aggregate = ruleSet.rules[ruleIndex].aggregate, tallies[ruleIndex].times.count >= InferenceSession.timeCompactionThreshold else { return }
+        tallies[ruleIndex].times.sort()
+        if aggregate.isSatisfied(bySorted: tallies[ruleIndex].times) {
+            tallies[ruleIndex].aggregateHolds = true
+            tallies[ruleIndex].times = []
+        }
+    }
+
+    private static func earlier(_ a: Timestamp?, _ b: Timestamp?) -> Timestamp? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return b < a ? b : a
+    }
+
+    private static func later(_ a: Timestamp?, _ b: Timestamp?) -> Timestamp? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return b > a ? b : a
+    }
+}

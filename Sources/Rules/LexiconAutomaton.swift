@@ -1,0 +1,260 @@
+/// All lexicon terms of a rule set compiled into one byte-level Aho–Corasick automaton over
+/// folded text (see `TextFolder`). One pass over a field finds every term of every lexicon,
+/// overlapping ones included, at a table lookup per byte: per-event `String.contains` or regular
+/// expressions are thousands of times slower (docs/PERF-NOTES.md).
+///
+/// Word boundaries: a term that starts (ends) with a letter or digit only matches where the
+/// character before (after) it is not one. Any non-ASCII character counts as a letter, except
+/// CJK characters, which have no word boundaries; a CJK term therefore matches anywhere.
+/// A term written with a trailing `*` is a prefix term and drops the right boundary.
+public struct LexiconAutomaton: Sendable {
+    /// One term as written, with the group (lexicon or rule-local term list) it belongs to.
+    public struct Term: Sendable, Hashable {
+        public var group: String
+        public var text: String
+        public var isPrefix: Bool
+        public init(group: String, text: String, isPrefix: Bool) {
+            self.group = group
+            self.text = text
+            self.isPrefix = isPrefix
+        }
+    }
+
+    /// One boundary-checked occurrence of a term's group in folded text; `start..<end` are byte
+    /// offsets into the folded text.
+    public struct Hit: Sendable, Hashable {
+        public var group: Int32
+        public var term: Int32
+        public var start: Int32
+        public var end: Int32
+    }
+
+    /// Group names in id order (`Hit.group` indexes this).
+    public let groups: [String]
+    /// Terms in id order (`Hit.term` indexes this).
+    public let terms: [Term]
+
+    private struct Output: Sendable {
+        var term: Int32
+        var group: Int32
+        var isPrefix: Bool
+    }
+
+    private struct Pattern: Sendable {
+        var length: Int32
+        var needsLeftBoundary: Bool
+        var needsRightBoundary: Bool
+        var outputs: [Output]
+    }
+
+    private let patterns: [Pattern]
+    private let byteClass: [UInt8]
+    private let classCount: Int
+    /// Full DFA: entry `state * classCount + class` is the next state's row offset, or its
+    /// bitwise complement when that state ends at least one pattern (checked with one sign test).
+    private let transitions: [Int32]
+    /// Pattern ending exactly at a state (-1 if none), and the next state along the failure
+    /// chain that ends a pattern (-1 if none).
+    private let patternAt: [Int32]
+    private let outputLink: [Int32]
+
+    /// Compiles `terms`; the text of each term is folded here. Empty folded terms are ignored
+    /// (the rule loader rejects them earlier with a file and line).
+    public init(terms: [Term]) {
+        var groupIds: [String: Int32] = [:]
+        var groups: [String] = []
+        var patternIndexByBytes: [[UInt8]: Int] = [:]
+        var patternBytes: [[UInt8]] = []
+        var patterns: [Pattern] = []
+        for (termIndex, term) in terms.enumerated() {
+            let folded = TextFolder.fold(term.text)
+            guard !folded.isEmpty else { continue }
+            let group: Int32
+            if let known = groupIds[term.group] { group = known } else {
+                group = Int32(groups.count)
+                groupIds[term.group] = group
+                groups.append(term.group)
+            }
+            let output = Output(term: Int32(termIndex), group: group, isPrefix: term.isPrefix)
+            if let index = patternIndexByBytes[folded] {
+                patterns[index].outputs.append(output)
+            } else {
+                patternIndexByBytes[folded] = patterns.count
+                patternBytes.append(folded)
+                patterns.append(Pattern(length: Int32(folded.count),
+                                        needsLeftBoundary: LexiconAutomaton.isWordCharacter(startingAt: 0, in: folded),
+                                        needsRightBoundary: LexiconAutomaton.isWordCharacter(endingAt: folded.count, in: folded),
+                                        outputs: [output]))
+            }
+        }
+        self.groups = groups
+        self.terms = terms
+        self.patterns = patterns
+
+        // Bytes that occur in no pattern share class 0, which keeps rows short.
+        var byteClass = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for bytes in patternBytes {
+            for b in bytes where byteClass[Int(b)] == 0 {
+                byteClass[Int(b)] = UInt8(classCount)
+                classCount += 1
+            }
+        }
+        self.byteClass = byteClass
+        self.classCount = classCount
+
+        // Trie.
+        var goto: [Int32] = Array(repeating: -1, count: classCount)
+        var patternAt: [Int32] = [-1]
+        for (index, bytes) in patternBytes.enumerated() {
+            var state = 0
+            for b in bytes {
+                let slot = state * classCount + Int(byteClass[Int(b)])
+                if goto[slot] < 0 {
+                    goto[slot] = Int32(patternAt.count)
+                    patternAt.append(-1)
+                    goto.append(contentsOf: repeatElement(-1, count: classCount))
+                }
+                state = Int(goto[slot])
+            }
+            patternAt[state] = Int32(index)
+        }
+        let stateCount = patternAt.count
+
+        // Breadth-first failure links, turning the trie into a full DFA in place.
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var outputLink = [Int32](repeating: -1, count: stateCount)
+        var queue: [Int] = []
+        queue.reserveCapacity(stateCount)
+        for c in 0..<classCount {
+            if goto[c] < 0 { goto[c] = 0 } else { queue.append(Int(goto[c])) }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            let fail = Int(failure[state])
+            outputLink[state] = patternAt[fail] >= 0 ? Int32(fail) : outputLink[fail]
+            for c in 0..<classCount {
+                let slot = state * classCount + c
+                let next = goto[slot]
+                if next < 0 {
+                    goto[slot] = goto[fail * classCount + c]
+                } else {
+                    failure[Int(next)] = goto[fail * classCount + c]
+                    queue.append(Int(next))
+                }
+            }
+        }
+        // Encode targets as row offsets, complemented when the target reports something.
+        var transitions = [Int32](repeating: 0, count: goto.count)
+        for slot in 0..<goto.count {
+            let target = Int(goto[slot])
+            let offset = Int32(target * classCount)
+            transitions[slot] = (patternAt[target] >= 0 || outputLink[target] >= 0) ? ~offset : offset
+        }
+        self.transitions = transitions
+        self.patternAt = patternAt
+        self.outputLink = outputLink
+    }
+
+    /// Number of automaton states (for sizing reports and tests).
+    public var stateCount: Int { patternAt.count }
+
+    /// Calls `body` for every boundary-respecting hit in already folded `text`, in order of
+    /// their end offsets.
+    public func scan(folded text: UnsafeBufferPointer<UInt8>, _ body: (Hit) -> Void) {
+        guard !patterns.isEmpty else { return }
+        transitions.withUnsafeBufferPointer { table in
+            byteClass.withUnsafeBufferPointer { classes in
+                var row = 0
+                for i in 0..<text.count {
+                    let entry = table[row &+ Int(classes[Int(text[i])])]
+                    if entry >= 0 {
+                        row = Int(entry)
+                    } else {
+                        row = Int(~entry)
+                        report(state: row / classCount, end: i + 1, in: text, body)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Convenience for tests and one-off checks: folds `text` and returns its hits.
+    public func hits(in text: String) -> [Hit] {
+        let folded = TextFolder.fold(text)
+        var result: [Hit] = []
+        folded.withUnsafeBufferPointer { buffer in scan(folded: buffer) { result.append($0) } }
+        return result
+    }
+
+    private func report(state: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, _ body: (Hit) -> Void) {
+        var current = patternAt[state] >= 0 ? state : Int(outputLink[state])
+        while current >= 0 {
+            let pattern = patterns[Int(patternAt[current])]
+            let start = end - Int(pattern.length)
+            let leftOK = !pattern.needsLeftBoundary || !LexiconAutomaton.isWordCharacter(endingAt: start, in: text)
+            if leftOK {
+                let rightOK = !pattern.needsRightBoundary || !LexiconAutomaton.isWordCharacter(startingAt: end, in: text)
+                for output in pattern.outputs where rightOK || output.isPrefix {
+                    body(Hit(group: output.group, term: output.term, start: Int32(start), end: Int32(end)))
+                }
+            }
+            current = Int(outputLink[current])
+        }
+    }
+
+    // MARK: word characters
+
+    /// Whether the character beginning at byte `index` is a letter or digit (false past the end).
+    static func isWordCharacter<Bytes: RandomAccessCollection>(startingAt index: Int, in bytes: Bytes) -> Bool
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard index < bytes.endIndex else { return false }
+        let b = bytes[index]
+        if b < 0x80 { return isASCIIAlphanumeric(b) }
+        return isNonCJKLetter(scalarAt: index, in: bytes)
+    }
+
+    /// Whether the character ending just before byte `index` is a letter or digit (false at 0).
+    static func isWordCharacter<Bytes: RandomAccessCollection>(endingAt index: Int, in bytes: Bytes) -> Bool
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard index > bytes.startIndex else { return false }
+        let b = bytes[index - 1]
+        if b < 0x80 { return isASCIIAlphanumeric(b) }
+        // Walk back over at most three continuation bytes to the lead byte.
+        var lead = index - 1
+        while lead > bytes.startIndex && index - lead < 4 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        return isNonCJKLetter(scalarAt: lead, in: bytes)
+    }
+
+    @inline(__always)
+    static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        (b &- 0x30) < 10 || ((b | 0x20) &- 0x61) < 26
+    }
+
+    /// Non-ASCII characters count as letters (folded text has no typographic punctuation left
+    /// for the scripts we fold), except CJK, which is written without spaces between words.
+    private static func isNonCJKLetter<Bytes: RandomAccessCollection>(scalarAt index: Int, in bytes: Bytes) -> Bool
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        let b0 = bytes[index]
+        var scalar: UInt32
+        let length: Int
+        switch b0 {
+        case 0xC0...0xDF: scalar = UInt32(b0 & 0x1F); length = 2
+        case 0xE0...0xEF: scalar = UInt32(b0 & 0x0F); length = 3
+        case 0xF0...0xF7: scalar = UInt32(b0 & 0x07); length = 4
+        default: return true // stray continuation byte: treat as part of a word
+        }
+        guard index + length <= bytes.endIndex else { return true }
+        for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[index + k] & 0x3F) }
+        return !isCJK(scalar)
+    }
+
+    static func isCJK(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x2E80...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x3FFFF: return true
+        default: return false
+        }
+    }
+}

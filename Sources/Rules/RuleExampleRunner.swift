@@ -1,0 +1,58 @@
+import StewardCore
+
+/// A rule example that did not behave as its rule file says.
+public struct RuleExampleFailure: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    /// `rules/signals/finance/gambling.yaml:41: positive example did not fire rule …`
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// Runs every example of every rule: a positive example must produce its rule's finding with
+/// the example's record among the evidence; a negative one must not make the rule fire. Each example runs in a
+/// fresh session with the whole rule set, as a scan would.
+public enum RuleExampleRunner {
+    public static func run(_ ruleSet: RuleSet) -> [RuleExampleFailure] {
+        var failures: [RuleExampleFailure] = []
+        for rule in ruleSet.rules {
+            for example in rule.examples {
+                if let message = check(example, of: rule, in: ruleSet) {
+                    failures.append(RuleExampleFailure(file: example.file, line: example.line, message: message))
+                }
+            }
+        }
+        return failures
+    }
+
+    /// Number of examples `run` checks.
+    public static func exampleCount(_ ruleSet: RuleSet) -> Int {
+        ruleSet.rules.reduce(0) { $0 + $1.examples.count }
+    }
+
+    private static func check(_ example: RuleExample, of rule: SignalRule, in ruleSet: RuleSet) -> String? {
+        let session = InferenceSession(ruleSet: ruleSet)
+        let path = "\(example.file) example"
+        for event in example.events { session.process(event, path: path) }
+        let finding = session.findings().first { $0.attribute == rule.attribute }
+        let fired = finding?.rules.contains(rule.id) ?? false
+        if example.isPositive {
+            guard fired, let finding else { return "positive example did not fire rule \(rule.id)" }
+            // Evidence of a record matched by two rules of one attribute names only one of them,
+            // so check the records: the finding must show at least one of the example's events.
+            let locators = Set(example.events.map { $0.position.description })
+            guard finding.evidence.contains(where: { locators.contains($0.locator) }) else {
+                return "positive example fired rule \(rule.id) but its finding shows none of the example's events as evidence"
+            }
+            return nil
+        }
+        return fired ? "negative example fired rule \(rule.id)" : nil
+    }
+}

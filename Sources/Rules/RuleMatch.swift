@@ -1,0 +1,119 @@
+import StewardCore
+
+/// The event-level condition of a signal rule (`match:` in a rule file). Source, kind, amount
+/// and hour filters must all pass; then the lexicon condition and the MCC condition are
+/// combined with `any` (either, the default) or `all` (both). A rule with neither only filters.
+public struct RuleMatch: Sendable {
+    /// How the lexicon and MCC conditions combine when a rule has both.
+    public enum Combination: String, Sendable { case any, all }
+
+    /// Importer ids or globs (`bank.*`); empty means every source.
+    public var sources: [SourcePattern]
+    /// Event kinds; empty means every kind.
+    public var kinds: Set<EventKind>
+    /// Fields searched for lexicon hits.
+    public var fields: [Event.Field]
+    /// Lexicon names (all languages) and rule-local terms, compiled into automaton groups.
+    public var lexicons: [String]
+    public var terms: [String]
+    public var excludeLexicons: [String]
+    public var excludeTerms: [String]
+    public var mcc: MCCSet?
+    public var amount: AmountRange?
+    public var hours: HourWindow?
+    public var combination: Combination
+
+    /// Fields searched when a rule names none: where merchant names and queries live.
+    public static let defaultFields: [Event.Field] = [.text, .title, .counterparty, .place]
+
+    public var hasLexiconCondition: Bool { !lexicons.isEmpty || !terms.isEmpty }
+
+    /// Whether the source and kind filters let `event` through.
+    public func admits(source: String, kind: EventKind) -> Bool {
+        (kinds.isEmpty || kinds.contains(kind)) && (sources.isEmpty || sources.contains { $0.matches(source) })
+    }
+}
+
+/// An importer id, or a glob where `*` stands for any run of characters (`bank.*`).
+public struct SourcePattern: Sendable, Hashable, CustomStringConvertible {
+    public let pattern: String
+    public init(_ pattern: String) { self.pattern = pattern }
+    public var description: String { pattern }
+
+    public func matches(_ source: String) -> Bool {
+        SourcePattern.glob(Array(pattern.utf8)[...], Array(source.utf8)[...])
+    }
+
+    private static func glob(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {
+        guard let first = p.first else { return s.isEmpty }
+        if first == UInt8(ascii: "*") {
+            var rest = s
+            while true {
+                if glob(p.dropFirst(), rest) { return true }
+                if rest.isEmpty { return false }
+                rest = rest.dropFirst()
+            }
+        }
+        guard let c = s.first, c == first else { return false }
+        return glob(p.dropFirst(), s.dropFirst())
+    }
+}
+
+/// Merchant category codes (ISO 18245) as single codes and inclusive ranges.
+public struct MCCSet: Sendable, Hashable {
+    public var ranges: [ClosedRange<Int>]
+    public init(ranges: [ClosedRange<Int>]) { self.ranges = ranges }
+    public func contains(_ code: Int) -> Bool { ranges.contains { $0.contains(code) } }
+}
+
+/// Inclusive amount bounds, compared exactly with `Money.compare` (currency is not converted).
+public struct AmountRange: Sendable {
+    public var min: Money?
+    public var max: Money?
+    public init(min: Money?, max: Money?) {
+        self.min = min
+        self.max = max
+    }
+
+    public func contains(_ amount: Money) -> Bool {
+        if let min, amount.compare(min) < 0 { return false }
+        if let max, amount.compare(max) > 0 { return false }
+        return true
+    }
+}
+
+/// Hours of the local clock from `start` (inclusive) to `end` (exclusive), wrapping midnight
+/// when `end` < `start` (`22-5` is 22:00–04:59). Date-only times never match.
+public struct HourWindow: Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    public func contains(hour: Int) -> Bool {
+        start < end ? (hour >= start && hour < end) : (hour >= start || hour < end)
+    }
+}
+
+/// `aggregate:`: the rule's matches only become a finding when at least `count` of them fall
+/// within `days` days of each other (last − first < days × 24 h).
+public struct RuleAggregate: Sendable, Hashable {
+    public var count: Int
+    public var days: Int
+    public init(count: Int, days: Int) {
+        self.count = count
+        self.days = days
+    }
+
+    /// Whether some window of `days` holds `count` of `sortedTimes` (epoch seconds, ascending).
+    public func isSatisfied(bySorted sortedTimes: [Int64]) -> Bool {
+        guard count > 0, sortedTimes.count >= count else { return false }
+        let span = Int64(days) * 86_400
+        for i in 0...(sortedTimes.count - count) where sortedTimes[i + count - 1] - sortedTimes[i] < span {
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,72 @@
+import StewardCore
+
+/// Every attribute, signal rule and lexicon from one `rules/` directory, validated and compiled
+/// (all lexicon terms in one `LexiconAutomaton`). Immutable and shared by all scan workers.
+public struct RuleSet: Sendable {
+    /// The taxonomy in file order (the order findings are reported in).
+    public let attributes: [Attribute]
+    /// Signal rules in file order (files sorted by path).
+    public let rules: [SignalRule]
+    /// FNV-1a 64 of every attribute, rule and lexicon file (path and bytes), as 16 hex digits.
+    public let version: String
+    /// Rule files read, as `rules/signals/…` (the directory's own name first).
+    public let ruleFiles: [String]
+    /// Lexicon files read, as `rules/lexicons/…`.
+    public let lexiconFiles: [String]
+    /// Lexicon names found (`gambling` for `gambling.en.txt`, `gambling.de.txt`, …), sorted.
+    public let lexiconNames: [String]
+    public let automaton: LexiconAutomaton
+
+    let attributeIndexById: [String: Int]
+    /// Per rule (same order as `rules`): automaton groups that count as hits / cancel hits.
+    let includeGroups: [[Int32]]
+    let excludeGroups: [[Int32]]
+    let ruleIndexById: [String: Int]
+
+    init(attributes: [Attribute], rules: [SignalRule], version: String, ruleFiles: [String],
+         lexiconFiles: [String], lexiconNames: [String], automaton: LexiconAutomaton) {
+        self.attributes = attributes
+        self.rules = rules
+        self.version = version
+        self.ruleFiles = ruleFiles
+        self.lexiconFiles = lexiconFiles
+        self.lexiconNames = lexiconNames
+        self.automaton = automaton
+        var index: [String: Int] = [:]
+        for (i, attribute) in attributes.enumerated() { index[attribute.id] = i }
+        attributeIndexById = index
+        var groupIds: [String: Int32] = [:]
+        for (i, name) in automaton.groups.enumerated() { groupIds[name] = Int32(i) }
+        includeGroups = rules.map { rule in
+            (rule.match.lexicons + [RuleSet.termsGroup(rule.id)]).compactMap { groupIds[$0] }
+        }
+        excludeGroups = rules.map { rule in
+            (rule.match.excludeLexicons + [RuleSet.excludeGroup(rule.id)]).compactMap { groupIds[$0] }
+        }
+        var ruleIndex: [String: Int] = [:]
+        for (i, rule) in rules.enumerated() { ruleIndex[rule.id] = i }
+        ruleIndexById = ruleIndex
+    }
+
+    /// Loads and validates `directory` (normally `rules/`): `attributes.yaml`, every
+    /// `signals/**/*.yaml` and every `lexicons/<name>.<lang>.txt`.
+    public static func load(directory: String) throws(RuleFileError) -> RuleSet {
+        try RuleSetLoader(directory: directory).load()
+    }
+
+    /// The attribute with this id, if the taxonomy has it.
+    public func attribute(id: String) -> Attribute? {
+        attributeIndexById[id].map { attributes[$0] }
+    }
+
+    /// Position of an attribute in the taxonomy (findings are sorted by it).
+    public func attributeOrder(_ id: String) -> Int? { attributeIndexById[id] }
+
+    /// The rule with this id.
+    public func rule(id: String) -> SignalRule? { ruleIndexById[id].map { rules[$0] } }
+
+    /// Automaton group names of a rule's inline terms; never collide with lexicon names
+    /// (those cannot contain spaces).
+    static func termsGroup(_ ruleId: String) -> String { "rule \(ruleId) terms" }
+    static func excludeGroup(_ ruleId: String) -> String { "rule \(ruleId) exclude" }
+}

@@ -1,0 +1,481 @@
+import Foundation
+import StewardCore
+
+/// Reads and validates a `rules/` directory. Rule files are code: the first problem stops the
+/// load with its file and line (`RuleFileError`), so a typo never silently disables a rule.
+struct RuleSetLoader {
+    let directory: String
+    /// Name shown before relative paths in messages (`rules` for `/x/y/rules`).
+    let displayRoot: String
+
+    init(directory: String) {
+        var trimmed = directory
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        self.directory = trimmed
+        displayRoot = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+    }
+
+    static let ruleFileKeys: Set<String> = ["rules"]
+    static let ruleKeys: Set<String> = ["id", "attribute", "title", "description", "confidence", "match", "aggregate", "examples"]
+    static let matchKeys: Set<String> = ["sources", "kinds", "fields", "lexicons", "terms", "exclude", "mcc", "amount", "hours", "combine"]
+    static let excludeKeys: Set<String> = ["lexicons", "terms"]
+    static let amountKeys: Set<String> = ["min", "max"]
+    static let aggregateKeys: Set<String> = ["count", "days"]
+    static let examplesKeys: Set<String> = ["positive", "negative"]
+    static let exampleEventKeys: Set<String> = ["source", "kind", "time", "text", "title", "counterparty", "amount",
+                                                "currency", "mcc", "place", "url", "product", "code", "note"]
+    static let exampleGroupKeys: Set<String> = ["events", "note"]
+    static let attributeFileKeys: Set<String> = ["attributes"]
+    static let attributeKeys: Set<String> = ["id", "title", "sensitivity", "explanation"]
+
+    /// Longest term accepted, in folded bytes: merchant names and phrases, not paragraphs.
+    static let maximumTermBytes = 200
+
+    func load() throws(RuleFileError) -> RuleSet {
+        var hasher = FNV1a64()
+
+        let attributesPath = "attributes.yaml"
+        let attributesBytes = try read(attributesPath)
+        hasher.add(attributesPath, attributesBytes)
+        let attributes = try parseAttributes(attributesBytes, file: display(attributesPath))
+
+        // Lexicons.
+        var lexiconFiles: [String] = []
+        var terms: [LexiconAutomaton.Term] = []
+        var lexiconNames = Set<String>()
+        for relative in listFiles(under: "lexicons") where relative.hasSuffix(".txt") {
+            let bytes = try read(relative)
+            hasher.add(relative, bytes)
+            let file = display(relative)
+            let name = try lexiconName(fileName: String(relative.split(separator: "/").last ?? ""), file: file)
+            lexiconNames.insert(name)
+            lexiconFiles.append(file)
+            terms += try parseLexicon(bytes, name: name, file: file)
+        }
+
+        // Signal rules.
+        var rules: [SignalRule] = []
+        var ruleFiles: [String] = []
+        var firstDefinition: [String: (file: String, line: Int)] = [:]
+        let attributeIds = Set(attributes.map(\.id))
+        for relative in listFiles(under: "signals") where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+            let bytes = try read(relative)
+            hasher.add(relative, bytes)
+            let file = display(relative)
+            ruleFiles.append(file)
+            let parsed = try parseRuleFile(bytes, file: file, attributeIds: attributeIds, lexiconNames: lexiconNames)
+            for rule in parsed {
+                if let first = firstDefinition[rule.id] {
+                    throw RuleFileError(file: rule.file, line: rule.line,
+                                        "duplicate rule id '\(rule.id)' (first defined at \(first.file):\(first.line))")
+                }
+                firstDefinition[rule.id] = (rule.file, rule.line)
+                for term in rule.match.terms { terms.append(LexiconRule.term(term, group: RuleSet.termsGroup(rule.id))) }
+                for term in rule.match.excludeTerms { terms.append(LexiconRule.term(term, group: RuleSet.excludeGroup(rule.id))) }
+                rules.append(rule)
+            }
+        }
+
+        return RuleSet(attributes: attributes, rules: rules, version: hasher.hex, ruleFiles: ruleFiles,
+                       lexiconFiles: lexiconFiles, lexiconNames: lexiconNames.sorted(),
+                       automaton: LexiconAutomaton(terms: terms))
+    }
+
+    // MARK: files
+
+    private func display(_ relative: String) -> String { displayRoot + "/" + relative }
+
+    private func read(_ relative: String) throws(RuleFileError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: directory + "/" + relative) else {
+            throw RuleFileError(file: display(relative), line: 1, "cannot read file (missing or unreadable)")
+        }
+        return [UInt8](data)
+    }
+
+    /// Regular files below `folder`, relative to the rules directory, sorted so that load order
+    /// (and so rule order and the version hash) never depends on the file system.
+    private func listFiles(under folder: String) -> [String] {
+        let root = directory + "/" + folder
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        var result: [String] = []
+        while let item = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + item, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result.append(folder + "/" + item)
+            }
+        }
+        return result.sorted()
+    }
+
+    private func text(_ bytes: [UInt8], file: String) throws(RuleFileError) -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw RuleFileError(file: file, line: 1, "file is not valid UTF-8")
+        }
+        return text
+    }
+
+    // MARK: attributes.yaml
+
+    private func parseAttributes(_ bytes: [UInt8], file: String) throws(RuleFileError) -> [Attribute] {
+        let root = try YAMLNodeReader.load(yaml: try text(bytes, file: file), file: file)
+        let top = try root.mapping(allowed: Self.attributeFileKeys, context: "attributes file")
+        var result: [Attribute] = []
+        var seen: [String: Int] = [:]
+        for item in try top.required("attributes", in: root, context: "attributes file").sequence(context: "attributes") {
+            let map = try item.mapping(allowed: Self.attributeKeys, context: "attribute")
+            let id = try map.required("id", in: item, context: "attribute").string(context: "id")
+            guard LexiconRule.isDottedId(id) else {
+                throw item.error("attribute id '\(id)' must be dotted lowercase words such as finance.gambling")
+            }
+            if let first = seen[id] { throw item.error("duplicate attribute id '\(id)' (first defined at line \(first))") }
+            seen[id] = item.line
+            let sensitivityNode = try map.required("sensitivity", in: item, context: "attribute \(id)")
+            let sensitivityText = try sensitivityNode.string(context: "sensitivity")
+            guard let sensitivity = Sensitivity(rawValue: sensitivityText) else {
+                throw sensitivityNode.error("unknown sensitivity '\(sensitivityText)' (expected one of: \(Sensitivity.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let title = try map.required("title", in: item, context: "attribute \(id)").string(context: "title")
+            let explanation = try map.required("explanation", in: item, context: "attribute \(id)").string(context: "explanation")
+            guard !title.isEmpty, !explanation.isEmpty else { throw item.error("attribute \(id) needs a title and an explanation") }
+            result.append(Attribute(id: id, title: title, sensitivity: sensitivity,
+                                    explanation: explanation.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        return result
+    }
+
+    // MARK: lexicons
+
+    private func lexiconName(fileName: String, file: String) throws(RuleFileError) -> String {
+        let parts = fileName.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2] == "txt", !parts[0].isEmpty,
+              parts[0].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }),
+              (2...3).contains(parts[1].count), parts[1].allSatisfy({ $0.isASCII && $0.isLowercase }) else {
+            throw RuleFileError(file: file, line: 1, "lexicon file name must be <name>.<lang>.txt, e.g. gambling.en.txt")
+        }
+        return String(parts[0])
+    }
+
+    private func parseLexicon(_ bytes: [UInt8], name: String, file: String) throws(RuleFileError) -> [LexiconAutomaton.Term] {
+        var result: [LexiconAutomaton.Term] = []
+        var lineNumber = 0
+        for rawLine in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard let line = String(validating: rawLine, as: UTF8.self) else {
+                throw RuleFileError(file: file, line: lineNumber, "line is not valid UTF-8")
+            }
+            let term = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if term.isEmpty || term.hasPrefix("#") { continue }
+            if let problem = LexiconRule.problem(with: term) { throw RuleFileError(file: file, line: lineNumber, problem) }
+            result.append(LexiconRule.term(term, group: name))
+        }
+        if result.isEmpty { throw RuleFileError(file: file, line: 1, "lexicon has no terms") }
+        return result
+    }
+
+    // MARK: signal rules
+
+    private func parseRuleFile(_ bytes: [UInt8], file: String, attributeIds: Set<String>,
+                               lexiconNames: Set<String>) throws(RuleFileError) -> [SignalRule] {
+        let root = try YAMLNodeReader.load(yaml: try text(bytes, file: file), file: file)
+        let top = try root.mapping(allowed: Self.ruleFileKeys, context: "rule file")
+        var rules: [SignalRule] = []
+        for item in try top.required("rules", in: root, context: "rule file").sequence(context: "rules") {
+            rules.append(try parseRule(item, file: file, attributeIds: attributeIds, lexiconNames: lexiconNames))
+        }
+        return rules
+    }
+
+    private func parseRule(_ item: YAMLNodeReader, file: String, attributeIds: Set<String>,
+                           lexiconNames: Set<String>) throws(RuleFileError) -> SignalRule {
+        let map = try item.mapping(allowed: Self.ruleKeys, context: "rule")
+        let idNode = try map.required("id", in: item, context: "rule")
+        let id = try idNode.string(context: "id")
+        guard LexiconRule.isDottedId(id) else {
+            throw idNode.error("rule id '\(id)' must be dotted lowercase words such as finance.gambling.bookmaker")
+        }
+        let attributeNode = try map.required("attribute", in: item, context: "rule \(id)")
+        let attribute = try attributeNode.string(context: "attribute")
+        guard attributeIds.contains(attribute) else {
+            throw attributeNode.error("unknown attribute '\(attribute)' (not in \(display("attributes.yaml")))")
+        }
+        let title = try map.required("title", in: item, context: "rule \(id)").string(context: "title")
+        let description = try map["description"]?.string(context: "description")
+        let confidenceNode = try map.required("confidence", in: item, context: "rule \(id)")
+        let confidence = try confidenceNode.double(context: "confidence")
+        guard (0...1).contains(confidence) else { throw confidenceNode.error("confidence must be between 0 and 1, got \(confidence)") }
+        let matchNode = try map.required("match", in: item, context: "rule \(id)")
+        let match = try parseMatch(matchNode, lexiconNames: lexiconNames)
+        var aggregate: RuleAggregate?
+        if let node = map["aggregate"] {
+            let aggregateMap = try node.mapping(allowed: Self.aggregateKeys, context: "aggregate")
+            let countNode = try aggregateMap.required("count", in: node, context: "aggregate")
+            let daysNode = try aggregateMap.required("days", in: node, context: "aggregate")
+            let count = try countNode.int(context: "aggregate count")
+            let days = try daysNode.int(context: "aggregate days")
+            guard count >= 1 else { throw countNode.error("aggregate count must be at least 1, got \(count)") }
+            guard days >= 1 else { throw daysNode.error("aggregate days must be at least 1, got \(days)") }
+            aggregate = RuleAggregate(count: count, days: days)
+        }
+        let examples = try parseExamples(map.required("examples", in: item, context: "rule \(id)"))
+        guard examples.contains(where: \.isPositive), examples.contains(where: { !$0.isPositive }) else {
+            throw item.error("rule \(id) needs at least one positive and one negative example")
+        }
+        return SignalRule(id: id, attribute: attribute, title: title, description: description, confidence: confidence,
+                          match: match, aggregate: aggregate, examples: examples, file: file, line: item.line)
+    }
+
+    private func parseMatch(_ node: YAMLNodeReader, lexiconNames: Set<String>) throws(RuleFileError) -> RuleMatch {
+        let map = try node.mapping(allowed: Self.matchKeys, context: "match")
+        var match = RuleMatch(sources: [], kinds: [], fields: RuleMatch.defaultFields, lexicons: [], terms: [],
+                              excludeLexicons: [], excludeTerms: [], mcc: nil, amount: nil, hours: nil, combination: .any)
+        if let sources = map["sources"] {
+            for item in try listItems(sources, context: "sources") {
+                let text = try item.string(context: "source")
+                guard !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isLowercase || ("0"..."9").contains($0) || "._*-".unicodeScalars.contains($0)) }) else {
+                    throw item.error("bad source '\(text)': use an importer id such as bank.ofx or a glob such as bank.*")
+                }
+                match.sources.append(SourcePattern(text))
+            }
+        }
+        if let kinds = map["kinds"] {
+            for item in try listItems(kinds, context: "kinds") {
+                let text = try item.string(context: "kind")
+                guard let kind = EventKind(rawValue: text) else {
+                    throw item.error("unknown event kind '\(text)' (expected one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                match.kinds.insert(kind)
+            }
+        }
+        if let fields = map["fields"] {
+            match.fields = []
+            for item in try listItems(fields, context: "fields") {
+                let text = try item.string(context: "field")
+                guard let field = Event.Field(rawValue: text) else {
+                    throw item.error("unknown event field '\(text)' (expected one of: \(Event.Field.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                if !match.fields.contains(field) { match.fields.append(field) }
+            }
+        }
+        if let lexicons = map["lexicons"] { match.lexicons = try lexiconList(lexicons, known: lexiconNames) }
+        if let terms = map["terms"] { match.terms = try termList(terms) }
+        if let exclude = map["exclude"] {
+            let excludeMap = try exclude.mapping(allowed: Self.excludeKeys, context: "exclude")
+            if let lexicons = excludeMap["lexicons"] { match.excludeLexicons = try lexiconList(lexicons, known: lexiconNames) }
+            if let terms = excludeMap["terms"] { match.excludeTerms = try termList(terms) }
+            guard match.hasLexiconCondition else {
+                throw exclude.error("exclude only cancels lexicon hits, but this rule has no lexicons or terms")
+            }
+        }
+        if let mcc = map["mcc"] {
+            var ranges: [ClosedRange<Int>] = []
+            for item in try listItems(mcc, context: "mcc") { ranges.append(try mccRange(item)) }
+            match.mcc = MCCSet(ranges: ranges)
+        }
+        if let amount = map["amount"] {
+            let amountMap = try amount.mapping(allowed: Self.amountKeys, context: "amount")
+            let minimum = try amountMap["min"].map { node throws(RuleFileError) in try decimal(node, context: "amount min") }
+            let maximum = try amountMap["max"].map { node throws(RuleFileError) in try decimal(node, context: "amount max") }
+            guard minimum != nil || maximum != nil else { throw amount.error("amount needs min, max or both") }
+            if let minimum, let maximum, minimum.compare(maximum) > 0 {
+                throw amount.error("amount min \(minimum.decimalString) is above max \(maximum.decimalString)")
+            }
+            match.amount = AmountRange(min: minimum, max: maximum)
+        }
+        if let hours = map["hours"] { match.hours = try hourWindow(hours) }
+        if let combine = map["combine"] {
+            let text = try combine.string(context: "combine")
+            guard let combination = RuleMatch.Combination(rawValue: text) else {
+                throw combine.error("combine must be 'any' or 'all', got '\(text)'")
+            }
+            guard combination == .any || (match.hasLexiconCondition && match.mcc != nil) else {
+                throw combine.error("combine: all needs both a lexicon condition (lexicons or terms) and mcc")
+            }
+            match.combination = combination
+        }
+        guard match.hasLexiconCondition || match.mcc != nil || match.hours != nil || match.amount != nil else {
+            throw node.error("match has no condition: give lexicons, terms, mcc, amount or hours")
+        }
+        return match
+    }
+
+    private func listItems(_ node: YAMLNodeReader, context: String) throws(RuleFileError) -> [YAMLNodeReader] {
+        if case .scalar = node.node { return [node] }
+        return try node.sequence(context: context)
+    }
+
+    private func lexiconList(_ node: YAMLNodeReader, known: Set<String>) throws(RuleFileError) -> [String] {
+        var result: [String] = []
+        for item in try listItems(node, context: "lexicons") {
+            let name = try item.string(context: "lexicon")
+            guard known.contains(name) else {
+                throw item.error("unknown lexicon '\(name)' (no file \(display("lexicons/\(name).<lang>.txt")))")
+            }
+            result.append(name)
+        }
+        return result
+    }
+
+    private func termList(_ node: YAMLNodeReader) throws(RuleFileError) -> [String] {
+        var result: [String] = []
+        for item in try listItems(node, context: "terms") {
+            let term = try item.string(context: "term").trimmingCharacters(in: .whitespaces)
+            if let problem = LexiconRule.problem(with: term) { throw item.error(problem) }
+            result.append(term)
+        }
+        return result
+    }
+
+    private func mccRange(_ node: YAMLNodeReader) throws(RuleFileError) -> ClosedRange<Int> {
+        let text = try node.string(context: "mcc")
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let numbers = parts.compactMap { part -> Int? in
+            guard (1...4).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(part)
+        }
+        guard (1...2).contains(parts.count), numbers.count == parts.count else {
+            throw node.error("bad MCC '\(text)': expected a 4-digit code such as 5921 or a range such as 7800-7802")
+        }
+        guard numbers[0] <= numbers[numbers.count - 1] else {
+            throw node.error("bad MCC range '\(text)': start is after end")
+        }
+        return numbers[0]...numbers[numbers.count - 1]
+    }
+
+    private func decimal(_ node: YAMLNodeReader, context: String) throws(RuleFileError) -> Money {
+        let text = try node.string(context: context)
+        let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(pieces.count), pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let money = Money.parse(text, decimalSeparator: UInt8(ascii: ".")) else {
+            throw node.error("\(context) must be a plain decimal such as \"-12.50\", got '\(text)'")
+        }
+        return money
+    }
+
+    private func hourWindow(_ node: YAMLNodeReader) throws(RuleFileError) -> HourWindow {
+        let text = try node.string(context: "hours")
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let start = parts[0], let end = parts[1], (0...23).contains(start), (0...24).contains(end), start != end % 24 else {
+            throw node.error("hours must be 'start-end' with whole hours 0–24, start ≠ end, e.g. 0-5 or 22-5; got '\(text)'")
+        }
+        return HourWindow(start: start, end: end % 24)
+    }
+
+    // MARK: examples
+
+    private func parseExamples(_ node: YAMLNodeReader) throws(RuleFileError) -> [RuleExample] {
+        let map = try node.mapping(allowed: Self.examplesKeys, context: "examples")
+        var result: [RuleExample] = []
+        for (key, isPositive) in [("positive", true), ("negative", false)] {
+            guard let list = map[key] else { continue }
+            for item in try list.sequence(context: "\(key) examples") {
+                result.append(try parseExample(item, isPositive: isPositive))
+            }
+        }
+        return result.sorted { $0.line < $1.line }
+    }
+
+    private func parseExample(_ item: YAMLNodeReader, isPositive: Bool) throws(RuleFileError) -> RuleExample {
+        guard case .mapping(let raw) = item.node else { throw item.error("an example must be a mapping of event fields") }
+        let isGroup = raw.keys.contains { $0.string == "events" }
+        if isGroup {
+            let map = try item.mapping(allowed: Self.exampleGroupKeys, context: "example")
+            var events: [Event] = []
+            for eventNode in try map.required("events", in: item, context: "example").sequence(context: "events") {
+                events.append(try exampleEvent(eventNode))
+            }
+            guard !events.isEmpty else { throw item.error("example events list is empty") }
+            return RuleExample(isPositive: isPositive, events: events, note: try map["note"]?.string(context: "note"),
+                               file: item.file, line: item.line)
+        }
+        let map = try item.mapping(allowed: Self.exampleEventKeys, context: "example event")
+        return RuleExample(isPositive: isPositive, events: [try exampleEvent(item)],
+                           note: try map["note"]?.string(context: "note"), file: item.file, line: item.line)
+    }
+
+    private func exampleEvent(_ node: YAMLNodeReader) throws(RuleFileError) -> Event {
+        let map = try node.mapping(allowed: Self.exampleEventKeys, context: "example event")
+        let source = try map.required("source", in: node, context: "example event").string(context: "source")
+        let kindNode = try map.required("kind", in: node, context: "example event")
+        let kindText = try kindNode.string(context: "kind")
+        guard let kind = EventKind(rawValue: kindText) else {
+            throw kindNode.error("unknown event kind '\(kindText)' (expected one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        var event = Event(source: source, kind: kind, position: .line(node.line))
+        if let timeNode = map["time"] {
+            let text = try timeNode.string(context: "time")
+            guard let time = Timestamp.parseISO8601(Array(text.utf8)) else {
+                throw timeNode.error("time must be ISO 8601 such as 2024-03-01 or 2024-03-01T23:15:00Z, got '\(text)'")
+            }
+            event.time = time
+        }
+        event.text = try map["text"]?.string(context: "text")
+        event.title = try map["title"]?.string(context: "title")
+        event.counterparty = try map["counterparty"]?.string(context: "counterparty")
+        event.place = try map["place"]?.string(context: "place")
+        event.url = try map["url"]?.string(context: "url")
+        event.product = try map["product"]?.string(context: "product")
+        event.code = try map["code"]?.string(context: "code")
+        let currency = try map["currency"]?.string(context: "currency")
+        if let amountNode = map["amount"] {
+            var amount = try decimal(amountNode, context: "amount")
+            amount.currency = currency
+            event.amount = amount
+        }
+        if let mccNode = map["mcc"] {
+            let code = try mccNode.int(context: "mcc")
+            guard (0...9999).contains(code) else { throw mccNode.error("mcc must be 0–9999, got \(code)") }
+            event.mcc = code
+        }
+        return event
+    }
+}
+
+/// Small shared checks for terms and ids.
+enum LexiconRule {
+    /// Why a term cannot be used, or nil.
+    static func problem(with term: String) -> String? {
+        let body = term.hasSuffix("*") ? String(term.dropLast()) : term
+        if body.contains("*") { return "'*' is only allowed at the end of a term (prefix match): '\(term)'" }
+        let folded = TextFolder.fold(body)
+        if folded.allSatisfy({ $0 == 0x20 }) { return "empty term" }
+        if folded.count > RuleSetLoader.maximumTermBytes {
+            return "term is longer than \(RuleSetLoader.maximumTermBytes) bytes: '\(term.prefix(40))…'"
+        }
+        return nil
+    }
+
+    static func term(_ written: String, group: String) -> LexiconAutomaton.Term {
+        let isPrefix = written.hasSuffix("*")
+        return LexiconAutomaton.Term(group: group, text: isPrefix ? String(written.dropLast()) : written, isPrefix: isPrefix)
+    }
+
+    static func isDottedId(_ id: String) -> Bool {
+        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+        }
+    }
+}
+
+/// FNV-1a 64-bit: a tiny, stable, dependency-free fingerprint of the rule files (not security).
+struct FNV1a64 {
+    private(set) var value: UInt64 = 0xcbf29ce484222325
+
+    mutating func add(_ path: String, _ bytes: [UInt8]) {
+        for b in path.utf8 { mix(b) }
+        mix(0)
+        for b in bytes { mix(b) }
+        mix(0)
+    }
+
+    private mutating func mix(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value = value &* 0x100000001b3
+    }
+
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

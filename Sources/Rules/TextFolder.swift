@@ -1,0 +1,121 @@
+/// Folds UTF-8 text for lexicon matching, byte by byte and without Foundation: ASCII and Greek
+/// and Cyrillic letters lower-cased, Latin diacritics removed (é→e, ü→u, ß→ss, æ→ae), Ё→е,
+/// typographic dashes, quotes and spaces turned into their ASCII forms, combining marks and
+/// zero-width characters dropped. Everything else (CJK, full-width forms, emoji) is copied as
+/// UTF-8. Invalid UTF-8 becomes a space, so broken input still folds and acts as a word break.
+/// Terms and event text go through the same folder, so both sides always agree.
+public enum TextFolder {
+    /// Folds `text` into a new byte array.
+    public static func fold(_ text: String) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        fold(text, into: &output)
+        return output
+    }
+
+    /// Appends the folded form of `text` to `output` without copying the string's bytes.
+    public static func fold(_ text: String, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { fold(utf8: $0, into: &output) }
+    }
+
+    /// Appends the folded form of `bytes` to `output` (the caller reuses one buffer per worker).
+    public static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b0 = bytes[i]
+            if b0 < 0x80 {
+                output.append(b0 &- 0x41 < 26 ? b0 | 0x20 : b0)
+                i += 1
+                continue
+            }
+            // Decode one scalar, validating lengths, continuation bytes, overlongs and surrogates.
+            var scalar: UInt32 = 0
+            var length = 0
+            if b0 >= 0xC2 && b0 <= 0xDF {
+                length = 2; scalar = UInt32(b0 & 0x1F)
+            } else if b0 >= 0xE0 && b0 <= 0xEF {
+                length = 3; scalar = UInt32(b0 & 0x0F)
+            } else if b0 >= 0xF0 && b0 <= 0xF4 {
+                length = 4; scalar = UInt32(b0 & 0x07)
+            }
+            var valid = length > 0 && end - i >= length
+            if valid {
+                for k in 1..<length {
+                    let c = bytes[i + k]
+                    if c & 0xC0 != 0x80 { valid = false; break }
+                    scalar = scalar << 6 | UInt32(c & 0x3F)
+                }
+            }
+            if valid {
+                switch length {
+                case 3: valid = scalar >= 0x800 && !(0xD800...0xDFFF).contains(scalar)
+                case 4: valid = scalar >= 0x10000 && scalar <= 0x10FFFF
+                default: break
+                }
+            }
+            guard valid else {
+                output.append(0x20)
+                i += 1
+                continue
+            }
+            appendFolded(scalar: scalar, original: bytes, at: i, length: length, into: &output)
+            i += length
+        }
+    }
+
+    @inline(__always)
+    private static func appendFolded(scalar: UInt32, original: UnsafeBufferPointer<UInt8>, at start: Int, length: Int,
+                                     into output: inout [UInt8]) {
+        switch scalar {
+        case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+            output.append(0x20) // no-break, thin and ideographic spaces separate words like a space
+        case 0x00C0...0x017F:
+            output.append(contentsOf: latinFolds[Int(scalar - 0xC0)])
+        case 0x0300...0x036F, 0x200B...0x200F, 0x2060, 0xFEFF:
+            break // combining marks (decomposed é), zero-width characters, BOM, LRM/RLM marks
+        case 0x0391...0x03A9:
+            appendUTF8(scalar + 0x20, into: &output) // Greek capitals
+        case 0x0401, 0x0451, 0x0400, 0x0450:
+            appendUTF8(0x0435, into: &output) // Ё, ё (and Ѐ ѐ) are written as е in most texts
+        case 0x0410...0x042F:
+            appendUTF8(scalar + 0x20, into: &output) // А–Я
+        case 0x0402...0x040F:
+            appendUTF8(scalar + 0x50, into: &output) // Ђ–Џ
+        case 0x2010...0x2015, 0x2212:
+            output.append(UInt8(ascii: "-"))
+        case 0x2018...0x201B, 0x2032:
+            output.append(UInt8(ascii: "'"))
+        case 0x201C...0x201F, 0x00AB, 0x00BB:
+            output.append(UInt8(ascii: "\""))
+        default:
+            for k in 0..<length { output.append(original[start + k]) }
+        }
+    }
+
+    private static func appendUTF8(_ scalar: UInt32, into output: inout [UInt8]) {
+        // Only called for scalars below U+0800 (Greek, Cyrillic).
+        output.append(UInt8(0xC0 | (scalar >> 6)))
+        output.append(UInt8(0x80 | (scalar & 0x3F)))
+    }
+
+    /// U+00C0…U+017F (Latin-1 Supplement letters and Latin Extended-A) without diacritics.
+    /// × and ÷ are kept as they are; ß, æ, œ, þ and ĳ become two letters.
+    private static let latinFolds: [[UInt8]] = {
+        let latin1 = ["a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+                      "d", "n", "o", "o", "o", "o", "o", "\u{D7}", "o", "u", "u", "u", "u", "y", "th", "ss",
+                      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+                      "d", "n", "o", "o", "o", "o", "o", "\u{F7}", "o", "u", "u", "u", "u", "y", "th", "y"]
+        // Latin Extended-A comes in runs of one base letter (upper/lower pairs).
+        let runs: [(String, Int)] = [
+            ("a", 6), ("c", 8), ("d", 4), ("e", 10), ("g", 8), ("h", 4), ("i", 10), ("ij", 2), ("j", 2),
+            ("k", 3), ("l", 10), ("n", 9), ("o", 6), ("oe", 2), ("r", 6), ("s", 8), ("t", 6), ("u", 12),
+            ("w", 2), ("y", 3), ("z", 6), ("s", 1),
+        ]
+        var table = latin1.map { Array($0.utf8) }
+        for (letters, count) in runs { for _ in 0..<count { table.append(Array(letters.utf8)) } }
+        precondition(table.count == 0x180 - 0xC0, "Latin fold table must cover U+00C0…U+017F")
+        return table
+    }()
+}

@@ -1,0 +1,138 @@
+import XCTest
+import Rules
+import StewardCore
+
+final class InferenceSessionTests: XCTestCase {
+    static let rules = """
+    rules:
+      - id: finance.gambling.repeated
+        attribute: finance.gambling
+        title: Repeated gambling
+        confidence: 0.9
+        match:
+          lexicons: [gambling]
+          amount: {max: "-0.01"}
+        aggregate: {count: 3, days: 90}
+        examples:
+          positive:
+            - events:
+                - {source: bank.ofx, kind: transaction, time: 2024-01-01, text: casino, amount: "-1.00"}
+                - {source: bank.ofx, kind: transaction, time: 2024-01-02, text: casino, amount: "-1.00"}
+                - {source: bank.ofx, kind: transaction, time: 2024-01-03, text: casino, amount: "-1.00"}
+          negative:
+            - {source: bank.ofx, kind: transaction, time: 2024-01-01, text: casino, amount: "-1.00"}
+      - id: finance.gambling.single
+        attribute: finance.gambling
+        title: Any gambling payment
+        confidence: 0.5
+        match:
+          sources: [bank.*]
+          lexicons: [gambling]
+          terms: [lotto*]
+          exclude: {terms: [casino royale]}
+        examples:
+          positive:
+            - {source: bank.ofx, kind: transaction, text: Lotto24}
+          negative:
+            - {source: google.my_activity, kind: search, text: casino}
+      - id: health.alcohol.night
+        attribute: health.alcohol
+        title: Bars at night
+        confidence: 0.7
+        match:
+          mcc: [5813]
+          hours: 22-5
+        examples:
+          positive:
+            - {source: bank.csv, kind: transaction, time: "2024-01-01T23:30:00Z", mcc: 5813}
+          negative:
+            - {source: bank.csv, kind: transaction, time: "2024-01-01", mcc: 5813}
+    """
+
+    private var fixture: RuleDirectoryFixture!
+    private var ruleSet: RuleSet!
+
+    override func setUpWithError() throws {
+        fixture = try RuleDirectoryFixture(files: ["signals/test.yaml": Self.rules])
+        ruleSet = try RuleSet.load(directory: fixture.rulesDirectory)
+    }
+
+    private func payment(_ year: Int, _ month: Int, _ day: Int, _ text: String = "CASINO", amount: String = "-10.00",
+                         line: Int = 1) -> Event {
+        Event(source: "bank.ofx", kind: .transaction, time: Timestamp(year: year, month: month, day: day, dateOnly: true),
+              text: text, amount: Money.parse(amount), position: .line(line))
+    }
+
+    func testAggregateWindowEdges() {
+        // 89 days between first and third: inside a 90-day window.
+        let inside = InferenceSession(ruleSet: ruleSet)
+        for (i, day) in [(1, 1), (2, 10), (3, 30)].enumerated() { inside.process(payment(2024, day.0, day.1, line: i), path: "a.ofx") }
+        XCTAssertEqual(inside.findings().first?.rules, ["finance.gambling.repeated", "finance.gambling.single"])
+
+        // Exactly 90 days: outside.
+        let edge = InferenceSession(ruleSet: ruleSet)
+        for (i, day) in [(1, 1), (2, 10), (4, 1)].enumerated() { edge.process(payment(2023, day.0, day.1, line: i), path: "a.ofx") }
+        XCTAssertEqual(edge.findings().first?.rules, ["finance.gambling.single"])
+        XCTAssertEqual(edge.matchCount(rule: "finance.gambling.repeated"), 3)
+
+        // Credits are filtered out by the amount range.
+        let credits = InferenceSession(ruleSet: ruleSet)
+        for day in 1...3 { credits.process(payment(2024, 1, day, amount: "10.00"), path: "a.ofx") }
+        XCTAssertEqual(credits.findings().first?.rules, ["finance.gambling.single"])
+    }
+
+    func testAggregateHoldsAcrossMergedSessions() {
+        let a = InferenceSession(ruleSet: ruleSet)
+        let b = InferenceSession(ruleSet: ruleSet)
+        a.process(payment(2024, 1, 1, line: 1), path: "a.ofx")
+        b.process(payment(2024, 1, 5, line: 1), path: "b.ofx")
+        b.process(payment(2024, 1, 9, line: 2), path: "b.ofx")
+        XCTAssertEqual(a.findings().first?.rules, ["finance.gambling.single"])
+        a.merge(b)
+        let finding = a.findings().first
+        XCTAssertEqual(finding?.rules, ["finance.gambling.repeated", "finance.gambling.single"])
+        XCTAssertEqual(finding?.count, 3, "an event matched by two rules of one attribute counts once")
+        XCTAssertEqual(finding?.confidence, 0.9)
+        XCTAssertEqual(finding?.firstSeen, "2024-01-01")
+        XCTAssertEqual(finding?.lastSeen, "2024-01-09")
+        XCTAssertEqual(finding?.evidence.map(\.path), ["a.ofx", "b.ofx", "b.ofx"])
+    }
+
+    func testExclusionCancelsOnlyOverlappingHits() {
+        let session = InferenceSession(ruleSet: ruleSet)
+        XCTAssertEqual(session.process(payment(2024, 1, 1, "Casino Royale DVD", amount: "7.99"), path: "x"), [])
+        XCTAssertEqual(session.process(payment(2024, 1, 1, "Casino Royale DVD; casino chips", amount: "7.99"), path: "x"),
+                       ["finance.gambling.single"])
+    }
+
+    func testHourWindowWrapsMidnightAndIgnoresDateOnly() {
+        let session = InferenceSession(ruleSet: ruleSet)
+        func bar(_ time: String) -> [String] {
+            session.process(Event(source: "bank.csv", kind: .transaction, time: Timestamp.parseISO8601(Array(time.utf8)), mcc: 5813), path: "x")
+        }
+        XCTAssertEqual(bar("2024-01-01T22:00:00Z"), ["health.alcohol.night"])
+        XCTAssertEqual(bar("2024-01-01T04:59:00Z"), ["health.alcohol.night"])
+        XCTAssertEqual(bar("2024-01-01T05:00:00Z"), [])
+        XCTAssertEqual(bar("2024-01-01T21:59:00Z"), [])
+        XCTAssertEqual(bar("2024-01-01T23:00:00+02:00"), ["health.alcohol.night"], "local clock of the export")
+        XCTAssertEqual(bar("2024-01-01"), [], "date-only times never match an hour window")
+    }
+
+    func testEvidenceIsBoundedAndKeepsEarliest() {
+        let session = InferenceSession(ruleSet: ruleSet, evidenceLimit: 3)
+        for day in (1...28).reversed() { session.process(payment(2024, 2, day, line: day), path: "s.ofx") }
+        let finding = session.findings()[0]
+        XCTAssertEqual(finding.count, 28)
+        XCTAssertEqual(finding.evidence.map(\.time), ["2024-02-01", "2024-02-02", "2024-02-03"])
+        XCTAssertEqual(finding.evidence.first?.locator, "line 1")
+        XCTAssertEqual(finding.evidence.first?.excerpt, "CASINO · -10.00")
+    }
+
+    func testFindingsFollowTaxonomyOrder() {
+        let session = InferenceSession(ruleSet: ruleSet)
+        session.process(Event(source: "bank.csv", kind: .transaction, time: Timestamp.parseISO8601(Array("2024-01-01T23:00:00Z".utf8)), mcc: 5813), path: "x")
+        session.process(payment(2024, 1, 1), path: "x")
+        XCTAssertEqual(session.findings().map(\.attribute), ["finance.gambling", "health.alcohol"])
+        XCTAssertEqual(session.findings().map(\.sensitivity), [.financial, .special])
+    }
+}

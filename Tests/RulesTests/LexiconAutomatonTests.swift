@@ -1,0 +1,97 @@
+import XCTest
+import Rules
+
+final class LexiconAutomatonTests: XCTestCase {
+    private func automaton(_ terms: [(String, String)]) -> LexiconAutomaton {
+        LexiconAutomaton(terms: terms.map { group, written in
+            let prefix = written.hasSuffix("*")
+            return LexiconAutomaton.Term(group: group, text: prefix ? String(written.dropLast()) : written, isPrefix: prefix)
+        })
+    }
+
+    /// (group, matched folded text) for every hit, in order.
+    private func found(_ automaton: LexiconAutomaton, _ text: String) -> [String] {
+        let folded = TextFolder.fold(text)
+        return automaton.hits(in: text).map { hit in
+            automaton.groups[Int(hit.group)] + ":" + String(decoding: folded[Int(hit.start)..<Int(hit.end)], as: UTF8.self)
+        }
+    }
+
+    func testOverlappingTermsAllReported() {
+        let a = automaton([("g", "he"), ("g", "she"), ("g", "his"), ("g", "hers"), ("w", "she sells")])
+        XCTAssertEqual(found(a, "she sells"), ["g:she", "w:she sells"])
+        XCTAssertEqual(Set(found(a, "he hers his she")), ["g:he", "g:hers", "g:his", "g:she"])
+        // "he" inside "she" is not a word on its own.
+        XCTAssertEqual(found(a, "ushers"), [])
+    }
+
+    func testWordBoundaries() {
+        let a = automaton([("g", "bet"), ("g", "casino"), ("g", "888 casino"), ("g", "bar & grill")])
+        XCTAssertEqual(found(a, "BET"), ["g:bet"])
+        XCTAssertEqual(found(a, "better alphabet"), [])
+        XCTAssertEqual(found(a, "bet365"), [], "digits are word characters")
+        XCTAssertEqual(found(a, "(bet)"), ["g:bet"])
+        XCTAssertEqual(Set(found(a, "pay 888 Casino!")), ["g:casino", "g:888 casino"])
+        XCTAssertEqual(found(a, "Union Bar & Grill"), ["g:bar & grill"])
+        XCTAssertEqual(found(a, "ébet"), [], "a non-ASCII letter before the term is a letter")
+    }
+
+    func testPrefixTermsDropRightBoundaryOnly() {
+        let a = automaton([("charity", "spende*"), ("blood", "blutspende*")])
+        XCTAssertEqual(found(a, "Spendenquittung"), ["charity:spende"])
+        XCTAssertEqual(found(a, "Blutspendedienst"), ["blood:blutspende"], "left boundary still applies to spende")
+        XCTAssertEqual(found(a, "Ausspende"), [])
+    }
+
+    func testSameBytesExactInOneGroupPrefixInAnother() {
+        let a = automaton([("exact", "tabak"), ("prefix", "tabak*")])
+        XCTAssertEqual(found(a, "Tabakwaren"), ["prefix:tabak"])
+        XCTAssertEqual(Set(found(a, "Tabak Börse")), ["prefix:tabak", "exact:tabak"])
+    }
+
+    func testGermanAndLatinFolding() {
+        XCTAssertEqual(TextFolder.fold("RÜCKLASTSCHRIFT Gebühr"), Array("rucklastschrift gebuhr".utf8))
+        XCTAssertEqual(TextFolder.fold("Straße Œuvre Æble"), Array("strasse oeuvre aeble".utf8))
+        XCTAssertEqual(TextFolder.fold("Cafe\u{301}"), Array("cafe".utf8), "decomposed accents are dropped")
+        XCTAssertEqual(TextFolder.fold("Ärzte\u{00A0}ohne\u{2013}Grenzen’s"), Array("arzte ohne-grenzen's".utf8))
+        let a = automaton([("g", "bußgeld*"), ("g", "überziehungszinsen")])
+        XCTAssertEqual(found(a, "BUSSGELDSTELLE"), ["g:bussgeld"])
+        XCTAssertEqual(found(a, "Ueberziehungszinsen"), [], "the ue spelling is a different word (lexicons list it)")
+        XCTAssertEqual(found(a, "ÜBERZIEHUNGSZINSEN"), ["g:uberziehungszinsen"])
+    }
+
+    func testCyrillicFolding() {
+        XCTAssertEqual(TextFolder.fold("ЁЛКА Погашение"), TextFolder.fold("елка погашение"))
+        let a = automaton([("loans", "погашение кредита"), ("loans", "кредит"), ("blood", "донор*")])
+        XCTAssertEqual(found(a, "ПОГАШЕНИЕ КРЕДИТА"), ["loans:погашение кредита"], "кредита is not the word кредит")
+        XCTAssertEqual(found(a, "Кредит наличными"), ["loans:кредит"])
+        XCTAssertEqual(found(a, "Кредитная карта"), [], "кредитная is another word")
+        XCTAssertEqual(found(a, "компенсация донору"), ["blood:донор"])
+    }
+
+    func testCJKTermsHaveNoWordBoundaries() {
+        let a = automaton([("g", "彩票"), ("g", "bet")])
+        XCTAssertEqual(found(a, "购买体育彩票中心"), ["g:彩票"])
+        XCTAssertEqual(found(a, "在bet下注"), ["g:bet"], "CJK neighbours are not letters of a Latin word")
+    }
+
+    func testInvalidUTF8NeverCrashes() {
+        let a = automaton([("g", "casino"), ("g", "казино"), ("g", "彩票")])
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0..<64, using: &generator)
+            var bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            if Bool.random(using: &generator) { bytes += Array("casino".utf8) }
+            var folded: [UInt8] = []
+            bytes.withUnsafeBufferPointer { TextFolder.fold(utf8: $0, into: &folded) }
+            var count = 0
+            folded.withUnsafeBufferPointer { buffer in a.scan(folded: buffer) { _ in count += 1 } }
+            XCTAssertLessThanOrEqual(count, folded.count)
+        }
+        // Truncated sequences become spaces, which act as word breaks.
+        var folded: [UInt8] = []
+        let bytes: [UInt8] = [0xE5, 0xBD] + Array("casino".utf8) + [0xD0]
+        bytes.withUnsafeBufferPointer { TextFolder.fold(utf8: $0, into: &folded) }
+        XCTAssertEqual(folded, Array("  casino ".utf8))
+    }
+}
