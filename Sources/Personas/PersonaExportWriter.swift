@@ -84,7 +84,7 @@ public struct PersonaExportWriter {
 
     // MARK: - Ledger
 
-    struct Entry {
+    public struct Entry {
         enum Account { case current, card }
         var day: (year: Int, month: Int, day: Int)
         var hour: Int
@@ -100,7 +100,7 @@ public struct PersonaExportWriter {
         return (persona.start.year + zeroBased / 12, zeroBased % 12 + 1)
     }
 
-    func makeLedger() -> [Entry] {
+    public func makeLedger() -> [Entry] {
         var rng = SeededGenerator(seed: persona.seed)
         var entries: [Entry] = []
         for m in 0..<persona.months {
@@ -166,7 +166,8 @@ public struct PersonaExportWriter {
             record += "<TRNAMT>\(pounds(e.pence))\r\n<FITID>\(persona.id.uppercased())\(String(format: "%08d", i))\r\n"
             if let mcc = e.mcc { record += "<SIC>\(mcc)\r\n" }
             record += "<NAME>\(ofxEscape(e.text))\r\n</STMTTRN>\r\n"
-            try out.write(record)
+            // The header says CHARSET:1252, so the bytes must be Windows-1252, as banks write them.
+            try out.write(bytes: windows1252(record))
         }
         try out.write("</BANKTRANLIST>\r\n<LEDGERBAL><BALAMT>-412.50<DTASOF>20260301090000[0:GMT]</LEDGERBAL>\r\n</CCSTMTRS></CCSTMTTRNRS></CREDITCARDMSGSRSV1>\r\n</OFX>\r\n")
         try out.close()
@@ -208,6 +209,12 @@ public struct PersonaExportWriter {
         try out.close()
         return out.bytesWritten
     }
+}
+
+/// Windows-1252 bytes for text in the Latin-1 range (all the persona needs); other characters
+/// become "?", as a bank's export would.
+private func windows1252(_ s: String) -> [UInt8] {
+    s.unicodeScalars.map { $0.value < 0x80 || (0xA0...0xFF).contains($0.value) ? UInt8($0.value) : UInt8(ascii: "?") }
 }
 
 private func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

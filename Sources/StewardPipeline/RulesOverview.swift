@@ -11,10 +11,10 @@ public enum RulesOverview {
 
     /// Runs every rule example and every model example.
     public static func runExamples(_ ruleset: Ruleset) -> (passed: Int, failures: [String]) {
-        let rules = RuleExampleRunner.run(ruleset.rules)
-        let models = ModelExampleRunner.run(ruleset.models)
-        let failures = rules.failures.map(\.description) + models.failures.map(\.description)
-        return (rules.passed + models.passed, failures)
+        let failures = RuleExampleRunner.run(ruleset.rules).map(\.description)
+            + ModelExampleRunner.run(ruleset.models).map(\.description)
+        let total = RuleExampleRunner.exampleCount(ruleset.rules) + ruleset.models.reduce(0) { $0 + $1.examples.count }
+        return (max(0, total - failures.count), failures)
     }
 
     public static func summary(_ ruleset: Ruleset) -> String {

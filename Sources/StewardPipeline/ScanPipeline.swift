@@ -192,7 +192,9 @@ final class SharedScanState: @unchecked Sendable {
 }
 
 /// One worker thread's view: its own inference session (merged at the end), its inputs.
-final class ScanWorker: ExportReaderDelegate {
+/// Unchecked Sendable: each worker is used by exactly one thread of `concurrentPerform`, and
+/// read by the caller only after all of them have returned.
+final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
     let session: InferenceSession
     let shared: SharedScanState
     var inputs: [ParsedInput] = []

@@ -23,3 +23,22 @@ public enum StoredScans {
         }
     }
 }
+
+extension StoredScans {
+    /// One finding of a stored scan with every record behind it (not only the report's sample).
+    public static func explain(databasePath: String, scanId: String?, attribute: String)
+        throws(StewardError) -> (report: ScanReport, finding: Finding?, evidence: [Evidence])? {
+        do {
+            let store = try ReportStore(path: databasePath)
+            defer { store.close() }
+            guard let report = try store.report(scanId: scanId) else { return nil }
+            guard let finding = report.findings.first(where: { $0.attribute == attribute }) else {
+                return (report, nil, [])
+            }
+            let evidence = try store.matchedEvidence(scanId: report.scan.id, rules: finding.rules)
+            return (report, finding, evidence)
+        } catch {
+            throw .store("\(error)")
+        }
+    }
+}

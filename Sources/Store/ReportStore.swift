@@ -235,6 +235,32 @@ public final class ReportStore: @unchecked Sendable {
         return Int(query.int64(0) ?? 0)
     }
 
+    /// Every stored matched event of a scan that one of `rules` fired on, oldest first: the
+    /// full evidence behind a finding (reports keep only a sample), for `steward explain`.
+    public func matchedEvidence(scanId: String, rules: [String]) throws(StoreError) -> [Evidence] {
+        lock.lock(); defer { lock.unlock() }
+        let query = try openConnection().prepare("""
+            SELECT m.input_path, m.locator, m.time, m.utc_offset, m.date_only, m.excerpt,
+                   (SELECT j.value FROM json_each(m.rules) j WHERE j.value IN (SELECT value FROM json_each(?2)) LIMIT 1)
+            FROM matched_events m
+            WHERE m.scan_id = ?1
+              AND EXISTS (SELECT 1 FROM json_each(m.rules) j WHERE j.value IN (SELECT value FROM json_each(?2)))
+            ORDER BY m.time, m.id
+            """)
+        try query.bind(1, scanId)
+        try query.bind(2, JSONArrayText.encode(rules))
+        var result: [Evidence] = []
+        while try query.step() {
+            let time = query.int64(2).map { seconds in
+                Timestamp(epochSeconds: seconds, utcOffsetSeconds: query.int64(3).map { Int32($0) },
+                          dateOnly: (query.int64(4) ?? 0) != 0).iso8601
+            }
+            result.append(Evidence(path: query.text(0) ?? "", locator: query.text(1) ?? "", time: time,
+                                   excerpt: query.text(5) ?? "", rule: query.text(6) ?? ""))
+        }
+        return result
+    }
+
     /// Closes the database; an unfinished scan is rolled back. Safe to call twice.
     public func close() {
         lock.lock(); defer { lock.unlock() }

@@ -46,7 +46,8 @@ struct Demo: ParsableCommand {
         if let dir {
             directory = dir
         } else {
-            var template = Array((NSTemporaryDirectory() + "/steward-demo-XXXXXX").utf8CString)
+            let tmp = NSTemporaryDirectory().hasSuffix("/") ? NSTemporaryDirectory() : NSTemporaryDirectory() + "/"
+            var template = Array((tmp + "steward-demo-XXXXXX").utf8CString)
             guard let made = mkdtemp(&template) else { throw ValidationError("cannot create a temporary folder") }
             directory = String(cString: made)
         }

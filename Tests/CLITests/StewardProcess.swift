@@ -36,18 +36,20 @@ enum StewardProcess {
         env.removeValue(forKey: "STEWARD_RULES")
         for (k, v) in extraEnvironment { env[k] = v }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        // stderr goes to a file and stdout to a pipe read to the end before waiting, so a large
+        // report cannot fill a pipe and block the child.
+        let errPath = NSTemporaryDirectory() + "/steward-stderr-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errPath) }
+        let errHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        let out = Pipe()
         process.standardOutput = out
-        process.standardError = err
+        process.standardError = errHandle
         try process.run()
-        // Read both pipes before waiting so a large report cannot fill a pipe and block.
-        var outData = Data(), errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try errHandle.close()
+        let errData = FileManager.default.contents(atPath: errPath) ?? Data()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }

@@ -18,7 +18,7 @@ public protocol ByteSource {
 
 /// A regular file on disk, read with plain POSIX reads in 1 MiB chunks (read-only: the file is
 /// opened O_RDONLY and never touched otherwise; its atime may change depending on mount options).
-public struct DiskFileSource: ByteSource {
+public struct DiskFileSource: ByteSource, Sendable {
     public let path: String
     public let displayPath: String
     public let size: Int64?

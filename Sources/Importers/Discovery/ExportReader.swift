@@ -26,7 +26,7 @@ public struct ParsedInput: Sendable {
 /// archives (nested ones too, in memory and bounded), picks the importer that is most sure,
 /// and streams the rest of the file through its parser. A file-level error ends that file
 /// only; it is reported with the file's path and the scan goes on.
-public struct ExportReader {
+public struct ExportReader: Sendable {
     public let importers: [any Importer]
     public let zip: ZipArchiveReader
 

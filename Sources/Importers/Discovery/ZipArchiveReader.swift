@@ -5,7 +5,7 @@ import ZIPFoundation
 /// inflated in bounded chunks; guards against zip bombs (an absolute cap and a compression
 /// ratio cap per member, a cap on members and on nesting depth) turn hostile archives into
 /// reported problems instead of exhausted memory or disk.
-public struct ZipArchiveReader {
+public struct ZipArchiveReader: Sendable {
     public struct Limits: Sendable {
         /// Members larger than this when inflated are cut off and reported.
         public var maxMemberBytes: Int64 = 64 << 30

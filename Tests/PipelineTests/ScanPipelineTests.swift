@@ -1,0 +1,91 @@
+import Foundation
+import XCTest
+@testable import Personas
+import StewardCore
+@testable import StewardPipeline
+
+/// The whole scan in-process: persona exports in, findings and scores out.
+final class ScanPipelineTests: XCTestCase {
+    static let rulesDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("rules").path
+
+    var dir: String!
+
+    override func setUpWithError() throws {
+        dir = NSTemporaryDirectory() + "/steward-pipeline-\(UUID().uuidString)"
+        _ = try PersonaExportWriter(persona: PersonaCatalog.sam).write(to: dir)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+
+    private func scan(jobs: Int, database: String? = nil) throws -> ScanReport {
+        let ruleset = try Ruleset.load(directory: Self.rulesDirectory)
+        return try ScanPipeline.run(ScanOptions(paths: [dir], rulesDirectory: Self.rulesDirectory,
+                                                databasePath: database, jobs: jobs), ruleset: ruleset)
+    }
+
+    func testCountsAreExactAndIndependentOfParallelism() throws {
+        let one = try scan(jobs: 1)
+        let four = try scan(jobs: 4)
+        XCTAssertEqual(one.inputs.map(\.events), four.inputs.map(\.events))
+        XCTAssertEqual(one.findings.map(\.attribute), four.findings.map(\.attribute))
+        XCTAssertEqual(one.findings.map(\.count), four.findings.map(\.count))
+        XCTAssertEqual(one.scores.map(\.total), four.scores.map(\.total))
+    }
+
+    func testPersonaGamblingTransactionsAreCountedExactly() throws {
+        let report = try scan(jobs: 2)
+        let writer = PersonaExportWriter(persona: PersonaCatalog.sam)
+        let ledger = writer.makeLedger()
+        // Every card payment to a bookmaker or lottery the persona makes (MCC 7995).
+        let bets = ledger.filter { $0.mcc == 7995 }.count
+        XCTAssertGreaterThan(bets, 40)
+        let gambling = try XCTUnwrap(report.findings.first { $0.attribute == "finance.gambling" })
+        XCTAssertGreaterThanOrEqual(gambling.count, bets)
+        XCTAssertTrue(gambling.sources.contains("bank.ofx"))
+        XCTAssertLessThanOrEqual(gambling.evidence.count, 20)
+        // Evidence points back to exact places.
+        for item in gambling.evidence {
+            XCTAssertTrue(item.path.hasPrefix(dir))
+            XCTAssertFalse(item.locator.isEmpty)
+        }
+        // Inputs: every record of the persona's files was parsed.
+        let csv = try XCTUnwrap(report.inputs.first { $0.source == "bank.csv" })
+        XCTAssertEqual(csv.events, ledger.filter { $0.account == .current }.count)
+        let ofx = try XCTUnwrap(report.inputs.first { $0.source == "bank.ofx" })
+        XCTAssertEqual(ofx.events, ledger.filter { $0.account == .card }.count)
+        let searches = try XCTUnwrap(report.inputs.first { $0.source == "google.my_activity" })
+        XCTAssertEqual(searches.events, PersonaCatalog.sam.searches.reduce(0) { $0 + $1.times })
+    }
+
+    func testScanIsStoredAndCanBeReadBack() throws {
+        let db = dir + "-db/steward.db"
+        defer { try? FileManager.default.removeItem(atPath: dir + "-db") }
+        let report = try scan(jobs: 2, database: db)
+        let stored = try XCTUnwrap(StoredScans.report(databasePath: db, scanId: nil))
+        XCTAssertEqual(stored.scan.id, report.scan.id)
+        XCTAssertEqual(stored.findings.map(\.count), report.findings.map(\.count))
+        XCTAssertEqual(try StoredScans.list(databasePath: db).map(\.id), [report.scan.id])
+    }
+
+    func testMissingRulesFolderIsAClearError() {
+        XCTAssertThrowsError(try RulesLocator.find(explicit: dir + "/no-rules")) { error in
+            XCTAssertTrue("\(error)".contains("no-rules"))
+        }
+    }
+
+    func testForgetRemovesOnlyStewardsFiles() throws {
+        let data = dir + "-data"
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        try OutputLocations.writePrivateFile("{}", to: OutputLocations.reportsDirectory(in: data) + "/x.json")
+        let outside = dir + "/report.txt"
+        try OutputLocations.writePrivateFile("report", to: outside)
+        try OutputLocations.remember(reportAt: outside, dataDirectory: data)
+        let removed = OutputLocations.forget(dataDirectory: data)
+        XCTAssertTrue(removed.contains(outside))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: outside))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: data))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/bank/current-account.csv"))
+    }
+}
