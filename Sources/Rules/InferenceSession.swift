@@ -174,9 +174,11 @@ public final class InferenceSession {
         let slot = InferenceSession.fieldSlots[field]!
         foldBuffer.removeAll(keepingCapacity: true)
         TextFolder.fold(value, into: &foldBuffer)
-        var hits = hitsByField[slot]
+        // Take the list out while appending so the array is uniquely owned (no copy on write).
+        var hits: [LexiconAutomaton.Hit] = []
+        swap(&hits, &hitsByField[slot])
         foldBuffer.withUnsafeBufferPointer { buffer in ruleSet.automaton.scan(folded: buffer) { hits.append($0) } }
-        hitsByField[slot] = hits
+        swap(&hits, &hitsByField[slot])
     }
 
     private func matches(_ ruleIndex: Int, _ event: Event) -> Bool {

@@ -21,8 +21,36 @@ public enum TextFolder {
 
     /// Appends the folded form of `bytes` to `output` (the caller reuses one buffer per worker).
     public static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
+        // Folding never lengthens text (every replacement is at most as long as what it
+        // replaces), so the output is written in place into room reserved up front.
+        let base = output.count
+        output.append(contentsOf: repeatElement(0, count: bytes.count))
+        let written = output.withUnsafeMutableBufferPointer { buffer in
+            var writer = FoldWriter(buffer: buffer, position: base)
+            fold(bytes, into: &writer)
+            return writer.position
+        }
+        output.removeLast(output.count - written)
+    }
+
+    /// A write cursor into reserved output bytes.
+    private struct FoldWriter {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var position: Int
+
+        @inline(__always) mutating func append(_ byte: UInt8) {
+            buffer[position] = byte
+            position += 1
+        }
+
+        @inline(__always) mutating func append(contentsOf bytes: [UInt8]) {
+            for b in bytes { append(b) }
+        }
+    }
+
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout FoldWriter) {
+        var i = 0
+        let end = bytes.count
         while i < end {
             let b0 = bytes[i]
             if b0 < 0x80 {
@@ -67,7 +95,7 @@ public enum TextFolder {
 
     @inline(__always)
     private static func appendFolded(scalar: UInt32, original: UnsafeBufferPointer<UInt8>, at start: Int, length: Int,
-                                     into output: inout [UInt8]) {
+                                     into output: inout FoldWriter) {
         switch scalar {
         case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
             output.append(0x20) // no-break, thin and ideographic spaces separate words like a space
@@ -94,7 +122,7 @@ public enum TextFolder {
         }
     }
 
-    private static func appendUTF8(_ scalar: UInt32, into output: inout [UInt8]) {
+    private static func appendUTF8(_ scalar: UInt32, into output: inout FoldWriter) {
         // Only called for scalars below U+0800 (Greek, Cyrillic).
         output.append(UInt8(0xC0 | (scalar >> 6)))
         output.append(UInt8(0x80 | (scalar & 0x3F)))
