@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import StewardPipeline
 
-@main
+
 struct Steward: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "steward",

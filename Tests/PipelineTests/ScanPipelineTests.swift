@@ -13,7 +13,7 @@ final class ScanPipelineTests: XCTestCase {
     var dir: String!
 
     override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "/steward-pipeline-\(UUID().uuidString)"
+        dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("steward-pipeline-\(UUID().uuidString)").path
         _ = try PersonaExportWriter(persona: PersonaCatalog.sam).write(to: dir)
     }
 
