@@ -41,7 +41,7 @@ demo: build
 # test over ../shared/samples (skipped, saying so, when that folder is absent).
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 	$(BIN) rules lint
 	$(BIN) rules test
 
