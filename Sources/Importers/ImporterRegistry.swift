@@ -1,6 +1,6 @@
 /// Every importer steward has, in the order ties are broken. Adding an importer: its parser,
-/// its importer, one line here, fixtures and tests (a test fails when a registered importer
-/// has no fixture, and `steward sources` / docs/formats list exactly these).
+/// its importer, one line here, fixtures and tests, and its section in docs/formats/
+/// (ImporterRegistryTests fails when an importer has no tests or no documentation).
 public enum ImporterRegistry {
     public static let all: [any Importer] = [
         OFXImporter(),

@@ -157,7 +157,10 @@ public struct TerminalReporter: Reporter {
                     out.line(reason, indent: 10, style: .dim)
                 }
             }
-            if !score.consequences.isEmpty {
+            if score.consequences.isEmpty {
+                // Said out loud so a reader does not take a missing section for "no effect".
+                out.line("consequences of \(score.tier): none named by the model's sources", indent: 4)
+            } else {
                 out.line("consequences of \(score.tier):", indent: 4)
                 for consequence in score.consequences { out.line("- \(consequence)", indent: 6, hanging: 8) }
             }
