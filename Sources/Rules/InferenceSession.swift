@@ -41,6 +41,11 @@ public final class InferenceSession {
         var fields: [Event.Field]
     }
 
+    /// The candidates of the last source seen: events arrive file by file, so consecutive
+    /// events nearly always share a source and the dictionary lookup (a string hash) is skipped.
+    private var lastSource: String?
+    private var lastSourceCandidates: [Candidates?] = []
+
     private var tallies: [RuleTally]
     /// Per attribute index: number of events for each combination of that attribute's rules
     /// that fired together, so an event matched by two rules of one attribute counts once, and
@@ -49,11 +54,6 @@ public final class InferenceSession {
     private var candidatesBySource: [String: [Candidates?]] = [:]
     private var foldBuffer: [UInt8] = []
     private var hitsByField: [[LexiconAutomaton.Hit]] = Array(repeating: [], count: Event.Field.allCases.count)
-    private static let fieldSlots: [Event.Field: Int] = {
-        var slots: [Event.Field: Int] = [:]
-        for (i, field) in Event.Field.allCases.enumerated() { slots[field] = i }
-        return slots
-    }()
     /// Time lists longer than this are checked and, if the aggregate already holds, dropped.
     private static let timeCompactionThreshold = 4096
 
@@ -74,7 +74,7 @@ public final class InferenceSession {
         for field in candidates.fields { scan(field: field, of: event) }
         var fired: [Int] = []
         for ruleIndex in candidates.rules where matches(ruleIndex, event) { fired.append(ruleIndex) }
-        for field in candidates.fields { hitsByField[InferenceSession.fieldSlots[field]!].removeAll(keepingCapacity: true) }
+        for field in candidates.fields { hitsByField[field.slot].removeAll(keepingCapacity: true) }
         guard !fired.isEmpty else { return [] }
         record(fired, event: event, path: path)
         return fired.map { ruleSet.rules[$0].id }
@@ -154,24 +154,31 @@ public final class InferenceSession {
     // MARK: matching
 
     private func candidates(source: String, kind: EventKind) -> Candidates? {
-        let kindSlot = EventKind.allCases.firstIndex(of: kind)!
-        if let known = candidatesBySource[source] { return known[kindSlot] }
-        var perKind: [Candidates?] = []
+        let kindSlot = kind.slot
+        if source == lastSource { return lastSourceCandidates[kindSlot] }
+        if let known = candidatesBySource[source] {
+            lastSource = source
+            lastSourceCandidates = known
+            return known[kindSlot]
+        }
+        var perKind = [Candidates?](repeating: nil, count: EventKind.allCases.count)
         for k in EventKind.allCases {
             let rules = ruleSet.rules.indices.filter { ruleSet.rules[$0].match.admits(source: source, kind: k) }
             var fields: [Event.Field] = []
             for i in rules where ruleSet.rules[i].match.hasLexiconCondition {
                 for field in ruleSet.rules[i].match.fields where !fields.contains(field) { fields.append(field) }
             }
-            perKind.append(rules.isEmpty ? nil : Candidates(rules: rules, fields: fields))
+            perKind[k.slot] = rules.isEmpty ? nil : Candidates(rules: rules, fields: fields)
         }
         candidatesBySource[source] = perKind
+        lastSource = source
+        lastSourceCandidates = perKind
         return perKind[kindSlot]
     }
 
     private func scan(field: Event.Field, of event: Event) {
         guard let value = event.value(of: field), !value.isEmpty else { return }
-        let slot = InferenceSession.fieldSlots[field]!
+        let slot = field.slot
         foldBuffer.removeAll(keepingCapacity: true)
         TextFolder.fold(value, into: &foldBuffer)
         // Take the list out while appending so the array is uniquely owned (no copy on write).
@@ -182,20 +189,25 @@ public final class InferenceSession {
     }
 
     private func matches(_ ruleIndex: Int, _ event: Event) -> Bool {
-        let match = ruleSet.rules[ruleIndex].match
-        if let range = match.amount {
+        // Fields are read through the array in place: binding the whole RuleMatch to a local
+        // copied its arrays (retain/release per rule per event showed in profiles).
+        if let range = ruleSet.rules[ruleIndex].match.amount {
             guard let amount = event.amount, range.contains(amount) else { return false }
         }
-        if let window = match.hours {
+        if let window = ruleSet.rules[ruleIndex].match.hours {
             guard let hour = event.time?.hourOfDay, window.contains(hour: hour) else { return false }
         }
-        let lexiconHit: Bool? = match.hasLexiconCondition ? lexiconMatches(ruleIndex, fields: match.fields) : nil
-        let mccHit: Bool? = match.mcc.map { set in event.mcc.map(set.contains) ?? false }
+        let lexiconHit: Bool? = ruleSet.rules[ruleIndex].match.hasLexiconCondition
+            ? lexiconMatches(ruleIndex, fields: ruleSet.rules[ruleIndex].match.fields) : nil
+        var mccHit: Bool? = nil
+        if ruleSet.rules[ruleIndex].match.mcc != nil {
+            mccHit = event.mcc.map { ruleSet.rules[ruleIndex].match.mcc!.contains($0) } ?? false
+        }
         switch (lexiconHit, mccHit) {
         case (nil, nil): return true
         case (let l?, nil): return l
         case (nil, let m?): return m
-        case (let l?, let m?): return match.combination == .all ? (l && m) : (l || m)
+        case (let l?, let m?): return ruleSet.rules[ruleIndex].match.combination == .all ? (l && m) : (l || m)
         }
     }
 
@@ -204,7 +216,7 @@ public final class InferenceSession {
         let include = ruleSet.includeGroups[ruleIndex]
         let exclude = ruleSet.excludeGroups[ruleIndex]
         for field in fields {
-            let hits = hitsByField[InferenceSession.fieldSlots[field]!]
+            let hits = hitsByField[field.slot]
             for hit in hits where include.contains(hit.group) {
                 let cancelled = hits.contains { other in
                     exclude.contains(other.group) && other.start < hit.end && hit.start < other.end
@@ -276,5 +288,45 @@ public final class InferenceSession {
         guard let a else { return b }
         guard let b else { return a }
         return b > a ? b : a
+    }
+}
+
+extension Event.Field {
+    /// Dense index for per-field buffers (a switch: hashing the enum per event showed in profiles).
+    var slot: Int {
+        switch self {
+        case .text: return 0
+        case .title: return 1
+        case .url: return 2
+        case .counterparty: return 3
+        case .place: return 4
+        case .product: return 5
+        case .code: return 6
+        }
+    }
+}
+
+extension EventKind {
+    /// Dense index into per-kind tables (a switch, for the same reason as `Event.Field.slot`).
+    var slot: Int {
+        switch self {
+        case .transaction: return 0
+        case .visit: return 1
+        case .location: return 2
+        case .search: return 3
+        case .pageView: return 4
+        case .watch: return 5
+        case .post: return 6
+        case .comment: return 7
+        case .like: return 8
+        case .message: return 9
+        case .contact: return 10
+        case .position: return 11
+        case .healthRecord: return 12
+        case .photo: return 13
+        case .listen: return 14
+        case .adInterest: return 15
+        case .activity: return 16
+        }
     }
 }

@@ -32,15 +32,20 @@ public struct OFXParser: ExportParser {
     public init() {}
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
-        var tokens: [OFXTagScanner.Token] = []
-        scanner.feed(chunk) { tokens.append($0) }
-        for token in tokens { handle(token, sink) }
+        // Tokens are handled as they come: a text token is a slice of the scanner's buffer, and
+        // keeping it past the callback would make the scanner copy that buffer every time.
+        // The scanner is moved out for the call so handling can mutate the parser.
+        var scanning = OFXTagScanner()
+        swap(&scanning, &scanner)
+        scanning.feed(chunk) { handle($0, sink) }
+        swap(&scanning, &scanner)
     }
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
-        var tokens: [OFXTagScanner.Token] = []
-        scanner.finish { tokens.append($0) }
-        for token in tokens { handle(token, sink) }
+        var scanning = OFXTagScanner()
+        swap(&scanning, &scanner)
+        scanning.finish { handle($0, sink) }
+        swap(&scanning, &scanner)
         guard sawOFX else { throw ParseError("no <OFX> element: not an OFX file") }
         // One problem for a cut file, however it was cut: the open transaction is lost, the
         // complete ones before it are kept.
@@ -137,7 +142,7 @@ public struct OFXParser: ExportParser {
         guard let time = OFXDate.parse(dateText) else { sink.skip("unreadable DTPOSTED '\(dateText)'\(label)", at: position); return }
         guard let amountText = t.amount else { sink.skip("STMTTRN without TRNAMT\(label)", at: position); return }
         // OFX amounts have no grouping; a comma is a decimal comma (allowed by the spec).
-        let separator: UInt8 = amountText.contains(",") && !amountText.contains(".") ? 0x2C : 0x2E
+        let separator: UInt8 = amountText.utf8.contains(0x2C) && !amountText.utf8.contains(0x2E) ? 0x2C : 0x2E
         guard let amount = Money.parse(amountText, decimalSeparator: separator, currency: t.currency ?? statementCurrency) else {
             sink.skip("unreadable TRNAMT '\(amountText)'\(label)", at: position); return
         }
@@ -165,9 +170,13 @@ public struct OFXParser: ExportParser {
     private func decodeValue(_ bytes: ArraySlice<UInt8>, raw: Bool) -> String {
         // Without a declaration: UTF-8 when it is valid, else the Windows code page that
         // OFX 1.x files from US banks use.
-        let encoding = declaredEncoding ?? (TextDecoding.isValidUTF8(bytes) ? .utf8 : .windows1252)
-        let text = TextDecoding.decode(bytes, as: encoding).trimmingSpaces
-        return raw || !text.contains("&") ? text : Self.decodeEntities(text)
+        // ASCII blanks are trimmed on the bytes, before decoding, which is the common case.
+        var trimmed = bytes
+        while let b = trimmed.first, b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { trimmed = trimmed.dropFirst() }
+        while let b = trimmed.last, b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { trimmed = trimmed.dropLast() }
+        let encoding = declaredEncoding ?? (TextDecoding.isValidUTF8(trimmed) ? .utf8 : .windows1252)
+        let text = TextDecoding.decode(trimmed, as: encoding).trimmingSpaces
+        return raw || !text.utf8.contains(0x26) ? text : Self.decodeEntities(text)
     }
 
     /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric references.

@@ -28,26 +28,36 @@ struct OFXTagScanner {
     var endsInsideMarkup: Bool { state != .text }
 
     mutating func feed(_ chunk: UnsafeRawBufferPointer, _ body: (Token) -> Void) {
-        for c in chunk {
-            if c == 0x0A {
-                if !afterCR { line += 1 }
-                afterCR = false
-            } else if c == 0x0D {
-                line += 1
-                afterCR = true
-            } else {
-                afterCR = false
-            }
-            switch state {
-            case .text:
-                if c == 0x3C { // <
+        guard let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        let count = chunk.count
+        var i = 0
+        while i < count {
+            if state == .text {
+                // Fast path: text runs to the next `<` are copied in one append, not per byte.
+                var j = i
+                while j < count {
+                    let c = base[j]
+                    if c == 0x3C { break }
+                    countLine(c)
+                    j += 1
+                }
+                let room = Self.maxTextLength - text.count
+                if room > 0 && j > i { text.append(contentsOf: UnsafeBufferPointer(start: base + i, count: min(room, j - i))) }
+                if j < count {
+                    afterCR = false
                     flushText(body)
                     tag.removeAll(keepingCapacity: true)
                     tagLine = line
                     state = .tag
-                } else if text.count < Self.maxTextLength {
-                    text.append(c)
                 }
+                i = j + 1
+                continue
+            }
+            let c = base[i]
+            countLine(c)
+            switch state {
+            case .text:
+                break // handled above
             case .tag:
                 if c == 0x3E { // >
                     state = .text
@@ -73,6 +83,21 @@ struct OFXTagScanner {
                 }
                 run = c == 0x5D ? run + 1 : 0
             }
+            i += 1
+        }
+    }
+
+    /// Line numbers count LF, CRLF and lone CR endings once each.
+    @inline(__always)
+    private mutating func countLine(_ c: UInt8) {
+        if c == 0x0A {
+            if !afterCR { line += 1 }
+            afterCR = false
+        } else if c == 0x0D {
+            line += 1
+            afterCR = true
+        } else {
+            afterCR = false
         }
     }
 
