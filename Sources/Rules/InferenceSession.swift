@@ -57,10 +57,14 @@ public final class InferenceSession {
     /// Time lists longer than this are checked and, if the aggregate already holds, dropped.
     private static let timeCompactionThreshold = 4096
 
+    /// Whole-scan analyzers (`rules/analyzers/`), one instance per session.
+    private let analyzers: [any EventAnalyzer]
+
     /// `evidenceLimit`: evidence items kept per rule and per finding.
     public init(ruleSet: RuleSet, evidenceLimit: Int = 20) {
         self.ruleSet = ruleSet
         self.evidenceLimit = max(0, evidenceLimit)
+        analyzers = ruleSet.analyzers.map { $0.makeAnalyzer(ruleSet: ruleSet) }
         tallies = Array(repeating: RuleTally(), count: ruleSet.rules.count)
     }
 
@@ -68,6 +72,7 @@ public final class InferenceSession {
     /// none). `path` is the input path the event came from (archive members joined with `!`).
     @discardableResult
     public func process(_ event: Event, path: String) -> [String] {
+        for analyzer in analyzers { analyzer.observe(event, path: path) }
         guard let candidates = candidates(source: event.source, kind: event.kind), !candidates.rules.isEmpty else {
             return []
         }
@@ -101,11 +106,28 @@ public final class InferenceSession {
         for (attribute, theirs) in other.combinations {
             combinations[attribute, default: [:]].merge(theirs, uniquingKeysWith: +)
         }
+        for (mine, theirs) in zip(analyzers, other.analyzers) { mine.merge(theirs) }
     }
 
-    /// One finding per attribute with at least one qualifying match, in taxonomy order.
-    /// Aggregate rules qualify only if some window of their `days` holds `count` matches.
+    /// One finding per attribute with at least one qualifying match or analyzer finding, in
+    /// taxonomy order. Aggregate rules qualify only if some window of their `days` holds
+    /// `count` matches.
     public func findings() -> [Finding] {
+        var byAttribute: [String: Finding] = [:]
+        for finding in ruleFindings() { byAttribute[finding.attribute] = finding }
+        for analyzer in analyzers {
+            for finding in analyzer.findings(evidenceLimit: evidenceLimit) {
+                byAttribute[finding.attribute] = byAttribute[finding.attribute].map {
+                    $0.combined(with: finding, evidenceLimit: evidenceLimit)
+                } ?? finding
+            }
+        }
+        return byAttribute.values.sorted {
+            (ruleSet.attributeOrder($0.attribute) ?? Int.max, $0.attribute) < (ruleSet.attributeOrder($1.attribute) ?? Int.max, $1.attribute)
+        }
+    }
+
+    private func ruleFindings() -> [Finding] {
         let qualifies: [Bool] = ruleSet.rules.indices.map { i in
             guard let aggregate = ruleSet.rules[i].aggregate else { return tallies[i].count > 0 }
             if tallies[i].aggregateHolds { return true }

@@ -29,12 +29,13 @@ public enum RuleExampleRunner {
                 }
             }
         }
+        for analyzer in ruleSet.analyzers { failures += analyzer.exampleFailures(ruleSet: ruleSet) }
         return failures
     }
 
     /// Number of examples `run` checks.
     public static func exampleCount(_ ruleSet: RuleSet) -> Int {
-        ruleSet.rules.reduce(0) { $0 + $1.examples.count }
+        ruleSet.rules.reduce(0) { $0 + $1.examples.count } + ruleSet.analyzers.reduce(0) { $0 + $1.exampleCount }
     }
 
     private static func check(_ example: RuleExample, of rule: SignalRule, in ruleSet: RuleSet) -> String? {

@@ -16,6 +16,8 @@ public struct RuleSet: Sendable {
     /// Lexicon names found (`gambling` for `gambling.en.txt`, `gambling.de.txt`, …), sorted.
     public let lexiconNames: [String]
     public let automaton: LexiconAutomaton
+    /// Whole-scan analyzers configured under `rules/analyzers/`.
+    public let analyzers: [any AnalyzerDefinition]
 
     let attributeIndexById: [String: Int]
     /// Per rule (same order as `rules`): automaton groups that count as hits / cancel hits.
@@ -24,7 +26,9 @@ public struct RuleSet: Sendable {
     let ruleIndexById: [String: Int]
 
     init(attributes: [Attribute], rules: [SignalRule], version: String, ruleFiles: [String],
-         lexiconFiles: [String], lexiconNames: [String], automaton: LexiconAutomaton) {
+         lexiconFiles: [String], lexiconNames: [String], automaton: LexiconAutomaton,
+         analyzers: [any AnalyzerDefinition] = []) {
+        self.analyzers = analyzers
         self.attributes = attributes
         self.rules = rules
         self.version = version
@@ -49,9 +53,12 @@ public struct RuleSet: Sendable {
     }
 
     /// Loads and validates `directory` (normally `rules/`): `attributes.yaml`, every
-    /// `signals/**/*.yaml` and every `lexicons/<name>.<lang>.txt`.
-    public static func load(directory: String) throws(RuleFileError) -> RuleSet {
-        try RuleSetLoader(directory: directory).load()
+    /// `signals/**/*.yaml`, every `lexicons/<name>.<lang>.txt` and every `analyzers/*.yaml`.
+    public static func load(directory: String,
+                            analyzerKinds: [AnalyzerKind] = AnalyzerCatalog.kinds) throws(RuleFileError) -> RuleSet {
+        var loader = RuleSetLoader(directory: directory)
+        loader.analyzerKinds = analyzerKinds
+        return try loader.load()
     }
 
     /// The attribute with this id, if the taxonomy has it.

@@ -7,6 +7,8 @@ struct RuleSetLoader {
     let directory: String
     /// Name shown before relative paths in messages (`rules` for `/x/y/rules`).
     let displayRoot: String
+    /// Kinds an `analyzers/*.yaml` file may name.
+    var analyzerKinds: [AnalyzerKind] = AnalyzerCatalog.kinds
 
     init(directory: String) {
         var trimmed = directory
@@ -76,9 +78,52 @@ struct RuleSetLoader {
             }
         }
 
+        // Analyzers.
+        var analyzers: [any AnalyzerDefinition] = []
+        let attributesById = Dictionary(uniqueKeysWithValues: attributes.map { ($0.id, $0) })
+        for relative in listFiles(under: "analyzers") where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+            let bytes = try read(relative)
+            hasher.add(relative, bytes)
+            let file = display(relative)
+            ruleFiles.append(file)
+            let analyzer = try parseAnalyzerFile(bytes, file: file, attributes: attributesById)
+            if let first = firstDefinition[analyzer.id] {
+                throw RuleFileError(file: analyzer.file, line: analyzer.line,
+                                    "duplicate id '\(analyzer.id)' (first defined at \(first.file):\(first.line))")
+            }
+            firstDefinition[analyzer.id] = (analyzer.file, analyzer.line)
+            analyzers.append(analyzer)
+        }
+
         return RuleSet(attributes: attributes, rules: rules, version: hasher.hex, ruleFiles: ruleFiles,
                        lexiconFiles: lexiconFiles, lexiconNames: lexiconNames.sorted(),
-                       automaton: LexiconAutomaton(terms: terms))
+                       automaton: LexiconAutomaton(terms: terms), analyzers: analyzers)
+    }
+
+    /// An analyzer file names its kind with `analyzer:`; the kind's loader reads the rest.
+    private func parseAnalyzerFile(_ bytes: [UInt8], file: String,
+                                   attributes: [String: Attribute]) throws(RuleFileError) -> any AnalyzerDefinition {
+        let root = try YAMLNodeReader.load(yaml: try text(bytes, file: file), file: file)
+        guard case .mapping(let mapping) = root.node else { throw root.error("an analyzer file must be a mapping") }
+        guard let kindNode = mapping.first(where: { $0.key.string == "analyzer" })?.value else {
+            throw root.error("an analyzer file needs 'analyzer: <kind>' (known kinds: \(analyzerKinds.map(\.name).joined(separator: ", ")))")
+        }
+        let kindName = try YAMLNodeReader(node: kindNode, file: file).string(context: "analyzer")
+        guard let kind = analyzerKinds.first(where: { $0.name == kindName }) else {
+            throw RuleFileError(file: file, line: kindNode.mark?.line ?? root.line,
+                                "unknown analyzer '\(kindName)' (known kinds: \(analyzerKinds.map(\.name).joined(separator: ", ")))")
+        }
+        do {
+            let analyzer = try kind.load(root, attributes)
+            for attribute in analyzer.attributes where attributes[attribute] == nil {
+                throw RuleFileError(file: file, line: analyzer.line, "unknown attribute '\(attribute)'")
+            }
+            return analyzer
+        } catch let error as RuleFileError {
+            throw error
+        } catch {
+            throw RuleFileError(file: file, line: root.line, "\(error)")
+        }
     }
 
     // MARK: files

@@ -1,0 +1,73 @@
+import StewardCore
+
+/// A whole-scan analysis that per-event rules cannot express: clustering location points into
+/// home and workplace, job tenures from positions, recurring income, "a fee within 30 days of
+/// a utility payment". One analyzer instance lives in each `InferenceSession` (one per worker
+/// thread); instances are merged at the end, then asked for findings.
+public protocol EventAnalyzer: AnyObject {
+    /// Sees every event of the scan (reject cheaply: this is the hot path).
+    func observe(_ event: Event, path: String)
+    /// Folds in another worker's instance of the same analyzer.
+    func merge(_ other: any EventAnalyzer)
+    /// Findings at the end of the scan, each with evidence and exact counts.
+    func findings(evidenceLimit: Int) -> [Finding]
+}
+
+/// An analyzer as configured by its file `rules/analyzers/<name>.yaml`: its parameters are
+/// data (documented as illustrative where no public number exists), and its file carries
+/// examples that the tests and `steward rules test` run, like signal rules.
+public protocol AnalyzerDefinition: Sendable {
+    /// Stable id, e.g. `work.tenures`.
+    var id: String { get }
+    /// Where it was defined, for messages.
+    var file: String { get }
+    var line: Int { get }
+    /// Attribute ids its findings may carry.
+    var attributes: [String] { get }
+    /// A fresh instance for one inference session.
+    func makeAnalyzer(ruleSet: RuleSet) -> any EventAnalyzer
+    /// Runs the examples of its file; each failure names file and line.
+    func exampleFailures(ruleSet: RuleSet) -> [RuleExampleFailure]
+    /// Number of examples `exampleFailures` checks.
+    var exampleCount: Int { get }
+}
+
+/// A kind of analyzer that a file can ask for with `analyzer: <name>`. The loader receives
+/// the whole file (it must accept the `analyzer` key itself) and the taxonomy, and throws
+/// `RuleFileError` for anything wrong, naming the line.
+public struct AnalyzerKind: Sendable {
+    public let name: String
+    public let load: @Sendable (_ file: YAMLNodeReader, _ attributes: [String: Attribute]) throws -> any AnalyzerDefinition
+
+    public init(name: String,
+                load: @escaping @Sendable (_ file: YAMLNodeReader, _ attributes: [String: Attribute]) throws -> any AnalyzerDefinition) {
+        self.name = name
+        self.load = load
+    }
+}
+
+/// Every analyzer kind steward has. Adding one: its file under Sources/Rules/Analyzers/, one
+/// line here, its settings file under rules/analyzers/ with examples, and its section in
+/// docs/rules.md.
+public enum AnalyzerCatalog {
+    public static let kinds: [AnalyzerKind] = []
+}
+
+extension Finding {
+    /// Combines two findings of one attribute (a rule's and an analyzer's): exact counts add
+    /// up, the stronger confidence wins, evidence is re-ranked by time and trimmed.
+    func combined(with other: Finding, evidenceLimit: Int) -> Finding {
+        var result = self
+        result.count += other.count
+        result.confidence = max(confidence, other.confidence)
+        result.firstSeen = [firstSeen, other.firstSeen].compactMap { $0 }.min()
+        result.lastSeen = [lastSeen, other.lastSeen].compactMap { $0 }.max()
+        result.rules = rules + other.rules.filter { !rules.contains($0) }
+        result.sources = Array(Set(sources).union(other.sources)).sorted()
+        result.value = other.value ?? value
+        result.evidence = Array((evidence + other.evidence)
+            .sorted { ($0.time ?? "~", $0.path, $0.locator) < ($1.time ?? "~", $1.path, $1.locator) }
+            .prefix(evidenceLimit))
+        return result
+    }
+}
