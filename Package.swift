@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "StewardCore"),
         // Importer protocol, registry, folder/ZIP discovery and one folder per export family.
         .target(name: "Importers", dependencies: [
-            "StewardCore",
+            "StewardCore", "CSQLite", "CSystemZlib",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Rule files, lexicon automaton, matchers, aggregates, example runner.
@@ -35,6 +35,8 @@ let package = Package(
         ]),
         // System libsqlite3 (no wrapper package: prepared statements on the hot path).
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // System zlib, for gzip streams (.tgz Takeout archives) inflated in bounded chunks.
+        .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Store", dependencies: ["StewardCore", "CSQLite"]),
         .target(name: "Reports", dependencies: ["StewardCore"]),
         .target(name: "Personas", dependencies: [

@@ -25,7 +25,7 @@ struct RuleSetLoader {
     static let aggregateKeys: Set<String> = ["count", "days"]
     static let examplesKeys: Set<String> = ["positive", "negative"]
     static let exampleEventKeys: Set<String> = ["source", "kind", "time", "text", "title", "counterparty", "amount",
-                                                "currency", "mcc", "place", "url", "product", "code", "note"]
+                                                "currency", "mcc", "place", "url", "product", "code", "note", "latitude", "longitude", "authored_by_others"]
     static let exampleGroupKeys: Set<String> = ["events", "note"]
     static let attributeFileKeys: Set<String> = ["attributes"]
     static let attributeKeys: Set<String> = ["id", "title", "sensitivity", "explanation"]
@@ -467,6 +467,9 @@ struct RuleSetLoader {
             amount.currency = currency
             event.amount = amount
         }
+        if let node = map["latitude"] { event.latitude = try node.double(context: "latitude") }
+        if let node = map["longitude"] { event.longitude = try node.double(context: "longitude") }
+        if let node = map["authored_by_others"] { event.authoredByOthers = try node.bool(context: "authored_by_others") }
         if let mccNode = map["mcc"] {
             let code = try mccNode.int(context: "mcc")
             guard (0...9999).contains(code) else { throw mccNode.error("mcc must be 0–9999, got \(code)") }
