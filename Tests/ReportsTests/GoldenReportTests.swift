@@ -42,6 +42,14 @@ final class GoldenReportTests: XCTestCase {
         try assertGolden(JSONReporter().render(ReportFixture.report), name: "report.json")
     }
 
+    func testHTMLGolden() throws {
+        try assertGolden(HTMLReporter().render(ReportFixture.report), name: "report.html")
+    }
+
+    func testMarkdownGolden() throws {
+        try assertGolden(MarkdownReporter().render(ReportFixture.report), name: "report.md")
+    }
+
     /// Every format of the exhaustive enum renders the fixture (a new case without a reporter
     /// does not compile; a reporter that renders nothing fails here).
     func testEveryFormatRenders() {

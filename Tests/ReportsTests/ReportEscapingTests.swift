@@ -67,6 +67,23 @@ final class ReportEscapingTests: XCTestCase {
         XCTAssertEqual(decoded.schema, "steward.report/1")
     }
 
+    func testHTMLKeepsHostileTextInert() {
+        let html = HTMLReporter().render(report(excerpt: hostile))
+        XCTAssertFalse(html.contains("<script>"), "markup from an export must be escaped")
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;"))
+        XCTAssertFalse(html.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E || $0.value == 0x00 })
+        // The page loads nothing and runs nothing.
+        XCTAssertTrue(html.contains("Content-Security-Policy\" content=\"default-src 'none'"))
+        XCTAssertFalse(html.lowercased().contains("<script"))
+        XCTAssertFalse(html.contains("http://") || html.contains("https://"))
+    }
+
+    func testMarkdownKeepsHostileTextLiteral() {
+        let md = MarkdownReporter().render(report(excerpt: "[click](javascript:x) ![img](y) <b>bold</b> | cell"))
+        XCTAssertTrue(md.contains("\\[click\\]\\(javascript:x\\) \\!\\[img\\]\\(y\\) \\<b\\>bold\\</b\\> \\| cell"), md)
+        XCTAssertFalse(md.contains("](javascript"))
+    }
+
     func testJSONKeysFollowTheContractOrder() {
         guard case .object(let top) = JSONReporter.document(ReportFixture.report) else { return XCTFail("not an object") }
         XCTAssertEqual(top.map(\.0), ["schema", "tool", "scan", "inputs", "unrecognized", "findings", "scores"])
