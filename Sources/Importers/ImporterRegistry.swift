@@ -8,6 +8,7 @@ public enum ImporterRegistry {
         GoogleMyActivityImporter(),
         WhatsAppChatImporter(),
         WhatsAppMsgstoreImporter(),
+        TelegramExportImporter(),
         SMSBackupImporter(),
     ]
 
