@@ -23,7 +23,9 @@ public struct TelegramExportImporter: Importer {
         guard head.first == UInt8(ascii: "{") else { return nil }
         let has = { (key: String) in GoogleMyActivityImporter.containsKey(key, in: head) }
         let isFull = has("personal_information") && (has("chats") || has("about"))
-        let isChat = has("messages") && has("type") && has("name") && (has("date_unixtime") || has("from_id") || has("date"))
+        // `from_id`/`actor_id`/`date_unixtime` set it apart from other chat JSON (Messenger's
+        // message_1.json also has name, type and messages).
+        let isChat = has("messages") && has("type") && has("name") && (has("date_unixtime") || has("from_id") || has("actor_id"))
         if isFull {
             return Detection(confidence: 0.9, reason: "JSON object with personal_information and chats (Telegram full export)")
         }
