@@ -106,6 +106,8 @@ final class TelegramExportTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(confidence(Self.singleChat, "renamed.json") ?? 0, 0.8)
         XCTAssertGreaterThanOrEqual(confidence("{\"about\": \"x\", \"personal_information\": {\"user_id\": 1}, \"chats\": {}}") ?? 0, 0.9)
         XCTAssertNil(confidence("{\"timelineObjects\": []}"))
+        let messenger = "{\"participants\": [{\"name\": \"Alice\"}], \"messages\": [{\"sender_name\": \"Alice\", \"timestamp_ms\": 1, \"content\": \"hi\", \"type\": \"Generic\"}]}"
+        XCTAssertNil(confidence(messenger, "message_1.json"), "Facebook Messenger JSON is not Telegram's")
         XCTAssertNil(confidence("[{\"header\": \"Search\"}]"))
     }
 }
