@@ -12,14 +12,19 @@ public struct FileProbe: Sendable {
     public let head: [UInt8]
     /// Total size in bytes when known before reading.
     public let size: Int64?
+    /// The file's path on disk when it is a regular file there; nil for archive members and
+    /// in-memory inputs. Only `PathReadingImporter`s use it (formats such as SQLite that can
+    /// only be read by seeking in a real file).
+    public let diskPath: String?
 
     public static let headLength = 64 * 1024
 
-    public init(path: String, head: [UInt8], size: Int64?) {
+    public init(path: String, head: [UInt8], size: Int64?, diskPath: String? = nil) {
         self.path = path
         self.fileName = String(path.split(whereSeparator: { $0 == "/" || $0 == "!" }).last ?? Substring(path))
         self.head = head
         self.size = size
+        self.diskPath = diskPath
     }
 
     /// Lower-cased file extension without the dot ("" when none).
@@ -86,4 +91,19 @@ public protocol Importer: Sendable {
     func detect(_ probe: FileProbe) -> Detection?
     /// A fresh parser for one file (the probe lets the importer pass on a detected dialect).
     func makeParser(for probe: FileProbe) -> any ExportParser
+}
+
+/// An importer for a format that cannot be streamed (a SQLite database needs random access to
+/// its pages): `ExportReader` hands it the file's path on disk instead of feeding chunks to a
+/// parser. It must open the file read-only and leave nothing beside it. A file of this kind
+/// inside an archive is reported as unrecognized with `reasonInsideArchive`, never extracted.
+public protocol PathReadingImporter: Importer {
+    /// Reads the whole file at `diskPath`, delivering records to `sink`; file-level problems throw.
+    func read(diskPath: String, probe: FileProbe, into sink: EventSink) throws(ParseError)
+    /// Why a file of this format inside an archive is not read.
+    var reasonInsideArchive: String { get }
+}
+
+extension PathReadingImporter {
+    public var reasonInsideArchive: String { "SQLite database inside an archive: extract it first" }
 }

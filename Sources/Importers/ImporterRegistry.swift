@@ -6,6 +6,10 @@ public enum ImporterRegistry {
         OFXImporter(),
         BankStatementCSVImporter(),
         GoogleMyActivityImporter(),
+        WhatsAppChatImporter(),
+        WhatsAppMsgstoreImporter(),
+        TelegramExportImporter(),
+        SMSBackupImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

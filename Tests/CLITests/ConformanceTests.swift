@@ -14,6 +14,13 @@ final class ConformanceTests: XCTestCase {
         "bank-csv-eu/at-easybank/easybank-giro.csv": ("bank.csv", 10),
         "google-my-activity-json/Search/My Activity.json": ("google.my_activity", 2),
         "google-youtube-watch-history-json/watch-history.json": ("google.my_activity", 2),
+        // Messaging: counted by hand. iOS _chat.txt: 19 lines open a message (multi-line poll
+        // and text continue them); Android: 9 headers, 2 of them system lines without a sender.
+        "whatsapp-chat-txt/ios/_chat.txt": ("whatsapp.chat", 19),
+        "whatsapp-chat-txt/android/test_mmddyyyy_12hrs.txt": ("whatsapp.chat", 7),
+        "whatsapp-android-msgstore-db/msgstore.db": ("whatsapp.msgstore", 1),
+        "telegram-desktop-json/personal_chat.json": ("telegram.desktop", 5),
+        "android-sms-backup-xml/smsxml.txt": ("android.sms_backup", 4),
     ]
 
     func testSamplesAreRecognizedWithExactCounts() throws {

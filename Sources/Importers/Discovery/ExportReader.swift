@@ -61,7 +61,7 @@ public struct ExportReader: Sendable {
         }
 
         // 3. Detect.
-        let probe = FileProbe(path: source.displayPath, head: head, size: source.size)
+        let probe = FileProbe(path: source.displayPath, head: head, size: source.size, diskPath: diskPath)
         let importer: any Importer
         switch ImporterRegistry.detect(probe, among: importers) {
         case .failure(let reason):
@@ -71,11 +71,25 @@ public struct ExportReader: Sendable {
             importer = found.importer
         }
 
-        // 4. Parse, streaming the whole file through the parser.
-        var parser = importer.makeParser(for: probe)
         let path = source.displayPath
         let sink = EventSink { [unowned delegate] event in delegate.reader(didRead: event, path: path) }
         var errors: [String] = []
+
+        // 4a. Formats read by seeking in a real file (SQLite): never extracted from archives.
+        if let pathReader = importer as? any PathReadingImporter {
+            guard let onDisk = probe.diskPath else {
+                delegate.reader(didSkip: path, reason: pathReader.reasonInsideArchive)
+                return
+            }
+            do throws(ParseError) { try pathReader.read(diskPath: onDisk, probe: probe, into: sink) } catch { errors.append(error.description) }
+            delegate.reader(didFinish: ParsedInput(
+                path: path, source: importer.id, events: sink.eventCount, skipped: sink.skippedCount,
+                errors: sink.issues + errors, size: source.size, modified: modified))
+            return
+        }
+
+        // 4b. Parse, streaming the whole file through the parser.
+        var parser = importer.makeParser(for: probe)
         do {
             try source.stream { chunk in
                 do throws(ParseError) {

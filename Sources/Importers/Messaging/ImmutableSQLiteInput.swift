@@ -1,0 +1,84 @@
+import CSQLite
+import StewardCore
+
+/// A SQLite file that is an input: opened read-only with `immutable=1`, so SQLite takes no
+/// locks and never creates a -wal, -shm or journal file beside it (inputs stay byte-identical).
+/// Immutable also means SQLite ignores a -wal file that is already there: rows only in an
+/// uncheckpointed WAL are not seen, which is the price of not touching the input.
+final class ImmutableSQLiteInput {
+    private var handle: OpaquePointer?
+    let path: String
+
+    init(path: String) throws(ParseError) {
+        self.path = path
+        var db: OpaquePointer?
+        let uri = "file:" + Self.escapeURIPath(path) + "?immutable=1"
+        let status = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil)
+        guard status == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "status \(status)"
+            sqlite3_close(db)
+            throw ParseError("cannot open SQLite database: \(message)")
+        }
+        handle = db
+    }
+
+    deinit { sqlite3_close(handle) }
+
+    /// One result row, valid only inside the `forEachRow` callback.
+    struct Row {
+        fileprivate let statement: OpaquePointer
+        func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+        func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+        func text(_ column: Int32) -> String? {
+            guard !isNull(column), let bytes = sqlite3_column_text(statement, column) else { return nil }
+            let count = Int(sqlite3_column_bytes(statement, column))
+            // Invalid UTF-8 in a damaged database is repaired, not trusted.
+            return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+        }
+    }
+
+    /// Runs `sql` and calls `body` per row; a malformed database ends with a ParseError
+    /// after the rows read so far.
+    func forEachRow(_ sql: String, _ body: (Row) -> Void) throws(ParseError) {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw ParseError("SQLite query failed: \(String(cString: sqlite3_errmsg(handle)))")
+        }
+        defer { sqlite3_finalize(statement) }
+        while true {
+            let status = sqlite3_step(statement)
+            if status == SQLITE_ROW { body(Row(statement: statement)); continue }
+            if status == SQLITE_DONE { return }
+            throw ParseError("SQLite read failed: \(String(cString: sqlite3_errmsg(handle)))")
+        }
+    }
+
+    func hasTable(_ name: String) throws(ParseError) -> Bool {
+        var found = false
+        try forEachRow("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '\(name)'") { _ in found = true }
+        return found
+    }
+
+    /// Column names come from the schema, so `table` must be a trusted identifier.
+    func hasColumn(_ column: String, in table: String) throws(ParseError) -> Bool {
+        var found = false
+        try forEachRow("PRAGMA table_info(\"\(table)\")") { row in
+            if row.text(1) == column { found = true }
+        }
+        return found
+    }
+
+    /// Percent-escapes what a URI filename must not contain literally (`?`, `#`, `%`).
+    static func escapeURIPath(_ path: String) -> String {
+        var out = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "?": out += "%3f"
+            case "#": out += "%23"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

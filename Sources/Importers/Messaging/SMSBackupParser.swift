@@ -1,0 +1,182 @@
+import StewardCore
+
+/// "SMS Backup & Restore" (SyncTech, Android) XML: `sms-<date>.xml` with
+/// `<smses><sms …/><mms …><parts><part …/></parts><addrs><addr …/></addrs></mms></smses>` and
+/// `calls-<date>.xml` with `<calls><call …/></calls>`. Everything is in attributes:
+/// - `sms`: `address`, `date` (epoch ms), `type` (1 received, 2 sent, 3 draft, 4 outbox,
+///   5 failed, 6 queued), `body`, `contact_name`, `readable_date` (newer app versions);
+/// - `mms`: `date` (epoch ms), `msg_box` (1 received, 2 sent), `address`, `contact_name`; its
+///   text is in `<part ct="text/plain" text="…"/>`;
+/// - `call`: `number`, `duration` (s), `date` (epoch ms), `type` (1 incoming, 2 outgoing,
+///   3 missed, 4 voicemail, 5 rejected, 6 blocked), `contact_name`.
+/// Missing values are the literal string "null". SMS and MMS become `.message` events; calls
+/// become `.activity` events with product "call" and the call type as code. Received
+/// messages (and any of unknown type) are `authoredByOthers`.
+///
+/// Times: `date` is UTC; `readable_date`, when present, is the same instant on the phone's
+/// clock, so the difference gives the UTC offset (needed for time-of-day inferences).
+public struct SMSBackupParser: ExportParser {
+    public static let source = "android.sms_backup"
+
+    private var scanner = XMLAttributeScanner()
+    private var recordIndex = 0
+    private var openMMS: MMSRecord?
+    private var sawRoot = false
+
+    private struct MMSRecord {
+        var line: Int
+        var date: String?
+        var box: String?
+        var address: String?
+        var contact: String?
+        var readableDate: String?
+        var text: String?
+    }
+
+    public init() {}
+
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
+        var scanner = self.scanner
+        self.scanner = XMLAttributeScanner()
+        defer { self.scanner = scanner }
+        scanner.feed(chunk) { token in handle(token, sink) }
+    }
+
+    public mutating func finish(into sink: EventSink) throws(ParseError) {
+        if let mms = openMMS {
+            sink.skip("truncated: the file ends inside this MMS", at: SourcePosition(line: mms.line, record: recordIndex))
+            openMMS = nil
+        }
+        if !sawRoot { throw ParseError("no <smses> or <calls> element: not an SMS Backup & Restore file") }
+        if !scanner.atTextBoundary { sink.warn("the file ends inside a tag: it is truncated") }
+    }
+
+    private mutating func handle(_ token: XMLAttributeScanner.Token, _ sink: EventSink) {
+        switch token {
+        case .warning(let text, let line):
+            sink.warn(text, at: .line(line))
+        case .end(let name, let line):
+            if name.elementsEqual("mms".utf8), let mms = openMMS {
+                openMMS = nil
+                emitMMS(mms, line: line, sink)
+            }
+        case .start(let name, let attributes, let selfClosing, let line):
+            if name.elementsEqual("sms".utf8) {
+                emitSMS(attributes, line: line, sink)
+            } else if name.elementsEqual("call".utf8) {
+                emitCall(attributes, line: line, sink)
+            } else if name.elementsEqual("mms".utf8) {
+                var mms = MMSRecord(line: line)
+                for attribute in attributes {
+                    switch String(decoding: attribute.name, as: UTF8.self) {
+                    case "date": mms.date = Self.value(attribute)
+                    case "msg_box": mms.box = Self.value(attribute)
+                    case "address": mms.address = Self.value(attribute)
+                    case "contact_name": mms.contact = Self.value(attribute)
+                    case "readable_date": mms.readableDate = Self.value(attribute)
+                    default: break
+                    }
+                }
+                if selfClosing { emitMMS(mms, line: line, sink) } else { openMMS = mms }
+            } else if name.elementsEqual("part".utf8), openMMS != nil {
+                var isText = false
+                var text: String?
+                for attribute in attributes {
+                    if attribute.name.elementsEqual("ct".utf8) { isText = attribute.value.elementsEqual("text/plain".utf8) }
+                    if attribute.name.elementsEqual("text".utf8) { text = Self.value(attribute) }
+                }
+                if isText, let text {
+                    openMMS!.text = openMMS!.text.map { $0 + "\n" + text } ?? text
+                }
+            } else if name.elementsEqual("smses".utf8) || name.elementsEqual("calls".utf8) {
+                sawRoot = true
+            }
+        }
+    }
+
+    private mutating func nextPosition(line: Int) -> SourcePosition {
+        defer { recordIndex += 1 }
+        return SourcePosition(line: line, record: recordIndex)
+    }
+
+    private mutating func emitSMS(_ attributes: ArraySlice<XMLAttributeScanner.Attribute>, line: Int, _ sink: EventSink) {
+        let position = nextPosition(line: line)
+        var date: String?, type: String?, address: String?, body: String?, contact: String?, readable: String?
+        for attribute in attributes {
+            switch String(decoding: attribute.name, as: UTF8.self) {
+            case "date": date = Self.value(attribute)
+            case "type": type = Self.value(attribute)
+            case "address": address = Self.value(attribute)
+            case "body": body = Self.value(attribute)
+            case "contact_name": contact = Self.value(attribute)
+            case "readable_date": readable = Self.value(attribute)
+            default: break
+            }
+        }
+        guard let time = Self.time(epochMillis: date, readable: readable) else {
+            sink.skip("no readable date (\(date ?? "missing"))", at: position)
+            return
+        }
+        // 2 sent, 3 draft, 4 outbox, 5 failed, 6 queued: all written by the phone's owner.
+        let ownTypes: Set<String> = ["2", "3", "4", "5", "6"]
+        sink.emit(Event(source: Self.source, kind: .message, time: time, text: body,
+                        counterparty: Self.counterparty(contact: contact, address: address), product: "sms",
+                        authoredByOthers: !ownTypes.contains(type ?? ""), position: position))
+    }
+
+    private mutating func emitMMS(_ mms: MMSRecord, line: Int, _ sink: EventSink) {
+        let position = nextPosition(line: mms.line)
+        // MMS `date` is also epoch milliseconds (the app converts Android's seconds).
+        guard let time = Self.time(epochMillis: mms.date, readable: mms.readableDate) else {
+            sink.skip("no readable date (\(mms.date ?? "missing"))", at: position)
+            return
+        }
+        sink.emit(Event(source: Self.source, kind: .message, time: time, text: mms.text,
+                        counterparty: Self.counterparty(contact: mms.contact, address: mms.address), product: "mms",
+                        authoredByOthers: mms.box != "2", position: position))
+    }
+
+    private mutating func emitCall(_ attributes: ArraySlice<XMLAttributeScanner.Attribute>, line: Int, _ sink: EventSink) {
+        let position = nextPosition(line: line)
+        var date: String?, type: String?, number: String?, contact: String?, readable: String?
+        for attribute in attributes {
+            switch String(decoding: attribute.name, as: UTF8.self) {
+            case "date": date = Self.value(attribute)
+            case "type": type = Self.value(attribute)
+            case "number": number = Self.value(attribute)
+            case "contact_name": contact = Self.value(attribute)
+            case "readable_date": readable = Self.value(attribute)
+            default: break
+            }
+        }
+        guard let time = Self.time(epochMillis: date, readable: readable) else {
+            sink.skip("no readable date (\(date ?? "missing"))", at: position)
+            return
+        }
+        let callTypes = ["1": "incoming", "2": "outgoing", "3": "missed", "4": "voicemail", "5": "rejected", "6": "blocked"]
+        sink.emit(Event(source: Self.source, kind: .activity, time: time,
+                        counterparty: Self.counterparty(contact: contact, address: number),
+                        code: type.flatMap { callTypes[$0] } ?? "call", product: "call", position: position))
+    }
+
+    /// The attribute's decoded value; the app writes the literal "null" for a missing one.
+    private static func value(_ attribute: XMLAttributeScanner.Attribute) -> String? {
+        if attribute.value.elementsEqual("null".utf8) || attribute.value.isEmpty { return nil }
+        return XMLAttributeScanner.decodedValue(attribute.value)
+    }
+
+    /// The contact's name when the phone knew it, else the number. "(Unknown)" is what the
+    /// app writes for numbers not in the address book.
+    static func counterparty(contact: String?, address: String?) -> String? {
+        if let contact, contact != "(Unknown)" { return contact }
+        return address
+    }
+
+    static func time(epochMillis: String?, readable: String?) -> Timestamp? {
+        guard let epochMillis, let millis = Int64(epochMillis), millis > 0, millis < 32_503_680_000_000 else { return nil }
+        let seconds = millis / 1000
+        let offset = readable.flatMap { SMSReadableDate.utcOffset(readable: $0, epochSeconds: seconds) }
+        // Without readable_date the instant is right but only known in UTC.
+        return Timestamp(epochSeconds: seconds, utcOffsetSeconds: offset ?? 0)
+    }
+}
