@@ -19,7 +19,7 @@ public struct LocationPlacesDefinition: AnalyzerDefinition {
     public let countriesPath: String?
     public let maximumCityKilometres: Double
     /// Cells kept before the least-visited are dropped (lossy counting keeps memory bounded).
-    public let maximumCells: Int
+    public internal(set) var maximumCells: Int
     public let evidencePerCell: Int
     /// Distinct (cell, hour) points counted exactly up to this many, then reported as "at least".
     public let maximumPlaceHours: Int
