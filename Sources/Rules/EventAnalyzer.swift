@@ -50,7 +50,10 @@ public struct AnalyzerKind: Sendable {
 /// line here, its settings file under rules/analyzers/ with examples, and its section in
 /// docs/rules.md.
 public enum AnalyzerCatalog {
-    public static let kinds: [AnalyzerKind] = []
+    public static let kinds: [AnalyzerKind] = [
+        LocationPlacesDefinition.kind,
+        LocationNightActivityDefinition.kind,
+    ]
 }
 
 extension Finding {

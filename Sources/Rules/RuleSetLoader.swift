@@ -103,7 +103,8 @@ struct RuleSetLoader {
     /// An analyzer file names its kind with `analyzer:`; the kind's loader reads the rest.
     private func parseAnalyzerFile(_ bytes: [UInt8], file: String,
                                    attributes: [String: Attribute]) throws(RuleFileError) -> any AnalyzerDefinition {
-        let root = try YAMLNodeReader.load(yaml: try text(bytes, file: file), file: file)
+        var root = try YAMLNodeReader.load(yaml: try text(bytes, file: file), file: file)
+        root.rulesDirectory = directory
         guard case .mapping(let mapping) = root.node else { throw root.error("an analyzer file must be a mapping") }
         guard let kindNode = mapping.first(where: { $0.key.string == "analyzer" })?.value else {
             throw root.error("an analyzer file needs 'analyzer: <kind>' (known kinds: \(analyzerKinds.map(\.name).joined(separator: ", ")))")

@@ -1,0 +1,57 @@
+import Foundation
+import StewardCore
+
+/// The earliest `limit` records of some group (a grid cell, a country, the night records),
+/// ranked by time then path and position, so the sample does not depend on file order or on
+/// how work was split between sessions. A record later than the latest kept one is rejected
+/// before any string is built.
+struct LocationEvidenceSample {
+    struct Item {
+        var epoch: Int64
+        var evidence: Evidence
+
+        func ranks(before other: Item) -> Bool {
+            if epoch != other.epoch { return epoch < other.epoch }
+            if evidence.path != other.evidence.path { return evidence.path < other.evidence.path }
+            return evidence.locator < other.evidence.locator
+        }
+    }
+
+    private(set) var items: [Item] = []
+
+    /// Offers one record; `rule` is the analyzer id shown with the evidence.
+    mutating func offer(_ event: Event, path: String, rule: String, limit: Int) {
+        guard limit > 0, let time = event.time else { return }
+        if items.count >= limit, let worst = items.last, time.epochSeconds > worst.epoch { return }
+        insert(Item(epoch: time.epochSeconds,
+                    evidence: Evidence(path: path, locator: event.position.description, time: time.iso8601,
+                                       excerpt: LocationEvidenceSample.excerpt(event), rule: rule)), limit: limit)
+    }
+
+    mutating func insert(_ item: Item, limit: Int) {
+        if items.count >= limit, let worst = items.last, !item.ranks(before: worst) { return }
+        var index = items.count
+        while index > 0 && item.ranks(before: items[index - 1]) { index -= 1 }
+        items.insert(item, at: index)
+        if items.count > limit { items.removeLast() }
+    }
+
+    mutating func merge(_ other: LocationEvidenceSample, limit: Int) {
+        for item in other.items { insert(item, limit: limit) }
+    }
+
+    /// Earliest `limit` evidence items of several samples together.
+    static func earliest(_ samples: [LocationEvidenceSample], limit: Int) -> [Evidence] {
+        var all = LocationEvidenceSample()
+        for sample in samples { all.merge(sample, limit: limit) }
+        return all.items.map(\.evidence)
+    }
+
+    /// A location point has no text: show its coordinates (5 decimals ≈ 1 m, as exported).
+    static func excerpt(_ event: Event) -> String {
+        let text = event.excerpt()
+        guard let lat = event.latitude, let lon = event.longitude else { return text }
+        let coordinates = String(format: "%.5f, %.5f", lat, lon)
+        return text.isEmpty ? coordinates : text + " · " + coordinates
+    }
+}
