@@ -78,6 +78,12 @@ struct RuleSetLoader {
             }
         }
 
+        // Reference data analyzers read (rules/data/): part of the version, so a stored scan
+        // shows when the country table behind its travel finding changed.
+        for relative in listFiles(under: "data") {
+            hasher.add(relative, try read(relative))
+        }
+
         // Analyzers.
         var analyzers: [any AnalyzerDefinition] = []
         let attributesById = Dictionary(uniqueKeysWithValues: attributes.map { ($0.id, $0) })
