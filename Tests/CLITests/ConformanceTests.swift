@@ -14,6 +14,13 @@ final class ConformanceTests: XCTestCase {
         "bank-csv-eu/at-easybank/easybank-giro.csv": ("bank.csv", 10),
         "google-my-activity-json/Search/My Activity.json": ("google.my_activity", 2),
         "google-youtube-watch-history-json/watch-history.json": ("google.my_activity", 2),
+        // 3 locations[] fixes (ISO timestamp form).
+        "google-location-history-records/records.json": ("google.location_records", 3),
+        // 135 timelineObjects: 51 placeVisit + 84 activitySegment (48 with an empty startLocation:
+        // 43 located by their first waypoint, 5 without any position → .activity).
+        "google-semantic-location-history/2013/2013_MAY.json": ("google.semantic_location", 135),
+        // 2 semanticSegments visits + 2 × 5 timelinePath points + 2 rawSignals positions.
+        "google-timeline-ondevice-json/test-data.json": ("google.timeline", 14),
     ]
 
     func testSamplesAreRecognizedWithExactCounts() throws {

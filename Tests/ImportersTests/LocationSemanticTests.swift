@@ -48,7 +48,20 @@ final class LocationSemanticTests: XCTestCase {
       }, {
         "activitySegment": {
           "startLocation": { "latitudeE7": 1900000000, "longitudeE7": 2 },
-          "duration": { "startTimestamp": "2019-01-05T00:00:00Z" }
+          "duration": { "startTimestamp": "2019-01-05T00:00:00Z" },
+          "activities": [{ "activityType": "WALKING", "probability": 0.0 }]
+        }
+      }, {
+        "activitySegment": {
+          "startLocation": {},
+          "endLocation": {},
+          "duration": { "startTimestamp": "2013-05-09T17:41:45.303Z" },
+          "waypointPath": { "waypoints": [{ "latE7": 374859695, "lngE7": -1221462936 }], "source": "BACKFILLED" }
+        }
+      }, {
+        "activitySegment": {
+          "startLocation": {},
+          "duration": {}
         }
       }, { "somethingNew": {} }]
     }
@@ -60,20 +73,22 @@ final class LocationSemanticTests: XCTestCase {
             "google.semantic_location | location | 2019-01-03T07:41:00Z | 48.1351253 | 11.5819806 | - | - | IN_BUS | record 0 (/timelineObjects/0)",
             "google.semantic_location | visit | 2019-01-03T08:02:00Z | 48.1400000 | 11.5700000 | Praxis Dr. Beispiel <b>Psychotherapie</b> | Sendlinger Str. 1, 80331 München, Deutschland | TYPE_WORK | record 1 (/timelineObjects/1)",
             "google.semantic_location | visit | 2019-01-04T00:00:00Z | -52.4850000 | -13.3500000 | Hauptstraße 5, 10827 Berlin | Hauptstraße 5, 10827 Berlin | - | record 2 (/timelineObjects/2)",
+            "google.semantic_location | activity | 2019-01-05T00:00:00Z | - | - | - | - | WALKING | record 4 (/timelineObjects/4)",
+            "google.semantic_location | location | 2013-05-09T17:41:45Z | 37.4859695 | -122.1462936 | - | - | - | record 5 (/timelineObjects/5)",
         ])
         XCTAssertEqual(result.skipped, 3)
         XCTAssertEqual(result.issues, [
             "record 3 (/timelineObjects/3): placeVisit without a readable duration start",
-            "record 4 (/timelineObjects/4): activitySegment without a valid startLocation",
-            "record 5 (/timelineObjects/5): neither placeVisit nor activitySegment",
+            "record 6 (/timelineObjects/6): activitySegment without a readable duration start",
+            "record 7 (/timelineObjects/7): neither placeVisit nor activitySegment",
         ])
     }
 
     func testTruncatedMonthFile() throws {
-        // Cut inside the last element: the five before it are complete (three read, two skipped).
+        // Cut inside the last element: the seven before it are complete (five read, two skipped).
         let cut = String(month[..<month.range(of: "somethingNew")!.lowerBound])
         let result = try parseLocation({ SemanticLocationParser() }, cut)
-        XCTAssertEqual(result.events.count, 3)
+        XCTAssertEqual(result.events.count, 5)
         XCTAssertTrue(result.issues.contains { $0.contains("truncated") })
     }
 

@@ -10,8 +10,9 @@ import StewardCore
 ///   `centerLatE7`/`centerLngE7`. → `.visit`, place = name (or address), text = address,
 ///   code = semanticType.
 /// - `activitySegment` has `startLocation`/`endLocation` (E7), `duration`, `activityType`
-///   (`IN_PASSENGER_VEHICLE`, `WALKING`, …) → one `.location` event at the start, code =
-///   activityType.
+///   (`IN_PASSENGER_VEHICLE`, `WALKING`, …; older files only `activities[0].activityType`)
+///   → one `.location` event at the start (or at the first waypoint when `startLocation` is
+///   empty), code = activityType; a segment with no position at all → `.activity`.
 /// Month files are small (KB to a few MB), so each element is built as a `JSONValue`, keeping
 /// only these two members. Files may start with a UTF-8 BOM (the splitter skips it).
 public struct SemanticLocationParser: ExportParser {
@@ -80,12 +81,18 @@ public struct SemanticLocationParser: ExportParser {
 
     private static func activitySegment(_ segment: JSONValue, position: SourcePosition) -> Result<Event, LocationSkipReason> {
         guard let time = startTime(of: segment["duration"]) else { return .failure(LocationSkipReason("activitySegment without a readable duration start")) }
-        guard let start = e7Coordinate(segment["startLocation"], lat: "latitudeE7", lng: "longitudeE7") else {
-            return .failure(LocationSkipReason("activitySegment without a valid startLocation"))
-        }
-        return .success(Event(source: source, kind: .location, time: time,
-                              code: nonEmpty(segment["activityType"]?.stringValue),
-                              latitude: start.latitude, longitude: start.longitude, position: position))
+        // Older segments (real 2013 data) have an empty `startLocation: {}`; their first
+        // waypoint or raw-path point is where they began.
+        let start = e7Coordinate(segment["startLocation"], lat: "latitudeE7", lng: "longitudeE7")
+            ?? e7Coordinate(segment["waypointPath"]?["waypoints"]?[0], lat: "latE7", lng: "lngE7")
+            ?? e7Coordinate(segment["simplifiedRawPath"]?["points"]?[0], lat: "latE7", lng: "lngE7")
+        let activityType = nonEmpty(segment["activityType"]?.stringValue)
+            ?? nonEmpty(segment["activities"]?[0]?["activityType"]?.stringValue)
+        // A segment with no position at all still says the person was moving, and how, then:
+        // it becomes an `.activity` rather than a lost record.
+        return .success(Event(source: source, kind: start == nil ? .activity : .location, time: time,
+                              code: activityType,
+                              latitude: start?.latitude, longitude: start?.longitude, position: position))
     }
 
     /// `startTimestamp` (ISO) or `startTimestampMs` (epoch milliseconds as a string).
