@@ -60,6 +60,12 @@ public struct ExportReader: Sendable {
             return
         }
 
+        // A gzip stream: a .tgz / .tar.gz Takeout, read member by member as it inflates.
+        if GzipInflater.looksLikeGzip(head) {
+            readTarGz(source: source, modified: modified, depth: depth, delegate: delegate)
+            return
+        }
+
         // 3. Detect.
         let probe = FileProbe(path: source.displayPath, head: head, size: source.size)
         let importer: any Importer
@@ -94,6 +100,22 @@ public struct ExportReader: Sendable {
         delegate.reader(didFinish: ParsedInput(
             path: path, source: importer.id, events: sink.eventCount, skipped: sink.skippedCount,
             errors: sink.issues + errors, size: source.size, modified: modified))
+    }
+
+    private func readTarGz(source: ByteSource, modified: Date?, depth: Int, delegate: ExportReaderDelegate) {
+        guard depth < zip.limits.maxNestingDepth else {
+            delegate.reader(didSkip: source.displayPath, reason: "archive nested more than \(zip.limits.maxNestingDepth) levels deep: not opened")
+            return
+        }
+        do {
+            try TarGzArchiveReader(limits: zip.limits).forEachMember(
+                of: source, skipped: { delegate.reader(didSkip: $0, reason: $1) }
+            ) { path, size in
+                StreamedMemberReader(reader: self, path: path, size: size, modified: modified, depth: depth + 1, delegate: delegate)
+            }
+        } catch {
+            delegate.reader(didSkip: source.displayPath, reason: describe(error))
+        }
     }
 
     private func readArchive(source: ByteSource, diskPath: String?, modified: Date?, depth: Int,
@@ -139,7 +161,7 @@ public struct ExportReader: Sendable {
         }
     }
 
-    private func describe(_ error: Error) -> String {
+    func describe(_ error: Error) -> String {
         if let error = error as? DiscoveryError {
             // The path is shown beside the reason already.
             switch error {
@@ -147,6 +169,7 @@ public struct ExportReader: Sendable {
             case .unreadable(_, let why): return "cannot read: \(why)"
             case .archive(_, let why): return "damaged or unsupported ZIP archive: \(why)"
             case .zipBomb(_, let why): return "stopped reading: \(why) (possible zip bomb)"
+            case .tarArchive(_, let why): return "damaged or unsupported tar.gz archive: \(why)"
             }
         }
         return "\(error)"
