@@ -85,6 +85,15 @@ final class LocationRecordsTests: XCTestCase {
         XCTAssertThrowsError(try other.parseAll(Array("{\"other\": []}".utf8), into: collector.sink))
     }
 
+    func testDeeplyNestedAndOversizedRecordsAreSkippedNotFatal() throws {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        let text = "{\"locations\": [{\"activity\": \(deep)}, {\"latitudeE7\": 1, \"longitudeE7\": 2, \"timestampMs\": \"0\"}]}"
+        let result = try parseLocation({ LocationRecordsParser() }, text)
+        XCTAssertEqual(result.events.count, 1)
+        XCTAssertEqual(result.skipped, 1)
+        XCTAssertTrue(result.issues[0].hasPrefix("record 0 (/locations/0): nested deeper than"), "\(result.issues)")
+    }
+
     func testEmptyLocationsArray() throws {
         let result = try parseLocation({ LocationRecordsParser() }, "{\"locations\": []}")
         XCTAssertEqual(result.events.count, 0)

@@ -64,6 +64,23 @@ final class TgzArchiveTests: XCTestCase {
         XCTAssertTrue(delegate.inputs.allSatisfy { $0.errors.isEmpty }, "\(delegate.inputs.map(\.errors))")
     }
 
+    /// A member larger than the sniffed head: the head goes to the parser first, then the rest.
+    func testLargeMemberIsParsedWholeAfterTheHead() throws {
+        var text = "{\"locations\": ["
+        for i in 0..<5_000 {
+            text += (i == 0 ? "" : ",") + "{\"latitudeE7\": \(480000000 + i), \"longitudeE7\": 115000000, \"timestampMs\": \"\(1546300800000 + i * 1000)\"}"
+        }
+        text += "]}"
+        XCTAssertGreaterThan(text.utf8.count, 3 * FileProbe.headLength)
+        var tar = TarFixtureWriter()
+        tar.add("Takeout/Location History/Records.json", Array(text.utf8))
+        tar.end()
+        let delegate = read([write(gzipFixture(tar.bytes), "big.tgz")])
+        XCTAssertEqual(delegate.inputs.map(\.events), [5_000])
+        XCTAssertEqual(delegate.inputs.map(\.skipped), [0])
+        XCTAssertEqual(delegate.events.last?.1.position.pointer, "/locations/4999")
+    }
+
     func testTarReaderGivesTheSameMembersAtAnyChunkSize() throws {
         let tar = takeoutTar()
         func members(chunk: Int) throws -> [String] {
