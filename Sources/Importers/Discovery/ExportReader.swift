@@ -23,7 +23,8 @@ public struct ParsedInput: Sendable {
 }
 
 /// discover → detect → parse for one input: sniffs the head of the file, recurses into ZIP
-/// archives (nested ones too, in memory and bounded), picks the importer that is most sure,
+/// archives (nested ones too, in memory and bounded) and .tgz / .tar.gz archives (streamed in
+/// one pass, see `TarGzArchiveReader`), picks the importer that is most sure,
 /// and streams the rest of the file through its parser. A file-level error ends that file
 /// only; it is reported with the file's path and the scan goes on.
 public struct ExportReader: Sendable {
