@@ -10,6 +10,9 @@ public enum ImporterRegistry {
         WhatsAppMsgstoreImporter(),
         TelegramExportImporter(),
         SMSBackupImporter(),
+        LocationRecordsImporter(),
+        SemanticLocationImporter(),
+        TimelineImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

@@ -21,6 +21,13 @@ final class ConformanceTests: XCTestCase {
         "whatsapp-android-msgstore-db/msgstore.db": ("whatsapp.msgstore", 1),
         "telegram-desktop-json/personal_chat.json": ("telegram.desktop", 5),
         "android-sms-backup-xml/smsxml.txt": ("android.sms_backup", 4),
+        // 3 locations[] fixes (ISO timestamp form).
+        "google-location-history-records/records.json": ("google.location_records", 3),
+        // 135 timelineObjects: 51 placeVisit + 84 activitySegment (48 with an empty startLocation:
+        // 43 located by their first waypoint, 5 without any position → .activity).
+        "google-semantic-location-history/2013/2013_MAY.json": ("google.semantic_location", 135),
+        // 2 semanticSegments visits + 2 × 5 timelinePath points + 2 rawSignals positions.
+        "google-timeline-ondevice-json/test-data.json": ("google.timeline", 14),
     ]
 
     func testSamplesAreRecognizedWithExactCounts() throws {

@@ -78,6 +78,8 @@ public enum DiscoveryError: Error, Sendable, CustomStringConvertible {
     case unreadable(String, String)
     case archive(String, String)
     case zipBomb(String, String)
+    /// A damaged or unsupported .tgz / .tar.gz archive.
+    case tarArchive(String, String)
 
     public var description: String {
         switch self {
@@ -85,6 +87,7 @@ public enum DiscoveryError: Error, Sendable, CustomStringConvertible {
         case .unreadable(let path, let why): return "\(path): cannot read: \(why)"
         case .archive(let path, let why): return "\(path): damaged or unsupported ZIP archive: \(why)"
         case .zipBomb(let path, let why): return "\(path): stopped reading: \(why) (possible zip bomb)"
+        case .tarArchive(let path, let why): return "\(path): damaged or unsupported tar.gz archive: \(why)"
         }
     }
 }

@@ -23,7 +23,8 @@ public struct ParsedInput: Sendable {
 }
 
 /// discover → detect → parse for one input: sniffs the head of the file, recurses into ZIP
-/// archives (nested ones too, in memory and bounded), picks the importer that is most sure,
+/// archives (nested ones too, in memory and bounded) and .tgz / .tar.gz archives (streamed in
+/// one pass, see `TarGzArchiveReader`), picks the importer that is most sure,
 /// and streams the rest of the file through its parser. A file-level error ends that file
 /// only; it is reported with the file's path and the scan goes on.
 public struct ExportReader: Sendable {
@@ -57,6 +58,12 @@ public struct ExportReader: Sendable {
         // 2. Archives: recurse.
         if ZipArchiveReader.looksLikeZip(head) {
             readArchive(source: source, diskPath: diskPath, modified: modified, depth: depth, delegate: delegate)
+            return
+        }
+
+        // A gzip stream: a .tgz / .tar.gz Takeout, read member by member as it inflates.
+        if GzipInflater.looksLikeGzip(head) {
+            readTarGz(source: source, modified: modified, depth: depth, delegate: delegate)
             return
         }
 
@@ -110,6 +117,22 @@ public struct ExportReader: Sendable {
             errors: sink.issues + errors, size: source.size, modified: modified))
     }
 
+    private func readTarGz(source: ByteSource, modified: Date?, depth: Int, delegate: ExportReaderDelegate) {
+        guard depth < zip.limits.maxNestingDepth else {
+            delegate.reader(didSkip: source.displayPath, reason: "archive nested more than \(zip.limits.maxNestingDepth) levels deep: not opened")
+            return
+        }
+        do {
+            try TarGzArchiveReader(limits: zip.limits).forEachMember(
+                of: source, skipped: { delegate.reader(didSkip: $0, reason: $1) }
+            ) { path, size in
+                StreamedMemberReader(reader: self, path: path, size: size, modified: modified, depth: depth + 1, delegate: delegate)
+            }
+        } catch {
+            delegate.reader(didSkip: source.displayPath, reason: describe(error))
+        }
+    }
+
     private func readArchive(source: ByteSource, diskPath: String?, modified: Date?, depth: Int,
                              delegate: ExportReaderDelegate) {
         guard depth < zip.limits.maxNestingDepth else {
@@ -153,7 +176,7 @@ public struct ExportReader: Sendable {
         }
     }
 
-    private func describe(_ error: Error) -> String {
+    func describe(_ error: Error) -> String {
         if let error = error as? DiscoveryError {
             // The path is shown beside the reason already.
             switch error {
@@ -161,6 +184,7 @@ public struct ExportReader: Sendable {
             case .unreadable(_, let why): return "cannot read: \(why)"
             case .archive(_, let why): return "damaged or unsupported ZIP archive: \(why)"
             case .zipBomb(_, let why): return "stopped reading: \(why) (possible zip bomb)"
+            case .tarArchive(_, let why): return "damaged or unsupported tar.gz archive: \(why)"
             }
         }
         return "\(error)"
