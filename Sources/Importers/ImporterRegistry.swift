@@ -6,6 +6,7 @@ public enum ImporterRegistry {
         OFXImporter(),
         BankStatementCSVImporter(),
         GoogleMyActivityImporter(),
+        GoogleMyActivityHTMLImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
