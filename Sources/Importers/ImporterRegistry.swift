@@ -7,6 +7,8 @@ public enum ImporterRegistry {
         BankStatementCSVImporter(),
         GoogleMyActivityImporter(),
         GoogleMyActivityHTMLImporter(),
+        ChromeBrowserHistoryImporter(),
+        YouTubeSubscriptionsImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

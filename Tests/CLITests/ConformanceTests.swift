@@ -14,6 +14,7 @@ final class ConformanceTests: XCTestCase {
         "bank-csv-eu/at-easybank/easybank-giro.csv": ("bank.csv", 10),
         "google-my-activity-json/Search/My Activity.json": ("google.my_activity", 2),
         "google-youtube-watch-history-json/watch-history.json": ("google.my_activity", 2),
+        "google-my-activity-html/MyActivity.html": ("google.my_activity_html", 3),
     ]
 
     func testSamplesAreRecognizedWithExactCounts() throws {
