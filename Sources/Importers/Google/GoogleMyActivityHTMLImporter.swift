@@ -27,7 +27,9 @@ public struct GoogleMyActivityHTMLImporter: Importer {
         let head = probe.trimmedHead
         guard head.first == UInt8(ascii: "<") else { return nil }
         let nameHint = Self.knownFileNames.contains(probe.fileName.lowercased())
-        if Self.contains("outer-cell", in: head) && Self.contains("content-cell", in: head) {
+        // The markup as Takeout writes it, not just the class names (the inline stylesheet
+        // names them too).
+        if Self.contains("<div class=\"outer-cell", in: head) && Self.contains("<div class=\"content-cell", in: head) {
             return nameHint
                 ? Detection(confidence: 0.95, reason: "HTML with My Activity outer-cell/content-cell blocks named \(probe.fileName)")
                 : Detection(confidence: 0.9, reason: "HTML with My Activity outer-cell/content-cell blocks")

@@ -146,9 +146,12 @@ public struct HTMLTokenizer {
                 }
 
             case .tagBody:
+                // Scan at most to the size cap, so a runaway tag costs no more than the cap.
+                let room = max(0, maxTagBytes - tagBytes.count)
+                let limit = min(n, i + room + 1)
                 var j = i
                 var closed = false
-                while j < n {
+                while j < limit {
                     let b = base[j]
                     if b == 0x0A { line += 1 }
                     if quote != 0 {
@@ -166,13 +169,13 @@ public struct HTMLTokenizer {
                     }
                     j += 1
                 }
-                if tagBytes.count + (j - i) > maxTagBytes {
+                if !closed && j - i > room {
                     // Runaway tag (unclosed quote, binary data): drop it and read on as text.
                     droppedTags += 1
                     tagBytes.removeAll(keepingCapacity: true)
                     quote = 0
                     state = .data
-                    i = closed ? j + 1 : j
+                    i = j
                     continue
                 }
                 tagBytes.append(contentsOf: UnsafeBufferPointer(start: base + i, count: j - i))
@@ -228,9 +231,15 @@ public struct HTMLTokenizer {
     public mutating func finish(_ body: (Token) -> Void) {
         switch state {
         case .characterReference:
-            var literal: [UInt8] = [UInt8(ascii: "&")]
-            literal.append(contentsOf: reference)
-            literal.withUnsafeBufferPointer { appendText($0) }
+            if let codePoint = HTMLCharacterReference.codePoint(for: reference, terminated: false) {
+                var decoded: [UInt8] = []
+                HTMLCharacterReference.appendUTF8(codePoint, to: &decoded)
+                decoded.withUnsafeBufferPointer { appendText($0) }
+            } else {
+                var literal: [UInt8] = [UInt8(ascii: "&")]
+                literal.append(contentsOf: reference)
+                literal.withUnsafeBufferPointer { appendText($0) }
+            }
         case .tagOpen:
             var lt: UInt8 = 0x3C
             withUnsafePointer(to: &lt) { appendText(UnsafeBufferPointer(start: $0, count: 1)) }
