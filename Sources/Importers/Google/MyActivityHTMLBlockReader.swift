@@ -50,7 +50,8 @@ final class MyActivityHTMLBlockReader {
     func handle(_ token: HTMLTokenizer.Token, into sink: EventSink) {
         switch token {
         case .startTag(let tag):
-            if tag.hasClass("outer-cell") {
+            let classes = tag.classList
+            if classes.contains("outer-cell") {
                 finishBlock(into: sink)
                 inBlock = true
                 blockIndex += 1
@@ -63,8 +64,8 @@ final class MyActivityHTMLBlockReader {
                 return
             }
             guard inBlock else { return }
-            if tag.hasClass("content-cell") {
-                if !bodySeen && tag.hasClass("mdl-typography--body-1") && !tag.hasClass("mdl-typography--text-right") {
+            if classes.contains("content-cell") {
+                if !bodySeen && classes.contains("mdl-typography--body-1") && !classes.contains("mdl-typography--text-right") {
                     cell = .body
                     bodySeen = true
                     lines = [Line()]
@@ -73,7 +74,7 @@ final class MyActivityHTMLBlockReader {
                 }
                 return
             }
-            if !headerDone && (tag.hasClass("header-cell") || tag.hasClass("mdl-typography--title")) {
+            if !headerDone && (classes.contains("header-cell") || classes.contains("mdl-typography--title")) {
                 cell = .header
                 return
             }

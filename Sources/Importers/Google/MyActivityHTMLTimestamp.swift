@@ -149,7 +149,7 @@ enum MyActivityHTMLTimestamp {
             } else if scalar == "年" || scalar == "月" || scalar == "日" {
                 flush()
                 pieces.append(.cjk(Character(scalar)))
-            } else if scalar.properties.isAlphabetic {
+            } else if Self.isWordScalar(v) {
                 if digits > 0 { flush() }
                 word.unicodeScalars.append(scalar)
             } else {
@@ -164,6 +164,16 @@ enum MyActivityHTMLTimestamp {
         }
         flush()
         return pieces
+    }
+
+    /// ASCII letters, and any non-ASCII scalar except the separators time lines use (Unicode
+    /// property lookups cost more than the rest of the parse, and this runs once per record).
+    private static func isWordScalar(_ v: UInt32) -> Bool {
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        switch v {
+        case 0xA0, 0x060C, 0x2000...0x200F, 0x2028, 0x2029, 0x202F, 0x2212, 0x3000, 0x3001: return false
+        default: return true
+        }
     }
 
     private static func readDate(_ pieces: [Piece]) -> (year: Int, month: Int, day: Int)? {

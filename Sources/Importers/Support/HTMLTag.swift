@@ -28,23 +28,13 @@ public struct HTMLTag {
         return HTMLCharacterReference.decode(Array(value))
     }
 
-    /// True when the `class` attribute lists `className` as one of its space-separated names.
-    public func hasClass(_ className: StaticString) -> Bool {
-        guard let range = valueRange(of: "class") else { return false }
-        let want = UnsafeBufferPointer(start: className.utf8Start, count: className.utf8CodeUnitCount)
-        var i = range.lowerBound
-        while i < range.upperBound {
-            while i < range.upperBound, Self.isSpace(raw[i]) { i += 1 }
-            let start = i
-            while i < range.upperBound, !Self.isSpace(raw[i]) { i += 1 }
-            if i - start == want.count {
-                var equal = true
-                for k in 0..<want.count where raw[start + k] != want[k] { equal = false; break }
-                if equal { return true }
-            }
-        }
-        return false
+    /// The tag's `class` attribute, located once so several names can be checked cheaply.
+    public var classList: HTMLClassList {
+        HTMLClassList(raw: raw, range: raw.count > name.count ? valueRange(of: "class") : nil)
     }
+
+    /// True when the `class` attribute lists `className` as one of its space-separated names.
+    public func hasClass(_ className: StaticString) -> Bool { classList.contains(className) }
 
     /// Byte range of an attribute's value inside `raw` (quotes excluded).
     private func valueRange(of attributeName: StaticString) -> Range<Int>? {
@@ -86,4 +76,28 @@ public struct HTMLTag {
 
     @inline(__always)
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
+}
+
+/// The names in one tag's `class` attribute.
+public struct HTMLClassList {
+    let raw: UnsafeBufferPointer<UInt8>
+    let range: Range<Int>?
+
+    /// True when `className` is one of the space-separated names.
+    public func contains(_ className: StaticString) -> Bool {
+        guard let range else { return false }
+        let want = UnsafeBufferPointer(start: className.utf8Start, count: className.utf8CodeUnitCount)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            while i < range.upperBound, HTMLTag.isSpace(raw[i]) { i += 1 }
+            let start = i
+            while i < range.upperBound, !HTMLTag.isSpace(raw[i]) { i += 1 }
+            if i - start == want.count {
+                var equal = true
+                for k in 0..<want.count where raw[start + k] != want[k] { equal = false; break }
+                if equal { return true }
+            }
+        }
+        return false
+    }
 }
