@@ -13,6 +13,9 @@ public enum ImporterRegistry {
         LocationRecordsImporter(),
         SemanticLocationImporter(),
         TimelineImporter(),
+        GoogleMyActivityHTMLImporter(),
+        ChromeBrowserHistoryImporter(),
+        YouTubeSubscriptionsImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

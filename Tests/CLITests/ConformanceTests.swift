@@ -28,6 +28,7 @@ final class ConformanceTests: XCTestCase {
         "google-semantic-location-history/2013/2013_MAY.json": ("google.semantic_location", 135),
         // 2 semanticSegments visits + 2 × 5 timelinePath points + 2 rawSignals positions.
         "google-timeline-ondevice-json/test-data.json": ("google.timeline", 14),
+        "google-my-activity-html/MyActivity.html": ("google.my_activity_html", 3),
     ]
 
     func testSamplesAreRecognizedWithExactCounts() throws {

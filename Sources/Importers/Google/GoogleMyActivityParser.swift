@@ -57,61 +57,18 @@ public struct GoogleMyActivityParser: ExportParser {
         guard let time = Timestamp.parseISO8601(timeText.utf8) else {
             return .failure(SkipReason("unreadable time \"\(timeText.prefix(40))\""))
         }
-        let header = value["header"]?.stringValue
-        let product = nonEmpty(header) ?? nonEmpty(value["products"]?[0]?.stringValue)
-        var event = Event(source: source, kind: .activity, time: time, url: nonEmpty(value["titleUrl"]?.stringValue),
-                          product: product, position: position)
-        // The channel of a watched video, the app of an Android activity, the advertiser of an ad.
-        let firstSubtitle = nonEmpty(value["subtitles"]?[0]?["name"]?.stringValue)
-
-        switch MyActivityTitleGrammar.classify(title) {
-        case (.search, let query)?:
-            event.kind = .search
-            event.text = query
-        case (.watch, let object)?:
-            event.kind = .watch
-            event.title = object
-            event.counterparty = firstSubtitle
-        case (.visit, let object)?:
-            event.kind = .pageView
-            event.title = object
-        case (.view, let object)?:
-            // German "… angesehen" is used both for watched videos and for viewed pages.
-            if isYouTube(value, header: header) {
-                event.kind = .watch
-                event.counterparty = firstSubtitle
-            } else {
-                event.kind = .pageView
-            }
-            event.title = object
-        case nil:
-            if isWatchHistory(value) {
-                // watch-history.json entries whose verb is in an unlisted language or was
-                // stripped (anonymised exports): the activity control still says what it is.
-                event.kind = .watch
-                event.title = title
-                event.counterparty = firstSubtitle
-            } else {
-                event.text = title
-            }
-        }
-        return .success(event)
+        let products = value["products"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let record = MyActivityRecord(
+            header: value["header"]?.stringValue, title: title, titleUrl: value["titleUrl"]?.stringValue,
+            time: time, firstSubtitle: MyActivityRecord.nonEmpty(value["subtitles"]?[0]?["name"]?.stringValue),
+            products: products, isWatchHistory: isWatchHistory(value))
+        return .success(record.event(source: source, position: position))
     }
 
     /// Why one record was skipped, for `EventSink.skip`.
     struct SkipReason: Error {
         let text: String
         init(_ text: String) { self.text = text }
-    }
-
-    private static func nonEmpty(_ s: String?) -> String? {
-        guard let s, !s.isEmpty else { return nil }
-        return s
-    }
-
-    private static func isYouTube(_ value: JSONValue, header: String?) -> Bool {
-        if let header, header.hasPrefix("YouTube") { return true }
-        return value["products"]?.arrayValue?.contains { $0.stringValue == "YouTube" } ?? false
     }
 
     /// `activityControls: ["YouTube watch history"]` (English accounts; the control's name is
