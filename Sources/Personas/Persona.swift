@@ -18,6 +18,9 @@ public struct Persona: Sendable {
     public var everyday: [Merchant]
     public var habits: [Habit]
     public var searches: [Search]
+    /// Where the person sleeps and works, a trip abroad, and named places they visit: written
+    /// as Google location history (Records.json and a Semantic Location History month).
+    public var places: Places?
 
     /// A merchant with a typical spend, used for everyday noise.
     public struct Merchant: Sendable {
@@ -56,6 +59,47 @@ public struct Persona: Sendable {
             self.account = account
             self.everyMonths = everyMonths
             self.offset = offset
+            self.times = times
+            self.hour = hour
+        }
+    }
+
+    /// A point on the map.
+    public struct Coordinate: Sendable {
+        public var latitude: Double
+        public var longitude: Double
+        public init(_ latitude: Double, _ longitude: Double) {
+            self.latitude = latitude
+            self.longitude = longitude
+        }
+    }
+
+    /// The person's places over the period.
+    public struct Places: Sendable {
+        public var home: Coordinate
+        public var work: Coordinate
+        /// A stay abroad: where, starting month (0-based) and day, and for how many days.
+        public var trip: (place: Coordinate, month: Int, day: Int, days: Int)
+        public var visits: [Visit]
+        public init(home: Coordinate, work: Coordinate, trip: (place: Coordinate, month: Int, day: Int, days: Int), visits: [Visit]) {
+            self.home = home
+            self.work = work
+            self.trip = trip
+            self.visits = visits
+        }
+    }
+
+    /// A named place visited `times` times across the period, at a given hour (UTC).
+    public struct Visit: Sendable {
+        public var name: String
+        public var address: String
+        public var at: Coordinate
+        public var times: Int
+        public var hour: Int
+        public init(_ name: String, address: String, at: Coordinate, times: Int, hour: Int) {
+            self.name = name
+            self.address = address
+            self.at = at
             self.times = times
             self.hour = hour
         }

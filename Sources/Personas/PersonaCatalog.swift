@@ -14,7 +14,8 @@ public enum PersonaCatalog {
         name: "Sam Taylor (synthetic)",
         summary: """
             Synthetic persona: salaried in Manchester, gives blood, donates to charity, goes to the gym; \
-            also bets online, fell into an overdraft and a buy-now-pay-later plan, and searched for debt help at night.
+            also bets online and at a casino, fell into an overdraft and a buy-now-pay-later plan, searched for debt help \
+            at night, and carries a phone whose location history shows home, work and a week in Barcelona.
             """,
         seed: 0x5A17_2025,
         start: (2025, 3),
@@ -61,5 +62,16 @@ public enum PersonaCatalog {
             .init("pasta recipes", times: 6),
             .init("Casino Royale DVD", times: 1),
             .init("football results", times: 12, hour: 21),
-        ])
+        ],
+        // Invented coordinates in Manchester and Barcelona; the named places are generic.
+        places: .init(
+            home: .init(53.4452, -2.2301),
+            work: .init(53.4794, -2.2453),
+            trip: (place: .init(41.3874, 2.1686), month: 4, day: 10, days: 7),
+            visits: [
+                .init("NHS Blood Donor Centre Manchester", address: "Plymouth Grove, Manchester", at: .init(53.4609, -2.2160), times: 3, hour: 10),
+                .init("Grosvenor Casino Manchester", address: "Ramada Complex, Manchester", at: .init(53.4790, -2.2490), times: 4, hour: 22),
+                .init("PureGym Manchester", address: "Oxford Road, Manchester", at: .init(53.4701, -2.2380), times: 20, hour: 18),
+                .init("Church Street Market", address: "Church Street, Manchester", at: .init(53.4830, -2.2370), times: 3, hour: 12),
+            ]))
 }

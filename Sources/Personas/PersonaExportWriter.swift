@@ -55,6 +55,21 @@ public struct PersonaExportWriter {
         }
         let jsonPath = activityDir + "/MyActivity.json"
         bytes += try writeSearchActivityJSON(to: jsonPath)
+        var locationFiles: [String] = []
+        if let places = persona.places {
+            let locationDir = (zipTakeout ? takeoutRoot + "/Takeout" : takeoutRoot) + "/Location History (Timeline)"
+            do {
+                try fm.createDirectory(atPath: locationDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw PersonaError.cannotWrite(locationDir, "\(error)")
+            }
+            bytes += try writeLocationRecords(places, to: locationDir + "/Records.json")
+            locationFiles.append("Location History (Timeline)/Records.json")
+            for (relative, written) in try writeSemanticVisits(places, under: locationDir) {
+                bytes += written
+                locationFiles.append("Location History (Timeline)/Semantic Location History/" + relative)
+            }
+        }
         let indexPath = (zipTakeout ? takeoutRoot + "/Takeout" : takeoutRoot) + "/archive_browser.html"
         let index = try BufferedFileWriter(path: indexPath)
         try index.write("<!DOCTYPE html><html><head><title>Takeout</title></head><body><h1>Your Google data archive</h1><p>My Activity</p></body></html>\n")
@@ -69,6 +84,9 @@ public struct PersonaExportWriter {
                 let base = URL(fileURLWithPath: takeoutRoot)
                 try archive.addEntry(with: "Takeout/My Activity/Search/MyActivity.json", relativeTo: base, compressionMethod: .deflate)
                 try archive.addEntry(with: "Takeout/archive_browser.html", relativeTo: base, compressionMethod: .deflate)
+                for file in locationFiles {
+                    try archive.addEntry(with: "Takeout/" + file, relativeTo: base, compressionMethod: .deflate)
+                }
             } catch {
                 throw PersonaError.cannotWrite(zipPath, "\(error)")
             }
@@ -78,6 +96,7 @@ public struct PersonaExportWriter {
         } else {
             files.append(jsonPath)
             files.append(indexPath)
+            files += locationFiles.map { takeoutRoot + "/" + $0 }
         }
         return Output(directory: directory, files: files, bytes: bytes)
     }
@@ -172,6 +191,109 @@ public struct PersonaExportWriter {
         try out.write("</BANKTRANLIST>\r\n<LEDGERBAL><BALAMT>-412.50<DTASOF>20260301090000[0:GMT]</LEDGERBAL>\r\n</CCSTMTRS></CCSTMTTRNRS></CREDITCARDMSGSRSV1>\r\n</OFX>\r\n")
         try out.close()
         return out.bytesWritten
+    }
+
+    /// The day index (0-based from the persona's start) and whether it falls inside the trip.
+    private func onTrip(_ places: Persona.Places, day: Int) -> Bool {
+        let tripStart = places.trip.month * 30 + places.trip.day
+        return day >= tripStart && day < tripStart + places.trip.days
+    }
+
+    /// Records.json as Takeout wrote it until 2024: `locations[]` with E7 coordinates and ISO
+    /// timestamps. Nights at home, weekday office hours at work, a week abroad.
+    func writeLocationRecords(_ places: Persona.Places, to path: String) throws -> Int64 {
+        var rng = SeededGenerator(seed: persona.seed ^ 0x10CA7)
+        let first = Timestamp(year: persona.start.year, month: persona.start.month, day: 1)!.epochSeconds
+        let out = try BufferedFileWriter(path: path)
+        try out.write("{\n  \"locations\": [")
+        var count = 0
+        func point(_ at: Persona.Coordinate, _ seconds: Int64) throws {
+            // A few metres of GPS noise, as phones report.
+            let lat = Int((at.latitude + Double(Int.random(in: -30...30, using: &rng)) / 100_000) * 1e7)
+            let lon = Int((at.longitude + Double(Int.random(in: -30...30, using: &rng)) / 100_000) * 1e7)
+            let time = Timestamp(epochSeconds: seconds, utcOffsetSeconds: 0).iso8601.replacingOccurrences(of: "Z", with: ".000Z")
+            try out.write("""
+                \(count == 0 ? "" : ","){
+                    "latitudeE7": \(lat),
+                    "longitudeE7": \(lon),
+                    "accuracy": \(Int.random(in: 8...40, using: &rng)),
+                    "source": "WIFI",
+                    "timestamp": "\(time)"
+                  }
+                """)
+            count += 1
+        }
+        for day in 0..<(persona.months * 30) {
+            let midnight = first + Int64(day) * 86_400
+            let weekday = Timestamp(epochSeconds: midnight).isoWeekday
+            let trip = onTrip(places, day: day)
+            // Evening and early-morning fixes at home (or the hotel abroad); none between 00:00
+            // and 05:00, when a phone on a bedside table says nothing about night-time activity.
+            for minutes in [22 * 60 + 30, 23 * 60 + 30, 5 * 60 + 40] {
+                try point(trip ? places.trip.place : places.home, midnight + Int64(minutes) * 60)
+            }
+            if !trip && weekday <= 5 {
+                for hour in [10, 12, 15] { try point(places.work, midnight + Int64(hour) * 3600) }
+            }
+        }
+        try out.write("\n  ]\n}\n")
+        try out.close()
+        return out.bytesWritten
+    }
+
+    /// Semantic Location History month files (`2025/2025_JUNE.json`): one placeVisit per named
+    /// visit, spread over the period.
+    func writeSemanticVisits(_ places: Persona.Places, under directory: String) throws -> [(String, Int64)] {
+        let first = Timestamp(year: persona.start.year, month: persona.start.month, day: 1)!.epochSeconds
+        let span = persona.months * 30
+        var byMonth: [String: [(Int64, Persona.Visit)]] = [:]
+        for visit in places.visits {
+            for k in 0..<visit.times {
+                let day = (k * span / max(visit.times, 1) + 5) % span
+                let start = first + Int64(day) * 86_400 + Int64(visit.hour) * 3600
+                let c = Timestamp(epochSeconds: start).civil
+                let names = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"]
+                byMonth["\(c.year)/\(c.year)_\(names[c.month - 1]).json", default: []].append((start, visit))
+            }
+        }
+        var written: [(String, Int64)] = []
+        for (relative, visits) in byMonth.sorted(by: { $0.key < $1.key }) {
+            let path = directory + "/Semantic Location History/" + relative
+            do {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw PersonaError.cannotWrite(path, "\(error)")
+            }
+            let out = try BufferedFileWriter(path: path)
+            try out.write("{\n  \"timelineObjects\": [")
+            for (i, (start, visit)) in visits.sorted(by: { $0.0 < $1.0 }).enumerated() {
+                func iso(_ s: Int64) -> String { Timestamp(epochSeconds: s, utcOffsetSeconds: 0).iso8601.replacingOccurrences(of: "Z", with: ".000Z") }
+                try out.write("""
+                    \(i == 0 ? "" : ","){
+                        "placeVisit": {
+                          "location": {
+                            "latitudeE7": \(Int(visit.at.latitude * 1e7)),
+                            "longitudeE7": \(Int(visit.at.longitude * 1e7)),
+                            "placeId": "synthetic-\(visit.name.unicodeScalars.reduce(UInt32(2_166_136_261)) { ($0 ^ $1.value) &* 16_777_619 })",
+                            "address": "\(jsonEscape(visit.address))",
+                            "name": "\(jsonEscape(visit.name))",
+                            "semanticType": "TYPE_UNKNOWN"
+                          },
+                          "duration": {
+                            "startTimestamp": "\(iso(start))",
+                            "endTimestamp": "\(iso(start + 3600))"
+                          },
+                          "placeConfidence": "HIGH_CONFIDENCE"
+                        }
+                      }
+                    """)
+            }
+            try out.write("\n  ]\n}\n")
+            try out.close()
+            written.append((relative, out.bytesWritten))
+        }
+        return written
     }
 
     /// Google Takeout My Activity (Search) in JSON: newest first, as Google writes it.
