@@ -1,0 +1,97 @@
+import StewardCore
+
+/// Counts, per input file (one statement = one account) and currency, all transactions and
+/// the payments; at the end, a file's dominant currency is the one most of its transactions
+/// use (several tied at the top are all taken as home), and payments in any other currency
+/// are foreign spend. Bounded memory: per file and currency a count, the sources and the
+/// earliest `evidenceKept` records.
+final class ForeignCurrencySpendAnalyzer: EventAnalyzer {
+    struct Tally {
+        var transactions = 0
+        var payments = 0
+        var sample: [RankedRecord] = []
+        var sources = Set<String>()
+    }
+
+    static let evidenceKept = 64
+
+    let definition: ForeignCurrencySpendDefinition
+    private var filter: SourceFilter
+    /// path → currency → tally.
+    private(set) var tallies: [String: [String: Tally]] = [:]
+
+    init(definition: ForeignCurrencySpendDefinition) {
+        self.definition = definition
+        filter = SourceFilter(patterns: definition.sources)
+    }
+
+    func observe(_ event: Event, path: String) {
+        guard event.kind == .transaction, let amount = event.amount, let currency = amount.currency, !currency.isEmpty,
+              filter.admits(event.source) else { return }
+        var tally = tallies[path]?[currency] ?? Tally()
+        tallies[path, default: [:]][currency] = nil  // keep the tally uniquely referenced while it changes
+        tally.transactions += 1
+        let excluded = event.mcc.map { definition.excludeMCC?.contains($0) ?? false } ?? false
+        if amount.units < 0 && !excluded {
+            tally.payments += 1
+            tally.sources.insert(event.source)
+            Self.offer(RankedRecord(event: event, path: path, rule: definition.id), into: &tally.sample)
+        }
+        tallies[path, default: [:]][currency] = tally
+    }
+
+    private static func offer(_ record: RankedRecord, into sample: inout [RankedRecord]) {
+        if sample.count >= evidenceKept, let worst = sample.last, !record.ranks(before: worst) { return }
+        var index = sample.count
+        while index > 0 && record.ranks(before: sample[index - 1]) { index -= 1 }
+        sample.insert(record, at: index)
+        if sample.count > evidenceKept { sample.removeLast() }
+    }
+
+    func merge(_ other: any EventAnalyzer) {
+        guard let other = other as? ForeignCurrencySpendAnalyzer else { return }
+        for (path, byCurrency) in other.tallies {
+            for (currency, theirs) in byCurrency {
+                var mine = tallies[path]?[currency] ?? Tally()
+                mine.transactions += theirs.transactions
+                mine.payments += theirs.payments
+                mine.sources.formUnion(theirs.sources)
+                for record in theirs.sample { Self.offer(record, into: &mine.sample) }
+                tallies[path, default: [:]][currency] = mine
+            }
+        }
+    }
+
+    /// Foreign currencies with their payment counts, samples and sources, over all files.
+    func foreignSpend() -> [String: Tally] {
+        var result: [String: Tally] = [:]
+        for byCurrency in tallies.values {
+            let top = byCurrency.values.map(\.transactions).max() ?? 0
+            for (currency, tally) in byCurrency where tally.transactions < top && tally.payments > 0 {
+                var total = result[currency] ?? Tally()
+                total.payments += tally.payments
+                total.sources.formUnion(tally.sources)
+                for record in tally.sample { Self.offer(record, into: &total.sample) }
+                result[currency] = total
+            }
+        }
+        return result
+    }
+
+    func findings(evidenceLimit: Int) -> [Finding] {
+        let foreign = foreignSpend()
+        let payments = foreign.values.reduce(0) { $0 + $1.payments }
+        guard payments >= definition.minTransactions else { return [] }
+        let currencies = foreign.keys.sorted { (foreign[$0]!.payments, $1) > (foreign[$1]!.payments, $0) }
+        var sample: [RankedRecord] = []
+        for tally in foreign.values { for record in tally.sample { Self.offer(record, into: &sample) } }
+        var finding = RankedRecord.finding(sample, attribute: definition.attribute, id: definition.id,
+                                           confidence: definition.confidence,
+                                           value: "payments in " + currencies.joined(separator: ", "),
+                                           sources: foreign.values.reduce(into: Set<String>()) { $0.formUnion($1.sources) },
+                                           evidenceLimit: evidenceLimit)
+        // The sample is bounded; the count is exact.
+        finding.count = payments
+        return [finding]
+    }
+}
