@@ -10,7 +10,8 @@ import StewardCore
 final class RecurringIncomeAnalyzer: EventAnalyzer {
     struct Credit {
         var payer: String
-        /// Table key: an ISO code with a table, or `*`.
+        /// The credit's ISO code, empty when the export states none (grouping key: amounts in
+        /// different currencies are never added up, even when they share the `*` table).
         var currency: String
         var amount: Money
         var record: RankedRecord
@@ -31,10 +32,10 @@ final class RecurringIncomeAnalyzer: EventAnalyzer {
     func observe(_ event: Event, path: String) {
         guard event.kind == .transaction, let amount = event.amount, amount.units > 0, event.time != nil,
               credits.count < Self.maximumCredits, filter.admits(event.source),
-              let (key, table) = definition.table(for: amount.currency), amount.compare(table.minimum) >= 0 else { return }
+              let table = definition.table(for: amount.currency)?.table, amount.compare(table.minimum) >= 0 else { return }
         let payer = RecurringIncomeAnalyzer.payer(of: event)
         guard !payer.isEmpty else { return }
-        credits.append(Credit(payer: payer, currency: key, amount: amount,
+        credits.append(Credit(payer: payer, currency: amount.currency ?? "", amount: amount,
                               record: RankedRecord(event: event, path: path, rule: definition.id), source: event.source))
     }
 
@@ -103,8 +104,8 @@ final class RecurringIncomeAnalyzer: EventAnalyzer {
         let ordered = totals.keys.sorted { (totals[$0]!.credits, $1) > (totals[$1]!.credits, $0) }
         let value = ordered.map { key -> String in
             let total = totals[key]!
-            let label = definition.brackets[key]!.label(for: Money(units: total.units, scale: total.scale))
-            return key == "*" ? label : "\(key) \(label)"
+            let label = definition.table(for: key.isEmpty ? nil : key)!.table.label(for: Money(units: total.units, scale: total.scale))
+            return key.isEmpty ? label : "\(key) \(label)"
         }.joined(separator: "; ")
         let records = chains.flatMap { $0.map(\.record) }
         let sources = Set(chains.flatMap { $0.map(\.source) })
