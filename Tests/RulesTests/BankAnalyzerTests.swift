@@ -134,6 +134,16 @@ final class BankAnalyzerTests: XCTestCase {
         let merged = try XCTUnwrap(try finding("mobility.travel_abroad", events, sessions: 3))
         XCTAssertEqual(merged.count, single.count)
         XCTAssertEqual(merged.evidence.map(\.locator), single.evidence.map(\.locator))
+        // Files interleaved event by event (a worker may come back to a file): same result.
+        let uk = events.filter { $0.1 == "uk.ofx" }, de = events.filter { $0.1 == "de.xml" }
+        var interleaved: [(Event, String)] = []
+        for i in 0..<max(uk.count, de.count) {
+            if i < de.count { interleaved.append(de[i]) }
+            if i < uk.count { interleaved.append(uk[uk.count - 1 - i]) }
+        }
+        let mixed = try XCTUnwrap(try finding("mobility.travel_abroad", interleaved))
+        XCTAssertEqual(mixed.count, single.count)
+        XCTAssertEqual(mixed.evidence.map(\.locator), single.evidence.map(\.locator))
     }
 
     func testTiedCurrenciesAreBothHome() throws {

@@ -17,8 +17,12 @@ final class ForeignCurrencySpendAnalyzer: EventAnalyzer {
 
     let definition: ForeignCurrencySpendDefinition
     private var filter: SourceFilter
-    /// path → currency → tally.
-    private(set) var tallies: [String: [String: Tally]] = [:]
+    /// path → currency → tally, for files other than the open one.
+    private var tallies: [String: [String: Tally]] = [:]
+    /// The file events are arriving from and its tallies: events come file by file, so the
+    /// path is compared, not hashed, per event.
+    private var openPath: String?
+    private var openTallies: [String: Tally] = [:]
 
     init(definition: ForeignCurrencySpendDefinition) {
         self.definition = definition
@@ -28,8 +32,8 @@ final class ForeignCurrencySpendAnalyzer: EventAnalyzer {
     func observe(_ event: Event, path: String) {
         guard event.kind == .transaction, let amount = event.amount, let currency = amount.currency, !currency.isEmpty,
               filter.admits(event.source) else { return }
-        var tally = tallies[path]?[currency] ?? Tally()
-        tallies[path, default: [:]][currency] = nil  // keep the tally uniquely referenced while it changes
+        if path != openPath { open(path) }
+        var tally = openTallies.removeValue(forKey: currency) ?? Tally()  // uniquely referenced while it changes
         tally.transactions += 1
         let excluded = event.mcc.map { definition.excludeMCC?.contains($0) ?? false } ?? false
         if amount.units < 0 && !excluded {
@@ -37,7 +41,20 @@ final class ForeignCurrencySpendAnalyzer: EventAnalyzer {
             tally.sources.insert(event.source)
             Self.offer(RankedRecord(event: event, path: path, rule: definition.id), into: &tally.sample)
         }
-        tallies[path, default: [:]][currency] = tally
+        openTallies[currency] = tally
+    }
+
+    private func open(_ path: String) {
+        closeOpenFile()
+        openPath = path
+        openTallies = tallies.removeValue(forKey: path) ?? [:]
+    }
+
+    private func closeOpenFile() {
+        guard let openPath else { return }
+        tallies[openPath] = openTallies
+        self.openPath = nil
+        openTallies = [:]
     }
 
     private static func offer(_ record: RankedRecord, into sample: inout [RankedRecord]) {
@@ -50,6 +67,8 @@ final class ForeignCurrencySpendAnalyzer: EventAnalyzer {
 
     func merge(_ other: any EventAnalyzer) {
         guard let other = other as? ForeignCurrencySpendAnalyzer else { return }
+        closeOpenFile()
+        other.closeOpenFile()
         for (path, byCurrency) in other.tallies {
             for (currency, theirs) in byCurrency {
                 var mine = tallies[path]?[currency] ?? Tally()
@@ -64,6 +83,7 @@ final class ForeignCurrencySpendAnalyzer: EventAnalyzer {
 
     /// Foreign currencies with their payment counts, samples and sources, over all files.
     func foreignSpend() -> [String: Tally] {
+        closeOpenFile()
         var result: [String: Tally] = [:]
         for byCurrency in tallies.values {
             let top = byCurrency.values.map(\.transactions).max() ?? 0
