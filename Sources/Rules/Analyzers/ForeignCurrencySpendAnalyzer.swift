@@ -38,8 +38,12 @@ final class ForeignCurrencySpendAnalyzer: EventAnalyzer {
         let excluded = event.mcc.map { definition.excludeMCC?.contains($0) ?? false } ?? false
         if amount.units < 0 && !excluded {
             tally.payments += 1
-            tally.sources.insert(event.source)
-            Self.offer(RankedRecord(event: event, path: path, rule: definition.id), into: &tally.sample)
+            if !tally.sources.contains(event.source) { tally.sources.insert(event.source) }
+            // Cheap rejection of records later than a full sample's last.
+            let epoch = event.time?.epochSeconds ?? Int64.max
+            if tally.sample.count < Self.evidenceKept || epoch <= (tally.sample.last?.time?.epochSeconds ?? Int64.max) {
+                Self.offer(RankedRecord(event: event, path: path, rule: definition.id), into: &tally.sample)
+            }
         }
         openTallies[currency] = tally
     }

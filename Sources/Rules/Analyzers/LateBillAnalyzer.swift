@@ -84,12 +84,12 @@ final class LateBillAnalyzer: EventAnalyzer {
         var records: [RankedRecord] = []
         var sources = Set<String>()
         for (payment, fee) in pairs {
-            for record in [payment, fee] where seen.insert(record.ranked.evidence.path + "\u{0}" + record.ranked.evidence.locator).inserted {
+            for record in [payment, fee] where seen.insert(record.ranked.key).inserted {
                 records.append(record.ranked)
                 sources.insert(record.source)
             }
         }
-        let feeCount = Set(pairs.map { $0.fee.ranked.evidence.path + "\u{0}" + $0.fee.ranked.evidence.locator }).count
+        let feeCount = Set(pairs.map { $0.fee.ranked.key }).count
         return [RankedRecord.finding(records, attribute: definition.attribute, id: definition.id,
                                      confidence: definition.confidence,
                                      value: feeCount == 1 ? "1 late bill" : "\(feeCount) late bills",

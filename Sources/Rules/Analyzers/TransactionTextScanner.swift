@@ -20,17 +20,21 @@ struct TransactionTextScanner {
     /// Collects the lexicon groups found in the event's text and counterparty into `groups`.
     mutating func scan(_ event: Event) {
         groups.removeAll(keepingCapacity: true)
-        for value in [event.text, event.counterparty] {
-            guard let value, !value.isEmpty else { continue }
-            buffer.removeAll(keepingCapacity: true)
-            TextFolder.fold(value, into: &buffer)
-            var found: [Int32] = []
-            swap(&found, &groups)
-            buffer.withUnsafeBufferPointer { bytes in
-                automaton.scan(folded: bytes) { hit in if !found.contains(hit.group) { found.append(hit.group) } }
-            }
-            swap(&found, &groups)
+        // Two calls rather than a loop over `[text, counterparty]`: no array per event.
+        scan(event.text)
+        scan(event.counterparty)
+    }
+
+    private mutating func scan(_ value: String?) {
+        guard let value, !value.isEmpty else { return }
+        buffer.removeAll(keepingCapacity: true)
+        TextFolder.fold(value, into: &buffer)
+        var found: [Int32] = []
+        swap(&found, &groups)
+        buffer.withUnsafeBufferPointer { bytes in
+            automaton.scan(folded: bytes) { hit in if !found.contains(hit.group) { found.append(hit.group) } }
         }
+        swap(&found, &groups)
     }
 
     func hitsAny(of wanted: [Int32]) -> Bool { groups.contains { wanted.contains($0) } }
@@ -91,23 +95,36 @@ struct SourceFilter {
     }
 }
 
-/// Evidence ranked by time, then path and position, so samples do not depend on file order or
-/// on how work was split between sessions.
+/// A record that supports an analyzer finding, ranked by time, then path and position, so
+/// samples do not depend on file order or on how work was split between sessions. The event is
+/// kept (its strings are shared, not copied) and the evidence excerpt is built only for records
+/// that end up in a finding: building excerpts for every candidate dominated the analyzers' cost.
 struct RankedRecord: Sendable {
-    var time: Timestamp?
-    var evidence: Evidence
+    var event: Event
+    var path: String
+    var rule: String
 
     init(event: Event, path: String, rule: String) {
-        time = event.time
-        evidence = Evidence(path: path, locator: event.position.description, time: event.time?.iso8601,
-                            excerpt: event.excerpt(), rule: rule)
+        self.event = event
+        self.path = path
+        self.rule = rule
     }
 
+    var time: Timestamp? { event.time }
+
+    var evidence: Evidence {
+        Evidence(path: path, locator: event.position.description, time: event.time?.iso8601, excerpt: event.excerpt(), rule: rule)
+    }
+
+    /// Identity of the record for de-duplication: path and position.
+    var key: String { path + "\u{0}" + event.position.description }
+
     func ranks(before other: RankedRecord) -> Bool {
-        let a = time?.epochSeconds ?? Int64.max, b = other.time?.epochSeconds ?? Int64.max
+        let a = event.time?.epochSeconds ?? Int64.max, b = other.event.time?.epochSeconds ?? Int64.max
         if a != b { return a < b }
-        if evidence.path != other.evidence.path { return evidence.path < other.evidence.path }
-        return evidence.locator < other.evidence.locator
+        if path != other.path { return path < other.path }
+        let p = event.position, q = other.event.position
+        return (p.line ?? -1, p.record ?? -1, p.pointer ?? "") < (q.line ?? -1, q.record ?? -1, q.pointer ?? "")
     }
 
     /// A finding from records already known to support it.
