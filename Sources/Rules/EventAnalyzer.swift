@@ -53,6 +53,9 @@ public enum AnalyzerCatalog {
     public static let kinds: [AnalyzerKind] = [
         LocationPlacesDefinition.kind,
         LocationNightActivityDefinition.kind,
+        RecurringIncomeDefinition.kind,
+        LateBillDefinition.kind,
+        ForeignCurrencySpendDefinition.kind,
     ]
 }
 

@@ -1,0 +1,98 @@
+import StewardCore
+
+/// Pairs utility payments with later fees: a fee, return or reminder (the `fee` condition)
+/// booked 0…`window_days` days after a utility payment (the `utility` condition) is a late
+/// bill when it belongs to that bill — it names a utility itself ("Mahngebühr Stadtwerke") or
+/// has the same payee as the payment (a returned direct debit carries the creditor's name).
+/// A general overdraft fee after an electricity bill is not a late bill.
+///
+/// Memory: only utility payments and fee candidates are kept (a few per month), capped at
+/// `maximumRecords` per session.
+final class LateBillAnalyzer: EventAnalyzer {
+    struct Record {
+        var payee: String
+        /// The fee itself names a utility (lexicon, MCC or purpose code).
+        var namesUtility: Bool
+        var ranked: RankedRecord
+        var source: String
+    }
+
+    static let maximumRecords = 100_000
+
+    let definition: LateBillDefinition
+    private var filter: SourceFilter
+    private var scanner: TransactionTextScanner
+    private let utility: TransactionCondition.Compiled
+    private let fee: TransactionCondition.Compiled
+    private(set) var payments: [Record] = []
+    private(set) var fees: [Record] = []
+
+    init(definition: LateBillDefinition, automaton: LexiconAutomaton) {
+        self.definition = definition
+        filter = SourceFilter(patterns: definition.sources)
+        scanner = TransactionTextScanner(automaton: automaton)
+        utility = definition.utility.compiled(for: automaton)
+        fee = definition.fee.compiled(for: automaton)
+    }
+
+    func observe(_ event: Event, path: String) {
+        guard event.kind == .transaction, event.time != nil, filter.admits(event.source),
+              payments.count + fees.count < Self.maximumRecords else { return }
+        scanner.scan(event)
+        let isFee = fee.matches(event, scanner: scanner)
+        let isUtility = utility.matches(event, scanner: scanner)
+        guard isFee || isUtility else { return }
+        let record = Record(payee: TransactionTextScanner.payeeKey(event.counterparty), namesUtility: isUtility,
+                            ranked: RankedRecord(event: event, path: path, rule: definition.id), source: event.source)
+        if isFee {
+            fees.append(record)
+        } else if (event.amount?.units ?? -1) < 0 {
+            // A utility payment is money out; a utility credit is a refund.
+            payments.append(record)
+        }
+    }
+
+    func merge(_ other: any EventAnalyzer) {
+        guard let other = other as? LateBillAnalyzer else { return }
+        payments += other.payments
+        fees += other.fees
+    }
+
+    /// Each fee with the utility payments it follows within the window.
+    func pairs() -> [(payment: Record, fee: Record)] {
+        let window = Int64(definition.windowDays) * 86_400
+        let sortedPayments = payments.sorted { $0.ranked.ranks(before: $1.ranked) }
+        var result: [(Record, Record)] = []
+        // Fees in time order, so payments that fell out of one fee's window are out of every
+        // later fee's window too: `start` only moves forward.
+        var start = 0
+        for fee in fees.sorted(by: { $0.ranked.ranks(before: $1.ranked) }) {
+            let feeTime = fee.ranked.time!.epochSeconds
+            while start < sortedPayments.count && feeTime - sortedPayments[start].ranked.time!.epochSeconds > window { start += 1 }
+            for payment in sortedPayments[start...] {
+                if feeTime - payment.ranked.time!.epochSeconds < 0 { break }
+                if fee.namesUtility || (!fee.payee.isEmpty && fee.payee == payment.payee) { result.append((payment, fee)) }
+            }
+        }
+        return result
+    }
+
+    func findings(evidenceLimit: Int) -> [Finding] {
+        let pairs = pairs()
+        guard !pairs.isEmpty else { return [] }
+        var seen = Set<String>()
+        var records: [RankedRecord] = []
+        var sources = Set<String>()
+        for (payment, fee) in pairs {
+            for record in [payment, fee] where seen.insert(record.ranked.key).inserted {
+                records.append(record.ranked)
+                sources.insert(record.source)
+            }
+        }
+        let feeCount = Set(pairs.map { $0.fee.ranked.key }).count
+        return [RankedRecord.finding(records, attribute: definition.attribute, id: definition.id,
+                                     confidence: definition.confidence,
+                                     value: feeCount == 1 ? "1 late bill" : "\(feeCount) late bills",
+                                     sources: sources, evidenceLimit: evidenceLimit)]
+    }
+}

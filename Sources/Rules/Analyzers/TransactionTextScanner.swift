@@ -1,0 +1,140 @@
+import StewardCore
+
+/// What the bank analyzers need to know about one transaction's wording: which lexicon groups
+/// occur in its text and counterparty, which code tokens it carries, and a payee key. One
+/// instance per analyzer (per worker), reusing its buffers; lexicons are matched with the rule
+/// set's single automaton, so the cost is one table lookup per byte as for rules.
+struct TransactionTextScanner {
+    let automaton: LexiconAutomaton
+    private var buffer: [UInt8] = []
+    private(set) var groups: [Int32] = []
+
+    init(automaton: LexiconAutomaton) { self.automaton = automaton }
+
+    /// Automaton group ids of lexicon names (names the automaton lacks are left out; the
+    /// example run reports them).
+    static func groupIds(_ names: [String], in automaton: LexiconAutomaton) -> [Int32] {
+        names.compactMap { name in automaton.groups.firstIndex(of: name).map { Int32($0) } }
+    }
+
+    /// Collects the lexicon groups found in the event's text and counterparty into `groups`.
+    mutating func scan(_ event: Event) {
+        groups.removeAll(keepingCapacity: true)
+        // Two calls rather than a loop over `[text, counterparty]`: no array per event.
+        scan(event.text)
+        scan(event.counterparty)
+    }
+
+    private mutating func scan(_ value: String?) {
+        guard let value, !value.isEmpty else { return }
+        buffer.removeAll(keepingCapacity: true)
+        TextFolder.fold(value, into: &buffer)
+        var found: [Int32] = []
+        swap(&found, &groups)
+        buffer.withUnsafeBufferPointer { bytes in
+            automaton.scan(folded: bytes) { hit in if !found.contains(hit.group) { found.append(hit.group) } }
+        }
+        swap(&found, &groups)
+    }
+
+    func hitsAny(of wanted: [Int32]) -> Bool { groups.contains { wanted.contains($0) } }
+
+    /// True when one of the code's letter-and-digit runs is in `codes` (`NDDT+108+00931`
+    /// carries 108; `ELEC` is itself).
+    static func code(_ code: String?, isIn codes: Set<String>) -> Bool {
+        guard let code, !codes.isEmpty else { return false }
+        var token: [UInt8] = []
+        for byte in code.utf8 {
+            if LexiconAutomaton.isASCIIAlphanumeric(byte) {
+                token.append(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte)
+            } else if !token.isEmpty {
+                if codes.contains(String(decoding: token, as: UTF8.self)) { return true }
+                token.removeAll(keepingCapacity: true)
+            }
+        }
+        return !token.isEmpty && codes.contains(String(decoding: token, as: UTF8.self))
+    }
+
+    /// A payer or payee key that survives statement noise: folded, letters only, single
+    /// spaces (`ACME LTD SALARY 03/24 REF 991` and `Acme Ltd Salary 04/24 ref 1002` are one
+    /// payer). Empty when the text has no letters.
+    static func payeeKey(_ text: String?) -> String {
+        guard let text, !text.isEmpty else { return "" }
+        let folded = TextFolder.fold(text)
+        var key: [UInt8] = []
+        key.reserveCapacity(folded.count)
+        var pendingSpace = false
+        for byte in folded {
+            let isLetter = (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+            if isLetter {
+                if pendingSpace && !key.isEmpty { key.append(0x20) }
+                pendingSpace = false
+                key.append(byte)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+}
+
+/// Source filter with a one-entry cache: events arrive file by file, so consecutive events
+/// nearly always share a source.
+struct SourceFilter {
+    let patterns: [SourcePattern]
+    private var lastSource: String?
+    private var lastResult = false
+
+    init(patterns: [SourcePattern]) { self.patterns = patterns }
+
+    mutating func admits(_ source: String) -> Bool {
+        if source == lastSource { return lastResult }
+        lastSource = source
+        lastResult = patterns.isEmpty || patterns.contains { $0.matches(source) }
+        return lastResult
+    }
+}
+
+/// A record that supports an analyzer finding, ranked by time, then path and position, so
+/// samples do not depend on file order or on how work was split between sessions. The event is
+/// kept (its strings are shared, not copied) and the evidence excerpt is built only for records
+/// that end up in a finding: building excerpts for every candidate dominated the analyzers' cost.
+struct RankedRecord: Sendable {
+    var event: Event
+    var path: String
+    var rule: String
+
+    init(event: Event, path: String, rule: String) {
+        self.event = event
+        self.path = path
+        self.rule = rule
+    }
+
+    var time: Timestamp? { event.time }
+
+    var evidence: Evidence {
+        Evidence(path: path, locator: event.position.description, time: event.time?.iso8601, excerpt: event.excerpt(), rule: rule)
+    }
+
+    /// Identity of the record for de-duplication: path and position.
+    var key: String { path + "\u{0}" + event.position.description }
+
+    func ranks(before other: RankedRecord) -> Bool {
+        let a = event.time?.epochSeconds ?? Int64.max, b = other.event.time?.epochSeconds ?? Int64.max
+        if a != b { return a < b }
+        if path != other.path { return path < other.path }
+        let p = event.position, q = other.event.position
+        return (p.line ?? -1, p.record ?? -1, p.pointer ?? "") < (q.line ?? -1, q.record ?? -1, q.pointer ?? "")
+    }
+
+    /// A finding from records already known to support it.
+    static func finding(_ records: [RankedRecord], attribute: Attribute, id: String, confidence: Double,
+                        value: String?, sources: Set<String>, evidenceLimit: Int) -> Finding {
+        let sorted = records.sorted { $0.ranks(before: $1) }
+        let times = sorted.compactMap(\.time)
+        return Finding(attribute: attribute.id, title: attribute.title, sensitivity: attribute.sensitivity,
+                       confidence: confidence, count: records.count, firstSeen: times.min()?.iso8601,
+                       lastSeen: times.max()?.iso8601, rules: [id], sources: sources.sorted(), value: value,
+                       evidence: sorted.prefix(max(0, evidenceLimit)).map(\.evidence))
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import XCTest
+import StewardCore
+@testable import Rules
+
+/// The bank analyzers of `rules/analyzers/` (income brackets, late bills, foreign-currency
+/// spend) run through real inference sessions: merges across sessions, window edges and
+/// currencies.
+final class BankAnalyzerTests: XCTestCase {
+    private func ruleSet() throws -> RuleSet { try RuleSetExamplesTests.loaded.get() }
+
+    /// Each event gets its own line, as records of one file do.
+    private var line = 0
+    private func transaction(_ date: String, _ counterparty: String?, _ amount: String, _ currency: String? = nil,
+                             text: String? = nil, mcc: Int? = nil, code: String? = nil, source: String = "bank.ofx") -> Event {
+        line += 1
+        var money = Money.parse(amount, decimalSeparator: UInt8(ascii: "."))!
+        money.currency = currency
+        return Event(source: source, kind: .transaction, time: Timestamp.parseISO8601(Array(date.utf8)), text: text,
+                     counterparty: counterparty, amount: money, mcc: mcc, code: code, position: .line(line))
+    }
+
+    private func finding(_ attribute: String, _ events: [(Event, String)], sessions: Int = 1) throws -> Finding? {
+        let set = try ruleSet()
+        let all = (0..<sessions).map { _ in InferenceSession(ruleSet: set) }
+        for (i, (event, path)) in events.enumerated() { all[i % sessions].process(event, path: path) }
+        for other in all.dropFirst() { all[0].merge(other) }
+        return all[0].findings().first { $0.attribute == attribute }
+    }
+
+    private func monthly(_ payer: String, _ amount: String, _ currency: String?, months: ClosedRange<Int>, day: Int = 25) -> [Event] {
+        months.map { month in
+            transaction(String(format: "2024-%02d-%02d", month, day), payer, amount, currency)
+        }
+    }
+
+    // MARK: income
+
+    func testIncomeIsTheSameWhetherOneSessionOrThreeSawTheSalaries() throws {
+        let events = monthly("ACME LOGISTICS LTD", "2850.00", "GBP", months: 1...12).map { ($0, "statement.ofx") }
+        let single = try XCTUnwrap(try finding("finance.income", events))
+        let merged = try XCTUnwrap(try finding("finance.income", events, sessions: 3))
+        XCTAssertEqual(single.value, "GBP 2,000–3,500 a month")
+        XCTAssertEqual(single.count, 12)
+        XCTAssertEqual(single.rules, ["finance.income.recurring_credits"])
+        XCTAssertEqual(merged.value, single.value)
+        XCTAssertEqual(merged.count, single.count)
+        XCTAssertEqual(merged.evidence.map(\.locator), single.evidence.map(\.locator))
+        XCTAssertEqual(single.firstSeen, "2024-01-25")
+        XCTAssertEqual(single.lastSeen, "2024-12-25")
+    }
+
+    func testMonthlyGapOf35DaysKeepsTheChainAnd36BreaksIt() throws {
+        let kept = [transaction("2024-01-01", "PAYER A", "1500.00", "EUR"), transaction("2024-02-05", "PAYER A", "1500.00", "EUR"),
+                    transaction("2024-03-11", "PAYER A", "1500.00", "EUR")]
+        XCTAssertEqual(try finding("finance.income", kept.map { ($0, "a") })?.count, 3, "gaps of 35 days")
+        let broken = [transaction("2024-01-01", "PAYER B", "1500.00", "EUR"), transaction("2024-02-06", "PAYER B", "1500.00", "EUR"),
+                      transaction("2024-03-12", "PAYER B", "1500.00", "EUR")]
+        XCTAssertNil(try finding("finance.income", broken.map { ($0, "a") }), "gaps of 36 days")
+        let early = [transaction("2024-01-01", "PAYER C", "1500.00", "EUR"), transaction("2024-01-20", "PAYER C", "1500.00", "EUR"),
+                     transaction("2024-01-26", "PAYER C", "1500.00", "EUR"), transaction("2024-02-26", "PAYER C", "1500.00", "EUR")]
+        XCTAssertEqual(try finding("finance.income", early.map { ($0, "a") })?.count, 3,
+                       "a credit 19 days after the last is skipped; the chain goes on from the 1st (25 days to the 26th)")
+    }
+
+    func testBracketsPerCurrencyWithExclusiveUpperBounds() throws {
+        var events = monthly("EMPLOYER DE", "2000.00", "EUR", months: 1...4).map { ($0, "de.xml") }
+        events += monthly("EMPLOYER UK", "999.99", "GBP", months: 1...3).map { ($0, "uk.ofx") }
+        events += monthly("EMPLOYER JP", "300000", "JPY", months: 1...3).map { ($0, "jp.csv") }
+        events += monthly("EMPLOYER X", "1200.00", nil, months: 1...3).map { ($0, "x.csv") }
+        let income = try XCTUnwrap(try finding("finance.income", events, sessions: 2))
+        // The currency with most recurring credits first, ties by code (no currency sorts first);
+        // the `*` table covers JPY (no table of its own) and credits without a currency, each apart.
+        XCTAssertEqual(income.value, "EUR 2,000–3,500 a month; 1,000–2,000 a month (no table for the currency); "
+                       + "GBP under 1,000 a month; JPY 6,000 or more a month (no table for the currency)")
+        XCTAssertEqual(income.count, 13)
+    }
+
+    func testTwoPayersAddUpAndOneOffCreditsDoNot() throws {
+        var events = monthly("CAFE PAYROLL", "820.00", "GBP", months: 1...3, day: 1).map { ($0, "a") }
+        events += monthly("DWP STATE PENSION", "700.00", "GBP", months: 1...3, day: 3).map { ($0, "a") }
+        events.append((transaction("2024-02-14", "J SMITH", "5000.00", "GBP"), "a"))
+        let income = try XCTUnwrap(try finding("finance.income", events))
+        XCTAssertEqual(income.value, "GBP 1,000–2,000 a month")
+        XCTAssertEqual(income.count, 6)
+        XCTAssertFalse(income.evidence.contains { $0.excerpt.contains("J SMITH") })
+    }
+
+    // MARK: late bills
+
+    func testFeeOnTheSameDayOrThirtyDaysLaterCountsButNotThirtyOne() throws {
+        for (feeDate, expected) in [("2024-03-01", true), ("2024-03-31", true), ("2024-04-01", false), ("2024-02-29", false)] {
+            let events = [transaction("2024-03-01", "BRITISH GAS", "-60.00", "GBP", mcc: 4900),
+                          transaction(feeDate, "BRITISH GAS", "-12.00", "GBP", text: "LATE PAYMENT FEE")]
+            let late = try finding("finance.late_bills", events.map { ($0, "card.ofx") })
+            XCTAssertEqual(late != nil, expected, feeDate)
+            if expected { XCTAssertEqual(late?.count, 2, feeDate); XCTAssertEqual(late?.value, "1 late bill") }
+        }
+    }
+
+    func testPaymentAndReturnSeenBySeparateSessionsAreStillPaired() throws {
+        let events = [(transaction("2024-05-02", "Energieversorger Nord AG", "-120.00", "EUR", code: "ELEC", source: "bank.camt053"), "a.xml"),
+                      (transaction("2024-05-06", "Energieversorger Nord AG", "120.00", "EUR", text: "Retoure", code: "NRTI+109", source: "bank.mt940"), "b.sta")]
+        XCTAssertNil(try finding("finance.late_bills", [events[0]]))
+        let late = try XCTUnwrap(try finding("finance.late_bills", events, sessions: 2))
+        XCTAssertEqual(late.count, 2)
+        XCTAssertEqual(late.sources, ["bank.camt053", "bank.mt940"])
+        XCTAssertEqual(late.evidence.map(\.path), ["a.xml", "b.sta"])
+    }
+
+    func testAReturnMustBelongToTheUtilityPayment() throws {
+        let other = [transaction("2024-05-02", "Stadtwerke Bonn", "-60.00", "EUR"),
+                     transaction("2024-05-06", "Vodafone GmbH", "39.99", "EUR", code: "NRTI+109")]
+        XCTAssertNil(try finding("finance.late_bills", other.map { ($0, "a") }), "the return is of another payee's debit")
+        let same = [transaction("2024-05-02", "Stadtwerke Bonn", "-60.00", "EUR"),
+                    transaction("2024-05-06", "Stadtwerke Bonn", "60.00", "EUR", code: "NRTI+109")]
+        XCTAssertEqual(try finding("finance.late_bills", same.map { ($0, "a") })?.count, 2)
+    }
+
+    // MARK: travel abroad
+
+    func testForeignMeansOtherThanTheStatementsOwnCurrency() throws {
+        var events: [(Event, String)] = []
+        // A UK card statement with two euro payments…
+        for day in 1...5 { events.append((transaction("2024-07-0\(day)", "TESCO", "-10.00", "GBP"), "uk.ofx")) }
+        events.append((transaction("2024-07-10", "CAFE PARIS", "-14.50", "EUR"), "uk.ofx"))
+        events.append((transaction("2024-07-11", "RATP", "-2.15", "EUR"), "uk.ofx"))
+        // …and a German account in euros, whose euro payments are at home.
+        for day in 1...4 { events.append((transaction("2024-07-1\(day)", "REWE", "-20.00", "EUR", source: "bank.camt053"), "de.xml")) }
+        let single = try XCTUnwrap(try finding("mobility.travel_abroad", events))
+        XCTAssertEqual(single.count, 2)
+        XCTAssertEqual(single.value, "payments in EUR")
+        XCTAssertEqual(Set(single.evidence.map(\.path)), ["uk.ofx"])
+        let merged = try XCTUnwrap(try finding("mobility.travel_abroad", events, sessions: 3))
+        XCTAssertEqual(merged.count, single.count)
+        XCTAssertEqual(merged.evidence.map(\.locator), single.evidence.map(\.locator))
+        // Files interleaved event by event (a worker may come back to a file): same result.
+        let uk = events.filter { $0.1 == "uk.ofx" }, de = events.filter { $0.1 == "de.xml" }
+        var interleaved: [(Event, String)] = []
+        for i in 0..<max(uk.count, de.count) {
+            if i < de.count { interleaved.append(de[i]) }
+            if i < uk.count { interleaved.append(uk[uk.count - 1 - i]) }
+        }
+        let mixed = try XCTUnwrap(try finding("mobility.travel_abroad", interleaved))
+        XCTAssertEqual(mixed.count, single.count)
+        XCTAssertEqual(mixed.evidence.map(\.locator), single.evidence.map(\.locator))
+    }
+
+    func testTiedCurrenciesAreBothHome() throws {
+        let events = [transaction("2024-07-01", "A", "-1.00", "GBP"), transaction("2024-07-02", "B", "-1.00", "GBP"),
+                      transaction("2024-07-03", "C", "-1.00", "EUR"), transaction("2024-07-04", "D", "-1.00", "EUR")]
+        XCTAssertNil(try finding("mobility.travel_abroad", events.map { ($0, "multi.csv") }))
+    }
+
+    // MARK: settings files
+
+    func testBadSettingsNameFileAndLine() throws {
+        let income = """
+        analyzer: recurring_income
+        id: finance.income.x
+        attribute: finance.gambling
+        confidence: 0.5
+        min_occurrences: 3
+        interval_days: {min: 25, max: 35}
+        brackets:
+          EUR:
+            minimum: "100.00"
+            bands:
+              - {below: "2000.00", label: a}
+              - {below: "1000.00", label: b}
+        examples:
+          positive:
+            - events: [{source: bank.ofx, kind: transaction}]
+          negative:
+            - events: [{source: bank.ofx, kind: transaction}]
+        """
+        let fixture = try RuleDirectoryFixture(files: ["analyzers/income.yaml": income])
+        XCTAssertThrowsError(try RuleSet.load(directory: fixture.rulesDirectory)) { error in
+            XCTAssertEqual("\(error)", "rules/analyzers/income.yaml:12: bands must rise: 1000.00 is not above 2000.00")
+        }
+        let lateBills = """
+        analyzer: late_bills
+        id: finance.late_bills.x
+        attribute: finance.gambling
+        confidence: 0.5
+        window_days: 30
+        utility: {mcc: [4900]}
+        fee: {codes: ["10 8"]}
+        """
+        let second = try RuleDirectoryFixture(files: ["analyzers/late.yaml": lateBills])
+        XCTAssertThrowsError(try RuleSet.load(directory: second.rulesDirectory)) { error in
+            XCTAssertEqual("\(error)", "rules/analyzers/late.yaml:7: a code is letters and digits only, got '10 8'")
+        }
+    }
+
+    func testUnknownLexiconInSettingsFailsTheExampleRun() throws {
+        let lateBills = """
+        analyzer: late_bills
+        id: finance.late_bills.x
+        attribute: finance.gambling
+        confidence: 0.5
+        window_days: 30
+        utility: {lexicons: [utilitees]}
+        fee: {codes: ["108"]}
+        examples:
+          positive:
+            - events:
+                - {source: bank.ofx, kind: transaction, time: 2024-01-01, counterparty: X, amount: "-1.00", mcc: 4900}
+          negative:
+            - events:
+                - {source: bank.ofx, kind: transaction, time: 2024-01-01, counterparty: X, amount: "-1.00"}
+        """
+        let fixture = try RuleDirectoryFixture(files: ["analyzers/late.yaml": lateBills])
+        let set = try RuleSet.load(directory: fixture.rulesDirectory)
+        let failures = RuleExampleRunner.run(set).map(\.description)
+        XCTAssertTrue(failures.contains("rules/analyzers/late.yaml:1: unknown lexicon 'utilitees' in analyzer finance.late_bills.x"), "\(failures)")
+        XCTAssertTrue(failures.contains("rules/analyzers/late.yaml:10: positive example did not produce a finding of analyzer finance.late_bills.x"), "\(failures)")
+    }
+}
