@@ -120,3 +120,13 @@ public enum TextDecoding {
         }
     }
 }
+
+extension TextDecoding {
+    /// Formats without a charset declaration (QIF, MT940) are UTF-8 from newer software and
+    /// Windows-1252 from older: a field that is valid UTF-8 is read as UTF-8, any other as 1252.
+    /// Deciding per field keeps the result independent of how the file is chunked.
+    public static func decodeUTF8OrWindows1252<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        if isValidUTF8(bytes) { return decode(bytes, as: .utf8) }
+        return decode(bytes, as: .windows1252)
+    }
+}
