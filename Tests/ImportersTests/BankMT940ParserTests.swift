@@ -21,6 +21,7 @@ final class BankMT940ParserTests: XCTestCase {
         ":86:166?00GUTSCHRIFT?20SVWZ+Lohn Dezember 2023?32ARBEITGEBER GMBH",
         ":61:2401030103RD12,00NMSCNONREF",
         ":86:Storno Gebuehr",
+        ":NS:22Kartenzahlung",
         ":62F:C240103EUR000000002680,06",
         "-}",
         "{1:F01SSKMDEMMAXXX0000000000}{2:I940SSKMDEMMXXXXN}{4:",
@@ -57,6 +58,7 @@ final class BankMT940ParserTests: XCTestCase {
         XCTAssertEqual(reversal.code, "NMSC")
         let fee = r.events[3]
         XCTAssertEqual(fee.amount, Money(units: -75, scale: 1, currency: "USD"))
+        XCTAssertEqual(fee.position, SourcePosition(line: 20, record: 3))
         XCTAssertEqual(fee.time?.iso8601, "2024-01-05")
         XCTAssertNil(fee.text)
     }

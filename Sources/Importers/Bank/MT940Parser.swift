@@ -105,10 +105,13 @@ public struct MT940Parser: ExportParser {
         return nil
     }
 
-    /// The end of a `:NN:` or `:NNa:` tag at the start of `line`.
+    /// The end of a `:NN:` or `:NNa:` tag at the start of `line`; also German banks' non-SWIFT
+    /// `:NS:` field, which must not be taken for a continuation of the `:86:` before it.
     private func tagEnd(_ line: ArraySlice<UInt8>) -> Int? {
         let s = line.startIndex
-        guard line.count >= 4, line[s] == UInt8(ascii: ":"), isDigit(line[s + 1]), isDigit(line[s + 2]) else { return nil }
+        guard line.count >= 4, line[s] == UInt8(ascii: ":") else { return nil }
+        if line[s + 1] == UInt8(ascii: "N") && line[s + 2] == UInt8(ascii: "S") && line[s + 3] == UInt8(ascii: ":") { return s + 4 }
+        guard isDigit(line[s + 1]), isDigit(line[s + 2]) else { return nil }
         if line[s + 3] == UInt8(ascii: ":") { return s + 4 }
         if line.count >= 5, line[s + 3] >= 0x41, line[s + 3] <= 0x5A, line[s + 4] == UInt8(ascii: ":") { return s + 5 }
         return nil
