@@ -41,6 +41,8 @@ public struct CAMTParser: ExportParser {
     private var recordIndex = 0
     private var sawDocument = false
     private var sawDoctype = false
+    private var ignoredDepth = 0
+    static let maxDepth = 64
 
     public init() {}
 
@@ -67,7 +69,8 @@ public struct CAMTParser: ExportParser {
         case .start(let nameBytes, let attributes, _, let line):
             let name = String(decoding: nameBytes, as: UTF8.self)
             text.removeAll(keepingCapacity: true)
-            guard stack.count < 64 else { stack.append(name); return } // deeper than any statement: ignored
+            // Deeper than any statement: only counted, so hostile nesting costs no memory.
+            guard stack.count < Self.maxDepth else { ignoredDepth += 1; return }
             stack.append(name)
             switch name {
             case "Stmt", "Rpt", "Ntfctn": sawDocument = true; accountCurrency = nil
@@ -81,6 +84,7 @@ public struct CAMTParser: ExportParser {
             default: break
             }
         case .end(let nameBytes):
+            if ignoredDepth > 0 { ignoredDepth -= 1; return }
             guard !stack.isEmpty else { return }
             let name = stack.removeLast()
             if !nameBytes.elementsEqual(name.utf8) {

@@ -118,6 +118,7 @@ public struct QIFParser: ExportParser {
             if section == .investment {
                 record.transferAmount = value
             } else {
+                guard record.splits.count < Self.maxSplits else { record.splitCategory = nil; record.splitMemo = nil; break }
                 var parts = [record.splitCategory ?? ""]
                 if let memo = record.splitMemo { parts.append("(\(memo))") }
                 parts.append(TextDecoding.decode(trimmed(value), as: .utf8))
@@ -129,8 +130,11 @@ public struct QIFParser: ExportParser {
         }
     }
 
+    /// Quicken allows 250 splits; more is hostile input, and is not kept.
+    static let maxSplits = 250
+
     private mutating func flushSplitWithoutAmount() {
-        guard let category = record.splitCategory else { return }
+        guard let category = record.splitCategory, record.splits.count < Self.maxSplits else { return }
         var parts = [category]
         if let memo = record.splitMemo { parts.append("(\(memo))") }
         record.splits.append(parts.filter { !$0.isEmpty }.joined(separator: " "))
