@@ -19,9 +19,11 @@ public struct QIFParser: ExportParser {
     /// The fields of the record being read.
     struct PendingRecord {
         var startLine = 0
-        var date: ArraySlice<UInt8>?
-        var amount: ArraySlice<UInt8>?
-        var transferAmount: ArraySlice<UInt8>?
+        // Parsed when their line is read: holding slices of the line buffer would make the
+        // line splitter copy its buffer for every line.
+        var date: FieldValue<Timestamp>?
+        var amount: FieldValue<Money>?
+        var transferAmount: FieldValue<Money>?
         var payee: String?
         var memo: String?
         var category: String?
@@ -31,6 +33,12 @@ public struct QIFParser: ExportParser {
         var splitCategory: String?
         var splitMemo: String?
         var isEmpty = true
+    }
+
+    /// A parsed field, or the start of its text for the skip message.
+    enum FieldValue<T> {
+        case value(T)
+        case unreadable(String)
     }
 
     private var lines = LineSplitter()
@@ -99,8 +107,9 @@ public struct QIFParser: ExportParser {
         if record.isEmpty { record.startLine = number; record.isEmpty = false }
         let value = line.dropFirst()
         switch code {
-        case UInt8(ascii: "D"): if record.date == nil { record.date = value } // a split's own D line (seen in the wild) does not move the record
-        case UInt8(ascii: "T"), UInt8(ascii: "U"): if record.amount == nil { record.amount = value }
+        // A split's own D line (seen in the wild) does not move the record.
+        case UInt8(ascii: "D"): if record.date == nil { record.date = parsed(value, QIFDate.parse) }
+        case UInt8(ascii: "T"), UInt8(ascii: "U"): if record.amount == nil { record.amount = parsed(value) { Money.parse($0) } }
         case UInt8(ascii: "P"): record.payee = text(value)
         case UInt8(ascii: "M"): record.memo = text(value)
         case UInt8(ascii: "L"): record.category = text(value)
@@ -116,7 +125,7 @@ public struct QIFParser: ExportParser {
             }
         case UInt8(ascii: "$"):
             if section == .investment {
-                record.transferAmount = value
+                record.transferAmount = parsed(value) { Money.parse($0) }
             } else {
                 guard record.splits.count < Self.maxSplits else { record.splitCategory = nil; record.splitMemo = nil; break }
                 var parts = [record.splitCategory ?? ""]
@@ -175,14 +184,16 @@ public struct QIFParser: ExportParser {
         let position = position(of: r)
         recordIndex += 1
         guard let dateField = r.date else { sink.skip("record without a date (D line)", at: position); return }
-        guard let time = QIFDate.parse(trimmed(dateField)) else {
-            sink.skip("unreadable date '\(TextDecoding.decodeUTF8OrWindows1252(dateField.prefix(30)))'", at: position); return
+        guard case .value(let time) = dateField else {
+            if case .unreadable(let raw) = dateField { sink.skip("unreadable date '\(raw)'", at: position) }
+            return
         }
         guard let amountField = r.amount ?? r.transferAmount else {
             sink.skip("record without an amount (T, U or $ line)", at: position); return
         }
-        guard var amount = Money.parse(trimmed(amountField)) else {
-            sink.skip("unreadable amount '\(TextDecoding.decodeUTF8OrWindows1252(amountField.prefix(30)))'", at: position); return
+        guard case .value(var amount) = amountField else {
+            if case .unreadable(let raw) = amountField { sink.skip("unreadable amount '\(raw)'", at: position) }
+            return
         }
         var code: String? = nil
         var parts: [String] = []
@@ -202,6 +213,12 @@ public struct QIFParser: ExportParser {
         sink.emit(Event(source: Self.sourceID, kind: .transaction, time: time,
                         text: parts.isEmpty ? nil : parts.joined(separator: " | "),
                         counterparty: r.payee, amount: amount, code: code, position: position))
+    }
+
+    private func parsed<T>(_ value: ArraySlice<UInt8>, _ parse: (ArraySlice<UInt8>) -> T?) -> FieldValue<T> {
+        let t = trimmed(value)
+        if let v = parse(t) { return .value(v) }
+        return .unreadable(TextDecoding.decodeUTF8OrWindows1252(t.prefix(30)))
     }
 
     private func trimmed(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
