@@ -124,6 +124,30 @@ final class BankCAMTParserTests: XCTestCase {
         XCTAssertTrue(r.issues[0].contains("DOCTYPE ignored"), r.issues[0])
     }
 
+    /// camt.054.001.04 notification: a reversal (booked CRDT, so money in), and a batch whose
+    /// transactions carry their own `CdtDbtInd` and `Amt` (v3+ layout) and `AddtlTxInf`.
+    func testNotificationReversalAndTransactionLevelIndicators() throws {
+        let r = try parse("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.04"><BkToCstmrDbtCdtNtfctn><Ntfctn>
+            <Acct><Id><IBAN>CH9300762011623852957</IBAN></Id><Ccy>CHF</Ccy></Acct>
+            <Ntry><Amt>12.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><RvslInd>true</RvslInd>
+              <BookgDt><Dt>2024-02-01</Dt></BookgDt><AddtlNtryInf>Rueckbuchung Lastschrift</AddtlNtryInf></Ntry>
+            <Ntry><Amt Ccy="CHF">5.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><BookgDt><Dt>2024-02-02</Dt></BookgDt>
+              <NtryDtls>
+                <TxDtls><Amt Ccy="CHF">7.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><AddtlTxInf>Kartenzahlung Kiosk</AddtlTxInf></TxDtls>
+                <TxDtls><Amt Ccy="CHF">2.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><AddtlTxInf>Rabatt</AddtlTxInf></TxDtls>
+              </NtryDtls></Ntry>
+            </Ntfctn></BkToCstmrDbtCdtNtfctn></Document>
+            """)
+        XCTAssertEqual(r.skipped, 0, r.issues.joined(separator: "\n"))
+        XCTAssertEqual(r.events.map { $0.amount }, [
+            Money(units: 1200, scale: 2, currency: "CHF"), Money(units: -700, scale: 2, currency: "CHF"), Money(units: 200, scale: 2, currency: "CHF"),
+        ])
+        XCTAssertEqual(r.events.map { $0.text ?? "-" }, ["Rueckbuchung Lastschrift", "Kartenzahlung Kiosk", "Rabatt"])
+        XCTAssertEqual(CAMTImporter().detect(FileProbe(path: "x", head: Array(#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.04">"#.utf8), size: nil))?.confidence, 0.95)
+    }
+
     func testTruncatedFileKeepsCompleteEntries() throws {
         let text = Self.v2
         let cut = String(text[..<text.range(of: "<Purp><Cd>CHAR")!.lowerBound])
