@@ -4,6 +4,9 @@
 public enum ImporterRegistry {
     public static let all: [any Importer] = [
         OFXImporter(),
+        QIFImporter(),
+        MT940Importer(),
+        CAMTImporter(),
         BankStatementCSVImporter(),
         GoogleMyActivityImporter(),
         WhatsAppChatImporter(),

@@ -12,6 +12,16 @@ final class ConformanceTests: XCTestCase {
         "ofx/checking.ofx": ("bank.ofx", 3),
         "ofx/suncorp.ofx": ("bank.ofx", 1),
         "bank-csv-eu/at-easybank/easybank-giro.csv": ("bank.csv", 10),
+        // 6 records in !Type:Bank + 1 in !Type:Invst; the Class, Cat and Security lists are no transactions.
+        "qif/test.qif": ("bank.qif", 7),
+        // Two statements with two :61: lines each.
+        "mt940/rabobank-iban.sta": ("bank.mt940", 4),
+        // One Ntry with one TxDtls.
+        "camt053/camt053.v2.minimal.xml": ("bank.camt053", 1),
+        // 7 rows, of which 3 are "Bank Deposit to PP Account" funding rows (dropped: not income).
+        "paypal-activity-csv/paypal-custom.csv": ("bank.csv", 4),
+        // 9 rows, 7 COMPLETED and 2 PENDING.
+        "revolut-csv/2022-january.csv": ("bank.csv", 9),
         "google-my-activity-json/Search/My Activity.json": ("google.my_activity", 2),
         "google-youtube-watch-history-json/watch-history.json": ("google.my_activity", 2),
         // Messaging: counted by hand. iOS _chat.txt: 19 lines open a message (multi-line poll

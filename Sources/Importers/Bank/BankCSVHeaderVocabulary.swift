@@ -1,6 +1,13 @@
 /// What a bank CSV column holds, recognized from its header name.
 enum BankCSVColumnRole: CaseIterable, Sendable {
     case date, valueDate, amount, debit, credit, debitCreditMark, description, payee, currency, mcc, code
+    /// Time of day in its own column (PayPal `Time`), and the zone it is in (`TimeZone`: `PDT`).
+    case time, timeZone
+    /// A fee beside the amount (Revolut: deducted on top of `Amount`); a net amount (PayPal
+    /// `Net` = `Gross` + `Fee`) that is what actually moved.
+    case fee, net
+    /// The transaction's state (`COMPLETED`, `PENDING`, `DECLINED`, `REVERTED`, `FAILED`).
+    case state
 }
 
 /// Header names banks use, in English, German, French, Spanish and Russian, per role and in
@@ -11,7 +18,7 @@ enum BankCSVColumnRole: CaseIterable, Sendable {
 enum BankCSVHeaderVocabulary {
     static let exactNames: [(BankCSVColumnRole, [String])] = [
         (.date, [
-            "booking date", "buchungstag", "buchungsdatum", "transaction date", "posting date", "posted date",
+            "交易时间", "交易日期", "记账日期", "日期", "booking date", "buchungstag", "buchungsdatum", "transaction date", "posting date", "posted date",
             "date", "datum", "date d'opération", "date d'operation", "date de l'opération", "date opération",
             "date operation", "date comptable", "fecha", "fecha operación", "fecha operacion",
             "fecha de operación", "fecha de la operación", "f. operación", "дата", "дата операции",
@@ -24,6 +31,7 @@ enum BankCSVHeaderVocabulary {
         (.amount, [
             "amount", "betrag", "montant", "importe", "сумма", "сумма операции", "сумма в валюте счета",
             "сумма платежа", "transaction amount", "umsatz", "gross", "importe operación", "montant de l'opération",
+            "金额", "交易金额", "发生额",
         ]),
         (.debit, [
             "debit", "débit", "debit amount", "debits", "soll", "cargo", "cargos", "расход", "списание",
@@ -35,13 +43,14 @@ enum BankCSVHeaderVocabulary {
         ]),
         (.debitCreditMark, [
             "soll/haben", "s/h", "debit/credit", "credit/debit", "dr/cr", "cr/dr", "d/c", "c/d",
-            "credit debit indicator", "débit/crédit", "cargo/abono",
+            "credit debit indicator", "débit/crédit", "cargo/abono", "收/支", "收支", "借贷标志", "借/贷",
+            "дебет/кредит", "приход/расход", "sign", "vorzeichen",
         ]),
         (.description, [
             "verwendungszweck", "description", "transaction description", "memo", "details", "narrative",
             "libellé", "libelle", "libellé de l'opération", "libellé opération", "concepto", "descripción",
             "descripcion", "detalle", "назначение платежа", "описание", "описание операции", "reference",
-            "particulars", "buchungstext", "item title",
+            "particulars", "buchungstext", "item title", "商品说明", "商品名称", "商品", "摘要", "备注", "用途",
         ]),
         (.payee, [
             "payee", "counterparty", "counter party", "payee name", "merchant", "empfänger", "auftraggeber",
@@ -49,14 +58,19 @@ enum BankCSVHeaderVocabulary {
             "auftraggeber / begünstigter", "auftraggeber/begünstigter", "begünstigter/zahlungspflichtiger",
             "beguenstigter/zahlungspflichtiger", "zahlungsempfänger", "name zahlungsbeteiligter", "name",
             "bénéficiaire", "beneficiaire", "tiers", "beneficiario", "ordenante", "получатель", "контрагент",
-            "плательщик",
+            "плательщик", "交易对方", "对方户名", "对方名称",
         ]),
-        (.currency, ["currency", "währung", "waehrung", "devise", "moneda", "divisa", "валюта", "валюта операции", "ccy"]),
+        (.currency, ["currency", "währung", "waehrung", "devise", "moneda", "divisa", "валюта", "валюта операции", "ccy", "币种"]),
         (.mcc, ["mcc", "mcc code", "merchant category code", "код mcc", "category code"]),
         (.code, [
             "type", "transaction type", "buchungstext", "umsatzart", "buchungsart", "type d'opération",
-            "type d'operation", "tipo", "tipo de operación", "тип операции",
+            "type d'operation", "tipo", "tipo de operación", "тип операции", "交易类型", "交易分类", "категория",
         ]),
+        (.time, ["time", "uhrzeit", "heure", "hora", "время", "time of day"]),
+        (.timeZone, ["timezone", "time zone", "zeitzone", "fuseau horaire"]),
+        (.fee, ["fee", "fees", "gebühr", "gebühren", "frais", "comisión", "комиссия", "手续费"]),
+        (.net, ["net", "net amount", "netto"]),
+        (.state, ["state", "status", "статус", "состояние", "交易状态", "当前状态", "estado"]),
     ]
 
     /// Stems for names no table lists (`Buchungstag (Datum)` → `buchungstag` is exact, but
@@ -78,7 +92,8 @@ enum BankCSVHeaderVocabulary {
     static func normalize(_ raw: String) -> (name: String, currency: String?) {
         var s = raw.trimmingSpaces
         var currencyHint: String? = nil
-        if s.hasSuffix(")"), let open = s.lastIndex(of: "(") {
+        // ASCII or full-width parentheses (Chinese exports write `金额（元）`).
+        if s.hasSuffix(")") || s.hasSuffix("）"), let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }) {
             let inner = s[s.index(after: open)..<s.index(before: s.endIndex)].trimmingSpaces
             currencyHint = BankCSVHeaderVocabulary.currencyCode(inner)
             s = String(s[..<open]).trimmingSpaces
@@ -95,6 +110,7 @@ enum BankCSVHeaderVocabulary {
         case "€": return "EUR"
         case "£": return "GBP"
         case "₽", "руб", "руб.", "р.", "RUR": return "RUB"
+        case "元", "人民币", "RMB": return "CNY"
         case "CHF", "Fr.": return "CHF"
         default: break
         }

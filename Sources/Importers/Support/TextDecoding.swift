@@ -6,6 +6,10 @@ public enum TextEncoding: String, Sendable, Hashable {
     case utf16BE = "UTF-16BE"
     case windows1252 = "Windows-1252"
     case isoLatin1 = "ISO-8859-1"
+    /// Cyrillic Windows code page: Russian, Ukrainian, Belarusian and Bulgarian bank downloads.
+    case windows1251 = "Windows-1251"
+    /// Chinese national standard, a superset of GBK and GB2312: Chinese bank and Alipay/WeChat CSV.
+    case gb18030 = "GB18030"
 }
 
 /// Decodes bytes into `String`s without ever failing: invalid sequences become U+FFFD, so
@@ -13,15 +17,34 @@ public enum TextEncoding: String, Sendable, Hashable {
 public enum TextDecoding {
     /// The encoding a file's first bytes announce or reveal, and how many BOM bytes to skip.
     /// A BOM decides; otherwise the head is UTF-8 when it is valid UTF-8 (a sequence cut at
-    /// the end of the head is allowed), else Windows-1252, the superset of ISO-8859-1 that
-    /// Windows banking software actually writes.
+    /// the end of the head is allowed), else a legacy code page guessed by `guessLegacyEncoding`.
     public static func sniff<C: Collection>(_ head: C) -> (encoding: TextEncoding, bomLength: Int) where C.Element == UInt8 {
         var it = head.makeIterator()
         let b0 = it.next(), b1 = it.next(), b2 = it.next()
         if b0 == 0xEF && b1 == 0xBB && b2 == 0xBF { return (.utf8, 3) }
         if b0 == 0xFF && b1 == 0xFE { return (.utf16LE, 2) }
         if b0 == 0xFE && b1 == 0xFF { return (.utf16BE, 2) }
-        return (isValidUTF8(head, allowTruncatedEnd: true) ? .utf8 : .windows1252, 0)
+        return (isValidUTF8(head, allowTruncatedEnd: true) ? .utf8 : guessLegacyEncoding(head), 0)
+    }
+
+    /// Windows-1252, Windows-1251 or GB18030 for text that is not UTF-8, from the shape of its
+    /// bytes ≥ 0x80. Western text has them alone (`Caf\u{E9}`); Russian and Chinese text is
+    /// made of them, in runs. Russian letters are 0xC0–0xFF in 1251 (0x80–0xBF only for ё, №,
+    /// quotes), while half of GB18030's bytes are trail bytes spread over 0x40–0xFE, so many
+    /// fall in 0xA1–0xBF: that share tells the two apart.
+    public static func guessLegacyEncoding<C: Collection>(_ bytes: C) -> TextEncoding where C.Element == UInt8 {
+        var high = 0, inRuns = 0, lowHigh = 0, run = 0
+        for b in bytes {
+            if b >= 0x80 {
+                high += 1; run += 1
+                if run == 2 { inRuns += 2 } else if run > 2 { inRuns += 1 }
+                if b >= 0xA1 && b <= 0xBF { lowHigh += 1 }
+            } else {
+                run = 0
+            }
+        }
+        guard high >= 4, inRuns * 2 > high else { return .windows1252 }
+        return lowHigh * 100 > high * 15 ? .gb18030 : .windows1251
     }
 
     /// True when `bytes` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
@@ -83,6 +106,18 @@ public enum TextDecoding {
                 }
             }
             return String(scalars)
+        case .windows1251:
+            if !b.contains(where: { $0 >= 0x80 }) { return String(decoding: b, as: UTF8.self) }
+            var scalars = String.UnicodeScalarView()
+            scalars.reserveCapacity(b.count)
+            for c in b {
+                // 0xC0–0xFF are А–я in order; only 0x80–0xBF need the table.
+                let value: UInt32 = c < 0x80 ? UInt32(c) : c >= 0xC0 ? 0x0410 + UInt32(c - 0xC0) : windows1251High[Int(c - 0x80)]
+                scalars.append(Unicode.Scalar(value)!)
+            }
+            return String(scalars)
+        case .gb18030:
+            return LegacyCJKDecoding.decodeGB18030(b)
         case .utf16LE, .utf16BE:
             var units: [UInt16] = []
             units.reserveCapacity(b.count / 2)
@@ -105,6 +140,14 @@ public enum TextDecoding {
         0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
 
+    /// Windows-1251 0x80–0xBF (0x98, undefined, maps to the C1 control as in the WHATWG table).
+    static let windows1251High: [UInt32] = [
+        0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021, 0x20AC, 0x2030, 0x0409, 0x2039, 0x040A, 0x040C, 0x040B, 0x040F,
+        0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x0098, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F,
+        0x00A0, 0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7, 0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
+        0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7, 0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,
+    ]
+
     /// The encoding named by a label as files declare it (`CHARSET:1252`, `encoding="ISO-8859-1"`,
     /// `utf-8`), nil when unknown.
     public static func encoding(named label: String) -> TextEncoding? {
@@ -116,7 +159,19 @@ public enum TextDecoding {
         case "usascii", "ascii": return .utf8
         case "utf16le": return .utf16LE
         case "utf16be", "utf16": return .utf16BE
+        case "1251", "cp1251", "windows1251", "wincyrillic": return .windows1251
+        case "gb18030", "gbk", "gb2312", "cp936", "936", "euccn": return .gb18030
         default: return nil
         }
+    }
+}
+
+extension TextDecoding {
+    /// Formats without a charset declaration (QIF, MT940) are UTF-8 from newer software and
+    /// Windows-1252 from older: a field that is valid UTF-8 is read as UTF-8, any other as 1252.
+    /// Deciding per field keeps the result independent of how the file is chunked.
+    public static func decodeUTF8OrWindows1252<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        if isValidUTF8(bytes) { return decode(bytes, as: .utf8) }
+        return decode(bytes, as: .windows1252)
     }
 }

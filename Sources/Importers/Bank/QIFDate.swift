@@ -1,0 +1,43 @@
+import StewardCore
+
+/// Reads the date forms QIF writers use. Quicken writes month first with `'` before the year
+/// from 2000 on (`D1/ 1'00`, `D2/10'2020`) and `/` before it (`D12/31/99`, `D12/31/1999`);
+/// European programs write `D31.12.2019`, newer ones `D2019-12-31`. Days may be space-padded.
+enum QIFDate {
+    /// nil when `raw` is not a date. A slashed date is month first unless its first number
+    /// cannot be a month (`31/12/2019`, written by UK programs): then it is day first.
+    static func parse(_ raw: ArraySlice<UInt8>) -> Timestamp? {
+        var numbers: [(value: Int, digits: Int)] = []
+        var separators: [UInt8] = []
+        var value = 0, digits = 0
+        for b in raw {
+            if b >= 0x30 && b <= 0x39 {
+                guard digits < 4 else { return nil }
+                value = value * 10 + Int(b - 0x30); digits += 1
+            } else if b == 0x20 && digits == 0 {
+                continue // space padding: `1/ 1'00`
+            } else if b == 0x2F || b == 0x2E || b == 0x2D || b == 0x27 || b == 0x20 {
+                guard digits > 0, numbers.count < 2 else { return nil }
+                numbers.append((value, digits)); separators.append(b)
+                value = 0; digits = 0
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, numbers.count == 2 else { return nil }
+        numbers.append((value, digits))
+        let a = numbers[0], b = numbers[1], c = numbers[2]
+        if a.digits == 4 { return Timestamp(year: a.value, month: b.value, day: c.value, dateOnly: true) }
+        var year = c.value
+        if c.digits <= 2 {
+            // `'` marks 2000+ in Quicken; otherwise the POSIX strptime pivot (69–99 → 19xx).
+            year = separators[1] == 0x27 ? 2000 + c.value : (c.value < 69 ? 2000 + c.value : 1900 + c.value)
+        } else if c.digits != 4 {
+            return nil
+        }
+        if separators[0] == 0x2E || a.value > 12 {
+            return Timestamp(year: year, month: b.value, day: a.value, dateOnly: true)
+        }
+        return Timestamp(year: year, month: a.value, day: b.value, dateOnly: true)
+    }
+}
