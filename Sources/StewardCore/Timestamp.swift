@@ -52,13 +52,17 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
         return (y, m, d, rest / 3600, rest % 3600 / 60, rest % 60)
     }
 
-    /// ISO 8601 text: `2024-03-01` for dates, `2024-03-01T21:05:00Z` or with the export's offset.
+    /// ISO 8601 text: `2024-03-01` for dates, `2024-03-01T21:05:00Z` or with the export's offset,
+    /// and no designator when the offset is unknown.
     public var iso8601: String {
         let c = civil
         let date = "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
         if dateOnly { return date }
         let time = "\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))"
-        guard let offset = utcOffsetSeconds, offset != 0 else { return date + "T" + time + "Z" }
+        // No designator when the export did not say which clock it used: ISO 8601 reads that
+        // as local time, which is all steward knows (a "Z" would claim UTC).
+        guard let offset = utcOffsetSeconds else { return date + "T" + time }
+        if offset == 0 { return date + "T" + time + "Z" }
         let sign = offset < 0 ? "-" : "+"
         let magnitude = Int(offset.magnitude)
         return date + "T" + time + sign + pad(magnitude / 3600, 2) + ":" + pad(magnitude % 3600 / 60, 2)

@@ -84,6 +84,6 @@ final class BankFormatSamplesTests: XCTestCase {
         XCTAssertEqual(r.events[0].code, "TRANSFER")
         XCTAssertEqual(r.events[0].text, "To Guybrush Threepwood")
         XCTAssertEqual(r.events[5].text, "store")
-        XCTAssertEqual(r.events[5].time?.iso8601, "2022-01-13T11:21:43Z")
+        XCTAssertEqual(r.events[5].time?.iso8601, "2022-01-13T11:21:43")
     }
 }

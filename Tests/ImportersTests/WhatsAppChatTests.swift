@@ -20,7 +20,7 @@ final class WhatsAppChatTests: XCTestCase {
         let result = try parse(text, owners: ["Ana Pérez"])
         XCTAssertEqual(result.events.count, 4)
         XCTAssertEqual(result.events.map { $0.time?.iso8601 ?? "" },
-                       ["2019-12-31T23:59:59Z", "2020-01-01T00:00:05Z", "2020-01-01T00:01:00Z", "2020-01-01T00:02:00Z"])
+                       ["2019-12-31T23:59:59", "2020-01-01T00:00:05", "2020-01-01T00:01:00", "2020-01-01T00:02:00"])
         XCTAssertEqual(result.events[1].text, "Happy new year\nsecond line\n\nfourth line")
         XCTAssertEqual(result.events[1].counterparty, "Bob")
         XCTAssertTrue(result.events[1].authoredByOthers)
@@ -39,7 +39,7 @@ final class WhatsAppChatTests: XCTestCase {
         let text = "[12/31/19, 11:59:59\u{202F}PM] Bob: late\n[1/1/20, 12:00:01\u{202F}AM] Bob: midnight\n[1/2/20, 12:30:00 PM] Bob: noon\n"
         let result = try parse(text)
         XCTAssertEqual(result.events.map { $0.time?.iso8601 ?? "" },
-                       ["2019-12-31T23:59:59Z", "2020-01-01T00:00:01Z", "2020-01-02T12:30:00Z"])
+                       ["2019-12-31T23:59:59", "2020-01-01T00:00:01", "2020-01-02T12:30:00"])
         XCTAssertEqual(result.events[0].time?.hourOfDay, 23)
     }
 
@@ -54,10 +54,10 @@ final class WhatsAppChatTests: XCTestCase {
             + "12/24/2021, 10:03 PM - John Doe: a: b : c"
         let result = try parse(text)
         XCTAssertEqual(result.events.count, 6, "system lines without a sender are not messages")
-        XCTAssertEqual(result.events[0].time?.iso8601, "2019-01-30T20:49:00Z")
+        XCTAssertEqual(result.events[0].time?.iso8601, "2019-01-30T20:49:00")
         XCTAssertEqual(result.events[0].text, "Lorem ipsum,\nconsectetur")
         XCTAssertEqual(result.events[1].counterparty, "\u{1F913}")
-        XCTAssertEqual(result.events[1].time?.iso8601, "2021-12-20T12:10:00Z")
+        XCTAssertEqual(result.events[1].time?.iso8601, "2021-12-20T12:10:00")
         XCTAssertEqual(result.events[2].text, ".")
         XCTAssertEqual(result.events[2].time?.hourOfDay, 0, "12 a. m. is midnight")
         XCTAssertEqual(result.events[3].title, "IMG-20211222-WA0001.jpg")
@@ -70,21 +70,21 @@ final class WhatsAppChatTests: XCTestCase {
         let german = "31.12.19, 23:59 - Max: Prost\n01.01.20, 9:05 vorm. - Max: Morgen\n01.01.20, 3:15 nachm. - Max: Mittag\n"
         let result = try parse(german)
         XCTAssertEqual(result.events.map { $0.time?.iso8601 ?? "" },
-                       ["2019-12-31T23:59:00Z", "2020-01-01T09:05:00Z", "2020-01-01T15:15:00Z"])
+                       ["2019-12-31T23:59:00", "2020-01-01T09:05:00", "2020-01-01T15:15:00"])
         let spanish = "5/3/21, 10:15 p. m. - Ana: hola\n13/3/21, 1:00 a. m. - Ana: tarde\n"
         XCTAssertEqual(try parse(spanish).events.map { $0.time?.iso8601 ?? "" },
-                       ["2021-03-05T22:15:00Z", "2021-03-13T01:00:00Z"], "13/3 shows the file is day first, also for 5/3 before it")
+                       ["2021-03-05T22:15:00", "2021-03-13T01:00:00"], "13/3 shows the file is day first, also for 5/3 before it")
     }
 
     func testDayMonthOrderDefaultsFollowTheClockWhenUndecidable() throws {
         let twentyFour = try parse("01/07/2025, 12:00 - Ana: x\n02/07/2025, 13:00 - Ana: y\n")
-        XCTAssertEqual(twentyFour.events.map { $0.time?.iso8601 ?? "" }, ["2025-07-01T12:00:00Z", "2025-07-02T13:00:00Z"])
+        XCTAssertEqual(twentyFour.events.map { $0.time?.iso8601 ?? "" }, ["2025-07-01T12:00:00", "2025-07-02T13:00:00"])
         XCTAssertEqual(twentyFour.issues.count, 1)
         XCTAssertTrue(twentyFour.issues[0].contains("day/month"), twentyFour.issues[0])
         let twelve = try parse("01/07/2025, 12:00 PM - Ana: x\n")
-        XCTAssertEqual(twelve.events.first?.time?.iso8601, "2025-01-07T12:00:00Z")
+        XCTAssertEqual(twelve.events.first?.time?.iso8601, "2025-01-07T12:00:00")
         let later = try parse("01/07/2025, 12:00 - Ana: x\n01/20/2025, 12:00 - Ana: y\n")
-        XCTAssertEqual(later.events.map { $0.time?.iso8601 ?? "" }, ["2025-01-07T12:00:00Z", "2025-01-20T12:00:00Z"])
+        XCTAssertEqual(later.events.map { $0.time?.iso8601 ?? "" }, ["2025-01-07T12:00:00", "2025-01-20T12:00:00"])
         XCTAssertTrue(later.issues.isEmpty)
     }
 
