@@ -6,6 +6,9 @@ public enum ImporterRegistry {
         OFXImporter(),
         BankStatementCSVImporter(),
         GoogleMyActivityImporter(),
+        FacebookJSONImporter(),
+        InstagramJSONImporter(),
+        MetaHTMLImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
