@@ -9,6 +9,7 @@ public enum ImporterRegistry {
         FacebookJSONImporter(),
         InstagramJSONImporter(),
         MetaHTMLImporter(),
+        TwitterArchiveImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
