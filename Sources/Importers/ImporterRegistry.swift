@@ -10,6 +10,7 @@ public enum ImporterRegistry {
         InstagramJSONImporter(),
         MetaHTMLImporter(),
         TwitterArchiveImporter(),
+        LinkedInCSVImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
