@@ -11,6 +11,7 @@ public enum ImporterRegistry {
         MetaHTMLImporter(),
         TwitterArchiveImporter(),
         LinkedInCSVImporter(),
+        RedditCSVImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

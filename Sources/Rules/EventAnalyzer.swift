@@ -50,7 +50,9 @@ public struct AnalyzerKind: Sendable {
 /// line here, its settings file under rules/analyzers/ with examples, and its section in
 /// docs/rules.md.
 public enum AnalyzerCatalog {
-    public static let kinds: [AnalyzerKind] = []
+    public static let kinds: [AnalyzerKind] = [
+        TenureAnalyzerDefinition.kind,
+    ]
 }
 
 extension Finding {
