@@ -14,6 +14,12 @@ final class ConformanceTests: XCTestCase {
         "bank-csv-eu/at-easybank/easybank-giro.csv": ("bank.csv", 10),
         "google-my-activity-json/Search/My Activity.json": ("google.my_activity", 2),
         "google-youtube-watch-history-json/watch-history.json": ("google.my_activity", 2),
+        "facebook-messenger-json/inbox/foobar_n5fd6gG50h/message_1.json": ("meta.facebook", 15),
+        "facebook-friends-json/friends.json": ("meta.facebook", 9),
+        "instagram-json/ads_interests.json": ("meta.instagram", 2),
+        "twitter-archive/tweets.js": ("twitter.archive", 3),
+        // 2 interests + 2 shows + 1 language + gender + age range; advertiser handles are not read.
+        "twitter-archive/personalization.js": ("twitter.archive", 7),
     ]
 
     func testSamplesAreRecognizedWithExactCounts() throws {
