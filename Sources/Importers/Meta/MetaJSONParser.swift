@@ -49,6 +49,11 @@ public struct MetaJSONParser: ExportParser {
         }
     }
 
+    /// The members of a message that are read; reactions, share previews and the rest are
+    /// skipped by a byte scan without building them.
+    static let messageKeys: Set<String> = ["sender_name", "senderName", "timestamp_ms", "timestamp", "content", "text",
+                                           "photos", "videos", "audio_files", "gifs", "files", "sticker", "share", "media"]
+
     private static func collectParticipant(_ output: JSONArraySplitter.Output, into names: inout [String]) {
         guard case .element(_, let bytes) = output,
               let value = try? JSONValueParser.parse(bytes),
@@ -63,7 +68,7 @@ public struct MetaJSONParser: ExportParser {
             let position = SourcePosition.record(index, pointer: "\(pointerBase)/\(index)")
             let value: JSONValue
             do {
-                value = try JSONValueParser.parse(bytes)
+                value = try JSONValueParser.parse(bytes, onlyKeys: layout.kind == .thread ? messageKeys : nil)
             } catch {
                 sink.skip(error.description, at: position)
                 return
