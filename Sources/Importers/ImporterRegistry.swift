@@ -12,6 +12,7 @@ public enum ImporterRegistry {
         TwitterArchiveImporter(),
         LinkedInCSVImporter(),
         RedditCSVImporter(),
+        TikTokUserDataImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
