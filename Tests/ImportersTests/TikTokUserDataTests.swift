@@ -17,7 +17,7 @@ final class TikTokUserDataTests: XCTestCase {
         "Search History": {"SearchList": [{"Date": "2023-01-06 13:00:00", "SearchTerm": "speed dating tips"}, 7]},
         "Video Browsing History": {"VideoList": [{"Date": "2023-01-07 14:00:00", "Link": "https://www.tiktokv.com/share/video/3/"}]}
       },
-      "Ads and data": {"Ad Interests": {"AdInterestCategories": "Games|Beauty"}},
+      "Ads and data": {"Ad Interests": {"AdInterestCategories": "Games|Beauty"}, "Other": {"AdInterestCategories": "No|Read"}},
       "Comment": {"Comments": {"CommentsList": [{"Date": "2023-01-08 15:00:00", "Comment": "see you at the [rally], \"all\" of you", "Photo": "N/A", "Url": ""}]}},
       "Direct Messages": {"Chat History": {"ChatHistory": {
         "Chat History with ann:": [{"Date": "2023-01-09 16:00:00", "From": "me_me", "Content": "hi"},
@@ -45,15 +45,17 @@ final class TikTokUserDataTests: XCTestCase {
     func testListsAcrossChunkBoundaries() throws {
         for chunk in [1, 2, 13, 64 * 1024] {
             let result = try parse(Self.userData, chunkSize: chunk)
-            XCTAssertEqual(result.events.map(\.kind), [.contact, .contact, .like, .like, .search, .watch, .comment, .post,
-                                                       .message, .message, .message], "chunk \(chunk)")
+            XCTAssertEqual(result.events.map(\.kind), [.contact, .contact, .like, .like, .search, .watch, .adInterest, .adInterest,
+                                                       .comment, .post, .message, .message, .message], "chunk \(chunk)")
+            XCTAssertEqual(result.events[6...7].map(\.text), ["Games", "Beauty"])
+            XCTAssertEqual(result.events[7].product, "ad interests")
             XCTAssertEqual(result.sink.skippedCount, 1, "the 7 in SearchList")
             XCTAssertEqual(result.events[1].counterparty, "protest_news")
             XCTAssertEqual(result.events[4].text, "speed dating tips")
             XCTAssertEqual(result.events[4].time?.iso8601, "2023-01-06T13:00:00Z")
-            XCTAssertEqual(result.events[6].text, "see you at the [rally], \"all\" of you", "brackets and commas inside strings")
-            XCTAssertEqual(result.events[8...].map(\.authoredByOthers), [false, true, false])
-            XCTAssertEqual(result.events[9].position.pointer, "/…/Chat History/ChatHistory/Chat History with ann:/1")
+            XCTAssertEqual(result.events[8].text, "see you at the [rally], \"all\" of you", "brackets and commas inside strings")
+            XCTAssertEqual(result.events[10...].map(\.authoredByOthers), [false, true, false])
+            XCTAssertEqual(result.events[11].position.pointer, "/…/Chat History/ChatHistory/Chat History with ann:/1")
             XCTAssertFalse(result.events.contains { $0.text?.contains("203.0.113.9") ?? false }, "login history is not read")
         }
     }
@@ -67,6 +69,7 @@ final class TikTokUserDataTests: XCTestCase {
                 switch output {
                 case .element(_, _, let i, let bytes): outputs.append("\(i):\(String(decoding: bytes, as: UTF8.self))")
                 case .skipped(_, _, let i, let reason): outputs.append("\(i) skipped: \(reason)")
+                case .string: outputs.append("string")
                 }
             }
         }

@@ -15,9 +15,13 @@ public struct JSONPathArrayWalker {
         case element(target: Int, key: String, index: Int, bytes: ArraySlice<UInt8>)
         /// An element that was dropped (too large), and why.
         case skipped(target: Int, key: String, index: Int, reason: String)
+        /// A string value under `stringTargets[target]`, with its quotes and escapes as
+        /// written (parse it with `JSONValueParser`).
+        case string(target: Int, bytes: ArraySlice<UInt8>)
     }
 
     public let targets: [[String]]
+    public let stringTargets: [[String]]
     public let maxElementBytes: Int
     public let maxDepth: Int
     static let maxKeyBytes = 256
@@ -43,10 +47,14 @@ public struct JSONPathArrayWalker {
     private var element: [UInt8] = []
     private var elementTooLarge = false
     private let targetBytes: [[[UInt8]?]]
+    private let stringTargetBytes: [[[UInt8]?]]
+    private var stringCapture: Int?
 
-    public init(targets: [[String]], maxElementBytes: Int = 16 << 20, maxDepth: Int = 128) {
+    public init(targets: [[String]], stringTargets: [[String]] = [], maxElementBytes: Int = 16 << 20, maxDepth: Int = 128) {
         self.targets = targets
+        self.stringTargets = stringTargets
         self.targetBytes = targets.map { path in path.map { $0 == "*" ? nil : Array($0.utf8) } }
+        self.stringTargetBytes = stringTargets.map { path in path.map { $0 == "*" ? nil : Array($0.utf8) } }
         self.maxElementBytes = maxElementBytes
         self.maxDepth = maxDepth
     }
@@ -79,6 +87,7 @@ public struct JSONPathArrayWalker {
         }
         if captureDepth != nil { capture(b) }
         if inString {
+            if stringCapture != nil { capture(b) }
             if escaped {
                 escaped = false
                 if readingKey { appendKey(b) }
@@ -89,6 +98,12 @@ public struct JSONPathArrayWalker {
                 if readingKey { appendKey(b) }
             } else if b == UInt8(ascii: "\"") {
                 inString = false
+                if let target = stringCapture {
+                    if !elementTooLarge { body(.string(target: target, bytes: element[...])) }
+                    stringCapture = nil
+                    element.removeAll(keepingCapacity: true)
+                    elementTooLarge = false
+                }
                 if readingKey {
                     readingKey = false
                     stack[stack.count - 1].key = keyBuffer
@@ -104,6 +119,10 @@ public struct JSONPathArrayWalker {
             if overDepth == 0, let top = stack.last, top.isObject, top.expectingKey {
                 readingKey = true
                 keyBuffer.removeAll(keepingCapacity: true)
+            } else if overDepth == 0, captureDepth == nil, !stringTargetBytes.isEmpty, let target = matching(stringTargetBytes) {
+                stringCapture = target
+                element.removeAll(keepingCapacity: true)
+                element.append(b)
             }
         case UInt8(ascii: ":"):
             if overDepth == 0, !stack.isEmpty { stack[stack.count - 1].expectingKey = false }
@@ -112,7 +131,7 @@ public struct JSONPathArrayWalker {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             if stack.count >= maxDepth || overDepth > 0 { overDepth += 1; return }
             let isArray = b == UInt8(ascii: "[")
-            if isArray, captureDepth == nil, let target = matchingTarget() {
+            if isArray, captureDepth == nil, let target = matching(targetBytes) {
                 captureDepth = stack.count + 1
                 captureTarget = target
                 captureKey = String(decoding: stack.last?.key ?? [], as: UTF8.self)
@@ -127,10 +146,10 @@ public struct JSONPathArrayWalker {
         }
     }
 
-    /// The target whose path is the current key path (the array about to open sits under the
+    /// The target whose path is the current key path (the value about to open sits under the
     /// top object's current key).
-    private func matchingTarget() -> Int? {
-        for (t, path) in targetBytes.enumerated() where path.count == stack.count {
+    private func matching(_ paths: [[[UInt8]?]]) -> Int? {
+        for (t, path) in paths.enumerated() where path.count == stack.count {
             var matches = true
             for (i, component) in path.enumerated() {
                 let frame = stack[i]

@@ -1,3 +1,4 @@
+import Foundation
 import StewardCore
 
 /// Streams TikTok's "Download your data" JSON (`user_data.json`, 2021–2024 layout): one object
@@ -24,7 +25,11 @@ public struct TikTokUserDataParser: ExportParser {
         (["*", "Chat History", "ChatHistory", "*"], .message, "direct messages"),
     ]
 
-    private var walker = JSONPathArrayWalker(targets: TikTokUserDataParser.lists.map(\.path))
+    /// Single string values read: the ad interest categories TikTok inferred, `|`-separated.
+    static let adInterestPath = ["Ads and data", "Ad Interests", "AdInterestCategories"]
+
+    private var walker = JSONPathArrayWalker(targets: TikTokUserDataParser.lists.map(\.path),
+                                             stringTargets: [TikTokUserDataParser.adInterestPath])
     private var owner = ConversationOwnerGuess()
 
     public init() {}
@@ -44,6 +49,15 @@ public struct TikTokUserDataParser: ExportParser {
 
     private static func handle(_ output: JSONPathArrayWalker.Output, owner: inout ConversationOwnerGuess, into sink: EventSink) {
         switch output {
+        case .string(_, let bytes):
+            let text = (try? bytes.withUnsafeBytes { raw in try JSONValueParser.parse(raw) })?.stringValue ?? ""
+            let pointer = "/" + adInterestPath.joined(separator: "/")
+            for (i, category) in text.split(separator: "|").enumerated() {
+                let name = category.trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty else { continue }
+                sink.emit(Event(source: source, kind: .adInterest, text: name, product: "ad interests",
+                                position: SourcePosition(record: i, pointer: pointer)))
+            }
         case .skipped(let target, let key, let index, let reason):
             sink.skip(reason, at: position(target: target, key: key, index: index))
         case .element(let target, let key, let index, let bytes):
