@@ -60,7 +60,28 @@ public struct JSONPathArrayWalker {
     }
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, _ body: (Output) -> Void) {
-        for b in chunk { step(b, body) }
+        let bytes = chunk.bindMemory(to: UInt8.self)
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            // Inside a string (not a key), copy the run up to the next quote or backslash in
+            // one append: string contents are most of an export's bytes.
+            if inString && !escaped && !readingKey {
+                var j = i
+                while j < n {
+                    let c = bytes[j]
+                    if c == 0x22 || c == 0x5C { break }
+                    j += 1
+                }
+                if j > i {
+                    if captureDepth != nil || stringCapture != nil { captureRun(UnsafeBufferPointer(rebasing: bytes[i..<j])) }
+                    i = j
+                    continue
+                }
+            }
+            step(bytes[i], body)
+            i += 1
+        }
     }
 
     /// Delivers a last element cut off by the end of the input as skipped.
@@ -116,7 +137,7 @@ public struct JSONPathArrayWalker {
         switch b {
         case UInt8(ascii: "\""):
             inString = true
-            if overDepth == 0, let top = stack.last, top.isObject, top.expectingKey {
+            if overDepth == 0, !stack.isEmpty, stack[stack.count - 1].isObject, stack[stack.count - 1].expectingKey {
                 readingKey = true
                 keyBuffer.removeAll(keepingCapacity: true)
             } else if overDepth == 0, captureDepth == nil, !stringTargetBytes.isEmpty, let target = matching(stringTargetBytes) {
@@ -127,7 +148,7 @@ public struct JSONPathArrayWalker {
         case UInt8(ascii: ":"):
             if overDepth == 0, !stack.isEmpty { stack[stack.count - 1].expectingKey = false }
         case UInt8(ascii: ","):
-            if overDepth == 0, let top = stack.last, top.isObject { stack[stack.count - 1].expectingKey = true }
+            if overDepth == 0, !stack.isEmpty, stack[stack.count - 1].isObject { stack[stack.count - 1].expectingKey = true }
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             if stack.count >= maxDepth || overDepth > 0 { overDepth += 1; return }
             let isArray = b == UInt8(ascii: "[")
@@ -173,6 +194,16 @@ public struct JSONPathArrayWalker {
             return
         }
         element.append(b)
+    }
+
+    private mutating func captureRun(_ run: UnsafeBufferPointer<UInt8>) {
+        if elementTooLarge { return }
+        if element.count + run.count > maxElementBytes {
+            elementTooLarge = true
+            element.removeAll()
+            return
+        }
+        element.append(contentsOf: run)
     }
 
     private mutating func deliver(_ body: (Output) -> Void) {

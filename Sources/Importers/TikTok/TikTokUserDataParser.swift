@@ -31,23 +31,26 @@ public struct TikTokUserDataParser: ExportParser {
     private var walker = JSONPathArrayWalker(targets: TikTokUserDataParser.lists.map(\.path),
                                              stringTargets: [TikTokUserDataParser.adInterestPath])
     private var owner = ConversationOwnerGuess()
+    private var prefixes = PointerPrefixes()
 
     public init() {}
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
-        var owner = self.owner
-        walker.feed(chunk) { Self.handle($0, owner: &owner, into: sink) }
+        var owner = self.owner, prefixes = self.prefixes
+        walker.feed(chunk) { Self.handle($0, owner: &owner, prefixes: &prefixes, into: sink) }
         self.owner = owner
+        self.prefixes = prefixes
     }
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
-        var owner = self.owner
-        walker.finish { Self.handle($0, owner: &owner, into: sink) }
+        var owner = self.owner, prefixes = self.prefixes
+        walker.finish { Self.handle($0, owner: &owner, prefixes: &prefixes, into: sink) }
         owner.flush(into: sink)
         self.owner = owner
     }
 
-    private static func handle(_ output: JSONPathArrayWalker.Output, owner: inout ConversationOwnerGuess, into sink: EventSink) {
+    private static func handle(_ output: JSONPathArrayWalker.Output, owner: inout ConversationOwnerGuess,
+                               prefixes: inout PointerPrefixes, into sink: EventSink) {
         switch output {
         case .string(_, let bytes):
             let text = (try? bytes.withUnsafeBytes { raw in try JSONValueParser.parse(raw) })?.stringValue ?? ""
@@ -59,9 +62,9 @@ public struct TikTokUserDataParser: ExportParser {
                                 position: SourcePosition(record: i, pointer: pointer)))
             }
         case .skipped(let target, let key, let index, let reason):
-            sink.skip(reason, at: position(target: target, key: key, index: index))
+            sink.skip(reason, at: position(target: target, key: key, index: index, prefixes: &prefixes))
         case .element(let target, let key, let index, let bytes):
-            let at = position(target: target, key: key, index: index)
+            let at = position(target: target, key: key, index: index, prefixes: &prefixes)
             let value: JSONValue
             do {
                 value = try bytes.withUnsafeBytes { raw in try JSONValueParser.parse(raw) }
@@ -105,12 +108,24 @@ public struct TikTokUserDataParser: ExportParser {
         }
     }
 
-    private static func position(target: Int, key: String, index: Int) -> SourcePosition {
-        var path = lists[target].path
-        if path.last == "*" { path[path.count - 1] = key }
-        if path.first == "*" { path[0] = "…" }
-        let pointer = "/" + path.map { $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
-            .joined(separator: "/") + "/\(index)"
-        return SourcePosition(record: index, pointer: pointer)
+    /// JSON pointer prefix of a list (`/…/Search History/SearchList`), escaped once per list
+    /// and, for chats, once per chat key: building it per record cost more than parsing.
+    struct PointerPrefixes {
+        private var cache: [Int: (key: String, prefix: String)] = [:]
+
+        mutating func prefix(target: Int, key: String) -> String {
+            if let hit = cache[target], hit.key == key { return hit.prefix }
+            var path = TikTokUserDataParser.lists[target].path
+            if path.last == "*" { path[path.count - 1] = key }
+            if path.first == "*" { path[0] = "…" }
+            let prefix = "/" + path.map { $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
+                .joined(separator: "/")
+            cache[target] = (key, prefix)
+            return prefix
+        }
+    }
+
+    private static func position(target: Int, key: String, index: Int, prefixes: inout PointerPrefixes) -> SourcePosition {
+        SourcePosition(record: index, pointer: prefixes.prefix(target: target, key: key) + "/" + String(index))
     }
 }
