@@ -19,6 +19,13 @@ public enum ImporterRegistry {
         GoogleMyActivityHTMLImporter(),
         ChromeBrowserHistoryImporter(),
         YouTubeSubscriptionsImporter(),
+        FacebookJSONImporter(),
+        InstagramJSONImporter(),
+        MetaHTMLImporter(),
+        TwitterArchiveImporter(),
+        LinkedInCSVImporter(),
+        RedditCSVImporter(),
+        TikTokUserDataImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

@@ -56,6 +56,7 @@ public enum AnalyzerCatalog {
         RecurringIncomeDefinition.kind,
         LateBillDefinition.kind,
         ForeignCurrencySpendDefinition.kind,
+        TenureAnalyzerDefinition.kind,
     ]
 }
 

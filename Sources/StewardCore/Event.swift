@@ -5,6 +5,9 @@ public struct Event: Sendable {
     public var source: String
     public var kind: EventKind
     public var time: Timestamp?
+    /// End of a record that spans time (a job's "Finished On"); nil for instants and for
+    /// spans still open.
+    public var endTime: Timestamp?
     /// The main free text: booking text, search query, post body, message text.
     public var text: String?
     public var title: String?
@@ -26,7 +29,7 @@ public struct Event: Sendable {
     public var authoredByOthers: Bool
     public var position: SourcePosition
 
-    public init(source: String, kind: EventKind, time: Timestamp? = nil, text: String? = nil,
+    public init(source: String, kind: EventKind, time: Timestamp? = nil, endTime: Timestamp? = nil, text: String? = nil,
                 title: String? = nil, url: String? = nil, counterparty: String? = nil,
                 amount: Money? = nil, mcc: Int? = nil, code: String? = nil,
                 latitude: Double? = nil, longitude: Double? = nil, place: String? = nil,
@@ -35,6 +38,7 @@ public struct Event: Sendable {
         self.source = source
         self.kind = kind
         self.time = time
+        self.endTime = endTime
         self.text = text
         self.title = title
         self.url = url

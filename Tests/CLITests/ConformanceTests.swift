@@ -39,6 +39,12 @@ final class ConformanceTests: XCTestCase {
         // 2 semanticSegments visits + 2 × 5 timelinePath points + 2 rawSignals positions.
         "google-timeline-ondevice-json/test-data.json": ("google.timeline", 14),
         "google-my-activity-html/MyActivity.html": ("google.my_activity_html", 3),
+        "facebook-messenger-json/inbox/foobar_n5fd6gG50h/message_1.json": ("meta.facebook", 15),
+        "facebook-friends-json/friends.json": ("meta.facebook", 9),
+        "instagram-json/ads_interests.json": ("meta.instagram", 2),
+        "twitter-archive/tweets.js": ("twitter.archive", 3),
+        // 2 interests + 2 shows + 1 language + gender + age range; advertiser handles are not read.
+        "twitter-archive/personalization.js": ("twitter.archive", 7),
     ]
 
     func testSamplesAreRecognizedWithExactCounts() throws {
