@@ -61,9 +61,13 @@ public final class InferenceSession {
     private let analyzers: [any EventAnalyzer]
 
     /// `evidenceLimit`: evidence items kept per rule and per finding.
-    public init(ruleSet: RuleSet, evidenceLimit: Int = 20) {
+    /// Quote messages written by others in evidence (off unless the person asks).
+    public let quotingOthers: Bool
+
+    public init(ruleSet: RuleSet, evidenceLimit: Int = 20, quotingOthers: Bool = false) {
         self.ruleSet = ruleSet
         self.evidenceLimit = max(0, evidenceLimit)
+        self.quotingOthers = quotingOthers
         analyzers = ruleSet.analyzers.map { $0.makeAnalyzer(ruleSet: ruleSet) }
         tallies = Array(repeating: RuleTally(), count: ruleSet.rules.count)
     }
@@ -211,6 +215,7 @@ public final class InferenceSession {
     }
 
     private func matches(_ ruleIndex: Int, _ event: Event) -> Bool {
+        guard ruleSet.rules[ruleIndex].match.admits(authoredByOthers: event.authoredByOthers) else { return false }
         // Fields are read through the array in place: binding the whole RuleMatch to a local
         // copied its arrays (retain/release per rule per event showed in profiles).
         if let range = ruleSet.rules[ruleIndex].match.amount {
@@ -275,7 +280,7 @@ public final class InferenceSession {
         // Cheap rejection before building strings: later than the latest kept item.
         if list.count >= evidenceLimit, let worst = list.last, epoch > worst.epoch { return }
         let item = RankedEvidence(epoch: epoch, evidence: Evidence(path: path, locator: event.position.description,
-                                                                   time: event.time?.iso8601, excerpt: event.excerpt(),
+                                                                   time: event.time?.iso8601, excerpt: event.excerpt(quotingOthers: quotingOthers),
                                                                    rule: rule))
         insert(item, into: &list)
     }

@@ -7,6 +7,10 @@ public struct RuleMatch: Sendable {
     /// How the lexicon and MCC conditions combine when a rule has both.
     public enum Combination: String, Sendable { case any, all }
 
+    /// Whose words a rule reads (`authored_by:`): the person's own, other people's (messages
+    /// they sent), or any. Other people's words are counted and never quoted unless asked.
+    public enum Authorship: String, Sendable, CaseIterable { case person, others, anyone }
+
     /// Importer ids or globs (`bank.*`); empty means every source.
     public var sources: [SourcePattern]
     /// Event kinds; empty means every kind.
@@ -22,11 +26,22 @@ public struct RuleMatch: Sendable {
     public var amount: AmountRange?
     public var hours: HourWindow?
     public var combination: Combination
+    public var authoredBy: Authorship = .anyone
 
     /// Fields searched when a rule names none: where merchant names and queries live.
     public static let defaultFields: [Event.Field] = [.text, .title, .counterparty, .place]
 
     public var hasLexiconCondition: Bool { !lexicons.isEmpty || !terms.isEmpty }
+
+    /// Whether the authorship filter lets an event through.
+    @inline(__always)
+    public func admits(authoredByOthers: Bool) -> Bool {
+        switch authoredBy {
+        case .anyone: return true
+        case .person: return !authoredByOthers
+        case .others: return authoredByOthers
+        }
+    }
 
     /// Whether the source and kind filters let `event` through.
     public func admits(source: String, kind: EventKind) -> Bool {

@@ -19,7 +19,8 @@ struct RuleSetLoader {
 
     static let ruleFileKeys: Set<String> = ["rules"]
     static let ruleKeys: Set<String> = ["id", "attribute", "title", "description", "confidence", "match", "aggregate", "examples"]
-    static let matchKeys: Set<String> = ["sources", "kinds", "fields", "lexicons", "terms", "exclude", "mcc", "amount", "hours", "combine"]
+    static let matchKeys: Set<String> = ["sources", "kinds", "fields", "lexicons", "terms", "exclude", "mcc", "amount", "hours", "combine",
+                                         "authored_by"]
     static let excludeKeys: Set<String> = ["lexicons", "terms"]
     static let amountKeys: Set<String> = ["min", "max"]
     static let aggregateKeys: Set<String> = ["count", "days"]
@@ -288,6 +289,13 @@ struct RuleSetLoader {
                 }
                 match.sources.append(SourcePattern(text))
             }
+        }
+        if let node = map["authored_by"] {
+            let text = try node.string(context: "authored_by")
+            guard let authorship = RuleMatch.Authorship(rawValue: text) else {
+                throw node.error("authored_by must be one of: \(RuleMatch.Authorship.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+            }
+            match.authoredBy = authorship
         }
         if let kinds = map["kinds"] {
             for item in try listItems(kinds, context: "kinds") {

@@ -71,9 +71,14 @@ public struct Event: Sendable {
         }
     }
 
+    /// What an excerpt says instead of another person's words.
+    public static let notQuoted = "[message from another person: not quoted]"
+
     /// A short single-line excerpt for evidence lists (never more than `limit` characters).
-    public func excerpt(limit: Int = 120) -> String {
-        if authoredByOthers { return "[message from another person: not quoted]" }
+    /// Words written by someone else are third parties' data: they are counted, and quoted only
+    /// when the person asks (`quotingOthers`, the CLI's `--quote-others`).
+    public func excerpt(limit: Int = 120, quotingOthers: Bool = false) -> String {
+        if authoredByOthers && !quotingOthers { return Event.notQuoted }
         var parts: [String] = []
         for f in [counterparty, title, text, place] { if let f, !f.isEmpty, !parts.contains(f) { parts.append(f) } }
         if let amount { parts.append(amount.description) }

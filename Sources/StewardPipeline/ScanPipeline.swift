@@ -17,6 +17,8 @@ public struct ScanOptions: Sendable {
     public var evidenceLimit: Int
     /// Scoring models to run (ids); nil runs all.
     public var models: [String]?
+    /// Quote other people's messages in evidence (they are only counted otherwise).
+    public var quoteOthers = false
 
     public init(paths: [String], rulesDirectory: String, databasePath: String?,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, evidenceLimit: Int = 20,
@@ -81,12 +83,13 @@ public enum ScanPipeline {
             }
         }
 
-        let shared = SharedScanState(store: store, scanId: scanId)
+        let shared = SharedScanState(store: store, scanId: scanId, quoteOthers: options.quoteOthers)
         let files = discovery.files
         let bytesTotal = files.reduce(Int64(0)) { $0 + ($1.size ?? 0) }
         let reader = ExportReader()
         let workers = (0..<min(options.jobs, max(files.count, 1))).map { _ in
-            ScanWorker(session: InferenceSession(ruleSet: ruleset.rules, evidenceLimit: options.evidenceLimit), shared: shared)
+            ScanWorker(session: InferenceSession(ruleSet: ruleset.rules, evidenceLimit: options.evidenceLimit,
+                                                quotingOthers: options.quoteOthers), shared: shared)
         }
         DispatchQueue.concurrentPerform(iterations: workers.count) { w in
             let worker = workers[w]
@@ -157,11 +160,13 @@ final class SharedScanState: @unchecked Sendable {
     private var bytesDone: Int64 = 0
     let store: ReportStore?
     let scanId: String
+    let quoteOthers: Bool
     var storeError: String?
 
-    init(store: ReportStore?, scanId: String) {
+    init(store: ReportStore?, scanId: String, quoteOthers: Bool) {
         self.store = store
         self.scanId = scanId
+        self.quoteOthers = quoteOthers
     }
 
     func nextFileIndex(limit: Int) -> Int? {
@@ -184,7 +189,7 @@ final class SharedScanState: @unchecked Sendable {
         guard storeError == nil else { return }
         do {
             try store.recordMatchedEvent(scanId: scanId, path: path, event: event, position: event.position,
-                                         rules: rules, excerpt: event.excerpt())
+                                         rules: rules, excerpt: event.excerpt(quotingOthers: quoteOthers))
         } catch {
             storeError = "\(error)"
         }

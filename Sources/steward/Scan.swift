@@ -63,6 +63,9 @@ struct Scan: ParsableCommand {
     @Flag(name: .long, help: "Never show a progress line.")
     var noProgress = false
 
+    @Flag(name: .long, help: "Quote messages other people wrote in evidence (by default they are counted, never quoted: they are their words).")
+    var quoteOthers = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to scan") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -77,8 +80,9 @@ struct Scan: ParsableCommand {
         }
         let dataDir = dataDirectory()
         let dbPath = noDb ? nil : (db ?? OutputLocations.databasePath(in: dataDir))
-        let options = ScanOptions(paths: paths, rulesDirectory: ruleset.directory, databasePath: dbPath, jobs: jobs,
+        var options = ScanOptions(paths: paths, rulesDirectory: ruleset.directory, databasePath: dbPath, jobs: jobs,
                                   evidenceLimit: evidence, models: model.isEmpty ? nil : model)
+        options.quoteOthers = quoteOthers
         let progress = ProgressLine.makeIfTerminal(disabled: noProgress)
         let report = try exitOnError { try ScanPipeline.run(options, ruleset: ruleset, progress: progress?.update) }
         progress?.clear()

@@ -1,0 +1,89 @@
+import Foundation
+import XCTest
+import StewardCore
+@testable import Rules
+
+/// Other people's words: rules can be limited to the person's own, and evidence never quotes
+/// someone else unless the session is told to.
+final class AuthorshipTests: XCTestCase {
+    private func ruleSet(authoredBy: String) throws -> (RuleDirectoryFixture, RuleSet) {
+        let fixture = try RuleDirectoryFixture(files: ["signals/chat.yaml": """
+            rules:
+              - id: finance.gambling.chat
+                attribute: finance.gambling
+                title: Casino talk
+                confidence: 0.5
+                match:
+                  kinds: [message]
+                  authored_by: \(authoredBy)
+                  lexicons: [gambling]
+                examples:
+                  positive:
+                    - {source: whatsapp.chat, kind: message, text: "casino tonight?", authored_by_others: true}
+                  negative:
+                    - {source: whatsapp.chat, kind: message, text: "bakery"}
+            """])
+        return (fixture, try RuleSet.load(directory: fixture.rulesDirectory))
+    }
+
+    private func message(_ text: String, others: Bool) -> Event {
+        Event(source: "whatsapp.chat", kind: .message, text: text, counterparty: "Alex", authoredByOthers: others, position: .line(3))
+    }
+
+    func testPersonOnlyRulesIgnoreOtherPeoplesMessages() throws {
+        let fixture = try RuleDirectoryFixture(files: ["signals/chat.yaml": """
+            rules:
+              - id: finance.gambling.chat
+                attribute: finance.gambling
+                title: Casino talk
+                confidence: 0.5
+                match:
+                  kinds: [message]
+                  authored_by: person
+                  lexicons: [gambling]
+                examples:
+                  positive:
+                    - {source: whatsapp.chat, kind: message, text: "casino tonight?"}
+                  negative:
+                    - {source: whatsapp.chat, kind: message, text: "casino tonight?", authored_by_others: true}
+            """])
+        let rules = try RuleSet.load(directory: fixture.rulesDirectory)
+        XCTAssertEqual(RuleExampleRunner.run(rules), [])
+        let session = InferenceSession(ruleSet: rules)
+        XCTAssertEqual(session.process(message("casino tonight?", others: true), path: "chat.txt"), [])
+        XCTAssertEqual(session.process(message("casino tonight?", others: false), path: "chat.txt"), ["finance.gambling.chat"])
+    }
+
+    func testOtherPeoplesWordsAreCountedButQuotedOnlyWhenAsked() throws {
+        let (_, rules) = try ruleSet(authoredBy: "anyone")
+        let quiet = InferenceSession(ruleSet: rules)
+        quiet.process(message("casino tonight?", others: true), path: "chat.txt")
+        XCTAssertEqual(quiet.findings().first?.count, 1)
+        XCTAssertEqual(quiet.findings().first?.evidence.first?.excerpt, Event.notQuoted)
+
+        let quoting = InferenceSession(ruleSet: rules, quotingOthers: true)
+        quoting.process(message("casino tonight?", others: true), path: "chat.txt")
+        XCTAssertEqual(quoting.findings().first?.evidence.first?.excerpt, "Alex · casino tonight?")
+    }
+
+    func testUnknownAuthorshipIsARuleFileError() throws {
+        let fixture = try RuleDirectoryFixture(files: ["signals/chat.yaml": """
+            rules:
+              - id: finance.gambling.chat
+                attribute: finance.gambling
+                title: Casino talk
+                confidence: 0.5
+                match:
+                  authored_by: me
+                  lexicons: [gambling]
+                examples:
+                  positive:
+                    - {source: x, kind: message, text: "casino"}
+                  negative:
+                    - {source: x, kind: message, text: "bakery"}
+            """])
+        XCTAssertThrowsError(try RuleSet.load(directory: fixture.rulesDirectory)) { error in
+            XCTAssertEqual("\(error)", "rules/signals/chat.yaml:7: authored_by must be one of: person, others, anyone, got 'me'")
+        }
+    }
+}
