@@ -25,8 +25,7 @@ struct RuleSetLoader {
     static let amountKeys: Set<String> = ["min", "max"]
     static let aggregateKeys: Set<String> = ["count", "days"]
     static let examplesKeys: Set<String> = ["positive", "negative"]
-    static let exampleEventKeys: Set<String> = ["source", "kind", "time", "text", "title", "counterparty", "amount",
-                                                "currency", "mcc", "place", "url", "product", "code", "note", "latitude", "longitude", "authored_by_others"]
+    static let exampleEventKeys = ExampleEvent.keys
     static let exampleGroupKeys: Set<String> = ["events", "note"]
     static let attributeFileKeys: Set<String> = ["attributes"]
     static let attributeKeys: Set<String> = ["id", "title", "sensitivity", "explanation"]
@@ -333,8 +332,8 @@ struct RuleSetLoader {
         }
         if let amount = map["amount"] {
             let amountMap = try amount.mapping(allowed: Self.amountKeys, context: "amount")
-            let minimum = try amountMap["min"].map { node throws(RuleFileError) in try decimal(node, context: "amount min") }
-            let maximum = try amountMap["max"].map { node throws(RuleFileError) in try decimal(node, context: "amount max") }
+            let minimum = try amountMap["min"].map { node throws(RuleFileError) in try node.decimal(context: "amount min") }
+            let maximum = try amountMap["max"].map { node throws(RuleFileError) in try node.decimal(context: "amount max") }
             guard minimum != nil || maximum != nil else { throw amount.error("amount needs min, max or both") }
             if let minimum, let maximum, minimum.compare(maximum) > 0 {
                 throw amount.error("amount min \(minimum.decimalString) is above max \(maximum.decimalString)")
@@ -401,17 +400,6 @@ struct RuleSetLoader {
         return numbers[0]...numbers[numbers.count - 1]
     }
 
-    private func decimal(_ node: YAMLNodeReader, context: String) throws(RuleFileError) -> Money {
-        let text = try node.string(context: context)
-        let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(pieces.count), pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let money = Money.parse(text, decimalSeparator: UInt8(ascii: ".")) else {
-            throw node.error("\(context) must be a plain decimal such as \"-12.50\", got '\(text)'")
-        }
-        return money
-    }
-
     private func hourWindow(_ node: YAMLNodeReader) throws(RuleFileError) -> HourWindow {
         let text = try node.string(context: "hours")
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -454,43 +442,7 @@ struct RuleSetLoader {
     }
 
     private func exampleEvent(_ node: YAMLNodeReader) throws(RuleFileError) -> Event {
-        let map = try node.mapping(allowed: Self.exampleEventKeys, context: "example event")
-        let source = try map.required("source", in: node, context: "example event").string(context: "source")
-        let kindNode = try map.required("kind", in: node, context: "example event")
-        let kindText = try kindNode.string(context: "kind")
-        guard let kind = EventKind(rawValue: kindText) else {
-            throw kindNode.error("unknown event kind '\(kindText)' (expected one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        var event = Event(source: source, kind: kind, position: .line(node.line))
-        if let timeNode = map["time"] {
-            let text = try timeNode.string(context: "time")
-            guard let time = Timestamp.parseISO8601(Array(text.utf8)) else {
-                throw timeNode.error("time must be ISO 8601 such as 2024-03-01 or 2024-03-01T23:15:00Z, got '\(text)'")
-            }
-            event.time = time
-        }
-        event.text = try map["text"]?.string(context: "text")
-        event.title = try map["title"]?.string(context: "title")
-        event.counterparty = try map["counterparty"]?.string(context: "counterparty")
-        event.place = try map["place"]?.string(context: "place")
-        event.url = try map["url"]?.string(context: "url")
-        event.product = try map["product"]?.string(context: "product")
-        event.code = try map["code"]?.string(context: "code")
-        let currency = try map["currency"]?.string(context: "currency")
-        if let amountNode = map["amount"] {
-            var amount = try decimal(amountNode, context: "amount")
-            amount.currency = currency
-            event.amount = amount
-        }
-        if let node = map["latitude"] { event.latitude = try node.double(context: "latitude") }
-        if let node = map["longitude"] { event.longitude = try node.double(context: "longitude") }
-        if let node = map["authored_by_others"] { event.authoredByOthers = try node.bool(context: "authored_by_others") }
-        if let mccNode = map["mcc"] {
-            let code = try mccNode.int(context: "mcc")
-            guard (0...9999).contains(code) else { throw mccNode.error("mcc must be 0–9999, got \(code)") }
-            event.mcc = code
-        }
-        return event
+        try ExampleEvent.read(node)
     }
 }
 

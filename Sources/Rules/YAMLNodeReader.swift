@@ -1,3 +1,4 @@
+import StewardCore
 import Yams
 
 /// Typed, line-aware access to a parsed YAML node. Every accessor throws `RuleFileError`
@@ -95,6 +96,18 @@ public struct YAMLNodeReader {
         case "false", "no": return false
         case let other: throw error("\(context) must be true or false, got '\(other)'")
         }
+    }
+
+    /// An exact decimal such as `-12.50` (amounts in rule and analyzer files: never a float).
+    public func decimal(context: String) throws(RuleFileError) -> Money {
+        let text = try string(context: context)
+        let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(pieces.count), pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let money = Money.parse(text, decimalSeparator: UInt8(ascii: ".")) else {
+            throw error("\(context) must be a plain decimal such as \"-12.50\", got '\(text)'")
+        }
+        return money
     }
 
     /// A list of scalars, or a single scalar read as a one-element list.

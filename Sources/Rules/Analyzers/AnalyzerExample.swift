@@ -13,8 +13,7 @@ struct AnalyzerExample: Sendable {
     var line: Int
 
     static let exampleKeys: Set<String> = ["events", "note", "value"]
-    static let eventKeys: Set<String> = ["source", "kind", "time", "text", "title", "counterparty", "amount",
-                                         "currency", "mcc", "place", "url", "product", "code", "note"]
+    static let eventKeys = ExampleEvent.keys
 
     /// Reads `examples: {positive: [...], negative: [...]}`; at least one of each is required,
     /// as for signal rules.
@@ -46,36 +45,7 @@ struct AnalyzerExample: Sendable {
     /// An example event; its position is its line in the settings file, so a failure and the
     /// evidence both point there.
     static func event(_ node: YAMLNodeReader) throws(RuleFileError) -> Event {
-        let map = try node.mapping(allowed: eventKeys, context: "example event")
-        let source = try map.required("source", in: node, context: "example event").string(context: "source")
-        let kindNode = try map.required("kind", in: node, context: "example event")
-        let kindText = try kindNode.string(context: "kind")
-        guard let kind = EventKind(rawValue: kindText) else { throw kindNode.error("unknown event kind '\(kindText)'") }
-        var event = Event(source: source, kind: kind, position: .line(node.line))
-        if let timeNode = map["time"] {
-            let text = try timeNode.string(context: "time")
-            guard let time = Timestamp.parseISO8601(Array(text.utf8)) else {
-                throw timeNode.error("time must be ISO 8601 such as 2024-03-01 or 2024-03-01T23:15:00Z, got '\(text)'")
-            }
-            event.time = time
-        }
-        event.text = try map["text"]?.string(context: "text")
-        event.title = try map["title"]?.string(context: "title")
-        event.counterparty = try map["counterparty"]?.string(context: "counterparty")
-        event.place = try map["place"]?.string(context: "place")
-        event.url = try map["url"]?.string(context: "url")
-        event.product = try map["product"]?.string(context: "product")
-        event.code = try map["code"]?.string(context: "code")
-        if let amountNode = map["amount"] {
-            event.amount = try AnalyzerSettings.decimal(amountNode, context: "amount")
-            event.amount?.currency = try map["currency"]?.string(context: "currency")
-        }
-        if let mccNode = map["mcc"] {
-            let code = try mccNode.int(context: "mcc")
-            guard (0...9999).contains(code) else { throw mccNode.error("mcc must be 0–9999, got \(code)") }
-            event.mcc = code
-        }
-        return event
+        try ExampleEvent.read(node)
     }
 
     /// Runs the examples against fresh analyzers: once in one instance, and once with the

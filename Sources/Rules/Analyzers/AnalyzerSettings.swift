@@ -61,14 +61,4 @@ enum AnalyzerSettings {
     }
 
     /// A plain decimal such as `"-12.50"`, exactly.
-    static func decimal(_ node: YAMLNodeReader, context: String) throws(RuleFileError) -> Money {
-        let text = try node.string(context: context)
-        let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(pieces.count), pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let money = Money.parse(text, decimalSeparator: UInt8(ascii: ".")) else {
-            throw node.error("\(context) must be a plain decimal such as \"-12.50\", got '\(text)'")
-        }
-        return money
-    }
 }

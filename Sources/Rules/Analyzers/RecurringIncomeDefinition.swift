@@ -66,13 +66,13 @@ struct RecurringIncomeDefinition: AnalyzerDefinition {
                 throw tableNode.error("bracket tables are keyed by ISO 4217 codes such as EUR, or '*', got '\(currency)'")
             }
             let table = try tableNode.mapping(allowed: ["minimum", "bands"], context: "bracket table \(currency)")
-            let minimum = try AnalyzerSettings.decimal(try table.required("minimum", in: tableNode, context: "bracket table \(currency)"), context: "minimum")
+            let minimum = try table.required("minimum", in: tableNode, context: "bracket table \(currency)").decimal(context: "minimum")
             var bands: [(below: Money?, label: String)] = []
             let bandNodes = try table.required("bands", in: tableNode, context: "bracket table \(currency)").sequence(context: "bands")
             for (i, bandNode) in bandNodes.enumerated() {
                 let band = try bandNode.mapping(allowed: ["below", "label"], context: "band")
                 let label = try band.required("label", in: bandNode, context: "band").string(context: "label")
-                let below = try band["below"].map { n throws(RuleFileError) in try AnalyzerSettings.decimal(n, context: "below") }
+                let below = try band["below"].map { n throws(RuleFileError) in try n.decimal(context: "below") }
                 if below == nil && i != bandNodes.count - 1 { throw bandNode.error("only the last band may omit 'below'") }
                 if let below, let previous = bands.last?.below, below.compare(previous) <= 0 {
                     throw bandNode.error("bands must rise: \(below.decimalString) is not above \(previous.decimalString)")
