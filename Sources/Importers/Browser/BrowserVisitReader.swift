@@ -28,8 +28,10 @@ struct BrowserVisitReader {
                 sink.skip("visit of a URL row that is not in the database", at: position)
                 return
             }
-            guard !row.isNull(3), let seconds = clock.unixSeconds(row.int64(3)) else {
-                sink.skip(row.isNull(3) ? "no visit time" : "visit time \(row.int64(3)) is not a plausible date", at: position)
+            // A zero time is how a row without one reads back (NULL or 0 in a NOT NULL column).
+            let rawTime = row.isNull(3) ? 0 : row.int64(3)
+            guard let seconds = clock.unixSeconds(rawTime) else {
+                sink.skip(rawTime == 0 ? "no visit time" : "visit time \(rawTime) is not a plausible date", at: position)
                 return
             }
             let url = Self.nonEmpty(row.text(1))
