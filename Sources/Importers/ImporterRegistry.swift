@@ -26,6 +26,10 @@ public enum ImporterRegistry {
         LinkedInCSVImporter(),
         RedditCSVImporter(),
         TikTokUserDataImporter(),
+        ChromeHistoryImporter(),
+        FirefoxPlacesImporter(),
+        SafariHistoryImporter(),
+        SpotifyStreamingHistoryImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

@@ -45,6 +45,12 @@ final class ConformanceTests: XCTestCase {
         "twitter-archive/tweets.js": ("twitter.archive", 3),
         // 2 interests + 2 shows + 1 language + gender + age range; advertiser handles are not read.
         "twitter-archive/personalization.js": ("twitter.archive", 7),
+        // 6 rows in visits (5 of url 37, 1 of url 119), one event per visit.
+        "chrome-history-sqlite/chrome.sqlite": ("browser.chrome", 6),
+        // 4 rows in moz_historyvisits (the 4 moz_places rows have visit_count 1, 3, 4, 1: older visits expired).
+        "firefox-places-sqlite/firefox.sqlite": ("browser.firefox", 4),
+        // 5 plays, all tracks.
+        "spotify-extended-streaming-history/spotify_streaming_2023.json": ("spotify.streaming", 5),
     ]
 
     func testSamplesAreRecognizedWithExactCounts() throws {
