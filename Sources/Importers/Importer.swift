@@ -106,4 +106,16 @@ public protocol PathReadingImporter: Importer {
 
 extension PathReadingImporter {
     public var reasonInsideArchive: String { "SQLite database inside an archive: extract it first" }
+    /// Never used: `ExportReader` calls `read(diskPath:…)` for path-reading importers.
+    public func makeParser(for probe: FileProbe) -> any ExportParser { UnstreamableParser() }
+}
+
+/// The parser of a path-reading importer. A caller that ignores the protocol and feeds bytes
+/// anyway gets a clear failure instead of a guess.
+public struct UnstreamableParser: ExportParser {
+    public init() {}
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
+        throw ParseError("a SQLite database cannot be streamed: it must be read from a file on disk")
+    }
+    public mutating func finish(into sink: EventSink) throws(ParseError) {}
 }

@@ -32,7 +32,6 @@ public struct FirefoxPlacesImporter: PathReadingImporter {
         return nil
     }
 
-    public func makeParser(for probe: FileProbe) -> any ExportParser { WhatsAppMsgstoreImporter.Unstreamable() }
 
     public func read(diskPath: String, probe: FileProbe, into sink: EventSink) throws(ParseError) {
         let database = try ImmutableSQLiteInput(path: diskPath)

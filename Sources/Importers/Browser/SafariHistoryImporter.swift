@@ -32,7 +32,6 @@ public struct SafariHistoryImporter: PathReadingImporter {
         return nil
     }
 
-    public func makeParser(for probe: FileProbe) -> any ExportParser { WhatsAppMsgstoreImporter.Unstreamable() }
 
     /// Transition codes this importer derives (Safari stores flags, not a transition type).
     static let redirectCode: Int64 = 1

@@ -40,7 +40,6 @@ public struct WhatsAppMsgstoreImporter: PathReadingImporter {
         return nil
     }
 
-    public func makeParser(for probe: FileProbe) -> any ExportParser { Unstreamable() }
 
     public func read(diskPath: String, probe: FileProbe, into sink: EventSink) throws(ParseError) {
         let database = try ImmutableSQLiteInput(path: diskPath)
@@ -115,14 +114,5 @@ public struct WhatsAppMsgstoreImporter: PathReadingImporter {
             i += 1
         }
         return false
-    }
-
-    /// Never used: `ExportReader` calls `read(diskPath:…)` for path-reading importers. Feeding
-    /// it anyway (a caller that ignores the protocol) fails clearly instead of guessing.
-    struct Unstreamable: ExportParser {
-        mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
-            throw ParseError("a SQLite database cannot be streamed: it must be read from a file on disk")
-        }
-        mutating func finish(into sink: EventSink) throws(ParseError) {}
     }
 }
