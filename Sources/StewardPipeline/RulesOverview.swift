@@ -5,6 +5,7 @@ import Scoring
 public enum RulesOverview {
     public static func listing(_ ruleset: Ruleset) -> [String] {
         var lines = ruleset.rules.rules.map { "\($0.id)\t\($0.attribute)\t\($0.file)" }
+        lines += ruleset.rules.analyzers.map { "analyzer \($0.id)\t\($0.attributes.joined(separator: ","))\t\($0.file)" }
         lines += ruleset.models.map { "model \($0.id)\t\($0.title)" }
         return lines
     }
@@ -19,6 +20,7 @@ public enum RulesOverview {
 
     public static func summary(_ ruleset: Ruleset) -> String {
         "rules OK: \(ruleset.rules.attributes.count) attributes, \(ruleset.rules.rules.count) rules, "
+            + "\(ruleset.rules.analyzers.count) analyzers, "
             + "\(ruleset.models.count) scoring models (rules version \(ruleset.rules.version))"
     }
 }
