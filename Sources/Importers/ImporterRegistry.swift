@@ -26,6 +26,9 @@ public enum ImporterRegistry {
         LinkedInCSVImporter(),
         RedditCSVImporter(),
         TikTokUserDataImporter(),
+        AppleHealthExportImporter(),
+        GPXTrackImporter(),
+        ExifPhotoImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
