@@ -45,6 +45,13 @@ final class ConformanceTests: XCTestCase {
         "twitter-archive/tweets.js": ("twitter.archive", 3),
         // 2 interests + 2 shows + 1 language + gender + age range; advertiser handles are not read.
         "twitter-archive/personalization.js": ("twitter.archive", 7),
+        // 2 Records (BodyMassIndex, HeartRate) + 1 Workout + 2 ActivitySummary; Me, ExportDate,
+        // MetadataEntry and WorkoutRoute are no records.
+        "apple-health-export/apple_health_export/export.xml": ("apple.health", 5),
+        // 3 <trkpt> in one <trkseg>.
+        "apple-health-export/apple_health_export/workout-routes/route_2019-06-11_3.00pm.gpx": ("gpx.track", 3),
+        // One photo with a GPS fix and a date.
+        "exif-gps-jpeg/IMG_20180725_163423-tiny.jpg": ("photo.exif", 1),
     ]
 
     func testSamplesAreRecognizedWithExactCounts() throws {
