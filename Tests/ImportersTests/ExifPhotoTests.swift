@@ -124,4 +124,18 @@ final class ExifPhotoTests: XCTestCase {
         var parser = ExifPhotoParser()
         XCTAssertThrowsError(try parser.parseAll(Array("not a jpeg".utf8), into: EventCollector().sink))
     }
+
+    /// The real Google Pixel sample (../shared/samples, MANIFEST.tsv), when present.
+    func testRealPixelSample() throws {
+        let path = ImporterRegistryTests.packageRoot.deletingLastPathComponent()
+            .appendingPathComponent("shared/samples/exif-gps-jpeg/IMG_20180725_163423-tiny.jpg").path
+        guard let data = FileManager.default.contents(atPath: path) else { throw XCTSkip("sample absent: \(path)") }
+        let result = try parseAtAllChunkSizes({ ExifPhotoParser() }, [UInt8](data))
+        let e = try XCTUnwrap(result.events.first)
+        XCTAssertEqual(e.latitude ?? 0, 50.299602, accuracy: 1e-6)
+        XCTAssertEqual(e.longitude ?? 0, 14.820294, accuracy: 1e-6)
+        // GPS time (UTC) with the camera clock's offset: Central European Summer Time.
+        XCTAssertEqual(e.time?.iso8601, "2018-07-25T16:34:23+02:00")
+        XCTAssertEqual(e.product, "Google Pixel")
+    }
 }
