@@ -30,6 +30,9 @@ public enum ImporterRegistry {
         FirefoxPlacesImporter(),
         SafariHistoryImporter(),
         SpotifyStreamingHistoryImporter(),
+        AppleHealthExportImporter(),
+        GPXTrackImporter(),
+        ExifPhotoImporter(),
     ]
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

@@ -57,6 +57,7 @@ public enum AnalyzerCatalog {
         LateBillDefinition.kind,
         ForeignCurrencySpendDefinition.kind,
         TenureAnalyzerDefinition.kind,
+        DailyHealthDefinition.kind,
     ]
 }
 

@@ -22,6 +22,10 @@ public struct Event: Sendable {
     public var latitude: Double?
     public var longitude: Double?
     public var place: String?
+    /// A measured number that is not money (8432 steps, 0.08 % blood alcohol, 42.3 min of
+    /// exercise), with its unit as the export writes it in `unit` ("count", "%", "min").
+    public var quantity: Double?
+    public var unit: String?
     /// Sub-product, e.g. the Google product ("Search", "YouTube").
     public var product: String?
     /// True when the record was written by someone other than the person (a chat partner):
@@ -34,7 +38,7 @@ public struct Event: Sendable {
                 amount: Money? = nil, mcc: Int? = nil, code: String? = nil,
                 latitude: Double? = nil, longitude: Double? = nil, place: String? = nil,
                 product: String? = nil, authoredByOthers: Bool = false,
-                position: SourcePosition = SourcePosition()) {
+                position: SourcePosition = SourcePosition(), quantity: Double? = nil, unit: String? = nil) {
         self.source = source
         self.kind = kind
         self.time = time
@@ -52,6 +56,8 @@ public struct Event: Sendable {
         self.product = product
         self.authoredByOthers = authoredByOthers
         self.position = position
+        self.quantity = quantity
+        self.unit = unit
     }
 
     /// Text fields a lexicon can be matched against. Raw values appear in rule files.

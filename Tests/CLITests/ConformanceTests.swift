@@ -51,6 +51,13 @@ final class ConformanceTests: XCTestCase {
         "firefox-places-sqlite/firefox.sqlite": ("browser.firefox", 4),
         // 5 plays, all tracks.
         "spotify-extended-streaming-history/spotify_streaming_2023.json": ("spotify.streaming", 5),
+        // 2 Records (BodyMassIndex, HeartRate) + 1 Workout + 2 ActivitySummary; Me, ExportDate,
+        // MetadataEntry and WorkoutRoute are no records.
+        "apple-health-export/apple_health_export/export.xml": ("apple.health", 5),
+        // 3 <trkpt> in one <trkseg>.
+        "apple-health-export/apple_health_export/workout-routes/route_2019-06-11_3.00pm.gpx": ("gpx.track", 3),
+        // One photo with a GPS fix and a date.
+        "exif-gps-jpeg/IMG_20180725_163423-tiny.jpg": ("photo.exif", 1),
     ]
 
     func testSamplesAreRecognizedWithExactCounts() throws {

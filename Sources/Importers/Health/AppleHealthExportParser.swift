@@ -1,0 +1,177 @@
+import StewardCore
+
+/// Apple Health `export.xml` (Health app → profile → Export All Health Data →
+/// `apple_health_export/export.xml`). A DTD with `<!ATTLIST` declarations, then
+/// `<HealthData locale=…>` holding, all in attributes:
+/// - `<Record type= sourceName= unit= value= creationDate= startDate= endDate=>` (with
+///   `<MetadataEntry>` children): quantity samples (`HKQuantityTypeIdentifierStepCount`,
+///   `…NumberOfAlcoholicBeverages`, `…BloodAlcoholContent`, value + unit) and category samples
+///   (`HKCategoryTypeIdentifierSleepAnalysis` with a value such as
+///   `HKCategoryValueSleepAnalysisAsleepCore`, `…Pregnancy`, `…Lactation`); records inside a
+///   `<Correlation>` (blood pressure, food) are ordinary `<Record>`s;
+/// - `<Workout workoutActivityType= duration= durationUnit= totalDistance= totalEnergyBurned= …>`
+///   (iOS 16+ moved distance and energy into `<WorkoutStatistics>` children: not read);
+///   its `<WorkoutRoute><FileReference path="/workout-routes/route_….gpx"/>` points to a GPX
+///   file that the `gpx.track` importer reads on its own;
+/// - `<ActivitySummary dateComponents= activeEnergyBurned= appleExerciseTime= appleStandHours=…/>`.
+///
+/// Each becomes a `.healthRecord` event: `code` = the type identifier (workouts: the
+/// `HKWorkoutActivityType…` value, activity summaries: `ActivitySummary`), `quantity`/`unit` =
+/// the measured number (workouts: the duration), `text` = value and unit as written, `title` =
+/// the type without its HealthKit prefix, `product` = the writing app or device (`sourceName`),
+/// `time`/`endTime` = start and end on the phone's clock with its UTC offset.
+public struct AppleHealthExportParser: ExportParser {
+    public static let source = "apple.health"
+
+    private var scanner = HealthXMLTagScanner(wantedFirstBytes: [UInt8(ascii: "H"), UInt8(ascii: "R"),
+                                                                 UInt8(ascii: "W"), UInt8(ascii: "A")])
+    private var record = HealthTagAttributes(names: ["type", "sourceName", "unit", "value", "startDate", "endDate"])
+    private var workout = HealthTagAttributes(names: ["workoutActivityType", "sourceName", "duration", "durationUnit",
+                                                      "totalDistance", "totalDistanceUnit", "totalEnergyBurned",
+                                                      "totalEnergyBurnedUnit", "startDate", "endDate"])
+    private var summary = HealthTagAttributes(names: ["dateComponents", "activeEnergyBurned", "activeEnergyBurnedUnit",
+                                                      "appleExerciseTime", "appleStandHours"])
+    private var recordIndex = 0
+    private var sawRoot = false
+    private var sawRootEnd = false
+
+    public init() {}
+
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
+        var scanner = self.scanner
+        self.scanner = HealthXMLTagScanner(wantedFirstBytes: [])
+        defer { self.scanner = scanner }
+        scanner.feed(chunk) { token in handle(token, sink) }
+    }
+
+    public mutating func finish(into sink: EventSink) throws(ParseError) {
+        guard sawRoot else { throw ParseError("no <HealthData> element: not an Apple Health export.xml") }
+        if !scanner.atTextBoundary {
+            sink.skip("truncated: the file ends inside a tag", at: SourcePosition(line: scanner.line, record: recordIndex))
+        }
+        if !sawRootEnd {
+            sink.warn("the file ends before </HealthData>: the export is truncated, records up to line \(scanner.line) were read")
+        }
+    }
+
+    private static let healthData = Array("HealthData".utf8)
+    private static let recordName = Array("Record".utf8)
+    private static let workoutName = Array("Workout".utf8)
+    private static let summaryName = Array("ActivitySummary".utf8)
+
+    private mutating func handle(_ token: HealthXMLTagScanner.Token, _ sink: EventSink) {
+        switch token {
+        case .doctype:
+            break // skipped whole; its entities are never defined
+        case .overlong(let line):
+            sink.skip("tag longer than \(scanner.maxTagBytes) bytes: not read", at: SourcePosition(line: line, record: recordIndex))
+            recordIndex += 1
+        case .end(let name, _):
+            if name.elementsEqual(Self.healthData) { sawRootEnd = true }
+        case .start(let tag, let nameLength, _, let line):
+            let name = tag.prefix(nameLength)
+            let rest = tag.dropFirst(nameLength)
+            if name.elementsEqual(Self.recordName) {
+                record.read(rest)
+                emitRecord(line: line, sink)
+            } else if name.elementsEqual(Self.workoutName) {
+                workout.read(rest)
+                emitWorkout(line: line, sink)
+            } else if name.elementsEqual(Self.summaryName) {
+                summary.read(rest)
+                emitSummary(line: line, sink)
+            } else if name.elementsEqual(Self.healthData) {
+                sawRoot = true
+            }
+        }
+    }
+
+    private mutating func nextPosition(_ line: Int) -> SourcePosition {
+        defer { recordIndex += 1 }
+        return SourcePosition(line: line, record: recordIndex)
+    }
+
+    private mutating func emitRecord(line: Int, _ sink: EventSink) {
+        let position = nextPosition(line)
+        guard let type = record.text(0) else { sink.skip("Record without a type", at: position); return }
+        guard let startRaw = record[4], let start = AppleHealthDate.parse(startRaw) else {
+            sink.skip("Record \(type) without a readable startDate", at: position); return
+        }
+        let end = record[5].flatMap(AppleHealthDate.parse)
+        let quantity = record.number(3)
+        let unit = record.text(2)
+        var text: String?
+        if let value = record.text(3) {
+            if quantity != nil {
+                text = unit.map { "\(value) \($0)" } ?? value
+            } else {
+                text = Self.shortCategoryValue(value, type: type)
+            }
+        }
+        sink.emit(Event(source: Self.source, kind: .healthRecord, time: start, endTime: end, text: text,
+                        title: Self.shortType(type), code: type, product: record.text(1), position: position,
+                        quantity: quantity, unit: quantity == nil ? nil : unit))
+    }
+
+    private mutating func emitWorkout(line: Int, _ sink: EventSink) {
+        let position = nextPosition(line)
+        guard let type = workout.text(0) else { sink.skip("Workout without a workoutActivityType", at: position); return }
+        guard let startRaw = workout[8], let start = AppleHealthDate.parse(startRaw) else {
+            sink.skip("Workout \(type) without a readable startDate", at: position); return
+        }
+        let end = workout[9].flatMap(AppleHealthDate.parse)
+        var parts: [String] = []
+        for (valueIndex, unitIndex) in [(2, 3), (4, 5), (6, 7)] {
+            if let v = workout.number(valueIndex) { parts.append("\(Self.rounded(v)) \(workout.text(unitIndex) ?? "")") }
+        }
+        sink.emit(Event(source: Self.source, kind: .healthRecord, time: start, endTime: end,
+                        text: parts.isEmpty ? nil : parts.joined(separator: " · "),
+                        title: "Workout: " + Self.shortType(type), code: type, product: workout.text(1), position: position,
+                        quantity: workout.number(2), unit: workout.number(2) == nil ? nil : workout.text(3)))
+    }
+
+    private mutating func emitSummary(line: Int, _ sink: EventSink) {
+        let position = nextPosition(line)
+        guard let dayRaw = summary[0], let day = AppleHealthDate.parse(dayRaw) else {
+            sink.skip("ActivitySummary without a readable dateComponents", at: position); return
+        }
+        var parts: [String] = []
+        if let v = summary.number(1) { parts.append("active energy \(Self.rounded(v)) \(summary.text(2) ?? "kcal")") }
+        if let v = summary.number(3) { parts.append("exercise \(Self.rounded(v)) min") }
+        if let v = summary.number(4) { parts.append("stand \(Self.rounded(v)) h") }
+        sink.emit(Event(source: Self.source, kind: .healthRecord, time: day,
+                        text: parts.isEmpty ? nil : parts.joined(separator: " · "),
+                        title: "Activity summary", code: "ActivitySummary", position: position,
+                        quantity: summary.number(3), unit: summary.number(3) == nil ? nil : "min"))
+    }
+
+    private static let typePrefixes = ["HKQuantityTypeIdentifier", "HKCategoryTypeIdentifier", "HKCorrelationTypeIdentifier",
+                                       "HKWorkoutActivityType", "HKDataType"]
+
+    /// `HKQuantityTypeIdentifierStepCount` → `StepCount`.
+    static func shortType(_ type: String) -> String {
+        for prefix in typePrefixes where type.hasPrefix(prefix) && type.utf8.count > prefix.utf8.count {
+            return String(type.dropFirst(prefix.count))
+        }
+        return type
+    }
+
+    /// `HKCategoryValueSleepAnalysisAsleepCore` (type `…SleepAnalysis`) → `AsleepCore`.
+    static func shortCategoryValue(_ value: String, type: String) -> String {
+        guard value.hasPrefix("HKCategoryValue") else { return value }
+        let rest = value.dropFirst("HKCategoryValue".count)
+        let typeName = shortType(type)
+        if rest.hasPrefix(typeName), rest.count > typeName.count { return String(rest.dropFirst(typeName.count)) }
+        return String(rest)
+    }
+
+    /// Two decimals at most, without trailing zeros: 5.19412346680959 → "5.19", 68 → "68".
+    static func rounded(_ v: Double) -> String {
+        let hundredths = (v * 100).rounded()
+        guard abs(hundredths) < 1e15 else { return String(v) }
+        let whole = Int64(hundredths) / 100, frac = abs(Int64(hundredths) % 100)
+        let sign = hundredths < 0 && whole == 0 ? "-" : ""
+        if frac == 0 { return "\(sign)\(whole)" }
+        return frac % 10 == 0 ? "\(sign)\(whole).\(frac / 10)" : "\(sign)\(whole).\(frac < 10 ? "0" : "")\(frac)"
+    }
+}

@@ -1,0 +1,56 @@
+/// The attributes of one start tag, read in a single pass over its bytes: for each name in a
+/// fixed list, the raw value (entities still encoded), so a record costs one scan however
+/// many attributes it has. Unquoted or unterminated values end the scan (the tag is malformed).
+struct HealthTagAttributes {
+    let names: [[UInt8]]
+    private(set) var values: [ArraySlice<UInt8>?]
+
+    init(names: [String]) {
+        self.names = names.map { Array($0.utf8) }
+        self.values = Array(repeating: nil, count: names.count)
+    }
+
+    /// Reads `tag` (bytes after the element name); values of names not in the list are skipped.
+    mutating func read(_ tag: ArraySlice<UInt8>) {
+        for k in values.indices { values[k] = nil }
+        var i = tag.startIndex
+        let end = tag.endIndex
+        while i < end {
+            while i < end, HealthXMLTagScanner.isSpace(tag[i]) { i += 1 }
+            let nameStart = i
+            while i < end, tag[i] != 0x3D, !HealthXMLTagScanner.isSpace(tag[i]) { i += 1 }
+            let name = tag[nameStart..<i]
+            while i < end, tag[i] != 0x22, tag[i] != 0x27 {
+                // Only spaces and `=` may sit between a name and its quoted value.
+                if tag[i] != 0x3D && !HealthXMLTagScanner.isSpace(tag[i]) { return }
+                i += 1
+            }
+            guard i < end else { return }
+            let q = tag[i]
+            let valueStart = i + 1
+            var j = valueStart
+            while j < end, tag[j] != q { j += 1 }
+            guard j < end else { return }
+            if let k = names.firstIndex(where: { $0.count == name.count && $0.elementsEqual(name) }) {
+                values[k] = tag[valueStart..<j]
+            }
+            i = j + 1
+        }
+    }
+
+    subscript(_ k: Int) -> ArraySlice<UInt8>? { values[k] }
+
+    /// The value with the predefined entities and numeric references decoded; any other
+    /// entity stays as written (never expanded).
+    func text(_ k: Int) -> String? {
+        guard let raw = values[k], !raw.isEmpty else { return nil }
+        return XMLElementScanner.decodeText(raw)
+    }
+
+    /// The value as a number, when it is one ("22.5312", "-3", "1e3").
+    func number(_ k: Int) -> Double? {
+        guard let raw = values[k], !raw.isEmpty, raw.count <= 40 else { return nil }
+        guard let value = Double(String(decoding: raw, as: UTF8.self)), value.isFinite else { return nil }
+        return value
+    }
+}
