@@ -15,11 +15,12 @@ data="$root/bench-data"
 rm -rf "$data"; mkdir -p "$data"
 
 run() { # label path uncompressed-bytes
-  local label=$1 path=$2 bytes=$3 out secs kb
-  out=$( { /usr/bin/time -f "%e %M" "$bin" scan "$path" --jobs "$jobs" --no-db --no-progress --format json --rules "$root/rules" >/dev/null; } 2>&1 | tail -1)
-  read -r secs kb <<<"$out"
-  awk -v l="$label" -v b="$bytes" -v s="$secs" -v k="$kb" 'BEGIN {
-    mb = b / 1e6; printf "%-24s %8.1f MB  %7.2f s  %7.1f MB/s  peak RSS %6.1f MB\n", l, mb, s, (s > 0 ? mb / s : 0), k / 1024 }'
+  local label=$1 path=$2 bytes=$3 out secs kb user sys
+  out=$( { /usr/bin/time -f "%e %M %U %S" "$bin" scan "$path" --jobs "$jobs" --no-db --no-progress --format json --rules "$root/rules" >/dev/null; } 2>&1 | tail -1)
+  read -r secs kb user sys <<<"$out"
+  # CPU seconds too: on a machine shared with other work, wall time varies, CPU time less so.
+  awk -v l="$label" -v b="$bytes" -v s="$secs" -v k="$kb" -v c="$(awk -v u="$user" -v y="$sys" 'BEGIN { print u + y }')" 'BEGIN {
+    mb = b / 1e6; printf "%-24s %8.1f MB  %7.2f s  %7.1f MB/s  cpu %6.2f s  peak RSS %6.1f MB\n", l, mb, s, (s > 0 ? mb / s : 0), c, k / 1024 }'
 }
 
 echo "steward scan (release), $(nproc) cores, --jobs $jobs, $(date -u +%Y-%m-%d)"

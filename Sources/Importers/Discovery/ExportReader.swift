@@ -78,7 +78,12 @@ public struct ExportReader: Sendable {
     }
 
     private func listMembers(of file: DiskFileSource) -> [PlannedMember]? {
-        guard let archive = try? Archive(url: URL(fileURLWithPath: file.path), accessMode: .read) else { return nil }
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: file.path), accessMode: .read)
+        } catch {
+            return nil
+        }
         var members: [PlannedMember] = []
         for (index, entry) in archive.enumerated() {
             if index >= zip.limits.maxMembers { return nil }
