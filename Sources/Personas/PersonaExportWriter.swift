@@ -70,6 +70,23 @@ public struct PersonaExportWriter {
                 locationFiles.append("Location History (Timeline)/Semantic Location History/" + relative)
             }
         }
+        // Benchmark scales add the other big Takeout members (the demo stays as it was).
+        var extraFiles: [String] = []
+        if scale > 1 {
+            let base = zipTakeout ? takeoutRoot + "/Takeout" : takeoutRoot
+            for (relative, writeFile) in [("YouTube and YouTube Music/history/watch-history.json", writeYouTubeWatchHistoryJSON),
+                                          ("Chrome/BrowserHistory.json", writeChromeBrowserHistoryJSON)] {
+                let path = base + "/" + relative
+                do {
+                    try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                           withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                } catch {
+                    throw PersonaError.cannotWrite(path, "\(error)")
+                }
+                bytes += try writeFile(path)
+                extraFiles.append(relative)
+            }
+        }
         let indexPath = (zipTakeout ? takeoutRoot + "/Takeout" : takeoutRoot) + "/archive_browser.html"
         let index = try BufferedFileWriter(path: indexPath)
         try index.write("<!DOCTYPE html><html><head><title>Takeout</title></head><body><h1>Your Google data archive</h1><p>My Activity</p></body></html>\n")
@@ -84,7 +101,7 @@ public struct PersonaExportWriter {
                 let base = URL(fileURLWithPath: takeoutRoot)
                 try archive.addEntry(with: "Takeout/My Activity/Search/MyActivity.json", relativeTo: base, compressionMethod: .deflate)
                 try archive.addEntry(with: "Takeout/archive_browser.html", relativeTo: base, compressionMethod: .deflate)
-                for file in locationFiles {
+                for file in locationFiles + extraFiles {
                     try archive.addEntry(with: "Takeout/" + file, relativeTo: base, compressionMethod: .deflate)
                 }
             } catch {
@@ -96,7 +113,7 @@ public struct PersonaExportWriter {
         } else {
             files.append(jsonPath)
             files.append(indexPath)
-            files += locationFiles.map { takeoutRoot + "/" + $0 }
+            files += (locationFiles + extraFiles).map { takeoutRoot + "/" + $0 }
         }
         return Output(directory: directory, files: files, bytes: bytes)
     }
@@ -200,7 +217,8 @@ public struct PersonaExportWriter {
     }
 
     /// Records.json as Takeout wrote it until 2024: `locations[]` with E7 coordinates and ISO
-    /// timestamps. Nights at home, weekday office hours at work, a week abroad.
+    /// timestamps. Nights at home, weekday office hours at work, a week abroad. At scale n each
+    /// fix becomes n fixes a second apart (a phone logging continuously), for benchmarks.
     func writeLocationRecords(_ places: Persona.Places, to path: String) throws -> Int64 {
         var rng = SeededGenerator(seed: persona.seed ^ 0x10CA7)
         let first = Timestamp(year: persona.start.year, month: persona.start.month, day: 1)!.epochSeconds
@@ -230,10 +248,12 @@ public struct PersonaExportWriter {
             // Evening and early-morning fixes at home (or the hotel abroad); none between 00:00
             // and 05:00, when a phone on a bedside table says nothing about night-time activity.
             for minutes in [22 * 60 + 30, 23 * 60 + 30, 5 * 60 + 40] {
-                try point(trip ? places.trip.place : places.home, midnight + Int64(minutes) * 60)
+                for k in 0..<scale { try point(trip ? places.trip.place : places.home, midnight + Int64(minutes) * 60 + Int64(k)) }
             }
             if !trip && weekday <= 5 {
-                for hour in [10, 12, 15] { try point(places.work, midnight + Int64(hour) * 3600) }
+                for hour in [10, 12, 15] {
+                    for k in 0..<scale { try point(places.work, midnight + Int64(hour) * 3600 + Int64(k)) }
+                }
             }
         }
         try out.write("\n  ]\n}\n")
@@ -242,15 +262,16 @@ public struct PersonaExportWriter {
     }
 
     /// Semantic Location History month files (`2025/2025_JUNE.json`): one placeVisit per named
-    /// visit, spread over the period.
+    /// visit, spread over the period (`times × scale` visits each).
     func writeSemanticVisits(_ places: Persona.Places, under directory: String) throws -> [(String, Int64)] {
         let first = Timestamp(year: persona.start.year, month: persona.start.month, day: 1)!.epochSeconds
         let span = persona.months * 30
         var byMonth: [String: [(Int64, Persona.Visit)]] = [:]
         for visit in places.visits {
-            for k in 0..<visit.times {
-                let day = (k * span / max(visit.times, 1) + 5) % span
-                let start = first + Int64(day) * 86_400 + Int64(visit.hour) * 3600
+            let times = visit.times * scale
+            for k in 0..<times {
+                let day = (k * span / max(times, 1) + 5) % span
+                let start = first + Int64(day) * 86_400 + Int64(visit.hour) * 3600 + Int64(k % max(scale, 1)) * 60
                 let c = Timestamp(epochSeconds: start).civil
                 let names = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"]
                 byMonth["\(c.year)/\(c.year)_\(names[c.month - 1]).json", default: []].append((start, visit))
@@ -328,6 +349,100 @@ public struct PersonaExportWriter {
                 """)
         }
         try out.write("]\n")
+        try out.close()
+        return out.bytesWritten
+    }
+}
+
+extension PersonaExportWriter {
+    /// What Sam watches and browses at benchmark scales: mostly everyday noise, a few things a
+    /// scorer reads (gambling, debt, health), as in the searches.
+    static let videos: [(title: String, channel: String)] = [
+        ("Premier League highlights this weekend", "Football Daily"),
+        ("Easy weeknight pasta in 15 minutes", "Kitchen Basics"),
+        ("Roulette strategy that actually works?", "Casino Talk"),
+        ("How I paid off £10,000 of debt", "Money Matters UK"),
+        ("Manchester weather: the week ahead", "North West Weather"),
+        ("Beginner gym workout: full body", "Gym Starter"),
+        ("Type 2 diabetes: early signs explained", "Health Explained"),
+        ("Lo-fi beats to study to", "Chill Radio"),
+    ]
+
+    static let pages: [(title: String, url: String)] = [
+        ("BBC Weather - Manchester", "https://www.bbc.co.uk/weather/2643123"),
+        ("Train times Manchester to Leeds | National Rail", "https://www.nationalrail.co.uk/journey-planner/"),
+        ("Online Casino | Free spins no deposit", "https://casino.example/free-spins"),
+        ("Payday loans - same day decision", "https://loans.example/payday"),
+        ("Football results and fixtures - BBC Sport", "https://www.bbc.co.uk/sport/football/scores-fixtures"),
+        ("Pasta recipes | BBC Good Food", "https://www.bbcgoodfood.com/recipes/collection/pasta-recipes"),
+        ("Give blood - NHS Blood and Transplant", "https://www.blood.co.uk/"),
+        ("Debt advice | StepChange", "https://www.stepchange.org/"),
+    ]
+
+    /// Items a day per unit of scale, spread newest first over the period like Takeout writes them.
+    private func forEachActivity(perDayPerScale: Int, seed: UInt64, _ body: (Int, Int64, Int) throws -> Void) throws {
+        var rng = SeededGenerator(seed: persona.seed ^ seed)
+        let first = Timestamp(year: persona.start.year, month: persona.start.month, day: 1)!.epochSeconds
+        let days = persona.months * 30
+        let perDay = max(1, perDayPerScale * scale / 30)
+        var i = 0
+        for day in stride(from: days - 1, through: 0, by: -1) {
+            for k in stride(from: perDay - 1, through: 0, by: -1) {
+                // Spread over waking hours 07:00–24:00, newest first.
+                let seconds = first + Int64(day) * 86_400 + 7 * 3600 + Int64(k) * (17 * 3600) / Int64(perDay)
+                try body(i, seconds, Int.random(in: 0..<1_000, using: &rng))
+                i += 1
+            }
+        }
+    }
+
+    /// YouTube watch history (`YouTube and YouTube Music/history/watch-history.json`): My
+    /// Activity's shape with a channel in `subtitles`.
+    func writeYouTubeWatchHistoryJSON(to path: String) throws -> Int64 {
+        let out = try BufferedFileWriter(path: path)
+        try out.write("[")
+        try forEachActivity(perDayPerScale: 20, seed: 0x70_0BE) { i, seconds, pick in
+            let video = Self.videos[pick % Self.videos.count]
+            let time = Timestamp(epochSeconds: seconds, utcOffsetSeconds: 0).iso8601.replacingOccurrences(of: "Z", with: ".\(String(format: "%03d", pick))Z")
+            try out.write("""
+                \(i == 0 ? "" : ","){
+                  "header": "YouTube",
+                  "title": "Watched \(jsonEscape(video.title))",
+                  "titleUrl": "https://www.youtube.com/watch?v\\u003dv\(pick)",
+                  "subtitles": [{
+                    "name": "\(jsonEscape(video.channel))",
+                    "url": "https://www.youtube.com/channel/UC\(pick % Self.videos.count)"
+                  }],
+                  "time": "\(time)",
+                  "products": ["YouTube"],
+                  "activityControls": ["YouTube watch history"]
+                }
+                """)
+        }
+        try out.write("]\n")
+        try out.close()
+        return out.bytesWritten
+    }
+
+    /// Chrome history as Takeout writes it (`Chrome/BrowserHistory.json`): `time_usec` in
+    /// microseconds since 1970.
+    func writeChromeBrowserHistoryJSON(to path: String) throws -> Int64 {
+        let out = try BufferedFileWriter(path: path)
+        try out.write("{\n    \"Browser History\": [")
+        try forEachActivity(perDayPerScale: 25, seed: 0xC4_80E) { i, seconds, pick in
+            let page = Self.pages[pick % Self.pages.count]
+            try out.write("""
+                \(i == 0 ? "" : ","){
+                        "favicon_url": "https://www.google.com/favicon.ico",
+                        "page_transition": "LINK",
+                        "title": "\(jsonEscape(page.title))",
+                        "url": "\(jsonEscape(page.url))",
+                        "client_id": "c2Fte3N5bnRoZXRpYw\\u003d\\u003d",
+                        "time_usec": \(seconds * 1_000_000 + Int64(pick) * 997)
+                    }
+                """)
+        }
+        try out.write("\n    ]\n}\n")
         try out.close()
         return out.bytesWritten
     }

@@ -84,22 +84,29 @@ public enum ScanPipeline {
         }
 
         let shared = SharedScanState(store: store, scanId: scanId, quoteOthers: options.quoteOthers)
-        let files = discovery.files
-        let bytesTotal = files.reduce(Int64(0)) { $0 + ($1.size ?? 0) }
         let reader = ExportReader()
-        let workers = (0..<min(options.jobs, max(files.count, 1))).map { _ in
+        // Members of a zip on disk are tasks of their own, so one Takeout archive is read by
+        // every worker; results do not depend on which worker read what (sessions merge
+        // order-independently, inputs and unrecognized files are sorted below).
+        var planSkipped: [ScanReport.Unrecognized] = []
+        let tasks = reader.plan(discovery.files) { planSkipped.append(.init(path: $0, reason: $1)) }
+        let bytesTotal = tasks.reduce(Int64(0)) { $0 + $1.diskBytes }
+        let workers = (0..<min(options.jobs, max(tasks.count, 1))).map { _ in
             ScanWorker(session: InferenceSession(ruleSet: ruleset.rules, evidenceLimit: options.evidenceLimit,
                                                 quotingOthers: options.quoteOthers), shared: shared)
         }
         DispatchQueue.concurrentPerform(iterations: workers.count) { w in
             let worker = workers[w]
-            while let index = shared.nextFileIndex(limit: files.count) {
-                let file = files[index]
-                reader.read(file, delegate: worker)
-                let snapshot = shared.fileDone(bytes: file.size ?? 0)
-                progress?(ScanProgress(filesDone: snapshot.files, filesTotal: files.count, bytesDone: snapshot.bytes,
-                                       bytesTotal: bytesTotal, currentPath: file.displayPath))
+            let cursor = ZipMemberCursor()
+            worker.startInference()
+            while let index = shared.nextFileIndex(limit: tasks.count) {
+                let task = tasks[index]
+                reader.read(task, cursor: cursor, delegate: worker)
+                let snapshot = shared.fileDone(bytes: task.diskBytes)
+                progress?(ScanProgress(filesDone: snapshot.files, filesTotal: tasks.count, bytesDone: snapshot.bytes,
+                                       bytesTotal: bytesTotal, currentPath: task.displayPath))
             }
+            worker.finishInference()
         }
 
         let session = workers[0].session
@@ -110,6 +117,7 @@ public enum ScanPipeline {
 
         var unrecognized = discovery.skipped.map { ScanReport.Unrecognized(path: $0.path, reason: $0.reason) }
         unrecognized += discovery.missing.map { ScanReport.Unrecognized(path: $0, reason: "no such file or folder") }
+        unrecognized += planSkipped
         unrecognized += workers.flatMap(\.unrecognized)
         let parsed = workers.flatMap(\.inputs).sorted { $0.path < $1.path }
         let report = ScanReport(
@@ -210,14 +218,106 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
         self.shared = shared
     }
 
+    private var inference: InferenceThread?
+
+    /// Matching runs on a thread of its own while this worker parses (see `InferenceThread`).
+    func startInference() {
+        let session = self.session
+        let shared = self.shared
+        inference = InferenceThread { event, path in
+            let fired = session.process(event, path: path)
+            if !fired.isEmpty { shared.recordMatch(event, path: path, rules: fired) }
+        }
+    }
+
+    /// Waits until every event parsed so far has been matched.
+    func finishInference() {
+        inference?.finish()
+        inference = nil
+    }
+
     func reader(didRead event: Event, path: String) {
-        let fired = session.process(event, path: path)
-        if !fired.isEmpty { shared.recordMatch(event, path: path, rules: fired) }
+        if let inference {
+            inference.submit(event, path: path)
+        } else {
+            let fired = session.process(event, path: path)
+            if !fired.isEmpty { shared.recordMatch(event, path: path, rules: fired) }
+        }
     }
 
     func reader(didFinish input: ParsedInput) { inputs.append(input) }
 
     func reader(didSkip path: String, reason: String) {
         unrecognized.append(.init(path: path, reason: reason))
+    }
+}
+
+/// Runs one worker's inference on a thread of its own, fed in batches, so that parsing a big
+/// file and matching its events use two cores (a Takeout's Records.json is most of its bytes,
+/// and one file is parsed by one thread). The session sees exactly the events of the parser,
+/// in the same order, so results equal a single-threaded run. Memory stays bounded: the parser
+/// waits while `maximumQueued` batches are pending.
+final class InferenceThread: @unchecked Sendable {
+    typealias Batch = [(event: Event, path: String)]
+    static let batchSize = 1024
+    static let maximumQueued = 4
+
+    private let condition = NSCondition()
+    private var queued: [Batch] = []
+    private var closed = false
+    private var done = false
+    private var filling: Batch = []
+    private let match: (Event, String) -> Void
+
+    init(match: @escaping (Event, String) -> Void) {
+        self.match = match
+        filling.reserveCapacity(Self.batchSize)
+        let thread = Thread { [self] in run() }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Called by the parsing thread only.
+    func submit(_ event: Event, path: String) {
+        filling.append((event, path))
+        if filling.count >= Self.batchSize { handOver() }
+    }
+
+    /// Hands the last batch over and waits until all are matched.
+    func finish() {
+        handOver()
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        while !done { condition.wait() }
+        condition.unlock()
+    }
+
+    private func handOver() {
+        guard !filling.isEmpty else { return }
+        condition.lock()
+        while queued.count >= Self.maximumQueued { condition.wait() }
+        queued.append(filling)
+        condition.broadcast()
+        condition.unlock()
+        filling = []
+        filling.reserveCapacity(Self.batchSize)
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while queued.isEmpty && !closed { condition.wait() }
+            if queued.isEmpty {
+                done = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let batch = queued.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            for item in batch { match(item.event, item.path) }
+        }
     }
 }

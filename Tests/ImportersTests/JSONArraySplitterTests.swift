@@ -73,6 +73,30 @@ final class JSONArraySplitterTests: XCTestCase {
         }
     }
 
+    /// Strings are skipped eight bytes at a time: a quote or backslash at any offset within a
+    /// word, and across chunk boundaries, must still end or escape the string.
+    func testLongStringsWithQuotesAndEscapesAtEveryOffset() {
+        var elements: [String] = []
+        for offset in 0..<17 {
+            let pad = String(repeating: "a", count: offset)
+            elements.append(#"{"s": "\#(pad)\"\#(pad)]}", "t": "\#(pad)\\"}"#)
+            elements.append(#""\#(pad)é\#(pad)\"x""#)
+        }
+        let text = "[" + elements.joined(separator: ",") + "]"
+        for size in [1, 3, 7, 8, 9, 13, 64 * 1024] {
+            let result = split(text, chunkSize: size)
+            XCTAssertEqual(result.elements, elements, "chunk size \(size)")
+            XCTAssertNil(result.error)
+        }
+        let bytes = Array(#"abcdefghij"klmno\"#.utf8)
+        bytes.withUnsafeBufferPointer { p in
+            for start in 0...bytes.count {
+                let expected = bytes[start...].firstIndex { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } ?? bytes.count
+                XCTAssertEqual(JSONArraySplitter.plainStringEnd(p.baseAddress!, start, bytes.count), expected, "from \(start)")
+            }
+        }
+    }
+
     func testScalarDirectlyBeforeClosingBracket() {
         let s = split("[1,2,3]")
         XCTAssertEqual(s.elements, ["1", "2", "3"])

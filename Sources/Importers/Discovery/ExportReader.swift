@@ -1,5 +1,6 @@
 import Foundation
 import StewardCore
+import ZIPFoundation
 
 /// What the reader reports about each file it met.
 public protocol ExportReaderDelegate: AnyObject {
@@ -39,6 +40,87 @@ public struct ExportReader: Sendable {
     /// Reads one file from disk (an archive is read member by member).
     public func read(_ file: DiskFileSource, delegate: ExportReaderDelegate) {
         read(source: file, diskPath: file.path, modified: file.modified, depth: 0, delegate: delegate)
+    }
+
+    /// Splits inputs into tasks for parallel workers: a ZIP archive on disk becomes one task
+    /// per member (symlink members are reported through `skipped`), anything else one task.
+    /// An archive that cannot be listed, or has more members than the limit, stays one task so
+    /// that reading it reports the problem exactly as a sequential read does.
+    public func plan(_ files: [DiskFileSource], skipped: (String, String) -> Void) -> [ReadTask] {
+        var tasks: [ReadTask] = []
+        for file in files {
+            guard startsLikeZip(file), let members = listMembers(of: file) else {
+                tasks.append(.file(file))
+                continue
+            }
+            for member in members {
+                switch member {
+                case .task(let task): tasks.append(task)
+                case .skipped(let path, let reason): skipped(path, reason)
+                }
+            }
+        }
+        return tasks
+    }
+
+    private enum PlannedMember {
+        case task(ReadTask)
+        case skipped(String, String)
+    }
+
+    private func startsLikeZip(_ file: DiskFileSource) -> Bool {
+        var head: [UInt8] = []
+        try? file.stream { chunk in
+            head.append(contentsOf: chunk.prefix(4))
+            return .stop
+        }
+        return ZipArchiveReader.looksLikeZip(head)
+    }
+
+    private func listMembers(of file: DiskFileSource) -> [PlannedMember]? {
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: file.path), accessMode: .read)
+        } catch {
+            return nil
+        }
+        var members: [PlannedMember] = []
+        for (index, entry) in archive.enumerated() {
+            if index >= zip.limits.maxMembers { return nil }
+            let memberPath = file.displayPath + "!" + ZipArchiveReader.displayName(entry.path)
+            switch entry.type {
+            case .directory:
+                continue
+            case .symlink:
+                members.append(.skipped(memberPath, "symbolic link inside an archive: not followed"))
+            case .file:
+                members.append(.task(.zipMember(archive: file, index: index, displayPath: memberPath,
+                                                compressedSize: Int64(clamping: entry.compressedSize))))
+            }
+        }
+        return members
+    }
+
+    /// Reads one planned task; `cursor` is the calling worker's own (never shared).
+    public func read(_ task: ReadTask, cursor: ZipMemberCursor, delegate: ExportReaderDelegate) {
+        switch task {
+        case .file(let file):
+            read(file, delegate: delegate)
+        case .zipMember(let file, let index, let displayPath, _):
+            let found: (Archive, Entry)?
+            do {
+                found = try cursor.entry(at: index, of: file.path)
+            } catch {
+                delegate.reader(didSkip: file.displayPath, reason: describe(DiscoveryError.archive(file.displayPath, "\(error)")))
+                return
+            }
+            guard let (archive, entry) = found else {
+                delegate.reader(didSkip: displayPath, reason: "member no longer in the archive (was it changed during the scan?)")
+                return
+            }
+            let member = ZipArchiveReader.Member(archive: archive, entry: entry, limits: zip.limits, displayPath: displayPath)
+            read(source: member, diskPath: nil, modified: file.modified, depth: 1, delegate: delegate)
+        }
     }
 
     /// Reads any byte source (used for archive members and tests).

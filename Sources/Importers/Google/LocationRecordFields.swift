@@ -10,8 +10,9 @@ struct LocationRecordFields {
     var longitudeE7: Int64?
     /// Epoch milliseconds (`timestampMs`, a string of digits up to 2022).
     var timestampMs: Int64?
-    /// The ISO 8601 `timestamp` (2022+ exports), raw bytes.
-    var timestamp: [UInt8]?
+    /// The ISO 8601 `timestamp` (2022+ exports): its bytes inside the element being read
+    /// (valid only while that element is), so no array is built per record.
+    var timestamp: UnsafeBufferPointer<UInt8>?
     /// Metres; read for the format documentation's sake and for callers that filter.
     var accuracy: Int64?
 
@@ -61,7 +62,7 @@ struct LocationRecordFields {
                     var j = start
                     while j < n && p[j] != UInt8(ascii: "\"") && p[j] != UInt8(ascii: "\\") { j += 1 }
                     if j < n && p[j] == UInt8(ascii: "\"") && j - start <= 40 {
-                        fields.timestamp = Array(UnsafeBufferPointer(start: p + start, count: j - start))
+                        fields.timestamp = UnsafeBufferPointer(start: p + start, count: j - start)
                     }
                 }
             case .other: break
@@ -124,16 +125,16 @@ struct LocationRecordFields {
         var depth = 0
         var inString = false
         while i < n {
-            let b = p[i]
             if inString {
-                if b == UInt8(ascii: "\\") { i += 2; continue }
-                if b == UInt8(ascii: "\"") {
-                    inString = false
-                    if depth == 0 { return i + 1 }
-                }
+                i = JSONArraySplitter.plainStringEnd(p, i, n)
+                guard i < n else { break }
+                if p[i] == UInt8(ascii: "\\") { i += 2; continue }
+                inString = false
+                if depth == 0 { return i + 1 }
                 i += 1
                 continue
             }
+            let b = p[i]
             switch b {
             case UInt8(ascii: "\""): inString = true
             case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
