@@ -32,6 +32,26 @@ struct BankCSVDialect: Sendable, Equatable {
         [columns[.date], columns[.amount], columns[.debit], columns[.credit]].compactMap { $0 }.max() ?? 0
     }
 
+    /// `columns` as a dense table by `BankCSVColumnRole.slot` (-1: no such column), and
+    /// `lastNeededColumn`, computed once per file for the per-row path.
+    struct RowLayout: Sendable {
+        let columnBySlot: [Int]
+        let lastNeededColumn: Int
+
+        init(_ dialect: BankCSVDialect) {
+            var table = [Int](repeating: -1, count: BankCSVColumnRole.allCases.count)
+            for (role, column) in dialect.columns { table[role.slot] = column }
+            columnBySlot = table
+            lastNeededColumn = dialect.lastNeededColumn
+        }
+
+        @inline(__always)
+        func column(_ role: BankCSVColumnRole) -> Int? {
+            let c = columnBySlot[role.slot]
+            return c >= 0 ? c : nil
+        }
+    }
+
     static let sniffLength = 64 * 1024
     static let delimiters: [UInt8] = [0x3B, 0x2C, 0x09, 0x7C] // ; , TAB |
     /// How many records of the head are looked at.

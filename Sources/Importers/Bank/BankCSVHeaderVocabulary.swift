@@ -8,6 +8,28 @@ enum BankCSVColumnRole: CaseIterable, Sendable {
     case fee, net
     /// The transaction's state (`COMPLETED`, `PENDING`, `DECLINED`, `REVERTED`, `FAILED`).
     case state
+
+    /// Dense index for per-row lookups (hashing the role per field showed in profiles).
+    var slot: Int {
+        switch self {
+        case .date: return 0
+        case .valueDate: return 1
+        case .amount: return 2
+        case .debit: return 3
+        case .credit: return 4
+        case .debitCreditMark: return 5
+        case .description: return 6
+        case .payee: return 7
+        case .currency: return 8
+        case .mcc: return 9
+        case .code: return 10
+        case .time: return 11
+        case .timeZone: return 12
+        case .fee: return 13
+        case .net: return 14
+        case .state: return 15
+        }
+    }
 }
 
 /// Header names banks use, in English, German, French, Spanish and Russian, per role and in

@@ -8,6 +8,8 @@ public struct BankStatementCSVParser: ExportParser {
 
     private var head: [UInt8] = []
     private var dialect: BankCSVDialect?
+    /// The dialect's columns as a dense table, built once when the dialect is known.
+    private var layout: BankCSVDialect.RowLayout?
     private var reader = CSVRecordReader(delimiter: 0x2C)
     private var transcoder: UTF16StreamTranscoder?
     private var transcoded: [UInt8] = []
@@ -33,9 +35,9 @@ public struct BankStatementCSVParser: ExportParser {
             transcoder = t
             try feedReader(transcoded[...], sink: sink)
         }
-        let dialect = self.dialect!
+        let dialect = self.dialect!, layout = self.layout!
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, sink: sink)
         }
         try reader.finish(handle)
     }
@@ -46,6 +48,7 @@ public struct BankStatementCSVParser: ExportParser {
             throw ParseError("not a bank statement CSV: \(rejection.reason)")
         case .success(let found):
             dialect = found
+            layout = BankCSVDialect.RowLayout(found)
             reader = CSVRecordReader(delimiter: found.delimiter)
             if found.encoding == .utf16LE || found.encoding == .utf16BE {
                 transcoder = UTF16StreamTranscoder(bigEndian: found.encoding == .utf16BE)
@@ -76,9 +79,9 @@ public struct BankStatementCSVParser: ExportParser {
     }
 
     private mutating func feedReader(_ bytes: ArraySlice<UInt8>, sink: EventSink) throws(ParseError) {
-        let dialect = self.dialect!
+        let dialect = self.dialect!, layout = self.layout!
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, sink: sink)
         }
         let result: Result<Void, ParseError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(ParseError) { try reader.feed(buffer, handle); return .success(()) }
@@ -88,15 +91,15 @@ public struct BankStatementCSVParser: ExportParser {
     }
 
     private mutating func feedReader(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, sink: EventSink) throws(ParseError) {
-        let dialect = self.dialect!
+        let dialect = self.dialect!, layout = self.layout!
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, sink: sink)
         }
         try reader.feed(UnsafeBufferPointer(rebasing: bytes), handle)
     }
 
     /// Turns one record into an event, or a skip with its line and reason.
-    static func handle(_ record: CSVRecord, dialect d: BankCSVDialect, sink: EventSink) {
+    static func handle(_ record: CSVRecord, dialect d: BankCSVDialect, layout: BankCSVDialect.RowLayout, sink: EventSink) {
         if let header = d.headerOrdinal, record.ordinal <= header { return } // preamble and header
         let position = SourcePosition.line(record.line)
         switch record.problem {
@@ -107,16 +110,16 @@ public struct BankStatementCSVParser: ExportParser {
         case nil: break
         }
         if record.isBlank { return }
-        if record.count <= d.lastNeededColumn || (record.count > d.width && !extraFieldsAreEmpty(record, width: d.width)) {
+        if record.count <= layout.lastNeededColumn || (record.count > d.width && !extraFieldsAreEmpty(record, width: d.width)) {
             sink.skip("expected \(d.width) columns, found \(record.count)", at: position); return
         }
         func text(_ role: BankCSVColumnRole) -> String? {
-            guard let c = d.columns[role], c < record.count else { return nil }
+            guard let c = layout.column(role), c < record.count else { return nil }
             let s = collapseSpaces(TextDecoding.decode(record[c], as: d.fieldEncoding))
             return s.isEmpty ? nil : s
         }
         func field(_ role: BankCSVColumnRole) -> ArraySlice<UInt8>? {
-            guard let c = d.columns[role], c < record.count else { return nil }
+            guard let c = layout.column(role), c < record.count else { return nil }
             let f = record[c]
             return f.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) ? nil : f
         }
