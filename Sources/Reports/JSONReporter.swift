@@ -52,6 +52,9 @@ public struct JSONReporter: Reporter {
         optional("firstSeen", finding.firstSeen, into: &members)
         optional("lastSeen", finding.lastSeen, into: &members)
         members.append(("rules", strings(finding.rules)))
+        if let counts = finding.ruleCounts {
+            members.append(("ruleCounts", .object(counts.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })))
+        }
         members.append(("sources", strings(finding.sources)))
         optional("value", finding.value, into: &members)
         members.append(("evidence", .array(finding.evidence.map { evidence in

@@ -73,6 +73,9 @@ extension Finding {
         result.rules = rules + other.rules.filter { !rules.contains($0) }
         result.sources = Array(Set(sources).union(other.sources)).sorted()
         result.value = other.value ?? value
+        if ruleCounts != nil || other.ruleCounts != nil {
+            result.ruleCounts = (ruleCounts ?? [:]).merging(other.ruleCounts ?? [:], uniquingKeysWith: +)
+        }
         result.evidence = Array((evidence + other.evidence)
             .sorted { ($0.time ?? "~", $0.path, $0.locator) < ($1.time ?? "~", $1.path, $1.locator) }
             .prefix(evidenceLimit))

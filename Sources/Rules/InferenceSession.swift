@@ -120,7 +120,11 @@ public final class InferenceSession {
         var byAttribute: [String: Finding] = [:]
         for finding in ruleFindings() { byAttribute[finding.attribute] = finding }
         for analyzer in analyzers {
-            for finding in analyzer.findings(evidenceLimit: evidenceLimit) {
+            for var finding in analyzer.findings(evidenceLimit: evidenceLimit) {
+                // An analyzer's records are all its own: its id (or ids) carries the count.
+                if finding.ruleCounts == nil {
+                    finding.ruleCounts = Dictionary(finding.rules.map { ($0, finding.count) }, uniquingKeysWith: { a, _ in a })
+                }
                 byAttribute[finding.attribute] = byAttribute[finding.attribute].map {
                     $0.combined(with: finding, evidenceLimit: evidenceLimit)
                 } ?? finding
@@ -167,7 +171,8 @@ public final class InferenceSession {
             result.append(Finding(attribute: attribute.id, title: attribute.title, sensitivity: attribute.sensitivity,
                                   confidence: confidence, count: count, firstSeen: first?.iso8601, lastSeen: last?.iso8601,
                                   rules: ruleIndices.map { ruleSet.rules[$0].id }, sources: sources.sorted(),
-                                  evidence: unique.map(\.evidence)))
+                                  evidence: unique.map(\.evidence),
+                                  ruleCounts: Dictionary(uniqueKeysWithValues: ruleIndices.map { (ruleSet.rules[$0].id, tallies[$0].count) })))
         }
         return result
     }

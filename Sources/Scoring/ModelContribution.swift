@@ -6,6 +6,9 @@ public struct ModelContribution: Sendable, Hashable {
     /// Rule id reported in `Contribution.rule`, e.g. `citizen.blood_donation`.
     public var id: String
     public var attribute: String
+    /// When set, only the records these rules or analyzers matched count (from the finding's
+    /// `ruleCounts`), e.g. step days but not sleep nights of `health.fitness`.
+    public var rules: [String]?
     /// The finding must count at least this many records.
     public var minCount: Int
     /// The finding's confidence must be at least this.
@@ -28,7 +31,8 @@ public struct ModelContribution: Sendable, Hashable {
 
     public init(id: String, attribute: String, minCount: Int = 1, minConfidence: Double = 0,
                 delta: Int?, per: Int? = nil, cap: Int? = nil, factor: String? = nil,
-                basis: Basis, source: String, reason: String, line: Int = 0) {
+                basis: Basis, source: String, reason: String, line: Int = 0, rules: [String]? = nil) {
+        self.rules = rules
         self.id = id
         self.attribute = attribute
         self.minCount = minCount

@@ -6,10 +6,12 @@ public struct ModelExample: Sendable, Hashable {
         public var attribute: String
         public var count: Int
         public var confidence: Double
-        public init(attribute: String, count: Int, confidence: Double = 1) {
+        public var ruleCounts: [String: Int]?
+        public init(attribute: String, count: Int, confidence: Double = 1, ruleCounts: [String: Int]? = nil) {
             self.attribute = attribute
             self.count = count
             self.confidence = confidence
+            self.ruleCounts = ruleCounts
         }
     }
 

@@ -19,7 +19,8 @@ public enum ModelExampleRunner {
             let findings = example.findings.map { item in
                 Finding(attribute: item.attribute, title: item.attribute, sensitivity: .behavioral,
                         confidence: item.confidence, count: item.count, firstSeen: nil, lastSeen: nil,
-                        rules: ["example"], sources: ["example"], evidence: [])
+                        rules: item.ruleCounts.map { Array($0.keys).sorted() } ?? ["example"], sources: ["example"],
+                        evidence: [], ruleCounts: item.ruleCounts)
             }
             let result = model.evaluate(findings)
             var problems: [String] = []

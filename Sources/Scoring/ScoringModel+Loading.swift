@@ -12,10 +12,10 @@ extension ScoringModel {
     private static let scaleKeys: Set<String> = ["base", "min", "max"]
     private static let tierKeys: Set<String> = ["name", "from", "above", "label", "consequences", "note"]
     private static let contributionKeys: Set<String> = [
-        "id", "when", "min_count", "min_confidence", "delta", "per", "cap", "factor", "basis", "source", "reason",
+        "id", "when", "rules", "min_count", "min_confidence", "delta", "per", "cap", "factor", "basis", "source", "reason",
     ]
     private static let exampleKeys: Set<String> = ["name", "findings", "total", "tier", "contributions"]
-    private static let exampleFindingKeys: Set<String> = ["count", "confidence"]
+    private static let exampleFindingKeys: Set<String> = ["count", "confidence", "rules"]
 
     /// Loads and validates one model file. `knownAttributes` is the taxonomy (rules/attributes.yaml).
     public static func load(file: String, knownAttributes: Set<String>) throws(RuleFileError) -> ScoringModel {
@@ -214,6 +214,15 @@ extension ScoringModel {
             throw whenNode.error(ModelFileProblem.unknownAttribute(attribute, context: "contribution '\(id)'").message)
         }
 
+        var onlyRules: [String]?
+        if let node = fields["rules"] {
+            let ids = try node.strings(context: "rules")
+            guard !ids.isEmpty, ids.allSatisfy(isDottedId) else {
+                throw node.error("rules must list rule or analyzer ids such as health.fitness.daily_steps")
+            }
+            onlyRules = ids
+        }
+
         var minCount = 1
         if let node = fields["min_count"] {
             minCount = try node.int(context: "min_count")
@@ -268,7 +277,7 @@ extension ScoringModel {
 
         return ModelContribution(id: id, attribute: attribute, minCount: minCount, minConfidence: minConfidence,
                                  delta: delta, per: per, cap: cap, factor: factor, basis: basis, source: source,
-                                 reason: reason, line: item.line)
+                                 reason: reason, line: item.line, rules: onlyRules)
     }
 
     private static func parseExample(_ item: YAMLNodeReader, kind: Kind, tiers: [ModelTier], contributionIds: Set<String>,
@@ -289,15 +298,24 @@ extension ScoringModel {
                 let value = YAMLNodeReader(node: valueNode, file: item.file)
                 var count: Int
                 var confidence = 1.0
+                var ruleCounts: [String: Int]?
                 if case .mapping = valueNode {
                     let detail = try value.mapping(allowed: exampleFindingKeys, context: "example finding")
                     count = try detail.required("count", in: value, context: "example finding").int(context: "count")
                     if let node = detail["confidence"] { confidence = try node.double(context: "confidence") }
+                    if let node = detail["rules"] {
+                        guard case .mapping(let perRule) = node.node else { throw node.error("rules must map rule ids to counts") }
+                        var counts: [String: Int] = [:]
+                        for (ruleKey, ruleValue) in perRule {
+                            counts[ruleKey.string ?? ""] = try YAMLNodeReader(node: ruleValue, file: item.file).int(context: "count of \(ruleKey.string ?? "")")
+                        }
+                        ruleCounts = counts
+                    }
                 } else {
                     count = try value.int(context: "count of \(attribute)")
                 }
                 guard count >= 1 else { throw value.error(ModelFileProblem.badExampleCount(count).message) }
-                findings.append(.init(attribute: attribute, count: count, confidence: confidence))
+                findings.append(.init(attribute: attribute, count: count, confidence: confidence, ruleCounts: ruleCounts))
             }
         } else if case .scalar(let scalar) = findingsNode.node, ["", "~", "null"].contains(scalar.string) {
             findings = []

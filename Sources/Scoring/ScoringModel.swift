@@ -70,18 +70,24 @@ public struct ScoringModel: Sendable {
     public func evaluate(_ findings: [Finding]) -> ScoreResult {
         // Several findings for one attribute (should not happen, but findings can be merged from
         // stored scans) count together, with the strongest confidence.
-        var seen: [String: (count: Int, confidence: Double)] = [:]
+        var seen: [String: (count: Int, confidence: Double, ruleCounts: [String: Int]?)] = [:]
         for finding in findings {
-            let previous = seen[finding.attribute] ?? (0, 0)
+            let previous = seen[finding.attribute] ?? (0, 0, nil)
             let (sum, overflow) = previous.count.addingReportingOverflow(Swift.max(0, finding.count))
-            seen[finding.attribute] = (overflow ? Int.max : sum, Swift.max(previous.confidence, finding.confidence))
+            var ruleCounts = previous.ruleCounts
+            if let theirs = finding.ruleCounts { ruleCounts = (ruleCounts ?? [:]).merging(theirs, uniquingKeysWith: +) }
+            seen[finding.attribute] = (overflow ? Int.max : sum, Swift.max(previous.confidence, finding.confidence), ruleCounts)
         }
 
         var fired: [Contribution] = []
         for rule in contributions {
-            guard let found = seen[rule.attribute], rule.applies(count: found.count, confidence: found.confidence) else {
-                continue
+            guard var found = seen[rule.attribute] else { continue }
+            if let only = rule.rules {
+                // Only the named rules' records count; a finding without per-rule counts (an
+                // older stored scan) gives none, rather than crediting every record.
+                found.count = only.reduce(0) { $0 + (found.ruleCounts?[$1] ?? 0) }
             }
+            guard rule.applies(count: found.count, confidence: found.confidence) else { continue }
             var reason = rule.reason
             if let factor = rule.factor { reason = "Stop factor: \(factor). " + reason }
             fired.append(Contribution(rule: rule.id, attribute: rule.attribute, delta: rule.points(count: found.count),

@@ -30,6 +30,10 @@ public struct Finding: Sendable, Codable {
     public var firstSeen: String?
     public var lastSeen: String?
     public var rules: [String]
+    /// Records each rule or analyzer matched, by id (a record two rules match counts for both
+    /// here and once in `count`). Scoring models use it where points depend on the rule, e.g.
+    /// a step day and a night's sleep that both support `health.fitness`.
+    public var ruleCounts: [String: Int]?
     public var sources: [String]
     /// A value when the attribute has one (e.g. an income bracket).
     public var value: String?
@@ -37,7 +41,8 @@ public struct Finding: Sendable, Codable {
 
     public init(attribute: String, title: String, sensitivity: Sensitivity, confidence: Double,
                 count: Int, firstSeen: String?, lastSeen: String?, rules: [String], sources: [String],
-                value: String? = nil, evidence: [Evidence]) {
+                value: String? = nil, evidence: [Evidence], ruleCounts: [String: Int]? = nil) {
+        self.ruleCounts = ruleCounts
         self.attribute = attribute
         self.title = title
         self.sensitivity = sensitivity

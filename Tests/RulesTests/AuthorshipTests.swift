@@ -87,3 +87,40 @@ final class AuthorshipTests: XCTestCase {
         }
     }
 }
+
+/// Findings carry how many records each rule matched, for scoring models that weigh rules differently.
+final class RuleCountTests: XCTestCase {
+    func testFindingsCountRecordsPerRule() throws {
+        let fixture = try RuleDirectoryFixture(files: ["signals/g.yaml": """
+            rules:
+              - id: finance.gambling.words
+                attribute: finance.gambling
+                title: Casino words
+                confidence: 0.5
+                match:
+                  lexicons: [gambling]
+                examples:
+                  positive:
+                    - {source: bank.csv, kind: transaction, text: "casino"}
+                  negative:
+                    - {source: bank.csv, kind: transaction, text: "bakery"}
+              - id: finance.gambling.mcc
+                attribute: finance.gambling
+                title: Betting MCC
+                confidence: 0.9
+                match:
+                  mcc: [7995]
+                examples:
+                  positive:
+                    - {source: bank.csv, kind: transaction, text: "x", mcc: 7995}
+                  negative:
+                    - {source: bank.csv, kind: transaction, text: "x", mcc: 5411}
+            """])
+        let session = InferenceSession(ruleSet: try RuleSet.load(directory: fixture.rulesDirectory))
+        session.process(Event(source: "bank.csv", kind: .transaction, text: "casino", mcc: 7995, position: .line(1)), path: "a")
+        session.process(Event(source: "bank.csv", kind: .transaction, text: "POOLS PAYMENT", mcc: 7995, position: .line(2)), path: "a")
+        let finding = try XCTUnwrap(session.findings().first)
+        XCTAssertEqual(finding.count, 2, "a record two rules match counts once")
+        XCTAssertEqual(finding.ruleCounts, ["finance.gambling.words": 1, "finance.gambling.mcc": 2])
+    }
+}

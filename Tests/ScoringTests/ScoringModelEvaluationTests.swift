@@ -108,3 +108,37 @@ final class ScoringModelEvaluationTests: XCTestCase {
         XCTAssertEqual(stop.consequences.count, 2)
     }
 }
+
+/// Contributions limited to some rules count only those rules' records.
+final class PerRuleContributionTests: XCTestCase {
+    func testRulesLimitTheCountAndMissingCountsGiveNothing() throws {
+        let yaml = """
+        id: m
+        title: M
+        description: d
+        sources:
+          X: a source
+        scale: {base: 50, min: 0, max: 100}
+        tiers:
+          - {name: up, above: 50, label: up, consequences: []}
+          - {name: flat, label: flat, consequences: []}
+        contributions:
+          - id: m.steps
+            when: health.fitness
+            rules: [health.fitness.daily_steps]
+            delta: 5
+            per: 1
+            basis: illustrative
+            source: "[X] five per day"
+            reason: steps
+        """
+        let model = try ScoringModel.load(yaml: yaml, file: "m.yaml", knownAttributes: ["health.fitness"])
+        func finding(_ counts: [String: Int]?) -> Finding {
+            Finding(attribute: "health.fitness", title: "Fitness", sensitivity: .special, confidence: 1, count: 9,
+                    firstSeen: nil, lastSeen: nil, rules: Array((counts ?? [:]).keys), sources: [], evidence: [], ruleCounts: counts)
+        }
+        XCTAssertEqual(model.evaluate([finding(["health.fitness.daily_steps": 2, "health.fitness.gym": 7])]).total, 60)
+        XCTAssertEqual(model.evaluate([finding(["health.fitness.gym": 9])]).total, 50)
+        XCTAssertEqual(model.evaluate([finding(nil)]).total, 50, "no per-rule counts: nothing is credited")
+    }
+}
