@@ -19,6 +19,10 @@ public struct ScanOptions: Sendable {
     public var models: [String]?
     /// Quote other people's messages in evidence (they are only counted otherwise).
     public var quoteOthers = false
+    /// Records to leave out of inference (what-if): events of these sources, and events from
+    /// these paths (a path also excludes everything below it and inside it, for archives).
+    public var excludedSources: [SourcePattern] = []
+    public var excludedPaths: [String] = []
 
     public init(paths: [String], rulesDirectory: String, databasePath: String?,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, evidenceLimit: Int = 20,
@@ -83,7 +87,8 @@ public enum ScanPipeline {
             }
         }
 
-        let shared = SharedScanState(store: store, scanId: scanId, quoteOthers: options.quoteOthers)
+        let shared = SharedScanState(store: store, scanId: scanId, quoteOthers: options.quoteOthers,
+                                     excludedSources: options.excludedSources, excludedPaths: options.excludedPaths)
         let reader = ExportReader()
         // Members of a zip on disk are tasks of their own, so one Takeout archive is read by
         // every worker; results do not depend on which worker read what (sessions merge
@@ -171,10 +176,23 @@ final class SharedScanState: @unchecked Sendable {
     let quoteOthers: Bool
     var storeError: String?
 
-    init(store: ReportStore?, scanId: String, quoteOthers: Bool) {
+    let excludedSources: [SourcePattern]
+    let excludedPaths: [String]
+
+    init(store: ReportStore?, scanId: String, quoteOthers: Bool,
+         excludedSources: [SourcePattern] = [], excludedPaths: [String] = []) {
         self.store = store
         self.scanId = scanId
         self.quoteOthers = quoteOthers
+        self.excludedSources = excludedSources
+        self.excludedPaths = excludedPaths
+    }
+
+    /// Whether a what-if scan leaves this record out.
+    func excludes(_ event: Event, path: String) -> Bool {
+        if excludedSources.isEmpty && excludedPaths.isEmpty { return false }
+        if excludedSources.contains(where: { $0.matches(event.source) }) { return true }
+        return excludedPaths.contains { path == $0 || path.hasPrefix($0 + "/") || path.hasPrefix($0 + "!") }
     }
 
     func nextFileIndex(limit: Int) -> Int? {
@@ -237,6 +255,7 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
     }
 
     func reader(didRead event: Event, path: String) {
+        if shared.excludes(event, path: path) { return }
         if let inference {
             inference.submit(event, path: path)
         } else {

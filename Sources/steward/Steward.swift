@@ -8,7 +8,7 @@ struct Steward: ParsableCommand {
         commandName: "steward",
         abstract: "See what a scoring system could infer from your own data exports. Nothing leaves this machine.",
         version: ScanPipeline.toolVersion,
-        subcommands: [Scan.self, Report.self, Explain.self, Demo.self, RulesCommand.self, Sources.self, Forget.self],
+        subcommands: [Scan.self, Report.self, Explain.self, WhatIfCommand.self, Diff.self, Demo.self, RulesCommand.self, Sources.self, Forget.self],
         defaultSubcommand: nil)
 }
 
