@@ -26,25 +26,7 @@ public struct ChromeBrowserHistoryParser: ExportParser {
     }
 
     private static func handle(_ output: JSONArraySplitter.Output, into sink: EventSink) {
-        switch output {
-        case .element(let index, let bytes):
-            let position = SourcePosition.record(index, pointer: "/Browser History/\(index)")
-            let value: JSONValue
-            do {
-                value = try JSONValueParser.parse(bytes, onlyKeys: keysRead)
-            } catch {
-                sink.skip(error.description, at: position)
-                return
-            }
-            switch visit(from: value, position: position) {
-            case .success(let event): sink.emit(event)
-            case .failure(let reason): sink.skip(reason.text, at: position)
-            }
-        case .skipped(let index, let reason):
-            sink.skip(reason, at: .record(index, pointer: "/Browser History/\(index)"))
-        case .warning(let text):
-            sink.warn(text)
-        }
+        JSONRecordDelivery.deliver(output, pointerPrefix: "/Browser History", keys: keysRead, into: sink, map: visit(from:position:))
     }
 
     /// Maps one visit to an event, or says why it cannot.

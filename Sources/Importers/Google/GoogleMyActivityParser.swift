@@ -26,25 +26,7 @@ public struct GoogleMyActivityParser: ExportParser {
     }
 
     private static func handle(_ output: JSONArraySplitter.Output, into sink: EventSink) {
-        switch output {
-        case .element(let index, let bytes):
-            let position = SourcePosition.record(index, pointer: "/\(index)")
-            let value: JSONValue
-            do {
-                value = try JSONValueParser.parse(bytes, onlyKeys: keysRead)
-            } catch {
-                sink.skip(error.description, at: position)
-                return
-            }
-            switch record(from: value, position: position) {
-            case .success(let event): sink.emit(event)
-            case .failure(let reason): sink.skip(reason.text, at: position)
-            }
-        case .skipped(let index, let reason):
-            sink.skip(reason, at: .record(index, pointer: "/\(index)"))
-        case .warning(let text):
-            sink.warn(text)
-        }
+        JSONRecordDelivery.deliver(output, pointerPrefix: "", keys: keysRead, into: sink, map: record(from:position:))
     }
 
     /// Maps one array element to an event, or says why it cannot.
@@ -66,7 +48,7 @@ public struct GoogleMyActivityParser: ExportParser {
     }
 
     /// Why one record was skipped, for `EventSink.skip`.
-    struct SkipReason: Error {
+    struct SkipReason: RecordSkipReason {
         let text: String
         init(_ text: String) { self.text = text }
     }

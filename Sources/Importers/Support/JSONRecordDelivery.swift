@@ -1,0 +1,37 @@
+import StewardCore
+
+/// Why one record of a JSON export could not become an event (shown with its position).
+protocol RecordSkipReason: Error {
+    var text: String { get }
+}
+
+/// The common path from a `JSONArraySplitter` output to the sink, for importers whose records
+/// are array elements: each element is parsed (building only `keys`), mapped to an event or
+/// skipped with its position; splitter problems are reported the same way.
+enum JSONRecordDelivery {
+    /// `pointerPrefix` is the JSON pointer of the array (`""` for a top-level array,
+    /// `"/Browser History"`), so positions read `record 3 (/Browser History/3)`.
+    static func deliver<Reason: RecordSkipReason>(_ output: JSONArraySplitter.Output, pointerPrefix: String, keys: Set<String>?,
+                                                  into sink: EventSink,
+                                                  map: (JSONValue, SourcePosition) -> Result<Event, Reason>) {
+        switch output {
+        case .element(let index, let bytes):
+            let position = SourcePosition.record(index, pointer: "\(pointerPrefix)/\(index)")
+            let value: JSONValue
+            do {
+                value = try JSONValueParser.parse(bytes, onlyKeys: keys)
+            } catch {
+                sink.skip(error.description, at: position)
+                return
+            }
+            switch map(value, position) {
+            case .success(let event): sink.emit(event)
+            case .failure(let reason): sink.skip(reason.text, at: position)
+            }
+        case .skipped(let index, let reason):
+            sink.skip(reason, at: .record(index, pointer: "\(pointerPrefix)/\(index)"))
+        case .warning(let text):
+            sink.warn(text)
+        }
+    }
+}
