@@ -37,7 +37,6 @@ public struct ChromeHistoryImporter: PathReadingImporter {
         return nil
     }
 
-
     public func read(diskPath: String, probe: FileProbe, into sink: EventSink) throws(ParseError) {
         let database = try ImmutableSQLiteInput(path: diskPath)
         guard try database.hasTable("urls"), try database.hasTable("visits") else {

@@ -32,7 +32,6 @@ public struct FirefoxPlacesImporter: PathReadingImporter {
         return nil
     }
 
-
     public func read(diskPath: String, probe: FileProbe, into sink: EventSink) throws(ParseError) {
         let database = try ImmutableSQLiteInput(path: diskPath)
         guard try database.hasTable("moz_places"), try database.hasTable("moz_historyvisits") else {

@@ -32,7 +32,6 @@ public struct SafariHistoryImporter: PathReadingImporter {
         return nil
     }
 
-
     /// Transition codes this importer derives (Safari stores flags, not a transition type).
     static let redirectCode: Int64 = 1
     static let failedLoadCode: Int64 = 2

@@ -40,7 +40,6 @@ public struct WhatsAppMsgstoreImporter: PathReadingImporter {
         return nil
     }
 
-
     public func read(diskPath: String, probe: FileProbe, into sink: EventSink) throws(ParseError) {
         let database = try ImmutableSQLiteInput(path: diskPath)
         if try database.hasTable("messages"), try database.hasColumn("key_remote_jid", in: "messages") {
