@@ -221,7 +221,9 @@ final class LocationAnalyzerTests: XCTestCase {
         let set = try ruleSet()
         let definition = try XCTUnwrap(set.analyzers.first { $0.id == "mobility.night_activity.records" } as? LocationNightActivityDefinition)
         let a = definition.makeAnalyzer(ruleSet: set), b = definition.makeAnalyzer(ruleSet: set)
-        // Three nights in Tokyo at 01:00 local written in UTC (16:00Z the day before).
+        // Where the phone sleeps: fixes at 02:00 local every night, which do not count.
+        for day in 0..<10 { a.observe(point(35.73, 139.80, at("2024-06-01T17:00:00Z", plusHours: day * 24), record: 50 + day), path: "r") }
+        // Out on three nights in Tokyo at 01:00 local written in UTC (16:00Z the day before).
         for day in 0..<3 { a.observe(point(35.68, 139.69, at("2024-06-01T16:00:00Z", plusHours: day * 24), record: day), path: "r") }
         // My Activity searches at night: the rule's records, not the analyzer's.
         for day in 0..<5 {
@@ -234,8 +236,9 @@ final class LocationAnalyzerTests: XCTestCase {
                         latitude: 35.66, longitude: 139.70, place: "Shibuya Crossing", position: .record(7)), path: "2024_JUNE.json")
         a.merge(b)
         let finding = try XCTUnwrap(a.findings(evidenceLimit: 5).first)
-        XCTAssertEqual(finding.count, 4)
+        XCTAssertEqual(finding.count, 4, "three nights out and a visit; the ten fixes where the phone sleeps do not count")
         XCTAssertTrue(finding.value!.hasPrefix("4 nights with records between 0:00 and 5:00 local time; up to 4 nights within 30 days"), finding.value!)
+        XCTAssertTrue(finding.value!.hasSuffix("location fixes where most nights are spent are not counted"), finding.value!)
         XCTAssertEqual(finding.evidence.last?.excerpt, "Shibuya Crossing · 35.66000, 139.70000")
     }
 }

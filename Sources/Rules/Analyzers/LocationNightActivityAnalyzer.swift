@@ -71,14 +71,35 @@ final class LocationNightActivityAnalyzer: EventAnalyzer {
     let definition: LocationNightActivityDefinition
     /// Pure time-window rules of the same attribute: records they admit are theirs.
     let timeRules: [RuleMatch]
-    /// Records per night, keyed by the day number of the evening the night begins.
+    /// Records a person makes (searches, visits, messages, page views) per night, keyed by the
+    /// day number of the evening the night begins.
     private(set) var recordsPerNight: [Int64: Int] = [:]
+    /// Passive location fixes per night and place. A phone on the bedside table reports where
+    /// it is all night: that says where the person sleeps, not that they are up. So fixes in
+    /// the place where most night fixes fall (3 × 3 cells of `sleepGrid`) do not count, and
+    /// fixes anywhere else (out at 2 a.m.) do.
+    private(set) var fixesPerNight: [Int64: [Int64: Int]] = [:]
+    private var fixCells: [Int64: FixCell] = [:]
     private var first: Timestamp?
     private var last: Timestamp?
     private var sources = Set<String>()
     private var sample = LocationEvidenceSample()
     private var coveredKinds: [String: [Bool]] = [:]
     private static let sampleLimit = 20
+    /// ~1.1 km cells: the noise of a phone's fixes at home stays within a 3 × 3 block.
+    static let sleepGrid = GeoGrid(cellDegrees: 0.01)
+    /// Places tracked per night; beyond it fixes count as away (never the sleeping place).
+    static let maximumCellsPerNight = 256
+    static let overflowCell: Int64 = -1
+
+    /// Night fixes of one place, with their own first/last and evidence sample.
+    struct FixCell {
+        var count = 0
+        var first: Timestamp?
+        var last: Timestamp?
+        var sources = Set<String>()
+        var sample = LocationEvidenceSample()
+    }
 
     init(definition: LocationNightActivityDefinition, timeRules: [RuleMatch]) {
         self.definition = definition
@@ -91,11 +112,47 @@ final class LocationNightActivityAnalyzer: EventAnalyzer {
         if coveredByRule(event, time: time) { return }
         // A night belongs to the evening it starts on: 23:30 and 02:00 the next morning are one night.
         let night = local.hour >= 12 ? local.day : local.day - 1
+        if event.kind == .location, let lat = event.latitude, let lon = event.longitude,
+           var cell = Self.sleepGrid.key(latitude: lat, longitude: lon) {
+            if fixesPerNight[night]?[cell] == nil && (fixesPerNight[night]?.count ?? 0) >= Self.maximumCellsPerNight {
+                cell = Self.overflowCell
+            }
+            fixesPerNight[night, default: [:]][cell, default: 0] += 1
+            Self.add(event, time: time, path: path, rule: definition.id, to: &fixCells[cell, default: FixCell()])
+            return
+        }
         recordsPerNight[night, default: 0] += 1
         first = LocationPlacesAnalyzer.earlier(first, time)
         last = LocationPlacesAnalyzer.later(last, time)
         if !sources.contains(event.source) { sources.insert(event.source) }
         sample.offer(event, path: path, rule: definition.id, limit: Self.sampleLimit)
+    }
+
+    private static func add(_ event: Event, time: Timestamp, path: String, rule: String, to cell: inout FixCell) {
+        cell.count += 1
+        cell.first = LocationPlacesAnalyzer.earlier(cell.first, time)
+        cell.last = LocationPlacesAnalyzer.later(cell.last, time)
+        if !cell.sources.contains(event.source) { cell.sources.insert(event.source) }
+        cell.sample.offer(event, path: path, rule: rule, limit: sampleLimit)
+    }
+
+    /// The block of cells where most night fixes fall (ties: the lowest cell, so merged and
+    /// single sessions agree); empty when there are no fixes.
+    func sleepingPlace() -> Set<Int64> {
+        guard let home = fixCells.filter({ $0.key != Self.overflowCell })
+            .max(by: { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) })?.key else { return [] }
+        return Set(Self.sleepGrid.block(home))
+    }
+
+    /// Records counted per night once fixes at the sleeping place are left out.
+    func activePerNight() -> [Int64: Int] {
+        let home = sleepingPlace()
+        var result = recordsPerNight
+        for (night, cells) in fixesPerNight {
+            let away = cells.reduce(0) { $0 + (home.contains($1.key) ? 0 : $1.value) }
+            if away > 0 { result[night, default: 0] += away }
+        }
+        return result
     }
 
     private func coveredByRule(_ event: Event, time: Timestamp) -> Bool {
@@ -111,6 +168,18 @@ final class LocationNightActivityAnalyzer: EventAnalyzer {
     func merge(_ other: any EventAnalyzer) {
         guard let other = other as? LocationNightActivityAnalyzer else { return }
         recordsPerNight.merge(other.recordsPerNight, uniquingKeysWith: +)
+        for (night, cells) in other.fixesPerNight {
+            fixesPerNight[night, default: [:]].merge(cells, uniquingKeysWith: +)
+        }
+        for (key, theirs) in other.fixCells {
+            var mine = fixCells[key] ?? FixCell()
+            mine.count += theirs.count
+            mine.first = LocationPlacesAnalyzer.earlier(mine.first, theirs.first)
+            mine.last = LocationPlacesAnalyzer.later(mine.last, theirs.last)
+            mine.sources.formUnion(theirs.sources)
+            mine.sample.merge(theirs.sample, limit: Self.sampleLimit)
+            fixCells[key] = mine
+        }
         first = LocationPlacesAnalyzer.earlier(first, other.first)
         last = LocationPlacesAnalyzer.later(last, other.last)
         sources.formUnion(other.sources)
@@ -118,8 +187,8 @@ final class LocationNightActivityAnalyzer: EventAnalyzer {
     }
 
     /// Most distinct nights within any `within_days` window.
-    func busiestWindow() -> Int {
-        let nights = recordsPerNight.keys.sorted()
+    func busiestWindow(_ perNight: [Int64: Int]) -> Int {
+        let nights = perNight.keys.sorted()
         var best = 0, start = 0
         for end in nights.indices {
             while nights[end] - nights[start] >= Int64(definition.windowDays) { start += 1 }
@@ -129,17 +198,29 @@ final class LocationNightActivityAnalyzer: EventAnalyzer {
     }
 
     func findings(evidenceLimit: Int) -> [Finding] {
-        let busiest = busiestWindow()
+        let active = activePerNight()
+        let busiest = busiestWindow(active)
         guard busiest >= definition.minimumNights else { return [] }
-        let records = recordsPerNight.values.reduce(0, +)
-        let perNight = recordsPerNight.values.sorted()
+        let home = sleepingPlace()
+        var firstSeen = first, lastSeen = last
+        var allSources = sources
+        var samples = [sample]
+        for (key, cell) in fixCells where !home.contains(key) {
+            firstSeen = LocationPlacesAnalyzer.earlier(firstSeen, cell.first)
+            lastSeen = LocationPlacesAnalyzer.later(lastSeen, cell.last)
+            allSources.formUnion(cell.sources)
+            samples.append(cell.sample)
+        }
+        let records = active.values.reduce(0, +)
+        let perNight = active.values.sorted()
         let median = perNight[perNight.count / 2]
-        let value = "\(recordsPerNight.count) nights with records between \(definition.hours.start):00 and \(definition.hours.end):00 local time; "
+        var value = "\(active.count) nights with records between \(definition.hours.start):00 and \(definition.hours.end):00 local time; "
             + "up to \(busiest) nights within \(definition.windowDays) days; records per night: median \(median), most \(perNight.last!)"
+        if !home.isEmpty { value += "; location fixes where most nights are spent are not counted" }
         return [Finding(attribute: definition.attribute.id, title: definition.attribute.title,
                         sensitivity: definition.attribute.sensitivity, confidence: definition.confidence, count: records,
-                        firstSeen: first?.iso8601, lastSeen: last?.iso8601, rules: [definition.id],
-                        sources: sources.sorted(), value: value,
-                        evidence: Array(sample.items.prefix(evidenceLimit).map(\.evidence)))]
+                        firstSeen: firstSeen?.iso8601, lastSeen: lastSeen?.iso8601, rules: [definition.id],
+                        sources: allSources.sorted(), value: value,
+                        evidence: Array(LocationEvidenceSample.earliest(samples, limit: Self.sampleLimit).prefix(evidenceLimit)))]
     }
 }
