@@ -1,4 +1,3 @@
-import CSQLite
 import Foundation
 import XCTest
 import ZIPFoundation
@@ -20,36 +19,15 @@ final class BrowserHistoryTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: dir)
     }
 
-    /// Writes a database with `statements` and closes it. `wal` leaves it in WAL mode, as
-    /// Firefox keeps places.sqlite: the header then asks readers for a -shm file, which an
-    /// immutable reader must not create.
     private func makeDatabase(_ name: String, wal: Bool, _ statements: [String]) throws -> String {
         let path = dir + "/" + name
-        var db: OpaquePointer?
-        XCTAssertEqual(sqlite3_open(path, &db), SQLITE_OK)
-        defer { sqlite3_close(db) }
-        for sql in (wal ? ["PRAGMA journal_mode=WAL"] : []) + statements {
-            var error: UnsafeMutablePointer<CChar>?
-            let status = sqlite3_exec(db, sql, nil, nil, &error)
-            if status != SQLITE_OK { XCTFail("\(sql): \(error.map { String(cString: $0) } ?? "")") }
-        }
+        SQLiteTestDatabase.write(path, wal: wal, statements)
         return path
     }
 
-    private func read(_ path: String) -> RecordingDelegate {
-        let delegate = RecordingDelegate()
-        let found = InputDiscovery().discover([path])
-        for file in found.files { ExportReader().read(file, delegate: delegate) }
-        return delegate
-    }
+    private func read(_ path: String) -> RecordingDelegate { SQLiteTestDatabase.read(path) }
 
-    private func snapshot() throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: dir) {
-            files[name] = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name))
-        }
-        return files
-    }
+    private func snapshot() throws -> [String: Data] { try SQLiteTestDatabase.snapshot(dir) }
 
     private func modificationDate(_ path: String) throws -> Date? {
         try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date

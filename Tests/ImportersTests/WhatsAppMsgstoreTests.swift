@@ -1,4 +1,3 @@
-import CSQLite
 import Foundation
 import XCTest
 import ZIPFoundation
@@ -20,19 +19,10 @@ final class WhatsAppMsgstoreTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: dir)
     }
 
-    /// Writes a database with `statements` (in WAL mode, as the phone does) and closes it.
+    /// Writes a database with `statements` (in WAL mode, as the phone does, checkpointed) and closes it.
     private func makeDatabase(_ name: String, _ statements: [String]) throws -> String {
         let path = dir + "/" + name
-        var db: OpaquePointer?
-        XCTAssertEqual(sqlite3_open(path, &db), SQLITE_OK)
-        defer { sqlite3_close(db) }
-        for sql in ["PRAGMA journal_mode=WAL"] + statements {
-            var error: UnsafeMutablePointer<CChar>?
-            let status = sqlite3_exec(db, sql, nil, nil, &error)
-            if status != SQLITE_OK { XCTFail("\(sql): \(error.map { String(cString: $0) } ?? "")") }
-        }
-        sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nil, nil, nil)
-        sqlite3_exec(db, "PRAGMA journal_mode=DELETE", nil, nil, nil)
+        SQLiteTestDatabase.write(path, wal: true, checkpoint: true, statements)
         return path
     }
 
@@ -57,20 +47,9 @@ final class WhatsAppMsgstoreTests: XCTestCase {
         "INSERT INTO message VALUES (3, 2, 0, 'K3', 1, 0, 1700003600000, 0, 0, 'meeting tonight')",
     ]
 
-    private func read(_ path: String) -> RecordingDelegate {
-        let delegate = RecordingDelegate()
-        let found = InputDiscovery().discover([path])
-        for file in found.files { ExportReader().read(file, delegate: delegate) }
-        return delegate
-    }
+    private func read(_ path: String) -> RecordingDelegate { SQLiteTestDatabase.read(path) }
 
-    private func snapshot() throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: dir) {
-            files[name] = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name))
-        }
-        return files
-    }
+    private func snapshot() throws -> [String: Data] { try SQLiteTestDatabase.snapshot(dir) }
 
     func testLegacySchemaByPathLeavesTheInputUntouched() throws {
         let path = try makeDatabase("msgstore.db", Self.legacy)

@@ -64,7 +64,7 @@ public struct LocationRecordsParser: ExportParser {
 }
 
 /// Why one location record was skipped, for `EventSink.skip`.
-struct LocationSkipReason: Error {
+struct LocationSkipReason: RecordSkipReason {
     let text: String
     init(_ text: String) { self.text = text }
 }

@@ -32,25 +32,7 @@ public struct SemanticLocationParser: ExportParser {
     }
 
     private static func handle(_ output: JSONArraySplitter.Output, into sink: EventSink) {
-        switch output {
-        case .element(let index, let bytes):
-            let position = SourcePosition.record(index, pointer: "/timelineObjects/" + String(index))
-            let value: JSONValue
-            do {
-                value = try JSONValueParser.parse(bytes, onlyKeys: keysRead)
-            } catch {
-                sink.skip(error.description, at: position)
-                return
-            }
-            switch event(from: value, position: position) {
-            case .success(let event): sink.emit(event)
-            case .failure(let reason): sink.skip(reason.text, at: position)
-            }
-        case .skipped(let index, let reason):
-            sink.skip(reason, at: .record(index, pointer: "/timelineObjects/" + String(index)))
-        case .warning(let text):
-            sink.warn(text)
-        }
+        JSONRecordDelivery.deliver(output, pointerPrefix: "/timelineObjects", keys: keysRead, into: sink, map: event(from:position:))
     }
 
     static func event(from value: JSONValue, position: SourcePosition) -> Result<Event, LocationSkipReason> {

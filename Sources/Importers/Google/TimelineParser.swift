@@ -35,14 +35,14 @@ public struct TimelineParser: ExportParser {
         switch shape {
         case .unknown:
             // Only whitespace so far: hand it on so the splitters' state stays in step.
-            try segments.feed(chunk) { output throws(ParseError) in Self.handleSegment(output, "/semanticSegments/", into: sink) }
+            try segments.feed(chunk) { output throws(ParseError) in Self.handleSegment(output, "/semanticSegments", into: sink) }
             try signals.feed(chunk) { output throws(ParseError) in Self.handleSignal(output, into: sink) }
-            try array.feed(chunk) { output throws(ParseError) in Self.handleSegment(output, "/", into: sink) }
+            try array.feed(chunk) { output throws(ParseError) in Self.handleSegment(output, "", into: sink) }
         case .object:
-            try segments.feed(chunk) { output throws(ParseError) in Self.handleSegment(output, "/semanticSegments/", into: sink) }
+            try segments.feed(chunk) { output throws(ParseError) in Self.handleSegment(output, "/semanticSegments", into: sink) }
             try signals.feed(chunk) { output throws(ParseError) in Self.handleSignal(output, into: sink) }
         case .array:
-            try array.feed(chunk) { output throws(ParseError) in Self.handleSegment(output, "/", into: sink) }
+            try array.feed(chunk) { output throws(ParseError) in Self.handleSegment(output, "", into: sink) }
         }
     }
 
@@ -51,12 +51,12 @@ public struct TimelineParser: ExportParser {
         case .unknown:
             throw ParseError("empty file: expected a Timeline export")
         case .array:
-            try array.finish { output throws(ParseError) in Self.handleSegment(output, "/", into: sink) }
+            try array.finish { output throws(ParseError) in Self.handleSegment(output, "", into: sink) }
         case .object:
             // Either array may be missing (an export with no raw signals); both missing is an error.
             var missing: [ParseError] = []
             do {
-                try segments.finish { output throws(ParseError) in Self.handleSegment(output, "/semanticSegments/", into: sink) }
+                try segments.finish { output throws(ParseError) in Self.handleSegment(output, "/semanticSegments", into: sink) }
             } catch { missing.append(error) }
             do {
                 try signals.finish { output throws(ParseError) in Self.handleSignal(output, into: sink) }
@@ -67,38 +67,18 @@ public struct TimelineParser: ExportParser {
         }
     }
 
-    private static func handleSegment(_ output: JSONArraySplitter.Output, _ prefix: String, into sink: EventSink) {
-        switch output {
-        case .element(let index, let bytes):
-            let pointer = prefix + String(index)
-            let value: JSONValue
-            do {
-                value = try JSONValueParser.parse(bytes, onlyKeys: TimelineSegmentEvents.keysRead)
-            } catch {
-                sink.skip(error.description, at: .record(index, pointer: pointer))
-                return
+    /// `arrayPointer`: "/semanticSegments" (Timeline.json) or "" (the iPhone file's top-level array).
+    private static func handleSegment(_ output: JSONArraySplitter.Output, _ arrayPointer: String, into sink: EventSink) {
+        JSONRecordDelivery.forEachValue(output, pointerPrefix: arrayPointer, keys: TimelineSegmentEvents.keysRead,
+                                        into: sink) { value, index, position in
+            if let reason = TimelineSegmentEvents.emit(value, source: source, index: index, pointer: position.pointer ?? "", into: sink) {
+                sink.skip(reason.text, at: position)
             }
-            if let reason = TimelineSegmentEvents.emit(value, source: source, index: index, pointer: pointer, into: sink) {
-                sink.skip(reason.text, at: .record(index, pointer: pointer))
-            }
-        case .skipped(let index, let reason):
-            sink.skip(reason, at: .record(index, pointer: prefix + String(index)))
-        case .warning(let text):
-            sink.warn(text)
         }
     }
 
     private static func handleSignal(_ output: JSONArraySplitter.Output, into sink: EventSink) {
-        switch output {
-        case .element(let index, let bytes):
-            let position = SourcePosition.record(index, pointer: "/rawSignals/" + String(index))
-            let value: JSONValue
-            do {
-                value = try JSONValueParser.parse(bytes, onlyKeys: ["position"])
-            } catch {
-                sink.skip(error.description, at: position)
-                return
-            }
+        JSONRecordDelivery.forEachValue(output, pointerPrefix: "/rawSignals", keys: ["position"], into: sink) { value, _, position in
             guard let fix = value["position"] else { return }
             guard let coordinate = TimelineSegmentEvents.coordinate(fix["LatLng"] ?? fix["latLng"]) else {
                 sink.skip("position without a valid LatLng", at: position)
@@ -110,10 +90,6 @@ public struct TimelineParser: ExportParser {
             }
             sink.emit(Event(source: source, kind: .location, time: time,
                             latitude: coordinate.latitude, longitude: coordinate.longitude, position: position))
-        case .skipped(let index, let reason):
-            sink.skip(reason, at: .record(index, pointer: "/rawSignals/" + String(index)))
-        case .warning(let text):
-            sink.warn(text)
         }
     }
 }

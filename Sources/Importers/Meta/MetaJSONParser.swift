@@ -63,16 +63,8 @@ public struct MetaJSONParser: ExportParser {
 
     private static func handle(_ output: JSONArraySplitter.Output, layout: MetaFileLayout, pointerBase: Substring,
                                owner: inout ConversationOwnerGuess, into sink: EventSink) {
-        switch output {
-        case .element(let index, let bytes):
-            let position = SourcePosition.record(index, pointer: "\(pointerBase)/\(index)")
-            let value: JSONValue
-            do {
-                value = try JSONValueParser.parse(bytes, onlyKeys: layout.kind == .thread ? messageKeys : nil)
-            } catch {
-                sink.skip(error.description, at: position)
-                return
-            }
+        JSONRecordDelivery.forEachValue(output, pointerPrefix: String(pointerBase),
+                                        keys: layout.kind == .thread ? messageKeys : nil, into: sink) { value, _, position in
             if layout.kind == .thread {
                 message(value, layout: layout, position: position, owner: &owner, into: sink)
                 return
@@ -81,10 +73,6 @@ public struct MetaJSONParser: ExportParser {
             case .success(let event): sink.emit(event)
             case .failure(let reason): sink.skip(reason.text, at: position)
             }
-        case .skipped(let index, let reason):
-            sink.skip(reason, at: .record(index, pointer: "\(pointerBase)/\(index)"))
-        case .warning(let text):
-            sink.warn(text)
         }
     }
 

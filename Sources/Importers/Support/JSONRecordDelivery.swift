@@ -10,10 +10,11 @@ protocol RecordSkipReason: Error {
 /// skipped with its position; splitter problems are reported the same way.
 enum JSONRecordDelivery {
     /// `pointerPrefix` is the JSON pointer of the array (`""` for a top-level array,
-    /// `"/Browser History"`), so positions read `record 3 (/Browser History/3)`.
-    static func deliver<Reason: RecordSkipReason>(_ output: JSONArraySplitter.Output, pointerPrefix: String, keys: Set<String>?,
-                                                  into sink: EventSink,
-                                                  map: (JSONValue, SourcePosition) -> Result<Event, Reason>) {
+    /// `"/Browser History"`), so positions read `record 3 (/Browser History/3)`. Each parsed
+    /// element goes to `body` with its index and position; `body` emits or skips as it needs
+    /// (one element may hold several records, or none).
+    static func forEachValue(_ output: JSONArraySplitter.Output, pointerPrefix: String, keys: Set<String>?,
+                             into sink: EventSink, _ body: (JSONValue, Int, SourcePosition) -> Void) {
         switch output {
         case .element(let index, let bytes):
             let position = SourcePosition.record(index, pointer: "\(pointerPrefix)/\(index)")
@@ -24,14 +25,23 @@ enum JSONRecordDelivery {
                 sink.skip(error.description, at: position)
                 return
             }
-            switch map(value, position) {
-            case .success(let event): sink.emit(event)
-            case .failure(let reason): sink.skip(reason.text, at: position)
-            }
+            body(value, index, position)
         case .skipped(let index, let reason):
             sink.skip(reason, at: .record(index, pointer: "\(pointerPrefix)/\(index)"))
         case .warning(let text):
             sink.warn(text)
+        }
+    }
+
+    /// The one-record-per-element case: each element maps to an event or to a skip reason.
+    static func deliver<Reason: RecordSkipReason>(_ output: JSONArraySplitter.Output, pointerPrefix: String, keys: Set<String>?,
+                                                  into sink: EventSink,
+                                                  map: (JSONValue, SourcePosition) -> Result<Event, Reason>) {
+        forEachValue(output, pointerPrefix: pointerPrefix, keys: keys, into: sink) { value, _, position in
+            switch map(value, position) {
+            case .success(let event): sink.emit(event)
+            case .failure(let reason): sink.skip(reason.text, at: position)
+            }
         }
     }
 }

@@ -53,21 +53,8 @@ public struct TwitterArchiveParser: ExportParser {
 
     private static func handle(_ output: JSONArraySplitter.Output, file: TwitterArchiveFile,
                                owner: inout ConversationOwnerGuess, into sink: EventSink) {
-        switch output {
-        case .element(let index, let bytes):
-            let position = SourcePosition.record(index, pointer: "/\(index)")
-            let value: JSONValue
-            do {
-                value = try JSONValueParser.parse(bytes)
-            } catch {
-                sink.skip(error.description, at: position)
-                return
-            }
+        JSONRecordDelivery.forEachValue(output, pointerPrefix: "", keys: nil, into: sink) { value, index, _ in
             TwitterRecordMapper.map(value, file: file, index: index, owner: &owner, into: sink)
-        case .skipped(let index, let reason):
-            sink.skip(reason, at: .record(index, pointer: "/\(index)"))
-        case .warning(let text):
-            sink.warn(text)
         }
     }
 }
