@@ -18,10 +18,7 @@ struct Explain: ParsableCommand {
     var db: String?
 
     func run() throws {
-        let path = db ?? OutputLocations.databasePath(in: dataDirectory())
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("no stored scans at \(path): run `steward scan` first")
-        }
+        let path = try storedScansDatabase(db)
         guard let found = try exitOnError({ try StoredScans.explain(databasePath: path, scanId: scan, attribute: attribute) }) else {
             throw ValidationError(scan.map { "no scan with id \($0) in \(path)" } ?? "no scans stored in \(path)")
         }

@@ -18,20 +18,13 @@ struct Report: ParsableCommand {
     var list = false
 
     func run() throws {
-        let dataDir = dataDirectory()
-        let path = db ?? OutputLocations.databasePath(in: dataDir)
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("no stored scans at \(path): run `steward scan` first")
-        }
+        let path = try storedScansDatabase(db)
         if list {
             for entry in try exitOnError({ try StoredScans.list(databasePath: path) }) {
                 print("\(entry.id)  \(entry.started)  \(entry.paths.joined(separator: " "))")
             }
             return
         }
-        guard let report = try exitOnError({ try StoredScans.report(databasePath: path, scanId: scan) }) else {
-            throw ValidationError(scan.map { "no scan with id \($0) in \(path)" } ?? "no scans stored in \(path)")
-        }
-        try output.deliver(report, dataDirectory: dataDir)
+        try output.deliver(try storedReport(scan, databasePath: path), dataDirectory: dataDirectory())
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StewardCore
 import StewardPipeline
 
 
@@ -43,4 +44,22 @@ func dataDirectory() -> String {
 /// Colour only for a terminal, and never under NO_COLOR (https://no-color.org).
 func useColor() -> Bool {
     ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
+}
+
+/// The database commands on stored scans read: `--db`, or the default one. A missing file is a
+/// usage error that says what to do.
+func storedScansDatabase(_ db: String?) throws -> String {
+    let path = db ?? OutputLocations.databasePath(in: dataDirectory())
+    guard FileManager.default.fileExists(atPath: path) else {
+        throw ValidationError("no stored scans at \(path): run `steward scan` first")
+    }
+    return path
+}
+
+/// The stored report of scan `id` (the latest when nil), or a usage error naming what is missing.
+func storedReport(_ id: String?, databasePath path: String) throws -> ScanReport {
+    guard let report = try exitOnError({ try StoredScans.report(databasePath: path, scanId: id) }) else {
+        throw ValidationError(id.map { "no scan with id \($0) in \(path)" } ?? "no scans stored in \(path)")
+    }
+    return report
 }

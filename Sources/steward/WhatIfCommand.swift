@@ -30,14 +30,9 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path = db ?? OutputLocations.databasePath(in: dataDirectory())
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("no stored scans at \(path): run `steward scan` first")
-        }
+        let path = try storedScansDatabase(db)
         let ruleset = try rules.load()
-        guard let report = try exitOnError({ try StoredScans.report(databasePath: path, scanId: scan) }) else {
-            throw ValidationError(scan.map { "no scan with id \($0) in \(path)" } ?? "no scans stored in \(path)")
-        }
+        let report = try storedReport(scan, databasePath: path)
         let attributes = Set(ruleset.rules.attributes.map(\.id))
         let sources = Set(report.inputs.map(\.source))
         let removals = without.map { WhatIf.classify($0, attributes: attributes, sources: sources) }
@@ -70,16 +65,9 @@ struct Diff: ParsableCommand {
     var db: String?
 
     func run() throws {
-        let path = db ?? OutputLocations.databasePath(in: dataDirectory())
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("no stored scans at \(path): run `steward scan` first")
-        }
-        guard let old = try exitOnError({ try StoredScans.report(databasePath: path, scanId: first) }) else {
-            throw ValidationError("no scan with id \(first) in \(path)")
-        }
-        guard let new = try exitOnError({ try StoredScans.report(databasePath: path, scanId: second) }) else {
-            throw ValidationError("no scan with id \(second ?? "(latest)") in \(path)")
-        }
+        let path = try storedScansDatabase(db)
+        let old = try storedReport(first, databasePath: path)
+        let new = try storedReport(second, databasePath: path)
         for line in ScanDiff.lines(old, new) { print(Explain.printable(line)) }
     }
 }
