@@ -1,9 +1,15 @@
 /// Making untrusted text safe and tidy for a terminal: exports can contain escape sequences
 /// (an excerpt must never recolour, move the cursor or retitle the window) and text direction
 /// overrides; lines are wrapped to a fixed width counting wide (CJK) characters as two columns.
+///
+/// `sanitize` is the one sanitizer for everything steward prints to a terminal: the terminal
+/// report, the progress line, `report --list`, `explain` and error messages all pass through it
+/// (see docs/privacy.md, "Untrusted text on a terminal").
 public enum TerminalText {
-    /// Replaces line breaks and tabs with a space, shows other control characters (ESC, C1, DEL)
-    /// as `\x1B`-style text and invisible format characters as `\u{202E}`-style text.
+    /// Replaces line breaks and tabs with a space, shows other control characters (C0, ESC,
+    /// DEL and the C1 range including U+009B CSI and U+009D OSC) as `\x1B`-style text and
+    /// invisible format characters (bidi overrides and isolates, zero-width characters, line
+    /// and paragraph separators) as `\u{202E}`-style text.
     public static func sanitize(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -22,11 +28,13 @@ public enum TerminalText {
         return String(out)
     }
 
-    /// Bidirectional controls, zero-width characters and the byte-order mark: they change how
-    /// text reads without being visible ("Trojan Source").
+    /// Bidirectional controls (embeddings and overrides U+202A–202E, isolates U+2066–2069, marks
+    /// U+200E/200F/061C), zero-width characters, line and paragraph separators and the
+    /// byte-order mark: they change how text reads or breaks without being visible ("Trojan
+    /// Source").
     public static func isInvisibleFormat(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF: return true
+        case 0x061C, 0x180E, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF, 0xFFF9...0xFFFB: return true
         default: return false
         }
     }
@@ -113,14 +121,21 @@ public enum TerminalText {
         return (String(text[..<index]), String(text[index...]))
     }
 
+    /// East Asian Wide and Fullwidth ranges (Unicode UAX #11) take two columns; combining
+    /// marks and zero-width characters none.
     private static func columns(_ scalar: Unicode.Scalar) -> Int {
         switch scalar.value {
-        case 0x0300...0x036F, 0x200B...0x200F: return 0 // combining marks, zero-width
+        case 0x200B...0x200F: return 0 // zero-width
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
              0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF,
+             0x20000...0x3FFFD:
             return 2
-        default: return 1
+        default:
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark: return 0 // combining marks sit on the previous character
+            default: return 1
+            }
         }
     }
 

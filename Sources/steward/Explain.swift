@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StewardCore
 import StewardPipeline
+import Reports
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,18 +25,16 @@ struct Explain: ParsableCommand {
         }
         guard let finding = found.finding else {
             let present = found.report.findings.map(\.attribute).joined(separator: ", ")
-            print("Scan \(found.report.scan.id) has no finding for \(attribute). Findings: \(present.isEmpty ? "none" : present)")
+            print(Self.printable("Scan \(found.report.scan.id) has no finding for \(attribute). Findings: \(present.isEmpty ? "none" : present)"))
             return
         }
-        print("\(finding.attribute) · \(finding.title) · \(finding.sensitivity.rawValue) · \(finding.count) records · scan \(found.report.scan.id)")
-        print("rules: \(finding.rules.joined(separator: ", "))")
+        print(Self.printable("\(finding.attribute) · \(finding.title) · \(finding.sensitivity.rawValue) · \(finding.count) records · scan \(found.report.scan.id)"))
+        print(Self.printable("rules: \(finding.rules.joined(separator: ", "))"))
         for item in found.evidence {
             print(Self.printable("\(item.time ?? "-")  \(item.path)  \(item.locator)  \(item.excerpt)  [\(item.rule)]"))
         }
     }
 
-    /// Text from exports must not drive the terminal: control characters become "?".
-    static func printable(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : Character($0) })
-    }
+    /// Text from exports must not drive the terminal: the report's one sanitizer.
+    static func printable(_ text: String) -> String { TerminalText.sanitize(text) }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import StewardPipeline
 
 struct Report: ParsableCommand {
@@ -21,7 +22,7 @@ struct Report: ParsableCommand {
         let path = try storedScansDatabase(db)
         if list {
             for entry in try exitOnError({ try StoredScans.list(databasePath: path) }) {
-                print("\(entry.id)  \(entry.started)  \(entry.paths.joined(separator: " "))")
+                print(TerminalText.sanitize("\(entry.id)  \(entry.started)  \(entry.paths.joined(separator: " "))"))
             }
             return
         }

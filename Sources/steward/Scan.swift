@@ -112,7 +112,7 @@ final class ProgressLine: @unchecked Sendable {
         let percent = p.bytesTotal > 0 ? Int(p.bytesDone * 100 / p.bytesTotal) : 100
         var name = p.currentPath
         if name.count > 50 { name = "…" + name.suffix(49) }
-        let safe = String(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        let safe = TerminalText.sanitize(name)
         FileHandle.standardError.write(Data("\r\u{1B}[K[\(p.filesDone)/\(p.filesTotal) files, \(percent)%] \(safe)".utf8))
     }
 

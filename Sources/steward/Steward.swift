@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StewardCore
 import StewardPipeline
+import Reports
 
 
 struct Steward: ParsableCommand {
@@ -31,7 +32,7 @@ func exitOnError<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StewardError {
-        FileHandle.standardError.write(Data(("steward: " + error.description + "\n").utf8))
+        FileHandle.standardError.write(Data(("steward: " + TerminalText.sanitize(error.description) + "\n").utf8))
         throw ExitCode(error.exitCode)
     }
 }

@@ -50,6 +50,28 @@ final class ReportEscapingTests: XCTestCase {
         XCTAssertEqual(TerminalText.sanitize("Grüße 你好 <b>"), "Grüße 你好 <b>")
     }
 
+    /// Issue 16: C1 CSI/OSC, every bidi embedding, override and isolate, and zero-width
+    /// characters are shown as text, never passed to the terminal.
+    func testSanitizeEscapesC1BidiIsolatesAndZeroWidth() {
+        XCTAssertEqual(TerminalText.sanitize("a\u{9B}31mb\u{9D}0;t\u{9C}"), "a\\x9B31mb\\x9D0;t\\x9C")
+        for scalar in [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069] as [UInt32] {
+            let text = "x" + String(Character(Unicode.Scalar(scalar)!)) + "y"
+            XCTAssertEqual(TerminalText.sanitize(text), "x\\u{\(String(scalar, radix: 16, uppercase: true))}y")
+        }
+        XCTAssertEqual(TerminalText.sanitize("zero\u{200B}width\u{200D}joiner\u{2060}\u{FEFF}"),
+                       "zero\\u{200B}width\\u{200D}joiner\\u{2060}\\u{FEFF}")
+        XCTAssertEqual(TerminalText.sanitize("line\u{2028}sep"), "line\\u{2028}sep")
+    }
+
+    /// Wrapping counts display columns: CJK characters take two, combining marks none.
+    func testWidthCountsWideAndCombiningCharacters() {
+        XCTAssertEqual(TerminalText.width("你好"), 4)
+        XCTAssertEqual(TerminalText.width("e\u{301}"), 1)
+        XCTAssertEqual(TerminalText.width("\u{1F600}"), 2)
+        XCTAssertEqual(TerminalText.wrap("你好 你好 你好", width: 10), ["你好 你好", "你好"])
+        XCTAssertEqual(TerminalText.wrap("cafe\u{301} cafe\u{301}", width: 9), ["cafe\u{301} cafe\u{301}"])
+    }
+
     func testJSONEscapesEverythingAndRoundTrips() throws {
         let original = report(excerpt: hostile)
         let json = JSONReporter().render(original)
