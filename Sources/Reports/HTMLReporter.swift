@@ -46,6 +46,7 @@ public struct HTMLReporter: Reporter {
             html += "<article class=\"score\"><h3>\(escape(score.title ?? score.model)) <span class=\"id\">\(escape(score.model))</span></h3>\n"
             if let total = score.total {
                 html += "<p class=\"tier\"><span class=\"total\">\(total)</span> tier <strong>\(escape(tier))</strong></p>\n"
+                if let base = score.base { html += "<p class=\"meta\">\(escape(ScoreBreakdown.equation(for: score, base: base)))</p>\n" }
             } else {
                 html += "<p class=\"tier\">verdict <strong>\(escape(tier))</strong></p>\n"
             }
@@ -60,11 +61,16 @@ public struct HTMLReporter: Reporter {
                 }
                 html += "</tbody></table>\n"
             }
-            html += "<h4>What tier \(escape(score.tier)) costs</h4>\n"
-            if score.consequences.isEmpty {
-                html += "<p>None named by the model's sources.</p>\n"
-            } else {
+            if !score.benefits.isEmpty {
+                html += "<h4>What tier \(escape(score.tier)) brings</h4>\n"
+                html += "<ul>" + score.benefits.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+            }
+            if !score.consequences.isEmpty {
+                html += "<h4>What tier \(escape(score.tier)) costs</h4>\n"
                 html += "<ul>" + score.consequences.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+            }
+            if score.benefits.isEmpty && score.consequences.isEmpty {
+                html += "<h4>What tier \(escape(score.tier)) brings or costs</h4>\n<p>None named by the model's sources.</p>\n"
             }
             if !score.notes.isEmpty {
                 html += "<ul class=\"notes\">" + score.notes.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
@@ -105,11 +111,16 @@ public struct HTMLReporter: Reporter {
         for input in report.inputs {
             html += "<tr><td>\(escape(input.path))</td><td>\(escape(input.source))</td><td>\(input.events)</td><td>\(input.skipped)</td></tr>\n"
             for error in input.errors { html += "<tr class=\"error\"><td colspan=\"4\">\(escape(error))</td></tr>\n" }
+            for warning in input.warnings { html += "<tr class=\"warning\"><td colspan=\"4\">warning: \(escape(warning))</td></tr>\n" }
         }
         html += "</tbody></table>\n"
         if !report.unrecognized.isEmpty {
             html += "<h3>Not read (\(report.unrecognized.count))</h3>\n<ul>"
                 + report.unrecognized.map { "<li>\(escape($0.path)): \(escape($0.reason))</li>" }.joined() + "</ul>\n"
+        }
+        if !report.knownFiles.isEmpty {
+            html += "<h3>Known files not read (\(report.knownFiles.count))</h3>\n<ul>"
+                + report.knownFiles.map { "<li>\(escape($0.path)): \(escape($0.reason))</li>" }.joined() + "</ul>\n"
         }
         return html + "</section>\n"
     }

@@ -31,9 +31,13 @@ public struct JSONReporter: Reporter {
                     ("events", .int(input.events)),
                     ("skipped", .int(input.skipped)),
                     ("errors", strings(input.errors)),
+                    ("warnings", strings(input.warnings)),
                 ])
             })),
             ("unrecognized", .array(report.unrecognized.map { item in
+                .object([("path", .string(item.path)), ("reason", .string(item.reason))])
+            })),
+            ("knownFiles", .array(report.knownFiles.map { item in
                 .object([("path", .string(item.path)), ("reason", .string(item.reason))])
             })),
             ("findings", .array(report.findings.map(finding))),
@@ -71,6 +75,7 @@ public struct JSONReporter: Reporter {
         var members: [(String, OrderedJSON)] = [("model", .string(score.model))]
         optional("title", score.title, into: &members)
         if let total = score.total { members.append(("total", .int(total))) }
+        if let base = score.base { members.append(("base", .int(base))) }
         members.append(("tier", .string(score.tier)))
         optional("tierLabel", score.tierLabel, into: &members)
         members.append(("contributions", .array(score.contributions.map { contribution in
@@ -84,6 +89,7 @@ public struct JSONReporter: Reporter {
             optional("reason", contribution.reason, into: &item)
             return .object(item)
         })))
+        members.append(("benefits", strings(score.benefits)))
         members.append(("consequences", strings(score.consequences)))
         members.append(("notes", strings(score.notes)))
         return .object(members)

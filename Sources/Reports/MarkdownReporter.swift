@@ -18,6 +18,7 @@ public struct MarkdownReporter: Reporter {
             let tier = score.tierLabel.map { "\(score.tier) (\($0))" } ?? score.tier
             md += "### \(esc(score.title ?? score.model)) (`\(code(score.model))`)\n\n"
             md += score.total.map { "**\($0)** — tier **\(esc(tier))**\n\n" } ?? "verdict **\(esc(tier))**\n\n"
+            if let base = score.base { md += "\(esc(ScoreBreakdown.equation(for: score, base: base)))\n\n" }
             if !score.contributions.isEmpty {
                 md += "| points | attribute | rule | basis | source |\n|---|---|---|---|---|\n"
                 for c in score.contributions {
@@ -26,14 +27,21 @@ public struct MarkdownReporter: Reporter {
                 }
                 md += "\n"
             }
-            md += score.consequences.isEmpty ? "What tier \(esc(score.tier)) costs: none named by the model's sources.\n\n"
-                : "What tier \(esc(score.tier)) costs:\n\n" + score.consequences.map { "- \(esc($0))\n" }.joined() + "\n"
+            if !score.benefits.isEmpty {
+                md += "What tier \(esc(score.tier)) brings:\n\n" + score.benefits.map { "- \(esc($0))\n" }.joined() + "\n"
+            }
+            if !score.consequences.isEmpty {
+                md += "What tier \(esc(score.tier)) costs:\n\n" + score.consequences.map { "- \(esc($0))\n" }.joined() + "\n"
+            }
+            if score.benefits.isEmpty && score.consequences.isEmpty {
+                md += "What tier \(esc(score.tier)) brings or costs: none named by the model's sources.\n\n"
+            }
             md += "_\(esc(ScoreLevers.sentence(for: score)))_\n\n"
         }
         md += "## Findings (\(report.findings.count))\n\n"
         for finding in TerminalReporter.sortedFindings(report.findings) {
             md += "### \(esc(finding.title)) (`\(code(finding.attribute))`)\n\n"
-            md += "\(finding.sensitivity.rawValue) · confidence \(TerminalReporter.decimal(finding.confidence)) · \(finding.count) \(finding.count == 1 ? "record" : "records")"
+            md += "\(finding.sensitivity.rawValue) · confidence \(TerminalReporter.decimal(finding.confidence)) · \(Plural.count(finding.count, "record"))"
             if let value = finding.value { md += " · value \(esc(value))" }
             md += "\n\n"
             for evidence in finding.evidence.prefix(evidenceLimit) {
@@ -45,13 +53,17 @@ public struct MarkdownReporter: Reporter {
         }
         md += "## Inputs (\(report.inputs.count))\n\n"
         for input in report.inputs {
-            md += "- \(esc(input.path)) — `\(code(input.source))`, \(input.events) records"
+            md += "- \(esc(input.path)) — `\(code(input.source))`, \(Plural.count(input.events, "record"))"
             if input.skipped > 0 { md += ", \(input.skipped) skipped" }
             md += "\n"
             for error in input.errors { md += "  - error: \(esc(error))\n" }
+            for warning in input.warnings { md += "  - warning: \(esc(warning))\n" }
         }
         if !report.unrecognized.isEmpty {
             md += "\nNot read:\n\n" + report.unrecognized.map { "- \(esc($0.path)): \(esc($0.reason))\n" }.joined()
+        }
+        if !report.knownFiles.isEmpty {
+            md += "\nKnown files not read:\n\n" + report.knownFiles.map { "- \(esc($0.path)): \(esc($0.reason))\n" }.joined()
         }
         return md
     }

@@ -1,19 +1,25 @@
 import StewardCore
 
-/// A readable plain-text summary for a terminal or a projector: header, inputs, unrecognized
-/// files, findings with evidence, scores with contributions, consequences and what could be
-/// changed. Every text from the report is sanitized (it may come from exports), lines are
-/// wrapped at 100 columns, and ANSI colour is added only when `color` is true.
+/// A readable plain-text report for a terminal or a projector, in the order a person needs it:
+/// a summary (each model's total, tier and the findings that decide it), the scores with their
+/// contributions, the findings, then the evidence behind them, and last the files read and not
+/// read. Every text from the report is sanitized (it may come from exports), lines are wrapped
+/// to `width` display columns, and ANSI colour is added only when `color` is true. See
+/// docs/architecture.md ("Reports").
 public struct TerminalReporter: Reporter {
     public var color: Bool
     /// Evidence lines shown per finding (the report may hold more).
     public var evidenceLimit: Int
+    /// Display columns to wrap at (`TerminalEnvironment` reads it from COLUMNS or the TTY).
     public var width: Int
+    /// Problems listed per input file; the rest are counted (the JSON report has them all).
+    public var problemLimit: Int
 
-    public init(color: Bool, evidenceLimit: Int = 5, width: Int = 100) {
+    public init(color: Bool, evidenceLimit: Int = 5, width: Int = TerminalEnvironment.defaultWidth, problemLimit: Int = 5) {
         self.color = color
         self.evidenceLimit = evidenceLimit
         self.width = width
+        self.problemLimit = problemLimit
     }
 
     /// How a whole line is coloured. Colour is applied after wrapping so it never counts as width.
@@ -54,10 +60,12 @@ public struct TerminalReporter: Reporter {
     public func render(_ report: ScanReport) -> String {
         var out = Output(width: width, color: color)
         header(report, into: &out)
-        inputs(report, into: &out)
-        unrecognized(report, into: &out)
-        findings(report, into: &out)
+        summary(report, into: &out)
         scores(report, into: &out)
+        findings(report, into: &out)
+        evidence(report, into: &out)
+        inputs(report, into: &out)
+        notRead(report, into: &out)
         return out.lines.joined(separator: "\n") + "\n"
     }
 
@@ -68,27 +76,86 @@ public struct TerminalReporter: Reporter {
         out.line("paths: " + (report.scan.paths.isEmpty ? "(none)" : report.scan.paths.joined(separator: ", ")), hanging: 7)
     }
 
-    private func inputs(_ report: ScanReport, into out: inout Output) {
+    /// The answer first: every model's result and what decides it, then what was read.
+    private func summary(_ report: ScanReport, into out: inout Output) {
         out.blank()
-        out.line("INPUTS (\(report.inputs.count))", style: .heading)
-        if report.inputs.isEmpty { out.line("no recognized input files", indent: 2) }
-        for input in report.inputs {
-            var summary = "\(input.path)  \(input.source)  \(input.events) events"
-            if input.skipped > 0 { summary += "  \(input.skipped) skipped" }
-            if !input.errors.isEmpty { summary += "  \(input.errors.count) \(input.errors.count == 1 ? "error" : "errors")" }
-            out.line(summary, indent: 2, hanging: 6)
-            for error in input.errors {
-                out.line("error: \(input.path): \(error)", indent: 4, hanging: 6, style: .warning)
+        out.line("SUMMARY", style: .heading)
+        for score in report.scores {
+            let name = score.title.map { "\(score.model) — \($0)" } ?? score.model
+            let tier = score.tierLabel.map { "\(score.tier) (\($0))" } ?? score.tier
+            if let total = score.total {
+                out.line("\(name): \(total), tier \(tier)", indent: 2, hanging: 6)
+            } else {
+                out.line("\(name): verdict \(tier)", indent: 2, hanging: 6, style: score.contributions.isEmpty ? .good : .bad)
+            }
+            let deciding = ScoreBreakdown.deciding(score)
+            if deciding.isEmpty {
+                out.line(score.total == nil ? "no stop factor found"
+                         : "no finding moves it" + (score.base.map { ": the base of \($0) stands" } ?? ""),
+                         indent: 4, hanging: 6, style: .dim)
+            } else if score.total == nil {
+                out.line("stopped by: " + deciding.map(\.attribute).joined(separator: ", "), indent: 4, hanging: 6)
+            } else {
+                // A no-break space keeps each attribute with its points when the line wraps.
+                out.line("decided by: " + deciding.map { "\($0.attribute)\u{00A0}\(ScoreBreakdown.signed($0.delta ?? 0))" }
+                    .joined(separator: ", "), indent: 4, hanging: 6)
             }
         }
+        if report.scores.isEmpty { out.line("no scoring model was run", indent: 2) }
+        let records = report.inputs.reduce(0) { $0 + $1.events }
+        let errors = report.inputs.reduce(0) { $0 + $1.errors.count }
+        let warnings = report.inputs.reduce(0) { $0 + $1.warnings.count }
+        var read = "\(Plural.count(report.findings.count, "finding")) from \(Plural.count(report.inputs.count, "file")) read "
+            + "(\(Plural.count(records, "record")))"
+        if errors > 0 || warnings > 0 { read += "; \(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))" }
+        if !report.unrecognized.isEmpty { read += "; \(Plural.count(report.unrecognized.count, "file")) not recognized" }
+        out.line(read, indent: 2, hanging: 4)
     }
 
-    private func unrecognized(_ report: ScanReport, into out: inout Output) {
-        guard !report.unrecognized.isEmpty else { return }
+    private func scores(_ report: ScanReport, into out: inout Output) {
+        guard !report.scores.isEmpty else { return }
         out.blank()
-        out.line("UNRECOGNIZED FILES (\(report.unrecognized.count))", style: .heading)
-        for item in report.unrecognized {
-            out.line("\(item.path): \(item.reason)", indent: 2, hanging: 6, style: .dim)
+        out.line("SCORES (\(report.scores.count))", style: .heading)
+        for score in report.scores {
+            out.blank()
+            out.line(score.title.map { "\(score.model) — \($0)" } ?? score.model, indent: 2, style: .heading)
+            let tier = score.tierLabel.map { "\(score.tier) (\($0))" } ?? score.tier
+            if let total = score.total {
+                out.line("total \(total) · tier \(tier)", indent: 4)
+                if let base = score.base { out.line(ScoreBreakdown.equation(for: score, base: base), indent: 4, hanging: 6) }
+            } else {
+                out.line("verdict \(tier)", indent: 4, style: score.contributions.isEmpty ? .good : .bad)
+            }
+            if score.contributions.isEmpty {
+                out.line("no contribution applied", indent: 4, style: .dim)
+            }
+            for contribution in score.contributions {
+                let delta = contribution.delta.map(ScoreBreakdown.signed) ?? "stop"
+                let style: Style = contribution.delta.map { $0 > 0 ? .good : .bad } ?? .bad
+                out.line("\(delta)  \(contribution.attribute)  \(contribution.rule)  "
+                    + "[\(contribution.basis.rawValue)]  \(contribution.source)", indent: 4, hanging: 10, style: style)
+                if let reason = contribution.reason {
+                    out.line(reason, indent: 10, style: .dim)
+                }
+            }
+            let what = score.total == nil ? "What the verdict \(score.tier)" : "What tier \(score.tier)"
+            if !score.benefits.isEmpty {
+                out.line("\(what) brings:", indent: 4)
+                for benefit in score.benefits { out.line("+ \(benefit)", indent: 6, hanging: 8, style: .good) }
+            }
+            if !score.consequences.isEmpty {
+                out.line("\(what) costs:", indent: 4)
+                for consequence in score.consequences { out.line("- \(consequence)", indent: 6, hanging: 8, style: .bad) }
+            }
+            if score.benefits.isEmpty && score.consequences.isEmpty {
+                // Said out loud so a reader does not take a missing section for "no effect".
+                out.line("\(what) brings or costs: none named by the model's sources", indent: 4, hanging: 6)
+            }
+            if !score.notes.isEmpty {
+                out.line("notes:", indent: 4)
+                for note in score.notes { out.line("- \(note)", indent: 6, hanging: 8, style: .dim) }
+            }
+            out.line(ScoreLevers.sentence(for: score), indent: 4, hanging: 6, style: .warning)
         }
     }
 
@@ -111,7 +178,7 @@ public struct TerminalReporter: Reporter {
         for finding in TerminalReporter.sortedFindings(report.findings) {
             var head = "\(finding.attribute) · \(finding.title) · \(finding.sensitivity.rawValue)"
                 + " · confidence \(TerminalReporter.decimal(finding.confidence))"
-                + " · \(finding.count) \(finding.count == 1 ? "record" : "records")"
+                + " · \(Plural.count(finding.count, "record"))"
             if let value = finding.value { head += " · value \(value)" }
             out.line(head, indent: 2, hanging: 6, style: finding.sensitivity == .special || finding.sensitivity == .criminal ? .bad : .plain)
             if finding.firstSeen != nil || finding.lastSeen != nil {
@@ -119,9 +186,20 @@ public struct TerminalReporter: Reporter {
             }
             out.line("rules: \(finding.rules.joined(separator: ", "))", indent: 4, hanging: 6, style: .dim)
             out.line("sources: \(finding.sources.joined(separator: ", "))", indent: 4, hanging: 6, style: .dim)
+        }
+    }
+
+    /// The records behind each finding, in the findings' order; places in plain words.
+    private func evidence(_ report: ScanReport, into out: inout Output) {
+        guard !report.findings.isEmpty else { return }
+        out.blank()
+        out.line("EVIDENCE", style: .heading)
+        for finding in TerminalReporter.sortedFindings(report.findings) {
             let shown = finding.evidence.prefix(max(0, evidenceLimit))
+            out.line("\(finding.attribute) · \(Plural.count(finding.count, "record"))"
+                + (shown.count < finding.count ? ", \(shown.isEmpty ? "none" : "\(shown.count)") shown" : ""), indent: 2, hanging: 6)
             for evidence in shown {
-                out.line("\(evidence.path)  \(evidence.locator)  \(evidence.time ?? "-")  \(evidence.excerpt)",
+                out.line("\(evidence.path)  \(RecordPlace.plain(evidence.locator))  \(evidence.time ?? "-")  \(evidence.excerpt)",
                          indent: 4, hanging: 8)
             }
             let hidden = finding.count - shown.count
@@ -132,43 +210,44 @@ public struct TerminalReporter: Reporter {
         }
     }
 
-    private func scores(_ report: ScanReport, into out: inout Output) {
+    private func inputs(_ report: ScanReport, into out: inout Output) {
         out.blank()
-        out.line("SCORES (\(report.scores.count))", style: .heading)
-        if report.scores.isEmpty { out.line("no scoring model was run", indent: 2) }
-        for score in report.scores {
+        out.line("FILES READ (\(report.inputs.count))", style: .heading)
+        if report.inputs.isEmpty { out.line("no file could be read", indent: 2) }
+        for input in report.inputs {
+            var summary = "\(input.path)  \(input.source)  \(Plural.count(input.events, "record"))"
+            if input.skipped > 0 { summary += ", \(input.skipped) skipped" }
+            if !input.errors.isEmpty { summary += ", \(Plural.count(input.errors.count, "error"))" }
+            if !input.warnings.isEmpty { summary += ", \(Plural.count(input.warnings.count, "warning"))" }
+            out.line(summary, indent: 2, hanging: 6)
+            for warning in input.warnings {
+                out.line("warning: \(RecordPlace.plainMessage(warning))", indent: 4, hanging: 6, style: .warning)
+            }
+            for error in input.errors.prefix(problemLimit) {
+                out.line("error: \(RecordPlace.plainMessage(error))", indent: 4, hanging: 6, style: .bad)
+            }
+            if input.errors.count > problemLimit {
+                let more = input.errors.count - problemLimit
+                out.line("… \(more) more \(more == 1 ? "problem" : "problems") (--format json lists them all)",
+                         indent: 4, style: .dim)
+            }
+        }
+    }
+
+    private func notRead(_ report: ScanReport, into out: inout Output) {
+        if !report.unrecognized.isEmpty {
             out.blank()
-            out.line(score.title.map { "\(score.model) — \($0)" } ?? score.model, indent: 2, style: .heading)
-            let tier = score.tierLabel.map { "\(score.tier) (\($0))" } ?? score.tier
-            if let total = score.total {
-                out.line("total \(total) · tier \(tier)", indent: 4)
-            } else {
-                out.line("verdict \(tier)", indent: 4, style: score.contributions.isEmpty ? .good : .bad)
+            out.line("FILES NOT RECOGNIZED (\(report.unrecognized.count))", style: .heading)
+            for item in report.unrecognized {
+                out.line("\(item.path): \(item.reason)", indent: 2, hanging: 6, style: .dim)
             }
-            if score.contributions.isEmpty {
-                out.line("no contribution applied", indent: 4, style: .dim)
+        }
+        if !report.knownFiles.isEmpty {
+            out.blank()
+            out.line("KNOWN FILES NOT READ (\(report.knownFiles.count))", style: .heading)
+            for item in report.knownFiles {
+                out.line("\(item.path): \(item.reason)", indent: 2, hanging: 6, style: .dim)
             }
-            for contribution in score.contributions {
-                let delta = contribution.delta.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "stop"
-                let style: Style = contribution.delta.map { $0 > 0 ? .good : .bad } ?? .bad
-                out.line("\(delta)  \(contribution.attribute)  \(contribution.rule)  "
-                    + "[\(contribution.basis.rawValue)]  \(contribution.source)", indent: 4, hanging: 10, style: style)
-                if let reason = contribution.reason {
-                    out.line(reason, indent: 10, style: .dim)
-                }
-            }
-            if score.consequences.isEmpty {
-                // Said out loud so a reader does not take a missing section for "no effect".
-                out.line("consequences of \(score.tier): none named by the model's sources", indent: 4)
-            } else {
-                out.line("consequences of \(score.tier):", indent: 4)
-                for consequence in score.consequences { out.line("- \(consequence)", indent: 6, hanging: 8) }
-            }
-            if !score.notes.isEmpty {
-                out.line("notes:", indent: 4)
-                for note in score.notes { out.line("- \(note)", indent: 6, hanging: 8, style: .dim) }
-            }
-            out.line(ScoreLevers.sentence(for: score), indent: 4, hanging: 6, style: .warning)
         }
     }
 

@@ -30,16 +30,21 @@ public struct ModelTier: Sendable, Hashable {
     /// Nil for the lowest tier (it takes everything below the tier above) and for verdicts.
     public var threshold: Threshold?
     public var label: String?
+    /// What the tier grants (`benefits:` in the model file).
+    public var benefits: [String]
+    /// What the tier costs the person (`consequences:` in the model file).
     public var consequences: [String]
     /// Shown in the result's notes whenever this tier is reached (e.g. how an unnamed range is treated).
     public var note: String?
     /// Line of the tier in its model file.
     public var line: Int
 
-    public init(name: String, threshold: Threshold?, label: String?, consequences: [String], note: String?, line: Int) {
+    public init(name: String, threshold: Threshold?, label: String?, benefits: [String] = [], consequences: [String],
+                note: String?, line: Int) {
         self.name = name
         self.threshold = threshold
         self.label = label
+        self.benefits = benefits
         self.consequences = consequences
         self.note = note
         self.line = line

@@ -10,7 +10,7 @@ extension ScoringModel {
         "id", "title", "description", "kind", "sources", "scale", "tiers", "contributions", "notes", "examples",
     ]
     private static let scaleKeys: Set<String> = ["base", "min", "max"]
-    private static let tierKeys: Set<String> = ["name", "from", "above", "label", "consequences", "note"]
+    private static let tierKeys: Set<String> = ["name", "from", "above", "label", "benefits", "consequences", "note"]
     private static let contributionKeys: Set<String> = [
         "id", "when", "rules", "min_count", "min_confidence", "delta", "per", "cap", "factor", "basis", "source", "reason",
     ]
@@ -164,11 +164,14 @@ extension ScoringModel {
             case (nil, nil): threshold = nil
             }
             let label = try fields["label"].map { node throws(RuleFileError) in try text(node, key: "label") }
+            let benefits = try fields["benefits"].map { node throws(RuleFileError) in
+                try node.strings(context: "benefits")
+            } ?? []
             let consequences = try fields["consequences"].map { node throws(RuleFileError) in
                 try node.strings(context: "consequences")
             } ?? []
             let note = try fields["note"].map { node throws(RuleFileError) in try text(node, key: "note") }
-            tiers.append(ModelTier(name: name, threshold: threshold, label: label, consequences: consequences,
+            tiers.append(ModelTier(name: name, threshold: threshold, label: label, benefits: benefits, consequences: consequences,
                                    note: note, line: item.line))
         }
         guard !tiers.isEmpty else { throw node.error(ModelFileProblem.noTiers.message) }

@@ -97,8 +97,8 @@ public struct ScoringModel: Sendable {
         var notes = self.notes
         let illustrative = fired.filter { $0.basis == .illustrative }.count
         if illustrative > 0 {
-            notes.append("\(illustrative) of \(fired.count) contributions are illustrative: the direction has a source, "
-                + "the number of points is steward's own, to show the mechanism.")
+            notes.append("\(illustrative) of \(fired.count) contributions \(illustrative == 1 ? "is" : "are") illustrative: "
+                + "the direction has a source, the number of points is steward's own, to show the mechanism.")
         }
 
         switch kind {
@@ -106,7 +106,7 @@ public struct ScoringModel: Sendable {
             let tier = fired.isEmpty ? tierNamed("pass") : tierNamed("stop")
             if let note = tier?.note { notes.append(note) }
             return ScoreResult(model: id, title: title, total: nil, tier: tier?.name ?? (fired.isEmpty ? "pass" : "stop"),
-                               tierLabel: tier?.label, contributions: fired,
+                               tierLabel: tier?.label, contributions: fired, benefits: tier?.benefits ?? [],
                                consequences: tier?.consequences ?? [], notes: notes)
         case .points:
             let scale = self.scale ?? Scale(base: 0)
@@ -119,12 +119,15 @@ public struct ScoringModel: Sendable {
             if let low = scale.min, total < low { total = low }
             if let high = scale.max, total > high { total = high }
             if total != raw {
-                notes.append("The contributions add up to \(raw); the scale stops at \(total), so the total is \(total).")
+                // Said with the base: the contributions alone add up to something else (docs/scoring.md).
+                let sum = fired.reduce(0) { $0.addingReportingOverflow($1.delta ?? 0).partialValue }
+                notes.append("The base of \(scale.base) plus the contributions (\(sum > 0 ? "+" : "")\(sum)) comes to \(raw); "
+                    + "the scale stops at \(total), so the total is \(total).")
             }
             let tier = tierFor(total: total)
             if let note = tier.note { notes.append(note) }
-            return ScoreResult(model: id, title: title, total: total, tier: tier.name, tierLabel: tier.label,
-                               contributions: fired, consequences: tier.consequences, notes: notes)
+            return ScoreResult(model: id, title: title, total: total, base: scale.base, tier: tier.name, tierLabel: tier.label,
+                               contributions: fired, benefits: tier.benefits, consequences: tier.consequences, notes: notes)
         }
     }
 

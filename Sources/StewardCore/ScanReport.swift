@@ -31,12 +31,26 @@ public struct ScanReport: Sendable, Codable {
         public var events: Int
         public var skipped: Int
         public var errors: [String]
-        public init(path: String, source: String, events: Int, skipped: Int, errors: [String]) {
+        /// Problems that lost no record but change how records were read (e.g. which day/month
+        /// order was assumed, and why). Absent from reports stored before it was kept.
+        public var warnings: [String]
+        public init(path: String, source: String, events: Int, skipped: Int, errors: [String], warnings: [String] = []) {
             self.path = path
             self.source = source
             self.events = events
             self.skipped = skipped
             self.errors = errors
+            self.warnings = warnings
+        }
+
+        private enum CodingKeys: String, CodingKey { case path, source, events, skipped, errors, warnings }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(path: try c.decode(String.self, forKey: .path), source: try c.decode(String.self, forKey: .source),
+                      events: try c.decode(Int.self, forKey: .events), skipped: try c.decode(Int.self, forKey: .skipped),
+                      errors: try c.decode([String].self, forKey: .errors),
+                      warnings: try c.decodeIfPresent([String].self, forKey: .warnings) ?? [])
         }
     }
 
@@ -54,17 +68,37 @@ public struct ScanReport: Sendable, Codable {
     public var scan: Scan
     public var inputs: [Input]
     public var unrecognized: [Unrecognized]
+    /// Files an export ships beside its data (Takeout's `archive_browser.html`, an archive's
+    /// `index.html`): named as what they are and not read, never listed as unrecognized.
+    /// `reason` says what the file is.
+    public var knownFiles: [Unrecognized]
     public var findings: [Finding]
     public var scores: [ScoreResult]
 
-    public init(tool: Tool, scan: Scan, inputs: [Input], unrecognized: [Unrecognized],
+    public init(tool: Tool, scan: Scan, inputs: [Input], unrecognized: [Unrecognized], knownFiles: [Unrecognized] = [],
                 findings: [Finding], scores: [ScoreResult]) {
         self.schema = ScanReport.schemaId
         self.tool = tool
         self.scan = scan
         self.inputs = inputs
         self.unrecognized = unrecognized
+        self.knownFiles = knownFiles
         self.findings = findings
         self.scores = scores
+    }
+
+    private enum CodingKeys: String, CodingKey { case schema, tool, scan, inputs, unrecognized, knownFiles, findings, scores }
+
+    /// `knownFiles` is a later addition: reports stored before it decode with none.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.schema = try c.decode(String.self, forKey: .schema)
+        self.tool = try c.decode(Tool.self, forKey: .tool)
+        self.scan = try c.decode(Scan.self, forKey: .scan)
+        self.inputs = try c.decode([Input].self, forKey: .inputs)
+        self.unrecognized = try c.decode([Unrecognized].self, forKey: .unrecognized)
+        self.knownFiles = try c.decodeIfPresent([Unrecognized].self, forKey: .knownFiles) ?? []
+        self.findings = try c.decode([Finding].self, forKey: .findings)
+        self.scores = try c.decode([ScoreResult].self, forKey: .scores)
     }
 }

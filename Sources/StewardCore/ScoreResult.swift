@@ -31,23 +31,53 @@ public struct ScoreResult: Sendable, Codable {
     public var title: String?
     /// Points total, nil for verdict models.
     public var total: Int?
+    /// The points every person starts from (points models): total = base + contributions,
+    /// clamped to the scale. Nil for verdict models and for reports stored before it was kept.
+    public var base: Int?
     /// Tier name (`AAA`, `B`, …) or verdict (`pass`, `stop`).
     public var tier: String
     public var tierLabel: String?
     public var contributions: [Contribution]
+    /// What the tier grants the person (discounts, priority): benefits, kept apart from costs.
+    public var benefits: [String]
+    /// What the tier costs the person (refusals, bans, deposits).
     public var consequences: [String]
     /// Notes about the model itself, e.g. how an unnamed range was treated.
     public var notes: [String]
 
-    public init(model: String, title: String? = nil, total: Int?, tier: String, tierLabel: String? = nil,
-                contributions: [Contribution], consequences: [String], notes: [String] = []) {
+    public init(model: String, title: String? = nil, total: Int?, base: Int? = nil, tier: String, tierLabel: String? = nil,
+                contributions: [Contribution], benefits: [String] = [], consequences: [String], notes: [String] = []) {
         self.model = model
         self.title = title
         self.total = total
+        self.base = base
+        self.benefits = benefits
         self.tier = tier
         self.tierLabel = tierLabel
         self.contributions = contributions
         self.consequences = consequences
         self.notes = notes
+    }
+}
+
+extension ScoreResult {
+    private enum CodingKeys: String, CodingKey {
+        case model, title, total, base, tier, tierLabel, contributions, benefits, consequences, notes
+    }
+
+    /// `base` and `benefits` are later additions to `steward.report/1`: reports stored before
+    /// them decode with no base and no benefits.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(model: try c.decode(String.self, forKey: .model),
+                  title: try c.decodeIfPresent(String.self, forKey: .title),
+                  total: try c.decodeIfPresent(Int.self, forKey: .total),
+                  base: try c.decodeIfPresent(Int.self, forKey: .base),
+                  tier: try c.decode(String.self, forKey: .tier),
+                  tierLabel: try c.decodeIfPresent(String.self, forKey: .tierLabel),
+                  contributions: try c.decode([Contribution].self, forKey: .contributions),
+                  benefits: try c.decodeIfPresent([String].self, forKey: .benefits) ?? [],
+                  consequences: try c.decode([String].self, forKey: .consequences),
+                  notes: try c.decodeIfPresent([String].self, forKey: .notes) ?? [])
     }
 }

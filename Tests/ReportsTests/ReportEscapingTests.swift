@@ -108,16 +108,17 @@ final class ReportEscapingTests: XCTestCase {
 
     func testJSONKeysFollowTheContractOrder() {
         guard case .object(let top) = JSONReporter.document(ReportFixture.report) else { return XCTFail("not an object") }
-        XCTAssertEqual(top.map(\.0), ["schema", "tool", "scan", "inputs", "unrecognized", "findings", "scores"])
-        guard case .array(let findings) = top[5].1, case .object(let finding) = findings[0],
-              case .array(let scores) = top[6].1, case .object(let citizen) = scores[0], case .object(let verdict) = scores[1] else {
+        XCTAssertEqual(top.map(\.0), ["schema", "tool", "scan", "inputs", "unrecognized", "knownFiles", "findings", "scores"])
+        guard case .array(let findings) = top[6].1, case .object(let finding) = findings[0],
+              case .array(let scores) = top[7].1, case .object(let citizen) = scores[0], case .object(let verdict) = scores[2] else {
             return XCTFail("unexpected shape")
         }
         XCTAssertEqual(finding.map(\.0), ["attribute", "title", "sensitivity", "confidence", "count", "firstSeen",
                                           "lastSeen", "rules", "sources", "evidence"])
-        XCTAssertEqual(citizen.map(\.0), ["model", "title", "total", "tier", "tierLabel", "contributions", "consequences", "notes"])
-        // A verdict has no total: the key is omitted, never null.
-        XCTAssertEqual(verdict.map(\.0), ["model", "title", "tier", "tierLabel", "contributions", "consequences", "notes"])
+        XCTAssertEqual(citizen.map(\.0), ["model", "title", "total", "base", "tier", "tierLabel", "contributions", "benefits",
+                                           "consequences", "notes"])
+        // A verdict has no total and no base: the keys are omitted, never null.
+        XCTAssertEqual(verdict.map(\.0), ["model", "title", "tier", "tierLabel", "contributions", "benefits", "consequences", "notes"])
         XCTAssertFalse(JSONReporter().render(ReportFixture.report).contains("null"))
     }
 
@@ -128,13 +129,20 @@ final class ReportEscapingTests: XCTestCase {
         XCTAssertEqual(OrderedJSON.array([.int(-3), .bool(true)]).rendered(), "[\n  -3,\n  true\n]")
     }
 
-    func testTerminalLinesFitHundredColumns() {
+    /// Issue 9: the report wrapped at 100 columns on an 80-column terminal; now no line is wider
+    /// than the width it is given (80 by default), counting CJK characters as two columns.
+    func testTerminalLinesFitTheWidth() {
         let longPath = "/home/ana/" + String(repeating: "very-long-folder-name/", count: 12) + "export.json"
-        let text = TerminalReporter(color: false).render(report(excerpt: String(repeating: "你好世界 ", count: 40), path: longPath))
-        for line in text.split(separator: "\n") {
-            XCTAssertLessThanOrEqual(TerminalText.width(String(line)), 100, String(line))
+        let hostile = report(excerpt: String(repeating: "你好世界 ", count: 40) + "cafe\u{301} ", path: longPath)
+        for (reporter, limit) in [(TerminalReporter(color: false), 80), (TerminalReporter(color: false, width: 60), 60)] {
+            let text = reporter.render(hostile)
+            for line in text.split(separator: "\n") {
+                XCTAssertLessThanOrEqual(TerminalText.width(String(line)), limit, String(line))
+            }
+            XCTAssertTrue(text.contains("very-long-folder-name"))
         }
-        XCTAssertTrue(text.contains("very-long-folder-name"))
+        let fixture = TerminalReporter(color: false).render(ReportFixture.report)
+        XCTAssertLessThanOrEqual(fixture.split(separator: "\n").map { TerminalText.width(String($0)) }.max() ?? 0, 80)
     }
 
     func testWrapKeepsColumnGapsAndHangingIndent() {

@@ -10,13 +10,18 @@ enum ReportFixture {
                     paths: ["/home/ana/exports/statement-2024.ofx", "/home/ana/exports/takeout-20240301.zip"]),
         inputs: [
             .init(path: "/home/ana/exports/statement-2024.ofx", source: "bank.ofx", events: 412, skipped: 2,
-                  errors: ["line 1880: STMTTRN without DTPOSTED, skipped", "line 2011: amount '12,5O' is not a number, skipped"]),
+                  errors: ["line 1880: STMTTRN without DTPOSTED, skipped", "line 2011: amount '12,5O' is not a number, skipped"],
+                  warnings: ["dates read as day/month (01/03/2024 = 1 March): the rows are in date order only when read that way"]),
             .init(path: "/home/ana/exports/takeout-20240301.zip!Takeout/My Activity/Search/MyActivity.json",
                   source: "google.my_activity", events: 9_120, skipped: 0, errors: []),
         ],
         unrecognized: [
             .init(path: "/home/ana/exports/takeout-20240301.zip!Takeout/Fit/Daily activity metrics/2024-03-01.csv",
                   reason: "no importer recognizes this file (CSV header: Start time,End time,Move Minutes count)"),
+        ],
+        knownFiles: [
+            .init(path: "/home/ana/exports/takeout-20240301.zip!Takeout/archive_browser.html",
+                  reason: "Google Takeout's archive browser page (an index of the archive, no records)"),
         ],
         findings: [
             Finding(attribute: "finance.gambling", title: "Gambling", sensitivity: .financial, confidence: 0.9, count: 14,
@@ -46,7 +51,7 @@ enum ReportFixture {
                     value: "2000-3000 EUR/month", evidence: []),
         ],
         scores: [
-            ScoreResult(model: "citizen-1000", title: "Municipal citizen score", total: 1140, tier: "AAA", tierLabel: "exemplary",
+            ScoreResult(model: "citizen-1000", title: "Municipal citizen score", total: 1140, base: 1000, tier: "AAA", tierLabel: "exemplary",
                         contributions: [
                             Contribution(rule: "citizen.blood_donation", attribute: "civic.blood_donation", delta: 200,
                                          basis: .documented, source: "[YJ] Yanji morality bank: blood donation 200 points",
@@ -57,8 +62,17 @@ enum ReportFixture {
                             Contribution(rule: "citizen.gambling", attribute: "finance.gambling", delta: -50,
                                          basis: .illustrative, source: "[SEED] direction is steward's assumption", reason: nil),
                         ],
-                        consequences: ["faster permission to travel to Europe [SEED]", "renting without collateral [SEED]"],
+                        benefits: ["faster permission to travel to Europe [SEED]", "renting without collateral [SEED]"],
+                        consequences: [],
                         notes: ["2 of 3 contributions are illustrative: the direction has a source, the number of points is steward's own, to show the mechanism."]),
+            ScoreResult(model: "health-score", title: "Hangzhou health score (proposal)", total: 1, base: 50, tier: "below-start",
+                        tierLabel: "below the starting point", contributions: [
+                            Contribution(rule: "health.drinking", attribute: "health.alcohol", delta: -36, basis: .illustrative,
+                                         source: "[HZ] −1.5 per 200 ml of baijiu", reason: nil),
+                            Contribution(rule: "health.smoking", attribute: "health.tobacco", delta: -60, basis: .illustrative,
+                                         source: "[HZ] −3 per 5 cigarettes", reason: nil),
+                        ], consequences: [],
+                        notes: ["The base of 50 plus the contributions (-96) comes to -46; the scale stops at 1, so the total is 1."]),
             ScoreResult(model: "hiring-stop-factors", title: "Hiring stop factors", total: nil, tier: "pass",
                         tierLabel: "no stop factor found in these exports", contributions: [], consequences: [], notes: []),
         ])

@@ -71,8 +71,10 @@ final class BankAnalyzerTests: XCTestCase {
         let income = try XCTUnwrap(try finding("finance.income", events, sessions: 2))
         // The currency with most recurring credits first, ties by code (no currency sorts first);
         // the `*` table covers JPY (no table of its own) and credits without a currency, each apart.
-        XCTAssertEqual(income.value, "EUR 2,000–3,500 a month; 1,000–2,000 a month (no table for the currency); "
-                       + "GBP under 1,000 a month; JPY 6,000 or more a month (no table for the currency)")
+        // Issue 9: plain words instead of "no table for the currency".
+        XCTAssertEqual(income.value, "EUR 2,000–3,500 a month; 1,000–2,000 a month (read as pounds, euros or dollars: "
+                       + "the currency is not stated or has no bands of its own); GBP under 1,000 a month; JPY 6,000 or more "
+                       + "a month (read as pounds, euros or dollars: the currency is not stated or has no bands of its own)")
         XCTAssertEqual(income.count, 13)
     }
 

@@ -56,7 +56,7 @@ final class ModelValidationTests: XCTestCase {
         assertRejects(replacing("    delta: -10", with: "    delta: -10\n    detla: 3"),
                       "m.yaml:17: unknown key 'detla' in contribution (expected one of: basis, cap, delta, factor, id, min_confidence, min_count, per, reason, rules, source, when)")
         assertRejects(replacing("    label: fine", with: "    label: fine\n    treshold: 3"),
-                      "m.yaml:11: unknown key 'treshold' in tier (expected one of: above, consequences, from, label, name, note)")
+                      "m.yaml:11: unknown key 'treshold' in tier (expected one of: above, benefits, consequences, from, label, name, note)")
     }
 
     func testDuplicateContributionId() {

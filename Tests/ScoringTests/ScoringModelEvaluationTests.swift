@@ -27,7 +27,10 @@ final class ScoringModelEvaluationTests: XCTestCase {
         XCTAssertEqual(result.total, 1200)
         XCTAssertEqual(result.tier, "AAA")
         XCTAssertEqual(result.tierLabel, "exemplary")
-        XCTAssertTrue(result.consequences.contains("faster permission to travel to Europe [SEED]"))
+        // Issue 9: what a good tier grants is a benefit, never listed as what it costs.
+        XCTAssertTrue(result.benefits.contains("faster permission to travel to Europe [SEED]"))
+        XCTAssertEqual(result.consequences, [])
+        XCTAssertEqual(result.base, 1000)
         XCTAssertEqual(result.contributions, [Contribution(
             rule: "citizen.blood_donation", attribute: "civic.blood_donation", delta: 200, basis: .documented,
             source: "[YJ] Yanji morality bank: blood donation 200 points; [NHC] blood donation is part of social credit nationally",
@@ -55,6 +58,13 @@ final class ScoringModelEvaluationTests: XCTestCase {
         XCTAssertEqual(model.evaluate([finding("legal.traffic_fines"), finding("legal.traffic_fines", count: 2)]).total, 940)
     }
 
+    /// Issue 9: "1 of 1 contributions is illustrative", not "are".
+    func testIllustrativeNoteAgreesInNumber() throws {
+        let one = try citizen().evaluate([finding("conduct.gaming")])
+        XCTAssertTrue(one.notes.contains("1 of 1 contributions is illustrative: the direction has a source, "
+            + "the number of points is steward's own, to show the mechanism."), "\(one.notes)")
+    }
+
     func testClampingAndConfidenceConditions() throws {
         let model = ScoringModel(
             id: "m", title: "M", description: "d", kind: .points, sources: [.init(key: "SEED", citation: "seed")],
@@ -70,7 +80,10 @@ final class ScoringModelEvaluationTests: XCTestCase {
         let low = model.evaluate([finding("finance.arrears", confidence: 0.9)])
         XCTAssertEqual(low.total, 0)
         XCTAssertEqual(low.tier, "down")
-        XCTAssertTrue(low.notes.contains("The contributions add up to -40; the scale stops at 0, so the total is 0."))
+        // Issue 9: the note names the base, so its sum matches the contributions the report lists.
+        XCTAssertTrue(low.notes.contains("The base of 10 plus the contributions (-50) comes to -40; the scale stops at 0, so the total is 0."),
+                      "\(low.notes)")
+        XCTAssertEqual(low.base, 10)
         XCTAssertEqual(model.evaluate([finding("finance.arrears", confidence: 0.5)]).total, 10)
         XCTAssertEqual(model.evaluate([finding("civic.charity", count: 2)]).total, 10)
         let high = model.evaluate([finding("civic.charity", count: 3)])
