@@ -19,6 +19,12 @@ public final class EventSink {
     public private(set) var skippedCount = 0
     /// The first `maxIssues` problems, each with its position; the rest are only counted.
     public private(set) var issues: [String] = []
+    /// Which of `issues` are warnings (no record lost), so reports can show them apart.
+    private var isWarning: [Bool] = []
+    /// The issues that lost records or ended the file: skips and their overflow line.
+    public var errors: [String] { zip(issues, isWarning).filter { !$0.1 }.map(\.0) }
+    /// The issues recorded with `warn`: how records were read, not records lost.
+    public var warnings: [String] { zip(issues, isWarning).filter { $0.1 }.map(\.0) }
     public let maxIssues: Int
     private let handler: (Event) -> Void
 
@@ -37,19 +43,21 @@ public final class EventSink {
     /// Records a record that could not be read, and why; the parser then carries on.
     public func skip(_ reason: String, at position: SourcePosition) {
         skippedCount += 1
-        note("\(position): \(reason)")
+        note("\(position): \(reason)", warning: false)
     }
 
     /// Records a problem that loses no record (e.g. an unknown date format defaulted).
     public func warn(_ message: String, at position: SourcePosition? = nil) {
-        note(position.map { "\($0): \(message)" } ?? message)
+        note(position.map { "\($0): \(message)" } ?? message, warning: true)
     }
 
-    private func note(_ text: String) {
+    private func note(_ text: String, warning: Bool) {
         if issues.count < maxIssues {
             issues.append(text)
+            isWarning.append(warning)
         } else if issues.count == maxIssues {
             issues.append("… further problems not listed")
+            isWarning.append(false)
         }
     }
 }

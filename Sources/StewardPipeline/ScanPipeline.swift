@@ -129,7 +129,8 @@ public enum ScanPipeline {
             tool: .init(version: toolVersion, rules: ruleset.rules.version),
             scan: .init(id: scanId, started: isoTime(started),
                         paths: options.paths),
-            inputs: parsed.map { .init(path: $0.path, source: $0.source, events: $0.events, skipped: $0.skipped, errors: $0.errors) },
+            inputs: parsed.map { .init(path: $0.path, source: $0.source, events: $0.events, skipped: $0.skipped, errors: $0.errors,
+                                       warnings: $0.warnings) },
             unrecognized: unrecognized.sorted { $0.path < $1.path },
             findings: findings,
             scores: scores)

@@ -126,7 +126,7 @@ final class BankStatementCSVParserTests: XCTestCase {
         let r = try parse(Array(csv.utf8))
         XCTAssertEqual(r.events.first?.time?.iso8601, "2024-04-03")
         XCTAssertEqual(r.issues.count, 1)
-        XCTAssertTrue(r.issues[0].contains("DD/MM"), r.issues[0])
+        XCTAssertTrue(r.issues[0].contains("dates read as day/month (03/04/24 = 3 April 2024)"), r.issues[0])
     }
 
     func testBadRowsAreSkippedWithLineNumbers() throws {

@@ -17,8 +17,9 @@ struct BankCSVDialect: Sendable, Equatable {
     var dateHeader: String?
     var amountHeader: String?
     var dateOrder: BankCSVDate.Order
-    /// True when no value in the head told day from month: the order was assumed.
-    var dateOrderAssumed: Bool
+    /// Which order was assumed and why, when no date in the head told day from month (said
+    /// in the report as a warning); nil when a date decided or none could be read either way.
+    var dateOrderReason: String?
     var decimalSeparator: UInt8
     /// Currency named in a header such as `Betrag (EUR)`.
     var headerCurrency: String?
@@ -64,7 +65,8 @@ struct BankCSVDialect: Sendable, Equatable {
 
     /// Reads the dialect from the first bytes of a file. `isComplete` says the head is the
     /// whole file (so its last line is not cut).
-    static func sniff(head: ArraySlice<UInt8>, isComplete: Bool) -> Result<BankCSVDialect, Rejection> {
+    static func sniff(head: ArraySlice<UInt8>, isComplete: Bool,
+                      locale: BankCSVDateOrder.LocaleHint? = nil) -> Result<BankCSVDialect, Rejection> {
         let (encoding, bomLength) = TextDecoding.sniff(head)
         var text: [UInt8]
         let body = head.dropFirst(bomLength)
@@ -100,8 +102,9 @@ struct BankCSVDialect: Sendable, Equatable {
 
         var dialect = BankCSVDialect(encoding: encoding, bomLength: bomLength, delimiter: best.delimiter,
                                      headerOrdinal: nil, width: best.width, columns: [:], dateOrder: .dayFirst,
-                                     dateOrderAssumed: false, decimalSeparator: 0x2E, headerCurrency: nil)
+                                     dateOrderReason: nil, decimalSeparator: 0x2E, headerCurrency: nil)
         var englishAmountHeader = false
+        var headerNames: [String] = []
         var dataRows: ArraySlice<CSVRecord>
         if let header = findHeader(best.records.prefix(headerSearchDepth), encoding: fieldEncoding) {
             dialect.headerOrdinal = header.ordinal
@@ -111,6 +114,9 @@ struct BankCSVDialect: Sendable, Equatable {
             dialect.dateHeader = header.dateName
             dialect.amountHeader = header.amountName
             englishAmountHeader = header.englishAmount
+            if let record = best.records.first(where: { $0.ordinal == header.ordinal }) {
+                headerNames = (0..<record.count).map { BankCSVHeaderVocabulary.normalize(TextDecoding.decode(record[$0], as: fieldEncoding)).name }
+            }
             dataRows = best.records.drop(while: { $0.ordinal <= header.ordinal })
         } else {
             guard let columns = inferHeaderlessColumns(best.records, width: best.width, encoding: fieldEncoding) else {
@@ -141,26 +147,43 @@ struct BankCSVDialect: Sendable, Equatable {
         }
 
         // Day/month order: a first number above 12 means day first, a second one above 12
-        // means month first. Dotted dates are always day first and do not vote.
-        var dayFirstVotes = 0, monthFirstVotes = 0, undecided = 0
+        // means month first. Dotted dates are always day first and do not vote. When no date
+        // decides, BankCSVDateOrder weighs the other hints and says which it used.
+        var dayFirstVotes = 0, monthFirstVotes = 0
+        var samples: [BankCSVDateOrder.Sample] = []
         if let c = dialect.columns[.date] ?? dialect.columns[.valueDate] {
             for row in dataRows where c < row.count {
                 guard let p = BankCSVDate.pieces(row[c]), p.firstDigits <= 2, !p.monthName, p.separator != 0x2E else { continue }
                 if p.first > 12 && p.second <= 12 { dayFirstVotes += 1 }
                 if p.second > 12 && p.first <= 12 { monthFirstVotes += 1 }
-                if p.first <= 12 && p.second <= 12 { undecided += 1 }
+                samples.append(.init(raw: row[c], pieces: p))
             }
         }
-        if dayFirstVotes > 0 || monthFirstVotes > 0 {
-            dialect.dateOrder = monthFirstVotes > dayFirstVotes ? .monthFirst : .dayFirst
-        } else {
-            // Undecidable from the head: US-style headers with point decimals suggest
-            // month first; everything else (UK, Europe, Russia) writes the day first.
-            let dollars = (dialect.headerCurrency ?? "USD") == "USD" && currencyIsUSDOrUnknown(dataRows, dialect, fieldEncoding)
-            dialect.dateOrder = englishAmountHeader && dialect.decimalSeparator == 0x2E && dollars ? .monthFirst : .dayFirst
-            // Only worth a warning when some date could be read either way.
-            dialect.dateOrderAssumed = undecided > 0
+        var hints = BankCSVDateOrder.Hints()
+        hints.locale = locale
+        if let currency = dialect.headerCurrency { hints.currencies.insert(currency) }
+        if let c = dialect.columns[.currency] {
+            for row in dataRows where c < row.count {
+                if let code = BankCSVHeaderVocabulary.currencyCode(TextDecoding.decode(row[c], as: fieldEncoding)) { hints.currencies.insert(code) }
+            }
         }
+        for role in [BankCSVColumnRole.amount, .debit, .credit] {
+            guard let c = dialect.columns[role] else { continue }
+            for row in dataRows where c < row.count {
+                if let code = currencySymbol(row[c]) { hints.currencies.insert(code) }
+            }
+        }
+        hints.britishHeader = headerNames.first { BankCSVHeaderVocabulary.britishNames.contains($0) }
+        if !headerNames.isEmpty, !englishAmountHeader,
+           let dateName = dialect.columns[.date].map({ headerNames[$0] }), !BankCSVHeaderVocabulary.englishDateNames.contains(dateName) {
+            hints.nonEnglishHeader = dialect.dateHeader ?? dateName
+        }
+        hints.looksAmerican = englishAmountHeader && dialect.decimalSeparator == 0x2E
+            && (dialect.headerCurrency ?? "USD") == "USD" && currencyIsUSDOrUnknown(dataRows, dialect, fieldEncoding)
+        let decided = BankCSVDateOrder.decide(dayFirstVotes: dayFirstVotes, monthFirstVotes: monthFirstVotes,
+                                              samples: samples, hints: hints)
+        dialect.dateOrder = decided.order
+        dialect.dateOrderReason = decided.reason
         return .success(dialect)
     }
 
@@ -279,6 +302,15 @@ struct BankCSVDialect: Sendable, Equatable {
         guard let sepIndex = digitsAndSeparators.lastIndex(where: { $0 == 0x2C || $0 == 0x2E }) else { return 0 }
         let after = digitsAndSeparators.count - sepIndex - 1
         return after == 1 || after == 2 ? digitsAndSeparators[sepIndex] : 0
+    }
+
+    /// `GBP` for an amount cell written `£12.50`, `EUR` for `12,50 €` or `12,50 EUR`.
+    static func currencySymbol(_ field: ArraySlice<UInt8>) -> String? {
+        let bytes = Array(field)
+        if bytes.starts(with: [0xC2, 0xA3]) || bytes.dropFirst().starts(with: [0xC2, 0xA3]) { return "GBP" }
+        if let i = bytes.firstIndex(of: 0xE2), bytes[i...].starts(with: [0xE2, 0x82, 0xAC]) { return "EUR" }
+        let letters = bytes.reversed().drop(while: { $0 == 0x20 }).prefix(while: { $0 >= 0x41 && $0 <= 0x5A })
+        return letters.count == 3 ? String(decoding: letters.reversed(), as: UTF8.self) : nil
     }
 
     private static func currencyIsUSDOrUnknown(_ rows: ArraySlice<CSVRecord>, _ dialect: BankCSVDialect,

@@ -104,6 +104,15 @@ enum BankCSVHeaderVocabulary {
     static let notDateStems = ["valeur", "valuta", "value", "wertstellung", "valor", "валют"]
 
     /// Header names in English only; any other matched name means decimal commas are likely.
+    /// English names of date columns: any other date header is in another language.
+    static let englishDateNames: Set<String> = [
+        "booking date", "transaction date", "posting date", "posted date", "date", "started date", "completed date",
+        "trans. date", "trans date", "value date",
+    ]
+
+    /// Column names only British banks use (Lloyds, Nationwide, Monzo, Starling, HSBC UK).
+    static let britishNames: Set<String> = ["paid out", "paid in", "money out", "money in", "sort code"]
+
     static let englishAmountNames: Set<String> = [
         "amount", "transaction amount", "gross", "debit", "debit amount", "debits", "credit", "credit amount",
         "credits", "money out", "money in", "paid out", "paid in", "withdrawal", "withdrawals", "withdrawal amount",

@@ -1,3 +1,4 @@
+import Foundation
 import StewardCore
 
 /// Bank statement CSV from any bank: recognized by its content (a header row with a date
@@ -11,7 +12,12 @@ public struct BankStatementCSVImporter: Importer {
         (sometimes called "Excel/CSV" or "CSV-CAMT"). Several files for several accounts are fine.
         """
 
-    public init() {}
+    /// The person's locale: one hint for the day/month order of dates such as 01/03/2025.
+    let locale: BankCSVDateOrder.LocaleHint?
+
+    public init() { self.locale = .from(environment: ProcessInfo.processInfo.environment) }
+
+    init(locale: BankCSVDateOrder.LocaleHint?) { self.locale = locale }
 
     public func detect(_ probe: FileProbe) -> Detection? {
         let isComplete = probe.size.map { $0 <= Int64(probe.head.count) } ?? false
@@ -25,5 +31,5 @@ public struct BankStatementCSVImporter: Importer {
         return Detection(confidence: 0.9, reason: "header row with date and amount columns (\(names)), '\(delimiter)'-separated")
     }
 
-    public func makeParser(for probe: FileProbe) -> any ExportParser { BankStatementCSVParser() }
+    public func makeParser(for probe: FileProbe) -> any ExportParser { BankStatementCSVParser(locale: locale) }
 }

@@ -14,9 +14,21 @@ public struct BankStatementCSVParser: ExportParser {
     private var transcoder: UTF16StreamTranscoder?
     private var transcoded: [UInt8] = []
     private var bomToSkip = 0
-    private var warnedAboutDateOrder = false
+    /// The person's locale, one of the hints for the day/month order.
+    private let locale: BankCSVDateOrder.LocaleHint?
+    /// Watches rows after the head when the day/month order was assumed.
+    private let dateOrderWatch = DateOrderWatch()
 
-    public init() {}
+    public init() { self.locale = nil }
+
+    init(locale: BankCSVDateOrder.LocaleHint?) { self.locale = locale }
+
+    /// The first row whose date can only be read in the order that was not assumed: the head
+    /// had no such date, so the assumption was wrong for the rows before it.
+    final class DateOrderWatch {
+        var active = false
+        var contradiction: (line: Int, text: String)?
+    }
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
         if dialect == nil {
@@ -35,15 +47,22 @@ public struct BankStatementCSVParser: ExportParser {
             transcoder = t
             try feedReader(transcoded[...], sink: sink)
         }
-        let dialect = self.dialect!, layout = self.layout!
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, sink: sink)
         }
         try reader.finish(handle)
+        if let (line, text) = watch.contradiction {
+            let other = dialect.dateOrder == .dayFirst ? "month/day" : "day/month"
+            sink.warn("'\(text)' can only be \(other), but the rows before it were read as "
+                + (dialect.dateOrder == .dayFirst ? "day/month" : "month/day")
+                + " (no date in the first rows told): their day and month may be swapped; rows like this one were skipped",
+                at: .line(line))
+        }
     }
 
     private mutating func start(isComplete: Bool, sink: EventSink) throws(ParseError) {
-        switch BankCSVDialect.sniff(head: head.prefix(BankCSVDialect.sniffLength), isComplete: isComplete) {
+        switch BankCSVDialect.sniff(head: head.prefix(BankCSVDialect.sniffLength), isComplete: isComplete, locale: locale) {
         case .failure(let rejection):
             throw ParseError("not a bank statement CSV: \(rejection.reason)")
         case .success(let found):
@@ -53,8 +72,9 @@ public struct BankStatementCSVParser: ExportParser {
             if found.encoding == .utf16LE || found.encoding == .utf16BE {
                 transcoder = UTF16StreamTranscoder(bigEndian: found.encoding == .utf16BE)
             }
-            if found.dateOrderAssumed && found.columns[.date] != nil {
-                sink.warn("no date in the first rows tells day from month; read as \(found.dateOrder == .dayFirst ? "DD/MM" : "MM/DD")")
+            if let reason = found.dateOrderReason {
+                sink.warn(reason)
+                dateOrderWatch.active = true
             }
             let buffered = head
             head = []
@@ -79,9 +99,9 @@ public struct BankStatementCSVParser: ExportParser {
     }
 
     private mutating func feedReader(_ bytes: ArraySlice<UInt8>, sink: EventSink) throws(ParseError) {
-        let dialect = self.dialect!, layout = self.layout!
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, sink: sink)
         }
         let result: Result<Void, ParseError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(ParseError) { try reader.feed(buffer, handle); return .success(()) }
@@ -91,15 +111,16 @@ public struct BankStatementCSVParser: ExportParser {
     }
 
     private mutating func feedReader(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, sink: EventSink) throws(ParseError) {
-        let dialect = self.dialect!, layout = self.layout!
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, sink: sink)
         }
         try reader.feed(UnsafeBufferPointer(rebasing: bytes), handle)
     }
 
     /// Turns one record into an event, or a skip with its line and reason.
-    static func handle(_ record: CSVRecord, dialect d: BankCSVDialect, layout: BankCSVDialect.RowLayout, sink: EventSink) {
+    static func handle(_ record: CSVRecord, dialect d: BankCSVDialect, layout: BankCSVDialect.RowLayout,
+                       watch: DateOrderWatch, sink: EventSink) {
         if let header = d.headerOrdinal, record.ordinal <= header { return } // preamble and header
         let position = SourcePosition.line(record.line)
         switch record.problem {
@@ -126,6 +147,10 @@ public struct BankStatementCSVParser: ExportParser {
 
         guard let dateField = field(.date) ?? field(.valueDate) else {
             sink.skip("no date", at: position); return
+        }
+        if watch.active && watch.contradiction == nil, let p = BankCSVDate.pieces(dateField), p.firstDigits <= 2, !p.monthName,
+           p.separator != 0x2E, d.dateOrder == .monthFirst ? p.first > 12 && p.second <= 12 : p.second > 12 && p.first <= 12 {
+            watch.contradiction = (record.line, excerpt(dateField, d))
         }
         guard var time = BankCSVDate.parse(dateField, order: d.dateOrder) else {
             sink.skip("unreadable date '\(excerpt(dateField, d))'", at: position); return

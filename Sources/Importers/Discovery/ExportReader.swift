@@ -19,6 +19,8 @@ public struct ParsedInput: Sendable {
     public var events: Int
     public var skipped: Int
     public var errors: [String]
+    /// Problems that lost no record (`EventSink.warn`), e.g. the day/month order assumed.
+    public var warnings: [String] = []
     public var size: Int64?
     public var modified: Date?
 }
@@ -173,7 +175,7 @@ public struct ExportReader: Sendable {
             do throws(ParseError) { try pathReader.read(diskPath: onDisk, probe: probe, into: sink) } catch { errors.append(error.description) }
             delegate.reader(didFinish: ParsedInput(
                 path: path, source: importer.id, events: sink.eventCount, skipped: sink.skippedCount,
-                errors: sink.issues + errors, size: source.size, modified: modified))
+                errors: sink.errors + errors, warnings: sink.warnings, size: source.size, modified: modified))
             return
         }
 
@@ -196,7 +198,7 @@ public struct ExportReader: Sendable {
         }
         delegate.reader(didFinish: ParsedInput(
             path: path, source: importer.id, events: sink.eventCount, skipped: sink.skippedCount,
-            errors: sink.issues + errors, size: source.size, modified: modified))
+            errors: sink.errors + errors, warnings: sink.warnings, size: source.size, modified: modified))
     }
 
     private func readTarGz(source: ByteSource, modified: Date?, depth: Int, delegate: ExportReaderDelegate) {

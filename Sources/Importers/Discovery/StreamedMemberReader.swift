@@ -94,7 +94,7 @@ final class StreamedMemberReader {
     private func report(sink: EventSink, importerID: String, errors: [String]) {
         delegate.reader(didFinish: ParsedInput(
             path: path, source: importerID, events: sink.eventCount, skipped: sink.skippedCount,
-            errors: sink.issues + errors, size: size, modified: modified))
+            errors: sink.errors + errors, warnings: sink.warnings, size: size, modified: modified))
     }
 
     private func decide() {
