@@ -132,6 +132,7 @@ public enum ScanPipeline {
             inputs: parsed.map { .init(path: $0.path, source: $0.source, events: $0.events, skipped: $0.skipped, errors: $0.errors,
                                        warnings: $0.warnings) },
             unrecognized: unrecognized.sorted { $0.path < $1.path },
+            knownFiles: workers.flatMap(\.knownFiles).sorted { $0.path < $1.path },
             findings: findings,
             scores: scores)
 
@@ -231,6 +232,7 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
     let shared: SharedScanState
     var inputs: [ParsedInput] = []
     var unrecognized: [ScanReport.Unrecognized] = []
+    var knownFiles: [ScanReport.Unrecognized] = []
 
     init(session: InferenceSession, shared: SharedScanState) {
         self.session = session
@@ -269,6 +271,10 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
 
     func reader(didSkip path: String, reason: String) {
         unrecognized.append(.init(path: path, reason: reason))
+    }
+
+    func reader(didPassKnownFile path: String, what: String) {
+        knownFiles.append(.init(path: path, reason: what))
     }
 }
 

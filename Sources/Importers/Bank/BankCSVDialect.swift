@@ -23,6 +23,11 @@ struct BankCSVDialect: Sendable, Equatable {
     var decimalSeparator: UInt8
     /// Currency named in a header such as `Betrag (EUR)`.
     var headerCurrency: String?
+    /// Rows of the head below the header, and how many of them have the header's width, a
+    /// readable date and an amount: how sure detection can be (a text file with a few commas
+    /// has a "header" and no such rows).
+    var rowsExamined = 0
+    var rowsFitting = 0
 
     /// Bytes the parser sees after the BOM: UTF-8 for UTF-16 files (transcoded), otherwise as is.
     var fieldEncoding: TextEncoding { encoding == .utf16LE || encoding == .utf16BE ? .utf8 : encoding }
@@ -180,6 +185,8 @@ struct BankCSVDialect: Sendable, Equatable {
         }
         hints.looksAmerican = englishAmountHeader && dialect.decimalSeparator == 0x2E
             && (dialect.headerCurrency ?? "USD") == "USD" && currencyIsUSDOrUnknown(dataRows, dialect, fieldEncoding)
+        dialect.rowsExamined = dataRows.count
+        dialect.rowsFitting = dataRows.filter { rowFits($0, dialect) }.count
         let decided = BankCSVDateOrder.decide(dayFirstVotes: dayFirstVotes, monthFirstVotes: monthFirstVotes,
                                               samples: samples, hints: hints)
         dialect.dateOrder = decided.order
@@ -302,6 +309,16 @@ struct BankCSVDialect: Sendable, Equatable {
         guard let sepIndex = digitsAndSeparators.lastIndex(where: { $0 == 0x2C || $0 == 0x2E }) else { return 0 }
         let after = digitsAndSeparators.count - sepIndex - 1
         return after == 1 || after == 2 ? digitsAndSeparators[sepIndex] : 0
+    }
+
+    /// The row has the columns the dialect needs, a date and an amount (or a debit or credit).
+    static func rowFits(_ row: CSVRecord, _ d: BankCSVDialect) -> Bool {
+        guard row.count > d.lastNeededColumn, let c = d.columns[.date], BankCSVDate.pieces(row[c]) != nil else { return false }
+        func number(_ role: BankCSVColumnRole) -> Bool {
+            guard let k = d.columns[role], k < row.count else { return false }
+            return Money.parse(row[k], decimalSeparator: d.decimalSeparator) != nil
+        }
+        return number(.amount) || number(.debit) || number(.credit)
     }
 
     /// `GBP` for an amount cell written `£12.50`, `EUR` for `12,50 €` or `12,50 EUR`.

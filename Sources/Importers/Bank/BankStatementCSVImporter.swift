@@ -24,6 +24,12 @@ public struct BankStatementCSVImporter: Importer {
         guard case .success(let dialect) = BankCSVDialect.sniff(head: probe.head.prefix(BankCSVDialect.sniffLength),
                                                                  isComplete: isComplete) else { return nil }
         let delimiter = dialect.delimiter == 0x09 ? "TAB" : String(UnicodeScalar(dialect.delimiter))
+        // Most rows must read as transactions: otherwise it is a text file with a few commas
+        // (an accounting tool's rules file), reported once as a doubtful guess, not row by row.
+        if dialect.rowsExamined > 0 && dialect.rowsFitting * 2 < dialect.rowsExamined {
+            return Detection(confidence: 0.3, reason: "only \(dialect.rowsFitting) of \(dialect.rowsExamined) rows "
+                + (dialect.isHeaderless ? "" : "below the header ") + "have a date and an amount")
+        }
         if dialect.isHeaderless {
             return Detection(confidence: 0.6, reason: "headerless rows with a date and an amount column ('\(delimiter)'-separated)")
         }

@@ -10,6 +10,14 @@ public protocol ExportReaderDelegate: AnyObject {
     func reader(didFinish input: ParsedInput)
     /// A file was not read, and why.
     func reader(didSkip path: String, reason: String)
+    /// A file the export ships beside its data (`archive_browser.html`, a readme): no records,
+    /// named as what it is and not read (`ExportCompanionFile`).
+    func reader(didPassKnownFile path: String, what: String)
+}
+
+extension ExportReaderDelegate {
+    /// Delegates that keep no list of known files report them as not read, with what they are.
+    public func reader(didPassKnownFile path: String, what: String) { reader(didSkip: path, reason: what) }
 }
 
 /// The outcome of parsing one file.
@@ -156,7 +164,7 @@ public struct ExportReader: Sendable {
         let importer: any Importer
         switch ImporterRegistry.detect(probe, among: importers) {
         case .failure(let reason):
-            delegate.reader(didSkip: source.displayPath, reason: reason.text)
+            notRead(source.displayPath, reason: reason.text, delegate: delegate)
             return
         case .success(let found):
             importer = found.importer
@@ -173,9 +181,10 @@ public struct ExportReader: Sendable {
                 return
             }
             do throws(ParseError) { try pathReader.read(diskPath: onDisk, probe: probe, into: sink) } catch { errors.append(error.description) }
-            delegate.reader(didFinish: ParsedInput(
+            finish(ParsedInput(
                 path: path, source: importer.id, events: sink.eventCount, skipped: sink.skippedCount,
-                errors: sink.errors + errors, warnings: sink.warnings, size: source.size, modified: modified))
+                errors: sink.errors + errors, warnings: sink.warnings, size: source.size, modified: modified),
+                importer: importer, delegate: delegate)
             return
         }
 
@@ -196,9 +205,38 @@ public struct ExportReader: Sendable {
         } catch {
             errors.append(describe(error))
         }
-        delegate.reader(didFinish: ParsedInput(
+        finish(ParsedInput(
             path: path, source: importer.id, events: sink.eventCount, skipped: sink.skippedCount,
-            errors: sink.errors + errors, warnings: sink.warnings, size: source.size, modified: modified))
+            errors: sink.errors + errors, warnings: sink.warnings, size: source.size, modified: modified),
+            importer: importer, delegate: delegate)
+    }
+
+    /// A file no importer takes: a known companion file of an export is named as such, anything
+    /// else is reported as unrecognized with `reason`.
+    func notRead(_ path: String, reason: String, delegate: ExportReaderDelegate) {
+        if let what = ExportCompanionFile.identify(path) {
+            delegate.reader(didPassKnownFile: path, what: what)
+        } else {
+            delegate.reader(didSkip: path, reason: reason)
+        }
+    }
+
+    /// Rows skipped before the first record is read, at which a file that gave no record is
+    /// taken for a wrong guess rather than a damaged export (docs/formats/README.md).
+    static let wrongGuessSkips = 3
+
+    /// Delivers a parsed file. One that gave no record while every row it tried failed was a
+    /// wrong guess (a text file with a few commas taken for a bank CSV): it is reported once,
+    /// as not recognized with the first problem, instead of as an input with a problem per row.
+    func finish(_ input: ParsedInput, importer: any Importer, delegate: ExportReaderDelegate) {
+        let fileLevelErrors = input.errors.count - min(input.errors.count, input.skipped)
+        guard input.events == 0, input.skipped >= Self.wrongGuessSkips, fileLevelErrors == 0 else {
+            delegate.reader(didFinish: input)
+            return
+        }
+        let first = input.errors.first.map { " (first: \($0))" } ?? ""
+        notRead(input.path, reason: "looked like \(importer.title), but none of its \(input.skipped) rows could be read\(first): "
+            + "probably not that format", delegate: delegate)
     }
 
     private func readTarGz(source: ByteSource, modified: Date?, depth: Int, delegate: ExportReaderDelegate) {

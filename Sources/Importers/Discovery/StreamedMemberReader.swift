@@ -92,9 +92,14 @@ final class StreamedMemberReader {
     }
 
     private func report(sink: EventSink, importerID: String, errors: [String]) {
-        delegate.reader(didFinish: ParsedInput(
+        let input = ParsedInput(
             path: path, source: importerID, events: sink.eventCount, skipped: sink.skippedCount,
-            errors: sink.errors + errors, warnings: sink.warnings, size: size, modified: modified))
+            errors: sink.errors + errors, warnings: sink.warnings, size: size, modified: modified)
+        if let importer = reader.importers.first(where: { $0.id == importerID }) {
+            reader.finish(input, importer: importer, delegate: delegate)
+        } else {
+            delegate.reader(didFinish: input)
+        }
     }
 
     private func decide() {
@@ -111,7 +116,7 @@ final class StreamedMemberReader {
         let probe = FileProbe(path: path, head: head, size: size)
         switch ImporterRegistry.detect(probe, among: reader.importers) {
         case .failure(let reason):
-            delegate.reader(didSkip: path, reason: reason.text)
+            reader.notRead(path, reason: reason.text, delegate: delegate)
             state = .ignoring
         case .success(let found):
             let path = self.path
