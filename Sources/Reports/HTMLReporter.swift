@@ -96,7 +96,7 @@ public struct HTMLReporter: Reporter {
             html += "<table class=\"evidence\"><thead><tr><th>time</th><th>record</th><th>where</th></tr></thead><tbody>\n"
             for evidence in finding.evidence.prefix(evidenceLimit) {
                 html += "<tr><td>\(escape(evidence.time ?? "–"))</td><td>\(escape(evidence.excerpt))</td>"
-                    + "<td><small>\(escape(evidence.path)) · \(escape(evidence.locator))</small></td></tr>\n"
+                    + "<td><small>\(escape(evidence.path)) · \(escape(RecordPlace.plain(evidence.locator)))</small></td></tr>\n"
             }
             html += "</tbody></table>\n"
             let hidden = finding.count - min(finding.evidence.count, evidenceLimit)

@@ -45,7 +45,7 @@ public struct MarkdownReporter: Reporter {
             if let value = finding.value { md += " · value \(esc(value))" }
             md += "\n\n"
             for evidence in finding.evidence.prefix(evidenceLimit) {
-                md += "- \(esc(evidence.time ?? "–")) — \(esc(evidence.excerpt)) (\(esc(evidence.path)), \(esc(evidence.locator)))\n"
+                md += "- \(esc(evidence.time ?? "–")) — \(esc(evidence.excerpt)) (\(esc(evidence.path)), \(esc(RecordPlace.plain(evidence.locator))))\n"
             }
             let hidden = finding.count - min(finding.evidence.count, evidenceLimit)
             if hidden > 0 { md += "- … \(hidden) more (`steward explain \(code(finding.attribute))`)\n" }
