@@ -51,6 +51,16 @@ final class BankCSVDateOrderTests: XCTestCase {
             + "the column \"paid out\" is how British banks name it, and they write the day first"])
     }
 
+    /// The bank's layout: Chase names a column "Check or Slip #", which no bank outside the US does.
+    func testUSBankLayoutDecidesEvenWhenTheLocaleIsBritish() throws {
+        let csv = "Details,Posting Date,Description,Amount,Type,Balance,Check or Slip #\n"
+            + "DEBIT,01/03/2025,TARGET,-12.50,DEBIT_CARD,100.00,\nDEBIT,02/03/2025,CVS,-3.20,DEBIT_CARD,96.80,\n"
+        let r = try parse(csv, locale: .init(name: "en_GB", order: .dayFirst))
+        XCTAssertEqual(r.events.map { $0.time?.iso8601 }, ["2025-01-03", "2025-02-03"])
+        XCTAssertEqual(r.issues, ["no date in the file has a day above 12, so dates read as month/day (01/03/2025 = 3 January 2025): "
+            + "the column \"check or slip #\" is how US banks name it, and they write the month first"])
+    }
+
     func testHeaderLanguageDecides() throws {
         let r = try parse("Datum;Betrag;Verwendungszweck\n03/04/24;-3,50;Bäckerei\n")
         XCTAssertEqual(r.events.first?.time?.iso8601, "2024-04-03")

@@ -21,6 +21,8 @@ struct BankCSVDateOrder: Sendable, Equatable {
         var currencies: Set<String> = []
         /// A header name that only British statements use (`Paid out`), if any.
         var britishHeader: String?
+        /// A header name that only US statements use (`Check or Slip #`), if any.
+        var americanHeader: String?
         /// A header name in a language other than English (`Buchungstag`), if any.
         var nonEnglishHeader: String?
         /// The amount header is English, amounts use a decimal point and no currency other than
@@ -80,6 +82,9 @@ struct BankCSVDateOrder: Sendable, Equatable {
         }
         if let british = hints.britishHeader {
             return say(.dayFirst, "the column \"\(british)\" is how British banks name it, and they write the day first")
+        }
+        if let american = hints.americanHeader {
+            return say(.monthFirst, "the column \"\(american)\" is how US banks name it, and they write the month first")
         }
         if let foreign = hints.nonEnglishHeader {
             return say(.dayFirst, "the column names are not English (\"\(foreign)\"), and banks writing them put the day first")

@@ -179,6 +179,7 @@ struct BankCSVDialect: Sendable, Equatable {
             }
         }
         hints.britishHeader = headerNames.first { BankCSVHeaderVocabulary.britishNames.contains($0) }
+        hints.americanHeader = headerNames.first { BankCSVHeaderVocabulary.americanNames.contains($0) }
         if !headerNames.isEmpty, !englishAmountHeader,
            let dateName = dialect.columns[.date].map({ headerNames[$0] }), !BankCSVHeaderVocabulary.englishDateNames.contains(dateName) {
             hints.nonEnglishHeader = dialect.dateHeader ?? dateName

@@ -113,6 +113,9 @@ enum BankCSVHeaderVocabulary {
     /// Column names only British banks use (Lloyds, Nationwide, Monzo, Starling, HSBC UK).
     static let britishNames: Set<String> = ["paid out", "paid in", "money out", "money in", "sort code"]
 
+    /// Column names only US banks use (Chase `Check or Slip #`, Bank of America `Running Bal.`).
+    static let americanNames: Set<String> = ["check or slip #", "running bal.", "check number", "check #"]
+
     static let englishAmountNames: Set<String> = [
         "amount", "transaction amount", "gross", "debit", "debit amount", "debits", "credit", "credit amount",
         "credits", "money out", "money in", "paid out", "paid in", "withdrawal", "withdrawals", "withdrawal amount",
