@@ -37,8 +37,8 @@ public enum StewardError: Error, CustomStringConvertible {
             lines += reasons.map { "  \($0.path): \($0.reason)" }
             return lines.joined(separator: "\n")
         case .pathsFailed(let failed):
-            let list = failed.map { "\($0.path): \($0.reason)" }.joined(separator: "; ")
-            return "\(list) (the other paths were scanned)"
+            let list = failed.map { "\($0.path) (\($0.reason))" }.joined(separator: ", ")
+            return "could not read \(list); the other paths were scanned and reported"
         case .output(let path, let why): return "\(path): cannot write: \(why)"
         case .persona(let message): return message
         case .usage(let message): return message
