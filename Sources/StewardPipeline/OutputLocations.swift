@@ -19,6 +19,15 @@ public enum OutputLocations {
     public static func demoDirectory(in dataDirectory: String) -> String { dataDirectory + "/demo" }
     static func manifestPath(in dataDirectory: String) -> String { dataDirectory + "/written-reports.txt" }
 
+    /// The folder part of a path ("" for a bare name). NSString.deletingLastPathComponent
+    /// traps on a one-character path in swift-corelibs-foundation (`--out p`).
+    public static func parentFolder(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+    }
+
     /// A file as steward left it: what `forget` compares before removing it.
     public struct WrittenFile: Sendable, Equatable {
         public var path: String
@@ -33,7 +42,7 @@ public enum OutputLocations {
     /// yes, a folder a person typed after `--out` never.
     @discardableResult
     public static func writePrivateFile(_ contents: String, to path: String, createFolders: Bool = true) throws(StewardError) -> WrittenFile {
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = parentFolder(of: path)
         if !parent.isEmpty && !FileManager.default.fileExists(atPath: parent) {
             guard createFolders else { throw .output(path, "the folder \(parent) does not exist") }
             do {

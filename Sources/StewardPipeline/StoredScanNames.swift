@@ -87,10 +87,10 @@ public struct StoredScanNames {
         var paths = report.scan.paths + report.inputs.map(\.path)
         // Folders between a scanned root and its files are names a person types too.
         for input in report.inputs {
-            var folder = (input.path.split(separator: "!").first.map(String.init) ?? input.path) as NSString
-            while folder.length > 1 && !report.scan.paths.contains(folder as String) {
-                folder = folder.deletingLastPathComponent as NSString
-                paths.append(folder as String)
+            var folder = input.path.split(separator: "!").first.map(String.init) ?? input.path
+            while folder.count > 1 && !report.scan.paths.contains(folder) {
+                folder = OutputLocations.parentFolder(of: folder)
+                if !folder.isEmpty { paths.append(folder) }
             }
         }
         let wanted = Self.normalize(name, workingDirectory: workingDirectory)

@@ -74,7 +74,7 @@ func storedReport(_ id: String?, databasePath path: String) throws -> ScanReport
 /// A file steward is asked to write (`--out`, `--db`) must go into a folder that exists: a
 /// mistyped folder is an error naming it, never a folder created silently.
 func requireParentFolder(of path: String, option: String) throws {
-    let parent = (path as NSString).deletingLastPathComponent
+    let parent = OutputLocations.parentFolder(of: path)
     guard !parent.isEmpty else { return }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
