@@ -54,7 +54,7 @@ func useColor() -> Bool {
 func storedScansDatabase(_ db: String?) throws -> String {
     let path = db ?? OutputLocations.databasePath(in: dataDirectory())
     guard FileManager.default.fileExists(atPath: path) else {
-        throw StewardError.usage("no stored scans at \(path): run `steward scan` (or `steward demo`) first")
+        throw StewardError.usage("no stored scans at \(path): run `steward scan` first (or `steward demo`)")
     }
     return path
 }

@@ -85,4 +85,40 @@ final class ForgetTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "private")
         XCTAssertEqual(try fm.destinationOfSymbolicLink(atPath: second), target)
     }
+
+    /// On a terminal forget asks, and only "y" removes. `script` gives steward a terminal.
+    func testOnATerminalForgetAsksFirst() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            throw XCTSkip("skipped: /usr/bin/script (util-linux) is needed to give steward a terminal")
+        }
+        func forget(answering answer: String) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", "'\(StewardProcess.binary)' forget", "/dev/null"]
+            var env = ProcessInfo.processInfo.environment
+            env["HOME"] = home
+            env["XDG_DATA_HOME"] = home + "/data"
+            env["NO_COLOR"] = "1"
+            process.environment = env
+            let input = Pipe()
+            let output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            input.fileHandleForWriting.write(Data((answer + "\n").utf8))
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0)
+            return String(decoding: data, as: UTF8.self)
+        }
+        let declined = try forget(answering: "n")
+        XCTAssertTrue(declined.contains("Remove these"), declined)
+        XCTAssertTrue(declined.contains("Nothing removed."), declined)
+        XCTAssertTrue(fm.fileExists(atPath: database))
+        let accepted = try forget(answering: "y")
+        XCTAssertTrue(accepted.contains("removed \(database)"), accepted)
+        XCTAssertFalse(fm.fileExists(atPath: database))
+        XCTAssertTrue(fm.fileExists(atPath: out), "the --out report still needs --include-out-files")
+    }
 }
