@@ -12,6 +12,12 @@ public enum ClosestNames {
             var distance = editDistance(wanted, Array(lower))
             // Naming only the last part of an id or a path is a near miss, not a far one.
             if !wantedTail.isEmpty && lastPart(lower) == wantedTail { distance = min(distance, 1) }
+            // A source family typed alone (`bankk` for `bank.csv`), or a wrong member of the right
+            // family (`bank.xyz`): compare the first dotted parts.
+            else if !lower.contains("/"), lower.contains("."), let family = lower.split(separator: ".").first {
+                let wantedFamily = name.lowercased().split(separator: ".").first.map(Array.init) ?? []
+                distance = min(distance, 1 + editDistance(wanted, Array(family)), 2 + editDistance(wantedFamily, Array(family)))
+            }
             else if lower.contains(name.lowercased()) && name.count >= 3 { distance = min(distance, 2) }
             let allowed = max(2, wanted.count / 3)
             if distance <= allowed { scored.append((candidate, distance)) }

@@ -41,6 +41,14 @@ public struct ForgetPlan: Sendable {
             if absolute != databases[0] { databases.append(absolute) }
         }
         for database in databases {
+            // `--db` names a file the person typed: a typo must not delete one of their files.
+            if database != databases[0] && !Self.isSQLiteDatabase(database) {
+                var info = stat()
+                if lstat(database, &info) == 0 {
+                    items.append(Item(path: database, what: "--db", keptBecause: "not an SQLite database, kept"))
+                }
+                continue
+            }
             for file in ReportStore.files(forDatabaseAt: database) { addOwn(file, what: "database") }
         }
         addOwnFolder(OutputLocations.reportsDirectory(in: dataDirectory), what: "stored report copy")
@@ -64,6 +72,16 @@ public struct ForgetPlan: Sendable {
             return "changed since steward wrote it, kept"
         }
         return nil
+    }
+
+    /// Whether `path` is a regular file that starts with SQLite's header.
+    static func isSQLiteDatabase(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: 16)
+        let n = header.withUnsafeMutableBytes { read(fd, $0.baseAddress, 16) }
+        return n == 16 && header == Array("SQLite format 3\0".utf8)
     }
 
     /// SHA-256 of a file read in 64 KiB pieces (memory does not grow with the file), without

@@ -110,11 +110,11 @@ struct Demo: ParsableCommand {
         try storeReportCopy(report, enabled: !noDb, dataDirectory: data)
         try output.deliver(report, dataDirectory: data)
         succeeded = true
-        if let dbPath {
-            let where_ = db.map { " --db \($0)" } ?? ""
+        if let dbPath, let finding = report.findings.first, let source = report.inputs.first?.source {
+            let option = db.map { " --db \($0)" } ?? ""
             FileHandle.standardError.write(Data("""
-                steward: scan \(report.scan.id) stored in \(dbPath); try `steward explain health.alcohol\(where_)` or \
-                `steward what-if --without bank.ofx\(where_)`. `steward forget` removes the demo's exports and scans.
+                steward: scan \(report.scan.id) stored in \(dbPath); try `steward explain \(finding.attribute)\(option)` or \
+                `steward what-if --without \(source)\(option)`. `steward forget` removes the demo's exports and scans.
 
                 """.utf8))
         }

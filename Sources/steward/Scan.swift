@@ -95,7 +95,8 @@ struct Scan: ParsableCommand {
         }
         // A path that cannot be read is said at once, by name; the others are still scanned.
         let failed = paths.compactMap(Self.unreadable)
-        for failure in failed {
+        // When every path failed, the "nothing could be read" error names them all at once.
+        for failure in failed where failed.count < paths.count {
             FileHandle.standardError.write(Data("steward: \(Explain.printable(failure.path)): \(failure.reason)\n".utf8))
         }
         let dataDir = dataDirectory()

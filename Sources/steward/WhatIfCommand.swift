@@ -77,6 +77,10 @@ struct WhatIfCommand: ParsableCommand {
             }
             let evidence = try StoredScans.evidence(databasePath: databasePath, scanId: report.scan.id,
                                                     rules: ruleIds.isEmpty ? finding.rules : ruleIds)
+            if evidence.isEmpty {
+                // Analyzer findings (home, workplace, …) are not stored record by record.
+                return "\(label), a finding of \(plural(finding.count, "record")) from \(finding.sources.joined(separator: ", "))"
+            }
             var byPath: [String: Int] = [:]
             for item in evidence { byPath[item.path, default: 0] += 1 }
             let counts = byPath.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (path: $0.key, records: $0.value) }

@@ -86,6 +86,15 @@ final class ForgetTests: XCTestCase {
         XCTAssertEqual(try fm.destinationOfSymbolicLink(atPath: second), target)
     }
 
+    func testADbThatIsNoDatabaseIsKept() throws {
+        let statement = home + "/persona/bank/current-account.csv"
+        let before = try String(contentsOfFile: statement, encoding: .utf8)
+        let result = try StewardProcess.run(["forget", "--yes", "--db", statement], home: home)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("\(statement)  (--db; not an SQLite database, kept)"), result.stdout)
+        XCTAssertEqual(try String(contentsOfFile: statement, encoding: .utf8), before)
+    }
+
     /// On a terminal forget asks, and only "y" removes. `script` gives steward a terminal.
     func testOnATerminalForgetAsksFirst() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
