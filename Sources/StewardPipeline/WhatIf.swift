@@ -50,7 +50,15 @@ public enum WhatIf {
             options.excludedSources = sources
             // Input paths as the scan reported them: the rescan of the same paths reports them alike.
             options.excludedPaths = paths
-            findings = try ScanPipeline.run(options, ruleset: ruleset).findings
+            do {
+                findings = try ScanPipeline.run(options, ruleset: ruleset).findings
+            } catch .noInputs, .nothingRead {
+                // Relative scan paths are read from the current folder again.
+                throw .usage("""
+                    cannot read the inputs of scan \(report.scan.id) again (\(report.scan.paths.joined(separator: ", "))): \
+                    were they moved, or was the scan run from another folder? Run what-if where you ran the scan.
+                    """)
+            }
         }
         findings.removeAll { removedAttributes.contains($0.attribute) }
         if !removedRules.isEmpty { findings = findings.compactMap { without(removedRules, $0) } }

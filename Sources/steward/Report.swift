@@ -23,6 +23,7 @@ struct Report: ParsableCommand {
     var list = false
 
     func run() throws {
+        try output.checkDestination()
         let path = try storedScansDatabase(db)
         if list {
             for entry in try StoredScans.list(databasePath: path) {

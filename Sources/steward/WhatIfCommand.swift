@@ -14,8 +14,9 @@ struct WhatIfCommand: ParsableCommand {
             Each name is looked up in the stored scan first and steward prints what it matched \
             (how many records from which files); a name it does not know is an error that names \
             the closest valid ones. Attributes and rules are removed from the stored scan; sources \
-            and paths make steward read the scan's inputs again without those records. Nothing is \
-            deleted: this only shows what deleting or redacting would change.
+            and paths make steward read the scan's inputs again without those records (a scan of \
+            relative paths is read from the current folder: run what-if where you ran the scan). \
+            Nothing is deleted: this only shows what deleting or redacting would change.
 
             Example:
               steward what-if --without bank.ofx --without finance.gambling

@@ -101,4 +101,15 @@ final class NameResolutionTests: XCTestCase {
         XCTAssertFalse(evidence.isEmpty)
         XCTAssertTrue(evidence.allSatisfy { $0.contains("sam/bank/credit-card.ofx") }, source.stdout)
     }
+
+    func testWhatIfFromAnotherFolderSaysWhyTheInputsCannotBeReadAgain() throws {
+        try scanRelative()
+        let elsewhere = home + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: false)
+        let result = try StewardProcess.run(["what-if", "--without", "bank.ofx", "--rules", StewardProcess.rulesDirectory],
+                                            home: home, currentDirectory: elsewhere)
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("Run what-if where you ran the scan"), result.stderr)
+        XCTAssertFalse(result.stdout.contains("→"), "no scores from a rescan that read nothing")
+    }
 }
