@@ -1,9 +1,12 @@
 import Foundation
+import StewardCore
 import Store
 
-/// Everything steward writes, and where: the database and a JSON copy of every report in the
-/// data directory, plus any `--out` file, which is remembered in a manifest so that
-/// `steward forget` can remove it too. All files are created 0600, folders 0700.
+/// Everything steward writes, and where: the database, a JSON copy of every report and the
+/// demo's synthetic exports in the data directory, plus any `--out` file, which is remembered in
+/// a manifest with its identity at write time (device, inode, size, SHA-256) so that
+/// `steward forget` removes it only while it is still the file steward wrote (see
+/// docs/privacy.md). All files are created 0600, folders 0700.
 public enum OutputLocations {
     /// `$XDG_DATA_HOME/steward`, or `~/.local/share/steward`.
     public static func dataDirectory(environment: [String: String]) -> String {
@@ -12,13 +15,36 @@ public enum OutputLocations {
 
     public static func databasePath(in dataDirectory: String) -> String { dataDirectory + "/" + ReportStore.defaultFileName }
     public static func reportsDirectory(in dataDirectory: String) -> String { dataDirectory + "/reports" }
+    /// Where `steward demo` writes a persona's exports, so its stored scan can be read again.
+    public static func demoDirectory(in dataDirectory: String) -> String { dataDirectory + "/demo" }
     static func manifestPath(in dataDirectory: String) -> String { dataDirectory + "/written-reports.txt" }
 
-    /// Writes `contents` to `path` with mode 0600 (replacing an existing file), creating a
-    /// missing parent folder with mode 0700.
-    public static func writePrivateFile(_ contents: String, to path: String) throws(StewardError) {
-        let parent = (path as NSString).deletingLastPathComponent
+    /// The folder part of a path ("" for a bare name). NSString.deletingLastPathComponent
+    /// traps on a one-character path in swift-corelibs-foundation (`--out p`).
+    public static func parentFolder(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+    }
+
+    /// A file as steward left it: what `forget` compares before removing it.
+    public struct WrittenFile: Sendable, Equatable {
+        public var path: String
+        public var device: UInt64
+        public var inode: UInt64
+        public var size: Int64
+        public var sha256: String
+    }
+
+    /// Writes `contents` to `path` with mode 0600 (replacing an existing file). A missing
+    /// parent folder is created (0700) only when `createFolders` is set: steward's own folders
+    /// yes, a folder a person typed after `--out` never.
+    @discardableResult
+    public static func writePrivateFile(_ contents: String, to path: String, createFolders: Bool = true) throws(StewardError) -> WrittenFile {
+        let parent = parentFolder(of: path)
         if !parent.isEmpty && !FileManager.default.fileExists(atPath: parent) {
+            guard createFolders else { throw .output(path, "the folder \(parent) does not exist") }
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])
@@ -43,41 +69,62 @@ public enum OutputLocations {
             }
             offset += n
         }
+        _ = fstat(fd, &info)
+        return WrittenFile(path: path, device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                           sha256: SHA256.hex(of: bytes))
     }
 
-    /// Remembers a report written outside the data directory, so `forget` finds it.
-    public static func remember(reportAt path: String, dataDirectory: String) throws(StewardError) {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    /// Remembers a report written outside the data directory with its identity, so `forget`
+    /// finds it and can tell whether it is still the same file. Only regular files are kept
+    /// (`--out /dev/stdout` is not a report to forget).
+    public static func remember(_ written: WrittenFile, dataDirectory: String) throws(StewardError) {
         var info = stat()
-        guard stat(absolute, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
-        let manifest = manifestPath(in: dataDirectory)
-        var lines = (try? String(contentsOfFile: manifest, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
-        guard !lines.contains(absolute) else { return }
-        lines.append(absolute)
-        try writePrivateFile(lines.joined(separator: "\n") + "\n", to: manifest)
+        guard lstat(written.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+        var entry = written
+        entry.path = URL(fileURLWithPath: written.path).standardizedFileURL.path
+        var entries = rememberedReports(dataDirectory: dataDirectory).filter { $0.path != entry.path }
+        entries.append(.recorded(entry))
+        try writeManifest(entries, dataDirectory: dataDirectory)
     }
 
-    /// Deletes the database (with its journal files), the stored reports, every remembered
-    /// `--out` report that still exists, and the manifest. Returns what was removed.
-    public static func forget(dataDirectory: String, extraDatabase: String? = nil) -> [String] {
-        let fm = FileManager.default
-        var removed: [String] = []
-        func remove(_ path: String) {
-            if fm.fileExists(atPath: path), (try? fm.removeItem(atPath: path)) != nil { removed.append(path) }
+    /// One line of the manifest: an identity recorded at write time, or only a path (written by
+    /// a steward before identities were recorded: never removed, since it cannot be checked).
+    enum RememberedReport {
+        case recorded(WrittenFile)
+        case pathOnly(String)
+
+        var path: String {
+            switch self {
+            case .recorded(let file): return file.path
+            case .pathOnly(let path): return path
+            }
         }
-        let manifest = manifestPath(in: dataDirectory)
-        if let text = try? String(contentsOfFile: manifest, encoding: .utf8) {
-            for line in text.split(separator: "\n") { remove(String(line)) }
+
+        /// `device TAB inode TAB size TAB sha256 TAB path`.
+        var line: String {
+            switch self {
+            case .recorded(let f): return "\(f.device)\t\(f.inode)\t\(f.size)\t\(f.sha256)\t\(f.path)"
+            case .pathOnly(let path): return path
+            }
         }
-        remove(manifest)
-        for db in [databasePath(in: dataDirectory), extraDatabase].compactMap({ $0 }) {
-            for file in ReportStore.files(forDatabaseAt: db) { remove(file) }
+
+        init(line: Substring) {
+            let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
+            if fields.count == 5, let device = UInt64(fields[0]), let inode = UInt64(fields[1]), let size = Int64(fields[2]),
+               fields[3].count == 64 {
+                self = .recorded(WrittenFile(path: String(fields[4]), device: device, inode: inode, size: size, sha256: String(fields[3])))
+            } else {
+                self = .pathOnly(String(line))
+            }
         }
-        remove(reportsDirectory(in: dataDirectory))
-        // The folder itself goes too when steward's files were all it held.
-        if let rest = try? fm.contentsOfDirectory(atPath: dataDirectory), rest.isEmpty {
-            remove(dataDirectory)
-        }
-        return removed
+    }
+
+    static func rememberedReports(dataDirectory: String) -> [RememberedReport] {
+        guard let text = try? String(contentsOfFile: manifestPath(in: dataDirectory), encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map(RememberedReport.init(line:))
+    }
+
+    static func writeManifest(_ entries: [RememberedReport], dataDirectory: String) throws(StewardError) {
+        try writePrivateFile(entries.map(\.line).joined(separator: "\n") + "\n", to: manifestPath(in: dataDirectory))
     }
 }

@@ -125,6 +125,14 @@ public enum ScanPipeline {
         unrecognized += planSkipped
         unrecognized += workers.flatMap(\.unrecognized)
         let parsed = workers.flatMap(\.inputs).sorted { $0.path < $1.path }
+        do throws(StewardError) {
+            try EmptyScan.check(paths: options.paths, inputs: parsed.map { .init(path: $0.path, source: $0.source, events: $0.events, skipped: $0.skipped, errors: $0.errors) },
+                                unrecognized: unrecognized + workers.flatMap(\.knownFiles))
+        } catch {
+            try? store?.abandonScan()
+            store?.close()
+            throw error
+        }
         let report = ScanReport(
             tool: .init(version: toolVersion, rules: ruleset.rules.version),
             scan: .init(id: scanId, started: isoTime(started),

@@ -25,20 +25,19 @@ public enum StoredScans {
 }
 
 extension StoredScans {
-    /// One finding of a stored scan with every record behind it (not only the report's sample).
-    public static func explain(databasePath: String, scanId: String?, attribute: String)
-        throws(StewardError) -> (report: ScanReport, finding: Finding?, evidence: [Evidence])? {
+    /// Every stored record of a scan that one of `rules` matched, oldest first.
+    public static func evidence(databasePath: String, scanId: String, rules: [String]) throws(StewardError) -> [Evidence] {
         do {
             let store = try ReportStore(path: databasePath)
             defer { store.close() }
-            guard let report = try store.report(scanId: scanId) else { return nil }
-            guard let finding = report.findings.first(where: { $0.attribute == attribute }) else {
-                return (report, nil, [])
-            }
-            let evidence = try store.matchedEvidence(scanId: report.scan.id, rules: finding.rules)
-            return (report, finding, evidence)
+            return try store.matchedEvidence(scanId: scanId, rules: rules)
         } catch {
             throw .store("\(error)")
         }
+    }
+
+    /// The ids of the stored scans, for "did you mean" when a scan id is wrong.
+    public static func ids(databasePath: String) throws(StewardError) -> [String] {
+        try list(databasePath: databasePath).map(\.id)
     }
 }

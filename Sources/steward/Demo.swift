@@ -7,15 +7,23 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic persona's exports in their real formats, scan them and report.",
         discussion: """
-            No data of yours is read. The persona's bank CSV, credit-card OFX statement and Google \
-            Takeout archive (My Activity search history) are written to a temporary folder (or --dir) \
-            and scanned like any export. Personas: \(PersonaCatalog.all.map(\.id).joined(separator: ", ")).
+            No data of yours is read. The persona's bank CSV, credit-card OFX statement and Google \\
+            Takeout archive are written to steward's data folder ($XDG_DATA_HOME/steward/demo/PERSONA, \\
+            or --dir), scanned like any export, and the scan is stored, so the commands the report \\
+            suggests work afterwards (steward explain, what-if, report); `steward forget` removes \\
+            the exports and the scan. With --no-db the exports go to a temporary folder that is \\
+            deleted afterwards, and nothing is kept. Personas: \\(PersonaCatalog.all.map(\\.id).joined(separator: ", ")).
+
+            Examples:
+              steward demo
+              steward explain health.alcohol      # afterwards: every record behind one finding
+              steward demo sam --dir ~/sam-exports --write-only
             """)
 
     @Argument(help: "Persona id.")
     var persona: String = "sam"
 
-    @Option(name: .long, help: "Write the exports here instead of a new temporary folder (kept afterwards).")
+    @Option(name: .long, help: "Write the exports here instead of steward's data folder (kept afterwards).")
     var dir: String?
 
     @Option(name: .long, help: "Multiply everyday records (for benchmarks; 1 is the demo).")
@@ -27,46 +35,88 @@ struct Demo: ParsableCommand {
     @Flag(name: .long, help: "Write the Takeout part as a folder instead of a .zip archive.")
     var takeoutFolder = false
 
+    @Option(name: .long, help: "Report language (only en for now).")
+    var lang: String?
+
     @OptionGroup var output: OutputOptions
     @OptionGroup var rules: RulesOption
 
-    @Option(name: .long, help: "Store the demo scan in this database (default: not stored).")
+    @Option(name: .long, help: "Store the demo scan in this database (default: $XDG_DATA_HOME/steward/steward.db).")
     var db: String?
 
-    func validate() throws {
-        if PersonaCatalog.named(persona) == nil {
-            throw ValidationError("no persona named '\(persona)' (available: \(PersonaCatalog.all.map(\.id).joined(separator: ", ")))")
-        }
-        if scale < 1 { throw ValidationError("--scale must be at least 1") }
-    }
+    @Flag(name: .long, help: "Keep nothing: exports in a temporary folder deleted afterwards, no stored scan.")
+    var noDb = false
 
     func run() throws {
-        let profile = PersonaCatalog.named(persona)!
+        guard let profile = PersonaCatalog.named(persona) else {
+            throw StewardError.usage("no persona named '\(persona)' (available: \(PersonaCatalog.all.map(\.id).joined(separator: ", ")))")
+        }
+        if let lang, lang != "en" {
+            throw StewardError.usage("--lang \(lang): languages are not available yet; reports are in English only (--lang en)")
+        }
+        if scale < 1 { throw StewardError.usage("--scale must be at least 1") }
+        if noDb && db != nil { throw StewardError.usage("--db and --no-db contradict each other") }
+        try output.checkDestination()
+        if let db { try requireParentFolder(of: db, option: "--db") }
+        if let dir { try requireParentFolder(of: dir, option: "--dir") }
+        // Rules first: a demo that cannot scan writes nothing.
+        let ruleset = try writeOnly ? nil : rules.load()
+        let data = dataDirectory()
+
         let directory: String
+        var removeAfterwards = false
         if let dir {
             directory = dir
-        } else {
+        } else if noDb {
             let tmp = NSTemporaryDirectory().hasSuffix("/") ? NSTemporaryDirectory() : NSTemporaryDirectory() + "/"
             var template = Array((tmp + "steward-demo-XXXXXX").utf8CString)
-            guard let made = mkdtemp(&template) else { throw ValidationError("cannot create a temporary folder") }
+            guard let made = mkdtemp(&template) else {
+                throw StewardError.output(tmp + "steward-demo-XXXXXX", String(cString: strerror(errno)))
+            }
             directory = String(cString: made)
+            removeAfterwards = true
+        } else {
+            // steward's own folder: the previous demo of this persona is replaced.
+            directory = OutputLocations.demoDirectory(in: data) + "/" + profile.id
+            try? FileManager.default.removeItem(atPath: directory)
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StewardError.output(directory, "\(error)")
+            }
         }
+        var succeeded = false
+        defer {
+            // A temporary folder never outlives the demo; steward's own demo folder only on success.
+            if removeAfterwards || (!succeeded && dir == nil) { try? FileManager.default.removeItem(atPath: directory) }
+        }
+
         let written: PersonaExportWriter.Output
         do {
             written = try PersonaExportWriter(persona: profile, scale: scale).write(to: directory, zipTakeout: !takeoutFolder)
         } catch {
-            FileHandle.standardError.write(Data("steward: \(error)\n".utf8))
-            throw ExitCode(1)
+            throw StewardError.output(directory, "\(error)")
         }
         FileHandle.standardError.write(Data("steward: wrote \(profile.name)'s exports (\(written.bytes / 1024) KiB) to \(directory)\n".utf8))
-        if writeOnly {
+        guard let ruleset else {
             for file in written.files { print(file) }
+            succeeded = true
             return
         }
-        let ruleset = try rules.load()
-        let options = ScanOptions(paths: [directory], rulesDirectory: ruleset.directory, databasePath: db)
-        let report = try exitOnError { try ScanPipeline.run(options, ruleset: ruleset) }
-        try output.deliver(report, dataDirectory: dataDirectory())
-        if dir == nil { try? FileManager.default.removeItem(atPath: directory) }
+        let dbPath = noDb ? nil : (db ?? OutputLocations.databasePath(in: data))
+        let options = ScanOptions(paths: [directory], rulesDirectory: ruleset.directory, databasePath: dbPath)
+        let report = try ScanPipeline.run(options, ruleset: ruleset)
+        try storeReportCopy(report, enabled: !noDb, dataDirectory: data)
+        try output.deliver(report, dataDirectory: data)
+        succeeded = true
+        if let dbPath, let finding = report.findings.first, let source = report.inputs.first?.source {
+            let option = db.map { " --db \($0)" } ?? ""
+            FileHandle.standardError.write(Data("""
+                steward: scan \(report.scan.id) stored in \(dbPath); try `steward explain \(finding.attribute)\(option)` or \
+                `steward what-if --without \(source)\(option)`. `steward forget` removes the demo's exports and scans.
+
+                """.utf8))
+        }
     }
 }

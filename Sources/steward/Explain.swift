@@ -1,16 +1,24 @@
 import ArgumentParser
 import Foundation
+import Reports
 import StewardCore
 import StewardPipeline
-import Reports
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show every record behind one finding of a stored scan.",
-        discussion: "Reports show a sample of the evidence; this lists all of it, oldest first, from the database.")
+        discussion: """
+            Reports show a sample of the evidence; this lists all of it, oldest first, from the \\
+            database. Name an attribute (every record behind its finding), a rule (the records it \\
+            matched), or a source or path (every matched record read from there). A name the scan \\
+            and the rules do not know is an error that names the closest valid ones.
 
-    @Argument(help: "Attribute id, e.g. finance.gambling.")
-    var attribute: String
+            Example:
+              steward explain finance.gambling
+            """)
+
+    @Argument(help: "Attribute (finance.gambling), rule, source (bank.ofx) or path that was scanned.")
+    var name: String
 
     @Option(name: .long, help: "Scan id (default: the latest stored scan).")
     var scan: String?
@@ -18,21 +26,40 @@ struct Explain: ParsableCommand {
     @Option(name: .long, help: "Database file (default: $XDG_DATA_HOME/steward/steward.db).")
     var db: String?
 
+    @OptionGroup var rules: RulesOption
+
     func run() throws {
         let path = try storedScansDatabase(db)
-        guard let found = try exitOnError({ try StoredScans.explain(databasePath: path, scanId: scan, attribute: attribute) }) else {
-            throw ValidationError(scan.map { "no scan with id \($0) in \(path)" } ?? "no scans stored in \(path)")
+        let report = try storedReport(scan, databasePath: path)
+        let ruleset = try rules.load()
+        let found = try StoredScanNames(report: report, ruleset: ruleset).resolve(name)
+        switch found {
+        case .attribute(let attribute), .rule(_, attribute: let attribute):
+            var only: String? = nil
+            if case .rule(let rule, _) = found { only = rule }
+            guard let finding = report.findings.first(where: { $0.attribute == attribute }),
+                  only.map(finding.rules.contains) ?? true else {
+                let present = report.findings.map(\.attribute).joined(separator: ", ")
+                print("Scan \(report.scan.id) has no finding for \(name). Findings: \(present.isEmpty ? "none" : present)")
+                return
+            }
+            print("\(finding.attribute) · \(finding.title) · \(finding.sensitivity.rawValue) · \(finding.count) records · scan \(report.scan.id)")
+            print("rules: \(only ?? finding.rules.joined(separator: ", "))")
+            let evidence = try StoredScans.evidence(databasePath: path, scanId: report.scan.id, rules: only.map { [$0] } ?? finding.rules)
+            for item in evidence { print(line(item)) }
+        case .source(_, let inputs), .path(_, let inputs):
+            let paths = Set(inputs.map(\.path))
+            let allRules = report.findings.flatMap(\.rules)
+            let evidence = try StoredScans.evidence(databasePath: path, scanId: report.scan.id, rules: allRules)
+                .filter { paths.contains($0.path) }
+            let records = inputs.reduce(0) { $0 + $1.events }
+            print("\(Self.printable(name)) · \(records) records read from \(inputs.count) files · \(evidence.count) matched a rule · scan \(report.scan.id)")
+            for item in evidence { print(line(item)) }
         }
-        guard let finding = found.finding else {
-            let present = found.report.findings.map(\.attribute).joined(separator: ", ")
-            print(Self.printable("Scan \(found.report.scan.id) has no finding for \(attribute). Findings: \(present.isEmpty ? "none" : present)"))
-            return
-        }
-        print(Self.printable("\(finding.attribute) · \(finding.title) · \(finding.sensitivity.rawValue) · \(finding.count) records · scan \(found.report.scan.id)"))
-        print(Self.printable("rules: \(finding.rules.joined(separator: ", "))"))
-        for item in found.evidence {
-            print(Self.printable("\(item.time ?? "-")  \(item.path)  \(item.locator)  \(item.excerpt)  [\(item.rule)]"))
-        }
+    }
+
+    private func line(_ item: Evidence) -> String {
+        Self.printable("\(item.time ?? "-")  \(item.path)  \(item.locator)  \(item.excerpt)  [\(item.rule)]")
     }
 
     /// Text from exports must not drive the terminal: the report's one sanitizer.

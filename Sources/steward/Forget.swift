@@ -4,18 +4,68 @@ import StewardPipeline
 
 struct Forget: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Delete steward's database and every report it wrote.",
-        discussion: "Removes the database (and its journal files), the stored report copies, and every report written with --out that still exists. Your export files are never touched.")
+        abstract: "Delete steward's database, its stored reports and the demo's exports.",
+        discussion: """
+            Lists what it will remove and asks first when standard input is a terminal; in a \\
+            script pass --yes (without it, and without a terminal to ask, nothing is removed and \\
+            the exit status is 2). --dry-run only lists. Reports you wrote with --out elsewhere are \\
+            removed only with --include-out-files, and only while each is still the file steward \\
+            wrote (same device, inode, size and SHA-256); one changed since, replaced by a folder \\
+            or a symbolic link is listed as kept. Only regular files are removed, never through a \\
+            symbolic link. Your export files are never touched.
+
+            Examples:
+              steward forget --dry-run
+              steward forget --yes --include-out-files
+            """)
 
     @Option(name: .long, help: "Also delete this database (one you passed to --db).")
     var db: String?
 
+    @Flag(name: .long, help: "Also delete the reports written with --out (each listed with where it is).")
+    var includeOutFiles = false
+
+    @Flag(name: .long, help: "Only list what would be removed and kept.")
+    var dryRun = false
+
+    @Flag(name: .shortAndLong, help: "Remove without asking (needed when standard input is not a terminal).")
+    var yes = false
+
     func run() throws {
-        let removed = OutputLocations.forget(dataDirectory: dataDirectory(), extraDatabase: db)
-        if removed.isEmpty {
-            print("Nothing to forget: steward has no stored data in \(dataDirectory()).")
-        } else {
-            for path in removed { print("removed \(path)") }
+        let data = dataDirectory()
+        let plan = ForgetPlan(dataDirectory: data, extraDatabase: db, includeOutFiles: includeOutFiles)
+        if plan.items.isEmpty {
+            print("Nothing to forget: steward has no stored data in \(data).")
+            return
         }
+        let removals = plan.removals
+        if !removals.isEmpty {
+            print(dryRun ? "steward forget would remove:" : "steward forget will remove:")
+            for item in removals { print("  \(Explain.printable(item.path))  (\(item.what))") }
+        }
+        if !plan.kept.isEmpty {
+            print(removals.isEmpty ? "steward forget keeps:" : "and keep:")
+            for item in plan.kept {
+                print("  \(Explain.printable(item.path))  (\(item.what); \(item.keptBecause ?? ""))")
+            }
+        }
+        if dryRun || removals.isEmpty { return }
+        if !yes {
+            guard isatty(STDIN_FILENO) == 1 else {
+                throw StewardError.usage("nothing removed: standard input is not a terminal to ask; pass --yes to remove the files listed")
+            }
+            FileHandle.standardError.write(Data("Remove these \(removals.count) files? [y/N] ".utf8))
+            let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            guard answer == "y" || answer == "yes" else {
+                print("Nothing removed.")
+                return
+            }
+        }
+        let result = plan.execute()
+        for path in result.removed { print("removed \(Explain.printable(path))") }
+        for failure in result.failed {
+            FileHandle.standardError.write(Data("steward: \(Explain.printable(failure.path)): not removed: \(failure.reason)\n".utf8))
+        }
+        if !result.failed.isEmpty { throw ExitCode(1) }
     }
 }

@@ -5,7 +5,12 @@ import StewardPipeline
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show a stored scan again (the latest one unless you name it).")
+        abstract: "Show a stored scan again (the latest one unless you name it).",
+        discussion: """
+            Examples:
+              steward report --list
+              steward report 20261127T031816Z-2ce5 --format html --out report.html
+            """)
 
     @Argument(help: "Scan id, as printed by `steward scan` (default: the latest).")
     var scan: String?
@@ -19,9 +24,10 @@ struct Report: ParsableCommand {
     var list = false
 
     func run() throws {
+        try output.checkDestination()
         let path = try storedScansDatabase(db)
         if list {
-            for entry in try exitOnError({ try StoredScans.list(databasePath: path) }) {
+            for entry in try StoredScans.list(databasePath: path) {
                 print(TerminalText.sanitize("\(entry.id)  \(entry.started)  \(entry.paths.joined(separator: " "))"))
             }
             return

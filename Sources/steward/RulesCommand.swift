@@ -6,10 +6,16 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, check and test the rule files.",
+        discussion: """
+            Example:
+              steward rules lint --rules ./my-rules
+            """,
         subcommands: [List.self, Test.self, Lint.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every rule and scoring model.")
+        static let configuration = CommandConfiguration(
+            abstract: "List every rule and scoring model.",
+            discussion: "Example:\n  steward rules list")
         @OptionGroup var rules: RulesOption
         func run() throws {
             let ruleset = try rules.load()
@@ -19,7 +25,8 @@ struct RulesCommand: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run every positive and negative example in the rule and model files.")
+            abstract: "Run every positive and negative example in the rule and model files.",
+            discussion: "Example:\n  steward rules test --rules ./my-rules")
         @OptionGroup var rules: RulesOption
         func run() throws {
             let ruleset = try rules.load()
@@ -32,7 +39,8 @@ struct RulesCommand: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate every rule, lexicon and model file; errors name file and line.")
+            abstract: "Validate every rule, lexicon and model file; errors name file and line.",
+            discussion: "Example:\n  steward rules lint")
         @OptionGroup var rules: RulesOption
         func run() throws {
             let ruleset = try rules.load()

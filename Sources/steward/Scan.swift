@@ -14,15 +14,19 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Write the report to this file (mode 0600) instead of standard output.")
     var out: String?
 
-    /// Renders and delivers the report; `--out` files are remembered for `steward forget`.
+    /// `--out` must name a file in a folder that exists: checked before any work is done.
+    func checkDestination() throws {
+        if let out { try requireParentFolder(of: out, option: "--out") }
+    }
+
+    /// Renders and delivers the report; `--out` files are remembered, with what was written,
+    /// for `steward forget`.
     func deliver(_ report: ScanReport, dataDirectory: String) throws {
         let reporter = format.makeReporter(color: out == nil && useColor())
         let text = reporter.render(report)
         if let out {
-            try exitOnError {
-                try OutputLocations.writePrivateFile(text, to: out)
-                try OutputLocations.remember(reportAt: out, dataDirectory: dataDirectory)
-            }
+            let written = try OutputLocations.writePrivateFile(text, to: out, createFolders: false)
+            try OutputLocations.remember(written, dataDirectory: dataDirectory)
             FileHandle.standardError.write(Data("steward: report written to \(out)\n".utf8))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -36,7 +40,16 @@ struct Scan: ParsableCommand {
         discussion: """
             Reads everything under the given paths (archives too, without extracting them), lists \
             files it does not recognize with the reason, and reports findings with their evidence \
-            and the scores of every model in rules/models. Inputs are only ever read.
+            and the scores of every model in rules/models. Inputs are only ever read. When no \
+            record could be read at all there is no score: steward says which paths gave nothing \
+            and why, and exits 3. A path that does not exist or cannot be read is named on \
+            standard error; the other paths are still scanned and reported, and the exit status \
+            is 4. The scan is stored (database and a JSON copy of the report in \
+            $XDG_DATA_HOME/steward) unless you pass --no-db.
+
+            Examples:
+              steward scan ~/Downloads/takeout-20260301T090000Z-001.zip ~/Downloads/statement.csv
+              steward scan exports/ --format json --out report.json
             """)
 
     @Argument(help: "Export files, folders or .zip archives.")
@@ -51,8 +64,8 @@ struct Scan: ParsableCommand {
     @Flag(name: .long, help: "Do not store the scan in a database or keep a copy of the report.")
     var noDb = false
 
-    @Option(name: .long, help: "Files read in parallel (default: number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .long, help: "Files read in parallel (default: the number of cores).")
+    var jobs: Int?
 
     @Option(name: .long, help: "Only run this scoring model (repeatable).")
     var model: [String] = []
@@ -68,35 +81,63 @@ struct Scan: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to scan") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if evidence < 0 { throw ValidationError("--evidence cannot be negative") }
         if noDb && db != nil { throw ValidationError("--db and --no-db contradict each other") }
     }
 
     func run() throws {
+        try output.checkDestination()
+        if let db { try requireParentFolder(of: db, option: "--db") }
         let ruleset = try rules.load()
         if let unknown = model.first(where: { id in !ruleset.models.contains { $0.id == id } }) {
-            throw ValidationError("unknown model '\(unknown)' (available: \(ruleset.models.map(\.id).joined(separator: ", ")))")
+            throw StewardError.usage("unknown model '\(unknown)' (available: \(ruleset.models.map(\.id).joined(separator: ", ")))")
+        }
+        // A path that cannot be read is said at once, by name; the others are still scanned.
+        let failed = paths.compactMap(Self.unreadable)
+        // When every path failed, the "nothing could be read" error names them all at once.
+        for failure in failed where failed.count < paths.count {
+            FileHandle.standardError.write(Data("steward: \(Explain.printable(failure.path)): \(failure.reason)\n".utf8))
         }
         let dataDir = dataDirectory()
         let dbPath = noDb ? nil : (db ?? OutputLocations.databasePath(in: dataDir))
-        var options = ScanOptions(paths: paths, rulesDirectory: ruleset.directory, databasePath: dbPath, jobs: jobs,
+        var options = ScanOptions(paths: paths, rulesDirectory: ruleset.directory, databasePath: dbPath,
+                                  jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                   evidenceLimit: evidence, models: model.isEmpty ? nil : model)
         options.quoteOthers = quoteOthers
         let progress = ProgressLine.makeIfTerminal(disabled: noProgress)
-        let report = try exitOnError { try ScanPipeline.run(options, ruleset: ruleset, progress: progress?.update) }
-        progress?.clear()
-        if !noDb {
-            try exitOnError {
-                let copy = OutputLocations.reportsDirectory(in: dataDir) + "/\(report.scan.id).json"
-                try OutputLocations.writePrivateFile(ReportFormat.json.makeReporter(color: false).render(report), to: copy)
-            }
+        let report: ScanReport
+        do {
+            report = try ScanPipeline.run(options, ruleset: ruleset, progress: progress?.update)
+            progress?.clear()
+        } catch {
+            progress?.clear()
+            throw error
         }
+        try storeReportCopy(report, enabled: !noDb, dataDirectory: dataDir)
         try output.deliver(report, dataDirectory: dataDir)
-        if report.inputs.isEmpty && !report.unrecognized.isEmpty && report.unrecognized.allSatisfy({ $0.reason == "no such file or folder" }) {
-            throw ExitCode(3)
-        }
+        if !failed.isEmpty { throw StewardError.pathsFailed(failed) }
     }
+
+    /// Why a path given on the command line cannot be read, or nil when it can.
+    static func unreadable(_ path: String) -> ScanReport.Unrecognized? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return .init(path: path, reason: errno == ENOENT ? "no such file or folder" : String(cString: strerror(errno)))
+        }
+        let isFolder = info.st_mode & S_IFMT == S_IFDIR
+        if access(path, isFolder ? (R_OK | X_OK) : R_OK) != 0 {
+            return .init(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))")
+        }
+        return nil
+    }
+}
+
+/// The JSON copy of a stored scan's report in the data directory (`steward forget` removes it).
+func storeReportCopy(_ report: ScanReport, enabled: Bool, dataDirectory: String) throws {
+    guard enabled else { return }
+    let copy = OutputLocations.reportsDirectory(in: dataDirectory) + "/\(report.scan.id).json"
+    try OutputLocations.writePrivateFile(ReportFormat.json.makeReporter(color: false).render(report), to: copy)
 }
 
 /// A one-line progress display on stderr, only when stderr is a terminal.

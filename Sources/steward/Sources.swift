@@ -4,7 +4,12 @@ import Importers
 
 struct Sources: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the export formats steward reads and how to request each one.")
+        abstract: "List the export formats steward reads and how to request each one.",
+        discussion: """
+            Examples:
+              steward sources
+              steward sources --json
+            """)
 
     @Flag(name: .long, help: "Print as JSON.")
     var json = false

@@ -2,15 +2,30 @@ import ArgumentParser
 import Foundation
 import StewardCore
 import StewardPipeline
-import Reports
 
 
 struct Steward: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "steward",
         abstract: "See what a scoring system could infer from your own data exports. Nothing leaves this machine.",
+        discussion: """
+            Examples:
+              steward demo                         # a synthetic persona, scanned and stored
+              steward scan ~/Downloads/takeout-*.zip statement.csv
+              steward explain finance.gambling
+              steward what-if --without bank.ofx
+              steward forget --dry-run
+
+            Exit status:
+              0  done
+              1  an output could not be written, or the database failed
+              2  usage error: an unknown name, option, folder or scan id; a bad rule file
+              3  nothing could be read from the given paths, so there is no score
+              4  a path given on the command line could not be read (the rest was scanned and reported)
+            """,
         version: ScanPipeline.toolVersion,
-        subcommands: [Scan.self, Report.self, Explain.self, WhatIfCommand.self, Diff.self, Demo.self, RulesCommand.self, Sources.self, Forget.self],
+        subcommands: [Scan.self, Report.self, Explain.self, WhatIfCommand.self, Diff.self, Demo.self, RulesCommand.self,
+                      Sources.self, Forget.self, Completions.self],
         defaultSubcommand: nil)
 }
 
@@ -20,20 +35,7 @@ struct RulesOption: ParsableArguments {
     var directory: String?
 
     func load() throws -> Ruleset {
-        try exitOnError {
-            let dir = try RulesLocator.find(explicit: directory)
-            return try Ruleset.load(directory: dir)
-        }
-    }
-}
-
-/// Runs a library call, turning a StewardError into its message on stderr and its exit code.
-func exitOnError<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as StewardError {
-        FileHandle.standardError.write(Data(("steward: " + TerminalText.sanitize(error.description) + "\n").utf8))
-        throw ExitCode(error.exitCode)
+        try Ruleset.load(directory: try RulesLocator.find(explicit: directory))
     }
 }
 
@@ -52,15 +54,30 @@ func useColor() -> Bool {
 func storedScansDatabase(_ db: String?) throws -> String {
     let path = db ?? OutputLocations.databasePath(in: dataDirectory())
     guard FileManager.default.fileExists(atPath: path) else {
-        throw ValidationError("no stored scans at \(path): run `steward scan` first")
+        throw StewardError.usage("no stored scans at \(path): run `steward scan` first (or `steward demo`)")
     }
     return path
 }
 
-/// The stored report of scan `id` (the latest when nil), or a usage error naming what is missing.
+/// The stored report of scan `id` (the latest when nil), or a usage error naming what is
+/// missing and pointing to `steward report --list`.
 func storedReport(_ id: String?, databasePath path: String) throws -> ScanReport {
-    guard let report = try exitOnError({ try StoredScans.report(databasePath: path, scanId: id) }) else {
-        throw ValidationError(id.map { "no scan with id \($0) in \(path)" } ?? "no scans stored in \(path)")
+    guard let report = try StoredScans.report(databasePath: path, scanId: id) else {
+        guard let id else { throw StewardError.usage("no scans stored in \(path): run `steward scan` first") }
+        let closest = ClosestNames.closest(to: id, among: try StoredScans.ids(databasePath: path))
+        let hint = closest.isEmpty ? "" : "; did you mean \(closest.map { "'\($0)'" }.joined(separator: ", "))?"
+        throw StewardError.usage("no scan with id '\(id)' in \(path)\(hint) (`steward report --list` shows the stored scans)")
     }
     return report
+}
+
+/// A file steward is asked to write (`--out`, `--db`) must go into a folder that exists: a
+/// mistyped folder is an error naming it, never a folder created silently.
+func requireParentFolder(of path: String, option: String) throws {
+    let parent = OutputLocations.parentFolder(of: path)
+    guard !parent.isEmpty else { return }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw StewardError.usage("\(option) \(path): the folder \(parent) does not exist (steward creates no folders for \(option))")
+    }
 }

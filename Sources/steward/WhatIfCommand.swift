@@ -8,14 +8,22 @@ struct WhatIfCommand: ParsableCommand {
         commandName: "what-if",
         abstract: "How each score would change if some of your data were gone.",
         discussion: """
-            --without takes an attribute (finance.gambling), a source (bank.ofx, google.*) or a path \
-            (a file, folder or archive that was scanned). Attributes are removed from the stored scan; \
-            sources and paths make steward read the scan's inputs again without those records. \
+            --without takes an attribute (finance.gambling), a rule (finance.gambling.bookmaker), a \
+            source (bank.ofx, google.*) or a path (a file, folder or archive that was scanned, or \
+            archive.zip!member inside one; relative, absolute, with or without a trailing slash). \
+            Each name is looked up in the stored scan first and steward prints what it matched \
+            (how many records from which files); a name it does not know is an error that names \
+            the closest valid ones. Attributes and rules are removed from the stored scan; sources \
+            and paths make steward read the scan's inputs again without those records (a scan of \
+            relative paths is read from the current folder: run what-if where you ran the scan). \
             Nothing is deleted: this only shows what deleting or redacting would change.
+
+            Example:
+              steward what-if --without bank.ofx --without finance.gambling
             """)
 
-    @Option(name: .long, help: "Attribute, source or path to leave out (repeatable).")
-    var without: [String]
+    @Option(name: .long, help: "Attribute, rule, source or path to leave out (repeatable).")
+    var without: [String] = []
 
     @Option(name: .long, help: "Scan id (default: the latest stored scan).")
     var scan: String?
@@ -25,19 +33,20 @@ struct WhatIfCommand: ParsableCommand {
 
     @OptionGroup var rules: RulesOption
 
-    func validate() throws {
-        if without.isEmpty { throw ValidationError("name at least one --without attribute, source or path") }
-    }
-
     func run() throws {
+        if without.isEmpty { throw StewardError.usage("name at least one --without attribute, rule, source or path") }
         let path = try storedScansDatabase(db)
         let ruleset = try rules.load()
         let report = try storedReport(scan, databasePath: path)
-        let attributes = Set(ruleset.rules.attributes.map(\.id))
-        let sources = Set(report.inputs.map(\.source))
-        let removals = without.map { WhatIf.classify($0, attributes: attributes, sources: sources) }
-        let result = try exitOnError { try WhatIf.evaluate(report: report, ruleset: ruleset, without: removals) }
+        let names = StoredScanNames(report: report, ruleset: ruleset)
+        let resolved = try without.map { try names.resolve($0) }
         print("steward what-if — scan \(report.scan.id), without \(without.joined(separator: ", "))")
+        print("")
+        for (name, found) in zip(without, resolved) {
+            print("  without \(Explain.printable(name)): \(try matched(found, report: report, databasePath: path))")
+        }
+        let removals = resolved.flatMap(WhatIf.Removal.from)
+        let result = try WhatIf.evaluate(report: report, ruleset: ruleset, without: removals)
         for change in result.changes {
             func show(_ score: ScoreResult) -> String {
                 score.total.map { "\($0) (\(score.tier))" } ?? score.tier
@@ -49,11 +58,53 @@ struct WhatIfCommand: ParsableCommand {
             }
         }
     }
+
+    /// What a name stands for in the scan: records and the files they came from.
+    private func matched(_ found: StoredScanNames.Resolved, report: ScanReport, databasePath: String) throws -> String {
+        func files(_ counts: [(path: String, records: Int)]) -> String {
+            let shown = counts.prefix(5).map { "\(Explain.printable($0.path)) (\($0.records))" }
+            let more = counts.count > 5 ? ", … \(counts.count - 5) more" : ""
+            return shown.joined(separator: ", ") + more
+        }
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        switch found {
+        case .attribute(let id), .rule(_, attribute: let id):
+            var ruleIds: [String] = []
+            var label = "attribute"
+            if case .rule(let rule, _) = found { ruleIds = [rule]; label = "rule of \(id)" }
+            guard let finding = report.findings.first(where: { $0.attribute == id }),
+                  ruleIds.allSatisfy(finding.rules.contains) else {
+                return "\(label), no finding in this scan: nothing to remove, no score changes"
+            }
+            let evidence = try StoredScans.evidence(databasePath: databasePath, scanId: report.scan.id,
+                                                    rules: ruleIds.isEmpty ? finding.rules : ruleIds)
+            if evidence.isEmpty {
+                // Analyzer findings (home, workplace, …) are not stored record by record.
+                return "\(label), a finding of \(plural(finding.count, "record")) from \(finding.sources.joined(separator: ", "))"
+            }
+            var byPath: [String: Int] = [:]
+            for item in evidence { byPath[item.path, default: 0] += 1 }
+            let counts = byPath.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (path: $0.key, records: $0.value) }
+            return "\(label), \(plural(evidence.count, "record")) from \(plural(counts.count, "file")): \(files(counts))"
+        case .source(_, let inputs), .path(_, let inputs):
+            let label = if case .source = found { "source" } else { "path" }
+            guard !inputs.isEmpty else { return "\(label), no records read from it in this scan: no score changes" }
+            let total = inputs.reduce(0) { $0 + $1.events }
+            let counts = inputs.map { (path: $0.path, records: $0.events) }
+            return "\(label), \(plural(total, "record")) from \(plural(inputs.count, "file")): \(files(counts))"
+        }
+    }
 }
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "What changed between two stored scans (findings and scores).")
+        abstract: "What changed between two stored scans (findings and scores).",
+        discussion: """
+            Scan ids are listed by `steward report --list`.
+
+            Example:
+              steward diff 20261127T031816Z-2ce5
+            """)
 
     @Argument(help: "The earlier scan id.")
     var first: String

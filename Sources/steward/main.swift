@@ -1,17 +1,26 @@
 import ArgumentParser
 import Foundation
+import Reports
+import StewardPipeline
 
-// DESIGN.md fixes the exit codes: 0 success, 1 findings-level failure, 2 usage error,
-// 3 unreadable input. ArgumentParser reports usage errors as 64 (EX_USAGE), so they are
-// mapped to 2 here; everything else keeps the code the command chose.
+// Exit codes (listed in `steward --help` and the README): 0 success, 1 failure, 2 usage error,
+// 3 nothing could be read, 4 a given path could not be read. The code comes from the error's
+// type: a StewardError carries its own; ArgumentParser reports usage errors as 64 (EX_USAGE),
+// mapped to 2 here. A specific message is printed alone, without the generic usage block.
 do {
     var command = try Steward.parseAsRoot()
     try command.run()
+} catch let error as StewardError {
+    FileHandle.standardError.write(Data("steward: \(TerminalText.sanitize(error.description))\n".utf8))
+    exit(error.exitCode)
 } catch {
     let code = Steward.exitCode(for: error)
     if code == .validationFailure {
-        FileHandle.standardError.write(Data((Steward.fullMessage(for: error) + "\n").utf8))
-        FileHandle.standardError.write(Data("Run 'steward help' for usage.\n".utf8))
+        let subcommand = CommandLine.arguments.dropFirst().first { name in
+            Steward.configuration.subcommands.contains { $0._commandName == name }
+        }
+        FileHandle.standardError.write(Data("steward: \(TerminalText.sanitize(Steward.message(for: error)))\n".utf8))
+        FileHandle.standardError.write(Data("See 'steward \(subcommand.map { $0 + " " } ?? "")--help'.\n".utf8))
         exit(2)
     }
     Steward.exit(withError: error)

@@ -103,7 +103,7 @@ final class PrivacyTests: XCTestCase {
         }
         XCTAssertEqual(try fm.attributesOfItem(atPath: data)[.posixPermissions] as? Int, 0o700)
 
-        let forget = try StewardProcess.run(["forget"], home: home)
+        let forget = try StewardProcess.run(["forget", "--yes", "--include-out-files"], home: home)
         XCTAssertEqual(forget.status, 0, forget.stderr)
         XCTAssertFalse(fm.fileExists(atPath: db))
         XCTAssertFalse(fm.fileExists(atPath: out), "reports written with --out are forgotten too")
@@ -111,7 +111,7 @@ final class PrivacyTests: XCTestCase {
         XCTAssertTrue(forget.stdout.contains("removed"))
         // The exports themselves are untouched.
         XCTAssertTrue(fm.fileExists(atPath: dir + "/bank/current-account.csv"))
-        let again = try StewardProcess.run(["forget"], home: home)
+        let again = try StewardProcess.run(["forget", "--yes"], home: home)
         XCTAssertTrue(again.stdout.contains("Nothing to forget"))
     }
 }

@@ -25,8 +25,10 @@ enum StewardProcess {
     }
 
     /// Runs steward with `arguments`; `home` isolates its data directory.
-    static func run(_ arguments: [String], home: String, extraEnvironment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], home: String, extraEnvironment: [String: String] = [:],
+                    currentDirectory: String? = nil) throws -> Result {
         let process = Process()
+        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment

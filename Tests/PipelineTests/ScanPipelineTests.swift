@@ -80,12 +80,32 @@ final class ScanPipelineTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: data) }
         try OutputLocations.writePrivateFile("{}", to: OutputLocations.reportsDirectory(in: data) + "/x.json")
         let outside = dir + "/report.txt"
-        try OutputLocations.writePrivateFile("report", to: outside)
-        try OutputLocations.remember(reportAt: outside, dataDirectory: data)
-        let removed = OutputLocations.forget(dataDirectory: data)
+        let written = try OutputLocations.writePrivateFile("report", to: outside)
+        try OutputLocations.remember(written, dataDirectory: data)
+        let removed = ForgetPlan(dataDirectory: data, includeOutFiles: true).execute().removed
         XCTAssertTrue(removed.contains(outside))
         XCTAssertFalse(FileManager.default.fileExists(atPath: outside))
         XCTAssertFalse(FileManager.default.fileExists(atPath: data))
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/bank/current-account.csv"))
+    }
+
+    func testForgetKeepsAReportThatChangedOrBecameAFolder() throws {
+        let data = dir + "-data"
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let edited = dir + "/edited.txt"
+        try OutputLocations.remember(try OutputLocations.writePrivateFile("report", to: edited), dataDirectory: data)
+        try "the person's own notes".write(toFile: edited, atomically: false, encoding: .utf8)
+        let folder = dir + "/folder.txt"
+        try OutputLocations.remember(try OutputLocations.writePrivateFile("report", to: folder), dataDirectory: data)
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        try "diary".write(toFile: folder + "/diary.txt", atomically: false, encoding: .utf8)
+
+        let plan = ForgetPlan(dataDirectory: data, includeOutFiles: true)
+        XCTAssertEqual(Set(plan.kept.map(\.path)), [edited, folder])
+        XCTAssertTrue(plan.kept.allSatisfy { $0.keptBecause?.contains("changed since") == true }, "\(plan.kept)")
+        _ = plan.execute()
+        XCTAssertEqual(try String(contentsOfFile: edited, encoding: .utf8), "the person's own notes")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/diary.txt"))
     }
 }
