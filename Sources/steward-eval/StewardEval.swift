@@ -1,0 +1,63 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import Rules
+import StewardPipeline
+
+/// `steward-eval` (`make eval`): measures the rules on the labelled evaluation set under
+/// `eval/` (docs/rules.md, "Evaluation"). A measurement, not a test: it exits non-zero only
+/// when asked to hold a threshold.
+@main
+struct StewardEval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "steward-eval",
+        abstract: "Precision, recall and F1 of the rules on the labelled evaluation set, with every error.")
+
+    @Option(name: .customLong("rules"), help: "Rules folder (default: $STEWARD_RULES, then rules/ beside the checkout).")
+    var rulesDirectory: String?
+
+    @Option(name: .customLong("cases"), help: "Evaluation data folder.")
+    var casesDirectory = "eval"
+
+    @Option(help: "Seed of the case generator.")
+    var seed: UInt64 = EvaluationCaseGenerator.defaultSeed
+
+    @Option(help: "Errors to list: a number or 'all'.")
+    var errors = "all"
+
+    @Option(name: .customLong("require-f1"), help: "Exit 1 when the overall F1 of the single-record cases is below this.")
+    var requiredF1: Double?
+
+    func validate() throws {
+        guard errors == "all" || Int(errors).map({ $0 >= 0 }) == true else {
+            throw ValidationError("--errors takes a number or 'all', got '\(errors)'")
+        }
+        if let requiredF1, !(0...1).contains(requiredF1) { throw ValidationError("--require-f1 must be between 0 and 1") }
+    }
+
+    func run() throws {
+        let ruleSet: RuleSet
+        let cases: [EvaluationCase]
+        do {
+            let directory = try RulesLocator.find(explicit: rulesDirectory)
+            ruleSet = try RuleSet.load(directory: directory)
+            cases = try EvaluationCaseGenerator.generate(directory: casesDirectory, seed: seed)
+            try EvaluationCaseGenerator.validate(cases, attributes: Set(ruleSet.attributes.map(\.id)))
+        } catch {
+            FileHandle.standardError.write(Data("steward-eval: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        var confidence: [String: Double] = [:]
+        for rule in ruleSet.rules { confidence[rule.id] = rule.confidence }
+        let report = EvaluationReport(outcomes: EvaluationRunner.run(cases, ruleSet: ruleSet), seed: seed,
+                                      statedConfidence: confidence)
+        print(report.render(errorLimit: Int(errors)), terminator: "")
+        if let requiredF1 {
+            let f1 = report.cases.overall.f1 ?? 0
+            if f1 < requiredF1 {
+                FileHandle.standardError.write(Data("steward-eval: overall F1 \(String(format: "%.3f", f1)) is below the required \(requiredF1)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+    }
+}
