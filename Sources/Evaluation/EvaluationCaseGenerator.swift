@@ -104,7 +104,7 @@ public enum EvaluationCaseGenerator {
     // MARK: - People
 
     /// A person file: `language <lang>`, `truth <attribute>, …` and record lines
-    /// `<form> <when> <text> [amount]`, tab-separated. `when` is `2025-03-04`,
+    /// `<form> <when> <text> [amount [currency]]`, tab-separated. `when` is `2025-03-04`,
     /// `2025-03-04T21:10` (the person's local clock) or `monthly:2025-01-28:6` (six records a
     /// month apart) or `weekly:2025-01-06:8`.
     static func person(file text: String, path: String, seed: UInt64) throws(EvaluationDataError) -> EvaluationCase {
@@ -138,8 +138,11 @@ public enum EvaluationCaseGenerator {
                 let times = try schedule(columns[1], form: form, locale: locale, random: &random, path: path, line: line)
                 var fixedAmount: Money?
                 if columns.count > 3, !columns[3].isEmpty {
-                    guard let amount = Money.parse(columns[3], currency: locale.currency) else {
-                        throw EvaluationDataError(file: path, line: line, message: "amount '\(columns[3])' is not a plain decimal")
+                    // `-23.40 EUR`: a payment in another currency than the account's (a trip abroad).
+                    let parts = columns[3].split(separator: " ").map(String.init)
+                    let currency = parts.count == 2 ? parts[1] : locale.currency
+                    guard parts.count <= 2, let amount = Money.parse(parts[0], currency: currency) else {
+                        throw EvaluationDataError(file: path, line: line, message: "amount '\(columns[3])' is not a plain decimal, optionally followed by a currency code")
                     }
                     fixedAmount = amount
                 }

@@ -74,8 +74,10 @@ enum RecordForm: Sendable, Equatable {
         }
     }
 
-    /// The event an export of this kind would yield for `text`. `prefix` is the bank's booking
-    /// prefix (bank lines only); `amount` is money out (or in, for `.credit`).
+    /// The event an export of this kind would yield for `text`, with the fields its importer
+    /// sets (`product` is the list a record came from, as the Meta, X and Reddit importers name
+    /// it). `prefix` is the bank's booking prefix (bank lines only); `amount` is money out (or
+    /// in, for `.credit`).
     func event(text: String, prefix: String, amount: Money?, time: Timestamp, position: SourcePosition) -> Event {
         let (main, secondary) = RecordForm.split(text)
         switch self {
@@ -96,23 +98,23 @@ enum RecordForm: Sendable, Equatable {
         case .watch:
             return Event(source: "google.my_activity", kind: .watch, time: time, title: main, counterparty: secondary, product: "YouTube", position: position)
         case .facebookPost:
-            return Event(source: "meta.facebook", kind: .post, time: time, text: text, position: position)
+            return Event(source: "meta.facebook", kind: .post, time: time, text: text, product: "posts", position: position)
         case .tweet:
-            return Event(source: "twitter.archive", kind: .post, time: time, text: text, position: position)
+            return Event(source: "twitter.archive", kind: .post, time: time, text: text, product: "tweets", position: position)
         case .redditComment:
-            return Event(source: "reddit.csv", kind: .comment, time: time, text: text, position: position)
+            return Event(source: "reddit.csv", kind: .comment, time: time, text: text, product: "comments", position: position)
         case .like:
-            return Event(source: "meta.facebook", kind: .like, time: time, title: text, position: position)
+            return Event(source: "meta.facebook", kind: .like, time: time, title: text, product: "pages liked", position: position)
         case .group:
-            return Event(source: "meta.facebook", kind: .activity, time: time, title: text, position: position)
+            return Event(source: "meta.facebook", kind: .activity, time: time, title: text, product: "groups joined", position: position)
         case .whatsapp:
             return Event(source: "whatsapp.chat", kind: .message, time: time, text: text, counterparty: "Chat", position: position)
         case .telegram:
             return Event(source: "telegram.desktop", kind: .message, time: time, text: text, counterparty: "Chat", position: position)
         case .facebookAd:
-            return Event(source: "meta.facebook", kind: .adInterest, time: time, text: text, position: position)
+            return Event(source: "meta.facebook", kind: .adInterest, time: time, text: text, product: "ads interests", position: position)
         case .instagramAd:
-            return Event(source: "meta.instagram", kind: .adInterest, time: time, text: text, position: position)
+            return Event(source: "meta.instagram", kind: .adInterest, time: time, text: text, product: "ads interests", position: position)
         case .tiktokAd:
             return Event(source: "tiktok.json", kind: .adInterest, time: time, text: text, product: "ad interests", position: position)
         case .visit:
