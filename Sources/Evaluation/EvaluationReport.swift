@@ -11,6 +11,8 @@ public struct EvaluationReport: Sendable {
     public var seed: UInt64
     /// Stated confidence of a rule or analyzer id, when the rule set has one.
     public var statedConfidence: [String: Double]
+    /// Signal and look-alike cases per language.
+    public var casesPerLanguage: [String: (signals: Int, lookAlikes: Int)] = [:]
 
     public init(outcomes: [CaseOutcome], seed: UInt64, statedConfidence: [String: Double]) {
         cases = EvaluationScore(outcomes.filter { $0.evaluationCase.group != .person })
@@ -19,12 +21,19 @@ public struct EvaluationReport: Sendable {
         lookAlikeCount = outcomes.count { $0.evaluationCase.group == .lookAlike }
         self.seed = seed
         self.statedConfidence = statedConfidence
+        for outcome in outcomes where outcome.evaluationCase.group != .person {
+            let c = outcome.evaluationCase
+            var counts = casesPerLanguage[c.language] ?? (0, 0)
+            if c.group == .signal { counts.signals += 1 } else { counts.lookAlikes += 1 }
+            casesPerLanguage[c.language] = counts
+        }
     }
 
     /// The whole report; `errorLimit` caps the error list (nil: all).
     public func render(errorLimit: Int? = nil) -> String {
         var out: [String] = []
         out.append("steward evaluation — seed \(seed): \(signalCount) signal cases, \(lookAlikeCount) look-alikes, \(people.caseCount) people")
+        out.append("cases per language: " + casesPerLanguage.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.signals) + \($0.value.lookAlikes)" }.joined(separator: ", "))
         out.append("")
         out.append("Single-record cases (signals and look-alikes)")
         out.append(table(header: "", rows: [("overall", cases.overall)]))
@@ -63,7 +72,9 @@ public struct EvaluationReport: Sendable {
             if let note = e.note { line += "\n      note: \(note)" }
             switch e.kind {
             case .falsePositive: line += "\n      fired by: \(e.fired.joined(separator: ", "))"
-            case .falseNegative: line += "\n      fired instead: \(e.fired.isEmpty ? "nothing" : e.fired.joined(separator: "; "))"
+            case .falseNegative where e.form != "person":
+                line += "\n      fired instead: \(e.fired.isEmpty ? "nothing" : e.fired.joined(separator: "; "))"
+            case .falseNegative: break
             }
             out.append(line)
         }

@@ -7,10 +7,13 @@ public struct CaseOutcome: Sendable {
     public var evaluationCase: EvaluationCase
     /// Attribute id → ids of the rules and analyzers its finding names.
     public var fired: [String: [String]]
+    /// Attribute id → excerpts of the records its finding shows as evidence.
+    public var evidence: [String: [String]]
 
-    public init(evaluationCase: EvaluationCase, fired: [String: [String]]) {
+    public init(evaluationCase: EvaluationCase, fired: [String: [String]], evidence: [String: [String]] = [:]) {
         self.evaluationCase = evaluationCase
         self.fired = fired
+        self.evidence = evidence
     }
 }
 
@@ -22,8 +25,12 @@ public enum EvaluationRunner {
             let session = InferenceSession(ruleSet: ruleSet)
             for event in c.events { session.process(event, path: c.origin) }
             var fired: [String: [String]] = [:]
-            for finding in session.findings() { fired[finding.attribute] = finding.rules }
-            return CaseOutcome(evaluationCase: c, fired: fired)
+            var evidence: [String: [String]] = [:]
+            for finding in session.findings() {
+                fired[finding.attribute] = finding.rules
+                evidence[finding.attribute] = finding.evidence.map(\.excerpt)
+            }
+            return CaseOutcome(evaluationCase: c, fired: fired, evidence: evidence)
         }
     }
 }

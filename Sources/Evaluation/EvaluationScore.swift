@@ -44,14 +44,18 @@ public struct EvaluationScore: Sendable {
                 tally.truePositives = 1
             } else if got {
                 tally.falsePositives = 1
+                // A person has many records: show the ones behind the wrong finding.
+                let summary = c.group == .person ? (outcome.evidence[attribute] ?? []).prefix(3).joined(separator: " | ") : c.summary
                 errors.append(CaseError(kind: .falsePositive, attribute: attribute, caseId: c.id, language: c.language,
-                                        form: c.form, origin: c.origin, summary: c.summary, note: c.note,
+                                        form: c.form, origin: c.origin, summary: summary, note: c.note,
                                         fired: outcome.fired[attribute] ?? []))
             } else {
                 tally.falseNegatives = 1
                 let instead = outcome.fired.keys.sorted().map { "\($0): \(outcome.fired[$0]!.joined(separator: ", "))" }
+                let summary = c.group == .person ? "none of the person's \(c.events.count) records produced it" : c.summary
                 errors.append(CaseError(kind: .falseNegative, attribute: attribute, caseId: c.id, language: c.language,
-                                        form: c.form, origin: c.origin, summary: c.summary, note: c.note, fired: instead))
+                                        form: c.form, origin: c.origin, summary: summary, note: c.note,
+                                        fired: c.group == .person ? [] : instead))
             }
             overall += tally
             byAttribute[attribute, default: EvaluationTally()] += tally

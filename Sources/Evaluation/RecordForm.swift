@@ -25,15 +25,15 @@ enum RecordForm: Sendable, Equatable {
     case facebookPost, tweet, redditComment
     /// A Facebook page liked, a Facebook group joined.
     case like, group
-    /// A message the person wrote on WhatsApp or Telegram.
-    case whatsapp, telegram
+    /// A message the person wrote on WhatsApp, Telegram or as an SMS (Android backup).
+    case whatsapp, telegram, sms
     /// An ad interest Facebook, Instagram or TikTok listed.
     case facebookAd, instagramAd, tiktokAd
     /// A place visit from Google's location history (place name).
     case visit
 
     static let names: [String] = ["bank", "fee", "ofx", "card:<mcc>", "credit", "search", "page", "gpage", "watch", "post",
-                                  "tweet", "reddit", "like", "group", "whatsapp", "telegram", "ad", "ad-ig",
+                                  "tweet", "reddit", "like", "group", "whatsapp", "telegram", "sms", "ad", "ad-ig",
                                   "ad-tiktok", "visit"]
 
     init?(_ text: String) {
@@ -58,6 +58,7 @@ enum RecordForm: Sendable, Equatable {
         case "group": self = .group
         case "whatsapp": self = .whatsapp
         case "telegram": self = .telegram
+        case "sms": self = .sms
         case "ad": self = .facebookAd
         case "ad-ig": self = .instagramAd
         case "ad-tiktok": self = .tiktokAd
@@ -111,6 +112,8 @@ enum RecordForm: Sendable, Equatable {
             return Event(source: "whatsapp.chat", kind: .message, time: time, text: text, counterparty: "Chat", position: position)
         case .telegram:
             return Event(source: "telegram.desktop", kind: .message, time: time, text: text, counterparty: "Chat", position: position)
+        case .sms:
+            return Event(source: "android.sms_backup", kind: .message, time: time, text: text, counterparty: "Contact", position: position)
         case .facebookAd:
             return Event(source: "meta.facebook", kind: .adInterest, time: time, text: text, product: "ads interests", position: position)
         case .instagramAd:
