@@ -106,7 +106,7 @@ public enum EvaluationCaseGenerator {
     /// A person file: `language <lang>`, `truth <attribute>, …` and record lines
     /// `<form> <when> <text> [amount [currency]]`, tab-separated. `when` is `2025-03-04`,
     /// `2025-03-04T21:10` (the person's local clock) or `monthly:2025-01-28:6` (six records a
-    /// month apart) or `weekly:2025-01-06:8`.
+    /// month apart) or `weekly:2025-01-06:8`; a `position` takes `2021-03..2021-11`.
     static func person(file text: String, path: String, seed: UInt64) throws(EvaluationDataError) -> EvaluationCase {
         let name = String((path as NSString).lastPathComponent.dropLast(4))
         var random = SeededGenerator(seed: seed ^ stableHash(name))
@@ -135,6 +135,10 @@ public enum EvaluationCaseGenerator {
                 guard columns.count >= 3, let form = RecordForm(columns[0]) else {
                     throw EvaluationDataError(file: path, line: line, message: "expected '<form> <when> <text> [amount]' with a form among: \(RecordForm.names.joined(separator: ", "))")
                 }
+                if form == .position {
+                    events.append(try position(columns[2], when: columns[1], path: path, line: line))
+                    continue
+                }
                 let times = try schedule(columns[1], form: form, locale: locale, random: &random, path: path, line: line)
                 var fixedAmount: Money?
                 if columns.count > 3, !columns[3].isEmpty {
@@ -158,6 +162,23 @@ public enum EvaluationCaseGenerator {
         guard !events.isEmpty else { throw EvaluationDataError(file: path, line: 0, message: "no records") }
         return EvaluationCase(id: name, language: language, group: .person, truth: truth, note: note,
                               form: "person", origin: path, events: events)
+    }
+
+    /// A LinkedIn position: `2021-03..2021-11` (months, as Positions.csv gives them) or
+    /// `2023-01..` for a job the person still holds.
+    private static func position(_ text: String, when: String, path: String, line: Int) throws(EvaluationDataError) -> Event {
+        let ends = when.components(separatedBy: "..")
+        func month(_ s: String) -> Timestamp? {
+            let parts = s.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 2 else { return nil }
+            return Timestamp(year: parts[0], month: parts[1], day: 1, dateOnly: true)
+        }
+        guard ends.count == 2, let start = month(ends[0]), ends[1].isEmpty || month(ends[1]) != nil else {
+            throw EvaluationDataError(file: path, line: line, message: "a position's when is '<start month>..<end month>' such as 2021-03..2021-11, or 2023-01.. while still there")
+        }
+        var event = RecordForm.position.event(text: text, prefix: "", amount: nil, time: start, position: .line(line))
+        event.endTime = ends[1].isEmpty ? nil : month(ends[1])
+        return event
     }
 
     private static func schedule(_ when: String, form: RecordForm, locale: EvaluationLocale,

@@ -31,10 +31,13 @@ enum RecordForm: Sendable, Equatable {
     case facebookAd, instagramAd, tiktokAd
     /// A place visit from Google's location history (place name).
     case visit
+    /// A job from LinkedIn's Positions.csv: `company | title`; people files only, where
+    /// `when` is `2021-03..2021-11` (start and end month) or `2023-01..` (still there).
+    case position
 
     static let names: [String] = ["bank", "fee", "ofx", "card:<mcc>", "credit", "search", "page", "gpage", "watch", "post",
                                   "tweet", "reddit", "like", "group", "whatsapp", "telegram", "sms", "ad", "ad-ig",
-                                  "ad-tiktok", "visit"]
+                                  "ad-tiktok", "visit", "position"]
 
     init?(_ text: String) {
         if text.hasPrefix("card:") {
@@ -63,6 +66,7 @@ enum RecordForm: Sendable, Equatable {
         case "ad-ig": self = .instagramAd
         case "ad-tiktok": self = .tiktokAd
         case "visit": self = .visit
+        case "position": self = .position
         default: return nil
         }
     }
@@ -122,6 +126,9 @@ enum RecordForm: Sendable, Equatable {
             return Event(source: "tiktok.json", kind: .adInterest, time: time, text: text, product: "ad interests", position: position)
         case .visit:
             return Event(source: "google.semantic_location", kind: .visit, time: time, place: text, position: position)
+        case .position:
+            return Event(source: "linkedin.csv", kind: .position, time: time, title: secondary, counterparty: main,
+                         product: "positions", position: position)
         }
     }
 

@@ -51,6 +51,22 @@ final class EvaluationCaseGeneratorTests: XCTestCase {
         let people = cases.filter { $0.group == .person }
         XCTAssertGreaterThanOrEqual(people.count, 6)
         XCTAssertGreaterThanOrEqual(Set(people.map(\.language)).count, 6, "people from six countries")
+        XCTAssertTrue(people.allSatisfy { !$0.truth.isEmpty && $0.events.count >= 10 }, "each person has records across sources and true attributes")
+    }
+
+    func testEveryAttributeOneRecordCanShowHasSignalCasesInEveryLanguage() throws {
+        let rules = try RuleSet.load(directory: Self.packageRoot + "/rules")
+        // These need many records (a series of salaries, of jobs, of nights or places): the
+        // people measure them (docs/rules.md, "Evaluation").
+        let manyRecords: Set<String> = ["finance.income", "work.job_hopping", "mobility.home", "mobility.workplace",
+                                        "mobility.travel_abroad", "mobility.night_activity"]
+        let signals = try generate().filter { $0.group == .signal }
+        for language in ["en", "de", "fr", "es", "ru", "zh"] {
+            let covered = Set(signals.filter { $0.language == language }.flatMap(\.truth))
+            for attribute in rules.attributes.map(\.id) where !manyRecords.contains(attribute) {
+                XCTAssertTrue(covered.contains(attribute), "no \(language) signal case for \(attribute)")
+            }
+        }
     }
 
     func testEveryCaseNamesAttributesOfTheTaxonomy() throws {
