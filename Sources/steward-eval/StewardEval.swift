@@ -28,11 +28,32 @@ struct StewardEval: ParsableCommand {
     @Option(name: .customLong("require-f1"), help: "Exit 1 when the overall F1 of the single-record cases is below this.")
     var requiredF1: Double?
 
+    @Option(name: .customLong("require-precision"), help: "Exit 1 when their overall precision is below this.")
+    var requiredPrecision: Double?
+
+    @Option(name: .customLong("require-recall"), help: "Exit 1 when their overall recall is below this.")
+    var requiredRecall: Double?
+
+    @Option(name: .customLong("require-attribute-f1"), help: "Exit 1 when any attribute's F1 is below this.")
+    var requiredAttributeF1: Double?
+
+    @Option(name: .customLong("max-look-alikes-firing"), help: "Exit 1 when more look-alikes than this produce the attribute they must not.")
+    var maxLookAlikesFiring: Int?
+
+    private var thresholds: EvaluationThresholds {
+        EvaluationThresholds(f1: requiredF1, precision: requiredPrecision, recall: requiredRecall,
+                             attributeF1: requiredAttributeF1, maxLookAlikesFiring: maxLookAlikesFiring)
+    }
+
     func validate() throws {
         guard errors == "all" || Int(errors).map({ $0 >= 0 }) == true else {
             throw ValidationError("--errors takes a number or 'all', got '\(errors)'")
         }
-        if let requiredF1, !(0...1).contains(requiredF1) { throw ValidationError("--require-f1 must be between 0 and 1") }
+        for (flag, value) in [("--require-f1", requiredF1), ("--require-precision", requiredPrecision),
+                              ("--require-recall", requiredRecall), ("--require-attribute-f1", requiredAttributeF1)] {
+            if let value, !(0...1).contains(value) { throw ValidationError("\(flag) must be between 0 and 1") }
+        }
+        if let maxLookAlikesFiring, maxLookAlikesFiring < 0 { throw ValidationError("--max-look-alikes-firing must be 0 or more") }
     }
 
     func run() throws {
@@ -52,12 +73,8 @@ struct StewardEval: ParsableCommand {
         let report = EvaluationReport(outcomes: EvaluationRunner.run(cases, ruleSet: ruleSet), seed: seed,
                                       statedConfidence: confidence)
         print(report.render(errorLimit: Int(errors)), terminator: "")
-        if let requiredF1 {
-            let f1 = report.cases.overall.f1 ?? 0
-            if f1 < requiredF1 {
-                FileHandle.standardError.write(Data("steward-eval: overall F1 \(String(format: "%.3f", f1)) is below the required \(requiredF1)\n".utf8))
-                throw ExitCode(1)
-            }
-        }
+        let violations = thresholds.violations(of: report.cases)
+        for line in violations { FileHandle.standardError.write(Data("steward-eval: \(line)\n".utf8)) }
+        if !violations.isEmpty { throw ExitCode(1) }
     }
 }

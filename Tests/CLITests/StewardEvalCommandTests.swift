@@ -35,7 +35,7 @@ final class StewardEvalCommandTests: XCTestCase {
         XCTAssertEqual(try run(["--cases", folder, "--require-f1", "0.6"]).status, 0)
         let missed = try run(["--cases", folder, "--require-f1", "0.7"])
         XCTAssertEqual(missed.status, 1)
-        XCTAssertTrue(missed.stderr.contains("overall F1 0.667 is below the required 0.7"), missed.stderr)
+        XCTAssertTrue(missed.stderr.contains("overall F1 0.667 is below the required 0.700"), missed.stderr)
     }
 
     func testABadDataLineStopsWithItsFileAndLine() throws {

@@ -53,6 +53,21 @@ final class EvaluationScoreTests: XCTestCase {
         XCTAssertEqual(score.largestErrorGroups.first?.count, 2)
     }
 
+    func testThresholdsNameEveryFigureBelowItsRequirement() {
+        let score = EvaluationScore(outcomes)
+        // Hand-counted above: F1 4/7 = 0.571, precision 0.5, recall 0.667; per attribute F1:
+        // gambling 1, charity 1, alcohol 0, religion 0; one look-alike fired.
+        XCTAssertEqual(EvaluationThresholds(f1: 0.57, precision: 0.5, recall: 0.66, maxLookAlikesFiring: 1).violations(of: score), [])
+        XCTAssertEqual(EvaluationThresholds(f1: 0.6, precision: 0.98, recall: 0.95, attributeF1: 0.85, maxLookAlikesFiring: 0).violations(of: score), [
+            "overall F1 0.571 is below the required 0.600",
+            "overall precision 0.500 is below the required 0.980",
+            "overall recall 0.667 is below the required 0.950",
+            "belief.religion F1 0.000 is below the required 0.850",
+            "health.alcohol F1 0.000 is below the required 0.850",
+            "1 look-alikes produced the attribute they must not (at most 0 allowed)",
+        ])
+    }
+
     func testAnEmptyTallyHasNoFigures() {
         let tally = EvaluationTally()
         XCTAssertNil(tally.precision)
