@@ -44,7 +44,10 @@ public struct EvaluationReport: Sendable {
         out.append("By attribute")
         out.append(table(header: "attribute", rows: cases.byAttribute.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
         out.append("")
-        out.append("Look-alikes that produced the attribute they must not: \(cases.lookAlikesFiring.count) of \(lookAlikeCount)")
+        let perLanguage = casesPerLanguage.sorted { $0.key < $1.key }.map {
+            "\($0.key) \(cases.lookAlikesFiringByLanguage[$0.key] ?? 0) of \($0.value.lookAlikes)"
+        }
+        out.append("Look-alikes that produced the attribute they must not: \(cases.lookAlikesFiring.count) of \(lookAlikeCount) (\(perLanguage.joined(separator: ", ")))")
         out.append("")
         out.append("People (every true attribute of each person)")
         out.append(table(header: "", rows: [("overall", people.overall)]))

@@ -27,6 +27,8 @@ public struct EvaluationScore: Sendable {
     public var byRule: [String: EvaluationTally] = [:]
     /// Look-alike cases whose forbidden attribute fired.
     public var lookAlikesFiring: [String] = []
+    /// Their number per language.
+    public var lookAlikesFiringByLanguage: [String: Int] = [:]
     public var errors: [CaseError] = []
 
     public init(_ outcomes: [CaseOutcome]) {
@@ -67,7 +69,10 @@ public struct EvaluationScore: Sendable {
                 }
             }
         }
-        if let forbidden = c.mustNot, fired.contains(forbidden) { lookAlikesFiring.append(c.id) }
+        if let forbidden = c.mustNot, fired.contains(forbidden) {
+            lookAlikesFiring.append(c.id)
+            lookAlikesFiringByLanguage[c.language, default: 0] += 1
+        }
     }
 
     /// Errors grouped by kind, attribute and record form, largest first (ties by name): where

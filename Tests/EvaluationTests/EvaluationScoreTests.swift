@@ -49,6 +49,7 @@ final class EvaluationScoreTests: XCTestCase {
         XCTAssertEqual(score.errors.map { "\($0.kind.rawValue) \($0.caseId) \($0.attribute)" },
                        ["FN b health.alcohol", "FP c belief.religion", "FP d belief.religion"])
         XCTAssertEqual(score.lookAlikesFiring, ["c"])
+        XCTAssertEqual(score.lookAlikesFiringByLanguage, ["en": 1])
         XCTAssertEqual(score.largestErrorGroups.first?.group, "FP belief.religion via bank")
         XCTAssertEqual(score.largestErrorGroups.first?.count, 2)
     }
