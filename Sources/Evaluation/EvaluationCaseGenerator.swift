@@ -150,10 +150,12 @@ public enum EvaluationCaseGenerator {
                     }
                     fixedAmount = amount
                 }
-                for time in times {
+                for (occurrence, time) in times.enumerated() {
                     let amount = fixedAmount ?? randomAmount(form: form, locale: locale, random: &random)
+                    // A repeated record (`monthly:…`) is one line of the file but several records.
+                    let position = times.count == 1 ? SourcePosition.line(line) : SourcePosition(line: line, record: occurrence + 1)
                     events.append(form.event(text: columns[2], prefix: "", amount: form.isBankRecord ? amount : nil,
-                                             time: time, position: .line(line)))
+                                             time: time, position: position))
                 }
             }
         }
