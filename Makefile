@@ -8,7 +8,7 @@ RELEASE_BIN  := $(BUILD_DIR)/release/steward
 PREFIX       ?= /usr/local
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test bench install deps clean
+.PHONY: all build release demo test eval bench install deps clean
 
 all: build
 
@@ -45,6 +45,13 @@ test: deps
 	$(SWIFT) test --skip-build --disable-swift-testing
 	$(BIN) rules lint
 	$(BIN) rules test
+
+# Precision, recall and F1 of the rules on the labelled evaluation set under eval/ (per
+# attribute, language and rule) and every error: a measurement, so not part of `make test`
+# (its code is built and unit-tested there). docs/rules.md, "Evaluation".
+# EVAL_FLAGS passes options, e.g. `make eval EVAL_FLAGS="--require-f1 0.95"`.
+eval: build
+	$(BUILD_DIR)/debug/steward-eval --rules rules --cases eval $(EVAL_FLAGS)
 
 # Throughput (MB/s) and peak RSS of a release build over >= 100 MB of generated exports.
 bench: release

@@ -47,6 +47,14 @@ let package = Package(
         .target(name: "StewardPipeline", dependencies: [
             "StewardCore", "Importers", "Rules", "Scoring", "Store", "Reports", "Personas",
         ]),
+        // The labelled evaluation set under eval/: case generator, runner and scorer
+        // (docs/rules.md, "Evaluation"). Kept apart from Personas' demo people and test fixtures.
+        .target(name: "Evaluation", dependencies: ["StewardCore", "Rules", "Personas"]),
+        // `make eval`: prints precision, recall and F1 of the rules on that set.
+        .executableTarget(name: "steward-eval", dependencies: [
+            "Evaluation", "Rules", "StewardPipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(name: "steward", dependencies: [
             "StewardPipeline", "StewardCore", "Importers", "Reports", "Personas",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -61,6 +69,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Rules", "StewardCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StewardCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "StewardCore"], resources: [.copy("Golden")]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Rules", "StewardCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "Importers", "Personas", "StewardCore"]),
         // Runs the built `steward` binary: CLI end-to-end, privacy and conformance checks.
         .testTarget(name: "CLITests", dependencies: [

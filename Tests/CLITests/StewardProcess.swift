@@ -24,12 +24,17 @@ enum StewardProcess {
         var stderr: String
     }
 
-    /// Runs steward with `arguments`; `home` isolates its data directory.
+    /// Another executable of the package (`steward-eval`), found the same way.
+    static func binary(named name: String) -> String {
+        URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent(name).path
+    }
+
+    /// Runs steward (or `executable`) with `arguments`; `home` isolates its data directory.
     static func run(_ arguments: [String], home: String, extraEnvironment: [String: String] = [:],
-                    currentDirectory: String? = nil) throws -> Result {
+                    currentDirectory: String? = nil, executable: String = binary) throws -> Result {
         let process = Process()
         if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = home
