@@ -28,6 +28,12 @@ let package = Package(
             "StewardCore",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // The project's rules/ compiled into steward at build time (docs/rules.md, "Where rules
+        // come from"): BuiltInRulesPlugin runs BuiltInRulesGenerator over rules/ on every build
+        // whose rules/ changed.
+        .executableTarget(name: "BuiltInRulesGenerator"),
+        .plugin(name: "BuiltInRulesPlugin", capability: .buildTool(), dependencies: ["BuiltInRulesGenerator"]),
+        .target(name: "BuiltInRules", dependencies: ["Rules"], exclude: ["rules"], plugins: ["BuiltInRulesPlugin"]),
         // Scoring model files and their evaluator.
         .target(name: "Scoring", dependencies: [
             "StewardCore", "Rules",
@@ -45,7 +51,7 @@ let package = Package(
         ]),
         // discover → detect → parse → match → infer → score → store → report.
         .target(name: "StewardPipeline", dependencies: [
-            "StewardCore", "Importers", "Rules", "Scoring", "Store", "Reports", "Personas",
+            "StewardCore", "Importers", "Rules", "BuiltInRules", "Scoring", "Store", "Reports", "Personas",
         ]),
         .executableTarget(name: "steward", dependencies: [
             "StewardPipeline", "StewardCore", "Importers", "Reports", "Personas",
@@ -61,7 +67,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Rules", "StewardCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StewardCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "StewardCore"], resources: [.copy("Golden")]),
-        .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "Importers", "Personas", "StewardCore"]),
+        .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "BuiltInRules", "Rules", "Importers", "Personas", "StewardCore"]),
         // Runs the built `steward` binary: CLI end-to-end, privacy and conformance checks.
         .testTarget(name: "CLITests", dependencies: [
             "StewardCore",

@@ -8,20 +8,19 @@ struct Steward: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "steward",
         abstract: "See what a scoring system could infer from your own data exports. Nothing leaves this machine.",
-        version: ScanPipeline.toolVersion,
+        version: StewardVersion.text,
         subcommands: [Scan.self, Report.self, Explain.self, WhatIfCommand.self, Diff.self, Demo.self, RulesCommand.self, Sources.self, Forget.self],
         defaultSubcommand: nil)
 }
 
 /// Options every command that reads rules shares.
 struct RulesOption: ParsableArguments {
-    @Option(name: .customLong("rules"), help: "Rules folder (default: $STEWARD_RULES, then the one installed with steward).")
+    @Option(name: .customLong("rules"), help: "Rules folder (default: $STEWARD_RULES, then the rules built into steward).")
     var directory: String?
 
     func load() throws -> Ruleset {
         try exitOnError {
-            let dir = try RulesLocator.find(explicit: directory)
-            return try Ruleset.load(directory: dir)
+            try Ruleset.load(files: try RulesLocator.find(explicit: directory))
         }
     }
 }
