@@ -34,8 +34,7 @@ for package in $depends; do
   control_depends="${control_depends:+$control_depends, }$entry"
 done
 
-# Debian keeps man pages compressed. The package itself is gzip-compressed: xz saves 8 of 25 MB
-# but takes minutes on a busy 2-core machine.
+# Debian keeps man pages compressed.
 if [ -f "$stage/usr/share/man/man1/steward.1" ]; then
   gzip -9nf "$stage/usr/share/man/man1/steward.1"
 fi
@@ -60,5 +59,6 @@ Description: see what a scoring system could infer from your own data exports
 CONTROL
 find "$stage" -type d -exec chmod 0755 {} +
 deb="$out/steward_${version}_${arch}.deb"
+# gzip, not dpkg's default xz: xz saves 8 of 25 MB but takes minutes on a busy 2-core machine.
 dpkg-deb --root-owner-group -Zgzip --build "$stage" "$deb" >/dev/null
 echo "$deb"
