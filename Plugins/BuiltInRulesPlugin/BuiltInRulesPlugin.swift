@@ -17,7 +17,7 @@ struct BuiltInRulesPlugin: BuildToolPlugin {
                 inputs.append(url)
             }
         }
-        return [.buildCommand(displayName: "Compiling \(inputs.count) files of rules/ into steward",
+        return [.buildCommand(displayName: "Embedding the rules folder in BuiltInRules (\(inputs.count) files)",
                               executable: try context.tool(named: "BuiltInRulesGenerator").url,
                               arguments: [rules.path, output.path],
                               inputFiles: inputs.sorted { $0.path < $1.path },
