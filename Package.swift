@@ -30,7 +30,8 @@ let package = Package(
         ]),
         // The project's rules/ compiled into steward at build time (docs/rules.md, "Where rules
         // come from"): BuiltInRulesPlugin runs BuiltInRulesGenerator over rules/ on every build
-        // whose rules/ changed.
+        // whose rules/ changed. Sources/BuiltInRules/rules links to rules/ (excluded from the
+        // sources) so that SwiftPM re-plans, and re-runs the plugin, when a file is added or removed.
         .executableTarget(name: "BuiltInRulesGenerator"),
         .plugin(name: "BuiltInRulesPlugin", capability: .buildTool(), dependencies: ["BuiltInRulesGenerator"]),
         .target(name: "BuiltInRules", dependencies: ["Rules"], exclude: ["rules"], plugins: ["BuiltInRulesPlugin"]),
@@ -67,7 +68,8 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Rules", "StewardCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StewardCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "StewardCore"], resources: [.copy("Golden")]),
-        .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "BuiltInRules", "Rules", "Importers", "Personas", "StewardCore"]),
+        .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "BuiltInRules", "BuiltInRulesGenerator", "Rules",
+                                                    "Importers", "Personas", "StewardCore"]),
         // Runs the built `steward` binary: CLI end-to-end, privacy and conformance checks.
         .testTarget(name: "CLITests", dependencies: [
             "StewardCore",
