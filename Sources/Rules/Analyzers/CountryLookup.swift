@@ -129,7 +129,8 @@ public final class CountryLookup: Sendable {
         shared(key: path) { FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
     }
 
-    /// The lookup for a data file of a rule set (a folder or the built-in copy).
+    /// The lookup for a data file of a rule set (a folder or the built-in copy; a binary has one
+    /// built-in set, so its location and the file's path name the table).
     public static func shared(file relative: String, in files: RuleFiles) -> CountryLookup? {
         if let directory = files.directory { return shared(path: directory + "/" + relative) }
         return shared(key: files.location + ":" + relative) { files.read(relative) }
