@@ -5,10 +5,22 @@ SWIFT        ?= swift
 BUILD_DIR    ?= .build
 BIN          := $(BUILD_DIR)/debug/steward
 RELEASE_BIN  := $(BUILD_DIR)/release/steward
+# A self-contained release: the Swift runtime and Foundation linked in, so the binary needs only
+# C libraries every Debian/Ubuntu system has (README.md, "Install"; checked by make test-install).
+RELEASE_FLAGS := -c release --static-swift-stdlib
+# Man page and shell completions generated from the release binary's ArgumentParser definitions.
+DIST         := $(BUILD_DIR)/dist
+# The man page's date: the last commit's, so the same commit gives the same page.
+MAN_DATE     ?= $(shell git log -1 --format=%cs 2>/dev/null || date -u +%Y-%m-%d)
 PREFIX       ?= /usr/local
+DESTDIR      ?=
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test eval bench install deps clean
+# Where `make install` puts each file, under $(DESTDIR)$(PREFIX).
+INSTALLED    := bin/steward share/man/man1/steward.1 share/bash-completion/completions/steward \
+                share/zsh/site-functions/_steward share/fish/vendor_completions.d/steward.fish
+
+.PHONY: all build release dist demo test eval test-install bench install install-files uninstall deb deps clean
 
 all: build
 
@@ -30,7 +42,18 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS) --product steward
+
+# steward.1 comes from swift-argument-parser's generate-manual plugin, run on the debug build
+# (the plugin builds the package itself and cannot pass --static-swift-stdlib, which would relink
+# the release binary; the page is the same for both); the completions from the release binary.
+dist: release
+	rm -rf $(DIST) && mkdir -p $(DIST)
+	$(SWIFT) package plugin generate-manual --configuration debug --date $(MAN_DATE) >/dev/null
+	cp $(BUILD_DIR)/plugins/GenerateManual/outputs/steward/steward.1 $(DIST)/steward.1
+	$(RELEASE_BIN) --generate-completion-script bash > $(DIST)/steward.bash
+	$(RELEASE_BIN) --generate-completion-script zsh > $(DIST)/_steward
+	$(RELEASE_BIN) --generate-completion-script fish > $(DIST)/steward.fish
 
 # Writes the built-in synthetic persona's exports (bank CSV, OFX, Google Takeout zip) to a
 # temporary folder, scans them and prints the terminal report. No data of yours is read.
@@ -58,10 +81,39 @@ bench: release
 	@command -v /usr/bin/time >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; }
 	./scripts/bench.sh $(RELEASE_BIN)
 
-install: release
-	install -d $(PREFIX)/bin $(PREFIX)/share/steward
-	install -m 0755 $(RELEASE_BIN) $(PREFIX)/bin/steward
-	rm -rf $(PREFIX)/share/steward/rules && cp -R rules $(PREFIX)/share/steward/rules
+# The binary (rules built in; stripped of its debugging symbols, 93 MB → 66 MB), its man page
+# and bash, zsh and fish completions.
+install: dist
+	$(MAKE) --no-print-directory install-files
+
+install-files:
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 0755 -s $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/steward
+	install -m 0644 $(DIST)/steward.1 $(DESTDIR)$(PREFIX)/share/man/man1/steward.1
+	install -m 0644 $(DIST)/steward.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/steward
+	install -m 0644 $(DIST)/_steward $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_steward
+	install -m 0644 $(DIST)/steward.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/steward.fish
+
+# Also removes the rules folder that installs before the rules were built in put there.
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/,$(INSTALLED))
+	rm -rf $(DESTDIR)$(PREFIX)/share/steward/rules
+	rmdir $(DESTDIR)$(PREFIX)/share/steward 2>/dev/null || true
+
+# steward_<version>_<arch>.deb: the files of `make install PREFIX=/usr`, Depends: the runtime
+# library packages the binary links (scripts/make-deb.sh).
+deb: dist
+	rm -rf $(BUILD_DIR)/deb && mkdir -p $(BUILD_DIR)/deb/root
+	$(MAKE) --no-print-directory install-files PREFIX=/usr DESTDIR=$(abspath $(BUILD_DIR)/deb/root)
+	scripts/make-deb.sh $(BUILD_DIR)/deb/root $(BUILD_DIR)/deb
+
+# The release checks (CI runs them after make test): the binary links only the C libraries the
+# README names and runs `steward demo` copied alone with a bare environment; make install and
+# uninstall; the .deb unpacks and runs with no Swift on the PATH.
+test-install: deb
+	scripts/check-release.sh $(RELEASE_BIN) $(wildcard $(BUILD_DIR)/deb/steward_*.deb)
 
 clean:
 	rm -rf $(BUILD_DIR) bench-data

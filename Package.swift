@@ -28,6 +28,13 @@ let package = Package(
             "StewardCore",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // The project's rules/ compiled into steward at build time (docs/rules.md, "Where rules
+        // come from"): BuiltInRulesPlugin runs BuiltInRulesGenerator over rules/ on every build
+        // whose rules/ changed. Sources/BuiltInRules/rules links to rules/ (excluded from the
+        // sources) so that SwiftPM re-plans, and re-runs the plugin, when a file is added or removed.
+        .executableTarget(name: "BuiltInRulesGenerator"),
+        .plugin(name: "BuiltInRulesPlugin", capability: .buildTool(), dependencies: ["BuiltInRulesGenerator"]),
+        .target(name: "BuiltInRules", dependencies: ["Rules"], exclude: ["rules"], plugins: ["BuiltInRulesPlugin"]),
         // Scoring model files and their evaluator.
         .target(name: "Scoring", dependencies: [
             "StewardCore", "Rules",
@@ -45,7 +52,7 @@ let package = Package(
         ]),
         // discover → detect → parse → match → infer → score → store → report.
         .target(name: "StewardPipeline", dependencies: [
-            "StewardCore", "Importers", "Rules", "Scoring", "Store", "Reports", "Personas",
+            "StewardCore", "Importers", "Rules", "BuiltInRules", "Scoring", "Store", "Reports", "Personas",
         ]),
         // The labelled evaluation set under eval/: case generator, runner and scorer
         // (docs/rules.md, "Evaluation"). Kept apart from Personas' demo people and test fixtures.
@@ -70,7 +77,8 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "StewardCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "StewardCore"], resources: [.copy("Golden")]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Rules", "StewardCore"]),
-        .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "Importers", "Personas", "StewardCore"]),
+        .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "BuiltInRules", "BuiltInRulesGenerator", "Rules",
+                                                    "Importers", "Personas", "StewardCore"]),
         // Runs the built `steward` binary: CLI end-to-end, privacy and conformance checks.
         .testTarget(name: "CLITests", dependencies: [
             "StewardCore",

@@ -56,9 +56,23 @@ public struct RuleSet: Sendable {
     /// `signals/**/*.yaml`, every `lexicons/<name>.<lang>.txt` and every `analyzers/*.yaml`.
     public static func load(directory: String,
                             analyzerKinds: [AnalyzerKind] = AnalyzerCatalog.kinds) throws(RuleFileError) -> RuleSet {
-        var loader = RuleSetLoader(directory: directory)
+        try load(files: .folder(directory), analyzerKinds: analyzerKinds)
+    }
+
+    /// Loads and validates a rule set from a folder or the built-in copy, read in place.
+    public static func load(files: RuleFiles,
+                            analyzerKinds: [AnalyzerKind] = AnalyzerCatalog.kinds) throws(RuleFileError) -> RuleSet {
+        var loader = RuleSetLoader(files: files)
         loader.analyzerKinds = analyzerKinds
         return try loader.load()
+    }
+
+    /// The `version` a rule set loaded from `files` has, computed from the bytes alone (no
+    /// parsing): what `steward --version` prints for the built-in rules.
+    public static func version(of files: RuleFiles) -> String {
+        var hasher = FNV1a64()
+        for relative in RuleSetLoader.versionedFiles(of: files) { hasher.add(relative, files.read(relative) ?? []) }
+        return hasher.hex
     }
 
     /// The attribute with this id, if the taxonomy has it.

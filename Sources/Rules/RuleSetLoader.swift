@@ -1,20 +1,16 @@
 import Foundation
 import StewardCore
 
-/// Reads and validates a `rules/` directory. Rule files are code: the first problem stops the
-/// load with its file and line (`RuleFileError`), so a typo never silently disables a rule.
+/// Reads and validates a rule set (a `rules/` folder or the built-in copy, `RuleFiles`). Rule
+/// files are code: the first problem stops the load with its file and line (`RuleFileError`),
+/// so a typo never silently disables a rule.
 struct RuleSetLoader {
-    let directory: String
-    /// Name shown before relative paths in messages (`rules` for `/x/y/rules`).
-    let displayRoot: String
+    let files: RuleFiles
     /// Kinds an `analyzers/*.yaml` file may name.
     var analyzerKinds: [AnalyzerKind] = AnalyzerCatalog.kinds
 
-    init(directory: String) {
-        var trimmed = directory
-        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
-        self.directory = trimmed
-        displayRoot = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+    init(files: RuleFiles) {
+        self.files = files
     }
 
     static let ruleFileKeys: Set<String> = ["rules"]
@@ -32,6 +28,16 @@ struct RuleSetLoader {
 
     /// Longest term accepted, in folded bytes: merchant names and phrases, not paragraphs.
     static let maximumTermBytes = 200
+
+    /// The files that make up `RuleSet.version`, in hashing order: the taxonomy, lexicons,
+    /// signal rules, reference data, analyzers. `load()` hashes exactly these, in this order.
+    static func versionedFiles(of files: RuleFiles) -> [String] {
+        ["attributes.yaml"]
+            + files.list(under: "lexicons").filter { $0.hasSuffix(".txt") }
+            + files.list(under: "signals").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            + files.list(under: "data")
+            + files.list(under: "analyzers").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+    }
 
     func load() throws(RuleFileError) -> RuleSet {
         var hasher = FNV1a64()
@@ -110,7 +116,7 @@ struct RuleSetLoader {
     private func parseAnalyzerFile(_ bytes: [UInt8], file: String,
                                    attributes: [String: Attribute]) throws(RuleFileError) -> any AnalyzerDefinition {
         var root = try YAMLNodeReader.load(yaml: try text(bytes, file: file), file: file)
-        root.rulesDirectory = directory
+        root.ruleFiles = files
         guard case .mapping(let mapping) = root.node else { throw root.error("an analyzer file must be a mapping") }
         guard let kindNode = mapping.first(where: { $0.key.string == "analyzer" })?.value else {
             throw root.error("an analyzer file needs 'analyzer: <kind>' (known kinds: \(analyzerKinds.map(\.name).joined(separator: ", ")))")
@@ -135,29 +141,16 @@ struct RuleSetLoader {
 
     // MARK: files
 
-    private func display(_ relative: String) -> String { displayRoot + "/" + relative }
+    private func display(_ relative: String) -> String { files.display(relative) }
 
     private func read(_ relative: String) throws(RuleFileError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + relative) else {
+        guard let bytes = files.read(relative) else {
             throw RuleFileError(file: display(relative), line: 1, "cannot read file (missing or unreadable)")
         }
-        return [UInt8](data)
+        return bytes
     }
 
-    /// Regular files below `folder`, relative to the rules directory, sorted so that load order
-    /// (and so rule order and the version hash) never depends on the file system.
-    private func listFiles(under folder: String) -> [String] {
-        let root = directory + "/" + folder
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        var result: [String] = []
-        while let item = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + item, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result.append(folder + "/" + item)
-            }
-        }
-        return result.sorted()
-    }
+    private func listFiles(under folder: String) -> [String] { files.list(under: folder) }
 
     private func text(_ bytes: [UInt8], file: String) throws(RuleFileError) -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else {

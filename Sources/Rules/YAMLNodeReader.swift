@@ -7,9 +7,9 @@ import Yams
 public struct YAMLNodeReader {
     public let node: Node
     public let file: String
-    /// The real `rules/` directory the file was read from, when a loader set it, so a settings
-    /// file can name reference data beside it (`rules/data/`).
-    public var rulesDirectory: String?
+    /// The rule set the file was read from, when a loader set it, so a settings file can name
+    /// reference data beside it (`rules/data/`).
+    public var ruleFiles: RuleFiles?
 
     public init(node: Node, file: String) {
         self.node = node

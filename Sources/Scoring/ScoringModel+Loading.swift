@@ -63,6 +63,38 @@ extension ScoringModel {
         return models
     }
 
+    /// Loads every `models/*.yaml` of a rule set (a folder, with messages naming each file by
+    /// its path as `loadAll(directory:)` does, or the built-in copy, named `rules/models/…`).
+    public static func loadAll(files: RuleFiles, knownAttributes: Set<String>) throws(RuleFileError) -> [ScoringModel] {
+        if let directory = files.directory {
+            return try loadAll(directory: directory + "/models", knownAttributes: knownAttributes)
+        }
+        let relatives = files.list(under: "models").filter { relative in
+            !relative.dropFirst("models/".count).contains("/") && (relative.hasSuffix(".yaml") || relative.hasSuffix(".yml"))
+        }
+        guard !relatives.isEmpty else {
+            throw RuleFileError(file: files.display("models"), line: 1, ModelFileProblem.noModelFiles(directory: files.display("models")).message)
+        }
+        var models: [ScoringModel] = []
+        var firstFile: [String: String] = [:]
+        for relative in relatives {
+            let file = files.display(relative)
+            guard let bytes = files.read(relative) else {
+                throw RuleFileError(file: file, line: 1, ModelFileProblem.unreadable(reason: "missing").message)
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw RuleFileError(file: file, line: 1, ModelFileProblem.unreadable(reason: "not valid UTF-8").message)
+            }
+            let model = try load(yaml: text, file: file, knownAttributes: knownAttributes)
+            if let first = firstFile[model.id] {
+                throw RuleFileError(file: file, line: model.idLine, ModelFileProblem.duplicateModelId(model.id, firstFile: first).message)
+            }
+            firstFile[model.id] = file
+            models.append(model)
+        }
+        return models
+    }
+
     /// Parses and validates a model from YAML text; `file` is used in error messages.
     public static func load(yaml: String, file: String, knownAttributes: Set<String>) throws(RuleFileError) -> ScoringModel {
         guard yaml.utf8.count <= maximumFileBytes else {

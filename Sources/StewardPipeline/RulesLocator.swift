@@ -1,32 +1,24 @@
+import BuiltInRules
 import Foundation
+import Rules
 
-/// Finds the `rules/` folder: an explicit `--rules`, then `$STEWARD_RULES`, then a `rules/`
-/// beside or above the executable (a checkout's `.build/debug/steward`), then the install
-/// location `<prefix>/share/steward/rules`. Rules are data files, not compiled in, so a person
-/// can read and extend them.
+/// Chooses the rule set a command uses: an explicit `--rules DIR`, then `$STEWARD_RULES`, then
+/// the rules compiled into steward (generated at build time from the project's `rules/`, so a
+/// binary copied alone anywhere still works; docs/rules.md, "Where rules come from"). A folder
+/// named by `--rules` or `$STEWARD_RULES` must be a rules folder: steward never falls back to
+/// the built-in set when someone asked for their own.
 public enum RulesLocator {
-    public static func find(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                            executablePath: String = CommandLine.arguments.first ?? "") throws(StewardError) -> String {
-        var searched: [String] = []
-        func isRules(_ dir: String) -> Bool {
-            searched.append(dir)
-            return FileManager.default.fileExists(atPath: dir + "/attributes.yaml")
+    public static func find(explicit: String?,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws(StewardError) -> RuleFiles {
+        if let explicit { return try folder(explicit) }
+        if let variable = environment["STEWARD_RULES"], !variable.isEmpty { return try folder(variable) }
+        return BuiltInRuleSet.files
+    }
+
+    private static func folder(_ directory: String) throws(StewardError) -> RuleFiles {
+        guard FileManager.default.fileExists(atPath: directory + "/attributes.yaml") else {
+            throw .rulesNotFound(searched: [directory])
         }
-        if let explicit {
-            if isRules(explicit) { return explicit }
-            throw .rulesNotFound(searched: searched)
-        }
-        if let env = environment["STEWARD_RULES"], !env.isEmpty {
-            if isRules(env) { return env }
-            throw .rulesNotFound(searched: searched)
-        }
-        var dir = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            if isRules(dir.appendingPathComponent("rules").path) { return dir.appendingPathComponent("rules").path }
-            if isRules(dir.appendingPathComponent("share/steward/rules").path) { return dir.appendingPathComponent("share/steward/rules").path }
-            dir = dir.deletingLastPathComponent()
-        }
-        for prefix in ["/usr/local/share/steward/rules", "/usr/share/steward/rules"] where isRules(prefix) { return prefix }
-        throw .rulesNotFound(searched: searched)
+        return .folder(directory)
     }
 }

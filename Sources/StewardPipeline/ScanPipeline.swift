@@ -49,14 +49,21 @@ public struct ScanProgress: Sendable {
 public struct Ruleset: Sendable {
     public let rules: RuleSet
     public let models: [ScoringModel]
-    public let directory: String
+    /// The files they were read from: a folder, or the copy compiled into steward.
+    public let files: RuleFiles
+    /// Where the rules came from, for people: the folder, or `built-in`.
+    public var directory: String { files.location }
 
     public static func load(directory: String) throws(StewardError) -> Ruleset {
+        try load(files: .folder(directory))
+    }
+
+    public static func load(files: RuleFiles) throws(StewardError) -> Ruleset {
         do throws(RuleFileError) {
-            let rules = try RuleSet.load(directory: directory)
+            let rules = try RuleSet.load(files: files)
             let known = Set(rules.attributes.map(\.id))
-            let models = try ScoringModel.loadAll(directory: directory + "/models", knownAttributes: known)
-            return Ruleset(rules: rules, models: models, directory: directory)
+            let models = try ScoringModel.loadAll(files: files, knownAttributes: known)
+            return Ruleset(rules: rules, models: models, files: files)
         } catch {
             throw .ruleFile(error)
         }

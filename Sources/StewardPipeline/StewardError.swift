@@ -25,7 +25,7 @@ public enum StewardError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .rulesNotFound(let searched):
-            return "cannot find the rules folder (looked in: \(searched.joined(separator: ", "))); pass --rules DIR or set STEWARD_RULES"
+            return "not a rules folder (no attributes.yaml): \(searched.joined(separator: ", ")); pass --rules with a rules folder, or leave out --rules and STEWARD_RULES to use the built-in rules"
         case .ruleFile(let error): return error.description
         case .ruleExamplesFailed(let failures): return failures.joined(separator: "\n")
         case .store(let message): return message

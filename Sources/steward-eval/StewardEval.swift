@@ -61,7 +61,7 @@ struct StewardEval: ParsableCommand {
         let cases: [EvaluationCase]
         do {
             let directory = try RulesLocator.find(explicit: rulesDirectory)
-            ruleSet = try RuleSet.load(directory: directory)
+            ruleSet = try RuleSet.load(files: directory)
             cases = try EvaluationCaseGenerator.generate(directory: casesDirectory, seed: seed)
             try EvaluationCaseGenerator.validate(cases, attributes: Set(ruleSet.attributes.map(\.id)))
         } catch {

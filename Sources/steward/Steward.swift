@@ -23,7 +23,7 @@ struct Steward: ParsableCommand {
               3  nothing could be read from the given paths, so there is no score
               4  a path given on the command line could not be read (the rest was scanned and reported)
             """,
-        version: ScanPipeline.toolVersion,
+        version: StewardVersion.text,
         subcommands: [Scan.self, Report.self, Explain.self, WhatIfCommand.self, Diff.self, Demo.self, RulesCommand.self,
                       Sources.self, Forget.self, Completions.self],
         defaultSubcommand: nil)
@@ -31,11 +31,11 @@ struct Steward: ParsableCommand {
 
 /// Options every command that reads rules shares.
 struct RulesOption: ParsableArguments {
-    @Option(name: .customLong("rules"), help: "Rules folder (default: $STEWARD_RULES, then the one installed with steward).")
+    @Option(name: .customLong("rules"), help: "Rules folder (default: $STEWARD_RULES, then the rules built into steward).")
     var directory: String?
 
     func load() throws -> Ruleset {
-        try Ruleset.load(directory: try RulesLocator.find(explicit: directory))
+        try Ruleset.load(files: try RulesLocator.find(explicit: directory))
     }
 }
 

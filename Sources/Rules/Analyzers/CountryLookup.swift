@@ -126,12 +126,23 @@ public final class CountryLookup: Sendable {
     /// The lookup for a data file, read once per process (it is ~2 MB; rule sets are loaded
     /// many times by tests and commands, and most scans have no location data at all).
     public static func shared(path: String) -> CountryLookup? {
+        shared(key: path) { FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
+    }
+
+    /// The lookup for a data file of a rule set (a folder or the built-in copy; a binary has one
+    /// built-in set, so its location and the file's path name the table).
+    public static func shared(file relative: String, in files: RuleFiles) -> CountryLookup? {
+        if let directory = files.directory { return shared(path: directory + "/" + relative) }
+        return shared(key: files.location + ":" + relative) { files.read(relative) }
+    }
+
+    private static func shared(key: String, read: () -> [UInt8]?) -> CountryLookup? {
         cacheLock.lock()
         defer { cacheLock.unlock() }
-        if let cached = cache[path] { return cached }
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let lookup = CountryLookup(csv: [UInt8](data))
-        cache[path] = lookup
+        if let cached = cache[key] { return cached }
+        guard let bytes = read() else { return nil }
+        let lookup = CountryLookup(csv: bytes)
+        cache[key] = lookup
         return lookup
     }
 }

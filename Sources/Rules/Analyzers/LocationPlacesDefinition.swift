@@ -16,7 +16,9 @@ public struct LocationPlacesDefinition: AnalyzerDefinition {
     public let minimumDayRecords: Int
     /// Records in one foreign country needed before it is reported (GPS glitches, flights over).
     public let minimumRecordsAbroad: Int
-    public let countriesPath: String?
+    /// The country table (`countries:`, a path inside the rule set) and the rule set it is in.
+    public let countriesFile: String?
+    let ruleFiles: RuleFiles?
     public let maximumCityKilometres: Double
     /// Cells kept before the least-visited are dropped (lossy counting keeps memory bounded).
     public internal(set) var maximumCells: Int
@@ -63,17 +65,18 @@ public struct LocationPlacesDefinition: AnalyzerDefinition {
         guard maximumCityKilometres > 0 else { throw kmNode.error("max_city_distance_km must be positive") }
         if let countriesNode = map["countries"] {
             let relative = try countriesNode.string(context: "countries")
-            guard let directory = node.rulesDirectory else { throw countriesNode.error("countries: the rules directory is unknown") }
+            guard let files = node.ruleFiles else { throw countriesNode.error("countries: the rules directory is unknown") }
             guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
                 throw countriesNode.error("countries must be a path inside the rules directory, got '\(relative)'")
             }
-            let path = directory + "/" + relative
-            guard FileManager.default.isReadableFile(atPath: path) else {
+            guard files.contains(relative) else {
                 throw countriesNode.error("countries: cannot read '\(relative)' in the rules directory")
             }
-            countriesPath = path
+            countriesFile = relative
+            ruleFiles = files
         } else {
-            countriesPath = nil
+            countriesFile = nil
+            ruleFiles = nil
         }
         func attribute(_ id: String) throws(RuleFileError) -> Attribute {
             guard let found = attributes[id] else { throw node.error("unknown attribute '\(id)'") }
@@ -113,7 +116,10 @@ public struct LocationPlacesDefinition: AnalyzerDefinition {
     }
 
     /// The country lookup, read on first use (nil when the file names none).
-    var countryLookup: CountryLookup? { countriesPath.flatMap { CountryLookup.shared(path: $0) } }
+    var countryLookup: CountryLookup? {
+        guard let countriesFile, let ruleFiles else { return nil }
+        return CountryLookup.shared(file: countriesFile, in: ruleFiles)
+    }
 
     public func makeAnalyzer(ruleSet: RuleSet) -> any EventAnalyzer { LocationPlacesAnalyzer(definition: self) }
 

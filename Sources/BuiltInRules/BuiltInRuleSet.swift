@@ -1,0 +1,11 @@
+import Rules
+
+/// The project's `rules/` as compiled into steward (the table is generated at build time by
+/// `BuiltInRulesPlugin`): the rules a command uses without `--rules` or `$STEWARD_RULES`.
+/// See docs/rules.md, "Where rules come from".
+public enum BuiltInRuleSet {
+    /// Every file of `rules/`, read in place from the binary.
+    public static let files = RuleFiles.compiledIn(builtInRuleFileTable)
+    /// `RuleSet.version` of the built-in rules, computed at build time.
+    public static let version = builtInRulesVersion
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Build-time tool behind the `BuiltInRulesPlugin`: writes a Swift file holding every file of
+/// `rules/` as a string literal (read at run time in place, without copies on disk) and the
+/// rule-set version those files give. Usage: `BuiltInRulesGenerator RULES_DIR OUTPUT.swift`.
+/// See docs/rules.md, "Where rules come from".
+@main
+struct BuiltInRulesGenerator {
+    static func main() {
+        let arguments = CommandLine.arguments
+        guard arguments.count == 3 else { fail("usage: BuiltInRulesGenerator RULES_DIR OUTPUT.swift") }
+        let root = arguments[1], output = arguments[2]
+        let files = regularFiles(below: root)
+        guard files.contains("attributes.yaml") else { fail("\(root): not a rules folder (no attributes.yaml)") }
+
+        var text = """
+        // Generated at build time by BuiltInRulesGenerator from the project's rules/ folder
+        // (docs/rules.md, "Where rules come from"). Do not edit: edit rules/ and rebuild.
+
+        /// Every file of rules/ (relative path, exact bytes), sorted by path.
+        let builtInRuleFileTable: [(path: String, bytes: StaticString)] = [
+
+        """
+        var contents: [String: [UInt8]] = [:]
+        for relative in files {
+            guard let data = FileManager.default.contents(atPath: root + "/" + relative) else {
+                fail("rules/\(relative): cannot read file")
+            }
+            let bytes = [UInt8](data)
+            guard let string = String(validating: bytes, as: UTF8.self) else {
+                fail("rules/\(relative): not valid UTF-8; every file under rules/ is compiled into steward as text")
+            }
+            contents[relative] = bytes
+            text += "    (\(literal(relative)), \(literal(string))),\n"
+        }
+        text += "]\n\n"
+        text += "/// `RuleSet.version` of these files (FNV-1a 64 over the versioned files, as the loader hashes them).\n"
+        text += "let builtInRulesVersion = \(literal(version(of: files, contents: contents)))\n"
+        // Written only when it changed, so an unchanged table does not recompile the module.
+        if FileManager.default.contents(atPath: output) != Data(text.utf8) {
+            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else { fail("\(output): cannot write") }
+        }
+    }
+
+    /// Regular files below `root`, relative and sorted, hidden files and folders left out: the
+    /// same selection as `RuleFiles.regularFiles(below:)` in the Rules module.
+    static func regularFiles(below root: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        var result: [String] = []
+        while let item = enumerator.nextObject() as? String {
+            if item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + item, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result.append(item)
+            }
+        }
+        return result.sorted()
+    }
+
+    /// The files `RuleSetLoader` hashes, in its order (`RuleSetLoader.versionedFiles`), with the
+    /// same FNV-1a 64 (`FNV1a64`); a test checks the two agree.
+    static func version(of files: [String], contents: [String: [UInt8]]) -> String {
+        func yaml(_ path: String) -> Bool { path.hasSuffix(".yaml") || path.hasSuffix(".yml") }
+        let ordered = ["attributes.yaml"]
+            + files.filter { $0.hasPrefix("lexicons/") && $0.hasSuffix(".txt") }
+            + files.filter { $0.hasPrefix("signals/") && yaml($0) }
+            + files.filter { $0.hasPrefix("data/") }
+            + files.filter { $0.hasPrefix("analyzers/") && yaml($0) }
+        var value: UInt64 = 0xcbf29ce484222325
+        func mix(_ byte: UInt8) { value ^= UInt64(byte); value = value &* 0x100000001b3 }
+        for path in ordered {
+            for byte in path.utf8 { mix(byte) }
+            mix(0)
+            for byte in contents[path] ?? [] { mix(byte) }
+            mix(0)
+        }
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// A Swift string literal with exactly these scalars: quotes, backslashes, line breaks and
+    /// every invisible or direction-changing character escaped, everything else as is.
+    static func literal(_ string: String) -> String {
+        var out = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                let v = scalar.value
+                let invisible = v < 0x20 || (0x7F...0x9F).contains(v) || (0x200B...0x200F).contains(v)
+                    || (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFEFF
+                out += invisible ? "\\u{\(String(v, radix: 16))}" : String(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("BuiltInRulesGenerator: \(message)\n".utf8))
+        exit(1)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import XCTest
+import BuiltInRules
+import Rules
+import Scoring
+@testable import StewardPipeline
+
+/// The rules compiled into steward are the project's rules/ folder, exactly, and load in place
+/// with the same version and the same file:line messages (docs/rules.md, "Where rules come from").
+final class BuiltInRuleSetTests: XCTestCase {
+    static let rulesDirectory = ScanPipelineTests.rulesDirectory
+
+    func testBuiltInFilesAreTheRulesFolderByteForByte() throws {
+        let folder = RuleFiles.folder(Self.rulesDirectory)
+        let builtIn = BuiltInRuleSet.files
+        XCTAssertEqual(builtIn.allFiles(), folder.allFiles(), "the built-in set lists other files than rules/: rebuild")
+        XCTAssertGreaterThan(folder.allFiles().count, 100)
+        for relative in folder.allFiles() {
+            let expected = try XCTUnwrap(folder.read(relative), relative)
+            XCTAssertEqual(builtIn.read(relative), expected, "rules/\(relative) differs from its built-in copy")
+        }
+    }
+
+    func testBuiltInVersionIsTheVersionTheLoaderComputesForTheFolder() throws {
+        let folderVersion = try RuleSet.load(directory: Self.rulesDirectory).version
+        XCTAssertEqual(BuiltInRuleSet.version, folderVersion)
+        XCTAssertEqual(try RuleSet.load(files: BuiltInRuleSet.files).version, folderVersion)
+        XCTAssertEqual(RuleSet.version(of: BuiltInRuleSet.files), folderVersion)
+        XCTAssertEqual(RuleSet.version(of: .folder(Self.rulesDirectory)), folderVersion)
+    }
+
+    func testBuiltInRulesLoadTheSameRulesAnalyzersAndModelsAsTheFolder() throws {
+        let folder = try Ruleset.load(directory: Self.rulesDirectory)
+        let builtIn = try Ruleset.load(files: BuiltInRuleSet.files)
+        XCTAssertEqual(builtIn.rules.rules.map(\.id), folder.rules.rules.map(\.id))
+        XCTAssertEqual(builtIn.rules.analyzers.map(\.id), folder.rules.analyzers.map(\.id))
+        XCTAssertEqual(builtIn.rules.ruleFiles, folder.rules.ruleFiles)
+        XCTAssertEqual(builtIn.models.map(\.id), folder.models.map(\.id))
+        XCTAssertEqual(builtIn.directory, "built-in")
+        XCTAssertNil(builtIn.files.directory)
+    }
+
+    func testRuleFileErrorInACompiledInSetNamesTheRulesRelativeFileAndLine() {
+        let files = RuleFiles.compiledIn([
+            (path: "attributes.yaml", bytes: """
+            attributes:
+              - id: finance.gambling
+                title: Gambling
+                sensitivity: financial
+                explanation: Betting.
+            """),
+            (path: "signals/finance/gambling.yaml", bytes: """
+            rules:
+              - id: finance.gambling.bookmaker
+                atribute: finance.gambling
+            """),
+        ])
+        XCTAssertThrowsError(try RuleSet.load(files: files)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("rules/signals/finance/gambling.yaml:3: unknown key 'atribute'"), "\(error)")
+        }
+    }
+
+    func testModelFileErrorInACompiledInSetNamesTheRulesRelativeFileAndLine() {
+        let files = RuleFiles.compiledIn([(path: "models/broken.yaml", bytes: "id: broken\ntitle: Broken\nsurprise: 1\n")])
+        XCTAssertThrowsError(try ScoringModel.loadAll(files: files, knownAttributes: [])) { error in
+            XCTAssertTrue("\(error)".hasPrefix("rules/models/broken.yaml:"), "\(error)")
+            XCTAssertTrue("\(error)".contains("surprise"), "\(error)")
+        }
+    }
+
+    func testLocatorUsesTheBuiltInRulesWithoutOverride() throws {
+        let files = try RulesLocator.find(explicit: nil, environment: [:])
+        XCTAssertNil(files.directory)
+        XCTAssertEqual(files.allFiles(), BuiltInRuleSet.files.allFiles())
+    }
+
+    func testLocatorPrefersRulesOptionOverEnvironmentOverBuiltIn() throws {
+        let other = NSTemporaryDirectory() + "steward-other-rules-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        FileManager.default.createFile(atPath: other + "/attributes.yaml", contents: Data("attributes: []\n".utf8))
+        XCTAssertEqual(try RulesLocator.find(explicit: nil, environment: ["STEWARD_RULES": other]).directory, other)
+        XCTAssertEqual(try RulesLocator.find(explicit: Self.rulesDirectory, environment: ["STEWARD_RULES": other]).directory,
+                       Self.rulesDirectory)
+    }
+
+    func testEnvironmentNamingNoRulesFolderFailsInsteadOfFallingBackToBuiltIn() {
+        let missing = NSTemporaryDirectory() + "steward-no-rules-\(UUID().uuidString)"
+        XCTAssertThrowsError(try RulesLocator.find(explicit: nil, environment: ["STEWARD_RULES": missing])) { error in
+            XCTAssertTrue("\(error)".contains(missing), "\(error)")
+        }
+    }
+}
