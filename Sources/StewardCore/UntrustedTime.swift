@@ -36,7 +36,7 @@ public enum UntrustedTime {
 
     /// Years a time read from an export may fall in. 1900 admits the oldest dates a living
     /// person's records carry (birth dates, scanned photos, old statements) and rejects the
-    /// zero of every epoch before it (1601, 1904 read as "unknown"); 2200 is far beyond any
+    /// zero of the 1601 epoch ("unknown" in Chrome and FILETIME); 2200 is far beyond any
     /// device clock yet keeps every later sum (days × 86,400, offsets, durations) many orders
     /// of magnitude from the 64-bit limits. Anything outside is a damaged or hostile value.
     public static let plausibleYears: ClosedRange<Int> = 1900...2200
@@ -69,7 +69,7 @@ public enum UntrustedTime {
     }
 
     /// The same from a binary float (Safari's REAL seconds, JSON numbers with a fraction).
-    public static func timestamp(_ raw: Double, unit: Unit, since epoch: Epoch, utcOffsetSeconds: Int32? = 0,
+    public static func timestamp(floating raw: Double, unit: Unit, since epoch: Epoch, utcOffsetSeconds: Int32? = 0,
                                  field: String) throws(UntrustedNumberError) -> Timestamp {
         guard raw.isFinite else { throw UntrustedNumberError(field: field, value: String(raw), problem: .notFinite) }
         let seconds = (raw / Double(unit.rawValue)).rounded(.down)

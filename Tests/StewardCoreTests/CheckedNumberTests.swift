@@ -42,8 +42,8 @@ final class CheckedNumberTests: XCTestCase {
     }
 
     func testSaturatingArithmeticHoldsAtTheLimits() {
-        XCTAssertEqual(CheckedNumber.saturatingSum(900_000_000_000_000_000, 900_000_000_000_000_000), .max)
-        XCTAssertEqual(CheckedNumber.saturatingSum(-900_000_000_000_000_000, -900_000_000_000_000_000), .min)
+        XCTAssertEqual(CheckedNumber.saturatingSum(9_000_000_000_000_000_000, 9_000_000_000_000_000_000), .max)
+        XCTAssertEqual(CheckedNumber.saturatingSum(-9_000_000_000_000_000_000, -9_000_000_000_000_000_000), .min)
         XCTAssertEqual(CheckedNumber.saturatingSum(5, -7), -2)
         XCTAssertEqual(CheckedNumber.saturatingProduct(999_999_999_999_999_999, 10), .max)
         XCTAssertEqual(CheckedNumber.saturatingProduct(-999_999_999_999_999_999, 10), .min)
@@ -68,7 +68,7 @@ final class CheckedNumberTests: XCTestCase {
     func testCoordinatesMustBeFiniteAndOnTheGlobe() throws {
         XCTAssertEqual(try CheckedNumber.latitude(e7: 533_690_550, field: "latitudeE7"), 53.369055, accuracy: 1e-9)
         XCTAssertEqual(try CheckedNumber.longitude(e7: -1_800_000_000, field: "longitudeE7"), -180)
-        for e7 in [Int64.min, Int64.max, 900_000_001, -4_294_967_296 + 533_690_550] {
+        for e7: Int64 in [.min, .max, 900_000_001, -4_294_967_296 + 533_690_550] {
             XCTAssertNotNil(problem { () throws(UntrustedNumberError) in try CheckedNumber.latitude(e7: e7, field: "latitudeE7") }, "\(e7)")
         }
         XCTAssertNotNil(problem { () throws(UntrustedNumberError) in try CheckedNumber.longitude(e7: 1_800_000_001, field: "longitudeE7") })

@@ -43,6 +43,9 @@ public struct LocationRecordsParser: ExportParser {
         } catch {
             return .failure(LocationSkipReason(error == .notAnObject ? "not an object" : "malformed JSON object"))
         }
+        if let field = fields.unreadableNumber {
+            return .failure(LocationSkipReason(UntrustedNumberError(field: field, value: nil, problem: .notAnInteger).description))
+        }
         guard let latE7 = fields.latitudeE7, let lngE7 = fields.longitudeE7 else {
             return .failure(LocationSkipReason("no latitudeE7/longitudeE7"))
         }
