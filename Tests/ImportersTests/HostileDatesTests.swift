@@ -1,0 +1,80 @@
+import XCTest
+@testable import Importers
+@testable import StewardCore
+
+/// Importers whose times are civil text (ISO 8601, Twitter's ctime, OFX, CAMT, chat lines):
+/// one record's date moved far outside 1900–2200 (year 9999 or 0001) becomes one skipped
+/// record that says so, and every other record of the same real-format fixture is still read.
+final class HostileDatesTests: XCTestCase {
+    private func parse(_ text: String, path: String, importer: String,
+                       file: StaticString = #filePath, line: UInt = #line) throws -> ChunkedParseResult {
+        let probe = FileProbe(path: path, head: Array(text.utf8.prefix(FileProbe.headLength)), size: Int64(text.utf8.count))
+        guard case .success(let found) = ImporterRegistry.detect(probe) else {
+            XCTFail("\(path) not recognized", file: file, line: line)
+            throw ParseError("not recognized")
+        }
+        XCTAssertEqual(found.importer.id, importer, file: file, line: line)
+        return try parseAtAllChunkSizes({ found.importer.makeParser(for: probe) }, Array(text.utf8), file: file, line: line)
+    }
+
+    /// Replaces the first `date` in `fixture` with `farDate` and compares with the original.
+    private func assertFarDateIsABadRecord(_ fixture: String, path: String, importer: String, date: String, farDate: String,
+                                           file: StaticString = #filePath, line: UInt = #line) throws {
+        let range = try XCTUnwrap(fixture.range(of: date), "\(date) not in the fixture", file: file, line: line)
+        let hostile = fixture.replacingCharacters(in: range, with: farDate)
+        let original = try parse(fixture, path: path, importer: importer, file: file, line: line)
+        let result = try parse(hostile, path: path, importer: importer, file: file, line: line)
+        XCTAssertEqual(result.events.count, original.events.count - 1, "only the record with the far date is lost: \(result.issues)",
+                       file: file, line: line)
+        XCTAssertEqual(result.skipped, original.skipped + 1, "\(result.issues)", file: file, line: line)
+        let added = result.issues.filter { !original.issues.contains($0) }
+        XCTAssertTrue(added.contains { $0.contains("is not a plausible date (steward reads 1900–2200)") },
+                      "the new problem names the date: \(added)", file: file, line: line)
+    }
+
+    func testTwitterCreatedAtInYear9999() throws {
+        try assertFarDateIsABadRecord(TwitterArchiveTests.tweets, path: "data/tweets.js", importer: "twitter.archive",
+                                      date: "Sun Sep 10 08:00:00 +0000 2023", farDate: "Sun Sep 10 08:00:00 +0000 9999")
+    }
+
+    func testTikTokDateInYear0001() throws {
+        try assertFarDateIsABadRecord(TikTokUserDataTests.userData, path: "TikTok_Data/user_data.json", importer: "tiktok.json",
+                                      date: "2023-01-03 11:00:00", farDate: "0001-01-03 11:00:00")
+    }
+
+    func testSpotifyAccountDataEndTimeInYear9999() throws {
+        try assertFarDateIsABadRecord(SpotifyStreamingHistoryTests.accountData, path: "MyData/StreamingHistory0.json",
+                                      importer: "spotify.streaming", date: "2019-02-03 23:58", farDate: "9999-02-03 23:58")
+    }
+
+    func testOFXPostedDateInYear9999() throws {
+        try assertFarDateIsABadRecord(BankOFXParserTests.sgmlTwoAccounts, path: "statement.ofx", importer: "bank.ofx",
+                                      date: "<DTPOSTED>20240205120000.000[-5:EST]", farDate: "<DTPOSTED>99990205120000.000[-5:EST]")
+    }
+
+    func testCAMTBookingDateInYear0001() throws {
+        try assertFarDateIsABadRecord(BankCAMTParserTests.v2, path: "camt053.xml", importer: "bank.camt053",
+                                      date: "<BookgDt><Dt>2024-03-01</Dt></BookgDt>", farDate: "<BookgDt><Dt>0001-03-01</Dt></BookgDt>")
+    }
+
+    func testMyActivityTimeInYear9999() throws {
+        let activity = """
+        [{"header": "Search", "title": "Searched for payday loan", "time": "2023-11-02T01:14:09.311Z", "products": ["Search"]},
+         {"header": "Search", "title": "Searched for gym prices", "time": "2023-11-02T01:14:30.002Z", "products": ["Search"]},
+         {"header": "Search", "title": "Searched for trains", "time": "2023-11-03T08:00:00.000Z", "products": ["Search"]}]
+        """
+        try assertFarDateIsABadRecord(activity, path: "Takeout/My Activity/Search/MyActivity.json",
+                                      importer: "google.my_activity", date: "2023-11-02T01:14:30.002Z", farDate: "9999-11-02T01:14:30.002Z")
+    }
+
+    func testWhatsAppChatLineInYear9999() throws {
+        let chat = "[31/12/2019, 23:59:59] Ana Pérez: first\r\n[01/01/2020, 00:00:05] Bob: Happy new year\r\n[02/01/2020, 10:00:00] Ana Pérez: third\r\n"
+        let original = try parse(chat, path: "WhatsApp Chat with Bob.txt", importer: "whatsapp.chat")
+        XCTAssertEqual(original.events.count, 3)
+        let hostile = try parse(chat.replacingOccurrences(of: "01/01/2020", with: "01/01/9999"),
+                                path: "WhatsApp Chat with Bob.txt", importer: "whatsapp.chat")
+        XCTAssertEqual(hostile.events.map { $0.text ?? "-" }, ["first", "third"])
+        XCTAssertEqual(hostile.skipped, 1)
+        XCTAssertTrue(hostile.issues.contains { $0.contains("9999-01-01T00:00:05 is not a plausible date") }, hostile.issues.description)
+    }
+}
