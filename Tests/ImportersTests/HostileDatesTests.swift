@@ -77,4 +77,59 @@ final class HostileDatesTests: XCTestCase {
         XCTAssertEqual(hostile.skipped, 1)
         XCTAssertTrue(hostile.issues.contains { $0.contains("9999-01-01T00:00:05 is not a plausible date") }, hostile.issues.description)
     }
+
+    func testLinkedInMessageDateInYear9999() throws {
+        let messages = """
+        CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER
+        2-abc,,Sam Doe,u1,Anna Schmidt,u2,2023-01-15 10:20:30 UTC,,Hi Anna,INBOX
+        2-abc,,Anna Schmidt,u2,Sam Doe,u1,2023-01-15 10:25:30 UTC,,Hello Sam,INBOX
+        2-def,,Sam Doe,u1,Bo Li,u3,2023-02-15 10:20:30 UTC,,Hey Bo,INBOX
+        """
+        try assertFarDateIsABadRecord(messages, path: "messages.csv", importer: "linkedin.csv",
+                                      date: "2023-01-15 10:25:30 UTC", farDate: "9999-01-15 10:25:30 UTC")
+    }
+
+    func testRedditCommentDateInYear0001() throws {
+        let comments = """
+        id,permalink,date,ip,subreddit,gildings,link,parent,body,media
+        k1,https://www.reddit.com/r/union/comments/a/b/k1/,2023-01-15 10:20:30 UTC,0.0.0.0,union,0,https://www.reddit.com/r/union/comments/a/b/,,first,
+        k2,https://www.reddit.com/r/union/comments/a/b/k2/,2023-01-16 10:20:30 UTC,0.0.0.0,union,0,https://www.reddit.com/r/union/comments/a/b/,,second,
+        """
+        try assertFarDateIsABadRecord(comments, path: "comments.csv", importer: "reddit.csv",
+                                      date: "2023-01-16 10:20:30 UTC", farDate: "0001-01-16 10:20:30 UTC")
+    }
+
+    func testQIFDateInYear9999() throws {
+        let qif = """
+        !Type:Bank
+        D03/01/2024
+        T-5.00
+        PCoffee
+        ^
+        D03/02/2024
+        T-900.00
+        PRent
+        ^
+        D03/03/2024
+        T2500.00
+        PSalary
+        ^
+        """
+        try assertFarDateIsABadRecord(qif, path: "export.qif", importer: "bank.qif", date: "D03/02/2024", farDate: "D03/02/9999")
+    }
+
+    func testFacebookListTimestampAtInt64Max() throws {
+        let list = """
+        {"off_facebook_activity_v2": [
+          {"name": "Shop A", "events": [{"id": 1, "type": "PURCHASE", "timestamp": 1700000000}]},
+          {"name": "Shop B", "events": [{"id": 2, "type": "PURCHASE", "timestamp": 9223372036854775807}]},
+          {"name": "Shop C", "events": [{"id": 3, "type": "PURCHASE", "timestamp": 1700000100}]}
+        ]}
+        """
+        let original = try parse(list, path: "apps_and_websites_off_of_facebook/your_off-facebook_activity.json", importer: "meta.facebook")
+        XCTAssertEqual(original.events.count, 2, "the record at Int64.max is skipped: \(original.issues)")
+        XCTAssertEqual(original.skipped, 1)
+        XCTAssertTrue(original.issues.contains { $0.contains("time 9223372036854775807 s since 1970 is not a plausible date") },
+                      original.issues.description)
+    }
 }
