@@ -132,4 +132,28 @@ final class HostileDatesTests: XCTestCase {
         XCTAssertTrue(original.issues.contains { $0.contains("time 9223372036854775807 s since 1970 is not a plausible date") },
                       original.issues.description)
     }
+
+    func testExifGPSRationalsDividingByZeroAndADateInYear9999() throws {
+        // GPS degrees of 1/0 (infinity), 0/0 (NaN) and 4294967295/1: no position is taken from
+        // them (a rational with a zero denominator reads as none), the photo's time is kept.
+        let gps: [ExifPhotoTests.Field] = [
+            ExifPhotoTests.ascii(0x0001, "N"),
+            ExifPhotoTests.rationals(0x0002, [(1, 0), (0, 0), (4_294_967_295, 1)], littleEndian: true),
+            ExifPhotoTests.ascii(0x0003, "E"),
+            ExifPhotoTests.rationals(0x0004, [(4_294_967_295, 1), (1, 0), (0, 0)], littleEndian: true),
+        ]
+        let noPosition = ExifPhotoTests.jpeg(ExifPhotoTests.tiff(littleEndian: true, ifd0: [ExifPhotoTests.ascii(0x010F, "Cam")],
+                                                                 exif: [ExifPhotoTests.ascii(0x9003, "2018:07:25 16:34:23")], gps: gps))
+        let kept = try parseAtAllChunkSizes({ ExifPhotoParser() }, noPosition)
+        XCTAssertEqual(kept.events.count, 1, kept.issues.description)
+        XCTAssertNil(kept.events.first?.latitude)
+        XCTAssertEqual(kept.events.first?.time?.iso8601, "2018-07-25T16:34:23")
+
+        let farFuture = ExifPhotoTests.jpeg(ExifPhotoTests.tiff(littleEndian: true, ifd0: [ExifPhotoTests.ascii(0x010F, "Cam")],
+                                                                exif: [ExifPhotoTests.ascii(0x9003, "9999:07:25 16:34:23")], gps: nil))
+        let skipped = try parseAtAllChunkSizes({ ExifPhotoParser() }, farFuture)
+        XCTAssertEqual(skipped.events.count, 0)
+        XCTAssertEqual(skipped.skipped, 1)
+        XCTAssertTrue(skipped.issues.contains { $0.contains("time 9999-07-25T16:34:23 is not a plausible date") }, skipped.issues.description)
+    }
 }
