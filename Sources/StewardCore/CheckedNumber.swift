@@ -114,14 +114,4 @@ public enum CheckedNumber {
         }
         return Double(e7) / 1e7
     }
-
-    /// `value` when it lies in `range` (a quantity, a count), else `outOfRange`.
-    public static func within<T: Comparable & CustomStringConvertible>(_ value: T, _ range: ClosedRange<T>,
-                                                                        field: String) throws(UntrustedNumberError) -> T {
-        guard range.contains(value) else {
-            throw UntrustedNumberError(field: field, value: value.description,
-                                       problem: .outOfRange("\(range.lowerBound)…\(range.upperBound)"))
-        }
-        return value
-    }
 }
