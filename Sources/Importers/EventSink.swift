@@ -33,9 +33,14 @@ public final class EventSink {
         self.handler = handler
     }
 
-    /// Delivers one parsed record.
+    /// Delivers one parsed record, or skips it when a time, coordinate or quantity is not
+    /// plausible (`EventPlausibility`): the last guard before the rules do arithmetic on it.
     @inline(__always)
     public func emit(_ event: Event) {
+        if let problem = EventPlausibility.problem(in: event) {
+            skip(problem.description, at: event.position)
+            return
+        }
         eventCount += 1
         handler(event)
     }

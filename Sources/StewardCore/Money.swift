@@ -38,12 +38,14 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
         return text.withUTF8 { parse($0, decimalSeparator: decimalSeparator, currency: currency) }
     }
 
-    /// `units` rescaled to `scale` decimals (truncating toward zero when reducing).
+    /// `units` rescaled to `scale` decimals (truncating toward zero when reducing). Held at the
+    /// 64-bit limits when more decimals do not fit (an 18-digit amount at a larger scale), so
+    /// comparisons and bracket lookups stay on the right side instead of wrapping around.
     public func units(atScale target: Int) -> Int64 {
         if target == scale { return units }
         if target > scale {
             var v = units
-            for _ in 0..<(target - scale) { v = v.multipliedReportingOverflow(by: 10).partialValue }
+            for _ in 0..<(target - scale) { v = CheckedNumber.saturatingProduct(v, 10) }
             return v
         }
         var v = units

@@ -55,7 +55,7 @@ final class LocationRecordsTests: XCTestCase {
             "record 2 (/locations/2): coordinates out of range (latitudeE7 4294967295, longitudeE7 133777000)",
             "record 3 (/locations/3): no timestampMs or timestamp",
             "record 5 (/locations/5): not an object",
-            "record 6 (/locations/6): no latitudeE7/longitudeE7",
+            "record 6 (/locations/6): latitudeE7 is not a whole number within the 64-bit range",
         ])
     }
 

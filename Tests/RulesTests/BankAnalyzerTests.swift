@@ -88,6 +88,16 @@ final class BankAnalyzerTests: XCTestCase {
         XCTAssertFalse(income.evidence.contains { $0.excerpt.contains("J SMITH") })
     }
 
+    func testEighteenDigitSalariesFromTwoPayersLandInTheTopBracketInsteadOfOverflowing() throws {
+        // Each median fits Int64; their sum (and the rescaling of the scale-0 amount to two
+        // decimals) does not. The total is held at the limit: the open top bracket.
+        var events = monthly("PAYER ONE", "9999999999999999.99", "GBP", months: 1...3).map { ($0, "a") }
+        events += monthly("PAYER TWO", "999999999999999999", "GBP", months: 1...3, day: 3).map { ($0, "a") }
+        let income = try XCTUnwrap(try finding("finance.income", events))
+        XCTAssertEqual(income.value, "GBP 6,000 or more a month")
+        XCTAssertEqual(income.count, 6)
+    }
+
     // MARK: late bills
 
     func testFeeOnTheSameDayOrThirtyDaysLaterCountsButNotThirtyOne() throws {

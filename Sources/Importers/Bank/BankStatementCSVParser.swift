@@ -203,7 +203,14 @@ public struct BankStatementCSVParser: ExportParser {
         } else if let feeField = field(.fee), let fee = Money.parse(feeField, decimalSeparator: d.decimalSeparator), fee.units != 0 {
             // Revolut's `Fee` is charged on top of `Amount`, always reducing the balance.
             let scale = max(amount.scale, fee.scale)
-            amount = Money(units: amount.units(atScale: scale) - abs(fee.units(atScale: scale)), scale: scale)
+            let gross = amount.units(atScale: scale), charged = fee.units(atScale: scale)
+            // Rescaling holds values at the 64-bit limits (18 digits at more decimals), where
+            // abs() and the subtraction would trap: such a pair is a bad record.
+            guard gross != .max, gross != .min, charged != .max, charged != .min,
+                  let net = try? CheckedNumber.sum(gross, -abs(charged), field: "Fee") else {
+                sink.skip("amount and fee too large to subtract at \(scale) decimals", at: position); return
+            }
+            amount = Money(units: net, scale: scale)
         }
         amount.currency = currency ?? trailingCurrency(field(.amount))
 

@@ -18,23 +18,70 @@ public protocol ByteSource {
 
 /// A regular file on disk, read with plain POSIX reads in 1 MiB chunks (read-only: the file is
 /// opened O_RDONLY and never touched otherwise; its atime may change depending on mount options).
+/// The file may change between discovery and reading: every open is non-blocking (a FIFO put
+/// in its place would otherwise wait for a writer forever), does not follow a symbolic link
+/// put in its place (unless the user named a link), and re-checks with fstat that what was
+/// opened is still a regular file. See docs/privacy.md, "Untrusted numbers" and inputs.
 public struct DiskFileSource: ByteSource, Sendable {
     public let path: String
     public let displayPath: String
     public let size: Int64?
     public let modified: Date?
+    /// True only for a path the user named that is itself a symbolic link to a file.
+    public let followsSymlink: Bool
     public static let chunkSize = 1 << 20
 
-    public init(path: String, displayPath: String, size: Int64?, modified: Date?) {
+    public init(path: String, displayPath: String, size: Int64?, modified: Date?, followsSymlink: Bool = false) {
         self.path = path
         self.displayPath = displayPath
         self.size = size
         self.modified = modified
+        self.followsSymlink = followsSymlink
+    }
+
+    /// Opens the file for reading as described above; the caller closes the descriptor.
+    public func openRegularFile() throws(DiscoveryError) -> Int32 {
+        try Self.openRegularFile(path, displayPath: displayPath, followsSymlink: followsSymlink)
+    }
+
+    /// Opens `path` read-only, non-blocking, without following a final symbolic link unless
+    /// `followsSymlink`, and checks with fstat that it is a regular file. For libraries that
+    /// open by path themselves (ZIP, SQLite) call this first and close the result: that leaves
+    /// only the moment between the two opens for a swap, instead of the whole scan.
+    public static func openRegularFile(_ path: String, displayPath: String, followsSymlink: Bool = false) throws(DiscoveryError) -> Int32 {
+        var flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
+        if !followsSymlink { flags |= O_NOFOLLOW }
+        let fd = open(path, flags)
+        guard fd >= 0 else {
+            if errno == ELOOP && !followsSymlink {
+                throw DiscoveryError.unreadable(displayPath, "replaced by a symbolic link since it was listed: not followed")
+            }
+            throw DiscoveryError.unreadable(displayPath, String(cString: strerror(errno)))
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw DiscoveryError.unreadable(displayPath, "not a regular file (device, socket or pipe) when opened")
+        }
+        // Reads of a regular file never block; clearing the flag keeps their semantics plain.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return fd
+    }
+
+    /// Why `path` cannot be opened as a regular file (see `openRegularFile`), or nil when it
+    /// can; closes what it opened.
+    public static func problemOpening(_ path: String, followsSymlink: Bool) -> String? {
+        do {
+            close(try openRegularFile(path, displayPath: path, followsSymlink: followsSymlink))
+            return nil
+        } catch {
+            if case .unreadable(_, let why) = error { return why }
+            return error.description
+        }
     }
 
     public func stream(_ body: (UnsafeRawBufferPointer) throws -> StreamControl) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw DiscoveryError.unreadable(displayPath, String(cString: strerror(errno))) }
+        let fd = try openRegularFile()
         defer { close(fd) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: DiskFileSource.chunkSize, alignment: 16)
         defer { buffer.deallocate() }

@@ -90,6 +90,7 @@ public struct ExportReader: Sendable {
     private func listMembers(of file: DiskFileSource) -> [PlannedMember]? {
         let archive: Archive
         do {
+            close(try file.openRegularFile())
             archive = try Archive(url: URL(fileURLWithPath: file.path), accessMode: .read)
         } catch {
             return nil

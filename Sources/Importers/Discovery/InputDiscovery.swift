@@ -25,7 +25,7 @@ public struct InputDiscovery {
             if isDirectory.boolValue {
                 walk(directory: root, root: canonical(root), display: root, into: &result)
             } else {
-                add(path: root, display: root, into: &result)
+                add(path: root, display: root, namedByUser: true, into: &result)
             }
         }
         return result
@@ -68,7 +68,9 @@ public struct InputDiscovery {
         }
     }
 
-    private func add(path: String, display: String, into result: inout Result) {
+    /// `namedByUser`: the path was given on the command line, so a symbolic link there is what
+    /// the user asked to read and is followed; a file found in a folder never is.
+    private func add(path: String, display: String, namedByUser: Bool = false, into result: inout Result) {
         var info = stat()
         guard stat(path, &info) == 0 else {
             result.skipped.append((display, "cannot be read: \(String(cString: strerror(errno)))"))
@@ -79,6 +81,7 @@ public struct InputDiscovery {
             return
         }
         let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
-        result.files.append(DiskFileSource(path: path, displayPath: display, size: Int64(info.st_size), modified: modified))
+        result.files.append(DiskFileSource(path: path, displayPath: display, size: Int64(info.st_size), modified: modified,
+                                           followsSymlink: namedByUser))
     }
 }

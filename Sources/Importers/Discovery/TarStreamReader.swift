@@ -35,6 +35,9 @@ struct TarStreamReader {
     }
 
     static let maxMetaBytes = 1 << 20
+    /// Largest entry size accepted from a pax header (2⁶⁰ bytes, an exbibyte); the ustar size
+    /// field cannot state more than 2⁶³ − 2⁹, so block rounding never overflows.
+    static let maxEntryBytes: Int64 = 1 << 60
 
     private var state = State.header
     private var header: [UInt8] = []
@@ -86,7 +89,7 @@ struct TarStreamReader {
                 i += take
                 offset += Int64(take)
                 if remaining - take == 0 {
-                    applyMeta(type)
+                    try applyMeta(type)
                     meta.removeAll(keepingCapacity: false)
                     state = padding > 0 ? .skip(remaining: Int64(padding)) : .header
                 } else {
@@ -126,7 +129,7 @@ struct TarStreamReader {
         case UInt8(ascii: "L"), UInt8(ascii: "K"), UInt8(ascii: "x"), UInt8(ascii: "g"):
             guard size <= Self.maxMetaBytes else { throw Failure(description: "extended tar header larger than 1 MiB") }
             meta.removeAll(keepingCapacity: true)
-            if size == 0 { applyMeta(type); state = .header; return }
+            if size == 0 { try applyMeta(type); state = .header; return }
             state = .meta(type: type, remaining: Int(size), padding: padding)
             return
         default:
@@ -174,7 +177,7 @@ struct TarStreamReader {
         }
     }
 
-    private mutating func applyMeta(_ type: UInt8) {
+    private mutating func applyMeta(_ type: UInt8) throws {
         switch type {
         case UInt8(ascii: "L"):
             longName = Self.string(meta[...])
@@ -190,7 +193,14 @@ struct TarStreamReader {
                     let key = String(decoding: record[record.startIndex..<equals], as: UTF8.self)
                     let value = String(decoding: record[(equals + 1)...], as: UTF8.self)
                     if key == "path" { paxPath = value }
-                    if key == "size", let s = Int64(value), s >= 0 { paxSize = s }
+                    if key == "size" {
+                        // The size is later rounded up to whole 512-byte blocks: a value near
+                        // Int64.max would overflow there, and no archive holds an entry that large.
+                        guard let s = Int64(value), s >= 0, s <= Self.maxEntryBytes else {
+                            throw Failure(description: "pax size \(value.prefix(40)) before byte \(offset) is not a possible entry size")
+                        }
+                        paxSize = s
+                    }
                 }
                 i += length
             }

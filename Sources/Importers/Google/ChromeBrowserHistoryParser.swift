@@ -35,12 +35,16 @@ public struct ChromeBrowserHistoryParser: ExportParser {
         guard let micros = value["time_usec"]?.int64Value else {
             return .failure(.init(value["time_usec"] == nil ? "no time_usec" : "time_usec is not an integer"))
         }
-        // Floor division keeps times before 1970 (never seen, but not impossible) consistent.
-        let seconds = micros >= 0 ? micros / 1_000_000 : -((-micros + 999_999) / 1_000_000)
+        let time: Timestamp
+        do {
+            time = try UntrustedTime.timestamp(micros, unit: .microseconds, since: .unix1970, field: "time_usec")
+        } catch {
+            return .failure(.init(error.description))
+        }
         let url = MyActivityRecord.nonEmpty(value["url"]?.stringValue)
         let title = MyActivityRecord.nonEmpty(value["title"]?.stringValue)
         guard url != nil || title != nil else { return .failure(.init("neither url nor title")) }
-        return .success(Event(source: source, kind: .pageView, time: Timestamp(epochSeconds: seconds, utcOffsetSeconds: 0),
+        return .success(Event(source: source, kind: .pageView, time: time,
                               title: title, url: url, code: MyActivityRecord.nonEmpty(value["page_transition"]?.stringValue),
                               product: "Chrome", position: position))
     }

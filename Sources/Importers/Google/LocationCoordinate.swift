@@ -1,3 +1,5 @@
+import StewardCore
+
 /// A WGS 84 position as Google's location exports write it, in the three notations they
 /// have used: E7 integers (`latitudeE7: 533690550`, Takeout 2012–2024), degree strings
 /// (`"48.1351253°, 11.5819806°"`, the 2024+ on-device Timeline.json) and geo URIs
@@ -17,7 +19,9 @@ struct LocationCoordinate: Equatable {
 
     /// From E7 integers (degrees × 10⁷).
     init?(latitudeE7: Int64, longitudeE7: Int64) {
-        self.init(latitude: Double(latitudeE7) / 1e7, longitude: Double(longitudeE7) / 1e7)
+        guard let latitude = try? CheckedNumber.latitude(e7: latitudeE7, field: "latitudeE7"),
+              let longitude = try? CheckedNumber.longitude(e7: longitudeE7, field: "longitudeE7") else { return nil }
+        self.init(latitude: latitude, longitude: longitude)
     }
 
     /// From `"48.1°, 11.5°"` (degree signs optional, comma between) or `"geo:48.1,11.5"`.

@@ -15,6 +15,9 @@ struct LocationRecordFields {
     var timestamp: UnsafeBufferPointer<UInt8>?
     /// Metres; read for the format documentation's sake and for callers that filter.
     var accuracy: Int64?
+    /// The first of latitudeE7, longitudeE7, timestampMs that is present but no 64-bit integer
+    /// (`1e300`, a 30-digit number, `NaN`; `null` counts as absent), so the skip names it.
+    var unreadableNumber: String?
 
     enum Problem: Error { case notAnObject, malformed }
 
@@ -52,10 +55,16 @@ struct LocationRecordFields {
             skipSpace()
             guard i < n else { throw .malformed }
             switch key {
-            case .latitudeE7: fields.latitudeE7 = integer(p, &i, n)
-            case .longitudeE7: fields.longitudeE7 = integer(p, &i, n)
+            case .latitudeE7:
+                fields.latitudeE7 = integer(p, &i, n)
+                if fields.latitudeE7 == nil && p[i] != UInt8(ascii: "n") { fields.unreadableNumber = fields.unreadableNumber ?? "latitudeE7" }
+            case .longitudeE7:
+                fields.longitudeE7 = integer(p, &i, n)
+                if fields.longitudeE7 == nil && p[i] != UInt8(ascii: "n") { fields.unreadableNumber = fields.unreadableNumber ?? "longitudeE7" }
             case .accuracy: fields.accuracy = integer(p, &i, n)
-            case .timestampMs: fields.timestampMs = integer(p, &i, n)
+            case .timestampMs:
+                fields.timestampMs = integer(p, &i, n)
+                if fields.timestampMs == nil && p[i] != UInt8(ascii: "n") { fields.unreadableNumber = fields.unreadableNumber ?? "timestampMs" }
             case .timestamp:
                 if p[i] == UInt8(ascii: "\"") {
                     let start = i + 1
@@ -105,18 +114,29 @@ struct LocationRecordFields {
         if quoted { j += 1 }
         var negative = false
         if j < n && p[j] == UInt8(ascii: "-") { negative = true; j += 1 }
-        var value: Int64 = 0
+        // The magnitude with checked arithmetic, so all of Int64 (and no more) is read.
+        var magnitude: UInt64 = 0
         var digits = 0
         while j < n, p[j] >= 0x30, p[j] <= 0x39 {
-            if digits >= 18 { return nil }
-            value = value * 10 + Int64(p[j] - 0x30)
+            let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (next, o2) = times10.addingReportingOverflow(UInt64(p[j] - 0x30))
+            if o1 || o2 { return nil }
+            magnitude = next
             digits += 1
             j += 1
         }
         guard digits > 0 else { return nil }
+        let value: Int64
+        if negative {
+            guard magnitude <= Int64.min.magnitude else { return nil }
+            value = magnitude == Int64.min.magnitude ? .min : -Int64(magnitude)
+        } else {
+            guard let exact = Int64(exactly: magnitude) else { return nil }
+            value = exact
+        }
         if quoted { guard j < n, p[j] == UInt8(ascii: "\"") else { return nil } }
         else if j < n, p[j] == UInt8(ascii: ".") || p[j] == UInt8(ascii: "e") || p[j] == UInt8(ascii: "E") { return nil }
-        return negative ? -value : value
+        return value
     }
 
     /// Moves past one value (scalar, string, object or array) and returns the index after it.

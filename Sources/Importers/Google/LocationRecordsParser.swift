@@ -43,6 +43,9 @@ public struct LocationRecordsParser: ExportParser {
         } catch {
             return .failure(LocationSkipReason(error == .notAnObject ? "not an object" : "malformed JSON object"))
         }
+        if let field = fields.unreadableNumber {
+            return .failure(LocationSkipReason(UntrustedNumberError(field: field, value: nil, problem: .notAnInteger).description))
+        }
         guard let latE7 = fields.latitudeE7, let lngE7 = fields.longitudeE7 else {
             return .failure(LocationSkipReason("no latitudeE7/longitudeE7"))
         }
@@ -51,8 +54,11 @@ public struct LocationRecordsParser: ExportParser {
         }
         let time: Timestamp
         if let ms = fields.timestampMs {
-            // Floor division, so fixes before 1970 (never seen, but possible) stay ordered.
-            time = Timestamp(epochSeconds: ms >= 0 ? ms / 1000 : (ms - 999) / 1000, utcOffsetSeconds: 0)
+            do {
+                time = try UntrustedTime.timestamp(ms, unit: .milliseconds, since: .unix1970, field: "timestampMs")
+            } catch {
+                return .failure(LocationSkipReason(error.description))
+            }
         } else if let iso = fields.timestamp, let parsed = Timestamp.parseISO8601(iso) {
             time = parsed
         } else {

@@ -46,7 +46,11 @@ public struct SemanticLocationParser: ExportParser {
     }
 
     private static func placeVisit(_ visit: JSONValue, position: SourcePosition) -> Result<Event, LocationSkipReason> {
-        guard let time = startTime(of: visit["duration"]) else { return .failure(LocationSkipReason("placeVisit without a readable duration start")) }
+        let time: Timestamp
+        switch startTime(of: visit["duration"], record: "placeVisit") {
+        case .success(let start): time = start
+        case .failure(let reason): return .failure(reason)
+        }
         let location = visit["location"]
         let coordinate = e7Coordinate(location, lat: "latitudeE7", lng: "longitudeE7")
             ?? e7Coordinate(visit, lat: "centerLatE7", lng: "centerLngE7")
@@ -62,7 +66,11 @@ public struct SemanticLocationParser: ExportParser {
     }
 
     private static func activitySegment(_ segment: JSONValue, position: SourcePosition) -> Result<Event, LocationSkipReason> {
-        guard let time = startTime(of: segment["duration"]) else { return .failure(LocationSkipReason("activitySegment without a readable duration start")) }
+        let time: Timestamp
+        switch startTime(of: segment["duration"], record: "activitySegment") {
+        case .success(let start): time = start
+        case .failure(let reason): return .failure(reason)
+        }
         // Older segments (real 2013 data) have an empty `startLocation: {}`; their first
         // waypoint or raw-path point is where they began.
         let start = e7Coordinate(segment["startLocation"], lat: "latitudeE7", lng: "longitudeE7")
@@ -77,14 +85,23 @@ public struct SemanticLocationParser: ExportParser {
                               latitude: start?.latitude, longitude: start?.longitude, position: position))
     }
 
-    /// `startTimestamp` (ISO) or `startTimestampMs` (epoch milliseconds as a string).
-    static func startTime(of duration: JSONValue?) -> Timestamp? {
-        guard let duration else { return nil }
-        if let iso = duration["startTimestamp"]?.stringValue { return Timestamp.parseISO8601(iso.utf8) }
-        if let ms = duration["startTimestampMs"]?.int64Value {
-            return Timestamp(epochSeconds: ms >= 0 ? ms / 1000 : (ms - 999) / 1000, utcOffsetSeconds: 0)
+    /// `startTimestamp` (ISO) or `startTimestampMs` (epoch milliseconds as a string), or why
+    /// the `record` (placeVisit, activitySegment) has no usable start.
+    static func startTime(of duration: JSONValue?, record: String) -> Result<Timestamp, LocationSkipReason> {
+        let missing = LocationSkipReason("\(record) without a readable duration start")
+        guard let duration else { return .failure(missing) }
+        if let iso = duration["startTimestamp"]?.stringValue {
+            return Timestamp.parseISO8601(iso.utf8).map { .success($0) } ?? .failure(missing)
         }
-        return nil
+        guard let msText = duration["startTimestampMs"]?.stringValue ?? duration["startTimestampMs"]?.numberText else {
+            return .failure(missing)
+        }
+        do {
+            return .success(try UntrustedTime.timestamp(text: msText, unit: .milliseconds, since: .unix1970,
+                                                        field: "startTimestampMs"))
+        } catch {
+            return .failure(LocationSkipReason("\(record): \(error.description)"))
+        }
     }
 
     private static func e7Coordinate(_ object: JSONValue?, lat: String, lng: String) -> LocationCoordinate? {

@@ -29,8 +29,9 @@ enum TimelineSegmentEvents {
         }
         // Timeline.json states the local offset separately when its times are in UTC.
         if start.utcOffsetSeconds == 0 || start.utcOffsetSeconds == nil,
-           let minutes = segment["startTimeTimezoneUtcOffsetMinutes"]?.int64Value, abs(minutes) <= 18 * 60 {
-            start.utcOffsetSeconds = Int32(minutes * 60)
+           let minutes = segment["startTimeTimezoneUtcOffsetMinutes"]?.int64Value,
+           let offset = try? UntrustedTime.utcOffset(minutes: minutes, field: "startTimeTimezoneUtcOffsetMinutes") {
+            start.utcOffsetSeconds = offset
         }
         let position = SourcePosition.record(index, pointer: pointer)
         var emitted = 0

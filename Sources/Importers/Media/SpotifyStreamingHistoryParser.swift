@@ -64,10 +64,19 @@ public struct SpotifyStreamingHistoryParser: ExportParser {
         guard let tsText = value["ts"]?.stringValue, let ended = Timestamp.parseISO8601(Array(tsText.utf8)) else {
             return .failure(SkipReason(value["ts"] == nil ? "no ts" : "ts is not an ISO 8601 time"))
         }
-        let played = max(0, value["ms_played"]?.int64Value ?? 0)
-        var start = ended.epochSeconds - played / 1000
-        if value["offline"]?.boolValue == true, let offline = value["offline_timestamp"]?.int64Value, offline > 0 {
-            start = offline > 100_000_000_000 ? offline / 1000 : offline
+        // Spotify states these instants in UTC.
+        var start = Timestamp(epochSeconds: ended.epochSeconds, utcOffsetSeconds: 0), end: Timestamp
+        do {
+            let played = try CheckedNumber.durationSeconds(value.integer("ms_played") ?? 0, unit: .milliseconds,
+                                                           field: "ms_played")
+            start = try UntrustedTime.shifted(start, bySeconds: -played, field: "ms_played")
+            if value["offline"]?.boolValue == true, let offline = try value.integer("offline_timestamp"), offline > 0 {
+                start = try UntrustedTime.timestamp(offline, unit: offline > 100_000_000_000 ? .milliseconds : .seconds,
+                                                    since: .unix1970, field: "offline_timestamp")
+            }
+            end = try UntrustedTime.shifted(start, bySeconds: played, field: "ms_played")
+        } catch {
+            return .failure(SkipReason(error.description))
         }
         let track = nonEmpty(value["master_metadata_track_name"]?.stringValue)
         let episode = nonEmpty(value["episode_name"]?.stringValue)
@@ -88,8 +97,7 @@ public struct SpotifyStreamingHistoryParser: ExportParser {
             return .failure(SkipReason("no track, episode or audiobook named"))
         }
         return .success(Event(source: source, kind: .listen,
-                              time: Timestamp(epochSeconds: start, utcOffsetSeconds: 0),
-                              endTime: Timestamp(epochSeconds: start + played / 1000, utcOffsetSeconds: 0),
+                              time: start, endTime: end,
                               text: fields.text, title: fields.title, url: fields.uri, counterparty: fields.counterparty,
                               code: nonEmpty(value["reason_end"]?.stringValue), product: fields.product,
                               position: position))
@@ -102,8 +110,13 @@ public struct SpotifyStreamingHistoryParser: ExportParser {
             return .failure(SkipReason(value["endTime"] == nil ? "no endTime" : "endTime is not a date and time"))
         }
         // Written without a designator, but Spotify documents these times as UTC.
-        let ended = parsed.epochSeconds
-        let played = max(0, value["msPlayed"]?.int64Value ?? 0)
+        let ended = Timestamp(epochSeconds: parsed.epochSeconds, utcOffsetSeconds: 0), start: Timestamp
+        do {
+            let played = try CheckedNumber.durationSeconds(value.integer("msPlayed") ?? 0, unit: .milliseconds, field: "msPlayed")
+            start = try UntrustedTime.shifted(ended, bySeconds: -played, field: "msPlayed")
+        } catch {
+            return .failure(SkipReason(error.description))
+        }
         let title: String?, counterparty: String?, product: String
         if let track = nonEmpty(value["trackName"]?.stringValue) {
             (title, counterparty, product) = (track, nonEmpty(value["artistName"]?.stringValue), "music")
@@ -113,8 +126,7 @@ public struct SpotifyStreamingHistoryParser: ExportParser {
             return .failure(SkipReason("no track or episode named"))
         }
         return .success(Event(source: source, kind: .listen,
-                              time: Timestamp(epochSeconds: ended - played / 1000, utcOffsetSeconds: 0),
-                              endTime: Timestamp(epochSeconds: ended, utcOffsetSeconds: 0),
+                              time: start, endTime: ended,
                               title: title, counterparty: counterparty, product: product, position: position))
     }
 

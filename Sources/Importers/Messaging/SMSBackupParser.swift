@@ -114,7 +114,7 @@ public struct SMSBackupParser: ExportParser {
             }
         }
         guard let time = Self.time(epochMillis: date, readable: readable) else {
-            sink.skip("no readable date (\(date ?? "missing"))", at: position)
+            sink.skip("no readable date (\(date.map { String($0.prefix(40)) } ?? "missing"))", at: position)
             return
         }
         // 2 sent, 3 draft, 4 outbox, 5 failed, 6 queued: all written by the phone's owner.
@@ -128,7 +128,7 @@ public struct SMSBackupParser: ExportParser {
         let position = nextPosition(line: mms.line)
         // MMS `date` is also epoch milliseconds (the app converts Android's seconds).
         guard let time = Self.time(epochMillis: mms.date, readable: mms.readableDate) else {
-            sink.skip("no readable date (\(mms.date ?? "missing"))", at: position)
+            sink.skip("no readable date (\(mms.date.map { String($0.prefix(40)) } ?? "missing"))", at: position)
             return
         }
         sink.emit(Event(source: Self.source, kind: .message, time: time, text: mms.text,
@@ -150,7 +150,7 @@ public struct SMSBackupParser: ExportParser {
             }
         }
         guard let time = Self.time(epochMillis: date, readable: readable) else {
-            sink.skip("no readable date (\(date ?? "missing"))", at: position)
+            sink.skip("no readable date (\(date.map { String($0.prefix(40)) } ?? "missing"))", at: position)
             return
         }
         let callTypes = ["1": "incoming", "2": "outgoing", "3": "missed", "4": "voicemail", "5": "rejected", "6": "blocked"]
@@ -173,8 +173,11 @@ public struct SMSBackupParser: ExportParser {
     }
 
     static func time(epochMillis: String?, readable: String?) -> Timestamp? {
-        guard let epochMillis, let millis = Int64(epochMillis), millis > 0, millis < 32_503_680_000_000 else { return nil }
-        let seconds = millis / 1000
+        // 0 is how the app writes an unknown date; anything before 1970 is no phone's clock.
+        guard let epochMillis,
+              let instant = try? UntrustedTime.timestamp(text: epochMillis, unit: .milliseconds, since: .unix1970, field: "date"),
+              instant.epochSeconds > 0 else { return nil }
+        let seconds = instant.epochSeconds
         let offset = readable.flatMap { SMSReadableDate.utcOffset(readable: $0, epochSeconds: seconds) }
         // Without readable_date the instant is right but only known in UTC.
         return Timestamp(epochSeconds: seconds, utcOffsetSeconds: offset ?? 0)

@@ -10,7 +10,13 @@ enum TelegramMessage {
     static func event(from value: JSONValue, chatName: String?, ownerId: String?, ownerNames: Set<String>,
                       position: SourcePosition) -> Result<Event, SkipReason> {
         guard case .object = value else { return .failure(SkipReason("not an object")) }
-        guard let time = time(of: value) else { return .failure(SkipReason("no readable date")) }
+        let time: Timestamp
+        do {
+            guard let readable = try Self.time(of: value) else { return .failure(SkipReason("no readable date")) }
+            time = readable
+        } catch {
+            return .failure(SkipReason(error.description))
+        }
         let isService = value["type"]?.stringValue == "service"
         let sender = (isService ? value["actor"] : value["from"])?.stringValue
         let senderId = (isService ? value["actor_id"] : value["from_id"])?.stringValue
@@ -34,21 +40,27 @@ enum TelegramMessage {
     /// same instant on the exporting computer's clock without an offset. Together they give
     /// the offset; when they disagree by something that is no UTC offset (hand-edited files)
     /// or one is missing, the local `date` wins, as the time of day is what rules read.
-    static func time(of value: JSONValue) -> Timestamp? {
+    /// A `date_unixtime` that is no integer or no plausible date makes the message a bad
+    /// record (thrown), even beside a readable `date`: the file has been damaged or forged.
+    static func time(of value: JSONValue) throws(UntrustedNumberError) -> Timestamp? {
         let local = value["date"]?.stringValue.flatMap { Timestamp.parseISO8601($0.utf8) }
         let unixText = value["date_unixtime"]?.stringValue ?? value["date_unixtime"]?.numberText
-        let unix = unixText.flatMap { Int64($0) }
+        let unix = try unixText.map { (text: String) throws(UntrustedNumberError) in
+            try UntrustedTime.timestamp(text: text, unit: .seconds, since: .unix1970, field: "date_unixtime")
+        }
         switch (local, unix) {
         case (let local?, let unix?):
-            let difference = local.epochSeconds - unix
+            // Both are within the plausible years here (`local` by its 4-digit year), so the
+            // difference cannot overflow.
+            let difference = local.epochSeconds - unix.epochSeconds
             if difference % 900 == 0 && abs(difference) <= 14 * 3600 {
-                return Timestamp(epochSeconds: unix, utcOffsetSeconds: Int32(difference))
+                return Timestamp(epochSeconds: unix.epochSeconds, utcOffsetSeconds: Int32(difference))
             }
             return local
         case (let local?, nil):
             return local
         case (nil, let unix?):
-            return Timestamp(epochSeconds: unix, utcOffsetSeconds: 0)
+            return unix
         case (nil, nil):
             return nil
         }

@@ -84,7 +84,13 @@ public struct WhatsAppMsgstoreImporter: PathReadingImporter {
             return
         }
         // Epoch milliseconds in UTC; the phone's time zone is not stored with the message.
-        let time = Timestamp(epochSeconds: millis / 1000, utcOffsetSeconds: 0)
+        let time: Timestamp
+        do {
+            time = try UntrustedTime.timestamp(millis, unit: .milliseconds, since: .unix1970, field: "timestamp")
+        } catch {
+            sink.skip(error.description, at: position)
+            return
+        }
         sink.emit(Event(source: Self.source, kind: .message, time: time,
                         text: text.flatMap { $0.isEmpty ? nil : $0 },
                         counterparty: chat.map(Self.displayName(ofJid:)),

@@ -11,6 +11,10 @@ final class ImmutableSQLiteInput {
 
     init(path: String) throws(ParseError) {
         self.path = path
+        // SQLite opens by path and would block forever on a FIFO swapped in since discovery.
+        if let problem = DiskFileSource.problemOpening(path, followsSymlink: true) {
+            throw ParseError("cannot open SQLite database: \(problem)")
+        }
         var db: OpaquePointer?
         let uri = "file:" + Self.escapeURIPath(path) + "?immutable=1"
         let status = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil)

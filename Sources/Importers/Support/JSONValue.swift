@@ -1,3 +1,5 @@
+import StewardCore
+
 /// One parsed JSON value, small enough to build per array element (see `JSONArraySplitter`).
 /// Numbers stay text so each importer decides how exact it needs them (E7 coordinates,
 /// millisecond timestamps, money); object members keep their order and duplicates.
@@ -60,6 +62,19 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .number(let text), .string(let text): return Int64(text)
         default: return nil
+        }
+    }
+
+    /// Member `key` as a 64-bit integer (a number or an integer string): nil when the member is
+    /// absent or null, an `UntrustedNumberError` naming `key` when it is there but no integer
+    /// that fits (a 30-digit number, `1e300`, `"NaN"`), so a damaged field is reported rather
+    /// than read as missing.
+    public func integer(_ key: String) throws(UntrustedNumberError) -> Int64? {
+        guard let member = self[key] else { return nil }
+        switch member {
+        case .null: return nil
+        case .number(let text), .string(let text): return try CheckedNumber.integer(text, field: key)
+        default: throw UntrustedNumberError(field: key, value: nil, problem: .notAnInteger)
         }
     }
 

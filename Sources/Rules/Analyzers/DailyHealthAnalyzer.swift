@@ -121,9 +121,11 @@ final class DailyHealthAnalyzer: EventAnalyzer {
     }
 
     /// Steps as whole numbers, hours with one decimal.
+    /// A day's sum of hostile quantities can pass 9.2 × 10¹⁸ or reach infinity, where
+    /// `Int64(_:)` traps: such a value is shown as the float it is.
     static func format(_ value: Double, hours: Bool) -> String {
-        if !hours { return String(Int64(value.rounded())) }
-        let tenths = Int64((value * 10).rounded())
+        if !hours { return (try? CheckedNumber.integer(rounding: value, field: "quantity")).map { String($0) } ?? String(value) }
+        guard let tenths = try? CheckedNumber.integer(rounding: value * 10, field: "hours") else { return String(value) }
         return "\(tenths / 10).\(tenths % 10)"
     }
 

@@ -96,7 +96,10 @@ final class RecurringIncomeAnalyzer: EventAnalyzer {
             let median = Self.median(chain)
             var total = totals[chain[0].currency] ?? (0, 2, 0)
             let scale = max(total.scale, median.scale)
-            total.units = Money(units: total.units, scale: total.scale).units(atScale: scale) + median.units(atScale: scale)
+            // Saturating: two 18-digit salaries overflow Int64, and the brackets are open at the
+            // top, so a total held at the limit lands in the right (highest) one.
+            total.units = CheckedNumber.saturatingSum(Money(units: total.units, scale: total.scale).units(atScale: scale),
+                                                      median.units(atScale: scale))
             total.scale = scale
             total.credits += chain.count
             totals[chain[0].currency] = total
