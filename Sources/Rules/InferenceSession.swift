@@ -21,7 +21,34 @@ public final class InferenceSession {
         /// Match times (epoch seconds) for aggregate rules; emptied once the aggregate holds.
         var times: [Int64] = []
         var aggregateHolds = false
+        /// Text matches dropped because the event's MCC lies outside the rule's families.
+        var mccVetoes = 0
     }
+
+    /// A rule whose text matched an event but which did not count it, and why.
+    public struct RuleDrop: Sendable, Hashable {
+        public enum Reason: Sendable, Hashable, CustomStringConvertible {
+            /// The event's merchant category (this code) is known and outside the rule's
+            /// `mcc`/`mcc_compatible` families (docs/rules.md "Merchant category precedence").
+            case mccOutsideFamily(Int)
+
+            public var description: String {
+                switch self {
+                case .mccOutsideFamily(let code):
+                    return "merchant category \(code) is outside the rule's merchant categories, so the name alone does not count"
+                }
+            }
+        }
+        public var rule: String
+        public var reason: Reason
+        public init(rule: String, reason: Reason) {
+            self.rule = rule
+            self.reason = reason
+        }
+    }
+
+    /// Rules whose text matched the event of the last `process` call but which dropped it.
+    public private(set) var lastDrops: [RuleDrop] = []
 
     struct RankedEvidence {
         var epoch: Int64
@@ -77,6 +104,7 @@ public final class InferenceSession {
     @discardableResult
     public func process(_ event: Event, path: String) -> [String] {
         for analyzer in analyzers { analyzer.observe(event, path: path) }
+        if !lastDrops.isEmpty { lastDrops.removeAll(keepingCapacity: true) }
         guard let candidates = candidates(source: event.source, kind: event.kind), !candidates.rules.isEmpty else {
             return []
         }
@@ -95,9 +123,10 @@ public final class InferenceSession {
                      "sessions from different rule sets cannot be merged")
         for i in tallies.indices {
             let theirs = other.tallies[i]
-            guard theirs.count > 0 else { continue }
+            guard theirs.count > 0 || theirs.mccVetoes > 0 else { continue }
             var mine = tallies[i]
             mine.count += theirs.count
+            mine.mccVetoes += theirs.mccVetoes
             mine.first = InferenceSession.earlier(mine.first, theirs.first)
             mine.last = InferenceSession.later(mine.last, theirs.last)
             mine.sources.formUnion(theirs.sources)
@@ -182,6 +211,11 @@ public final class InferenceSession {
         ruleSet.ruleIndexById[id].map { tallies[$0].count } ?? 0
     }
 
+    /// Number of records whose text matched a rule but whose known merchant category vetoed it.
+    public func mccVetoCount(rule id: String) -> Int {
+        ruleSet.ruleIndexById[id].map { tallies[$0].mccVetoes } ?? 0
+    }
+
     // MARK: matching
 
     private func candidates(source: String, kind: EventKind) -> Candidates? {
@@ -234,6 +268,12 @@ public final class InferenceSession {
         var mccHit: Bool? = nil
         if ruleSet.rules[ruleIndex].match.mcc != nil {
             mccHit = event.mcc.map { ruleSet.rules[ruleIndex].match.mcc!.contains($0) } ?? false
+        }
+        if lexiconHit == true, ruleSet.rules[ruleIndex].match.mccPrecedence,
+           let code = ruleSet.rules[ruleIndex].match.mccVeto(textMatched: true, mccMatched: mccHit == true, eventMCC: event.mcc) {
+            lastDrops.append(RuleDrop(rule: ruleSet.rules[ruleIndex].id, reason: .mccOutsideFamily(code)))
+            tallies[ruleIndex].mccVetoes += 1
+            return false
         }
         switch (lexiconHit, mccHit) {
         case (nil, nil): return true

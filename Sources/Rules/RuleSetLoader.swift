@@ -20,7 +20,7 @@ struct RuleSetLoader {
     static let ruleFileKeys: Set<String> = ["rules"]
     static let ruleKeys: Set<String> = ["id", "attribute", "title", "description", "confidence", "match", "aggregate", "examples"]
     static let matchKeys: Set<String> = ["sources", "kinds", "fields", "lexicons", "terms", "exclude", "mcc", "amount", "hours", "combine",
-                                         "authored_by"]
+                                         "authored_by", "mcc_compatible", "mcc_precedence"]
     static let excludeKeys: Set<String> = ["lexicons", "terms"]
     static let amountKeys: Set<String> = ["min", "max"]
     static let aggregateKeys: Set<String> = ["count", "days"]
@@ -329,6 +329,20 @@ struct RuleSetLoader {
             var ranges: [ClosedRange<Int>] = []
             for item in try listItems(mcc, context: "mcc") { ranges.append(try mccRange(item)) }
             match.mcc = MCCSet(ranges: ranges)
+        }
+        if let compatible = map["mcc_compatible"] {
+            var ranges: [ClosedRange<Int>] = []
+            for item in try listItems(compatible, context: "mcc_compatible") { ranges.append(try mccRange(item)) }
+            match.mccCompatible = MCCSet(ranges: ranges)
+        }
+        // Merchant category precedence: on for rules that name merchant categories, settable
+        // either way (docs/rules.md "Merchant category precedence").
+        match.mccPrecedence = match.mcc != nil || match.mccCompatible != nil
+        if let precedence = map["mcc_precedence"] {
+            match.mccPrecedence = try precedence.bool(context: "mcc_precedence")
+            guard match.hasLexiconCondition else {
+                throw precedence.error("mcc_precedence only acts on lexicon matches, but this rule has no lexicons or terms")
+            }
         }
         if let amount = map["amount"] {
             let amountMap = try amount.mapping(allowed: Self.amountKeys, context: "amount")
