@@ -31,9 +31,14 @@ public final class InferenceSession {
             /// The event's merchant category (this code) is known and outside the rule's
             /// `mcc`/`mcc_compatible` families (docs/rules.md "Merchant category precedence").
             case mccOutsideFamily(Int)
+            /// A search, page view or watch whose field (named) also holds a topic marker: it is
+            /// about a topic, not a need (docs/rules.md "Search intent").
+            case topicMarker(String)
 
             public var description: String {
                 switch self {
+                case .topicMarker(let field):
+                    return "the \(field) carries a topic marker (lyrics, recipe, species, …): a search about a topic, not a need"
                 case .mccOutsideFamily(let code):
                     return "merchant category \(code) is outside the rule's merchant categories, so the name alone does not count"
                 }
@@ -264,7 +269,8 @@ public final class InferenceSession {
             guard let hour = event.time?.hourOfDay, window.contains(hour: hour) else { return false }
         }
         let lexiconHit: Bool? = ruleSet.rules[ruleIndex].match.hasLexiconCondition
-            ? lexiconMatches(ruleIndex, fields: ruleSet.rules[ruleIndex].match.fields) : nil
+            ? lexiconMatches(ruleIndex, fields: ruleSet.rules[ruleIndex].match.fields,
+                             readsIntent: RuleMatch.intentKinds.contains(event.kind)) : nil
         var mccHit: Bool? = nil
         if ruleSet.rules[ruleIndex].match.mcc != nil {
             mccHit = event.mcc.map { ruleSet.rules[ruleIndex].match.mcc!.contains($0) } ?? false
@@ -283,18 +289,31 @@ public final class InferenceSession {
         }
     }
 
-    /// A hit of one of the rule's groups in one of its fields that no exclusion hit overlaps.
-    private func lexiconMatches(_ ruleIndex: Int, fields: [Event.Field]) -> Bool {
+    /// A hit of one of the rule's groups in one of its fields that no exclusion hit overlaps
+    /// and, for a search-like event under `intent: need`, in a field with no topic marker.
+    private func lexiconMatches(_ ruleIndex: Int, fields: [Event.Field], readsIntent: Bool) -> Bool {
         let include = ruleSet.includeGroups[ruleIndex]
         let exclude = ruleSet.excludeGroups[ruleIndex]
+        let topics = readsIntent ? ruleSet.topicGroups[ruleIndex] : []
+        var topicField: Event.Field?
         for field in fields {
             let hits = hitsByField[field.slot]
             for hit in hits where include.contains(hit.group) {
                 let cancelled = hits.contains { other in
                     exclude.contains(other.group) && other.start < hit.end && hit.start < other.end
                 }
-                if !cancelled { return true }
+                if cancelled { continue }
+                // Topic markers are looked for only once a hit stands (rare), so the common path
+                // pays nothing for them.
+                if !topics.isEmpty, hits.contains(where: { topics.contains($0.group) }) {
+                    topicField = field
+                    break
+                }
+                return true
             }
+        }
+        if let topicField {
+            lastDrops.append(RuleDrop(rule: ruleSet.rules[ruleIndex].id, reason: .topicMarker(topicField.rawValue)))
         }
         return false
     }

@@ -7,6 +7,18 @@ public struct RuleMatch: Sendable {
     /// How the lexicon and MCC conditions combine when a rule has both.
     public enum Combination: String, Sendable { case any, all }
 
+    /// `intent:` — whether a search, page view or watch must read as a need of the person
+    /// (`need`, the default) or may be about anything (`any`). Under `need`, a lexicon hit in a
+    /// field that also holds a topic marker ("lyrics", "recipe", "species", "forecast", …) does
+    /// not count: the search is about a topic. See docs/rules.md "Search intent".
+    public enum Intent: String, Sendable, CaseIterable { case need, any }
+
+    /// Event kinds whose text is something the person looked for, where intent applies.
+    public static let intentKinds: Set<EventKind> = [.search, .pageView, .watch]
+
+    /// Lexicons whose name starts with this are the shared topic markers (`topic_media`, …).
+    public static let topicLexiconPrefix = "topic_"
+
     /// Whose words a rule reads (`authored_by:`): the person's own, other people's (messages
     /// they sent), or any. Other people's words are counted and never quoted unless asked.
     public enum Authorship: String, Sendable, CaseIterable { case person, others, anyone }
@@ -35,6 +47,13 @@ public struct RuleMatch: Sendable {
     /// church). On by default for rules that declare `mcc:` or `mcc_compatible:`. See
     /// docs/rules.md "Merchant category precedence".
     public var mccPrecedence = false
+    public var intent: Intent = .need
+    /// `topics: except:` — shared topic-marker lexicons this rule does not apply (its own
+    /// subject: games for a gaming rule).
+    public var topicExcept: [String] = []
+    /// `topics: lexicons:` / `terms:` — further markers of this rule's attribute, field-wide.
+    public var topicLexicons: [String] = []
+    public var topicTerms: [String] = []
 
     /// Codes that name how a payment was made rather than what the merchant is (money
     /// transfers, cash, financial institutions, stored value, app-store and other digital-goods

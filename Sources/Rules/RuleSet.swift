@@ -23,6 +23,9 @@ public struct RuleSet: Sendable {
     /// Per rule (same order as `rules`): automaton groups that count as hits / cancel hits.
     let includeGroups: [[Int32]]
     let excludeGroups: [[Int32]]
+    /// Per rule: automaton groups of topic markers that cancel its hits in search-like events
+    /// (empty under `intent: any`).
+    let topicGroups: [[Int32]]
     let ruleIndexById: [String: Int]
 
     init(attributes: [Attribute], rules: [SignalRule], version: String, ruleFiles: [String],
@@ -46,6 +49,13 @@ public struct RuleSet: Sendable {
         }
         excludeGroups = rules.map { rule in
             (rule.match.excludeLexicons + [RuleSet.excludeGroup(rule.id)]).compactMap { groupIds[$0] }
+        }
+        let sharedTopics = automaton.groups.filter { $0.hasPrefix(RuleMatch.topicLexiconPrefix) }
+        topicGroups = rules.map { rule in
+            guard rule.match.intent == .need, rule.match.hasLexiconCondition else { return [] }
+            let names = sharedTopics.filter { !rule.match.topicExcept.contains($0) } + rule.match.topicLexicons
+                + [RuleSet.topicsGroup(rule.id)]
+            return names.compactMap { groupIds[$0] }
         }
         var ruleIndex: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { ruleIndex[rule.id] = i }
@@ -76,4 +86,5 @@ public struct RuleSet: Sendable {
     /// (those cannot contain spaces).
     static func termsGroup(_ ruleId: String) -> String { "rule \(ruleId) terms" }
     static func excludeGroup(_ ruleId: String) -> String { "rule \(ruleId) exclude" }
+    static func topicsGroup(_ ruleId: String) -> String { "rule \(ruleId) topics" }
 }

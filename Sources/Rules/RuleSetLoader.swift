@@ -20,8 +20,9 @@ struct RuleSetLoader {
     static let ruleFileKeys: Set<String> = ["rules"]
     static let ruleKeys: Set<String> = ["id", "attribute", "title", "description", "confidence", "match", "aggregate", "examples"]
     static let matchKeys: Set<String> = ["sources", "kinds", "fields", "lexicons", "terms", "exclude", "mcc", "amount", "hours", "combine",
-                                         "authored_by", "mcc_compatible", "mcc_precedence"]
+                                         "authored_by", "mcc_compatible", "mcc_precedence", "intent", "topics"]
     static let excludeKeys: Set<String> = ["lexicons", "terms"]
+    static let topicsKeys: Set<String> = ["except", "lexicons", "terms"]
     static let amountKeys: Set<String> = ["min", "max"]
     static let aggregateKeys: Set<String> = ["count", "days"]
     static let examplesKeys: Set<String> = ["positive", "negative"]
@@ -74,6 +75,7 @@ struct RuleSetLoader {
                 firstDefinition[rule.id] = (rule.file, rule.line)
                 for term in rule.match.terms { terms.append(LexiconRule.term(term, group: RuleSet.termsGroup(rule.id))) }
                 for term in rule.match.excludeTerms { terms.append(LexiconRule.term(term, group: RuleSet.excludeGroup(rule.id))) }
+                for term in rule.match.topicTerms { terms.append(LexiconRule.term(term, group: RuleSet.topicsGroup(rule.id))) }
                 rules.append(rule)
             }
         }
@@ -353,6 +355,31 @@ struct RuleSetLoader {
                 throw amount.error("amount min \(minimum.decimalString) is above max \(maximum.decimalString)")
             }
             match.amount = AmountRange(min: minimum, max: maximum)
+        }
+        if let node = map["intent"] {
+            let text = try node.string(context: "intent")
+            guard let intent = RuleMatch.Intent(rawValue: text) else {
+                throw node.error("intent must be one of: \(RuleMatch.Intent.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+            }
+            guard match.hasLexiconCondition else {
+                throw node.error("intent only acts on lexicon matches, but this rule has no lexicons or terms")
+            }
+            match.intent = intent
+        }
+        if let topics = map["topics"] {
+            let topicsMap = try topics.mapping(allowed: Self.topicsKeys, context: "topics")
+            guard match.hasLexiconCondition, match.intent == .need else {
+                throw topics.error("topics only acts on lexicon matches under intent: need")
+            }
+            if let except = topicsMap["except"] {
+                match.topicExcept = try lexiconList(except, known: lexiconNames)
+                for (name, item) in zip(match.topicExcept, try listItems(except, context: "except"))
+                where !name.hasPrefix(RuleMatch.topicLexiconPrefix) {
+                    throw item.error("topics except names shared topic-marker lexicons (\(RuleMatch.topicLexiconPrefix)*), got '\(name)'")
+                }
+            }
+            if let lexicons = topicsMap["lexicons"] { match.topicLexicons = try lexiconList(lexicons, known: lexiconNames) }
+            if let terms = topicsMap["terms"] { match.topicTerms = try termList(terms) }
         }
         if let hours = map["hours"] { match.hours = try hourWindow(hours) }
         if let combine = map["combine"] {
