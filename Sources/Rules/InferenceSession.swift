@@ -34,9 +34,14 @@ public final class InferenceSession {
             /// A search, page view or watch whose field (named) also holds a topic marker: it is
             /// about a topic, not a need (docs/rules.md "Search intent").
             case topicMarker(String)
+            /// A rule of this neighbouring attribute matched the same record, and the rule
+            /// yields to it (`yields_to`).
+            case neighbourAttribute(String)
 
             public var description: String {
                 switch self {
+                case .neighbourAttribute(let attribute):
+                    return "the record belongs to the neighbouring attribute \(attribute) (see its distinct_from)"
                 case .topicMarker(let field):
                     return "the \(field) carries a topic marker (lyrics, recipe, species, …): a search about a topic, not a need"
                 case .mccOutsideFamily(let code):
@@ -118,6 +123,7 @@ public final class InferenceSession {
         for ruleIndex in candidates.rules where matches(ruleIndex, event) { fired.append(ruleIndex) }
         for field in candidates.fields { hitsByField[field.slot].removeAll(keepingCapacity: true) }
         guard !fired.isEmpty else { return [] }
+        if fired.count > 1 { yieldToNeighbours(&fired) }
         record(fired, event: event, path: path)
         return fired.map { ruleSet.rules[$0].id }
     }
@@ -286,6 +292,18 @@ public final class InferenceSession {
         case (let l?, nil): return l
         case (nil, let m?): return m
         case (let l?, let m?): return ruleSet.rules[ruleIndex].match.combination == .all ? (l && m) : (l || m)
+        }
+    }
+
+    /// Drops rules whose `yields_to` neighbour also matched this event: the record belongs to
+    /// the neighbour (docs/rules.md "Neighbouring attributes").
+    private func yieldToNeighbours(_ fired: inout [Int]) {
+        var attributes = Set<Int>()
+        for i in fired { attributes.insert(ruleSet.attributeIndexById[ruleSet.rules[i].attribute]!) }
+        fired.removeAll { i in
+            guard let neighbour = ruleSet.yieldsToAttributes[i].first(where: { attributes.contains($0) }) else { return false }
+            lastDrops.append(RuleDrop(rule: ruleSet.rules[i].id, reason: .neighbourAttribute(ruleSet.attributes[neighbour].id)))
+            return true
         }
     }
 

@@ -18,6 +18,8 @@ public struct RuleSet: Sendable {
     public let automaton: LexiconAutomaton
     /// Whole-scan analyzers configured under `rules/analyzers/`.
     public let analyzers: [any AnalyzerDefinition]
+    /// `distinct_from` of attributes.yaml: attribute id → neighbour id → what tells them apart.
+    public let distinctions: [String: [String: String]]
 
     let attributeIndexById: [String: Int]
     /// Per rule (same order as `rules`): automaton groups that count as hits / cancel hits.
@@ -27,11 +29,14 @@ public struct RuleSet: Sendable {
     /// (empty under `intent: any`).
     let topicGroups: [[Int32]]
     let ruleIndexById: [String: Int]
+    /// Per rule: attribute indices it yields to (`yields_to`), empty for most rules.
+    let yieldsToAttributes: [[Int]]
 
     init(attributes: [Attribute], rules: [SignalRule], version: String, ruleFiles: [String],
          lexiconFiles: [String], lexiconNames: [String], automaton: LexiconAutomaton,
-         analyzers: [any AnalyzerDefinition] = []) {
+         analyzers: [any AnalyzerDefinition] = [], distinctions: [String: [String: String]] = [:]) {
         self.analyzers = analyzers
+        self.distinctions = distinctions
         self.attributes = attributes
         self.rules = rules
         self.version = version
@@ -60,6 +65,7 @@ public struct RuleSet: Sendable {
         var ruleIndex: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { ruleIndex[rule.id] = i }
         ruleIndexById = ruleIndex
+        yieldsToAttributes = rules.map { rule in rule.yieldsTo.compactMap { index[$0] } }
     }
 
     /// Loads and validates `directory` (normally `rules/`): `attributes.yaml`, every

@@ -18,7 +18,8 @@ struct RuleSetLoader {
     }
 
     static let ruleFileKeys: Set<String> = ["rules"]
-    static let ruleKeys: Set<String> = ["id", "attribute", "title", "description", "confidence", "match", "aggregate", "examples"]
+    static let ruleKeys: Set<String> = ["id", "attribute", "title", "description", "confidence", "match", "aggregate", "examples",
+                                        "yields_to"]
     static let matchKeys: Set<String> = ["sources", "kinds", "fields", "lexicons", "terms", "exclude", "mcc", "amount", "hours", "combine",
                                          "authored_by", "mcc_compatible", "mcc_precedence", "intent", "topics"]
     static let excludeKeys: Set<String> = ["lexicons", "terms"]
@@ -29,7 +30,7 @@ struct RuleSetLoader {
     static let exampleEventKeys = ExampleEvent.keys
     static let exampleGroupKeys: Set<String> = ["events", "note"]
     static let attributeFileKeys: Set<String> = ["attributes"]
-    static let attributeKeys: Set<String> = ["id", "title", "sensitivity", "explanation"]
+    static let attributeKeys: Set<String> = ["id", "title", "sensitivity", "explanation", "distinct_from"]
 
     /// Longest term accepted, in folded bytes: merchant names and phrases, not paragraphs.
     static let maximumTermBytes = 200
@@ -40,7 +41,7 @@ struct RuleSetLoader {
         let attributesPath = "attributes.yaml"
         let attributesBytes = try read(attributesPath)
         hasher.add(attributesPath, attributesBytes)
-        let attributes = try parseAttributes(attributesBytes, file: display(attributesPath))
+        let (attributes, distinctions) = try parseAttributes(attributesBytes, file: display(attributesPath))
 
         // Lexicons.
         var lexiconFiles: [String] = []
@@ -73,6 +74,13 @@ struct RuleSetLoader {
                                         "duplicate rule id '\(rule.id)' (first defined at \(first.file):\(first.line))")
                 }
                 firstDefinition[rule.id] = (rule.file, rule.line)
+                // A rule yields only to a neighbour whose difference is written down in
+                // attributes.yaml (distinct_from), so the taxonomy says why records move.
+                for neighbour in rule.yieldsTo
+                where distinctions[rule.attribute]?[neighbour] == nil && distinctions[neighbour]?[rule.attribute] == nil {
+                    throw RuleFileError(file: rule.file, line: rule.line,
+                                        "rule \(rule.id) yields to \(neighbour), but \(display(attributesPath)) has no distinct_from entry between \(rule.attribute) and \(neighbour)")
+                }
                 for term in rule.match.terms { terms.append(LexiconRule.term(term, group: RuleSet.termsGroup(rule.id))) }
                 for term in rule.match.excludeTerms { terms.append(LexiconRule.term(term, group: RuleSet.excludeGroup(rule.id))) }
                 for term in rule.match.topicTerms { terms.append(LexiconRule.term(term, group: RuleSet.topicsGroup(rule.id))) }
@@ -105,7 +113,7 @@ struct RuleSetLoader {
 
         return RuleSet(attributes: attributes, rules: rules, version: hasher.hex, ruleFiles: ruleFiles,
                        lexiconFiles: lexiconFiles, lexiconNames: lexiconNames.sorted(),
-                       automaton: LexiconAutomaton(terms: terms), analyzers: analyzers)
+                       automaton: LexiconAutomaton(terms: terms), analyzers: analyzers, distinctions: distinctions)
     }
 
     /// An analyzer file names its kind with `analyzer:`; the kind's loader reads the rest.
@@ -170,10 +178,11 @@ struct RuleSetLoader {
 
     // MARK: attributes.yaml
 
-    private func parseAttributes(_ bytes: [UInt8], file: String) throws(RuleFileError) -> [Attribute] {
+    private func parseAttributes(_ bytes: [UInt8], file: String) throws(RuleFileError) -> ([Attribute], [String: [String: String]]) {
         let root = try YAMLNodeReader.load(yaml: try text(bytes, file: file), file: file)
         let top = try root.mapping(allowed: Self.attributeFileKeys, context: "attributes file")
         var result: [Attribute] = []
+        var pending: [(String, YAMLNodeReader)] = []
         var seen: [String: Int] = [:]
         for item in try top.required("attributes", in: root, context: "attributes file").sequence(context: "attributes") {
             let map = try item.mapping(allowed: Self.attributeKeys, context: "attribute")
@@ -193,8 +202,31 @@ struct RuleSetLoader {
             guard !title.isEmpty, !explanation.isEmpty else { throw item.error("attribute \(id) needs a title and an explanation") }
             result.append(Attribute(id: id, title: title, sensitivity: sensitivity,
                                     explanation: explanation.trimmingCharacters(in: .whitespacesAndNewlines)))
+            if let node = map["distinct_from"] { pending.append((id, node)) }
         }
-        return result
+        // distinct_from: neighbour id → what tells the two apart; checked once all ids are known.
+        var distinctions: [String: [String: String]] = [:]
+        let ids = Set(result.map(\.id))
+        for (id, node) in pending {
+            guard case .mapping(let entries) = node.node else {
+                throw node.error("distinct_from of \(id) must map neighbour attribute ids to what tells them apart")
+            }
+            var texts: [String: String] = [:]
+            for (keyNode, valueNode) in entries {
+                let key = YAMLNodeReader(node: keyNode, file: file)
+                let neighbour = try key.string(context: "distinct_from key")
+                guard ids.contains(neighbour), neighbour != id else {
+                    throw key.error("distinct_from of \(id) names '\(neighbour)', which is not another attribute of the taxonomy")
+                }
+                guard texts[neighbour] == nil else { throw key.error("duplicate key '\(neighbour)' in distinct_from of \(id)") }
+                let text = try YAMLNodeReader(node: valueNode, file: file).string(context: "distinct_from \(neighbour)")
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !text.isEmpty else { throw key.error("distinct_from of \(id): say what tells it apart from \(neighbour)") }
+                texts[neighbour] = text
+            }
+            distinctions[id] = texts
+        }
+        return (result, distinctions)
     }
 
     // MARK: lexicons
@@ -270,12 +302,24 @@ struct RuleSetLoader {
             guard days >= 1 else { throw daysNode.error("aggregate days must be at least 1, got \(days)") }
             aggregate = RuleAggregate(count: count, days: days)
         }
+        var yieldsTo: [String] = []
+        if let node = map["yields_to"] {
+            for entry in try listItems(node, context: "yields_to") {
+                let neighbour = try entry.string(context: "yields_to")
+                guard attributeIds.contains(neighbour), neighbour != attribute else {
+                    throw entry.error("yields_to names '\(neighbour)', which is not another attribute of the taxonomy")
+                }
+                yieldsTo.append(neighbour)
+            }
+        }
         let examples = try parseExamples(map.required("examples", in: item, context: "rule \(id)"))
         guard examples.contains(where: \.isPositive), examples.contains(where: { !$0.isPositive }) else {
             throw item.error("rule \(id) needs at least one positive and one negative example")
         }
-        return SignalRule(id: id, attribute: attribute, title: title, description: description, confidence: confidence,
-                          match: match, aggregate: aggregate, examples: examples, file: file, line: item.line)
+        var rule = SignalRule(id: id, attribute: attribute, title: title, description: description, confidence: confidence,
+                              match: match, aggregate: aggregate, examples: examples, file: file, line: item.line)
+        rule.yieldsTo = yieldsTo
+        return rule
     }
 
     private func parseMatch(_ node: YAMLNodeReader, lexiconNames: Set<String>) throws(RuleFileError) -> RuleMatch {
