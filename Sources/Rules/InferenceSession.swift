@@ -120,7 +120,14 @@ public final class InferenceSession {
         }
         for field in candidates.fields { scan(field: field, of: event) }
         var fired: [Int] = []
-        for ruleIndex in candidates.rules where matches(ruleIndex, event) { fired.append(ruleIndex) }
+        // Intent applies to what the person looked for; decided once per event by a switch
+        // (hashing the kind per rule showed in profiles, as for field slots).
+        let readsIntent: Bool
+        switch event.kind {
+        case .search, .pageView, .watch: readsIntent = true
+        default: readsIntent = false
+        }
+        for ruleIndex in candidates.rules where matches(ruleIndex, event, readsIntent: readsIntent) { fired.append(ruleIndex) }
         for field in candidates.fields { hitsByField[field.slot].removeAll(keepingCapacity: true) }
         guard !fired.isEmpty else { return [] }
         if fired.count > 1 { yieldToNeighbours(&fired) }
@@ -264,7 +271,7 @@ public final class InferenceSession {
         swap(&hits, &hitsByField[slot])
     }
 
-    private func matches(_ ruleIndex: Int, _ event: Event) -> Bool {
+    private func matches(_ ruleIndex: Int, _ event: Event, readsIntent: Bool) -> Bool {
         guard ruleSet.rules[ruleIndex].match.admits(authoredByOthers: event.authoredByOthers) else { return false }
         // Fields are read through the array in place: binding the whole RuleMatch to a local
         // copied its arrays (retain/release per rule per event showed in profiles).
@@ -276,7 +283,7 @@ public final class InferenceSession {
         }
         let lexiconHit: Bool? = ruleSet.rules[ruleIndex].match.hasLexiconCondition
             ? lexiconMatches(ruleIndex, fields: ruleSet.rules[ruleIndex].match.fields,
-                             readsIntent: RuleMatch.intentKinds.contains(event.kind)) : nil
+                             readsIntent: readsIntent) : nil
         var mccHit: Bool? = nil
         if ruleSet.rules[ruleIndex].match.mcc != nil {
             mccHit = event.mcc.map { ruleSet.rules[ruleIndex].match.mcc!.contains($0) } ?? false

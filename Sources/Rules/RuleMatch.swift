@@ -13,7 +13,8 @@ public struct RuleMatch: Sendable {
     /// not count: the search is about a topic. See docs/rules.md "Search intent".
     public enum Intent: String, Sendable, CaseIterable { case need, any }
 
-    /// Event kinds whose text is something the person looked for, where intent applies.
+    /// Event kinds whose text is something the person looked for, where intent applies
+    /// (`InferenceSession` tests the same three kinds with a switch).
     public static let intentKinds: Set<EventKind> = [.search, .pageView, .watch]
 
     /// Lexicons whose name starts with this are the shared topic markers (`topic_media`, …).

@@ -81,6 +81,13 @@ struct RuleSetLoader {
                     throw RuleFileError(file: rule.file, line: rule.line,
                                         "rule \(rule.id) yields to \(neighbour), but \(display(attributesPath)) has no distinct_from entry between \(rule.attribute) and \(neighbour)")
                 }
+                // Two attributes yielding to each other would drop a record both match from both.
+                for neighbour in rule.yieldsTo {
+                    if let other = rules.first(where: { $0.attribute == neighbour && $0.yieldsTo.contains(rule.attribute) }) {
+                        throw RuleFileError(file: rule.file, line: rule.line,
+                                            "rule \(rule.id) yields to \(neighbour), whose rule \(other.id) (\(other.file):\(other.line)) yields back to \(rule.attribute): a record both match would count for neither")
+                    }
+                }
                 for term in rule.match.terms { terms.append(LexiconRule.term(term, group: RuleSet.termsGroup(rule.id))) }
                 for term in rule.match.excludeTerms { terms.append(LexiconRule.term(term, group: RuleSet.excludeGroup(rule.id))) }
                 for term in rule.match.topicTerms { terms.append(LexiconRule.term(term, group: RuleSet.topicsGroup(rule.id))) }

@@ -82,6 +82,13 @@ final class NeighbouringAttributesTests: XCTestCase {
                        "rules/signals/x.yaml:2: rule health.alcohol.bar yields to finance.gambling, but rules/attributes.yaml has no distinct_from entry between health.alcohol and finance.gambling")
     }
 
+    func testMutualYieldsAreAnError() throws {
+        let mutual = Self.rules.replacingOccurrences(of: "    title: Casinos\n", with: "    title: Casinos\n    yields_to: [health.alcohol]\n")
+        XCTAssertNotEqual(mutual, Self.rules)
+        XCTAssertEqual(try loadError(rules: mutual),
+                       "rules/signals/x.yaml:14: rule finance.gambling.casino yields to health.alcohol, whose rule health.alcohol.bar (rules/signals/x.yaml:2) yields back to finance.gambling: a record both match would count for neither")
+    }
+
     func testUnknownOrSelfNeighboursAreErrorsWithTheirLine() throws {
         XCTAssertEqual(try loadError(attributes: Self.attributes.replacingOccurrences(of: "finance.gambling: \"A", with: "finance.gamblin: \"A")),
                        "rules/attributes.yaml:11: distinct_from of health.alcohol names 'finance.gamblin', which is not another attribute of the taxonomy")
