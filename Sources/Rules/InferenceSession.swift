@@ -21,7 +21,44 @@ public final class InferenceSession {
         /// Match times (epoch seconds) for aggregate rules; emptied once the aggregate holds.
         var times: [Int64] = []
         var aggregateHolds = false
+        /// Text matches dropped because the event's MCC lies outside the rule's families.
+        var mccVetoes = 0
     }
+
+    /// A rule whose text matched an event but which did not count it, and why.
+    public struct RuleDrop: Sendable, Hashable {
+        public enum Reason: Sendable, Hashable, CustomStringConvertible {
+            /// The event's merchant category (this code) is known and outside the rule's
+            /// `mcc`/`mcc_compatible` families (docs/rules.md "Merchant category precedence").
+            case mccOutsideFamily(Int)
+            /// A search, page view or watch whose field (named) also holds a topic marker: it is
+            /// about a topic, not a need (docs/rules.md "Search intent").
+            case topicMarker(String)
+            /// A rule of this neighbouring attribute matched the same record, and the rule
+            /// yields to it (`yields_to`).
+            case neighbourAttribute(String)
+
+            public var description: String {
+                switch self {
+                case .neighbourAttribute(let attribute):
+                    return "the record belongs to the neighbouring attribute \(attribute) (see its distinct_from)"
+                case .topicMarker(let field):
+                    return "the \(field) carries a topic marker (lyrics, recipe, species, …): a search about a topic, not a need"
+                case .mccOutsideFamily(let code):
+                    return "merchant category \(code) is outside the rule's merchant categories, so the name alone does not count"
+                }
+            }
+        }
+        public var rule: String
+        public var reason: Reason
+        public init(rule: String, reason: Reason) {
+            self.rule = rule
+            self.reason = reason
+        }
+    }
+
+    /// Rules whose text matched the event of the last `process` call but which dropped it.
+    public private(set) var lastDrops: [RuleDrop] = []
 
     struct RankedEvidence {
         var epoch: Int64
@@ -77,14 +114,23 @@ public final class InferenceSession {
     @discardableResult
     public func process(_ event: Event, path: String) -> [String] {
         for analyzer in analyzers { analyzer.observe(event, path: path) }
+        if !lastDrops.isEmpty { lastDrops.removeAll(keepingCapacity: true) }
         guard let candidates = candidates(source: event.source, kind: event.kind), !candidates.rules.isEmpty else {
             return []
         }
         for field in candidates.fields { scan(field: field, of: event) }
         var fired: [Int] = []
-        for ruleIndex in candidates.rules where matches(ruleIndex, event) { fired.append(ruleIndex) }
+        // Intent applies to what the person looked for; decided once per event by a switch
+        // (hashing the kind per rule showed in profiles, as for field slots).
+        let readsIntent: Bool
+        switch event.kind {
+        case .search, .pageView, .watch: readsIntent = true
+        default: readsIntent = false
+        }
+        for ruleIndex in candidates.rules where matches(ruleIndex, event, readsIntent: readsIntent) { fired.append(ruleIndex) }
         for field in candidates.fields { hitsByField[field.slot].removeAll(keepingCapacity: true) }
         guard !fired.isEmpty else { return [] }
+        if fired.count > 1 { yieldToNeighbours(&fired) }
         record(fired, event: event, path: path)
         return fired.map { ruleSet.rules[$0].id }
     }
@@ -95,9 +141,10 @@ public final class InferenceSession {
                      "sessions from different rule sets cannot be merged")
         for i in tallies.indices {
             let theirs = other.tallies[i]
-            guard theirs.count > 0 else { continue }
+            guard theirs.count > 0 || theirs.mccVetoes > 0 else { continue }
             var mine = tallies[i]
             mine.count += theirs.count
+            mine.mccVetoes += theirs.mccVetoes
             mine.first = InferenceSession.earlier(mine.first, theirs.first)
             mine.last = InferenceSession.later(mine.last, theirs.last)
             mine.sources.formUnion(theirs.sources)
@@ -182,6 +229,11 @@ public final class InferenceSession {
         ruleSet.ruleIndexById[id].map { tallies[$0].count } ?? 0
     }
 
+    /// Number of records whose text matched a rule but whose known merchant category vetoed it.
+    public func mccVetoCount(rule id: String) -> Int {
+        ruleSet.ruleIndexById[id].map { tallies[$0].mccVetoes } ?? 0
+    }
+
     // MARK: matching
 
     private func candidates(source: String, kind: EventKind) -> Candidates? {
@@ -219,7 +271,7 @@ public final class InferenceSession {
         swap(&hits, &hitsByField[slot])
     }
 
-    private func matches(_ ruleIndex: Int, _ event: Event) -> Bool {
+    private func matches(_ ruleIndex: Int, _ event: Event, readsIntent: Bool) -> Bool {
         guard ruleSet.rules[ruleIndex].match.admits(authoredByOthers: event.authoredByOthers) else { return false }
         // Fields are read through the array in place: binding the whole RuleMatch to a local
         // copied its arrays (retain/release per rule per event showed in profiles).
@@ -230,10 +282,17 @@ public final class InferenceSession {
             guard let hour = event.time?.hourOfDay, window.contains(hour: hour) else { return false }
         }
         let lexiconHit: Bool? = ruleSet.rules[ruleIndex].match.hasLexiconCondition
-            ? lexiconMatches(ruleIndex, fields: ruleSet.rules[ruleIndex].match.fields) : nil
+            ? lexiconMatches(ruleIndex, fields: ruleSet.rules[ruleIndex].match.fields,
+                             readsIntent: readsIntent) : nil
         var mccHit: Bool? = nil
         if ruleSet.rules[ruleIndex].match.mcc != nil {
             mccHit = event.mcc.map { ruleSet.rules[ruleIndex].match.mcc!.contains($0) } ?? false
+        }
+        if lexiconHit == true, ruleSet.rules[ruleIndex].match.mccPrecedence,
+           let code = ruleSet.rules[ruleIndex].match.mccVeto(textMatched: true, mccMatched: mccHit == true, eventMCC: event.mcc) {
+            lastDrops.append(RuleDrop(rule: ruleSet.rules[ruleIndex].id, reason: .mccOutsideFamily(code)))
+            tallies[ruleIndex].mccVetoes += 1
+            return false
         }
         switch (lexiconHit, mccHit) {
         case (nil, nil): return true
@@ -243,18 +302,43 @@ public final class InferenceSession {
         }
     }
 
-    /// A hit of one of the rule's groups in one of its fields that no exclusion hit overlaps.
-    private func lexiconMatches(_ ruleIndex: Int, fields: [Event.Field]) -> Bool {
+    /// Drops rules whose `yields_to` neighbour also matched this event: the record belongs to
+    /// the neighbour (docs/rules.md "Neighbouring attributes").
+    private func yieldToNeighbours(_ fired: inout [Int]) {
+        var attributes = Set<Int>()
+        for i in fired { attributes.insert(ruleSet.attributeIndexById[ruleSet.rules[i].attribute]!) }
+        fired.removeAll { i in
+            guard let neighbour = ruleSet.yieldsToAttributes[i].first(where: { attributes.contains($0) }) else { return false }
+            lastDrops.append(RuleDrop(rule: ruleSet.rules[i].id, reason: .neighbourAttribute(ruleSet.attributes[neighbour].id)))
+            return true
+        }
+    }
+
+    /// A hit of one of the rule's groups in one of its fields that no exclusion hit overlaps
+    /// and, for a search-like event under `intent: need`, in a field with no topic marker.
+    private func lexiconMatches(_ ruleIndex: Int, fields: [Event.Field], readsIntent: Bool) -> Bool {
         let include = ruleSet.includeGroups[ruleIndex]
         let exclude = ruleSet.excludeGroups[ruleIndex]
+        let topics = readsIntent ? ruleSet.topicGroups[ruleIndex] : []
+        var topicField: Event.Field?
         for field in fields {
             let hits = hitsByField[field.slot]
             for hit in hits where include.contains(hit.group) {
                 let cancelled = hits.contains { other in
                     exclude.contains(other.group) && other.start < hit.end && hit.start < other.end
                 }
-                if !cancelled { return true }
+                if cancelled { continue }
+                // Topic markers are looked for only once a hit stands (rare), so the common path
+                // pays nothing for them.
+                if !topics.isEmpty, hits.contains(where: { topics.contains($0.group) }) {
+                    topicField = field
+                    break
+                }
+                return true
             }
+        }
+        if let topicField {
+            lastDrops.append(RuleDrop(rule: ruleSet.rules[ruleIndex].id, reason: .topicMarker(topicField.rawValue)))
         }
         return false
     }

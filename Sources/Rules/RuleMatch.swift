@@ -7,6 +7,19 @@ public struct RuleMatch: Sendable {
     /// How the lexicon and MCC conditions combine when a rule has both.
     public enum Combination: String, Sendable { case any, all }
 
+    /// `intent:` — whether a search, page view or watch must read as a need of the person
+    /// (`need`, the default) or may be about anything (`any`). Under `need`, a lexicon hit in a
+    /// field that also holds a topic marker ("lyrics", "recipe", "species", "forecast", …) does
+    /// not count: the search is about a topic. See docs/rules.md "Search intent".
+    public enum Intent: String, Sendable, CaseIterable { case need, any }
+
+    /// Event kinds whose text is something the person looked for, where intent applies
+    /// (`InferenceSession` tests the same three kinds with a switch).
+    public static let intentKinds: Set<EventKind> = [.search, .pageView, .watch]
+
+    /// Lexicons whose name starts with this are the shared topic markers (`topic_media`, …).
+    public static let topicLexiconPrefix = "topic_"
+
     /// Whose words a rule reads (`authored_by:`): the person's own, other people's (messages
     /// they sent), or any. Other people's words are counted and never quoted unless asked.
     public enum Authorship: String, Sendable, CaseIterable { case person, others, anyone }
@@ -27,6 +40,37 @@ public struct RuleMatch: Sendable {
     public var hours: HourWindow?
     public var combination: Combination
     public var authoredBy: Authorship = .anyone
+    /// `mcc_compatible:` — merchant categories a text match stays plausible under although the
+    /// MCC alone does not make the rule fire (a liquor chain booked as a supermarket, 5411).
+    public var mccCompatible: MCCSet?
+    /// `mcc_precedence:` — whether a known merchant category outside `mcc` and `mccCompatible`
+    /// cancels a text-only match (a fast-food chain called "Church's", MCC 5814, is not a
+    /// church). On by default for rules that declare `mcc:` or `mcc_compatible:`. See
+    /// docs/rules.md "Merchant category precedence".
+    public var mccPrecedence = false
+    public var intent: Intent = .need
+    /// `topics: except:` — shared topic-marker lexicons this rule does not apply (its own
+    /// subject: games for a gaming rule).
+    public var topicExcept: [String] = []
+    /// `topics: lexicons:` / `terms:` — further markers of this rule's attribute, field-wide.
+    public var topicLexicons: [String] = []
+    public var topicTerms: [String] = []
+
+    /// Codes that name how a payment was made rather than what the merchant is (money
+    /// transfers, cash, financial institutions, stored value, app-store and other digital-goods
+    /// marketplaces, "not elsewhere classified" catch-alls): they never veto a text match.
+    public static let channelMCCs = MCCSet(ranges: [0...0, 4829...4829, 5815...5818, 5999...5999, 6010...6012, 6050...6051,
+                                                    6540...6540, 7399...7399, 8999...8999])
+
+    /// Why a text match was dropped, when merchant category precedence dropped it: the event's
+    /// MCC lies outside the rule's families. nil when the text match stands.
+    public func mccVeto(textMatched: Bool, mccMatched: Bool, eventMCC: Int?) -> Int? {
+        guard mccPrecedence, textMatched, !mccMatched, let code = eventMCC else { return nil }
+        if mcc?.contains(code) == true || mccCompatible?.contains(code) == true || RuleMatch.channelMCCs.contains(code) {
+            return nil
+        }
+        return code
+    }
 
     /// Fields searched when a rule names none: where merchant names and queries live.
     public static let defaultFields: [Event.Field] = [.text, .title, .counterparty, .place]

@@ -18,17 +18,25 @@ public struct RuleSet: Sendable {
     public let automaton: LexiconAutomaton
     /// Whole-scan analyzers configured under `rules/analyzers/`.
     public let analyzers: [any AnalyzerDefinition]
+    /// `distinct_from` of attributes.yaml: attribute id → neighbour id → what tells them apart.
+    public let distinctions: [String: [String: String]]
 
     let attributeIndexById: [String: Int]
     /// Per rule (same order as `rules`): automaton groups that count as hits / cancel hits.
     let includeGroups: [[Int32]]
     let excludeGroups: [[Int32]]
+    /// Per rule: automaton groups of topic markers that cancel its hits in search-like events
+    /// (empty under `intent: any`).
+    let topicGroups: [[Int32]]
     let ruleIndexById: [String: Int]
+    /// Per rule: attribute indices it yields to (`yields_to`), empty for most rules.
+    let yieldsToAttributes: [[Int]]
 
     init(attributes: [Attribute], rules: [SignalRule], version: String, ruleFiles: [String],
          lexiconFiles: [String], lexiconNames: [String], automaton: LexiconAutomaton,
-         analyzers: [any AnalyzerDefinition] = []) {
+         analyzers: [any AnalyzerDefinition] = [], distinctions: [String: [String: String]] = [:]) {
         self.analyzers = analyzers
+        self.distinctions = distinctions
         self.attributes = attributes
         self.rules = rules
         self.version = version
@@ -47,9 +55,17 @@ public struct RuleSet: Sendable {
         excludeGroups = rules.map { rule in
             (rule.match.excludeLexicons + [RuleSet.excludeGroup(rule.id)]).compactMap { groupIds[$0] }
         }
+        let sharedTopics = automaton.groups.filter { $0.hasPrefix(RuleMatch.topicLexiconPrefix) }
+        topicGroups = rules.map { rule in
+            guard rule.match.intent == .need, rule.match.hasLexiconCondition else { return [] }
+            let names = sharedTopics.filter { !rule.match.topicExcept.contains($0) } + rule.match.topicLexicons
+                + [RuleSet.topicsGroup(rule.id)]
+            return names.compactMap { groupIds[$0] }
+        }
         var ruleIndex: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { ruleIndex[rule.id] = i }
         ruleIndexById = ruleIndex
+        yieldsToAttributes = rules.map { rule in rule.yieldsTo.compactMap { index[$0] } }
     }
 
     /// Loads and validates `directory` (normally `rules/`): `attributes.yaml`, every
@@ -90,4 +106,5 @@ public struct RuleSet: Sendable {
     /// (those cannot contain spaces).
     static func termsGroup(_ ruleId: String) -> String { "rule \(ruleId) terms" }
     static func excludeGroup(_ ruleId: String) -> String { "rule \(ruleId) exclude" }
+    static func topicsGroup(_ ruleId: String) -> String { "rule \(ruleId) topics" }
 }

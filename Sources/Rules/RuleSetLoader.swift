@@ -14,17 +14,19 @@ struct RuleSetLoader {
     }
 
     static let ruleFileKeys: Set<String> = ["rules"]
-    static let ruleKeys: Set<String> = ["id", "attribute", "title", "description", "confidence", "match", "aggregate", "examples"]
+    static let ruleKeys: Set<String> = ["id", "attribute", "title", "description", "confidence", "match", "aggregate", "examples",
+                                        "yields_to"]
     static let matchKeys: Set<String> = ["sources", "kinds", "fields", "lexicons", "terms", "exclude", "mcc", "amount", "hours", "combine",
-                                         "authored_by"]
+                                         "authored_by", "mcc_compatible", "mcc_precedence", "intent", "topics"]
     static let excludeKeys: Set<String> = ["lexicons", "terms"]
+    static let topicsKeys: Set<String> = ["except", "lexicons", "terms"]
     static let amountKeys: Set<String> = ["min", "max"]
     static let aggregateKeys: Set<String> = ["count", "days"]
     static let examplesKeys: Set<String> = ["positive", "negative"]
     static let exampleEventKeys = ExampleEvent.keys
     static let exampleGroupKeys: Set<String> = ["events", "note"]
     static let attributeFileKeys: Set<String> = ["attributes"]
-    static let attributeKeys: Set<String> = ["id", "title", "sensitivity", "explanation"]
+    static let attributeKeys: Set<String> = ["id", "title", "sensitivity", "explanation", "distinct_from"]
 
     /// Longest term accepted, in folded bytes: merchant names and phrases, not paragraphs.
     static let maximumTermBytes = 200
@@ -45,7 +47,7 @@ struct RuleSetLoader {
         let attributesPath = "attributes.yaml"
         let attributesBytes = try read(attributesPath)
         hasher.add(attributesPath, attributesBytes)
-        let attributes = try parseAttributes(attributesBytes, file: display(attributesPath))
+        let (attributes, distinctions) = try parseAttributes(attributesBytes, file: display(attributesPath))
 
         // Lexicons.
         var lexiconFiles: [String] = []
@@ -78,8 +80,23 @@ struct RuleSetLoader {
                                         "duplicate rule id '\(rule.id)' (first defined at \(first.file):\(first.line))")
                 }
                 firstDefinition[rule.id] = (rule.file, rule.line)
+                // A rule yields only to a neighbour whose difference is written down in
+                // attributes.yaml (distinct_from), so the taxonomy says why records move.
+                for neighbour in rule.yieldsTo
+                where distinctions[rule.attribute]?[neighbour] == nil && distinctions[neighbour]?[rule.attribute] == nil {
+                    throw RuleFileError(file: rule.file, line: rule.line,
+                                        "rule \(rule.id) yields to \(neighbour), but \(display(attributesPath)) has no distinct_from entry between \(rule.attribute) and \(neighbour)")
+                }
+                // Two attributes yielding to each other would drop a record both match from both.
+                for neighbour in rule.yieldsTo {
+                    if let other = rules.first(where: { $0.attribute == neighbour && $0.yieldsTo.contains(rule.attribute) }) {
+                        throw RuleFileError(file: rule.file, line: rule.line,
+                                            "rule \(rule.id) yields to \(neighbour), whose rule \(other.id) (\(other.file):\(other.line)) yields back to \(rule.attribute): a record both match would count for neither")
+                    }
+                }
                 for term in rule.match.terms { terms.append(LexiconRule.term(term, group: RuleSet.termsGroup(rule.id))) }
                 for term in rule.match.excludeTerms { terms.append(LexiconRule.term(term, group: RuleSet.excludeGroup(rule.id))) }
+                for term in rule.match.topicTerms { terms.append(LexiconRule.term(term, group: RuleSet.topicsGroup(rule.id))) }
                 rules.append(rule)
             }
         }
@@ -109,7 +126,7 @@ struct RuleSetLoader {
 
         return RuleSet(attributes: attributes, rules: rules, version: hasher.hex, ruleFiles: ruleFiles,
                        lexiconFiles: lexiconFiles, lexiconNames: lexiconNames.sorted(),
-                       automaton: LexiconAutomaton(terms: terms), analyzers: analyzers)
+                       automaton: LexiconAutomaton(terms: terms), analyzers: analyzers, distinctions: distinctions)
     }
 
     /// An analyzer file names its kind with `analyzer:`; the kind's loader reads the rest.
@@ -161,10 +178,11 @@ struct RuleSetLoader {
 
     // MARK: attributes.yaml
 
-    private func parseAttributes(_ bytes: [UInt8], file: String) throws(RuleFileError) -> [Attribute] {
+    private func parseAttributes(_ bytes: [UInt8], file: String) throws(RuleFileError) -> ([Attribute], [String: [String: String]]) {
         let root = try YAMLNodeReader.load(yaml: try text(bytes, file: file), file: file)
         let top = try root.mapping(allowed: Self.attributeFileKeys, context: "attributes file")
         var result: [Attribute] = []
+        var pending: [(String, YAMLNodeReader)] = []
         var seen: [String: Int] = [:]
         for item in try top.required("attributes", in: root, context: "attributes file").sequence(context: "attributes") {
             let map = try item.mapping(allowed: Self.attributeKeys, context: "attribute")
@@ -184,8 +202,31 @@ struct RuleSetLoader {
             guard !title.isEmpty, !explanation.isEmpty else { throw item.error("attribute \(id) needs a title and an explanation") }
             result.append(Attribute(id: id, title: title, sensitivity: sensitivity,
                                     explanation: explanation.trimmingCharacters(in: .whitespacesAndNewlines)))
+            if let node = map["distinct_from"] { pending.append((id, node)) }
         }
-        return result
+        // distinct_from: neighbour id → what tells the two apart; checked once all ids are known.
+        var distinctions: [String: [String: String]] = [:]
+        let ids = Set(result.map(\.id))
+        for (id, node) in pending {
+            guard case .mapping(let entries) = node.node else {
+                throw node.error("distinct_from of \(id) must map neighbour attribute ids to what tells them apart")
+            }
+            var texts: [String: String] = [:]
+            for (keyNode, valueNode) in entries {
+                let key = YAMLNodeReader(node: keyNode, file: file)
+                let neighbour = try key.string(context: "distinct_from key")
+                guard ids.contains(neighbour), neighbour != id else {
+                    throw key.error("distinct_from of \(id) names '\(neighbour)', which is not another attribute of the taxonomy")
+                }
+                guard texts[neighbour] == nil else { throw key.error("duplicate key '\(neighbour)' in distinct_from of \(id)") }
+                let text = try YAMLNodeReader(node: valueNode, file: file).string(context: "distinct_from \(neighbour)")
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !text.isEmpty else { throw key.error("distinct_from of \(id): say what tells it apart from \(neighbour)") }
+                texts[neighbour] = text
+            }
+            distinctions[id] = texts
+        }
+        return (result, distinctions)
     }
 
     // MARK: lexicons
@@ -261,12 +302,24 @@ struct RuleSetLoader {
             guard days >= 1 else { throw daysNode.error("aggregate days must be at least 1, got \(days)") }
             aggregate = RuleAggregate(count: count, days: days)
         }
+        var yieldsTo: [String] = []
+        if let node = map["yields_to"] {
+            for entry in try listItems(node, context: "yields_to") {
+                let neighbour = try entry.string(context: "yields_to")
+                guard attributeIds.contains(neighbour), neighbour != attribute else {
+                    throw entry.error("yields_to names '\(neighbour)', which is not another attribute of the taxonomy")
+                }
+                yieldsTo.append(neighbour)
+            }
+        }
         let examples = try parseExamples(map.required("examples", in: item, context: "rule \(id)"))
         guard examples.contains(where: \.isPositive), examples.contains(where: { !$0.isPositive }) else {
             throw item.error("rule \(id) needs at least one positive and one negative example")
         }
-        return SignalRule(id: id, attribute: attribute, title: title, description: description, confidence: confidence,
-                          match: match, aggregate: aggregate, examples: examples, file: file, line: item.line)
+        var rule = SignalRule(id: id, attribute: attribute, title: title, description: description, confidence: confidence,
+                              match: match, aggregate: aggregate, examples: examples, file: file, line: item.line)
+        rule.yieldsTo = yieldsTo
+        return rule
     }
 
     private func parseMatch(_ node: YAMLNodeReader, lexiconNames: Set<String>) throws(RuleFileError) -> RuleMatch {
@@ -323,6 +376,20 @@ struct RuleSetLoader {
             for item in try listItems(mcc, context: "mcc") { ranges.append(try mccRange(item)) }
             match.mcc = MCCSet(ranges: ranges)
         }
+        if let compatible = map["mcc_compatible"] {
+            var ranges: [ClosedRange<Int>] = []
+            for item in try listItems(compatible, context: "mcc_compatible") { ranges.append(try mccRange(item)) }
+            match.mccCompatible = MCCSet(ranges: ranges)
+        }
+        // Merchant category precedence: on for rules that name merchant categories, settable
+        // either way (docs/rules.md "Merchant category precedence").
+        match.mccPrecedence = match.mcc != nil || match.mccCompatible != nil
+        if let precedence = map["mcc_precedence"] {
+            match.mccPrecedence = try precedence.bool(context: "mcc_precedence")
+            guard match.hasLexiconCondition else {
+                throw precedence.error("mcc_precedence only acts on lexicon matches, but this rule has no lexicons or terms")
+            }
+        }
         if let amount = map["amount"] {
             let amountMap = try amount.mapping(allowed: Self.amountKeys, context: "amount")
             let minimum = try amountMap["min"].map { node throws(RuleFileError) in try node.decimal(context: "amount min") }
@@ -332,6 +399,31 @@ struct RuleSetLoader {
                 throw amount.error("amount min \(minimum.decimalString) is above max \(maximum.decimalString)")
             }
             match.amount = AmountRange(min: minimum, max: maximum)
+        }
+        if let node = map["intent"] {
+            let text = try node.string(context: "intent")
+            guard let intent = RuleMatch.Intent(rawValue: text) else {
+                throw node.error("intent must be one of: \(RuleMatch.Intent.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+            }
+            guard match.hasLexiconCondition else {
+                throw node.error("intent only acts on lexicon matches, but this rule has no lexicons or terms")
+            }
+            match.intent = intent
+        }
+        if let topics = map["topics"] {
+            let topicsMap = try topics.mapping(allowed: Self.topicsKeys, context: "topics")
+            guard match.hasLexiconCondition, match.intent == .need else {
+                throw topics.error("topics only acts on lexicon matches under intent: need")
+            }
+            if let except = topicsMap["except"] {
+                match.topicExcept = try lexiconList(except, known: lexiconNames)
+                for (name, item) in zip(match.topicExcept, try listItems(except, context: "except"))
+                where !name.hasPrefix(RuleMatch.topicLexiconPrefix) {
+                    throw item.error("topics except names shared topic-marker lexicons (\(RuleMatch.topicLexiconPrefix)*), got '\(name)'")
+                }
+            }
+            if let lexicons = topicsMap["lexicons"] { match.topicLexicons = try lexiconList(lexicons, known: lexiconNames) }
+            if let terms = topicsMap["terms"] { match.topicTerms = try termList(terms) }
         }
         if let hours = map["hours"] { match.hours = try hourWindow(hours) }
         if let combine = map["combine"] {

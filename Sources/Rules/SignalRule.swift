@@ -13,6 +13,10 @@ public struct SignalRule: Sendable {
     public var match: RuleMatch
     public var aggregate: RuleAggregate?
     public var examples: [RuleExample]
+    /// `yields_to:` — neighbouring attributes that take the record instead: when a rule of one
+    /// of them matches the same event, this rule does not count it (a pro-government post is
+    /// politics.pro_government, not plain engagement). See docs/rules.md "Neighbouring attributes".
+    public var yieldsTo: [String] = []
     /// Rule file (as `rules/signals/…`) and the line of the rule's entry.
     public var file: String
     public var line: Int

@@ -160,6 +160,67 @@ final class MetaImportersTests: XCTestCase {
         XCTAssertEqual(off.first?.time?.epochSeconds, 1_650_000_000)
     }
 
+    /// The 2024 exporter writes ad categories as one object of `label_values` whose `vec` lists
+    /// the values (Facebook `your_facebook_activity/ads_information/`, Instagram
+    /// `ads_information/instagram_ads_and_businesses/`); values are invented, the shape is real.
+    func testFacebook2024LabelValuesAdCategoriesAreOneRecordPerValue() throws {
+        let categories = #"""
+        {
+          "label_values": [
+            {
+              "label": "Name",
+              "vec": [
+                {"value": "Frequent international travelers"},
+                {"value": "Away from family"},
+                {"value": "Small business owners"},
+                {"value": "Caf\u00c3\u00a9 lovers"}
+              ],
+              "ent_field_name": "ent_name"
+            }
+          ],
+          "fbid": "100012345678901",
+          "media": []
+        }
+        """#
+        let fb = try scan(categories, path: "facebook-ann-2024/your_facebook_activity/ads_information/other_categories_used_to_reach_you.json")
+        XCTAssertEqual(fb.importer, "meta.facebook")
+        XCTAssertEqual(fb.events.count, 4)
+        XCTAssertEqual(fb.events.map(\.text), ["Frequent international travelers", "Away from family", "Small business owners", "Café lovers"])
+        XCTAssertEqual(Set(fb.events.map(\.kind)), [.adInterest])
+        XCTAssertEqual(Set(fb.events.compactMap(\.product)), ["other categories used to reach you"])
+        XCTAssertEqual(fb.events.map(\.position.pointer), (0..<4).map { "/label_values/0/vec/\($0)" })
+        XCTAssertEqual(fb.sink.skippedCount, 0)
+
+        // The same bytes split into 7-byte chunks give the same records.
+        XCTAssertEqual(try scan(categories, path: "ads_information/other_categories_used_to_reach_you.json", chunkSize: 7).events.map(\.text),
+                       fb.events.map(\.text))
+
+        let ig = try scan(categories, path: "instagram-ann/ads_information/instagram_ads_and_businesses/other_categories_used_to_reach_you.json")
+        XCTAssertEqual(ig.importer, "meta.instagram")
+        XCTAssertEqual(ig.events.count, 4)
+
+        // Advertisers in the same layout: plain values and dict rows (label/value pairs).
+        let advertisers = #"""
+        {"label_values": [
+          {"label": "Advertisers", "vec": [
+            {"value": "Acme Insurance"},
+            {"dict": [{"label": "Advertiser name", "value": "Lendwell Loans"}, {"label": "Source", "value": "Data file"}]},
+            {"timestamp_value": 1700000000}
+          ]}
+        ], "fbid": "100012345678901"}
+        """#
+        let adv = try scan(advertisers, path: "your_facebook_activity/ads_information/advertisers_using_your_activity_or_information.json")
+        XCTAssertEqual(adv.events.map(\.counterparty), ["Acme Insurance", "Lendwell Loans"])
+        XCTAssertEqual(Set(adv.events.compactMap(\.product)), ["advertisers using your activity or information"])
+        XCTAssertEqual(adv.sink.skippedCount, 1, "the entry without a value is reported, not dropped silently")
+
+        // label_values in a file that is not an ads list is not read as one.
+        let settings = #"{"label_values": [{"label": "Subscribed", "value": "No"}]}"#
+        if case .success = ImporterRegistry.detect(probe(settings, path: "ads_information/subscription_for_no_ads.json")) {
+            XCTFail("a settings file must not be read as an ads list")
+        }
+    }
+
     func testPostsCommentsReactionsGroupsSearchesAndEvents() throws {
         let posts = #"""
         [{"timestamp": 1600000000, "data": [{"post": "Off to the demo gegen Rassismus #protest"}, {"update_timestamp": 1600000001}],

@@ -51,7 +51,7 @@ final class RuleValidationTests: XCTestCase {
 
     func testUnknownKey() throws {
         XCTAssertEqual(try loadError(broken("    attribute: finance.gambling", "    atribute: finance.gambling")),
-                       "rules/signals/finance/gambling.yaml:3: unknown key 'atribute' in rule (expected one of: aggregate, attribute, confidence, description, examples, id, match, title)")
+                       "rules/signals/finance/gambling.yaml:3: unknown key 'atribute' in rule (expected one of: aggregate, attribute, confidence, description, examples, id, match, title, yields_to)")
     }
 
     func testUnknownAttribute() throws {

@@ -10,12 +10,17 @@ public struct MetaFileLayout: Sendable, Equatable {
     /// Which list this is ("friends", "ads interests", …), kept as the events' `product`.
     public var list: String
     public var platform: MetaPlatform
+    /// The 2024 exporter's `label_values` layout: the array's elements are `{"label", "vec":
+    /// [{"value"} | {"dict": [{"label", "value"}]}]}` or `{"label", "value"}`, and every value
+    /// in them is one record (see `labelValueLists`).
+    public var labelValues = false
 
-    public init(kind: MetaRecordKind, arrayPath: [String], list: String, platform: MetaPlatform) {
+    public init(kind: MetaRecordKind, arrayPath: [String], list: String, platform: MetaPlatform, labelValues: Bool = false) {
         self.kind = kind
         self.arrayPath = arrayPath
         self.list = list
         self.platform = platform
+        self.labelValues = labelValues
     }
 
     /// Top-level key → (record kind, list name, Instagram-only key). Keys from Facebook's and
@@ -62,6 +67,16 @@ public struct MetaFileLayout: Sendable, Equatable {
         "off_facebook_activity_v2": (.offPlatformActivity, "off-Facebook activity", false),
     ]
 
+    /// Files the 2024 exporter writes as one object `{"label_values": [{"label": "Name", "vec":
+    /// [{"value": "Frequent travellers"}, …]}], "fbid": …, "media": []}` instead of a keyed list
+    /// (Facebook's `your_facebook_activity/ads_information/` and Instagram's
+    /// `ads_information/instagram_ads_and_businesses/`). `label_values` is used by many other
+    /// files for single settings, so only these names are read as lists.
+    static let labelValueLists: [String: (kind: MetaRecordKind, list: String)] = [
+        "other_categories_used_to_reach_you.json": (.adInterest, "other categories used to reach you"),
+        "advertisers_using_your_activity_or_information.json": (.advertiser, "advertisers using your activity or information"),
+    ]
+
     /// Objects whose records sit one level further down, e.g. event responses:
     /// `{"event_responses_v2": {"events_joined": […], "events_declined": […]}}` (only the
     /// first array under the path is read: the events joined).
@@ -89,6 +104,13 @@ public struct MetaFileLayout: Sendable, Equatable {
                     ? .instagram : .facebook
                 return (MetaFileLayout(kind: entry.kind, arrayPath: [key], list: entry.list, platform: platform),
                         "\(platform.rawValue) export list \"\(key)\"")
+            }
+            if let entry = labelValueLists[probe.fileName.lowercased()],
+               key == "label_values" || JSONHeadSniffer.containsKey("label_values", in: head) {
+                let platform: MetaPlatform = pathSaysInstagram ? .instagram : .facebook
+                return (MetaFileLayout(kind: entry.kind, arrayPath: ["label_values"], list: entry.list, platform: platform,
+                                       labelValues: true),
+                        "\(platform.rawValue) export list \"\(entry.list)\" (label_values)")
             }
             if let entry = nestedLists[key] {
                 return (MetaFileLayout(kind: entry.kind, arrayPath: entry.path, list: entry.list, platform: .facebook),

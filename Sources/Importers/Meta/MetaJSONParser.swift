@@ -69,9 +69,48 @@ public struct MetaJSONParser: ExportParser {
                 message(value, layout: layout, position: position, owner: &owner, into: sink)
                 return
             }
+            if layout.labelValues {
+                labelValueRecords(value, layout: layout, position: position, into: sink)
+                return
+            }
             switch MetaRecordMapper.event(from: value, layout: layout, position: position) {
             case .success(let event): sink.emit(event)
             case .failure(let reason): sink.skip(reason.text, at: position)
+            }
+        }
+    }
+
+    /// One `label_values` entry: each value of its `vec` (a string `value`, or the first value
+    /// of a `dict` of label/value pairs) is one record, positioned at `…/vec/<j>`; an entry with
+    /// a plain `value` is one record itself.
+    private static func labelValueRecords(_ value: JSONValue, layout: MetaFileLayout, position: SourcePosition, into sink: EventSink) {
+        let base = position.pointer ?? ""
+        var items: [(JSONValue, SourcePosition)] = []
+        if let vec = value["vec"]?.arrayValue {
+            for (j, item) in vec.enumerated() {
+                let itemPosition = SourcePosition.record(position.record ?? 0, pointer: "\(base)/vec/\(j)")
+                if let text = item["value"], case .string = text {
+                    items.append((text, itemPosition))
+                } else if let pairs = item["dict"]?.arrayValue,
+                          let first = pairs.lazy.compactMap({ pair -> JSONValue? in
+                              guard let v = pair["value"], case .string(let s) = v, !s.isEmpty else { return nil }
+                              return v
+                          }).first {
+                    items.append((first, itemPosition))
+                } else {
+                    sink.skip("\(layout.list) entry without a value", at: itemPosition)
+                }
+            }
+        } else if let text = value["value"], case .string = text {
+            items.append((text, position))
+        } else {
+            sink.skip("\(layout.list) label without vec or value", at: position)
+            return
+        }
+        for (item, itemPosition) in items {
+            switch MetaRecordMapper.event(from: item, layout: layout, position: itemPosition) {
+            case .success(let event): sink.emit(event)
+            case .failure(let reason): sink.skip(reason.text, at: itemPosition)
             }
         }
     }

@@ -1,0 +1,101 @@
+import XCTest
+import Rules
+import StewardCore
+
+/// Search intent (docs/rules.md "Search intent"): a topic marker in the same field cancels a
+/// search rule's hit unless the rule opts out; transactions are never affected.
+final class SearchIntentTests: XCTestCase {
+    static let rules = """
+    rules:
+      - id: finance.gambling.search
+        attribute: finance.gambling
+        title: Gambling searches
+        confidence: 0.5
+        match:
+          lexicons: [gambling]
+          topics: {except: [topic_games], terms: [casino royale]}
+        examples:
+          positive:
+            - {source: google.my_activity, kind: search, text: casino games}
+          negative:
+            - {source: google.my_activity, kind: search, text: casino lyrics}
+      - id: health.alcohol.any_intent
+        attribute: health.alcohol
+        title: Any mention, whatever the intent
+        confidence: 0.3
+        match:
+          terms: [gin]
+          intent: any
+        examples:
+          positive:
+            - {source: google.my_activity, kind: search, text: gin recipe}
+          negative:
+            - {source: google.my_activity, kind: search, text: tonic}
+    """
+
+    private var fixture: RuleDirectoryFixture!
+    private var ruleSet: RuleSet!
+
+    override func setUpWithError() throws {
+        fixture = try RuleDirectoryFixture(files: [
+            "signals/test.yaml": Self.rules,
+            "lexicons/topic_media.en.txt": "lyrics\nsong\n",
+            "lexicons/topic_hobby.en.txt": "recipe\n",
+            "lexicons/topic_games.en.txt": "games\n",
+        ])
+        ruleSet = try RuleSet.load(directory: fixture.rulesDirectory)
+    }
+
+    private func fired(_ text: String, kind: EventKind = .search, field: Event.Field = .text) -> [String] {
+        let session = InferenceSession(ruleSet: ruleSet)
+        var event = Event(source: "google.my_activity", kind: kind, time: nil, position: .line(1))
+        if field == .title { event.title = text } else { event.text = text }
+        return session.process(event, path: "a.json")
+    }
+
+    func testRuleExamplesPass() {
+        XCTAssertEqual(RuleExampleRunner.run(ruleSet), [])
+    }
+
+    func testTopicMarkerInTheSameFieldCancelsASearchPageViewOrWatch() {
+        XCTAssertEqual(fired("casino"), ["finance.gambling.search"])
+        XCTAssertEqual(fired("casino lyrics"), [])
+        XCTAssertEqual(fired("casino song", kind: .pageView, field: .title), [])
+        XCTAssertEqual(fired("casino song", kind: .watch, field: .title), [])
+    }
+
+    func testDropIsRecordedWithTheField() {
+        let session = InferenceSession(ruleSet: ruleSet)
+        session.process(Event(source: "google.my_activity", kind: .search, text: "casino lyrics", position: .line(1)), path: "a.json")
+        XCTAssertEqual(session.lastDrops, [InferenceSession.RuleDrop(rule: "finance.gambling.search", reason: .topicMarker("text"))])
+    }
+
+    func testExceptedSharedMarkersAndRuleTermsBehaveAsDeclared() {
+        XCTAssertEqual(fired("casino games"), ["finance.gambling.search"], "topic_games is excepted")
+        XCTAssertEqual(fired("casino royale"), [], "rule topic terms cancel")
+    }
+
+    func testIntentAnyOptsOut() {
+        XCTAssertEqual(fired("gin recipe"), ["health.alcohol.any_intent"])
+    }
+
+    func testTransactionsIgnoreTopicMarkers() {
+        let session = InferenceSession(ruleSet: ruleSet)
+        let event = Event(source: "bank.csv", kind: .transaction, text: "CASINO SONG BAR", position: .line(1))
+        XCTAssertEqual(session.process(event, path: "a.csv"), ["finance.gambling.search"])
+    }
+
+    func testBadIntentValuesAndExceptNamesAreFileErrors() throws {
+        let badIntent = Self.rules.replacingOccurrences(of: "intent: any", with: "intent: topic")
+        let exceptNonTopic = Self.rules.replacingOccurrences(of: "except: [topic_games]", with: "except: [gambling]")
+        for (text, message) in [
+            (badIntent, "rules/signals/x.yaml:20: intent must be one of: need, any, got 'topic'"),
+            (exceptNonTopic, "rules/signals/x.yaml:8: topics except names shared topic-marker lexicons (topic_*), got 'gambling'"),
+        ] {
+            let fixture = try RuleDirectoryFixture(files: ["signals/x.yaml": text, "lexicons/topic_games.en.txt": "games\n"])
+            XCTAssertThrowsError(try RuleSet.load(directory: fixture.rulesDirectory)) { error in
+                XCTAssertEqual("\(error)", message)
+            }
+        }
+    }
+}
