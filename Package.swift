@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Rules", "StewardCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StewardCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "StewardCore"], resources: [.copy("Golden")]),
-        .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "Importers", "Rules", "Personas", "StewardCore"]),
+        .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "Importers", "Rules", "Store", "CSQLite", "Personas", "StewardCore"]),
         // Runs the built `steward` binary: CLI end-to-end, privacy and conformance checks.
         .testTarget(name: "CLITests", dependencies: [
             "StewardCore",

@@ -78,12 +78,12 @@ public enum ScanPipeline {
 
         var store: ReportStore? = nil
         if let databasePath = options.databasePath {
-            do {
+            do throws(StoreError) {
                 store = try ReportStore(path: databasePath)
                 try store!.beginScan(id: scanId, started: isoTime(started), paths: options.paths,
                                      toolVersion: toolVersion, rulesVersion: ruleset.rules.version)
             } catch {
-                throw .store("\(error)")
+                throw .store(error)
             }
         }
 
@@ -114,6 +114,14 @@ public enum ScanPipeline {
             worker.finishInference()
         }
 
+        // A matched record that could not be stored would leave `explain` with part of the
+        // evidence: the scan is rolled back and the command fails instead.
+        if let store, let error = shared.storeError {
+            try? store.abandonScan()
+            store.close()
+            throw .store(error)
+        }
+
         let session = workers[0].session
         for worker in workers.dropFirst() { session.merge(worker.session) }
         let findings = session.findings()
@@ -137,7 +145,7 @@ public enum ScanPipeline {
             scores: scores)
 
         if let store {
-            do {
+            do throws(StoreError) {
                 for input in parsed {
                     try store.recordInput(scanId: scanId,
                                           input: .init(path: input.path, source: input.source, events: input.events,
@@ -148,7 +156,9 @@ public enum ScanPipeline {
                 try store.finishScan(report: report)
                 store.close()
             } catch {
-                throw .store("\(error)")
+                try? store.abandonScan()
+                store.close()
+                throw .store(error)
             }
         }
         return report
@@ -176,7 +186,8 @@ final class SharedScanState: @unchecked Sendable {
     let store: ReportStore?
     let scanId: String
     let quoteOthers: Bool
-    var storeError: String?
+    /// The first failed write; once set, workers take no further files and the scan aborts.
+    var storeError: StoreError?
 
     let excludedSources: [SourcePattern]
     let excludedPaths: [String]
@@ -199,7 +210,7 @@ final class SharedScanState: @unchecked Sendable {
 
     func nextFileIndex(limit: Int) -> Int? {
         lock.lock(); defer { lock.unlock() }
-        guard next < limit else { return nil }
+        guard next < limit, storeError == nil else { return nil }
         next += 1
         return next - 1
     }
@@ -219,7 +230,7 @@ final class SharedScanState: @unchecked Sendable {
             try store.recordMatchedEvent(scanId: scanId, path: path, event: event, position: event.position,
                                          rules: rules, excerpt: event.excerpt(quotingOthers: quoteOthers))
         } catch {
-            storeError = "\(error)"
+            storeError = error
         }
     }
 }

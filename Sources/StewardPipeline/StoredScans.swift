@@ -4,22 +4,22 @@ import Store
 /// Read access to stored scans for `steward report`.
 public enum StoredScans {
     public static func list(databasePath: String) throws(StewardError) -> [(id: String, started: String, paths: [String])] {
-        do {
+        do throws(StoreError) {
             let store = try ReportStore(path: databasePath)
             defer { store.close() }
             return try store.scans().map { ($0.id, $0.started, $0.paths) }
         } catch {
-            throw .store("\(error)")
+            throw .store(error)
         }
     }
 
     public static func report(databasePath: String, scanId: String?) throws(StewardError) -> ScanReport? {
-        do {
+        do throws(StoreError) {
             let store = try ReportStore(path: databasePath)
             defer { store.close() }
             return try store.report(scanId: scanId)
         } catch {
-            throw .store("\(error)")
+            throw .store(error)
         }
     }
 }
@@ -28,7 +28,7 @@ extension StoredScans {
     /// One finding of a stored scan with every record behind it (not only the report's sample).
     public static func explain(databasePath: String, scanId: String?, attribute: String)
         throws(StewardError) -> (report: ScanReport, finding: Finding?, evidence: [Evidence])? {
-        do {
+        do throws(StoreError) {
             let store = try ReportStore(path: databasePath)
             defer { store.close() }
             guard let report = try store.report(scanId: scanId) else { return nil }
@@ -38,7 +38,7 @@ extension StoredScans {
             let evidence = try store.matchedEvidence(scanId: report.scan.id, rules: finding.rules)
             return (report, finding, evidence)
         } catch {
-            throw .store("\(error)")
+            throw .store(error)
         }
     }
 }
