@@ -2,16 +2,20 @@
 /// its importer, one line here, fixtures and tests, and its section in docs/formats/
 /// (ImporterRegistryTests fails when an importer has no tests or no documentation).
 public enum ImporterRegistry {
-    public static let all: [any Importer] = [
+    /// Every importer with no settings (no owner names, no locale hint).
+    public static let all: [any Importer] = importers(settings: ImporterSettings())
+
+    /// Every importer, given what the person told the caller (`ImporterSettings`).
+    public static func importers(settings: ImporterSettings) -> [any Importer] { [
         OFXImporter(),
         QIFImporter(),
         MT940Importer(),
         CAMTImporter(),
-        BankStatementCSVImporter(),
+        BankStatementCSVImporter(localeVariables: settings.localeVariables),
         GoogleMyActivityImporter(),
-        WhatsAppChatImporter(),
+        WhatsAppChatImporter(ownerNames: settings.ownerNames),
         WhatsAppMsgstoreImporter(),
-        TelegramExportImporter(),
+        TelegramExportImporter(ownerNames: settings.ownerNames),
         SMSBackupImporter(),
         LocationRecordsImporter(),
         SemanticLocationImporter(),
@@ -33,7 +37,7 @@ public enum ImporterRegistry {
         AppleHealthExportImporter(),
         GPXTrackImporter(),
         ExifPhotoImporter(),
-    ]
+    ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
     /// the best guess named.

@@ -23,6 +23,9 @@ public struct ScanOptions: Sendable {
     /// these paths (a path also excludes everything below it and inside it, for archives).
     public var excludedSources: [SourcePattern] = []
     public var excludedPaths: [String] = []
+    /// What importers need to know about the person (own chat names, locale); the CLI maps
+    /// the environment to it, so a scan reads nothing from the environment itself.
+    public var importerSettings = ImporterSettings()
 
     public init(paths: [String], rulesDirectory: String, databasePath: String?,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, evidenceLimit: Int = 20,
@@ -89,7 +92,7 @@ public enum ScanPipeline {
 
         let shared = SharedScanState(store: store, scanId: scanId, quoteOthers: options.quoteOthers,
                                      excludedSources: options.excludedSources, excludedPaths: options.excludedPaths)
-        let reader = ExportReader()
+        let reader = ExportReader(importers: ImporterRegistry.importers(settings: options.importerSettings))
         // Members of a zip on disk are tasks of their own, so one Takeout archive is read by
         // every worker; results do not depend on which worker read what (sessions merge
         // order-independently, inputs and unrecognized files are sorted below).

@@ -2,6 +2,7 @@ import Foundation
 import StewardCore
 import Rules
 import Scoring
+import Importers
 
 /// `steward what-if`: how each score would change if some data were gone. An attribute is
 /// removed from the stored findings; a source (`bank.ofx`, `google.*`) or a path needs the
@@ -34,7 +35,8 @@ public enum WhatIf {
     /// Recomputes every model without the removed data. `report` is the stored scan; a rescan
     /// of its paths happens only when a source or path is removed.
     public static func evaluate(report: ScanReport, ruleset: Ruleset, without removals: [Removal],
-                                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(StewardError) -> (findings: [Finding], changes: [Change]) {
+                                jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                importerSettings: ImporterSettings = ImporterSettings()) throws(StewardError) -> (findings: [Finding], changes: [Change]) {
         let removedAttributes = Set(removals.compactMap { if case .attribute(let a) = $0 { return a } else { return nil } })
         let sources = removals.compactMap { if case .source(let s) = $0 { return SourcePattern(s) } else { return nil } }
         let paths = removals.compactMap { if case .path(let p) = $0 { return URL(fileURLWithPath: p).standardizedFileURL.path } else { return nil } }
@@ -42,6 +44,7 @@ public enum WhatIf {
         if !sources.isEmpty || !paths.isEmpty {
             var options = ScanOptions(paths: report.scan.paths, rulesDirectory: ruleset.directory, databasePath: nil, jobs: jobs)
             options.excludedSources = sources
+            options.importerSettings = importerSettings
             // Reports show paths as given; exclusions compare both forms.
             options.excludedPaths = paths + removals.compactMap { if case .path(let p) = $0 { return p } else { return nil } }
             findings = try ScanPipeline.run(options, ruleset: ruleset).findings

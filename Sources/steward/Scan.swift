@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import StewardCore
 import StewardPipeline
+import Importers
 
 extension ReportFormat: ExpressibleByArgument {}
 
@@ -83,6 +84,7 @@ struct Scan: ParsableCommand {
         var options = ScanOptions(paths: paths, rulesDirectory: ruleset.directory, databasePath: dbPath, jobs: jobs,
                                   evidenceLimit: evidence, models: model.isEmpty ? nil : model)
         options.quoteOthers = quoteOthers
+        options.importerSettings = ImporterSettings(environment: ProcessInfo.processInfo.environment)
         let progress = ProgressLine.makeIfTerminal(disabled: noProgress)
         let report = try exitOnError { try ScanPipeline.run(options, ruleset: ruleset, progress: progress?.update) }
         progress?.clear()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StewardCore
 import StewardPipeline
+import Importers
 
 struct WhatIfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,7 +37,8 @@ struct WhatIfCommand: ParsableCommand {
         let attributes = Set(ruleset.rules.attributes.map(\.id))
         let sources = Set(report.inputs.map(\.source))
         let removals = without.map { WhatIf.classify($0, attributes: attributes, sources: sources) }
-        let result = try exitOnError { try WhatIf.evaluate(report: report, ruleset: ruleset, without: removals) }
+        let settings = ImporterSettings(environment: ProcessInfo.processInfo.environment)
+        let result = try exitOnError { try WhatIf.evaluate(report: report, ruleset: ruleset, without: removals, importerSettings: settings) }
         print("steward what-if — scan \(report.scan.id), without \(without.joined(separator: ", "))")
         for change in result.changes {
             func show(_ score: ScoreResult) -> String {
