@@ -3,10 +3,11 @@ import StewardCore
 /// What each importer of `ImporterRegistry.all` emits: the event source id its records carry
 /// and the kinds of record it produces, and, for a kind that no rule or analyzer reads, why
 /// that is so. The wiring tests (Tests/PipelineTests/WiringTests.swift) check this table
-/// against the registry (one entry per importer), against the rules (every kind not listed
-/// in `unread` reaches a rule or an analyzer; every kind listed there reaches none) and
-/// against the importers' own output on their test inputs. Adding an importer: one entry
-/// here beside its registry line. See docs/architecture.md ("Wiring").
+/// against the registry (one entry per importer) and against the rules (every kind not
+/// listed in `unread` reaches a rule or an analyzer; every kind listed there reaches none).
+/// The kinds themselves are kept by hand from the parsers' `sink.emit` calls: adding an
+/// importer or a kind means one entry here beside its registry line. See
+/// docs/architecture.md ("Wiring").
 public enum ImporterEventCatalog {
     public struct Entry: Sendable {
         /// The importer's id (`Importer.id`).
@@ -35,7 +36,7 @@ public enum ImporterEventCatalog {
         public var eventSource: String { source ?? importer }
     }
 
-    static let contactsAreNotScored = "follower and contact lists say who someone knows; no rule scores a person's contacts (a design choice, see docs/design.md)"
+    static let contactsAreNotScored = "follower and contact lists say whom someone knows, not what they do: steward infers nothing about a person from the names of their contacts"
 
     public static let entries: [Entry] = [
         Entry("bank.ofx", kinds: [.transaction]),

@@ -28,7 +28,7 @@ public enum StewardError: Error, CustomStringConvertible {
         }
     }
 
-    /// Exit status per DESIGN.md: 2 usage error, 3 unreadable input, 1 otherwise.
+    /// Exit status per docs/report-contract.md: 2 usage error, 3 unreadable input, 1 otherwise.
     public var exitCode: Int32 {
         switch self {
         case .noInputs: return 3

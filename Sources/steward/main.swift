@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 
-// DESIGN.md fixes the exit codes: 0 success, 1 findings-level failure, 2 usage error,
-// 3 unreadable input. ArgumentParser reports usage errors as 64 (EX_USAGE), so they are
+// docs/report-contract.md ("Exit status") fixes the exit codes: 0 success, 1 could not
+// finish, 2 usage error, 3 unreadable input. ArgumentParser reports usage errors as 64 (EX_USAGE), so they are
 // mapped to 2 here; everything else keeps the code the command chose.
 do {
     var command = try Steward.parseAsRoot()
