@@ -1,5 +1,7 @@
+import Foundation
 import XCTest
 import Importers
+import Personas
 import Rules
 import StewardCore
 
@@ -98,4 +100,43 @@ final class WiringTests: XCTestCase {
         XCTAssertEqual(attributes(Event(source: "google.youtube_subscriptions", kind: .like, counterparty: "Bible Study Together",
                                         position: .line(2))), ["belief.religion"])
     }
+
+    /// The catalog is kept by hand; this checks it against what the importers really emit on
+    /// the demo persona's exports and, when present, the sample corpus of real exports
+    /// (docs/architecture.md, "Sample exports"): every (importer, source, kind) seen must be
+    /// listed.
+    func testCatalogListsEveryKindImportersEmitOnPersonaAndSampleExports() throws {
+        let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("steward-wiring-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try PersonaExportWriter(persona: PersonaCatalog.sam).write(to: dir)
+        let samples = URL(fileURLWithPath: ScanPipelineTests.rulesDirectory).deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/samples").path
+        var roots = [dir]
+        if FileManager.default.fileExists(atPath: samples) { roots.append(samples) }
+        let seen = EmittedKinds()
+        let reader = ExportReader()
+        for file in InputDiscovery().discover(roots).files { reader.read(file, delegate: seen) }
+        XCTAssertTrue(Set(["bank.csv", "bank.ofx", "google.location_records", "google.my_activity", "google.semantic_location"])
+            .isSubset(of: seen.importers.keys), "the persona writes these five formats: \(seen.importers.keys.sorted())")
+        for (importer, pairs) in seen.importers.sorted(by: { $0.key < $1.key }) {
+            guard let entry = ImporterEventCatalog.entry(importer: importer) else { XCTFail("\(importer): not in the catalog"); continue }
+            for pair in pairs.sorted(by: { ($0.source, $0.kind.rawValue) < ($1.source, $1.kind.rawValue) }) {
+                XCTAssertEqual(pair.source, entry.eventSource, "\(importer) emitted source \(pair.source)")
+                XCTAssertTrue(entry.kinds.contains(pair.kind), "\(importer) emitted \(pair.kind.rawValue) records, which its catalog entry does not list")
+            }
+        }
+    }
+}
+
+/// Collects the (source, kind) pairs each importer emitted, keyed by importer id.
+private final class EmittedKinds: ExportReaderDelegate {
+    struct Pair: Hashable { let source: String; let kind: EventKind }
+    private var pending: [String: Set<Pair>] = [:]
+    private(set) var importers: [String: Set<Pair>] = [:]
+
+    func reader(didRead event: Event, path: String) { pending[path, default: []].insert(Pair(source: event.source, kind: event.kind)) }
+    func reader(didFinish input: ParsedInput) {
+        importers[input.source, default: []].formUnion(pending.removeValue(forKey: input.path) ?? [])
+    }
+    func reader(didSkip path: String, reason: String) {}
 }
