@@ -5,7 +5,8 @@ import StewardCore
 /// that is so. The wiring tests (Tests/PipelineTests/WiringTests.swift) check this table
 /// against the registry (one entry per importer) and against the rules (every kind not
 /// listed in `unread` reaches a rule or an analyzer; every kind listed there reaches none).
-/// The kinds themselves are kept by hand from the parsers' `sink.emit` calls: adding an
+/// The kinds are kept by hand from the parsers' `sink.emit` calls, and checked against what
+/// the importers emit on the demo persona's exports and the sample corpus: adding an
 /// importer or a kind means one entry here beside its registry line. See
 /// docs/architecture.md ("Wiring").
 public enum ImporterEventCatalog {
