@@ -62,7 +62,8 @@ demo: build
 
 # Everything the project checks: unit tests, every rule and model example (inside the XCTest
 # suite and again through the CLI), CLI end-to-end tests, privacy tests and the conformance
-# test over ../shared/samples (skipped, saying so, when that folder is absent).
+# test over the sample corpus (docs/architecture.md, "Sample exports"; skipped, saying so,
+# when that folder is absent).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing

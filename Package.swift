@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "StewardCore"], resources: [.copy("Golden")]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Rules", "StewardCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "BuiltInRules", "BuiltInRulesGenerator", "Rules",
-                                                    "Importers", "Personas", "StewardCore"]),
+                                                    "Importers", "Store", "CSQLite", "Personas", "StewardCore"]),
         // Runs the built `steward` binary: CLI end-to-end, privacy and conformance checks.
         .testTarget(name: "CLITests", dependencies: [
             "StewardCore",

@@ -2,16 +2,20 @@
 /// its importer, one line here, fixtures and tests, and its section in docs/formats/
 /// (ImporterRegistryTests fails when an importer has no tests or no documentation).
 public enum ImporterRegistry {
-    public static let all: [any Importer] = [
+    /// Every importer with no settings (no owner names, no locale hint).
+    public static let all: [any Importer] = importers(settings: ImporterSettings())
+
+    /// Every importer, given what the person told the caller (`ImporterSettings`).
+    public static func importers(settings: ImporterSettings) -> [any Importer] { [
         OFXImporter(),
         QIFImporter(),
         MT940Importer(),
         CAMTImporter(),
-        BankStatementCSVImporter(),
+        BankStatementCSVImporter(localeVariables: settings.localeVariables),
         GoogleMyActivityImporter(),
-        WhatsAppChatImporter(),
+        WhatsAppChatImporter(ownerNames: settings.ownerNames),
         WhatsAppMsgstoreImporter(),
-        TelegramExportImporter(),
+        TelegramExportImporter(ownerNames: settings.ownerNames),
         SMSBackupImporter(),
         LocationRecordsImporter(),
         SemanticLocationImporter(),
@@ -33,7 +37,7 @@ public enum ImporterRegistry {
         AppleHealthExportImporter(),
         GPXTrackImporter(),
         ExifPhotoImporter(),
-    ]
+    ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
     /// the best guess named.
@@ -54,13 +58,20 @@ public enum ImporterRegistry {
         return .failure(UnrecognizedReason(describeUnknown(probe)))
     }
 
+    /// Why a SQLite database no importer claimed was not read, naming the databases steward
+    /// does read (every path-reading importer of the registry).
+    static var sqliteReason: String {
+        let known = all.compactMap { $0 as? any PathReadingImporter }.map(\.title)
+        return "SQLite database of a kind no importer knows (steward reads: \(known.joined(separator: "; ")))"
+    }
+
     /// A short, honest reason for an unrecognized file: what it looks like.
     static func describeUnknown(_ probe: FileProbe) -> String {
         let head = probe.trimmedHead
         if head.isEmpty { return "empty file" }
         if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "PNG image: no supported importer yet" }
         if head.starts(with: [0xFF, 0xD8, 0xFF]) { return "JPEG image: no supported importer yet" }
-        if head.starts(with: Array("SQLite format 3".utf8)) { return "SQLite database: no supported importer yet" }
+        if head.starts(with: Array("SQLite format 3".utf8)) { return sqliteReason }
         if head.starts(with: Array("%PDF".utf8)) { return "PDF document: steward reads machine-readable exports, not PDFs" }
         if head.first == UInt8(ascii: "{") || head.first == UInt8(ascii: "[") { return "JSON file of a kind no importer knows" }
         if head.first == UInt8(ascii: "<") { return "XML/HTML file of a kind no importer knows" }

@@ -1,6 +1,6 @@
 import StewardCore
 
-/// The `steward.report/1` JSON contract of DESIGN.md, keys in contract order. Optional values
+/// The `steward.report/1` JSON contract (docs/report-contract.md), keys in contract order. Optional values
 /// (a finding's value, evidence time, first/last seen, a verdict's total, a tier label, a
 /// contribution's reason) are omitted when absent, never written as null.
 public struct JSONReporter: Reporter {

@@ -30,6 +30,9 @@ public protocol AnalyzerDefinition: Sendable {
     func exampleFailures(ruleSet: RuleSet) -> [RuleExampleFailure]
     /// Number of examples `exampleFailures` checks.
     var exampleCount: Int { get }
+    /// Which records it reads, so the wiring tests can tell whether an importer's events reach
+    /// any analyzer (see `AnalyzerInput`).
+    var input: AnalyzerInput { get }
 }
 
 /// A kind of analyzer that a file can ask for with `analyzer: <name>`. The loader receives

@@ -1,7 +1,7 @@
 /// All lexicon terms of a rule set compiled into one byte-level Aho–Corasick automaton over
 /// folded text (see `TextFolder`). One pass over a field finds every term of every lexicon,
 /// overlapping ones included, at a table lookup per byte: per-event `String.contains` or regular
-/// expressions are thousands of times slower (docs/PERF-NOTES.md).
+/// expressions are thousands of times slower (docs/performance.md, "Measurements behind the design").
 ///
 /// Word boundaries: a term that starts (ends) with a letter or digit only matches where the
 /// character before (after) it is not one. Any non-ASCII character counts as a letter, except

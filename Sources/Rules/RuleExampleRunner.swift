@@ -33,6 +33,28 @@ public enum RuleExampleRunner {
         return failures
     }
 
+    /// The examples of one rule or analyzer file (`rules/signals/…` or `rules/analyzers/…`,
+    /// as in `SignalRule.file`), so a test per file reports that file's failures alone.
+    public static func run(_ ruleSet: RuleSet, file: String) -> [RuleExampleFailure] {
+        var failures: [RuleExampleFailure] = []
+        for rule in ruleSet.rules where rule.file == file {
+            for example in rule.examples {
+                if let message = check(example, of: rule, in: ruleSet) {
+                    failures.append(RuleExampleFailure(file: example.file, line: example.line, message: message))
+                }
+            }
+        }
+        for analyzer in ruleSet.analyzers where analyzer.file == file { failures += analyzer.exampleFailures(ruleSet: ruleSet) }
+        return failures
+    }
+
+    /// Every file that carries examples: rule files, then analyzer files.
+    public static func exampleFiles(_ ruleSet: RuleSet) -> [String] {
+        var files: [String] = []
+        for file in ruleSet.rules.map(\.file) + ruleSet.analyzers.map(\.file) where !files.contains(file) { files.append(file) }
+        return files
+    }
+
     /// Number of examples `run` checks.
     public static func exampleCount(_ ruleSet: RuleSet) -> Int {
         ruleSet.rules.reduce(0) { $0 + $1.examples.count } + ruleSet.analyzers.reduce(0) { $0 + $1.exampleCount }

@@ -1,4 +1,4 @@
-/// The report of one scan: exactly the JSON contract `steward.report/1` of DESIGN.md (extra
+/// The report of one scan: exactly the JSON contract `steward.report/1` of docs/report-contract.md (extra
 /// keys may be added, existing ones never renamed). Every reporter renders this value.
 public struct ScanReport: Sendable, Codable {
     public static let schemaId = "steward.report/1"

@@ -23,6 +23,9 @@ public struct ScanOptions: Sendable {
     /// these paths (a path also excludes everything below it and inside it, for archives).
     public var excludedSources: [SourcePattern] = []
     public var excludedPaths: [String] = []
+    /// What importers need to know about the person (own chat names, locale); the CLI maps
+    /// the environment to it, so a scan reads nothing from the environment itself.
+    public var importerSettings = ImporterSettings()
 
     public init(paths: [String], rulesDirectory: String, databasePath: String?,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, evidenceLimit: Int = 20,
@@ -85,18 +88,18 @@ public enum ScanPipeline {
 
         var store: ReportStore? = nil
         if let databasePath = options.databasePath {
-            do {
+            do throws(StoreError) {
                 store = try ReportStore(path: databasePath)
                 try store!.beginScan(id: scanId, started: isoTime(started), paths: options.paths,
                                      toolVersion: toolVersion, rulesVersion: ruleset.rules.version)
             } catch {
-                throw .store("\(error)")
+                throw .store(error)
             }
         }
 
         let shared = SharedScanState(store: store, scanId: scanId, quoteOthers: options.quoteOthers,
                                      excludedSources: options.excludedSources, excludedPaths: options.excludedPaths)
-        let reader = ExportReader()
+        let reader = ExportReader(importers: ImporterRegistry.importers(settings: options.importerSettings))
         // Members of a zip on disk are tasks of their own, so one Takeout archive is read by
         // every worker; results do not depend on which worker read what (sessions merge
         // order-independently, inputs and unrecognized files are sorted below).
@@ -119,6 +122,14 @@ public enum ScanPipeline {
                                        bytesTotal: bytesTotal, currentPath: task.displayPath))
             }
             worker.finishInference()
+        }
+
+        // A matched record that could not be stored would leave `explain` with part of the
+        // evidence: the scan is rolled back and the command fails instead.
+        if let store, let error = shared.storeError {
+            try? store.abandonScan()
+            store.close()
+            throw .store(error)
         }
 
         let session = workers[0].session
@@ -152,7 +163,7 @@ public enum ScanPipeline {
             scores: scores)
 
         if let store {
-            do {
+            do throws(StoreError) {
                 for input in parsed {
                     try store.recordInput(scanId: scanId,
                                           input: .init(path: input.path, source: input.source, events: input.events,
@@ -163,7 +174,9 @@ public enum ScanPipeline {
                 try store.finishScan(report: report)
                 store.close()
             } catch {
-                throw .store("\(error)")
+                try? store.abandonScan()
+                store.close()
+                throw .store(error)
             }
         }
         return report
@@ -191,7 +204,8 @@ final class SharedScanState: @unchecked Sendable {
     let store: ReportStore?
     let scanId: String
     let quoteOthers: Bool
-    var storeError: String?
+    /// The first failed write; once set, workers take no further files and the scan aborts.
+    var storeError: StoreError?
 
     let excludedSources: [SourcePattern]
     let excludedPaths: [String]
@@ -214,7 +228,7 @@ final class SharedScanState: @unchecked Sendable {
 
     func nextFileIndex(limit: Int) -> Int? {
         lock.lock(); defer { lock.unlock() }
-        guard next < limit else { return nil }
+        guard next < limit, storeError == nil else { return nil }
         next += 1
         return next - 1
     }
@@ -234,7 +248,7 @@ final class SharedScanState: @unchecked Sendable {
             try store.recordMatchedEvent(scanId: scanId, path: path, event: event, position: event.position,
                                          rules: rules, excerpt: event.excerpt(quotingOthers: quoteOthers))
         } catch {
-            storeError = "\(error)"
+            storeError = error
         }
     }
 }

@@ -1,5 +1,6 @@
 import Rules
 import StewardCore
+import Store
 
 /// Errors that stop a command, each with the file it concerns. Data problems never end up
 /// here: they are reported inside the scan report. The exit status comes from the case, never
@@ -8,7 +9,9 @@ public enum StewardError: Error, CustomStringConvertible {
     case rulesNotFound(searched: [String])
     case ruleFile(RuleFileError)
     case ruleExamplesFailed([String])
-    case store(String)
+    /// The database could not be opened, read or written. A scan whose records could not all
+    /// be stored is rolled back, never committed incomplete.
+    case store(StoreError)
     case noInputs(missing: [String])
     /// The scan read no record at all: each given path with why nothing came of it.
     case nothingRead(paths: [String], reasons: [ScanReport.Unrecognized])
@@ -28,7 +31,7 @@ public enum StewardError: Error, CustomStringConvertible {
             return "not a rules folder (no attributes.yaml): \(searched.joined(separator: ", ")); pass --rules with a rules folder, or leave out --rules and STEWARD_RULES to use the built-in rules"
         case .ruleFile(let error): return error.description
         case .ruleExamplesFailed(let failures): return failures.joined(separator: "\n")
-        case .store(let message): return message
+        case .store(let error): return error.description
         case .noInputs(let missing):
             return "nothing could be read, so there is no score:\n"
                 + missing.map { "  \($0): no such file or folder" }.joined(separator: "\n")

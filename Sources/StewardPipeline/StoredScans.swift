@@ -4,22 +4,22 @@ import Store
 /// Read access to stored scans for `steward report`.
 public enum StoredScans {
     public static func list(databasePath: String) throws(StewardError) -> [(id: String, started: String, paths: [String])] {
-        do {
+        do throws(StoreError) {
             let store = try ReportStore(path: databasePath)
             defer { store.close() }
             return try store.scans().map { ($0.id, $0.started, $0.paths) }
         } catch {
-            throw .store("\(error)")
+            throw .store(error)
         }
     }
 
     public static func report(databasePath: String, scanId: String?) throws(StewardError) -> ScanReport? {
-        do {
+        do throws(StoreError) {
             let store = try ReportStore(path: databasePath)
             defer { store.close() }
             return try store.report(scanId: scanId)
         } catch {
-            throw .store("\(error)")
+            throw .store(error)
         }
     }
 }
@@ -27,12 +27,12 @@ public enum StoredScans {
 extension StoredScans {
     /// Every stored record of a scan that one of `rules` matched, oldest first.
     public static func evidence(databasePath: String, scanId: String, rules: [String]) throws(StewardError) -> [Evidence] {
-        do {
+        do throws(StoreError) {
             let store = try ReportStore(path: databasePath)
             defer { store.close() }
             return try store.matchedEvidence(scanId: scanId, rules: rules)
         } catch {
-            throw .store("\(error)")
+            throw .store(error)
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import StewardCore
 import Rules
 import Scoring
+import Importers
 
 /// `steward what-if`: how each score would change if some data were gone. An attribute or a
 /// rule is removed from the stored findings; a source (`bank.ofx`, `google.*`) or a path needs
@@ -39,7 +40,8 @@ public enum WhatIf {
     /// Recomputes every model without the removed data. `report` is the stored scan; a rescan
     /// of its paths happens only when a source or path is removed.
     public static func evaluate(report: ScanReport, ruleset: Ruleset, without removals: [Removal],
-                                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(StewardError) -> (findings: [Finding], changes: [Change]) {
+                                jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                importerSettings: ImporterSettings = ImporterSettings()) throws(StewardError) -> (findings: [Finding], changes: [Change]) {
         let removedAttributes = Set(removals.compactMap { if case .attribute(let a) = $0 { return a } else { return nil } })
         let sources = removals.compactMap { if case .source(let s) = $0 { return SourcePattern(s) } else { return nil } }
         let removedRules = Set(removals.compactMap { if case .rule(let r) = $0 { return r } else { return nil } })
@@ -49,6 +51,7 @@ public enum WhatIf {
             var options = ScanOptions(paths: report.scan.paths, rulesDirectory: ruleset.directory, databasePath: nil, jobs: jobs)
             options.excludedSources = sources
             // Input paths as the scan reported them: the rescan of the same paths reports them alike.
+            options.importerSettings = importerSettings
             options.excludedPaths = paths
             do {
                 findings = try ScanPipeline.run(options, ruleset: ruleset).findings

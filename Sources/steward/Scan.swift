@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import StewardCore
 import StewardPipeline
+import Importers
 
 extension ReportFormat: ExpressibleByArgument {}
 
@@ -105,6 +106,7 @@ struct Scan: ParsableCommand {
                                   jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                   evidenceLimit: evidence, models: model.isEmpty ? nil : model)
         options.quoteOthers = quoteOthers
+        options.importerSettings = ImporterSettings(environment: ProcessInfo.processInfo.environment)
         let progress = ProgressLine.makeIfTerminal(disabled: noProgress)
         let report: ScanReport
         do {

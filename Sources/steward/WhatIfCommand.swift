@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StewardCore
 import StewardPipeline
+import Importers
 
 struct WhatIfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,7 +47,8 @@ struct WhatIfCommand: ParsableCommand {
             print("  without \(Explain.printable(name)): \(try matched(found, report: report, databasePath: path))")
         }
         let removals = resolved.flatMap(WhatIf.Removal.from)
-        let result = try WhatIf.evaluate(report: report, ruleset: ruleset, without: removals)
+        let settings = ImporterSettings(environment: ProcessInfo.processInfo.environment)
+        let result = try WhatIf.evaluate(report: report, ruleset: ruleset, without: removals, importerSettings: settings)
         for change in result.changes {
             func show(_ score: ScoreResult) -> String {
                 score.total.map { "\($0) (\(score.tier))" } ?? score.tier

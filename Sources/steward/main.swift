@@ -3,7 +3,7 @@ import Foundation
 import Reports
 import StewardPipeline
 
-// Exit codes (listed in `steward --help` and the README): 0 success, 1 failure, 2 usage error,
+// Exit codes (listed in `steward --help`, the README and docs/report-contract.md): 0 success, 1 failure, 2 usage error,
 // 3 nothing could be read, 4 a given path could not be read. The code comes from the error's
 // type: a StewardError carries its own; ArgumentParser reports usage errors as 64 (EX_USAGE),
 // mapped to 2 here. A specific message is printed alone, without the generic usage block.

@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// Real export files from public projects' test suites (../shared/samples, see its
-/// MANIFEST.tsv) must be recognized and parsed with exact record counts. The samples are not
+/// Real export files from public projects' test suites (the sample corpus,
+/// docs/architecture.md, "Sample exports") must be recognized and parsed with exact record counts. The samples are not
 /// part of this repository; without them this test says it was skipped.
 final class ConformanceTests: XCTestCase {
     static let samples = StewardProcess.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/samples").path

@@ -3,8 +3,8 @@ import Foundation
 @testable import Importers
 @testable import StewardCore
 
-/// The real QIF, MT940, CAMT.053, PayPal and Revolut samples in `../shared/samples` (never
-/// copied into the package), detected through the registry, parsed at three chunk sizes and
+/// The real QIF, MT940, CAMT.053, PayPal and Revolut samples of the sample corpus (never
+/// copied into the package: docs/architecture.md, "Sample exports"), detected through the registry, parsed at three chunk sizes and
 /// checked field by field against values read by hand from the files.
 final class BankFormatSamplesTests: XCTestCase {
     private func parseSample(_ relative: String) throws -> (id: String, result: ChunkedParseResult) {

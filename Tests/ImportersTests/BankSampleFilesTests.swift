@@ -3,8 +3,8 @@ import Foundation
 @testable import Importers
 @testable import StewardCore
 
-/// Parses the real sample exports in `../shared/samples` (outside the package, never copied
-/// in) with whatever importer the registry detects, and checks the transaction counts
+/// Parses the real sample exports of the sample corpus (outside the package, never copied
+/// in: docs/architecture.md, "Sample exports") with whatever importer the registry detects, and checks the transaction counts
 /// counted by hand from the files.
 final class BankSampleFilesTests: XCTestCase {
     private var samplesRoot: URL {

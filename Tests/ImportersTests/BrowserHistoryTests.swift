@@ -228,7 +228,7 @@ final class BrowserHistoryTests: XCTestCase {
     }
 
     /// The public Chrome sample keeps its schema past the 64 KiB head: only the schema table
-    /// read from disk finds it (skipped when ../shared/samples is absent).
+    /// read from disk finds it (skipped when the sample corpus is absent: docs/architecture.md, "Sample exports").
     func testChromeSampleSchemaLiesBeyondTheHead() throws {
         let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/samples/chrome-history-sqlite/chrome.sqlite").path

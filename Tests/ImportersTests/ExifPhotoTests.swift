@@ -125,7 +125,7 @@ final class ExifPhotoTests: XCTestCase {
         XCTAssertThrowsError(try parser.parseAll(Array("not a jpeg".utf8), into: EventCollector().sink))
     }
 
-    /// The real Google Pixel sample (../shared/samples, MANIFEST.tsv), when present.
+    /// The real Google Pixel sample of the sample corpus (docs/architecture.md, "Sample exports"), when present.
     func testRealPixelSample() throws {
         let path = ImporterRegistryTests.packageRoot.deletingLastPathComponent()
             .appendingPathComponent("shared/samples/exif-gps-jpeg/IMG_20180725_163423-tiny.jpg").path

@@ -3,8 +3,8 @@ import XCTest
 import StewardCore
 @testable import Importers
 
-/// Runs the real Google sample exports in ../shared/samples (outside the package, never
-/// copied into it) through registry detection and the parser.
+/// Runs the real Google sample exports of the sample corpus (outside the package, never
+/// copied into it: docs/architecture.md, "Sample exports") through registry detection and the parser.
 final class GoogleSamplesTests: XCTestCase {
     static let samples: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // ImportersTests

@@ -118,7 +118,7 @@ final class WhatsAppChatTests: XCTestCase {
     }
 
     func testOwnerNamesFromTheEnvironmentValue() {
-        XCTAssertEqual(WhatsAppChatImporter.ownerNames(from: "Ana Pérez| Ana |"), ["Ana Pérez", "Ana"])
-        XCTAssertEqual(WhatsAppChatImporter.ownerNames(from: nil), [])
+        XCTAssertEqual(ImporterSettings.ownerNames(from: "Ana Pérez| Ana |"), ["Ana Pérez", "Ana"])
+        XCTAssertEqual(ImporterSettings.ownerNames(from: nil), [])
     }
 }

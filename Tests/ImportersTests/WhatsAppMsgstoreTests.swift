@@ -95,7 +95,7 @@ final class WhatsAppMsgstoreTests: XCTestCase {
         let path = try makeDatabase("places.sqlite", ["CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)"])
         let delegate = read(path)
         XCTAssertTrue(delegate.inputs.isEmpty)
-        XCTAssertEqual(delegate.skipped.first?.1, "SQLite database: no supported importer yet")
+        XCTAssertEqual(delegate.skipped.first?.1, ImporterRegistry.sqliteReason)
     }
 
     func testDamagedDatabaseIsAFileLevelError() throws {

@@ -42,7 +42,13 @@ final class ScanPipelineTests: XCTestCase {
         let bets = ledger.filter { $0.mcc == 7995 }.count
         XCTAssertGreaterThan(bets, 40)
         let gambling = try XCTUnwrap(report.findings.first { $0.attribute == "finance.gambling" })
-        XCTAssertGreaterThanOrEqual(gambling.count, bets)
+        // One record per bet, per casino search, per casino visit: each counted once.
+        let casinoSearches = PersonaCatalog.sam.searches.filter { $0.query == "casino bonus no deposit" }.reduce(0) { $0 + $1.times }
+        let casinoVisits = (PersonaCatalog.sam.places?.visits ?? []).filter { $0.name.contains("Casino") }.reduce(0) { $0 + $1.times }
+        XCTAssertEqual(gambling.ruleCounts?["finance.gambling.bookmaker"], bets)
+        XCTAssertEqual(gambling.ruleCounts?["finance.gambling.search"], casinoSearches)
+        XCTAssertEqual(gambling.ruleCounts?["finance.gambling.place_visit"], casinoVisits)
+        XCTAssertEqual(gambling.count, bets + casinoSearches + casinoVisits)
         XCTAssertTrue(gambling.sources.contains("bank.ofx"))
         XCTAssertLessThanOrEqual(gambling.evidence.count, 20)
         // Evidence points back to exact places.

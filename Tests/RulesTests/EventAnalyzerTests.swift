@@ -14,6 +14,7 @@ private struct WordCountDefinition: AnalyzerDefinition {
     let atLeast: Int
     var attributes: [String] { [attribute] }
     var exampleCount: Int { 1 }
+    var input: AnalyzerInput { AnalyzerInput(sources: [], kinds: [.activity]) }
 
     static let kind = AnalyzerKind(name: "test.word_count") { node, _ in
         let map = try node.mapping(allowed: ["analyzer", "id", "attribute", "word", "at_least"], context: "analyzer file")

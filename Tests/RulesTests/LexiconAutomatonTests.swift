@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import Rules
 
@@ -75,18 +76,27 @@ final class LexiconAutomatonTests: XCTestCase {
         XCTAssertEqual(found(a, "在bet下注"), ["g:bet"], "CJK neighbours are not letters of a Latin word")
     }
 
-    func testInvalidUTF8NeverCrashes() {
+    /// Random bytes, often invalid UTF-8, fold and scan without trapping; every hit lies inside
+    /// the folded text, and " casino " appended after them is always found (garbage before a
+    /// word break cannot hide a term). Seeded: the seed is in every failure message.
+    func testInvalidUTF8NeverHidesATermAfterAWordBreak() {
         let a = automaton([("g", "casino"), ("g", "казино"), ("g", "彩票")])
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<2_000 {
+        let seed = ProcessInfo.processInfo.environment["STEWARD_TEST_SEED"].flatMap { UInt64($0) } ?? 0x1E_C0
+        var generator = SplitMix64(seed: seed)
+        for round in 0..<2_000 {
             let length = Int.random(in: 0..<64, using: &generator)
             var bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            if Bool.random(using: &generator) { bytes += Array("casino".utf8) }
+            let withTerm = Bool.random(using: &generator)
+            if withTerm { bytes += Array(" casino ".utf8) }
             var folded: [UInt8] = []
             bytes.withUnsafeBufferPointer { TextFolder.fold(utf8: $0, into: &folded) }
-            var count = 0
-            folded.withUnsafeBufferPointer { buffer in a.scan(folded: buffer) { _ in count += 1 } }
-            XCTAssertLessThanOrEqual(count, folded.count)
+            var hits: [LexiconAutomaton.Hit] = []
+            folded.withUnsafeBufferPointer { buffer in a.scan(folded: buffer) { hits.append($0) } }
+            let context = "round \(round) (replay with STEWARD_TEST_SEED=\(seed))"
+            XCTAssertTrue(hits.allSatisfy { 0 <= $0.start && $0.start < $0.end && Int($0.end) <= folded.count }, context)
+            if withTerm {
+                XCTAssertTrue(hits.contains { String(decoding: folded[Int($0.start)..<Int($0.end)], as: UTF8.self) == "casino" }, context)
+            }
         }
         // Truncated sequences become spaces, which act as word breaks.
         var folded: [UInt8] = []

@@ -3,18 +3,38 @@ import XCTest
 import StewardCore
 @testable import Rules
 
-/// The search and sensitive-place lexicons cover the six languages DESIGN.md asks for, and the
-/// rules that use them fire through a whole scan session (not only in their own examples).
+/// The search and sensitive-place lexicons cover six languages (docs/rules.md, "Lexicons"),
+/// and the rules that use them fire through a whole scan session (not only in their own
+/// examples).
 final class SearchAndPlaceLexiconTests: XCTestCase {
-    func testEverySearchAndPlaceLexiconHasSixLanguages() throws {
+    /// Each of the 17 lexicons has a file per language, and every term of every file is found
+    /// by the compiled automaton under its lexicon's name when the term itself is the text: a
+    /// file that exists but whose terms cannot match (folded away, wrong word boundaries)
+    /// fails here with its name and line.
+    func testEverySearchAndPlaceLexiconMatchesItsTermsInSixLanguages() throws {
         let folder = RuleSetExamplesTests.rulesDirectory + "/lexicons"
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
         let names = Set(files.filter { ($0.hasPrefix("search_") || $0.hasPrefix("places_")) && !$0.contains("_decoys") }
             .map { String($0.split(separator: ".")[0]) })
         XCTAssertEqual(names.count, 17, "6 place and 11 search lexicons")
+        let set = try RuleSetExamplesTests.loaded.get()
         for name in names.sorted() {
+            let group = try XCTUnwrap(set.automaton.groups.firstIndex(of: name), "\(name) is not compiled into the automaton")
             for lang in ["en", "de", "fr", "es", "ru", "zh"] {
-                XCTAssertTrue(files.contains("\(name).\(lang).txt"), "\(name) lacks \(lang)")
+                let file = "\(name).\(lang).txt"
+                guard files.contains(file) else { XCTFail("\(name) lacks \(lang)"); continue }
+                let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+                var terms = 0
+                for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let term = line.trimmingCharacters(in: .whitespaces)
+                    if term.isEmpty || term.hasPrefix("#") { continue }
+                    terms += 1
+                    let written = term.hasSuffix("*") ? String(term.dropLast()) : term
+                    let hits = set.automaton.hits(in: written)
+                    XCTAssertTrue(hits.contains { Int($0.group) == group },
+                                  "rules/lexicons/\(file):\(index + 1): '\(term)' is not matched by the automaton as \(name)")
+                }
+                XCTAssertGreaterThan(terms, 0, "rules/lexicons/\(file) has no terms")
             }
         }
     }

@@ -15,7 +15,8 @@ public struct BankStatementCSVImporter: Importer {
     /// The person's locale: one hint for the day/month order of dates such as 01/03/2025.
     let locale: BankCSVDateOrder.LocaleHint?
 
-    public init() { self.locale = .from(environment: ProcessInfo.processInfo.environment) }
+    /// `localeVariables`: `ImporterSettings.localeVariables` (none: no locale hint).
+    public init(localeVariables: [String: String] = [:]) { self.locale = .from(environment: localeVariables) }
 
     init(locale: BankCSVDateOrder.LocaleHint?) { self.locale = locale }
 

@@ -36,7 +36,7 @@ public struct ZipArchiveReader: Sendable {
             let limits = self.limits
             do {
                 // CRC checking is skipped: ZIPFoundation's pure-Swift CRC32 halves throughput on
-                // Linux (PERF-NOTES.md), and a damaged deflate stream still fails loudly.
+                // Linux (docs/performance.md, "Measurements behind the design"), and a damaged deflate stream still fails loudly.
                 _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: true) { data in
                     produced += Int64(data.count)
                     if produced > limits.maxMemberBytes {

@@ -5,7 +5,7 @@
 /// comments, processing instructions, CDATA and the document type declaration.
 ///
 /// Why not FoundationXML: `XMLParser` crashes on the `<!ATTLIST` declarations in the DTD that
-/// every export.xml carries, and `XMLParser(data:)` loads the whole file (PERF-NOTES.md).
+/// every export.xml carries, and `XMLParser(data:)` loads the whole file (docs/performance.md, "Measurements behind the design").
 /// Untrusted input: the DTD's internal subset is skipped as a whole (quoted strings and
 /// comments inside it may contain `]` and `>`), so its entities are never defined or expanded.
 /// Memory is bounded: a tag longer than `maxTagBytes` is dropped and reported.

@@ -5,7 +5,10 @@ import StewardCore
 /// content: a JSON object whose first keys are those of a chat (`name`, `type`, `id`,
 /// `messages`) or of a full export (`about`, `personal_information`, `chats`).
 public struct TelegramExportImporter: Importer {
-    public init() {}
+    /// The person's display name(s) for single-chat exports: `ImporterSettings.ownerNames`.
+    let ownerNames: Set<String>
+
+    public init(ownerNames: Set<String> = []) { self.ownerNames = ownerNames }
 
     public var id: String { TelegramExportParser.source }
     public var title: String { "Telegram Desktop export (result.json)" }
@@ -37,7 +40,6 @@ public struct TelegramExportImporter: Importer {
     }
 
     public func makeParser(for probe: FileProbe) -> any ExportParser {
-        TelegramExportParser(ownerNames: WhatsAppChatImporter.ownerNames(
-            from: ProcessInfo.processInfo.environment[WhatsAppChatImporter.ownerNameVariable]))
+        TelegramExportParser(ownerNames: ownerNames)
     }
 }

@@ -6,12 +6,11 @@ import StewardCore
 /// names (`_chat.txt`, `WhatsApp Chat with …`) only raise the confidence, since the file name
 /// is localized ("WhatsApp-Chat mit …", "Chat de WhatsApp con …").
 public struct WhatsAppChatImporter: Importer {
-    /// Environment variable naming the person's own WhatsApp display name(s), separated by
-    /// `|`, so their messages can be told from other people's (the export does not say who
-    /// exported it).
-    public static let ownerNameVariable = "STEWARD_OWNER_NAME"
+    /// The person's own display name(s), so their messages can be told from other people's
+    /// (the export does not say who exported it): `ImporterSettings.ownerNames`.
+    let ownerNames: Set<String>
 
-    public init() {}
+    public init(ownerNames: Set<String> = []) { self.ownerNames = ownerNames }
 
     public var id: String { WhatsAppChatParser.source }
     public var title: String { "WhatsApp chat export (.txt)" }
@@ -57,12 +56,6 @@ public struct WhatsAppChatImporter: Importer {
     }
 
     public func makeParser(for probe: FileProbe) -> any ExportParser {
-        WhatsAppChatParser(ownerNames: Self.ownerNames(from: ProcessInfo.processInfo.environment[Self.ownerNameVariable]))
-    }
-
-    /// "Ana Pérez|Ana" → ["Ana Pérez", "Ana"]; blanks ignored.
-    public static func ownerNames(from value: String?) -> Set<String> {
-        guard let value else { return [] }
-        return Set(value.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        WhatsAppChatParser(ownerNames: ownerNames)
     }
 }

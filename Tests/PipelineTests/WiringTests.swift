@@ -1,0 +1,142 @@
+import Foundation
+import XCTest
+import Importers
+import Personas
+import Rules
+import StewardCore
+
+/// Checks the wiring between importers and rules, not the parts: a rule that names a source
+/// no importer emits never fires, and an importer whose records reach no rule or analyzer
+/// feeds nothing. `ImporterEventCatalog` says what each importer emits and, with a reason,
+/// which of its kinds nothing reads (docs/architecture.md, "Wiring").
+final class WiringTests: XCTestCase {
+    static let loaded: Result<RuleSet, RuleFileError> = {
+        do throws(RuleFileError) { return .success(try RuleSet.load(directory: ScanPipelineTests.rulesDirectory)) }
+        catch { return .failure(error) }
+    }()
+
+    private var emittingEntries: [ImporterEventCatalog.Entry] { ImporterEventCatalog.entries.filter { !$0.kinds.isEmpty } }
+
+    func testEveryRegisteredImporterHasExactlyOneCatalogEntry() {
+        let registered = ImporterRegistry.all.map(\.id)
+        let catalogued = ImporterEventCatalog.entries.map(\.importer)
+        XCTAssertEqual(Set(registered).subtracting(catalogued).sorted(), [], "importers missing from ImporterEventCatalog")
+        XCTAssertEqual(Set(catalogued).subtracting(registered).sorted(), [], "catalog entries of no registered importer")
+        XCTAssertEqual(catalogued.count, Set(catalogued).count, "an importer catalogued twice")
+        for entry in ImporterEventCatalog.entries {
+            XCTAssertTrue(registered.contains(entry.eventSource), "\(entry.importer): emits source \(entry.eventSource), which is no importer's id")
+            if entry.kinds.isEmpty {
+                XCTAssertNotNil(entry.emitsNothingBecause, "\(entry.importer): emits nothing and does not say why")
+            }
+            XCTAssertEqual(Set(entry.unread.keys).subtracting(entry.kinds), [], "\(entry.importer): unread kinds it does not emit")
+            for (kind, reason) in entry.unread {
+                XCTAssertGreaterThan(reason.count, 20, "\(entry.importer) \(kind.rawValue): the reason must say why")
+            }
+        }
+    }
+
+    func testEverySourcePatternOfRulesAndAnalyzersMatchesAnEmittedSource() throws {
+        let set = try Self.loaded.get()
+        let sources = Set(emittingEntries.map(\.eventSource))
+        for rule in set.rules {
+            for pattern in rule.match.sources where !sources.contains(where: pattern.matches) {
+                XCTFail("\(rule.file):\(rule.line): rule \(rule.id) names source '\(pattern)', which no importer emits")
+            }
+        }
+        for analyzer in set.analyzers {
+            for pattern in analyzer.input.sources where !sources.contains(where: pattern.matches) {
+                XCTFail("\(analyzer.file):\(analyzer.line): analyzer \(analyzer.id) names source '\(pattern)', which no importer emits")
+            }
+        }
+    }
+
+    func testEveryEmittedKindReachesARuleOrAnalyzerOrSaysWhyNot() throws {
+        let set = try Self.loaded.get()
+        for entry in emittingEntries {
+            for kind in entry.kinds.sorted(by: { $0.rawValue < $1.rawValue }) {
+                let rules = set.rules.filter { $0.match.admits(source: entry.eventSource, kind: kind) }.map(\.id)
+                let analyzers = set.analyzers.filter { $0.input.admits(source: entry.eventSource, kind: kind) }.map(\.id)
+                let reached = !rules.isEmpty || !analyzers.isEmpty
+                if let reason = entry.unread[kind] {
+                    XCTAssertFalse(reached, "\(entry.importer) \(kind.rawValue): listed as unread (\(reason)) but read by \(rules + analyzers); remove the entry")
+                } else {
+                    XCTAssertTrue(reached, "\(entry.importer) emits \(entry.eventSource) \(kind.rawValue) records, which no rule or analyzer reads: add a rule, or say why in ImporterEventCatalog")
+                }
+            }
+        }
+    }
+
+    /// The issue that started these tests: the same visits from Chrome's own database and from
+    /// the Takeout copy of the history must find the same attributes.
+    func testChromeVisitsFindTheSameAttributesFromTakeoutAndFromTheDatabase() throws {
+        let set = try Self.loaded.get()
+        func attributes(source: String) -> [String] {
+            let session = InferenceSession(ruleSet: set)
+            for (i, url) in ["https://www.bet365.com/#/HO/", "https://tinder.com/app/recs"].enumerated() {
+                _ = session.process(Event(source: source, kind: .pageView, time: Timestamp.parseISO8601(Array("2024-02-10T23:4\(i):00Z".utf8)),
+                                      url: url, position: .line(i + 1)), path: "history")
+            }
+            return session.findings().map(\.attribute).sorted()
+        }
+        XCTAssertEqual(attributes(source: "browser.chrome"), ["finance.gambling", "life.dating"])
+        XCTAssertEqual(attributes(source: "google.chrome_history"), attributes(source: "browser.chrome"))
+    }
+
+    /// Records the wiring tests found unread before their sources were added to the rules.
+    func testPlatformSearchesLinkedInMessagesAndChannelSubscriptionsFindAttributes() throws {
+        let set = try Self.loaded.get()
+        func attributes(_ event: Event) -> [String] {
+            let session = InferenceSession(ruleSet: set)
+            _ = session.process(event, path: "export")
+            return session.findings().map(\.attribute)
+        }
+        let time = Timestamp.parseISO8601(Array("2024-03-02T18:00:00Z".utf8))
+        XCTAssertEqual(attributes(Event(source: "meta.facebook", kind: .search, time: time, text: "casino bonus no deposit", position: .line(1))),
+                       ["finance.gambling"])
+        XCTAssertEqual(attributes(Event(source: "tiktok.json", kind: .search, time: time, text: "casino bonus no deposit", position: .line(1))),
+                       ["finance.gambling"])
+        XCTAssertEqual(attributes(Event(source: "linkedin.csv", kind: .message, time: time, text: "join the protest tomorrow", position: .line(1))),
+                       ["politics.protest"])
+        XCTAssertEqual(attributes(Event(source: "google.youtube_subscriptions", kind: .like, counterparty: "Bible Study Together",
+                                        position: .line(2))), ["belief.religion"])
+    }
+
+    /// The catalog is kept by hand; this checks it against what the importers really emit on
+    /// the demo persona's exports and, when present, the sample corpus of real exports
+    /// (docs/architecture.md, "Sample exports"): every (importer, source, kind) seen must be
+    /// listed.
+    func testCatalogListsEveryKindImportersEmitOnPersonaAndSampleExports() throws {
+        let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("steward-wiring-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try PersonaExportWriter(persona: PersonaCatalog.sam).write(to: dir)
+        let samples = URL(fileURLWithPath: ScanPipelineTests.rulesDirectory).deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/samples").path
+        var roots = [dir]
+        if FileManager.default.fileExists(atPath: samples) { roots.append(samples) }
+        let seen = EmittedKinds()
+        let reader = ExportReader()
+        for file in InputDiscovery().discover(roots).files { reader.read(file, delegate: seen) }
+        XCTAssertTrue(Set(["bank.csv", "bank.ofx", "google.location_records", "google.my_activity", "google.semantic_location"])
+            .isSubset(of: seen.importers.keys), "the persona writes these five formats: \(seen.importers.keys.sorted())")
+        for (importer, pairs) in seen.importers.sorted(by: { $0.key < $1.key }) {
+            guard let entry = ImporterEventCatalog.entry(importer: importer) else { XCTFail("\(importer): not in the catalog"); continue }
+            for pair in pairs.sorted(by: { ($0.source, $0.kind.rawValue) < ($1.source, $1.kind.rawValue) }) {
+                XCTAssertEqual(pair.source, entry.eventSource, "\(importer) emitted source \(pair.source)")
+                XCTAssertTrue(entry.kinds.contains(pair.kind), "\(importer) emitted \(pair.kind.rawValue) records, which its catalog entry does not list")
+            }
+        }
+    }
+}
+
+/// Collects the (source, kind) pairs each importer emitted, keyed by importer id.
+private final class EmittedKinds: ExportReaderDelegate {
+    struct Pair: Hashable { let source: String; let kind: EventKind }
+    private var pending: [String: Set<Pair>] = [:]
+    private(set) var importers: [String: Set<Pair>] = [:]
+
+    func reader(didRead event: Event, path: String) { pending[path, default: []].insert(Pair(source: event.source, kind: event.kind)) }
+    func reader(didFinish input: ParsedInput) {
+        importers[input.source, default: []].formUnion(pending.removeValue(forKey: input.path) ?? [])
+    }
+    func reader(didSkip path: String, reason: String) {}
+}
