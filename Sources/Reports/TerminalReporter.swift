@@ -55,6 +55,7 @@ public struct TerminalReporter: Reporter {
         var out = Output(width: width, color: color)
         header(report, into: &out)
         inputs(report, into: &out)
+        overlaps(report, into: &out)
         unrecognized(report, into: &out)
         findings(report, into: &out)
         scores(report, into: &out)
@@ -80,6 +81,13 @@ public struct TerminalReporter: Reporter {
             for error in input.errors {
                 out.line("error: \(input.path): \(error)", indent: 4, hanging: 6, style: .warning)
             }
+        }
+    }
+
+    /// What was read once or counted once because the scan met it twice (docs/duplicates.md).
+    private func overlaps(_ report: ScanReport, into out: inout Output) {
+        for sentence in report.overlaps?.sentences(scanPaths: report.scan.paths) ?? [] {
+            out.line("merged: " + sentence, indent: 2, hanging: 6, style: .dim)
         }
     }
 

@@ -26,6 +26,9 @@ public final class InferenceSession {
     struct RankedEvidence {
         var epoch: Int64
         var evidence: Evidence
+        /// The record's overlap key (with its occurrence number), when the scan checks overlaps:
+        /// the same record read from two inputs is kept once, from the input that ranks first.
+        var record: UInt64? = nil
 
         func ranks(before other: RankedEvidence) -> Bool {
             if epoch != other.epoch { return epoch < other.epoch }
@@ -60,12 +63,22 @@ public final class InferenceSession {
     /// Whole-scan analyzers (`rules/analyzers/`), one instance per session.
     private let analyzers: [any EventAnalyzer]
 
+    /// Shared by the sessions of one scan: records already counted (docs/duplicates.md).
+    public let overlap: OverlapLedger?
+    /// Occurrences of each overlap key in the current input, so equal records inside one input
+    /// stay distinct; reset when the input changes (it holds the current input's matches only).
+    private var occurrenceInput: String?
+    private var occurrences: [UInt64: UInt32] = [:]
+    /// The overlap key of the last record `process` matched (nil without a ledger), for the store.
+    public private(set) var lastRecordKey: UInt64?
+
     /// `evidenceLimit`: evidence items kept per rule and per finding.
     /// Quote messages written by others in evidence (off unless the person asks).
     public let quotingOthers: Bool
 
-    public init(ruleSet: RuleSet, evidenceLimit: Int = 20, quotingOthers: Bool = false) {
+    public init(ruleSet: RuleSet, evidenceLimit: Int = 20, quotingOthers: Bool = false, overlap: OverlapLedger? = nil) {
         self.ruleSet = ruleSet
+        self.overlap = overlap
         self.evidenceLimit = max(0, evidenceLimit)
         self.quotingOthers = quotingOthers
         analyzers = ruleSet.analyzers.map { $0.makeAnalyzer(ruleSet: ruleSet) }
@@ -162,12 +175,15 @@ public final class InferenceSession {
                 confidence = max(confidence, ruleSet.rules[i].confidence)
                 evidence += tallies[i].evidence
             }
-            // The same record matched by two rules of one attribute is shown once; dedupe before
-            // trimming so the sample stays full.
+            // The same record matched by two rules of one attribute (or read from two inputs) is
+            // shown once; dedupe before trimming so the sample stays full.
             evidence.sort { $0.ranks(before: $1) }
             var seen = Set<String>()
-            let unique = evidence.filter { seen.insert($0.evidence.path + "\u{0}" + $0.evidence.locator).inserted }
-                .prefix(evidenceLimit)
+            var seenRecords = Set<UInt64>()
+            let unique = evidence.filter { item in
+                if let record = item.record { return seenRecords.insert(record).inserted }
+                return seen.insert(item.evidence.path + "\u{0}" + item.evidence.locator).inserted
+            }.prefix(evidenceLimit)
             result.append(Finding(attribute: attribute.id, title: attribute.title, sensitivity: attribute.sensitivity,
                                   confidence: confidence, count: count, firstSeen: first?.iso8601, lastSeen: last?.iso8601,
                                   rules: ruleIndices.map { ruleSet.rules[$0].id }, sources: sources.sorted(),
@@ -264,35 +280,86 @@ public final class InferenceSession {
     private func record(_ fired: [Int], event: Event, path: String) {
         var byAttribute: [Int: [Int]] = [:]
         for ruleIndex in fired {
-            let rule = ruleSet.rules[ruleIndex]
-            byAttribute[ruleSet.attributeIndexById[rule.attribute]!, default: []].append(ruleIndex)
-            var tally = tallies[ruleIndex]
+            byAttribute[ruleSet.attributeIndexById[ruleSet.rules[ruleIndex].attribute]!, default: []].append(ruleIndex)
+        }
+        let recordKey = overlap == nil ? nil : occurrenceKey(of: event, path: path)
+        lastRecordKey = recordKey
+        let primaryAttribute = byAttribute.keys.min()
+        for (attribute, rules) in byAttribute {
+            var counted = rules
+            if let overlap, let recordKey {
+                // A record already counted from another input counts only for rules that did not
+                // fire on it there; its attribute count moves to the union of both inputs' rules.
+                switch overlap.claim(key: ContentHash.combine(recordKey, UInt64(attribute)), rules: rules,
+                                     input: path, primary: attribute == primaryAttribute) {
+                case .new, .unchecked:
+                    combinations[attribute, default: [:]][rules, default: 0] += 1
+                case .seen(let previous, let union):
+                    counted = rules.filter { !previous.contains($0) }
+                    if union != previous {
+                        combinations[attribute, default: [:]][previous, default: 0] -= 1
+                        combinations[attribute, default: [:]][union, default: 0] += 1
+                    }
+                }
+            } else {
+                combinations[attribute, default: [:]][rules, default: 0] += 1
+            }
+            for ruleIndex in rules {
+                tally(ruleIndex, event: event, path: path, counts: counted.contains(ruleIndex), record: recordKey)
+            }
+        }
+    }
+
+    /// Adds one matched record to a rule's tally; a record already counted from another input
+    /// (`counts` false) adds only its source and offers its evidence (kept once per record).
+    private func tally(_ ruleIndex: Int, event: Event, path: String, counts: Bool, record: UInt64?) {
+        let rule = ruleSet.rules[ruleIndex]
+        var tally = tallies[ruleIndex]
+        if counts {
             tally.count += 1
             tally.first = InferenceSession.earlier(tally.first, event.time)
             tally.last = InferenceSession.later(tally.last, event.time)
-            if !tally.sources.contains(event.source) { tally.sources.insert(event.source) }
             if rule.aggregate != nil, !tally.aggregateHolds, let time = event.time { tally.times.append(time.epochSeconds) }
-            offerEvidence(event, path: path, rule: rule.id, into: &tally.evidence)
-            tallies[ruleIndex] = tally
-            if tally.times.count >= InferenceSession.timeCompactionThreshold { compactTimes(ruleIndex: ruleIndex) }
         }
-        for (attribute, rules) in byAttribute { combinations[attribute, default: [:]][rules, default: 0] += 1 }
+        if !tally.sources.contains(event.source) { tally.sources.insert(event.source) }
+        offerEvidence(event, path: path, rule: rule.id, record: record, into: &tally.evidence)
+        tallies[ruleIndex] = tally
+        if tally.times.count >= InferenceSession.timeCompactionThreshold { compactTimes(ruleIndex: ruleIndex) }
     }
 
-    private func offerEvidence(_ event: Event, path: String, rule: String, into list: inout [RankedEvidence]) {
+    /// The record's overlap key numbered by its occurrence in the current input (the second
+    /// equal record of one input is a different record from the first).
+    private func occurrenceKey(of event: Event, path: String) -> UInt64 {
+        if path != occurrenceInput {
+            occurrenceInput = path
+            occurrences.removeAll()
+        }
+        let base = OverlapKey.of(event)
+        let occurrence = (occurrences[base] ?? 0) + 1
+        occurrences[base] = occurrence
+        return ContentHash.combine(base, UInt64(occurrence))
+    }
+
+    private func offerEvidence(_ event: Event, path: String, rule: String, record: UInt64?, into list: inout [RankedEvidence]) {
         guard evidenceLimit > 0 else { return }
         let epoch = event.time?.epochSeconds ?? Int64.max
         // Cheap rejection before building strings: later than the latest kept item.
         if list.count >= evidenceLimit, let worst = list.last, epoch > worst.epoch { return }
         let item = RankedEvidence(epoch: epoch, evidence: Evidence(path: path, locator: event.position.description,
                                                                    time: event.time?.iso8601, excerpt: event.excerpt(quotingOthers: quotingOthers),
-                                                                   rule: rule))
+                                                                   rule: rule),
+                                  record: record)
         insert(item, into: &list)
     }
 
     private func insert(_ item: RankedEvidence, into list: inout [RankedEvidence]) {
         guard evidenceLimit > 0 else { return }
         if list.count >= evidenceLimit, let worst = list.last, !item.ranks(before: worst) { return }
+        if let record = item.record, let existing = list.firstIndex(where: { $0.record == record }) {
+            // The same record from another input: keep the copy that ranks first.
+            guard item.ranks(before: list[existing]) else { return }
+            list.remove(at: existing)
+        }
         var index = list.count
         while index > 0 && item.ranks(before: list[index - 1]) { index -= 1 }
         list.insert(item, at: index)

@@ -56,9 +56,12 @@ public struct ScanReport: Sendable, Codable {
     public var unrecognized: [Unrecognized]
     public var findings: [Finding]
     public var scores: [ScoreResult]
+    /// Identical inputs read once and overlapping records counted once (an added key; absent
+    /// when nothing was merged).
+    public var overlaps: OverlapSummary?
 
     public init(tool: Tool, scan: Scan, inputs: [Input], unrecognized: [Unrecognized],
-                findings: [Finding], scores: [ScoreResult]) {
+                findings: [Finding], scores: [ScoreResult], overlaps: OverlapSummary? = nil) {
         self.schema = ScanReport.schemaId
         self.tool = tool
         self.scan = scan
@@ -66,5 +69,6 @@ public struct ScanReport: Sendable, Codable {
         self.unrecognized = unrecognized
         self.findings = findings
         self.scores = scores
+        self.overlaps = overlaps.flatMap { $0.isEmpty ? nil : $0 }
     }
 }

@@ -95,7 +95,9 @@ public struct ExportReader: Sendable {
                 members.append(.skipped(memberPath, "symbolic link inside an archive: not followed"))
             case .file:
                 members.append(.task(.zipMember(archive: file, index: index, displayPath: memberPath,
-                                                compressedSize: Int64(clamping: entry.compressedSize))))
+                                                compressedSize: Int64(clamping: entry.compressedSize),
+                                                uncompressedSize: Int64(clamping: entry.uncompressedSize),
+                                                crc32: entry.checksum)))
             }
         }
         return members
@@ -106,7 +108,7 @@ public struct ExportReader: Sendable {
         switch task {
         case .file(let file):
             read(file, delegate: delegate)
-        case .zipMember(let file, let index, let displayPath, _):
+        case .zipMember(let file, let index, let displayPath, _, _, _):
             let found: (Archive, Entry)?
             do {
                 found = try cursor.entry(at: index, of: file.path)
@@ -120,6 +122,24 @@ public struct ExportReader: Sendable {
             }
             let member = ZipArchiveReader.Member(archive: archive, entry: entry, limits: zip.limits, displayPath: displayPath)
             read(source: member, diskPath: nil, modified: file.modified, depth: 1, delegate: delegate)
+        }
+    }
+
+    /// Hands `body` the bytes of one planned task (for comparing candidate copies); false when
+    /// the task cannot be opened or streamed (reading it reports the problem).
+    public func withContent(of task: ReadTask, cursor: ZipMemberCursor,
+                            _ body: (ByteSource) throws -> Void) -> Bool {
+        do {
+            switch task {
+            case .file(let file):
+                try body(file)
+            case .zipMember(let file, let index, let displayPath, _, _, _):
+                guard let (archive, entry) = try cursor.entry(at: index, of: file.path) else { return false }
+                try body(ZipArchiveReader.Member(archive: archive, entry: entry, limits: zip.limits, displayPath: displayPath))
+            }
+            return true
+        } catch {
+            return false
         }
     }
 

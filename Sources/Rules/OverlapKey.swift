@@ -1,0 +1,91 @@
+import StewardCore
+
+/// The identity of a record across exports, for counting a record met in two downloads once
+/// (docs/duplicates.md). Two records get the same key when they are the same thing seen by the
+/// same family of sources: a bank statement as CSV and as OFX, a Takeout's Records.json and the
+/// phone's Timeline export, My Activity as JSON and as HTML. Within one input, records with the
+/// same key stay distinct (the session numbers their occurrences): two equal coffees on one
+/// day in one statement are two coffees.
+public enum OverlapKey {
+    /// Sources whose records describe the same things, so their records may be merged.
+    static func family(of source: String) -> String {
+        if source.hasPrefix("bank.") { return "bank" }
+        switch source {
+        case "google.location_records", "google.timeline", "google.semantic_location", "gpx.track": return "location"
+        case "google.my_activity", "google.my_activity_html": return "google.my_activity"
+        case "browser.chrome", "google.chrome_history": return "browser.chrome"
+        case "whatsapp.chat", "whatsapp.msgstore": return "whatsapp"
+        default: return source.hasPrefix("meta.") ? "meta" : source
+        }
+    }
+
+    /// Letters kept of a bank counterparty: OFX cuts NAME at 32 characters and bank CSVs add
+    /// card numbers, branch numbers and booking words at the end, so the key keeps the start.
+    static let counterpartyLetters = 12
+
+    /// A 64-bit key of the record's identity (XXH64 of its identifying fields).
+    public static func of(_ event: Event) -> UInt64 {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(96)
+        bytes.append(contentsOf: family(of: event.source).utf8)
+        bytes.append(0)
+        bytes.append(contentsOf: event.kind.rawValue.utf8)
+        bytes.append(0)
+        switch event.kind {
+        case .transaction:
+            // A CSV has dates only, OFX a time of day too: the local calendar day is what both
+            // carry. The amount is compared at a fixed scale so 12.5 and 12.50 agree.
+            if let time = event.time { appendNumber(Timestamp.floorDiv(time.localSeconds, 86_400), to: &bytes) }
+            if let amount = event.amount {
+                appendNumber(amount.units(atScale: 4), to: &bytes)
+                bytes.append(contentsOf: (amount.currency ?? "").utf8)
+            }
+            bytes.append(0)
+            appendFolded(event.counterparty ?? event.text ?? "", lettersOnly: true, limit: counterpartyLetters, to: &bytes)
+        case .location, .visit:
+            // Fixes and visits: the second, and the position to 4 decimals (about 11 m): exports
+            // of one history write coordinates as E7 integers or as decimal strings.
+            if let time = event.time { appendNumber(time.epochSeconds, to: &bytes) }
+            if let latitude = event.latitude, let longitude = event.longitude {
+                appendNumber(Int64((latitude * 10_000).rounded()), to: &bytes)
+                appendNumber(Int64((longitude * 10_000).rounded()), to: &bytes)
+            } else {
+                appendFolded(event.place ?? event.text ?? "", lettersOnly: false, limit: 64, to: &bytes)
+            }
+        case .message:
+            // Chat text exports have minutes only, databases milliseconds.
+            if let time = event.time { appendNumber(Timestamp.floorDiv(time.epochSeconds, 60), to: &bytes) }
+            bytes.append(event.authoredByOthers ? 1 : 2)
+            appendFolded(event.text ?? "", lettersOnly: false, limit: 256, to: &bytes)
+        default:
+            // Searches, page views, posts and the rest: the second and what it says.
+            if let time = event.time { appendNumber(time.epochSeconds, to: &bytes) }
+            for field in [event.text, event.title, event.url, event.counterparty] {
+                appendFolded(field ?? "", lettersOnly: false, limit: 256, to: &bytes)
+                bytes.append(0)
+            }
+            if let amount = event.amount { appendNumber(amount.units(atScale: 4), to: &bytes) }
+            if let quantity = event.quantity { appendNumber(Int64(exactly: (quantity * 1000).rounded()) ?? 0, to: &bytes) }
+        }
+        return ContentHash.of(bytes)
+    }
+
+    private static func appendNumber(_ value: Int64, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Folded text with punctuation and spacing dropped (exports differ in both); bank
+    /// counterparties also drop digits (store and card numbers).
+    private static func appendFolded(_ text: String, lettersOnly: Bool, limit: Int, to bytes: inout [UInt8]) {
+        let folded = TextFolder.fold(text)
+        var kept = 0
+        for byte in folded where kept < limit {
+            let isLetter = (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if isLetter || (isDigit && !lettersOnly) {
+                bytes.append(byte)
+                kept += 1
+            }
+        }
+    }
+}
