@@ -69,6 +69,11 @@ public final class InferenceSession {
     /// stay distinct; reset when the input changes (it holds the current input's matches only).
     private var occurrenceInput: String?
     private var occurrences: [UInt64: UInt32] = [:]
+    private var occurrenceInputId: UInt32 = 0
+    private var familySource: String?
+    private var familyHash: UInt64 = 0
+    /// The current event's overlap key once computed (the gate needs it before matching).
+    private var currentKey: UInt64?
     /// The overlap key of the last record `process` matched (nil without a ledger), for the store.
     public private(set) var lastRecordKey: UInt64?
 
@@ -89,7 +94,18 @@ public final class InferenceSession {
     /// none). `path` is the input path the event came from (archive members joined with `!`).
     @discardableResult
     public func process(_ event: Event, path: String) -> [String] {
-        for analyzer in analyzers { analyzer.observe(event, path: path) }
+        currentKey = nil
+        if let overlap, !analyzers.isEmpty, OverlapKey.isGated(event.kind) {
+            // A fix, visit or transaction another input already delivered is not counted again
+            // by analyzers (docs/duplicates.md).
+            let key = overlapKey(of: event, path: path)
+            currentKey = key
+            if overlap.gate.admits(key: key, input: occurrenceInputId) {
+                for analyzer in analyzers { analyzer.observe(event, path: path) }
+            }
+        } else {
+            for analyzer in analyzers { analyzer.observe(event, path: path) }
+        }
         guard let candidates = candidates(source: event.source, kind: event.kind), !candidates.rules.isEmpty else {
             return []
         }
@@ -282,9 +298,10 @@ public final class InferenceSession {
         for ruleIndex in fired {
             byAttribute[ruleSet.attributeIndexById[ruleSet.rules[ruleIndex].attribute]!, default: []].append(ruleIndex)
         }
-        let recordKey = overlap == nil ? nil : occurrenceKey(of: event, path: path)
+        let recordKey = overlap == nil ? nil : (currentKey ?? overlapKey(of: event, path: path))
         lastRecordKey = recordKey
-        let primaryAttribute = byAttribute.keys.min()
+        // The gate reports records of the kinds it checks; the ledger reports the others.
+        let primaryAttribute = OverlapKey.isGated(event.kind) && !analyzers.isEmpty ? nil : byAttribute.keys.min()
         for (attribute, rules) in byAttribute {
             var counted = rules
             if let overlap, let recordKey {
@@ -327,14 +344,20 @@ public final class InferenceSession {
         if tally.times.count >= InferenceSession.timeCompactionThreshold { compactTimes(ruleIndex: ruleIndex) }
     }
 
-    /// The record's overlap key numbered by its occurrence in the current input (the second
-    /// equal record of one input is a different record from the first).
-    private func occurrenceKey(of event: Event, path: String) -> UInt64 {
+    /// The record's overlap key, numbered by its occurrence in the current input where equal
+    /// records of one input are distinct records (two equal coffees on one day).
+    private func overlapKey(of event: Event, path: String) -> UInt64 {
         if path != occurrenceInput {
             occurrenceInput = path
             occurrences.removeAll()
+            occurrenceInputId = overlap?.gate.inputId(path) ?? 0
         }
-        let base = OverlapKey.of(event)
+        if event.source != familySource {
+            familySource = event.source
+            familyHash = OverlapKey.familyHash(of: event.source)
+        }
+        let base = OverlapKey.of(event, familyHash: familyHash)
+        guard OverlapKey.numbersOccurrences(event.kind) else { return base }
         let occurrence = (occurrences[base] ?? 0) + 1
         occurrences[base] = occurrence
         return ContentHash.combine(base, UInt64(occurrence))

@@ -23,12 +23,47 @@ public enum OverlapKey {
     /// card numbers, branch numbers and booking words at the end, so the key keeps the start.
     static let counterpartyLetters = 12
 
+    /// Kinds whose records analyzers count, checked for overlap by `OverlapGate` before
+    /// analyzers see them.
+    public static func isGated(_ kind: EventKind) -> Bool {
+        kind == .location || kind == .visit || kind == .transaction
+    }
+
+    /// Whether equal keys inside one input are distinct records (numbered by occurrence):
+    /// true for all kinds but fixes and visits, where the same second at the same place is the
+    /// same fix however often a file repeats it (and numbering would need a table as large as
+    /// the file).
+    public static func numbersOccurrences(_ kind: EventKind) -> Bool {
+        kind != .location && kind != .visit
+    }
+
+    /// The key of a fix or visit with coordinates and a time, without building a buffer (every
+    /// fix of a location history comes through here); nil for other records.
+    static func positionKey(_ event: Event, familyHash: UInt64) -> UInt64? {
+        guard event.kind == .location || event.kind == .visit, let time = event.time,
+              let latitude = event.latitude, let longitude = event.longitude,
+              latitude.isFinite, longitude.isFinite else { return nil }
+        var key = ContentHash.combine(familyHash, event.kind == .location ? 1 : 2)
+        key = ContentHash.combine(key, UInt64(bitPattern: time.epochSeconds))
+        key = ContentHash.combine(key, UInt64(bitPattern: Int64((latitude * 10_000).rounded())))
+        return ContentHash.combine(key, UInt64(bitPattern: Int64((longitude * 10_000).rounded())))
+    }
+
+    /// XXH64 of a source's family name.
+    static func familyHash(of source: String) -> UInt64 {
+        ContentHash.of(Array(family(of: source).utf8))
+    }
+
     /// A 64-bit key of the record's identity (XXH64 of its identifying fields).
     public static func of(_ event: Event) -> UInt64 {
+        of(event, familyHash: familyHash(of: event.source))
+    }
+
+    static func of(_ event: Event, familyHash: UInt64) -> UInt64 {
+        if let key = positionKey(event, familyHash: familyHash) { return key }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(96)
-        bytes.append(contentsOf: family(of: event.source).utf8)
-        bytes.append(0)
+        withUnsafeBytes(of: familyHash.littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: event.kind.rawValue.utf8)
         bytes.append(0)
         switch event.kind {

@@ -23,7 +23,8 @@ public final class OverlapLedger: @unchecked Sendable {
     private struct Entry {
         var combination: UInt32
         var inputs: UInt32
-        /// The entry of the record's first attribute: the one that counts the record in the report.
+        /// The entry that counts the record in the report: the record's first attribute, unless
+        /// the gate counts records of its kind.
         var primary: Bool
     }
 
@@ -41,8 +42,23 @@ public final class OverlapLedger: @unchecked Sendable {
     private var pathIds: [String: UInt32] = [:]
     private var uncheckedRecords = 0
 
-    public init(capacity: Int = OverlapLedger.defaultCapacity) {
+    /// The check for what analyzers count (location fixes, visits, transactions).
+    public let gate: OverlapGate
+
+    public init(capacity: Int = OverlapLedger.defaultCapacity, gate: OverlapGate = OverlapGate()) {
         self.capacity = max(0, capacity)
+        self.gate = gate
+    }
+
+    /// Everything merged, for the report: records found in several inputs, grouped by inputs
+    /// (matched records of the kinds the gate checks are counted by the gate, all others here).
+    public func summary(identicalFiles: [OverlapSummary.IdenticalFile]) -> OverlapSummary {
+        var byInputs: [[String]: Int] = [:]
+        for merged in mergedRecords() + gate.mergedRecords() { byInputs[merged.inputs, default: 0] += merged.records }
+        let records = byInputs.map { OverlapSummary.MergedRecords(inputs: $0.key, records: $0.value) }
+            .sorted { $0.inputs.lexicographicallyPrecedes($1.inputs) }
+        return OverlapSummary(identicalFiles: identicalFiles, mergedRecords: records,
+                              uncheckedRecords: unchecked + gate.unchecked)
     }
 
     /// Enters one record (`key`: record and attribute) fired by `rules` (ascending rule indices)

@@ -140,8 +140,7 @@ public enum ScanPipeline {
             unrecognized: unrecognized.sorted { $0.path < $1.path },
             findings: findings,
             scores: scores,
-            overlaps: OverlapSummary(identicalFiles: identical.copies.map { .init(path: $0.path, copyOf: $0.copyOf) },
-                                     mergedRecords: overlap.mergedRecords(), uncheckedRecords: overlap.unchecked))
+            overlaps: overlap.summary(identicalFiles: identical.copies.map { .init(path: $0.path, copyOf: $0.copyOf) }))
 
         if let store {
             do {
