@@ -124,7 +124,9 @@ public final class InferenceSession {
                      "sessions from different rule sets cannot be merged")
         for i in tallies.indices {
             let theirs = other.tallies[i]
-            guard theirs.count > 0 else { continue }
+            // A tally with no count can still hold sources and evidence of records another
+            // session counted first (docs/duplicates.md).
+            guard theirs.count > 0 || !theirs.sources.isEmpty else { continue }
             var mine = tallies[i]
             mine.count += theirs.count
             mine.first = InferenceSession.earlier(mine.first, theirs.first)
@@ -328,14 +330,15 @@ public final class InferenceSession {
     }
 
     /// Adds one matched record to a rule's tally; a record already counted from another input
-    /// (`counts` false) adds only its source and offers its evidence (kept once per record).
+    /// (`counts` false) adds only its time span, source and evidence (kept once per record), so
+    /// the result does not depend on which input was read first.
     private func tally(_ ruleIndex: Int, event: Event, path: String, counts: Bool, record: UInt64?) {
         let rule = ruleSet.rules[ruleIndex]
         var tally = tallies[ruleIndex]
+        tally.first = InferenceSession.earlier(tally.first, event.time)
+        tally.last = InferenceSession.later(tally.last, event.time)
         if counts {
             tally.count += 1
-            tally.first = InferenceSession.earlier(tally.first, event.time)
-            tally.last = InferenceSession.later(tally.last, event.time)
             if rule.aggregate != nil, !tally.aggregateHolds, let time = event.time { tally.times.append(time.epochSeconds) }
         }
         if !tally.sources.contains(event.source) { tally.sources.insert(event.source) }

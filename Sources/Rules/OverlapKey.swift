@@ -71,10 +71,8 @@ public enum OverlapKey {
             // A CSV has dates only, OFX a time of day too: the local calendar day is what both
             // carry. The amount is compared at a fixed scale so 12.5 and 12.50 agree.
             if let time = event.time { appendNumber(Timestamp.floorDiv(time.localSeconds, 86_400), to: &bytes) }
-            if let amount = event.amount {
-                appendNumber(amount.units(atScale: 4), to: &bytes)
-                bytes.append(contentsOf: (amount.currency ?? "").utf8)
-            }
+            // Not the currency: a CSV usually has none, the OFX of the same account names it.
+            if let amount = event.amount { appendNumber(amount.units(atScale: 4), to: &bytes) }
             bytes.append(0)
             appendFolded(event.counterparty ?? event.text ?? "", lettersOnly: true, limit: counterpartyLetters, to: &bytes)
         case .location, .visit:

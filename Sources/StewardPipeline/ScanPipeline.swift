@@ -95,10 +95,15 @@ public enum ScanPipeline {
         // order-independently, inputs and unrecognized files are sorted below).
         var planSkipped: [ScanReport.Unrecognized] = []
         let planned = reader.plan(discovery.files) { planSkipped.append(.init(path: $0, reason: $1)) }
-        // Identical inputs are read once (docs/duplicates.md); a what-if keeps the copy it does
-        // not exclude, so leaving one copy out still counts the other.
+        // Identical inputs are read once (docs/duplicates.md): the copy under the earliest path
+        // argument, then the smallest path; a what-if keeps a copy it does not exclude, so
+        // leaving one copy out still counts the other.
+        func preference(_ path: String) -> (Int, Int, String) {
+            let argument = options.paths.firstIndex { path == $0 || path.hasPrefix($0 + "/") || path.hasPrefix($0 + "!") }
+            return (shared.excludes(path: path) ? 1 : 0, argument ?? options.paths.count, path)
+        }
         let identical = IdenticalInputFinder(reader: reader).removeCopies(from: planned, jobs: options.jobs) { a, b in
-            (shared.excludes(path: a) ? 1 : 0, a) < (shared.excludes(path: b) ? 1 : 0, b)
+            preference(a) < preference(b)
         }
         let tasks = identical.tasks
         let overlap = OverlapLedger()
