@@ -72,6 +72,9 @@ public final class InferenceSession {
     private var occurrenceInputId: UInt32 = 0
     private var familySource: String?
     private var familyHash: UInt64 = 0
+    /// Per kind slot, whether the gate checks records of `gateSource` of that kind.
+    private var gateSource: String?
+    private var gateChecks: [Bool] = []
     /// The current event's overlap key once computed (the gate needs it before matching).
     private var currentKey: UInt64?
     /// The overlap key of the last record `process` matched (nil without a ledger), for the store.
@@ -95,7 +98,7 @@ public final class InferenceSession {
     @discardableResult
     public func process(_ event: Event, path: String) -> [String] {
         currentKey = nil
-        if let overlap, !analyzers.isEmpty, OverlapKey.isGated(event.kind) {
+        if let overlap, !analyzers.isEmpty, gateChecks(overlap.gate, event) {
             // A fix, visit or transaction another input already delivered is not counted again
             // by analyzers (docs/duplicates.md).
             let key = overlapKey(of: event, path: path)
@@ -303,7 +306,8 @@ public final class InferenceSession {
         let recordKey = overlap == nil ? nil : (currentKey ?? overlapKey(of: event, path: path))
         lastRecordKey = recordKey
         // The gate reports records of the kinds it checks; the ledger reports the others.
-        let primaryAttribute = OverlapKey.isGated(event.kind) && !analyzers.isEmpty ? nil : byAttribute.keys.min()
+        let gateCounts = overlap.map { !analyzers.isEmpty && gateChecks($0.gate, event) } ?? false
+        let primaryAttribute = gateCounts ? nil : byAttribute.keys.min()
         for (attribute, rules) in byAttribute {
             var counted = rules
             if let overlap, let recordKey {
@@ -345,6 +349,15 @@ public final class InferenceSession {
         offerEvidence(event, path: path, rule: rule.id, record: record, into: &tally.evidence)
         tallies[ruleIndex] = tally
         if tally.times.count >= InferenceSession.timeCompactionThreshold { compactTimes(ruleIndex: ruleIndex) }
+    }
+
+    /// Whether the gate checks this event (answered once per source: this is the hot path).
+    private func gateChecks(_ gate: OverlapGate, _ event: Event) -> Bool {
+        if event.source != gateSource {
+            gateSource = event.source
+            gateChecks = EventKind.allCases.map { gate.checks(source: event.source, kind: $0) }
+        }
+        return gateChecks[event.kind.slot]
     }
 
     /// The record's overlap key, numbered by its occurrence in the current input where equal

@@ -28,9 +28,36 @@ public final class OverlapGate: @unchecked Sendable {
     private var paths: [String] = []
     private var pathIds: [String: UInt32] = [:]
 
-    public init(capacity: Int = OverlapGate.defaultCapacity) {
+    /// Family and kind pairs that two or more inputs of the scan can deliver: only their
+    /// records are checked (nil: check every gated kind). A Takeout's one Records.json then
+    /// costs nothing here, while two of them, or a CSV beside an OFX, are reconciled.
+    private let checked: Set<String>?
+
+    public init(capacity: Int = OverlapGate.defaultCapacity, checking checked: Set<String>? = nil) {
         shards = (0..<Self.shardCount).map { _ in Shard() }
         shardCapacity = max(0, capacity) / Self.shardCount
+        self.checked = checked
+    }
+
+    /// The gate for a scan whose inputs will be read by these importers (`nil`: an input whose
+    /// content is not known before it is read, such as a .tgz, so every gated kind is checked).
+    public convenience init(capacity: Int = OverlapGate.defaultCapacity, inputSources: [String?]) {
+        var inputs: [String: Int] = [:]
+        var unknown = false
+        for source in inputSources {
+            guard let source else { unknown = true; continue }
+            for kind in OverlapKey.gatedKinds(ofSource: source) {
+                inputs[OverlapKey.family(of: source) + "/" + kind.rawValue, default: 0] += 1
+            }
+        }
+        self.init(capacity: capacity, checking: unknown ? nil : Set(inputs.filter { $0.value > 1 }.keys))
+    }
+
+    /// Whether records of this source and kind are checked (sessions ask once per source).
+    public func checks(source: String, kind: EventKind) -> Bool {
+        guard OverlapKey.isGated(kind) else { return false }
+        guard let checked else { return true }
+        return checked.contains(OverlapKey.family(of: source) + "/" + kind.rawValue)
     }
 
     /// A small number for an input path (sessions ask once per input, not per record).

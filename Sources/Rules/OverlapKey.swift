@@ -29,6 +29,18 @@ public enum OverlapKey {
         kind == .location || kind == .visit || kind == .transaction
     }
 
+    /// The kinds checked by the gate that records of `source` can have (the importers that
+    /// emit fixes, visits or transactions); empty for every other source.
+    public static func gatedKinds(ofSource source: String) -> [EventKind] {
+        if source.hasPrefix("bank.") { return [.transaction] }
+        switch source {
+        case "google.location_records", "gpx.track": return [.location]
+        case "google.timeline": return [.location, .visit]
+        case "google.semantic_location": return [.visit]
+        default: return []
+        }
+    }
+
     /// Whether equal keys inside one input are distinct records (numbered by occurrence):
     /// true for all kinds but fixes and visits, where the same second at the same place is the
     /// same fix however often a file repeats it (and numbering would need a table as large as

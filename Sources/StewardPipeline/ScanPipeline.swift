@@ -106,7 +106,15 @@ public enum ScanPipeline {
             preference(a) < preference(b)
         }
         let tasks = identical.tasks
-        let overlap = OverlapLedger()
+        // Which importers will read what decides which records the gate must check.
+        let sniffed = reader.sniff(tasks, jobs: options.jobs).compactMap { sniffed -> String?? in
+            switch sniffed {
+            case .source(let id): return .some(id)
+            case .archive: return .some(nil)
+            case .nothing: return nil
+            }
+        }
+        let overlap = OverlapLedger(gate: OverlapGate(inputSources: sniffed))
         let bytesTotal = tasks.reduce(Int64(0)) { $0 + $1.diskBytes }
         let workers = (0..<min(options.jobs, max(tasks.count, 1))).map { _ in
             ScanWorker(session: InferenceSession(ruleSet: ruleset.rules, evidenceLimit: options.evidenceLimit,

@@ -91,4 +91,21 @@ final class OverlapLedgerTests: XCTestCase {
         XCTAssertTrue(gate.admits(key: 48, input: b))
         XCTAssertEqual(gate.unchecked, 2)
     }
+
+    func testGateChecksOnlyKindsThatTwoInputsOfOneFamilyCanDeliver() {
+        // One Takeout: one Records.json, a dozen Semantic Location History months, one CSV.
+        let takeout = OverlapGate(inputSources: ["google.location_records", "bank.csv", "google.my_activity"]
+                                  + Array(repeating: "google.semantic_location", count: 12))
+        XCTAssertFalse(takeout.checks(source: "google.location_records", kind: .location))
+        XCTAssertTrue(takeout.checks(source: "google.semantic_location", kind: .visit))
+        XCTAssertFalse(takeout.checks(source: "bank.csv", kind: .transaction))
+        XCTAssertFalse(takeout.checks(source: "google.my_activity", kind: .search), "searches are the ledger's")
+        // Records.json beside the phone's Timeline export, a CSV beside an OFX.
+        let both = OverlapGate(inputSources: ["google.location_records", "google.timeline", "bank.csv", "bank.ofx"])
+        XCTAssertTrue(both.checks(source: "google.location_records", kind: .location))
+        XCTAssertTrue(both.checks(source: "bank.ofx", kind: .transaction))
+        // An input whose content is only known when it is read (a .tgz): everything is checked.
+        let unknown = OverlapGate(inputSources: ["google.location_records", nil])
+        XCTAssertTrue(unknown.checks(source: "google.location_records", kind: .location))
+    }
 }

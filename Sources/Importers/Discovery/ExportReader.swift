@@ -143,6 +143,49 @@ public struct ExportReader: Sendable {
         }
     }
 
+    /// What a planned task will turn out to be, from its head alone (64 KiB), before any task is
+    /// parsed: the overlap check needs to know which kinds of export a scan holds twice.
+    public enum Sniffed: Sendable, Equatable {
+        /// The id of the importer that will read it.
+        case source(String)
+        /// An archive read in one pass (nested zip, .tgz): it may hold anything.
+        case archive
+        /// Unreadable or unrecognized: it will deliver nothing.
+        case nothing
+    }
+
+    /// Sniffs each task's head on `jobs` threads (contiguous runs, so a thread's zip cursor
+    /// walks each archive forwards once).
+    public func sniff(_ tasks: [ReadTask], jobs: Int) -> [Sniffed] {
+        let threads = max(1, min(jobs, tasks.count))
+        let results = SniffSlots(count: tasks.count)
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            let cursor = ZipMemberCursor()
+            for index in (tasks.count * thread / threads)..<(tasks.count * (thread + 1) / threads) {
+                var head: [UInt8] = []
+                var size: Int64?
+                let read = withContent(of: tasks[index], cursor: cursor) { source in
+                    size = source.size
+                    try source.stream { chunk in
+                        head.append(contentsOf: chunk.prefix(FileProbe.headLength - head.count))
+                        return head.count >= FileProbe.headLength ? .stop : .more
+                    }
+                }
+                guard read else { results.set(index, .nothing); continue }
+                if ZipArchiveReader.looksLikeZip(head) || GzipInflater.looksLikeGzip(head) {
+                    results.set(index, .archive)
+                    continue
+                }
+                let probe = FileProbe(path: tasks[index].displayPath, head: head, size: size, diskPath: nil)
+                switch ImporterRegistry.detect(probe, among: importers) {
+                case .success(let found): results.set(index, .source(found.importer.id))
+                case .failure: results.set(index, .nothing)
+                }
+            }
+        }
+        return results.values
+    }
+
     /// Reads any byte source (used for archive members and tests).
     public func read(source: ByteSource, diskPath: String?, modified: Date?, depth: Int, delegate: ExportReaderDelegate) {
         // 1. Sniff the head.
@@ -290,5 +333,20 @@ public struct ExportReader: Sendable {
             }
         }
         return "\(error)"
+    }
+}
+
+/// Results of `ExportReader.sniff`, each slot written by exactly one thread.
+private final class SniffSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [ExportReader.Sniffed]
+    init(count: Int) { slots = Array(repeating: .nothing, count: count) }
+    func set(_ index: Int, _ value: ExportReader.Sniffed) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = value
+    }
+    var values: [ExportReader.Sniffed] {
+        lock.lock(); defer { lock.unlock() }
+        return slots
     }
 }
