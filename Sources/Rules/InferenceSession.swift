@@ -70,6 +70,7 @@ public final class InferenceSession {
     private var occurrenceInput: String?
     private var occurrences: [UInt64: UInt32] = [:]
     private var occurrenceInputId: UInt32 = 0
+    private var occurrenceDay: Int64?
     private var familySource: String?
     private var familyHash: UInt64 = 0
     /// Per kind slot, whether the gate checks records of `gateSource` of that kind.
@@ -77,6 +78,7 @@ public final class InferenceSession {
     private var gateChecks: [Bool] = []
     /// The current event's overlap key once computed (the gate needs it before matching).
     private var currentKey: UInt64?
+    private var keyScratch = OverlapKey.Scratch()
     /// The overlap key of the last record `process` matched (nil without a ledger), for the store.
     public private(set) var lastRecordKey: UInt64?
 
@@ -366,14 +368,24 @@ public final class InferenceSession {
         if path != occurrenceInput {
             occurrenceInput = path
             occurrences.removeAll()
+            occurrenceDay = nil
             occurrenceInputId = overlap?.gate.inputId(path) ?? 0
         }
         if event.source != familySource {
             familySource = event.source
             familyHash = OverlapKey.familyHash(of: event.source)
         }
-        let base = OverlapKey.of(event, familyHash: familyHash)
+        let base = OverlapKey.of(event, familyHash: familyHash, scratch: &keyScratch)
         guard OverlapKey.numbersOccurrences(event.kind) else { return base }
+        if event.kind == .transaction, let time = event.time {
+            // Statements list transactions day by day: only the current day's numbers are
+            // kept, so the table stays as small as one day of one statement.
+            let day = Timestamp.floorDiv(time.localSeconds, 86_400)
+            if day != occurrenceDay {
+                occurrenceDay = day
+                occurrences.removeAll(keepingCapacity: true)
+            }
+        }
         let occurrence = (occurrences[base] ?? 0) + 1
         occurrences[base] = occurrence
         return ContentHash.combine(base, UInt64(occurrence))

@@ -66,15 +66,29 @@ public enum OverlapKey {
         ContentHash.of(Array(family(of: source).utf8))
     }
 
-    /// A 64-bit key of the record's identity (XXH64 of its identifying fields).
-    public static func of(_ event: Event) -> UInt64 {
-        of(event, familyHash: familyHash(of: event.source))
+    /// Buffers reused from one record to the next (a session keeps one).
+    struct Scratch {
+        var bytes: [UInt8] = []
+        var folded: [UInt8] = []
     }
 
-    static func of(_ event: Event, familyHash: UInt64) -> UInt64 {
+    /// A 64-bit key of the record's identity (XXH64 of its identifying fields).
+    public static func of(_ event: Event) -> UInt64 {
+        var scratch = Scratch()
+        return of(event, familyHash: familyHash(of: event.source), scratch: &scratch)
+    }
+
+    static func of(_ event: Event, familyHash: UInt64, scratch: inout Scratch) -> UInt64 {
         if let key = positionKey(event, familyHash: familyHash) { return key }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(96)
+        var folded: [UInt8] = []
+        swap(&bytes, &scratch.bytes)
+        swap(&folded, &scratch.folded)
+        defer {
+            swap(&bytes, &scratch.bytes)
+            swap(&folded, &scratch.folded)
+        }
+        bytes.removeAll(keepingCapacity: true)
         withUnsafeBytes(of: familyHash.littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: event.kind.rawValue.utf8)
         bytes.append(0)
@@ -86,7 +100,7 @@ public enum OverlapKey {
             // Not the currency: a CSV usually has none, the OFX of the same account names it.
             if let amount = event.amount { appendNumber(amount.units(atScale: 4), to: &bytes) }
             bytes.append(0)
-            appendFolded(event.counterparty ?? event.text ?? "", lettersOnly: true, limit: counterpartyLetters, to: &bytes)
+            appendFolded(event.counterparty ?? event.text ?? "", lettersOnly: true, limit: counterpartyLetters, to: &bytes, using: &folded)
         case .location, .visit:
             // Fixes and visits: the second, and the position to 4 decimals (about 11 m): exports
             // of one history write coordinates as E7 integers or as decimal strings.
@@ -95,24 +109,24 @@ public enum OverlapKey {
                 appendNumber(Int64((latitude * 10_000).rounded()), to: &bytes)
                 appendNumber(Int64((longitude * 10_000).rounded()), to: &bytes)
             } else {
-                appendFolded(event.place ?? event.text ?? "", lettersOnly: false, limit: 64, to: &bytes)
+                appendFolded(event.place ?? event.text ?? "", lettersOnly: false, limit: 64, to: &bytes, using: &folded)
             }
         case .message:
             // Chat text exports have minutes only, databases milliseconds.
             if let time = event.time { appendNumber(Timestamp.floorDiv(time.epochSeconds, 60), to: &bytes) }
             bytes.append(event.authoredByOthers ? 1 : 2)
-            appendFolded(event.text ?? "", lettersOnly: false, limit: 256, to: &bytes)
+            appendFolded(event.text ?? "", lettersOnly: false, limit: 256, to: &bytes, using: &folded)
         default:
             // Searches, page views, posts and the rest: the second and what it says.
             if let time = event.time { appendNumber(time.epochSeconds, to: &bytes) }
             for field in [event.text, event.title, event.url, event.counterparty] {
-                appendFolded(field ?? "", lettersOnly: false, limit: 256, to: &bytes)
+                appendFolded(field ?? "", lettersOnly: false, limit: 256, to: &bytes, using: &folded)
                 bytes.append(0)
             }
             if let amount = event.amount { appendNumber(amount.units(atScale: 4), to: &bytes) }
             if let quantity = event.quantity { appendNumber(Int64(exactly: (quantity * 1000).rounded()) ?? 0, to: &bytes) }
         }
-        return ContentHash.of(bytes)
+        return bytes.withUnsafeBytes { ContentHash.of($0) }
     }
 
     private static func appendNumber(_ value: Int64, to bytes: inout [UInt8]) {
@@ -121,8 +135,10 @@ public enum OverlapKey {
 
     /// Folded text with punctuation and spacing dropped (exports differ in both); bank
     /// counterparties also drop digits (store and card numbers).
-    private static func appendFolded(_ text: String, lettersOnly: Bool, limit: Int, to bytes: inout [UInt8]) {
-        let folded = TextFolder.fold(text)
+    private static func appendFolded(_ text: String, lettersOnly: Bool, limit: Int, to bytes: inout [UInt8],
+                                     using folded: inout [UInt8]) {
+        folded.removeAll(keepingCapacity: true)
+        TextFolder.fold(text, into: &folded)
         var kept = 0
         for byte in folded where kept < limit {
             let isLetter = (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80

@@ -67,6 +67,9 @@ public final class OverlapLedger: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         let inputId = intern(path: input)
         if var entry = entries[key] {
+            // The same key again from the same input is another record of that input (its
+            // occurrence numbers restarted, see docs/duplicates.md): counted, not merged.
+            if inputSets[Int(entry.inputs)].contains(inputId) { return .unchecked }
             let previous = combinations[Int(entry.combination)]
             let union = previous == rules ? previous : Array(Set(previous).union(rules)).sorted()
             var inputs = inputSets[Int(entry.inputs)]

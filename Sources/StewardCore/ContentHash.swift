@@ -25,7 +25,6 @@ public struct ContentHash: Sendable {
         v2 = seed &+ Self.p2
         v3 = seed
         v4 = seed &- Self.p1
-        pending.reserveCapacity(32)
     }
 
     @inline(__always) private static func round(_ acc: UInt64, _ input: UInt64) -> UInt64 {
@@ -87,6 +86,11 @@ public struct ContentHash: Sendable {
 
     /// The digest of everything added so far (the state is left unchanged).
     public var digest: UInt64 {
+        pending.withUnsafeBytes { finish(tail: $0) }
+    }
+
+    /// The digest, given the bytes not yet folded into the lanes (fewer than 32).
+    private func finish(tail raw: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64
         if length >= 32 {
             h = ((v1 << 1) | (v1 >> 63)) &+ ((v2 << 7) | (v2 >> 57)) &+ ((v3 << 12) | (v3 >> 52)) &+ ((v4 << 18) | (v4 >> 46))
@@ -98,7 +102,7 @@ public struct ContentHash: Sendable {
             h = seed &+ Self.p5
         }
         h &+= length
-        pending.withUnsafeBytes { raw in
+        do {
             let base = raw.baseAddress
             var offset = 0
             let count = raw.count
@@ -130,9 +134,16 @@ public struct ContentHash: Sendable {
 
     /// Digest of one byte array.
     public static func of(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
+        bytes.withUnsafeBytes { of($0, seed: seed) }
+    }
+
+    /// Digest of bytes in memory, without buffering (record keys are hashed per record).
+    public static func of(_ raw: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         var hash = ContentHash(seed: seed)
-        hash.update(bytes)
-        return hash.digest
+        let whole = raw.count / 32 * 32
+        hash.length = UInt64(raw.count)
+        if whole > 0, let base = raw.baseAddress { hash.stripes(base, count: whole) }
+        return hash.finish(tail: UnsafeRawBufferPointer(rebasing: raw[whole...]))
     }
 
     /// Mixes two 64-bit values into one (for keys built from a digest and small numbers).

@@ -60,7 +60,7 @@ public struct OverlapSummary: Sendable, Codable, Equatable {
         }
         for merged in mergedRecords {
             let noun = merged.records == 1 ? "record" : "records"
-            lines.append("\(merged.inputs.joined(separator: " and ")) overlap: \(merged.records) matched \(noun) counted once")
+            lines.append("\(merged.inputs.joined(separator: " and ")) overlap: \(merged.records) \(noun) counted once")
         }
         if uncheckedRecords > 0 {
             lines.append("overlap check full: \(uncheckedRecords) matched records counted without looking for copies")
