@@ -6,11 +6,12 @@ import StewardCore
 /// beside Records.json, a bank's CSV beside its OFX) reach the analyzers once. Shared by the
 /// sessions of a scan and split into shards with a lock each, since every fix passes here.
 ///
-/// The keys of admitted records are kept up to `capacity` (about 20 bytes each: the default
-/// is about 40 MB); past it, records are admitted without a check and the report says how
-/// many, so memory stays bounded whatever the size of the export.
+/// The keys of admitted records are kept up to `capacity` (measured about 60 bytes of peak
+/// memory per key with the hash tables' growth, so the default is about 60 MB at most); past
+/// it, records are admitted without a check and the report says how many, so memory stays
+/// bounded whatever the size of the export.
 public final class OverlapGate: @unchecked Sendable {
-    public static let defaultCapacity = 2_000_000
+    public static let defaultCapacity = 1_000_000
     public static let shardCount = 16
 
     private final class Shard {

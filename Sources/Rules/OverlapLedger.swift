@@ -28,8 +28,9 @@ public final class OverlapLedger: @unchecked Sendable {
         var primary: Bool
     }
 
-    /// Entries kept at most; an entry costs about 40 bytes, so the default is about 40 MB.
-    public static let defaultCapacity = 1_000_000
+    /// Entries kept at most; an entry costs about 60 bytes with the hash table's growth, so the
+    /// default is about 30 MB at most.
+    public static let defaultCapacity = 500_000
     public let capacity: Int
 
     private let lock = NSLock()

@@ -95,26 +95,10 @@ public enum ScanPipeline {
         // order-independently, inputs and unrecognized files are sorted below).
         var planSkipped: [ScanReport.Unrecognized] = []
         let planned = reader.plan(discovery.files) { planSkipped.append(.init(path: $0, reason: $1)) }
-        // Identical inputs are read once (docs/duplicates.md): the copy under the earliest path
-        // argument, then the smallest path; a what-if keeps a copy it does not exclude, so
-        // leaving one copy out still counts the other.
-        func preference(_ path: String) -> (Int, Int, String) {
-            let argument = options.paths.firstIndex { path == $0 || path.hasPrefix($0 + "/") || path.hasPrefix($0 + "!") }
-            return (shared.excludes(path: path) ? 1 : 0, argument ?? options.paths.count, path)
-        }
-        let identical = IdenticalInputFinder(reader: reader).removeCopies(from: planned, jobs: options.jobs) { a, b in
-            preference(a) < preference(b)
-        }
-        let tasks = identical.tasks
-        // Which importers will read what decides which records the gate must check.
-        let sniffed = reader.sniff(tasks, jobs: options.jobs).compactMap { sniffed -> String?? in
-            switch sniffed {
-            case .source(let id): return .some(id)
-            case .archive: return .some(nil)
-            case .nothing: return nil
-            }
-        }
-        let overlap = OverlapLedger(gate: OverlapGate(inputSources: sniffed))
+        // Identical inputs are read once, overlapping records counted once (docs/duplicates.md).
+        let overlaps = OverlapPlanning.plan(planned, options: options, reader: reader, excludes: shared.excludes(path:))
+        let tasks = overlaps.tasks
+        let overlap = overlaps.ledger
         let bytesTotal = tasks.reduce(Int64(0)) { $0 + $1.diskBytes }
         let workers = (0..<min(options.jobs, max(tasks.count, 1))).map { _ in
             ScanWorker(session: InferenceSession(ruleSet: ruleset.rules, evidenceLimit: options.evidenceLimit,
@@ -153,7 +137,7 @@ public enum ScanPipeline {
             unrecognized: unrecognized.sorted { $0.path < $1.path },
             findings: findings,
             scores: scores,
-            overlaps: overlap.summary(identicalFiles: identical.copies.map { .init(path: $0.path, copyOf: $0.copyOf) }))
+            overlaps: overlap.summary(identicalFiles: overlaps.copies))
 
         if let store {
             do {
