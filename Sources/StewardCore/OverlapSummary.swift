@@ -58,9 +58,16 @@ public struct OverlapSummary: Sendable, Codable, Equatable {
                 lines.append("\(group.copy) and \(group.original): \(group.files) identical \(noun), read once")
             }
         }
+        // Records shared by inputs under different path arguments (two downloads) are summed
+        // per group of arguments; inputs under one argument (a CSV beside its OFX) are named.
+        var byGroup: [[String]: Int] = [:]
         for merged in mergedRecords {
-            let noun = merged.records == 1 ? "record" : "records"
-            lines.append("\(merged.inputs.joined(separator: " and ")) overlap: \(merged.records) \(noun) counted once")
+            let roots = Array(Set(merged.inputs.map(root))).sorted()
+            byGroup[roots.count > 1 ? roots : merged.inputs, default: 0] += merged.records
+        }
+        for (names, records) in byGroup.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            let noun = records == 1 ? "record" : "records"
+            lines.append("\(names.joined(separator: " and ")) overlap: \(records) \(noun) counted once")
         }
         if uncheckedRecords > 0 {
             lines.append("overlap check full: \(uncheckedRecords) matched records counted without looking for copies")

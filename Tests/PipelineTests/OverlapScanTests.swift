@@ -167,6 +167,10 @@ final class OverlapScanTests: XCTestCase {
         let sharedFixes = locations.filter { shared.contains(month($0["timestamp"])) }.count
         XCTAssertEqual(merged.first { $0.inputs.allSatisfy { $0.hasSuffix("Records.json") } }?.records, sharedFixes)
         XCTAssertGreaterThan(merged.first { $0.inputs.allSatisfy { $0.hasSuffix("MyActivity.json") } }?.records ?? 0, 0)
+        // The report's line sums them per download.
+        let total = merged.reduce(0) { $0 + $1.records }
+        XCTAssertEqual(overlapping.overlaps?.sentences(scanPaths: overlapping.scan.paths),
+                       ["\(dir!)/takeout-1 and \(dir!)/takeout-2 overlap: \(total) records counted once"])
     }
 
     private static let bankCSV = """
@@ -223,6 +227,8 @@ final class OverlapScanTests: XCTestCase {
         XCTAssertEqual(both.overlaps?.mergedRecords,
                        [.init(inputs: [dir + "/bank/statement.csv", dir + "/bank/statement.ofx"], records: 6)])
         XCTAssertEqual(both.overlaps?.identicalFiles, [])
+        XCTAssertEqual(both.overlaps?.sentences(scanPaths: both.scan.paths),
+                       ["\(dir!)/bank/statement.csv and \(dir!)/bank/statement.ofx overlap: 6 records counted once"])
         // The finding keeps both sources, and its evidence shows each deposit once.
         let gambling = try XCTUnwrap(both.findings.first { $0.attribute == "finance.gambling" })
         XCTAssertEqual(gambling.sources, ["bank.csv", "bank.ofx"])
