@@ -54,8 +54,8 @@ public struct OverlapSummary: Sendable, Codable, Equatable {
                 let noun = group.files == 1 ? "file is an identical copy" : "files are identical copies"
                 lines.append("\(group.files) \(noun) of another file in \(group.copy): read once")
             } else {
-                let noun = group.files == 1 ? "file" : "files"
-                lines.append("\(group.copy) and \(group.original): \(group.files) identical \(noun), read once")
+                let noun = group.files == 1 ? "file in \(group.copy) is an identical copy" : "files in \(group.copy) are identical copies"
+                lines.append("\(group.files) \(noun) of files in \(group.original): read once")
             }
         }
         // Records shared by inputs under different path arguments (two downloads) are summed

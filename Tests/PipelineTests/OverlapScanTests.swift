@@ -71,7 +71,7 @@ final class OverlapScanTests: XCTestCase {
         XCTAssertEqual(overlaps.mergedRecords, [])
         XCTAssertNil(once.overlaps)
         XCTAssertEqual(overlaps.sentences(scanPaths: twice.scan.paths),
-                       ["\(copy) and \(original): \(files.count) identical files, read once"])
+                       ["\(files.count) files in \(copy) are identical copies of files in \(original): read once"])
     }
 
     func testZipAndItsExtractedFolderAreReadOnce() throws {
@@ -254,6 +254,7 @@ final class OverlapScanTests: XCTestCase {
         let explained = try XCTUnwrap(StoredScans.explain(databasePath: database, scanId: report.scan.id,
                                                           attribute: "finance.gambling"))
         let evidence = explained.evidence
+        XCTAssertEqual(explained.report.overlaps, report.overlaps, "the stored report keeps what was merged")
         XCTAssertEqual(evidence.count, 3)
         XCTAssertEqual(evidence.map(\.path), Array(repeating: dir + "/bank/statement.csv", count: 3))
         XCTAssertTrue(evidence.allSatisfy { $0.excerpt.hasSuffix("(also in \(dir!)/bank/statement.ofx)") })
