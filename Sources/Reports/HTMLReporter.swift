@@ -114,6 +114,10 @@ public struct HTMLReporter: Reporter {
             for warning in input.warnings { html += "<tr class=\"warning\"><td colspan=\"4\">warning: \(escape(warning))</td></tr>\n" }
         }
         html += "</tbody></table>\n"
+        let merged = report.overlaps?.sentences(scanPaths: report.scan.paths) ?? []
+        if !merged.isEmpty {
+            html += "<ul class=\"merged\">" + merged.map { "<li>merged: \(escape($0))</li>" }.joined() + "</ul>\n"
+        }
         if !report.unrecognized.isEmpty {
             html += "<h3>Not read (\(report.unrecognized.count))</h3>\n<ul>"
                 + report.unrecognized.map { "<li>\(escape($0.path)): \(escape($0.reason))</li>" }.joined() + "</ul>\n"

@@ -12,7 +12,7 @@ public struct JSONReporter: Reporter {
 
     /// The report as an ordered JSON tree (HTML or Markdown reporters can embed it).
     public static func document(_ report: ScanReport) -> OrderedJSON {
-        .object([
+        var members: [(String, OrderedJSON)] = [
             ("schema", .string(report.schema)),
             ("tool", .object([
                 ("name", .string(report.tool.name)),
@@ -42,6 +42,21 @@ public struct JSONReporter: Reporter {
             })),
             ("findings", .array(report.findings.map(finding))),
             ("scores", .array(report.scores.map(score))),
+        ]
+        if let overlaps = report.overlaps { members.append(("overlaps", overlapsObject(overlaps))) }
+        return .object(members)
+    }
+
+    /// The added key `overlaps` (docs/duplicates.md): present only when the scan merged something.
+    private static func overlapsObject(_ overlaps: OverlapSummary) -> OrderedJSON {
+        .object([
+            ("identicalFiles", .array(overlaps.identicalFiles.map { file in
+                .object([("path", .string(file.path)), ("copyOf", .string(file.copyOf))])
+            })),
+            ("mergedRecords", .array(overlaps.mergedRecords.map { merged in
+                .object([("inputs", strings(merged.inputs)), ("records", .int(merged.records))])
+            })),
+            ("uncheckedRecords", .int(overlaps.uncheckedRecords)),
         ])
     }
 

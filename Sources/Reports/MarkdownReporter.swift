@@ -59,6 +59,9 @@ public struct MarkdownReporter: Reporter {
             for error in input.errors { md += "  - error: \(esc(error))\n" }
             for warning in input.warnings { md += "  - warning: \(esc(warning))\n" }
         }
+        for sentence in report.overlaps?.sentences(scanPaths: report.scan.paths) ?? [] {
+            md += "- merged: \(esc(sentence))\n"
+        }
         if !report.unrecognized.isEmpty {
             md += "\nNot read:\n\n" + report.unrecognized.map { "- \(esc($0.path)): \(esc($0.reason))\n" }.joined()
         }

@@ -65,6 +65,7 @@ public struct TerminalReporter: Reporter {
         findings(report, into: &out)
         evidence(report, into: &out)
         inputs(report, into: &out)
+        overlaps(report, into: &out)
         notRead(report, into: &out)
         return out.lines.joined(separator: "\n") + "\n"
     }
@@ -110,6 +111,13 @@ public struct TerminalReporter: Reporter {
         if errors > 0 || warnings > 0 { read += "; \(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))" }
         if !report.unrecognized.isEmpty { read += "; \(Plural.count(report.unrecognized.count, "file")) not recognized" }
         out.line(read, indent: 2, hanging: 4)
+    }
+
+    /// What was read once or counted once because the scan met it twice (docs/duplicates.md).
+    private func overlaps(_ report: ScanReport, into out: inout Output) {
+        for sentence in report.overlaps?.sentences(scanPaths: report.scan.paths) ?? [] {
+            out.line("merged: " + sentence, indent: 2, hanging: 6, style: .dim)
+        }
     }
 
     private func scores(_ report: ScanReport, into out: inout Output) {

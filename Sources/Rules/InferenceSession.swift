@@ -63,6 +63,9 @@ public final class InferenceSession {
     struct RankedEvidence {
         var epoch: Int64
         var evidence: Evidence
+        /// The record's overlap key (with its occurrence number), when the scan checks overlaps:
+        /// the same record read from two inputs is kept once, from the input that ranks first.
+        var record: UInt64? = nil
 
         func ranks(before other: RankedEvidence) -> Bool {
             if epoch != other.epoch { return epoch < other.epoch }
@@ -97,12 +100,32 @@ public final class InferenceSession {
     /// Whole-scan analyzers (`rules/analyzers/`), one instance per session.
     private let analyzers: [any EventAnalyzer]
 
+    /// Shared by the sessions of one scan: records already counted (docs/duplicates.md).
+    public let overlap: OverlapLedger?
+    /// Occurrences of each overlap key in the current input, so equal records inside one input
+    /// stay distinct; reset when the input changes (it holds the current input's matches only).
+    private var occurrenceInput: String?
+    private var occurrences: [UInt64: UInt32] = [:]
+    private var occurrenceInputId: UInt32 = 0
+    private var occurrenceDay: Int64?
+    private var familySource: String?
+    private var familyHash: UInt64 = 0
+    /// Per kind slot, whether the gate checks records of `gateSource` of that kind.
+    private var gateSource: String?
+    private var gateChecks: [Bool] = []
+    /// The current event's overlap key once computed (the gate needs it before matching).
+    private var currentKey: UInt64?
+    private var keyScratch = OverlapKey.Scratch()
+    /// The overlap key of the last record `process` matched (nil without a ledger), for the store.
+    public private(set) var lastRecordKey: UInt64?
+
     /// `evidenceLimit`: evidence items kept per rule and per finding.
     /// Quote messages written by others in evidence (off unless the person asks).
     public let quotingOthers: Bool
 
-    public init(ruleSet: RuleSet, evidenceLimit: Int = 20, quotingOthers: Bool = false) {
+    public init(ruleSet: RuleSet, evidenceLimit: Int = 20, quotingOthers: Bool = false, overlap: OverlapLedger? = nil) {
         self.ruleSet = ruleSet
+        self.overlap = overlap
         self.evidenceLimit = max(0, evidenceLimit)
         self.quotingOthers = quotingOthers
         analyzers = ruleSet.analyzers.map { $0.makeAnalyzer(ruleSet: ruleSet) }
@@ -113,7 +136,18 @@ public final class InferenceSession {
     /// none). `path` is the input path the event came from (archive members joined with `!`).
     @discardableResult
     public func process(_ event: Event, path: String) -> [String] {
-        for analyzer in analyzers { analyzer.observe(event, path: path) }
+        currentKey = nil
+        if let overlap, !analyzers.isEmpty, gateChecks(overlap.gate, event) {
+            // A fix, visit or transaction another input already delivered is not counted again
+            // by analyzers (docs/duplicates.md).
+            let key = overlapKey(of: event, path: path)
+            currentKey = key
+            if overlap.gate.admits(key: key, input: occurrenceInputId) {
+                for analyzer in analyzers { analyzer.observe(event, path: path) }
+            }
+        } else {
+            for analyzer in analyzers { analyzer.observe(event, path: path) }
+        }
         if !lastDrops.isEmpty { lastDrops.removeAll(keepingCapacity: true) }
         guard let candidates = candidates(source: event.source, kind: event.kind), !candidates.rules.isEmpty else {
             return []
@@ -141,7 +175,9 @@ public final class InferenceSession {
                      "sessions from different rule sets cannot be merged")
         for i in tallies.indices {
             let theirs = other.tallies[i]
-            guard theirs.count > 0 || theirs.mccVetoes > 0 else { continue }
+            // A tally with no count can still hold sources and evidence of records another
+            // session counted first (docs/duplicates.md).
+            guard theirs.count > 0 || theirs.mccVetoes > 0 || !theirs.sources.isEmpty else { continue }
             var mine = tallies[i]
             mine.count += theirs.count
             mine.mccVetoes += theirs.mccVetoes
@@ -209,12 +245,15 @@ public final class InferenceSession {
                 confidence = max(confidence, ruleSet.rules[i].confidence)
                 evidence += tallies[i].evidence
             }
-            // The same record matched by two rules of one attribute is shown once; dedupe before
-            // trimming so the sample stays full.
+            // The same record matched by two rules of one attribute (or read from two inputs) is
+            // shown once; dedupe before trimming so the sample stays full.
             evidence.sort { $0.ranks(before: $1) }
             var seen = Set<String>()
-            let unique = evidence.filter { seen.insert($0.evidence.path + "\u{0}" + $0.evidence.locator).inserted }
-                .prefix(evidenceLimit)
+            var seenRecords = Set<UInt64>()
+            let unique = evidence.filter { item in
+                if let record = item.record { return seenRecords.insert(record).inserted }
+                return seen.insert(item.evidence.path + "\u{0}" + item.evidence.locator).inserted
+            }.prefix(evidenceLimit)
             result.append(Finding(attribute: attribute.id, title: attribute.title, sensitivity: attribute.sensitivity,
                                   confidence: confidence, count: count, firstSeen: first?.iso8601, lastSeen: last?.iso8601,
                                   rules: ruleIndices.map { ruleSet.rules[$0].id }, sources: sources.sorted(),
@@ -348,35 +387,114 @@ public final class InferenceSession {
     private func record(_ fired: [Int], event: Event, path: String) {
         var byAttribute: [Int: [Int]] = [:]
         for ruleIndex in fired {
-            let rule = ruleSet.rules[ruleIndex]
-            byAttribute[ruleSet.attributeIndexById[rule.attribute]!, default: []].append(ruleIndex)
-            var tally = tallies[ruleIndex]
-            tally.count += 1
-            tally.first = InferenceSession.earlier(tally.first, event.time)
-            tally.last = InferenceSession.later(tally.last, event.time)
-            if !tally.sources.contains(event.source) { tally.sources.insert(event.source) }
-            if rule.aggregate != nil, !tally.aggregateHolds, let time = event.time { tally.times.append(time.epochSeconds) }
-            offerEvidence(event, path: path, rule: rule.id, into: &tally.evidence)
-            tallies[ruleIndex] = tally
-            if tally.times.count >= InferenceSession.timeCompactionThreshold { compactTimes(ruleIndex: ruleIndex) }
+            byAttribute[ruleSet.attributeIndexById[ruleSet.rules[ruleIndex].attribute]!, default: []].append(ruleIndex)
         }
-        for (attribute, rules) in byAttribute { combinations[attribute, default: [:]][rules, default: 0] += 1 }
+        let recordKey = overlap == nil ? nil : (currentKey ?? overlapKey(of: event, path: path))
+        lastRecordKey = recordKey
+        // The gate reports records of the kinds it checks; the ledger reports the others.
+        let gateCounts = overlap.map { !analyzers.isEmpty && gateChecks($0.gate, event) } ?? false
+        let primaryAttribute = gateCounts ? nil : byAttribute.keys.min()
+        for (attribute, rules) in byAttribute {
+            var counted = rules
+            if let overlap, let recordKey {
+                // A record already counted from another input counts only for rules that did not
+                // fire on it there; its attribute count moves to the union of both inputs' rules.
+                switch overlap.claim(key: ContentHash.combine(recordKey, UInt64(attribute)), rules: rules,
+                                     input: path, primary: attribute == primaryAttribute) {
+                case .new, .unchecked:
+                    combinations[attribute, default: [:]][rules, default: 0] += 1
+                case .seen(let previous, let union):
+                    counted = rules.filter { !previous.contains($0) }
+                    if union != previous {
+                        combinations[attribute, default: [:]][previous, default: 0] -= 1
+                        combinations[attribute, default: [:]][union, default: 0] += 1
+                    }
+                }
+            } else {
+                combinations[attribute, default: [:]][rules, default: 0] += 1
+            }
+            for ruleIndex in rules {
+                tally(ruleIndex, event: event, path: path, counts: counted.contains(ruleIndex), record: recordKey)
+            }
+        }
     }
 
-    private func offerEvidence(_ event: Event, path: String, rule: String, into list: inout [RankedEvidence]) {
+    /// Adds one matched record to a rule's tally; a record already counted from another input
+    /// (`counts` false) adds only its time span, source and evidence (kept once per record), so
+    /// the result does not depend on which input was read first.
+    private func tally(_ ruleIndex: Int, event: Event, path: String, counts: Bool, record: UInt64?) {
+        let rule = ruleSet.rules[ruleIndex]
+        var tally = tallies[ruleIndex]
+        tally.first = InferenceSession.earlier(tally.first, event.time)
+        tally.last = InferenceSession.later(tally.last, event.time)
+        if counts {
+            tally.count += 1
+            if rule.aggregate != nil, !tally.aggregateHolds, let time = event.time { tally.times.append(time.epochSeconds) }
+        }
+        if !tally.sources.contains(event.source) { tally.sources.insert(event.source) }
+        offerEvidence(event, path: path, rule: rule.id, record: record, into: &tally.evidence)
+        tallies[ruleIndex] = tally
+        if tally.times.count >= InferenceSession.timeCompactionThreshold { compactTimes(ruleIndex: ruleIndex) }
+    }
+
+    /// Whether the gate checks this event (answered once per source: this is the hot path).
+    private func gateChecks(_ gate: OverlapGate, _ event: Event) -> Bool {
+        if event.source != gateSource {
+            gateSource = event.source
+            gateChecks = EventKind.allCases.map { gate.checks(source: event.source, kind: $0) }
+        }
+        return gateChecks[event.kind.slot]
+    }
+
+    /// The record's overlap key, numbered by its occurrence in the current input where equal
+    /// records of one input are distinct records (two equal coffees on one day).
+    private func overlapKey(of event: Event, path: String) -> UInt64 {
+        if path != occurrenceInput {
+            occurrenceInput = path
+            occurrences.removeAll()
+            occurrenceDay = nil
+            occurrenceInputId = overlap?.gate.inputId(path) ?? 0
+        }
+        if event.source != familySource {
+            familySource = event.source
+            familyHash = OverlapKey.familyHash(of: event.source)
+        }
+        let base = OverlapKey.of(event, familyHash: familyHash, scratch: &keyScratch)
+        guard OverlapKey.numbersOccurrences(event.kind) else { return base }
+        if event.kind == .transaction, let time = event.time {
+            // Statements list transactions day by day: only the current day's numbers are
+            // kept, so the table stays as small as one day of one statement.
+            let day = Timestamp.floorDiv(time.localSeconds, 86_400)
+            if day != occurrenceDay {
+                occurrenceDay = day
+                occurrences.removeAll(keepingCapacity: true)
+            }
+        }
+        let occurrence = (occurrences[base] ?? 0) + 1
+        occurrences[base] = occurrence
+        return ContentHash.combine(base, UInt64(occurrence))
+    }
+
+    private func offerEvidence(_ event: Event, path: String, rule: String, record: UInt64?, into list: inout [RankedEvidence]) {
         guard evidenceLimit > 0 else { return }
         let epoch = event.time?.epochSeconds ?? Int64.max
         // Cheap rejection before building strings: later than the latest kept item.
         if list.count >= evidenceLimit, let worst = list.last, epoch > worst.epoch { return }
         let item = RankedEvidence(epoch: epoch, evidence: Evidence(path: path, locator: event.position.description,
                                                                    time: event.time?.iso8601, excerpt: event.excerpt(quotingOthers: quotingOthers),
-                                                                   rule: rule))
+                                                                   rule: rule),
+                                  record: record)
         insert(item, into: &list)
     }
 
     private func insert(_ item: RankedEvidence, into list: inout [RankedEvidence]) {
         guard evidenceLimit > 0 else { return }
         if list.count >= evidenceLimit, let worst = list.last, !item.ranks(before: worst) { return }
+        if let record = item.record, let existing = list.firstIndex(where: { $0.record == record }) {
+            // The same record from another input: keep the copy that ranks first.
+            guard item.ranks(before: list[existing]) else { return }
+            list.remove(at: existing)
+        }
         var index = list.count
         while index > 0 && item.ranks(before: list[index - 1]) { index -= 1 }
         list.insert(item, at: index)

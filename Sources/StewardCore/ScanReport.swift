@@ -74,9 +74,12 @@ public struct ScanReport: Sendable, Codable {
     public var knownFiles: [Unrecognized]
     public var findings: [Finding]
     public var scores: [ScoreResult]
+    /// Identical inputs read once and overlapping records counted once (an added key; absent
+    /// when nothing was merged).
+    public var overlaps: OverlapSummary?
 
     public init(tool: Tool, scan: Scan, inputs: [Input], unrecognized: [Unrecognized], knownFiles: [Unrecognized] = [],
-                findings: [Finding], scores: [ScoreResult]) {
+                findings: [Finding], scores: [ScoreResult], overlaps: OverlapSummary? = nil) {
         self.schema = ScanReport.schemaId
         self.tool = tool
         self.scan = scan
@@ -85,11 +88,12 @@ public struct ScanReport: Sendable, Codable {
         self.knownFiles = knownFiles
         self.findings = findings
         self.scores = scores
+        self.overlaps = overlaps.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    private enum CodingKeys: String, CodingKey { case schema, tool, scan, inputs, unrecognized, knownFiles, findings, scores }
+    private enum CodingKeys: String, CodingKey { case schema, tool, scan, inputs, unrecognized, knownFiles, findings, scores, overlaps }
 
-    /// `knownFiles` is a later addition: reports stored before it decode with none.
+    /// `knownFiles` and `overlaps` are later additions: reports stored before them decode with none.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.schema = try c.decode(String.self, forKey: .schema)
@@ -100,5 +104,6 @@ public struct ScanReport: Sendable, Codable {
         self.knownFiles = try c.decodeIfPresent([Unrecognized].self, forKey: .knownFiles) ?? []
         self.findings = try c.decode([Finding].self, forKey: .findings)
         self.scores = try c.decode([ScoreResult].self, forKey: .scores)
+        self.overlaps = try c.decodeIfPresent(OverlapSummary.self, forKey: .overlaps)
     }
 }

@@ -129,7 +129,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
         return (Int(y), Int(m), Int(d))
     }
 
-    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
+    /// Division rounding toward negative infinity (for days and minutes before 1970).
+    public static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
 }
 
 private func pad(_ value: Int, _ width: Int) -> String {

@@ -104,11 +104,15 @@ public enum ScanPipeline {
         // every worker; results do not depend on which worker read what (sessions merge
         // order-independently, inputs and unrecognized files are sorted below).
         var planSkipped: [ScanReport.Unrecognized] = []
-        let tasks = reader.plan(discovery.files) { planSkipped.append(.init(path: $0, reason: $1)) }
+        let planned = reader.plan(discovery.files) { planSkipped.append(.init(path: $0, reason: $1)) }
+        // Identical inputs are read once, overlapping records counted once (docs/duplicates.md).
+        let overlaps = OverlapPlanning.plan(planned, options: options, reader: reader, excludes: shared.excludes(path:))
+        let tasks = overlaps.tasks
+        let overlap = overlaps.ledger
         let bytesTotal = tasks.reduce(Int64(0)) { $0 + $1.diskBytes }
         let workers = (0..<min(options.jobs, max(tasks.count, 1))).map { _ in
             ScanWorker(session: InferenceSession(ruleSet: ruleset.rules, evidenceLimit: options.evidenceLimit,
-                                                quotingOthers: options.quoteOthers), shared: shared)
+                                                quotingOthers: options.quoteOthers, overlap: overlap), shared: shared)
         }
         DispatchQueue.concurrentPerform(iterations: workers.count) { w in
             let worker = workers[w]
@@ -160,7 +164,8 @@ public enum ScanPipeline {
             unrecognized: unrecognized.sorted { $0.path < $1.path },
             knownFiles: workers.flatMap(\.knownFiles).sorted { $0.path < $1.path },
             findings: findings,
-            scores: scores)
+            scores: scores,
+            overlaps: overlap.summary(identicalFiles: overlaps.copies))
 
         if let store {
             do throws(StoreError) {
@@ -223,7 +228,12 @@ final class SharedScanState: @unchecked Sendable {
     func excludes(_ event: Event, path: String) -> Bool {
         if excludedSources.isEmpty && excludedPaths.isEmpty { return false }
         if excludedSources.contains(where: { $0.matches(event.source) }) { return true }
-        return excludedPaths.contains { path == $0 || path.hasPrefix($0 + "/") || path.hasPrefix($0 + "!") }
+        return excludes(path: path)
+    }
+
+    /// Whether a what-if scan leaves out everything read from this path.
+    func excludes(path: String) -> Bool {
+        excludedPaths.contains { path == $0 || path.hasPrefix($0 + "/") || path.hasPrefix($0 + "!") }
     }
 
     func nextFileIndex(limit: Int) -> Int? {
@@ -240,13 +250,14 @@ final class SharedScanState: @unchecked Sendable {
         return (filesDone, bytesDone)
     }
 
-    func recordMatch(_ event: Event, path: String, rules: [String]) {
+    func recordMatch(_ event: Event, path: String, rules: [String], recordKey: UInt64?) {
         guard let store else { return }
         lock.lock(); defer { lock.unlock() }
         guard storeError == nil else { return }
         do {
             try store.recordMatchedEvent(scanId: scanId, path: path, event: event, position: event.position,
-                                         rules: rules, excerpt: event.excerpt(quotingOthers: quoteOthers))
+                                         rules: rules, excerpt: event.excerpt(quotingOthers: quoteOthers),
+                                         recordKey: recordKey)
         } catch {
             storeError = error
         }
@@ -276,7 +287,7 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
         let shared = self.shared
         inference = InferenceThread { event, path in
             let fired = session.process(event, path: path)
-            if !fired.isEmpty { shared.recordMatch(event, path: path, rules: fired) }
+            if !fired.isEmpty { shared.recordMatch(event, path: path, rules: fired, recordKey: session.lastRecordKey) }
         }
     }
 
@@ -292,7 +303,7 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
             inference.submit(event, path: path)
         } else {
             let fired = session.process(event, path: path)
-            if !fired.isEmpty { shared.recordMatch(event, path: path, rules: fired) }
+            if !fired.isEmpty { shared.recordMatch(event, path: path, rules: fired, recordKey: session.lastRecordKey) }
         }
     }
 

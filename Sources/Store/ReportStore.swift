@@ -107,7 +107,8 @@ public final class ReportStore: @unchecked Sendable {
     /// Records one event that a rule matched, with its place in `path`. Hot path: one
     /// prepared statement, reused, inside the scan's transaction.
     public func recordMatchedEvent(scanId: String, path inputPath: String, event: Event,
-                                   position: SourcePosition, rules: [String], excerpt: String) throws(StoreError) {
+                                   position: SourcePosition, rules: [String], excerpt: String,
+                                   recordKey: UInt64? = nil) throws(StoreError) {
         lock.lock(); defer { lock.unlock() }
         let insert = try matchedEventStatement()
         defer { insert.reset() }
@@ -129,6 +130,7 @@ public final class ReportStore: @unchecked Sendable {
         }
         try insert.bind(12, lastRulesJSON)
         try insert.bind(13, excerpt)
+        try insert.bind(14, recordKey.map { Int64(bitPattern: $0) })
         try insert.step()
     }
 
@@ -236,27 +238,44 @@ public final class ReportStore: @unchecked Sendable {
     }
 
     /// Every stored matched event of a scan that one of `rules` fired on, oldest first: the
-    /// full evidence behind a finding (reports keep only a sample), for `steward explain`.
+    /// full evidence behind a finding (reports keep only a sample), for `steward explain`. A
+    /// record read from several inputs (same overlap key) is listed once, from the first path,
+    /// its excerpt ending with the other paths ("also in …").
     public func matchedEvidence(scanId: String, rules: [String]) throws(StoreError) -> [Evidence] {
         lock.lock(); defer { lock.unlock() }
         let query = try openConnection().prepare("""
             SELECT m.input_path, m.locator, m.time, m.utc_offset, m.date_only, m.excerpt,
-                   (SELECT j.value FROM json_each(m.rules) j WHERE j.value IN (SELECT value FROM json_each(?2)) LIMIT 1)
+                   (SELECT j.value FROM json_each(m.rules) j WHERE j.value IN (SELECT value FROM json_each(?2)) LIMIT 1),
+                   m.record_key
             FROM matched_events m
             WHERE m.scan_id = ?1
               AND EXISTS (SELECT 1 FROM json_each(m.rules) j WHERE j.value IN (SELECT value FROM json_each(?2)))
-            ORDER BY m.time, m.id
+            ORDER BY m.time, m.input_path, m.id
             """)
         try query.bind(1, scanId)
         try query.bind(2, JSONArrayText.encode(rules))
         var result: [Evidence] = []
+        var alsoIn: [[String]] = []
+        var byRecord: [Int64: Int] = [:]
         while try query.step() {
+            let path = query.text(0) ?? ""
+            if let key = query.int64(7) {
+                if let first = byRecord[key] {
+                    if result[first].path != path && !alsoIn[first].contains(path) { alsoIn[first].append(path) }
+                    continue
+                }
+                byRecord[key] = result.count
+            }
             let time = query.int64(2).map { seconds in
                 Timestamp(epochSeconds: seconds, utcOffsetSeconds: query.int64(3).map { Int32($0) },
                           dateOnly: (query.int64(4) ?? 0) != 0).iso8601
             }
-            result.append(Evidence(path: query.text(0) ?? "", locator: query.text(1) ?? "", time: time,
+            result.append(Evidence(path: path, locator: query.text(1) ?? "", time: time,
                                    excerpt: query.text(5) ?? "", rule: query.text(6) ?? ""))
+            alsoIn.append([])
+        }
+        for (index, paths) in alsoIn.enumerated() where !paths.isEmpty {
+            result[index].excerpt += " (also in " + paths.joined(separator: ", ") + ")"
         }
         return result
     }
@@ -292,8 +311,8 @@ public final class ReportStore: @unchecked Sendable {
         if let insertMatchedEvent { return insertMatchedEvent }
         let statement = try openConnection().prepare("""
             INSERT INTO matched_events (scan_id, input_path, locator, line, record, pointer, time, utc_offset,
-                date_only, source, kind, rules, excerpt)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                date_only, source, kind, rules, excerpt, record_key)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
             """)
         insertMatchedEvent = statement
         return statement

@@ -110,6 +110,11 @@ enum StoreSchema {
             json    TEXT NOT NULL
         );
         """,
+        // Version 2: a matched record's overlap key (docs/duplicates.md), equal for the same
+        // record read from two inputs, so `steward explain` lists it once.
+        """
+        ALTER TABLE matched_events ADD COLUMN record_key INTEGER;
+        """,
     ]
 
     /// The schema version this build writes.

@@ -90,13 +90,44 @@ final class ReportStoreTests: XCTestCase {
         let path = try makeTemporaryDirectory(self) + "/steward.db"
         let store = try ReportStore(path: path)
         store.close()
-        XCTAssertEqual(ReportStore.schemaVersion, 1)
-        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["1"]])
+        XCTAssertEqual(ReportStore.schemaVersion, 2)
+        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["2"]])
         XCTAssertEqual(try rawSQL(path, "PRAGMA application_id"), [[String(0x5354_5744)]])
         XCTAssertEqual(try rawSQL(path, "PRAGMA journal_mode"), [["delete"]])
         let tables = try rawSQL(path, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").map { $0[0] }
         XCTAssertEqual(tables, ["contributions", "evidence", "findings", "inputs", "matched_events", "reports",
                                 "scans", "scores", "unrecognized"])
+    }
+
+    func testVersionOneDatabaseGainsTheRecordKeyColumnAndKeepsItsRows() throws {
+        let path = try makeTemporaryDirectory(self) + "/steward.db"
+        // Version 1 as shipped: the matched_events table without record_key.
+        _ = try rawSQL(path, "PRAGMA application_id = \(0x5354_5744)")
+        _ = try rawSQL(path, "CREATE TABLE scans (id TEXT PRIMARY KEY NOT NULL, started TEXT NOT NULL, finished TEXT, paths TEXT NOT NULL, tool_version TEXT NOT NULL, rules_version TEXT NOT NULL)")
+        _ = try rawSQL(path, "CREATE TABLE matched_events (id INTEGER PRIMARY KEY, scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE, input_path TEXT NOT NULL, locator TEXT NOT NULL, line INTEGER, record INTEGER, pointer TEXT, time INTEGER, utc_offset INTEGER, date_only INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL, kind TEXT NOT NULL, rules TEXT NOT NULL, excerpt TEXT NOT NULL)")
+        _ = try rawSQL(path, "INSERT INTO scans VALUES ('old', '2024-01-01T00:00:00Z', NULL, '[]', '0.1.0', 'r')")
+        _ = try rawSQL(path, "INSERT INTO matched_events (scan_id, input_path, locator, source, kind, rules, excerpt) VALUES ('old', '/a.csv', 'line 2', 'bank.csv', 'transaction', '[\"r\"]', 'x')")
+        _ = try rawSQL(path, "PRAGMA user_version = 1")
+        // Migration 2 only adds a column; the remaining version-1 tables are not needed for it.
+        let store = try ReportStore(path: path)
+        store.close()
+        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["2"]])
+        XCTAssertEqual(try rawSQL(path, "SELECT input_path, record_key FROM matched_events"), [["/a.csv", nil]])
+    }
+
+    func testARecordStoredFromTwoInputsIsExplainedOnceNamingTheOtherInput() throws {
+        let store = try ReportStore(path: try makeTemporaryDirectory(self) + "/steward.db")
+        defer { store.close() }
+        try store.beginScan(id: "s", started: "2024-05-01T10:00:00Z", paths: ["/x"], toolVersion: "0.1.0", rulesVersion: "r")
+        for path in ["/x/b.ofx", "/x/a.csv"] {
+            try store.recordMatchedEvent(scanId: "s", path: path, event: sampleEvent(line: 1), position: .line(1),
+                                         rules: ["finance.gambling.any"], excerpt: "BET365", recordKey: 0xFEED_0000_0000_0001)
+        }
+        try store.recordMatchedEvent(scanId: "s", path: "/x/a.csv", event: sampleEvent(line: 2), position: .line(2),
+                                     rules: ["finance.gambling.any"], excerpt: "BET365", recordKey: 2)
+        let evidence = try store.matchedEvidence(scanId: "s", rules: ["finance.gambling.any"])
+        XCTAssertEqual(evidence.map(\.path), ["/x/a.csv", "/x/a.csv"])
+        XCTAssertEqual(evidence.map(\.excerpt), ["BET365 (also in /x/b.ofx)", "BET365"])
     }
 
     func testForeignKeysAreEnforced() throws {
@@ -118,7 +149,7 @@ final class ReportStoreTests: XCTestCase {
         let reopened = try ReportStore(path: path)
         defer { reopened.close() }
         XCTAssertEqual(try reopened.scans().map(\.id), ["first"])
-        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["1"]])
+        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["2"]])
         try reopened.finishScan(report: sampleReport(id: "second"))
         XCTAssertEqual(try reopened.scans().map(\.id), ["first", "second"])
     }

@@ -106,7 +106,9 @@ public struct ExportReader: Sendable {
                 members.append(.skipped(memberPath, "symbolic link inside an archive: not followed"))
             case .file:
                 members.append(.task(.zipMember(archive: file, index: index, displayPath: memberPath,
-                                                compressedSize: Int64(clamping: entry.compressedSize))))
+                                                compressedSize: Int64(clamping: entry.compressedSize),
+                                                uncompressedSize: Int64(clamping: entry.uncompressedSize),
+                                                crc32: entry.checksum)))
             }
         }
         return members
@@ -117,7 +119,7 @@ public struct ExportReader: Sendable {
         switch task {
         case .file(let file):
             read(file, delegate: delegate)
-        case .zipMember(let file, let index, let displayPath, _):
+        case .zipMember(let file, let index, let displayPath, _, _, _):
             let found: (Archive, Entry)?
             do {
                 found = try cursor.entry(at: index, of: file.path)
@@ -132,6 +134,67 @@ public struct ExportReader: Sendable {
             let member = ZipArchiveReader.Member(archive: archive, entry: entry, limits: zip.limits, displayPath: displayPath)
             read(source: member, diskPath: nil, modified: file.modified, depth: 1, delegate: delegate)
         }
+    }
+
+    /// Hands `body` the bytes of one planned task (for comparing candidate copies); false when
+    /// the task cannot be opened or streamed (reading it reports the problem).
+    public func withContent(of task: ReadTask, cursor: ZipMemberCursor,
+                            _ body: (ByteSource) throws -> Void) -> Bool {
+        do {
+            switch task {
+            case .file(let file):
+                try body(file)
+            case .zipMember(let file, let index, let displayPath, _, _, _):
+                guard let (archive, entry) = try cursor.entry(at: index, of: file.path) else { return false }
+                try body(ZipArchiveReader.Member(archive: archive, entry: entry, limits: zip.limits, displayPath: displayPath))
+            }
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// What a planned task will turn out to be, from its head alone (64 KiB), before any task is
+    /// parsed: the overlap check needs to know which kinds of export a scan holds twice.
+    public enum Sniffed: Sendable, Equatable {
+        /// The id of the importer that will read it.
+        case source(String)
+        /// An archive read in one pass (nested zip, .tgz): it may hold anything.
+        case archive
+        /// Unreadable or unrecognized: it will deliver nothing.
+        case nothing
+    }
+
+    /// Sniffs each task's head on `jobs` threads (contiguous runs, so a thread's zip cursor
+    /// walks each archive forwards once).
+    public func sniff(_ tasks: [ReadTask], jobs: Int) -> [Sniffed] {
+        let threads = max(1, min(jobs, tasks.count))
+        let results = SniffSlots(count: tasks.count)
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            let cursor = ZipMemberCursor()
+            for index in (tasks.count * thread / threads)..<(tasks.count * (thread + 1) / threads) {
+                var head: [UInt8] = []
+                var size: Int64?
+                let read = withContent(of: tasks[index], cursor: cursor) { source in
+                    size = source.size
+                    try source.stream { chunk in
+                        head.append(contentsOf: chunk.prefix(FileProbe.headLength - head.count))
+                        return head.count >= FileProbe.headLength ? .stop : .more
+                    }
+                }
+                guard read else { results.set(index, .nothing); continue }
+                if ZipArchiveReader.looksLikeZip(head) || GzipInflater.looksLikeGzip(head) {
+                    results.set(index, .archive)
+                    continue
+                }
+                let probe = FileProbe(path: tasks[index].displayPath, head: head, size: size, diskPath: nil)
+                switch ImporterRegistry.detect(probe, among: importers) {
+                case .success(let found): results.set(index, .source(found.importer.id))
+                case .failure: results.set(index, .nothing)
+                }
+            }
+        }
+        return results.values
     }
 
     /// Reads any byte source (used for archive members and tests).
@@ -311,5 +374,20 @@ public struct ExportReader: Sendable {
             }
         }
         return "\(error)"
+    }
+}
+
+/// Results of `ExportReader.sniff`, each slot written by exactly one thread.
+private final class SniffSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [ExportReader.Sniffed]
+    init(count: Int) { slots = Array(repeating: .nothing, count: count) }
+    func set(_ index: Int, _ value: ExportReader.Sniffed) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = value
+    }
+    var values: [ExportReader.Sniffed] {
+        lock.lock(); defer { lock.unlock() }
+        return slots
     }
 }

@@ -7,14 +7,17 @@ import ZIPFoundation
 /// read in one pass).
 public enum ReadTask: Sendable {
     case file(DiskFileSource)
-    /// Member number `index` (in central-directory order, directories included) of `archive`.
-    case zipMember(archive: DiskFileSource, index: Int, displayPath: String, compressedSize: Int64)
+    /// Member number `index` (in central-directory order, directories included) of `archive`,
+    /// with the inflated size and CRC-32 its central directory records (a cheap first test for
+    /// identical copies, see `IdenticalInputFinder`).
+    case zipMember(archive: DiskFileSource, index: Int, displayPath: String, compressedSize: Int64,
+                   uncompressedSize: Int64, crc32: UInt32)
 
     /// Bytes this task reads from disk, for progress.
     public var diskBytes: Int64 {
         switch self {
         case .file(let file): return file.size ?? 0
-        case .zipMember(_, _, _, let compressed): return compressed
+        case .zipMember(_, _, _, let compressed, _, _): return compressed
         }
     }
 }
@@ -54,7 +57,7 @@ extension ReadTask {
     public var displayPath: String {
         switch self {
         case .file(let file): return file.displayPath
-        case .zipMember(_, _, let path, _): return path
+        case .zipMember(_, _, let path, _, _, _): return path
         }
     }
 }

@@ -1,0 +1,114 @@
+import Foundation
+import StewardCore
+
+/// Overlap check for what the analyzers count (docs/duplicates.md): location fixes, visits and
+/// transactions read from two inputs (two downloads of one Takeout, the phone's Timeline export
+/// beside Records.json, a bank's CSV beside its OFX) reach the analyzers once. Shared by the
+/// sessions of a scan and split into shards with a lock each, since every fix passes here.
+///
+/// The keys of admitted records are kept up to `capacity` (measured about 60 bytes of peak
+/// memory per key with the hash tables' growth, so the default is about 60 MB at most); past
+/// it, records are admitted without a check and the report says how many, so memory stays
+/// bounded whatever the size of the export.
+public final class OverlapGate: @unchecked Sendable {
+    public static let defaultCapacity = 1_000_000
+    public static let shardCount = 16
+
+    private final class Shard {
+        let lock = NSLock()
+        /// Key → input that first delivered it.
+        var firstInput: [UInt64: UInt32] = [:]
+        /// (smaller input id << 32 | larger) → records merged between those two inputs.
+        var mergedByPair: [UInt64: Int] = [:]
+        var unchecked = 0
+    }
+
+    private let shards: [Shard]
+    private let shardCapacity: Int
+    private let pathLock = NSLock()
+    private var paths: [String] = []
+    private var pathIds: [String: UInt32] = [:]
+
+    /// Family and kind pairs that two or more inputs of the scan can deliver: only their
+    /// records are checked (nil: check every gated kind). A Takeout's one Records.json then
+    /// costs nothing here, while two of them, or a CSV beside an OFX, are reconciled.
+    private let checked: Set<String>?
+
+    public init(capacity: Int = OverlapGate.defaultCapacity, checking checked: Set<String>? = nil) {
+        shards = (0..<Self.shardCount).map { _ in Shard() }
+        shardCapacity = max(0, capacity) / Self.shardCount
+        self.checked = checked
+    }
+
+    /// The gate for a scan whose inputs will be read by these importers (`nil`: an input whose
+    /// content is not known before it is read, such as a .tgz, so every gated kind is checked).
+    public convenience init(capacity: Int = OverlapGate.defaultCapacity, inputSources: [String?]) {
+        var inputs: [String: Int] = [:]
+        var unknown = false
+        for source in inputSources {
+            guard let source else { unknown = true; continue }
+            for kind in OverlapKey.gatedKinds(ofSource: source) {
+                inputs[OverlapKey.family(of: source) + "/" + kind.rawValue, default: 0] += 1
+            }
+        }
+        self.init(capacity: capacity, checking: unknown ? nil : Set(inputs.filter { $0.value > 1 }.keys))
+    }
+
+    /// Whether records of this source and kind are checked (sessions ask once per source).
+    public func checks(source: String, kind: EventKind) -> Bool {
+        guard OverlapKey.isGated(kind) else { return false }
+        guard let checked else { return true }
+        return checked.contains(OverlapKey.family(of: source) + "/" + kind.rawValue)
+    }
+
+    /// A small number for an input path (sessions ask once per input, not per record).
+    public func inputId(_ path: String) -> UInt32 {
+        pathLock.lock(); defer { pathLock.unlock() }
+        if let id = pathIds[path] { return id }
+        let id = UInt32(paths.count)
+        paths.append(path)
+        pathIds[path] = id
+        return id
+    }
+
+    /// Whether analyzers should see the record with this key from input `input`: false when
+    /// another input already delivered it.
+    public func admits(key: UInt64, input: UInt32) -> Bool {
+        let shard = shards[Int(key % UInt64(Self.shardCount))]
+        shard.lock.lock(); defer { shard.lock.unlock() }
+        if let first = shard.firstInput[key] {
+            guard first != input else { return true }
+            let pair = first < input ? (UInt64(first) << 32 | UInt64(input)) : (UInt64(input) << 32 | UInt64(first))
+            shard.mergedByPair[pair, default: 0] += 1
+            return false
+        }
+        guard shard.firstInput.count < shardCapacity else {
+            shard.unchecked += 1
+            return true
+        }
+        shard.firstInput[key] = input
+        return true
+    }
+
+    /// Records kept from analyzers because another input had delivered them, per pair of inputs.
+    public func mergedRecords() -> [OverlapSummary.MergedRecords] {
+        var total: [UInt64: Int] = [:]
+        for shard in shards {
+            shard.lock.lock()
+            total.merge(shard.mergedByPair, uniquingKeysWith: +)
+            shard.lock.unlock()
+        }
+        pathLock.lock(); defer { pathLock.unlock() }
+        return total.map { pair, records in
+            OverlapSummary.MergedRecords(inputs: [paths[Int(pair >> 32)], paths[Int(pair & 0xFFFF_FFFF)]].sorted(), records: records)
+        }.sorted { $0.inputs.lexicographicallyPrecedes($1.inputs) }
+    }
+
+    /// Records admitted without a check because the gate was full.
+    public var unchecked: Int {
+        shards.reduce(0) { total, shard in
+            shard.lock.lock(); defer { shard.lock.unlock() }
+            return total + shard.unchecked
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import StewardCore
+
+/// The records that counted toward findings, by `OverlapKey`, shared by every inference
+/// session of a scan, so a record met in two inputs (two downloads of one Takeout, a bank's CSV
+/// and OFX) counts once whichever worker reads it first (docs/duplicates.md).
+///
+/// Only matched records are entered (one entry per record and attribute), so the ledger grows
+/// with what findings already count, not with the export. It holds at most `capacity` entries;
+/// past that, records are counted without a check and the report says how many.
+public final class OverlapLedger: @unchecked Sendable {
+    /// What a session does with one record of one attribute.
+    public enum Claim: Equatable {
+        /// First seen: count it for every rule that fired.
+        case new
+        /// Already counted from another input for the rules `previous`; with this input's rules
+        /// it is now counted for `union` (usually the same rules).
+        case seen(previous: [Int], union: [Int])
+        /// The ledger is full: count it without a check.
+        case unchecked
+    }
+
+    private struct Entry {
+        var combination: UInt32
+        var inputs: UInt32
+        /// The entry that counts the record in the report: the record's first attribute, unless
+        /// the gate counts records of its kind.
+        var primary: Bool
+    }
+
+    /// Entries kept at most; an entry costs about 60 bytes with the hash table's growth, so the
+    /// default is about 30 MB at most.
+    public static let defaultCapacity = 500_000
+    public let capacity: Int
+
+    private let lock = NSLock()
+    private var entries: [UInt64: Entry] = [:]
+    private var combinations: [[Int]] = []
+    private var combinationIds: [[Int]: UInt32] = [:]
+    private var inputSets: [[UInt32]] = []
+    private var inputSetIds: [[UInt32]: UInt32] = [:]
+    private var paths: [String] = []
+    private var pathIds: [String: UInt32] = [:]
+    private var uncheckedRecords = 0
+
+    /// The check for what analyzers count (location fixes, visits, transactions).
+    public let gate: OverlapGate
+
+    public init(capacity: Int = OverlapLedger.defaultCapacity, gate: OverlapGate = OverlapGate()) {
+        self.capacity = max(0, capacity)
+        self.gate = gate
+    }
+
+    /// Everything merged, for the report: records found in several inputs, grouped by inputs
+    /// (matched records of the kinds the gate checks are counted by the gate, all others here).
+    public func summary(identicalFiles: [OverlapSummary.IdenticalFile]) -> OverlapSummary {
+        var byInputs: [[String]: Int] = [:]
+        for merged in mergedRecords() + gate.mergedRecords() { byInputs[merged.inputs, default: 0] += merged.records }
+        let records = byInputs.map { OverlapSummary.MergedRecords(inputs: $0.key, records: $0.value) }
+            .sorted { $0.inputs.lexicographicallyPrecedes($1.inputs) }
+        return OverlapSummary(identicalFiles: identicalFiles, mergedRecords: records,
+                              uncheckedRecords: unchecked + gate.unchecked)
+    }
+
+    /// Enters one record (`key`: record and attribute) fired by `rules` (ascending rule indices)
+    /// in `input`. `primary`: this is the record's first attribute (it carries the report count).
+    public func claim(key: UInt64, rules: [Int], input: String, primary: Bool) -> Claim {
+        lock.lock(); defer { lock.unlock() }
+        let inputId = intern(path: input)
+        if var entry = entries[key] {
+            // The same key again from the same input is another record of that input (its
+            // occurrence numbers restarted, see docs/duplicates.md): counted, not merged.
+            if inputSets[Int(entry.inputs)].contains(inputId) { return .unchecked }
+            let previous = combinations[Int(entry.combination)]
+            let union = previous == rules ? previous : Array(Set(previous).union(rules)).sorted()
+            var inputs = inputSets[Int(entry.inputs)]
+            if !inputs.contains(inputId) {
+                inputs.append(inputId)
+                inputs.sort()
+                entry.inputs = intern(inputs: inputs)
+            }
+            if union != previous { entry.combination = intern(combination: union) }
+            entry.primary = entry.primary || primary
+            entries[key] = entry
+            return .seen(previous: previous, union: union)
+        }
+        guard entries.count < capacity else {
+            if primary { uncheckedRecords += 1 }
+            return .unchecked
+        }
+        entries[key] = Entry(combination: intern(combination: rules), inputs: intern(inputs: [inputId]), primary: primary)
+        return .new
+    }
+
+    /// Records found in more than one input, grouped by the inputs they were found in.
+    public func mergedRecords() -> [OverlapSummary.MergedRecords] {
+        lock.lock(); defer { lock.unlock() }
+        var counts: [UInt32: Int] = [:]
+        for entry in entries.values where entry.primary && inputSets[Int(entry.inputs)].count > 1 {
+            counts[entry.inputs, default: 0] += 1
+        }
+        return counts.map { id, records in
+            OverlapSummary.MergedRecords(inputs: inputSets[Int(id)].map { paths[Int($0)] }.sorted(), records: records)
+        }.sorted { $0.inputs.lexicographicallyPrecedes($1.inputs) }
+    }
+
+    /// Matched records counted without a check because the ledger was full.
+    public var unchecked: Int {
+        lock.lock(); defer { lock.unlock() }
+        return uncheckedRecords
+    }
+
+    private func intern(path: String) -> UInt32 {
+        if let id = pathIds[path] { return id }
+        let id = UInt32(paths.count)
+        paths.append(path)
+        pathIds[path] = id
+        return id
+    }
+
+    private func intern(combination: [Int]) -> UInt32 {
+        if let id = combinationIds[combination] { return id }
+        let id = UInt32(combinations.count)
+        combinations.append(combination)
+        combinationIds[combination] = id
+        return id
+    }
+
+    private func intern(inputs: [UInt32]) -> UInt32 {
+        if let id = inputSetIds[inputs] { return id }
+        let id = UInt32(inputSets.count)
+        inputSets.append(inputs)
+        inputSetIds[inputs] = id
+        return id
+    }
+}

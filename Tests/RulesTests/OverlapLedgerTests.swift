@@ -1,0 +1,111 @@
+import XCTest
+@testable import Rules
+import StewardCore
+
+/// The overlap key, ledger and gate behind counting a record met in two inputs once
+/// (docs/duplicates.md).
+final class OverlapLedgerTests: XCTestCase {
+    func testXXH64MatchesTheReferenceVectors() {
+        XCTAssertEqual(ContentHash.of([]), 0xEF46_DB37_51D8_E999)
+        XCTAssertEqual(ContentHash.of(Array("a".utf8)), 0xD24E_C4F1_A98C_6E5B)
+        XCTAssertEqual(ContentHash.of(Array("abc".utf8)), 0x44BC_2CF5_AD77_0999)
+    }
+
+    func testStreamedHashDoesNotDependOnChunking() {
+        var generator = SystemRandomNumberGenerator()
+        let seed = UInt64.random(in: 0...UInt64.max, using: &generator)
+        var state = seed
+        func next() -> UInt8 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: state >> 33)
+        }
+        let bytes = (0..<1000).map { _ in next() }
+        let whole = ContentHash.of(bytes)
+        for chunk in [1, 3, 31, 32, 33, 64, 999] {
+            var hash = ContentHash()
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + chunk)
+                bytes[start..<end].withUnsafeBytes { hash.update($0) }
+                start = end
+            }
+            XCTAssertEqual(hash.digest, whole, "chunk \(chunk), seed \(seed)")
+        }
+    }
+
+    private func transaction(_ source: String, day: Int, hour: Int = 0, amount: Int64, name: String, currency: String? = nil) -> Event {
+        Event(source: source, kind: .transaction, time: Timestamp(year: 2025, month: 3, day: day, hour: hour),
+              text: name, amount: Money(units: amount, scale: 2, currency: currency))
+    }
+
+    func testBankKeyIsDayAmountAndTheLettersOfTheCounterparty() {
+        let csv = transaction("bank.csv", day: 2, amount: -2000, name: "BET365 DEPOSIT 4471")
+        let ofx = transaction("bank.ofx", day: 2, hour: 21, amount: -20_000 / 10, name: "Bet365 deposit", currency: "GBP")
+        XCTAssertEqual(OverlapKey.of(csv), OverlapKey.of(ofx))
+        XCTAssertNotEqual(OverlapKey.of(csv), OverlapKey.of(transaction("bank.csv", day: 3, amount: -2000, name: "BET365 DEPOSIT")))
+        XCTAssertNotEqual(OverlapKey.of(csv), OverlapKey.of(transaction("bank.csv", day: 2, amount: -2001, name: "BET365 DEPOSIT")))
+        XCTAssertNotEqual(OverlapKey.of(csv), OverlapKey.of(transaction("bank.csv", day: 2, amount: -2000, name: "Tesco")))
+        // Another family of sources never merges with a bank.
+        XCTAssertNotEqual(OverlapKey.of(csv), OverlapKey.of(transaction("paypal.csv", day: 2, amount: -2000, name: "BET365 DEPOSIT")))
+    }
+
+    func testLocationKeyIsTheSecondAndThePositionToFourDecimals() {
+        let time = Timestamp(epochSeconds: 1_740_000_000)
+        let records = Event(source: "google.location_records", kind: .location, time: time, latitude: 53.4449400, longitude: -2.2298600)
+        let timeline = Event(source: "google.timeline", kind: .location, time: time, latitude: 53.444941, longitude: -2.229861)
+        XCTAssertEqual(OverlapKey.of(records), OverlapKey.of(timeline))
+        let later = Event(source: "google.timeline", kind: .location, time: Timestamp(epochSeconds: 1_740_000_001),
+                          latitude: 53.44494, longitude: -2.22986)
+        XCTAssertNotEqual(OverlapKey.of(records), OverlapKey.of(later))
+    }
+
+    func testLedgerCountsARecordOnceAcrossInputsAndReportsTheInputs() {
+        let ledger = OverlapLedger()
+        XCTAssertEqual(ledger.claim(key: 7, rules: [1], input: "a.csv", primary: true), .new)
+        XCTAssertEqual(ledger.claim(key: 7, rules: [1, 4], input: "b.ofx", primary: true), .seen(previous: [1], union: [1, 4]))
+        XCTAssertEqual(ledger.claim(key: 7, rules: [1], input: "c.csv", primary: true), .seen(previous: [1, 4], union: [1, 4]))
+        XCTAssertEqual(ledger.claim(key: 8, rules: [2], input: "a.csv", primary: true), .new)
+        XCTAssertEqual(ledger.mergedRecords(), [.init(inputs: ["a.csv", "b.ofx", "c.csv"], records: 1)])
+    }
+
+    func testFullLedgerCountsWithoutACheckAndSaysHowMany() {
+        let ledger = OverlapLedger(capacity: 2)
+        XCTAssertEqual(ledger.claim(key: 1, rules: [0], input: "a", primary: true), .new)
+        XCTAssertEqual(ledger.claim(key: 2, rules: [0], input: "a", primary: true), .new)
+        XCTAssertEqual(ledger.claim(key: 3, rules: [0], input: "b", primary: true), .unchecked)
+        XCTAssertEqual(ledger.claim(key: 4, rules: [0], input: "b", primary: false), .unchecked)
+        XCTAssertEqual(ledger.unchecked, 1)
+        XCTAssertEqual(ledger.summary(identicalFiles: []).uncheckedRecords, 1)
+    }
+
+    func testGateAdmitsARecordFromItsFirstInputOnlyAndStaysBounded() {
+        let gate = OverlapGate(capacity: 16 * 2)
+        let a = gate.inputId("a/Records.json"), b = gate.inputId("b/Records.json")
+        XCTAssertTrue(gate.admits(key: 16, input: a))
+        XCTAssertTrue(gate.admits(key: 16, input: a), "a repeat inside one input is that input's own business")
+        XCTAssertFalse(gate.admits(key: 16, input: b))
+        XCTAssertEqual(gate.mergedRecords(), [.init(inputs: ["a/Records.json", "b/Records.json"], records: 1)])
+        // Keys 0, 16, 32, … share a shard of two entries: the third is admitted unchecked.
+        XCTAssertTrue(gate.admits(key: 32, input: a))
+        XCTAssertTrue(gate.admits(key: 48, input: a))
+        XCTAssertTrue(gate.admits(key: 48, input: b))
+        XCTAssertEqual(gate.unchecked, 2)
+    }
+
+    func testGateChecksOnlyKindsThatTwoInputsOfOneFamilyCanDeliver() {
+        // One Takeout: one Records.json, a dozen Semantic Location History months, one CSV.
+        let takeout = OverlapGate(inputSources: ["google.location_records", "bank.csv", "google.my_activity"]
+                                  + Array(repeating: "google.semantic_location", count: 12))
+        XCTAssertFalse(takeout.checks(source: "google.location_records", kind: .location))
+        XCTAssertTrue(takeout.checks(source: "google.semantic_location", kind: .visit))
+        XCTAssertFalse(takeout.checks(source: "bank.csv", kind: .transaction))
+        XCTAssertFalse(takeout.checks(source: "google.my_activity", kind: .search), "searches are the ledger's")
+        // Records.json beside the phone's Timeline export, a CSV beside an OFX.
+        let both = OverlapGate(inputSources: ["google.location_records", "google.timeline", "bank.csv", "bank.ofx"])
+        XCTAssertTrue(both.checks(source: "google.location_records", kind: .location))
+        XCTAssertTrue(both.checks(source: "bank.ofx", kind: .transaction))
+        // An input whose content is only known when it is read (a .tgz): everything is checked.
+        let unknown = OverlapGate(inputSources: ["google.location_records", nil])
+        XCTAssertTrue(unknown.checks(source: "google.location_records", kind: .location))
+    }
+}
