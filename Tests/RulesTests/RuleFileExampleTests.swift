@@ -24,12 +24,14 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/signals/finance/arrears.yaml",
         "rules/signals/finance/gambling.yaml",
         "rules/signals/finance/gambling_repeated.yaml",
+        "rules/signals/finance/late_bills.yaml",
         "rules/signals/finance/loans.yaml",
         "rules/signals/finance/overdraft.yaml",
         "rules/signals/health/alcohol.yaml",
         "rules/signals/health/apple_health.yaml",
         "rules/signals/health/fitness.yaml",
         "rules/signals/health/medical.yaml",
+        "rules/signals/health/mental.yaml",
         "rules/signals/health/pregnancy.yaml",
         "rules/signals/health/tobacco.yaml",
         "rules/signals/legal/court.yaml",
@@ -96,6 +98,8 @@ final class RuleFileExampleTests: XCTestCase {
 
     func test_signals_finance_gambling_repeated() throws { try RuleFileExamples.check("rules/signals/finance/gambling_repeated.yaml") }
 
+    func test_signals_finance_late_bills() throws { try RuleFileExamples.check("rules/signals/finance/late_bills.yaml") }
+
     func test_signals_finance_loans() throws { try RuleFileExamples.check("rules/signals/finance/loans.yaml") }
 
     func test_signals_finance_overdraft() throws { try RuleFileExamples.check("rules/signals/finance/overdraft.yaml") }
@@ -107,6 +111,8 @@ final class RuleFileExampleTests: XCTestCase {
     func test_signals_health_fitness() throws { try RuleFileExamples.check("rules/signals/health/fitness.yaml") }
 
     func test_signals_health_medical() throws { try RuleFileExamples.check("rules/signals/health/medical.yaml") }
+
+    func test_signals_health_mental() throws { try RuleFileExamples.check("rules/signals/health/mental.yaml") }
 
     func test_signals_health_pregnancy() throws { try RuleFileExamples.check("rules/signals/health/pregnancy.yaml") }
 
