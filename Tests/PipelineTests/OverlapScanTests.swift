@@ -62,9 +62,10 @@ final class OverlapScanTests: XCTestCase {
         XCTAssertEqual(try json(twice.scores), try json(once.scores))
         XCTAssertEqual(try json(twice.inputs), try json(once.inputs))
         XCTAssertEqual(try json(twice.unrecognized), try json(once.unrecognized))
-        // Every file of the copy (read or not recognized) is named as a copy of the original's
-        // (the first path given is the one read), and nothing else merged.
-        let files = (once.inputs.map(\.path) + once.unrecognized.map(\.path)).sorted()
+        XCTAssertEqual(try json(twice.knownFiles), try json(once.knownFiles))
+        // Every file of the copy (read, not recognized, or a known companion file) is named as a
+        // copy of the original's (the first path given is the one read), and nothing else merged.
+        let files = (once.inputs.map(\.path) + once.unrecognized.map(\.path) + once.knownFiles.map(\.path)).sorted()
         let overlaps = try XCTUnwrap(twice.overlaps)
         XCTAssertEqual(overlaps.identicalFiles.map(\.path), files.map { copy + $0.dropFirst(original.count) })
         XCTAssertEqual(overlaps.identicalFiles.map(\.copyOf), files)
