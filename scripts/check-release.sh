@@ -76,3 +76,21 @@ done
   || { cat "$work/deb-demo.err" >&2; fail "steward demo from the .deb failed"; }
 grep -q '^FINDINGS (' "$work/deb-demo.txt" || fail "steward demo from the .deb printed no findings"
 pass "$(basename "$deb") (Depends: $depends) unpacks and runs steward demo with no Swift on the PATH"
+
+# 4. The .deb installed for real with dpkg -i (as root, when no steward package is installed
+# already, so this check never replaces a person's own installation), run with no Swift on the
+# PATH, then removed with dpkg -r, leaving none of its files behind.
+if [ "$(id -u)" != 0 ]; then
+  echo "check-release: skipped: dpkg -i needs root (the unpacked .deb was checked above)"
+elif dpkg-query -W -f='${Status}' steward 2>/dev/null | grep -q 'install ok installed'; then
+  echo "check-release: skipped: a steward package is already installed here; dpkg -i would replace it"
+else
+  dpkg -i "$deb" > "$work/dpkg.txt" 2>&1 || { cat "$work/dpkg.txt" >&2; fail "dpkg -i $(basename "$deb") failed"; }
+  (cd "$work/home" && bare steward demo > "$work/installed-demo.txt" 2> "$work/installed-demo.err") \
+    || { cat "$work/installed-demo.err" >&2; dpkg -r steward >/dev/null 2>&1; fail "steward demo after dpkg -i failed"; }
+  [ "$(bare sh -c 'command -v steward')" = /usr/bin/steward ] || { dpkg -r steward >/dev/null 2>&1; fail "dpkg -i did not put steward on PATH as /usr/bin/steward"; }
+  grep -q '^FINDINGS (' "$work/installed-demo.txt" || { dpkg -r steward >/dev/null 2>&1; fail "steward demo after dpkg -i printed no findings"; }
+  dpkg -r steward > "$work/dpkg-r.txt" 2>&1 || { cat "$work/dpkg-r.txt" >&2; fail "dpkg -r steward failed"; }
+  [ ! -e /usr/bin/steward ] || fail "dpkg -r steward left /usr/bin/steward"
+  pass "dpkg -i $(basename "$deb") installs steward on the PATH, steward demo runs with no Swift on the PATH, dpkg -r removes it"
+fi
