@@ -113,6 +113,9 @@ public final class InferenceSession {
     /// Per kind slot, whether the gate checks records of `gateSource` of that kind.
     private var gateSource: String?
     private var gateChecks: [Bool] = []
+    /// Whether the ledger enters matched records of `ledgerSource` (asked once per source).
+    private var ledgerSource: String?
+    private var ledgerClaims = false
     /// The current event's overlap key once computed (the gate needs it before matching).
     private var currentKey: UInt64?
     private var keyScratch = OverlapKey.Scratch()
@@ -396,7 +399,7 @@ public final class InferenceSession {
         let primaryAttribute = gateCounts ? nil : byAttribute.keys.min()
         for (attribute, rules) in byAttribute {
             var counted = rules
-            if let overlap, let recordKey {
+            if let overlap, let recordKey, claimsRecords(overlap, event) {
                 // A record already counted from another input counts only for rules that did not
                 // fire on it there; its attribute count moves to the union of both inputs' rules.
                 switch overlap.claim(key: ContentHash.combine(recordKey, UInt64(attribute)), rules: rules,
@@ -435,6 +438,15 @@ public final class InferenceSession {
         offerEvidence(event, path: path, rule: rule.id, record: record, into: &tally.evidence)
         tallies[ruleIndex] = tally
         if tally.times.count >= InferenceSession.timeCompactionThreshold { compactTimes(ruleIndex: ruleIndex) }
+    }
+
+    /// Whether the ledger enters this event's matched records (answered once per source).
+    private func claimsRecords(_ ledger: OverlapLedger, _ event: Event) -> Bool {
+        if event.source != ledgerSource {
+            ledgerSource = event.source
+            ledgerClaims = ledger.claims(source: event.source)
+        }
+        return ledgerClaims
     }
 
     /// Whether the gate checks this event (answered once per source: this is the hot path).

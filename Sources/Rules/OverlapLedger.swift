@@ -46,9 +46,35 @@ public final class OverlapLedger: @unchecked Sendable {
     /// The check for what analyzers count (location fixes, visits, transactions).
     public let gate: OverlapGate
 
-    public init(capacity: Int = OverlapLedger.defaultCapacity, gate: OverlapGate = OverlapGate()) {
+    /// Families of export (`OverlapKey.family(of:)`) that two or more inputs of the scan can
+    /// deliver: only their matched records are entered (nil: every family). A record of a family
+    /// only one input holds cannot be met twice, and entering it would make the ledger grow with
+    /// the export (one entry per matched search of a lone Takeout) for nothing.
+    public let claimedFamilies: Set<String>?
+
+    public init(capacity: Int = OverlapLedger.defaultCapacity, gate: OverlapGate = OverlapGate(),
+                claiming claimedFamilies: Set<String>? = nil) {
         self.capacity = max(0, capacity)
         self.gate = gate
+        self.claimedFamilies = claimedFamilies
+    }
+
+    /// The ledger for a scan whose inputs will be read by these importers (`nil`: an input whose
+    /// content is not known before it is read, such as a .tgz, so every family is entered).
+    public convenience init(capacity: Int = OverlapLedger.defaultCapacity, gate: OverlapGate, inputSources: [String?]) {
+        var inputs: [String: Int] = [:]
+        var unknown = false
+        for source in inputSources {
+            guard let source else { unknown = true; continue }
+            inputs[OverlapKey.family(of: source), default: 0] += 1
+        }
+        self.init(capacity: capacity, gate: gate, claiming: unknown ? nil : Set(inputs.filter { $0.value > 1 }.keys))
+    }
+
+    /// Whether matched records of this source are entered (sessions ask once per source).
+    public func claims(source: String) -> Bool {
+        guard let claimedFamilies else { return true }
+        return claimedFamilies.contains(OverlapKey.family(of: source))
     }
 
     /// Everything merged, for the report: records found in several inputs, grouped by inputs

@@ -34,6 +34,6 @@ enum OverlapPlanning {
         }
         return Plan(tasks: identical.tasks,
                     copies: identical.copies.map { .init(path: $0.path, copyOf: $0.copyOf) },
-                    ledger: OverlapLedger(gate: OverlapGate(inputSources: sources)))
+                    ledger: OverlapLedger(gate: OverlapGate(inputSources: sources), inputSources: sources))
     }
 }

@@ -108,4 +108,19 @@ final class OverlapLedgerTests: XCTestCase {
         let unknown = OverlapGate(inputSources: ["google.location_records", nil])
         XCTAssertTrue(unknown.checks(source: "google.location_records", kind: .location))
     }
+
+    func testLedgerEntersOnlyFamiliesThatTwoInputsCanDeliver() {
+        // One Takeout with one search history and one browser history, beside a CSV and an OFX.
+        let lone = OverlapLedger(gate: OverlapGate(), inputSources: ["google.my_activity", "google.chrome_history", "bank.csv", "bank.ofx"])
+        XCTAssertFalse(lone.claims(source: "google.my_activity"), "one search history cannot hold a search twice")
+        XCTAssertFalse(lone.claims(source: "google.chrome_history"))
+        XCTAssertTrue(lone.claims(source: "bank.ofx"), "a CSV and an OFX of one account can")
+        // The same Takeout downloaded twice: its search history is delivered by two inputs.
+        let twice = OverlapLedger(gate: OverlapGate(), inputSources: ["google.my_activity", "google.my_activity_html"])
+        XCTAssertTrue(twice.claims(source: "google.my_activity_html"))
+        // An input whose content is only known when it is read (a .tgz): everything is entered.
+        let unknown = OverlapLedger(gate: OverlapGate(), inputSources: ["google.my_activity", nil])
+        XCTAssertTrue(unknown.claims(source: "google.my_activity"))
+        XCTAssertTrue(OverlapLedger().claims(source: "google.my_activity"), "a ledger told nothing enters everything")
+    }
 }
