@@ -28,9 +28,15 @@ public struct EvaluationCase: Sendable {
     /// The data line the case came from, `eval/cases/de.tsv:12`.
     public var origin: String
     public var events: [Event]
+    /// What decides the case's side of the dev/holdout split (`EvaluationSplit`): the words of
+    /// its data line (with its language), or a person's file name — never its position, so
+    /// adding or moving lines does not move other cases across, and every record form written
+    /// from one line lands on the same side.
+    public var splitKey: String
 
     public init(id: String, language: String, group: Group, truth: Set<String>, mustNot: String? = nil,
-                note: String? = nil, form: String, origin: String, events: [Event]) {
+                note: String? = nil, form: String, origin: String, events: [Event], splitKey: String? = nil) {
+        self.splitKey = splitKey ?? id
         self.id = id
         self.language = language
         self.group = group

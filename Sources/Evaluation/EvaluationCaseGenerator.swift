@@ -95,7 +95,8 @@ public enum EvaluationCaseGenerator {
                               random: &random, position: .line(line))
                 }
                 cases.append(EvaluationCase(id: id, language: language, group: group, truth: truth, mustNot: mustNot,
-                                            note: note, form: name, origin: "\(path):\(line)", events: events))
+                                            note: note, form: name, origin: "\(path):\(line)", events: events,
+                                            splitKey: language + "\t" + columns[3]))
             }
         }
         return cases

@@ -7,6 +7,8 @@ import StewardPipeline
 /// `steward-eval` (`make eval`): measures the rules on the labelled evaluation set under
 /// `eval/` (docs/rules.md, "Evaluation"). A measurement, not a test: it exits non-zero only
 /// when asked to hold a threshold.
+extension EvaluationSplit: ExpressibleByArgument {}
+
 @main
 struct StewardEval: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +23,9 @@ struct StewardEval: ParsableCommand {
 
     @Option(help: "Seed of the case generator.")
     var seed: UInt64 = EvaluationCaseGenerator.defaultSeed
+
+    @Option(help: "Which half of the set: dev (tune rules looking at these errors), holdout (measure only; never tune on its errors) or all.")
+    var split: EvaluationSplit = .all
 
     @Option(help: "Errors to list: a number or 'all'.")
     var errors = "all"
@@ -62,8 +67,9 @@ struct StewardEval: ParsableCommand {
         do {
             let directory = try RulesLocator.find(explicit: rulesDirectory)
             ruleSet = try RuleSet.load(files: directory)
-            cases = try EvaluationCaseGenerator.generate(directory: casesDirectory, seed: seed)
-            try EvaluationCaseGenerator.validate(cases, attributes: Set(ruleSet.attributes.map(\.id)))
+            let everyCase = try EvaluationCaseGenerator.generate(directory: casesDirectory, seed: seed)
+            try EvaluationCaseGenerator.validate(everyCase, attributes: Set(ruleSet.attributes.map(\.id)))
+            cases = everyCase.filter(split.contains)
         } catch {
             FileHandle.standardError.write(Data("steward-eval: \(error)\n".utf8))
             throw ExitCode(2)
@@ -72,6 +78,7 @@ struct StewardEval: ParsableCommand {
         for rule in ruleSet.rules { confidence[rule.id] = rule.confidence }
         let report = EvaluationReport(outcomes: EvaluationRunner.run(cases, ruleSet: ruleSet), seed: seed,
                                       statedConfidence: confidence)
+        print("split: \(split.rawValue) (docs/rules.md, \"Evaluation\")")
         print(report.render(errorLimit: Int(errors)), terminator: "")
         let violations = thresholds.violations(of: report.cases)
         for line in violations { FileHandle.standardError.write(Data("steward-eval: \(line)\n".utf8)) }

@@ -94,4 +94,29 @@ final class EvaluationCaseGeneratorTests: XCTestCase {
             XCTAssertEqual((error as? EvaluationDataError)?.line, 2)
         }
     }
+
+    func testSplitPutsBetweenFortyAndSixtyPercentOfCasesOnEachSideAndEveryAttributeOnBoth() throws {
+        let cases = try generate().filter { $0.group != .person }
+        let dev = cases.filter(EvaluationSplit.dev.contains), holdout = cases.filter(EvaluationSplit.holdout.contains)
+        XCTAssertEqual(dev.count + holdout.count, cases.count, "a case is on exactly one side")
+        XCTAssertTrue((0.4...0.6).contains(Double(dev.count) / Double(cases.count)), "dev \(dev.count) of \(cases.count)")
+        let signals = cases.filter { $0.group == .signal }
+        for attribute in Set(signals.flatMap(\.truth)).sorted() {
+            let sides = Set(signals.filter { $0.truth.contains(attribute) }.map(EvaluationSplit.side(of:)))
+            XCTAssertEqual(sides, [.dev, .holdout], "\(attribute) has signal cases on one side only")
+        }
+        for language in Set(cases.map(\.language)).sorted() {
+            let sides = Set(cases.filter { $0.language == language }.map(EvaluationSplit.side(of:)))
+            XCTAssertEqual(sides, [.dev, .holdout], "\(language) has cases on one side only")
+        }
+    }
+
+    func testEveryRecordFormOfOneDataLineIsOnTheSameSideWhateverTheSeed() throws {
+        let a = try generate(seed: 1), b = try generate(seed: 2)
+        XCTAssertEqual(a.map(EvaluationSplit.side(of:)), b.map(EvaluationSplit.side(of:)), "seeds 1 and 2")
+        let byLine = Dictionary(grouping: a, by: \.origin)
+        for (origin, cases) in byLine where Set(cases.map(EvaluationSplit.side(of:))).count > 1 {
+            XCTFail("\(origin): its record forms are split across dev and holdout")
+        }
+    }
 }
