@@ -90,8 +90,10 @@ public struct HTMLReporter: Reporter {
                          "confidence \(TerminalReporter.decimal(finding.confidence))",
                          "\(finding.count) \(finding.count == 1 ? "record" : "records")"]
             if let value = finding.value { facts.append("value \(escape(value))") }
+            if finding.strength == .possible { facts.append("<strong class=\"possible\">possible</strong>") }
             if let first = finding.firstSeen, let last = finding.lastSeen { facts.append("\(escape(first)) → \(escape(last))") }
             html += "<p class=\"facts\">\(facts.joined(separator: " · "))</p>\n"
+            if finding.strength == .possible { html += "<p class=\"confirm\">\(escape(FindingStrength.confirmationHint))</p>\n" }
             html += "<p class=\"meta\">rules: \(finding.rules.map(escape).joined(separator: ", ")) · sources: \(finding.sources.map(escape).joined(separator: ", "))</p>\n"
             html += "<table class=\"evidence\"><thead><tr><th>time</th><th>record</th><th>where</th></tr></thead><tbody>\n"
             for evidence in finding.evidence.prefix(evidenceLimit) {
@@ -165,6 +167,7 @@ public struct HTMLReporter: Reporter {
         .up{color:#17692f;font-weight:bold}.down{color:#b00020;font-weight:bold}
         .basis-illustrative{font-style:italic;color:#7a5b00}.levers{background:#fff6d6;padding:.4rem .6rem}
         .error td{color:#b00020}footer{margin-top:3rem;color:#555;font-size:.85rem}
+        .possible{color:#7a5b00}.confirm{color:#7a5b00;font-style:italic;margin:.2rem 0}
         @media print{body{margin:0;max-width:none;font-size:11pt}.score,.finding{border-color:#999}}
         """
 }

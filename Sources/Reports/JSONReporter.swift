@@ -67,6 +67,7 @@ public struct JSONReporter: Reporter {
             ("sensitivity", .string(finding.sensitivity.rawValue)),
             ("confidence", .number(finding.confidence)),
             ("count", .int(finding.count)),
+            ("strength", .string(finding.strength.rawValue)),
         ]
         optional("firstSeen", finding.firstSeen, into: &members)
         optional("lastSeen", finding.lastSeen, into: &members)

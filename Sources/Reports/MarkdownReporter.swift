@@ -43,6 +43,7 @@ public struct MarkdownReporter: Reporter {
             md += "### \(esc(finding.title)) (`\(code(finding.attribute))`)\n\n"
             md += "\(finding.sensitivity.rawValue) · confidence \(TerminalReporter.decimal(finding.confidence)) · \(Plural.count(finding.count, "record"))"
             if let value = finding.value { md += " · value \(esc(value))" }
+            if finding.strength == .possible { md += " · **(possible)**\n\n_\(esc(FindingStrength.confirmationHint))_" }
             md += "\n\n"
             for evidence in finding.evidence.prefix(evidenceLimit) {
                 md += "- \(esc(evidence.time ?? "–")) — \(esc(evidence.excerpt)) (\(esc(evidence.path)), \(esc(RecordPlace.plain(evidence.locator))))\n"

@@ -188,7 +188,9 @@ public struct TerminalReporter: Reporter {
                 + " · confidence \(TerminalReporter.decimal(finding.confidence))"
                 + " · \(Plural.count(finding.count, "record"))"
             if let value = finding.value { head += " · value \(value)" }
+            if finding.strength == .possible { head += " · (possible)" }
             out.line(head, indent: 2, hanging: 6, style: finding.sensitivity == .special || finding.sensitivity == .criminal ? .bad : .plain)
+            if finding.strength == .possible { out.line(FindingStrength.confirmationHint, indent: 4, hanging: 6) }
             if finding.firstSeen != nil || finding.lastSeen != nil {
                 out.line("seen \(finding.firstSeen ?? "?") → \(finding.lastSeen ?? "?")", indent: 4, hanging: 6)
             }

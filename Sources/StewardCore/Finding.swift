@@ -18,6 +18,20 @@ public struct Evidence: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey { case path, locator, time, excerpt, rule }
 }
 
+/// How firmly a finding stands (docs/rules.md, "Strength"). Every finding is reported — one
+/// search can be all a scorer needs — but one resting on a single record of a rule that is
+/// often wrong is marked `possible`, with what would confirm it.
+public enum FindingStrength: String, Sendable, Codable, CaseIterable {
+    case established
+    case possible
+
+    /// Below this confidence, a finding with a single record is only possible.
+    public static let confirmedConfidence = 0.8
+
+    /// What the reports print beside a possible finding.
+    public static let confirmationHint = "possible: one record from a rule that is often wrong; a second record of the same kind would confirm it"
+}
+
 /// What the rules infer about one attribute, with exact counts and a bounded evidence sample.
 public struct Finding: Sendable, Codable {
     public var attribute: String
@@ -38,6 +52,12 @@ public struct Finding: Sendable, Codable {
     /// A value when the attribute has one (e.g. an income bracket).
     public var value: String?
     public var evidence: [Evidence]
+
+    /// `possible` when the finding rests on one record and its best rule's confidence is below
+    /// `FindingStrength.confirmedConfidence`; derived, so stored scans read the same.
+    public var strength: FindingStrength {
+        count <= 1 && confidence < FindingStrength.confirmedConfidence ? .possible : .established
+    }
 
     public init(attribute: String, title: String, sensitivity: Sensitivity, confidence: Double,
                 count: Int, firstSeen: String?, lastSeen: String?, rules: [String], sources: [String],

@@ -113,7 +113,7 @@ final class ReportEscapingTests: XCTestCase {
               case .array(let scores) = top[7].1, case .object(let citizen) = scores[0], case .object(let verdict) = scores[2] else {
             return XCTFail("unexpected shape")
         }
-        XCTAssertEqual(finding.map(\.0), ["attribute", "title", "sensitivity", "confidence", "count", "firstSeen",
+        XCTAssertEqual(finding.map(\.0), ["attribute", "title", "sensitivity", "confidence", "count", "strength", "firstSeen",
                                           "lastSeen", "rules", "sources", "evidence"])
         XCTAssertEqual(citizen.map(\.0), ["model", "title", "total", "base", "tier", "tierLabel", "contributions", "benefits",
                                            "consequences", "notes"])
