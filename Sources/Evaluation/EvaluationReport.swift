@@ -13,6 +13,8 @@ public struct EvaluationReport: Sendable {
     public var statedConfidence: [String: Double]
     /// Signal and look-alike cases per language.
     public var casesPerLanguage: [String: (signals: Int, lookAlikes: Int)] = [:]
+    /// Which half of the set was measured (`EvaluationSplit`), named in the first line.
+    public var split: EvaluationSplit = .all
 
     public init(outcomes: [CaseOutcome], seed: UInt64, statedConfidence: [String: Double]) {
         cases = EvaluationScore(outcomes.filter { $0.evaluationCase.group != .person })
@@ -32,7 +34,7 @@ public struct EvaluationReport: Sendable {
     /// The whole report; `errorLimit` caps the error list (nil: all).
     public func render(errorLimit: Int? = nil) -> String {
         var out: [String] = []
-        out.append("steward evaluation — seed \(seed): \(signalCount) signal cases, \(lookAlikeCount) look-alikes, \(people.caseCount) people")
+        out.append("steward evaluation — seed \(seed): \(signalCount) signal cases, \(lookAlikeCount) look-alikes, \(people.caseCount) people (split: \(split.rawValue))")
         out.append("cases per language: " + casesPerLanguage.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.signals) + \($0.value.lookAlikes)" }.joined(separator: ", "))
         out.append("")
         out.append("Single-record cases (signals and look-alikes)")

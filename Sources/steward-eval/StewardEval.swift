@@ -76,9 +76,9 @@ struct StewardEval: ParsableCommand {
         }
         var confidence: [String: Double] = [:]
         for rule in ruleSet.rules { confidence[rule.id] = rule.confidence }
-        let report = EvaluationReport(outcomes: EvaluationRunner.run(cases, ruleSet: ruleSet), seed: seed,
+        var report = EvaluationReport(outcomes: EvaluationRunner.run(cases, ruleSet: ruleSet), seed: seed,
                                       statedConfidence: confidence)
-        print("split: \(split.rawValue) (docs/rules.md, \"Evaluation\")")
+        report.split = split
         print(report.render(errorLimit: Int(errors)), terminator: "")
         let violations = thresholds.violations(of: report.cases)
         for line in violations { FileHandle.standardError.write(Data("steward-eval: \(line)\n".utf8)) }
