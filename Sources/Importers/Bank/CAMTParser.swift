@@ -141,13 +141,7 @@ public struct CAMTParser: ExportParser {
         case "Dt", "DtTm":
             guard !inTransaction, parentName == "BookgDt" || parentName == "ValDt", parent(2) == "Ntry" else { break }
             let raw = currentText()
-            var t: Timestamp?
-            if name == "Dt" {
-                t = Timestamp.parseISO8601(Array(raw.utf8)).map { Timestamp(epochSeconds: $0.epochSeconds, dateOnly: true) }
-                if t == nil, raw.utf8.count == 10 { t = BankCSVDate.parse(Array(raw.utf8), order: .dayFirst) }
-            } else {
-                t = Timestamp.parseISO8601(Array(raw.utf8))
-            }
+            let t = name == "Dt" ? CAMTDate.date(Array(raw.utf8)) : CAMTDate.dateTime(Array(raw.utf8))
             if parentName == "BookgDt" { entryTime = t } else { entryValueTime = t }
         case "Cd" where parentName == "Domn" && inside("BkTxCd"):
             let v = currentText(); set { $0.bankCode = [v] }
