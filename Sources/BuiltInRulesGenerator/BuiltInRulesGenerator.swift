@@ -66,6 +66,7 @@ struct BuiltInRulesGenerator {
             + files.filter { $0.hasPrefix("signals/") && yaml($0) }
             + files.filter { $0.hasPrefix("data/") }
             + files.filter { $0.hasPrefix("analyzers/") && yaml($0) }
+            + files.filter { $0.hasPrefix("models/") && yaml($0) }
         var value: UInt64 = 0xcbf29ce484222325
         func mix(_ byte: UInt8) { value ^= UInt64(byte); value = value &* 0x100000001b3 }
         for path in ordered {

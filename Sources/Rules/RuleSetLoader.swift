@@ -32,13 +32,15 @@ struct RuleSetLoader {
     static let maximumTermBytes = 200
 
     /// The files that make up `RuleSet.version`, in hashing order: the taxonomy, lexicons,
-    /// signal rules, reference data, analyzers. `load()` hashes exactly these, in this order.
+    /// signal rules, reference data, analyzers, scoring models. `load()` hashes exactly these, in
+    /// this order.
     static func versionedFiles(of files: RuleFiles) -> [String] {
         ["attributes.yaml"]
             + files.list(under: "lexicons").filter { $0.hasSuffix(".txt") }
             + files.list(under: "signals").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             + files.list(under: "data")
             + files.list(under: "analyzers").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            + files.list(under: "models").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
     }
 
     func load() throws(RuleFileError) -> RuleSet {
@@ -122,6 +124,13 @@ struct RuleSetLoader {
             }
             firstDefinition[analyzer.id] = (analyzer.file, analyzer.line)
             analyzers.append(analyzer)
+        }
+
+        // Scoring models are read by the Scoring module, but a score depends on them as much as
+        // on the rules: the version covers their bytes, so a changed model shows in
+        // `steward --version` and in every stored scan's rules version.
+        for relative in listFiles(under: "models") where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+            hasher.add(relative, try read(relative))
         }
 
         return RuleSet(attributes: attributes, rules: rules, version: hasher.hex, ruleFiles: ruleFiles,

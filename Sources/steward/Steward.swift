@@ -25,7 +25,7 @@ struct Steward: ParsableCommand {
             """,
         version: StewardVersion.text,
         subcommands: [Scan.self, Report.self, Explain.self, WhatIfCommand.self, Diff.self, Demo.self, RulesCommand.self,
-                      Sources.self, Forget.self, Completions.self],
+                      Sources.self, Models.self, Forget.self, Completions.self],
         defaultSubcommand: nil)
 }
 

@@ -29,6 +29,21 @@ final class BuiltInRuleSetTests: XCTestCase {
         XCTAssertEqual(RuleSet.version(of: .folder(Self.rulesDirectory)), folderVersion)
     }
 
+    func testChangingOnlyAScoringModelChangesTheRulesVersion() throws {
+        let copy = NSTemporaryDirectory() + "steward-model-version-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: Self.rulesDirectory, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let before = try RuleSet.load(directory: copy).version
+        XCTAssertEqual(before, RuleSet.version(of: .folder(Self.rulesDirectory)), "the copy has the folder's version")
+        let model = copy + "/models/citizen-1000.yaml"
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: model), model)
+        handle.seekToEndOfFile()
+        handle.write(Data("\n# one more comment\n".utf8))
+        handle.closeFile()
+        XCTAssertNotEqual(try RuleSet.load(directory: copy).version, before, "models/citizen-1000.yaml changed, the version did not")
+        XCTAssertNotEqual(RuleSet.version(of: .folder(copy)), before)
+    }
+
     func testBuiltInRulesLoadTheSameRulesAnalyzersAndModelsAsTheFolder() throws {
         let folder = try Ruleset.load(directory: Self.rulesDirectory)
         let builtIn = try Ruleset.load(files: BuiltInRuleSet.files)

@@ -12,7 +12,7 @@ final class ModelExamplesTests: XCTestCase {
         } catch {
             return XCTFail("\(error)")
         }
-        XCTAssertEqual(Set(models.map(\.id)), ["citizen-1000", "hiring-stop-factors", "health-score"])
+        XCTAssertEqual(Set(models.map(\.id)), ["citizen-1000", "hiring-stop-factors", "health-score", "sesame-like", "health-code", "travel-blacklist"])
         for model in models {
             XCTAssertFalse(model.examples.isEmpty, "\(model.file): a model must carry examples")
         }
