@@ -10,15 +10,18 @@ final class BuiltInRulesGeneratorTests: XCTestCase {
     }
 
     func testVersionHashesTheLoadersFilesInTheLoadersOrder() {
-        // Files outside the versioned set (models, READMEs at the top) do not change the version;
-        // the order is attributes, lexicons, signals, data, analyzers whatever the listing order.
-        let files = ["analyzers/a.yaml", "attributes.yaml", "data/d.csv", "lexicons/x.en.txt", "models/m.yaml", "signals/s.yaml"]
+        // Files outside the versioned set (a README at the top) do not change the version; the
+        // order is attributes, lexicons, signals, data, analyzers, models whatever the listing order.
+        let files = ["README.md", "analyzers/a.yaml", "attributes.yaml", "data/d.csv", "lexicons/x.en.txt", "models/m.yaml", "signals/s.yaml"]
         var contents: [String: [UInt8]] = [:]
         for file in files { contents[file] = Array(file.utf8) }
         let version = BuiltInRulesGenerator.version(of: files, contents: contents)
+        var withReadme = contents
+        withReadme["README.md"] = Array("changed".utf8)
+        XCTAssertEqual(BuiltInRulesGenerator.version(of: files, contents: withReadme), version)
         var withModel = contents
         withModel["models/m.yaml"] = Array("changed".utf8)
-        XCTAssertEqual(BuiltInRulesGenerator.version(of: files, contents: withModel), version)
+        XCTAssertNotEqual(BuiltInRulesGenerator.version(of: files, contents: withModel), version, "a model changes scores")
         var withData = contents
         withData["data/d.csv"] = Array("changed".utf8)
         XCTAssertNotEqual(BuiltInRulesGenerator.version(of: files, contents: withData), version)
