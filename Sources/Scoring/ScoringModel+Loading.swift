@@ -9,7 +9,7 @@ extension ScoringModel {
     private static let topKeys: Set<String> = [
         "id", "title", "description", "kind", "sources", "scale", "tiers", "contributions", "notes", "examples",
     ]
-    private static let scaleKeys: Set<String> = ["base", "min", "max"]
+    private static let scaleKeys: Set<String> = ["base", "min", "max", "better"]
     private static let tierKeys: Set<String> = ["name", "from", "above", "label", "benefits", "consequences", "note"]
     private static let contributionKeys: Set<String> = [
         "id", "when", "rules", "min_count", "min_confidence", "delta", "per", "cap", "factor", "basis", "source", "reason",
@@ -141,7 +141,11 @@ extension ScoringModel {
             if let low, let high, low >= high { throw node.error(ModelFileProblem.badScaleBounds(min: low, max: high).message) }
             if let low, base < low { throw node.error(ModelFileProblem.baseOutsideScale(base: base).message) }
             if let high, base > high { throw node.error(ModelFileProblem.baseOutsideScale(base: base).message) }
-            scale = Scale(base: base, min: low, max: high)
+            let better = try fields["better"].map { node throws(RuleFileError) in try node.string(context: "scale better") } ?? "higher"
+            guard better == "higher" || better == "lower" else {
+                throw (fields["better"] ?? node).error("scale better must be 'higher' or 'lower', got '\(better)'")
+            }
+            scale = Scale(base: base, min: low, max: high, lowerIsBetter: better == "lower")
         case (.verdict, nil): scale = nil
         }
 

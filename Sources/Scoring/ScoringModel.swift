@@ -14,10 +14,14 @@ public struct ScoringModel: Sendable {
         public var base: Int
         public var min: Int?
         public var max: Int?
-        public init(base: Int, min: Int? = nil, max: Int? = nil) {
+        /// Whether a lower total is the better place to be (risk points, as in the health
+        /// code); most scales reward a higher total. `what-if --best` searches in this direction.
+        public var lowerIsBetter: Bool
+        public init(base: Int, min: Int? = nil, max: Int? = nil, lowerIsBetter: Bool = false) {
             self.base = base
             self.min = min
             self.max = max
+            self.lowerIsBetter = lowerIsBetter
         }
     }
 

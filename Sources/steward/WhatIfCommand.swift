@@ -19,12 +19,24 @@ struct WhatIfCommand: ParsableCommand {
             relative paths is read from the current folder: run what-if where you ran the scan). \
             Nothing is deleted: this only shows what deleting or redacting would change.
 
-            Example:
+            --best N instead searches the stored scan for the fewest attributes whose removal \
+            moves each model to each better tier it can reach, and lists up to N such ways per \
+            tier with the score reached and the records they take away (or says why no removal \
+            helps); --model limits it to one model.
+
+            Examples:
               steward what-if --without bank.ofx --without finance.gambling
+              steward what-if --best 3 --model citizen-1000
             """)
 
     @Option(name: .long, help: "Attribute, rule, source or path to leave out (repeatable).")
     var without: [String] = []
+
+    @Option(name: .long, help: "List up to N smallest sets of attributes whose removal reaches each better tier.")
+    var best: Int?
+
+    @Option(name: .long, help: "With --best: only this model (repeatable; default: every model).")
+    var model: [String] = []
 
     @Option(name: .long, help: "Scan id (default: the latest stored scan).")
     var scan: String?
@@ -35,7 +47,13 @@ struct WhatIfCommand: ParsableCommand {
     @OptionGroup var rules: RulesOption
 
     func run() throws {
-        if without.isEmpty { throw StewardError.usage("name at least one --without attribute, rule, source or path") }
+        if let best {
+            guard without.isEmpty else { throw StewardError.usage("--best searches for what to remove: use it without --without") }
+            guard best >= 1 else { throw StewardError.usage("--best needs a number of ways of 1 or more, got \(best)") }
+            return try runBest(best)
+        }
+        if !model.isEmpty { throw StewardError.usage("--model goes with --best") }
+        if without.isEmpty { throw StewardError.usage("name at least one --without attribute, rule, source or path, or ask for --best N") }
         let path = try storedScansDatabase(db)
         let ruleset = try rules.load()
         let report = try storedReport(scan, databasePath: path)
@@ -59,6 +77,35 @@ struct WhatIfCommand: ParsableCommand {
                 print("    no longer: \(lost.delta.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "stop")  \(lost.attribute)  \(lost.rule)")
             }
         }
+    }
+
+    private func runBest(_ limit: Int) throws {
+        let path = try storedScansDatabase(db)
+        let ruleset = try rules.load()
+        let report = try storedReport(scan, databasePath: path)
+        let known = ruleset.models.map(\.id)
+        for id in model where !known.contains(id) {
+            let closest = ClosestNames.closest(to: id, among: known)
+            let hint = closest.isEmpty ? "" : "; did you mean \(closest.map { "'\($0)'" }.joined(separator: ", "))?"
+            throw StewardError.usage("no model '\(Explain.printable(id))'\(hint) (`steward models` lists them)")
+        }
+        let models = model.isEmpty ? ruleset.models : ruleset.models.filter { model.contains($0.id) }
+        print("steward what-if --best \(limit) — scan \(report.scan.id): the fewest attributes to remove for each better tier")
+        for result in BestRemovals.search(findings: report.findings, models: models, limit: limit) {
+            func show(_ total: Int?, _ tier: String) -> String { total.map { "\($0) (\(tier))" } ?? tier }
+            print("")
+            print("  \(result.model): now \(show(result.current.total, result.current.tier))")
+            if let whyNot = result.whyNot { print("    no removal helps: \(whyNot)") }
+            for (tier, ways) in result.byTier {
+                print("    to \(tier):")
+                for way in ways {
+                    let records = "\(way.records) record\(way.records == 1 ? "" : "s")"
+                    print("      without \(way.attributes.joined(separator: " + ")) → \(show(way.total, way.tier)), takes away \(records)")
+                }
+            }
+        }
+        print("")
+        print("  Check one with `steward what-if --without ATTRIBUTE` (it lists the records and files).")
     }
 
     /// What a name stands for in the scan: records and the files they came from.

@@ -16,6 +16,23 @@ final class WhatIfAndDiffTests: XCTestCase {
         return dir
     }
 
+    func testBestFindsTheShortestWayFromBToAPlusForTheDemoPersona() throws {
+        _ = try scanPersona()
+        let best = try StewardProcess.run(["what-if", "--best", "3", "--model", "citizen-1000",
+                                           "--rules", StewardProcess.rulesDirectory], home: home)
+        XCTAssertEqual(best.status, 0, best.stderr)
+        XCTAssertTrue(best.stdout.contains("citizen-1000: now 940 (B)"), best.stdout)
+        let toAPlus = try XCTUnwrap(best.stdout.components(separatedBy: "    to A+:\n").dropFirst().first, best.stdout)
+        XCTAssertTrue(toAPlus.hasPrefix("      without finance.arrears → 1040 (A+), takes away "), best.stdout)
+        XCTAssertTrue(best.stdout.contains("    to AAA:\n      without "), "a two-attribute way to AAA: \(best.stdout)")
+        XCTAssertFalse(best.stdout.contains("health-code"), "--model keeps to the named model")
+
+        let unknown = try StewardProcess.run(["what-if", "--best", "3", "--model", "citizen-100"], home: home)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("did you mean 'citizen-1000'"), unknown.stderr)
+        XCTAssertEqual(try StewardProcess.run(["what-if", "--best", "2", "--without", "finance.arrears"], home: home).status, 2)
+    }
+
     func testWithoutAnAttributeAndWithoutASource() throws {
         _ = try scanPersona()
         let attribute = try StewardProcess.run(["what-if", "--without", "finance.arrears", "--without", "health.alcohol",
