@@ -50,6 +50,41 @@ final class BankCSVLayoutTests: XCTestCase {
 
         """
 
+    /// A current YNAB register export: every cell quoted, separate `Outflow` and `Inflow`
+    /// columns, the currency symbol inside each amount, thousands separators.
+    static let ynab = """
+        "Account","Flag","Date","Payee","Category Group/Category","Category Group","Category","Memo","Outflow","Inflow","Cleared"
+        "Checking","","03/01/2025","Bet365","Fun: Games","Fun","Games","","€25.00","€0.00","Cleared"
+        "Checking","","03/02/2025","ACME Salary","Inflow: Ready to Assign","Inflow","Ready to Assign","March","€0.00","€2,850.00","Cleared"
+        "Checking","","03/14/2025","Oddbins","Food: Drinks","Food","Drinks","","€24.99","€0.00","Uncleared"
+
+        """
+
+    /// YNAB 4: a check number column, master and sub category, dollar amounts, a running balance.
+    static let ynab4 = """
+        "Account","Flag","Check Number","Date","Payee","Category","Master Category","Sub Category","Memo","Outflow","Inflow","Cleared","Running Balance"
+        "Checking","","","01/05/2016","Payday Express","Debt:Loans","Debt","Loans","","$150.00","$0.00","R","-$150.00"
+        "Checking","","1024","01/20/2016","Landlord","Bills:Rent","Bills","Rent","","$1,200.00","$0.00","C","-$1,350.00"
+
+        """
+
+    func testBudgetingAppOutflowAndInflowColumnsWithCurrencySymbolsAreRead() throws {
+        let r = try parse(Array(Self.ynab.utf8))
+        XCTAssertEqual(r.events.count, 3, r.issues.joined(separator: "\n"))
+        XCTAssertEqual(r.skipped, 0, r.issues.joined(separator: "\n"))
+        XCTAssertEqual(r.events.map { $0.amount?.decimalString }, ["-25.00", "2850.00", "-24.99"])
+        XCTAssertEqual(r.events[0].counterparty, "Bet365")
+        XCTAssertEqual(r.events[1].time?.iso8601, "2025-03-02")
+        XCTAssertEqual(r.events[2].time?.iso8601, "2025-03-14", "a day above 12 settles the month-first order")
+        let old = try parse(Array(Self.ynab4.utf8))
+        XCTAssertEqual(old.events.count, 2, old.issues.joined(separator: "\n"))
+        XCTAssertEqual(old.events.map { $0.amount?.decimalString }, ["-150.00", "-1200.00"])
+        XCTAssertEqual(old.events[0].counterparty, "Payday Express")
+        let head = Array(Self.ynab.utf8)
+        let detected = BankStatementCSVImporter().detect(FileProbe(path: "exports/My Budget as of 2025-03-31 - Register.csv", head: head, size: Int64(head.count)))
+        XCTAssertGreaterThanOrEqual(detected?.confidence ?? 0, 0.9, "a YNAB register is recognised as a statement")
+    }
+
     func testRevolutFeesAndStates() throws {
         let r = try parse(Array(Self.revolut.utf8))
         XCTAssertEqual(r.events.count, 4, r.issues.joined(separator: "\n"))

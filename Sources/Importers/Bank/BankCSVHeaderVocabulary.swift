@@ -58,10 +58,14 @@ enum BankCSVHeaderVocabulary {
         (.debit, [
             "debit", "débit", "debit amount", "debits", "soll", "cargo", "cargos", "расход", "списание",
             "money out", "paid out", "withdrawal", "withdrawals", "withdrawal amount", "ausgang", "belastung",
+            // Budgeting apps (YNAB 4 and current YNAB) write each transaction's money as
+            // `Outflow` and `Inflow`, with the currency symbol in the cell (`€25.00`).
+            "outflow",
         ]),
         (.credit, [
             "credit", "crédit", "credit amount", "credits", "haben", "abono", "abonos", "приход", "зачисление",
             "поступление", "money in", "paid in", "deposit", "deposits", "deposit amount", "eingang", "gutschrift",
+            "inflow",
         ]),
         (.debitCreditMark, [
             "soll/haben", "s/h", "debit/credit", "credit/debit", "dr/cr", "cr/dr", "d/c", "c/d",
@@ -119,7 +123,7 @@ enum BankCSVHeaderVocabulary {
     static let englishAmountNames: Set<String> = [
         "amount", "transaction amount", "gross", "debit", "debit amount", "debits", "credit", "credit amount",
         "credits", "money out", "money in", "paid out", "paid in", "withdrawal", "withdrawals", "withdrawal amount",
-        "deposit", "deposits", "deposit amount",
+        "deposit", "deposits", "deposit amount", "outflow", "inflow",
     ]
 
     /// Lower-cased, trimmed, without a parenthesized suffix such as `(EUR)` or a trailing `:`.
