@@ -85,6 +85,15 @@ final class BankCSVLayoutTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(detected?.confidence ?? 0, 0.9, "a YNAB register is recognised as a statement")
     }
 
+    func testCurrencySymbolsBeforeOrAfterTheNumberAndDirectionMarksAreReadPast() {
+        XCTAssertEqual(Money.parse("-£12.00")?.units, -1200)
+        XCTAssertEqual(Money.parse("£-12.00")?.units, -1200)
+        XCTAssertEqual(Money.parse("1.234,56 €", decimalSeparator: UInt8(ascii: ","))?.units, 123_456)
+        XCTAssertEqual(Money.parse("€2,850.00")?.units, 285_000)
+        XCTAssertEqual(Money.parse("\u{200F}-12.50\u{00A0}\u{20AA}")?.units, -1250, "right-to-left mark and a shekel sign")
+        XCTAssertEqual(Money.parse("\u{061C}150.00 \u{062F}.\u{0625}")?.units, 15_000, "Arabic letter mark and the dirham's letters")
+    }
+
     func testRevolutFeesAndStates() throws {
         let r = try parse(Array(Self.revolut.utf8))
         XCTAssertEqual(r.events.count, 4, r.issues.joined(separator: "\n"))
