@@ -37,6 +37,7 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/signals/legal/court.yaml",
         "rules/signals/legal/traffic_fines.yaml",
         "rules/signals/life/dating.yaml",
+        "rules/signals/life/orientation.yaml",
         "rules/signals/mobility/night_activity.yaml",
         "rules/signals/places/sensitive_places.yaml",
         "rules/signals/politics/engagement.yaml",
@@ -47,6 +48,7 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/signals/search/health_mental.yaml",
         "rules/signals/search/health_pregnancy.yaml",
         "rules/signals/search/legal_court.yaml",
+        "rules/signals/search/legal_traffic_fines.yaml",
         "rules/signals/search/life_dating.yaml",
         "rules/signals/search/politics_engagement.yaml",
         "rules/signals/search/politics_protest.yaml",
@@ -124,6 +126,8 @@ final class RuleFileExampleTests: XCTestCase {
 
     func test_signals_life_dating() throws { try RuleFileExamples.check("rules/signals/life/dating.yaml") }
 
+    func test_signals_life_orientation() throws { try RuleFileExamples.check("rules/signals/life/orientation.yaml") }
+
     func test_signals_mobility_night_activity() throws { try RuleFileExamples.check("rules/signals/mobility/night_activity.yaml") }
 
     func test_signals_places_sensitive_places() throws { try RuleFileExamples.check("rules/signals/places/sensitive_places.yaml") }
@@ -143,6 +147,8 @@ final class RuleFileExampleTests: XCTestCase {
     func test_signals_search_health_pregnancy() throws { try RuleFileExamples.check("rules/signals/search/health_pregnancy.yaml") }
 
     func test_signals_search_legal_court() throws { try RuleFileExamples.check("rules/signals/search/legal_court.yaml") }
+
+    func test_signals_search_legal_traffic_fines() throws { try RuleFileExamples.check("rules/signals/search/legal_traffic_fines.yaml") }
 
     func test_signals_search_life_dating() throws { try RuleFileExamples.check("rules/signals/search/life_dating.yaml") }
 
