@@ -362,6 +362,7 @@ public final class InferenceSession {
         let include = ruleSet.includeGroups[ruleIndex]
         let exclude = ruleSet.excludeGroups[ruleIndex]
         let topics = readsIntent ? ruleSet.topicGroups[ruleIndex] : []
+        let also = ruleSet.alsoGroups[ruleIndex]
         var topicField: Event.Field?
         for field in fields {
             let hits = hitsByField[field.slot]
@@ -376,11 +377,31 @@ public final class InferenceSession {
                     topicField = field
                     break
                 }
+                if !also.isEmpty, !alsoHits(also, exclude: exclude, fields: fields, besides: hit, in: field) { continue }
                 return true
             }
         }
         if let topicField {
             lastDrops.append(RuleDrop(rule: ruleSet.rules[ruleIndex].id, reason: .topicMarker(topicField.rawValue)))
+        }
+        return false
+    }
+
+    /// Whether one of the `also:` groups hits any of the rule's fields apart from the hit that
+    /// matched (a word in both lists does not count twice) and outside every `exclude` phrase
+    /// ("Church Street" names no church).
+    private func alsoHits(_ also: [Int32], exclude: [Int32], fields: [Event.Field],
+                          besides hit: LexiconAutomaton.Hit, in hitField: Event.Field) -> Bool {
+        for field in fields {
+            let hits = hitsByField[field.slot]
+            for other in hits where also.contains(other.group) {
+                if field == hitField, other.start < hit.end, hit.start < other.end { continue }
+                let cancelled = hits.contains { decoy in
+                    exclude.contains(decoy.group) && decoy.start < other.end && other.start < decoy.end
+                }
+                if cancelled { continue }
+                return true
+            }
         }
         return false
     }
