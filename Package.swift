@@ -59,7 +59,8 @@ let package = Package(
         ]),
         // discover → detect → parse → match → infer → score → store → report.
         .target(name: "StewardPipeline", dependencies: [
-            "StewardCore", "Importers", "Rules", "BuiltInRules", "Scoring", "Store", "Reports", "Personas",
+            "StewardCore", "Importers", "Rules", "BuiltInRules", "Scoring", "Store", "Reports", "Personas", "Localization",
+            .product(name: "Yams", package: "Yams"),
         ]),
         // The labelled evaluation set under eval/: case generator, runner and scorer
         // (docs/rules.md, "Evaluation"). Kept apart from Personas' demo people and test fixtures.
@@ -70,7 +71,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "steward", dependencies: [
-            "StewardPipeline", "StewardCore", "Importers", "Reports", "Personas",
+            "StewardPipeline", "StewardCore", "Importers", "Reports", "Personas", "Localization",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -3,7 +3,7 @@
 /// ```swift
 /// let t = Localizer(.de, ruleTexts: texts)
 /// t("report.findings.heading", ["count": t.number(3)])   // "BEFUNDE (3)"
-/// t.plural("report.records", 9532)                     // "9.532 Datensätze"
+/// t.plural("count.records", 9532)                      // "9.532 Datensätze"
 /// t.attributeTitle("finance.loans")                    // "Kredite"
 /// t.number(1234.5, fractionDigits: 1)                  // "1.234,5"
 /// t.date("2024-03-05")                                 // "05.03.2024"

@@ -181,7 +181,7 @@ final class ProgramCatalogTests: XCTestCase {
     }
 
     func testEnglishCatalogGivesTheRecordsPlural() {
-        XCTAssertEqual(Localizer(.en).plural("report.records", 1), "1 record")
-        XCTAssertEqual(Localizer(.en).plural("report.records", 9532), "9,532 records")
+        XCTAssertEqual(Localizer(.en).plural("count.records", 1), "1 record")
+        XCTAssertEqual(Localizer(.en).plural("count.records", 9532), "9,532 records")
     }
 }
