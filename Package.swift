@@ -45,14 +45,22 @@ let package = Package(
         // System zlib, for gzip streams (.tgz Takeout archives) inflated in bounded chunks.
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Store", dependencies: ["StewardCore", "CSQLite"]),
-        .target(name: "Reports", dependencies: ["StewardCore"]),
+        // Languages: steward's own strings (Sources/Localization/Catalog, compiled in by
+        // ProgramCatalogPlugin), plural rules, number and date forms, the rules' translated
+        // texts (docs/i18n.md).
+        .executableTarget(name: "ProgramCatalogGenerator"),
+        .plugin(name: "ProgramCatalogPlugin", capability: .buildTool(), dependencies: ["ProgramCatalogGenerator"]),
+        .target(name: "Localization", dependencies: [.product(name: "Yams", package: "Yams")],
+                exclude: ["Catalog"], plugins: ["ProgramCatalogPlugin"]),
+        .target(name: "Reports", dependencies: ["StewardCore", "Localization"]),
         .target(name: "Personas", dependencies: [
             "StewardCore",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // discover → detect → parse → match → infer → score → store → report.
         .target(name: "StewardPipeline", dependencies: [
-            "StewardCore", "Importers", "Rules", "BuiltInRules", "Scoring", "Store", "Reports", "Personas",
+            "StewardCore", "Importers", "Rules", "BuiltInRules", "Scoring", "Store", "Reports", "Personas", "Localization",
+            .product(name: "Yams", package: "Yams"),
         ]),
         // The labelled evaluation set under eval/: case generator, runner and scorer
         // (docs/rules.md, "Evaluation"). Kept apart from Personas' demo people and test fixtures.
@@ -63,7 +71,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "steward", dependencies: [
-            "StewardPipeline", "StewardCore", "Importers", "Reports", "Personas",
+            "StewardPipeline", "StewardCore", "Importers", "Reports", "Personas", "Localization",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -76,6 +84,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Rules", "StewardCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StewardCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "StewardCore"], resources: [.copy("Golden")]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Rules", "StewardCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "BuiltInRules", "BuiltInRulesGenerator", "Rules",
                                                     "Importers", "Store", "CSQLite", "Personas", "StewardCore"]),

@@ -1,3 +1,5 @@
+import Localization
+
 /// A record's place in words a person can use to find it: `line 48` in a text file, `item 65`
 /// in a JSON list, instead of the internal locator (`line 48 record 4`, `record 64 (/64)`).
 /// The locator stays as it is in JSON reports and the database; only readable reports
@@ -6,24 +8,24 @@ public enum RecordPlace {
     /// The plain form of a locator written by `SourcePosition.description`. A line wins (an
     /// editor can jump to it); otherwise the record's 0-based index becomes a 1-based item
     /// number; anything else is kept as it is.
-    public static func plain(_ locator: String) -> String {
+    public static func plain(_ locator: String, localizer t: Localizer = .english) -> String {
         let words = locator.split(separator: " ")
         if let at = words.firstIndex(of: "line"), at + 1 < words.count, Int(words[at + 1]) != nil {
-            return "line \(words[at + 1])"
+            return t("place.line", ["number": String(words[at + 1])])
         }
         if let at = words.firstIndex(of: "record"), at + 1 < words.count, let index = Int(words[at + 1]), index >= 0 {
-            return "item \(index + 1)"
+            return t("place.item", ["number": "\(index + 1)"])
         }
         return locator
     }
 
     /// A problem message that starts with a locator (`record 4 (/4): no readable startTime`)
     /// with that locator in plain words (`item 5: no readable startTime`).
-    public static func plainMessage(_ message: String) -> String {
+    public static func plainMessage(_ message: String, localizer t: Localizer = .english) -> String {
         guard let colon = message.range(of: ": ") else { return message }
         let head = String(message[..<colon.lowerBound])
         guard head.hasPrefix("line ") || head.hasPrefix("record ") else { return message }
-        let plainHead = plain(head)
+        let plainHead = plain(head, localizer: t)
         return plainHead == head && !head.contains("(") ? message : plainHead + message[colon.lowerBound...]
     }
 }

@@ -1,3 +1,4 @@
+import Localization
 import StewardCore
 
 /// How a score came about, in the words every report uses: the base plus the contributions
@@ -11,12 +12,15 @@ public enum ScoreBreakdown {
 
     /// `base 1000 + contributions (+140) = 1140`; when the scale clamps the sum, the clamp is
     /// said too: `base 50 + contributions (-76) = -26, the scale stops at 1`.
-    public static func equation(for score: ScoreResult, base: Int) -> String {
+    public static func equation(for score: ScoreResult, base: Int, localizer t: Localizer = .english) -> String {
         let sum = contributionSum(score)
         let raw = base.addingReportingOverflow(sum).partialValue
-        var text = "base \(base) + contributions (\(signed(sum))) = \(raw)"
-        if let total = score.total, total != raw { text += ", the scale stops at \(total)" }
-        return text
+        var arguments = ["base": "\(base)", "sum": signed(sum), "raw": "\(raw)"]
+        if let total = score.total, total != raw {
+            arguments["total"] = "\(total)"
+            return t("report.scores.equation.clamped", arguments)
+        }
+        return t("report.scores.equation", arguments)
     }
 
     /// Up to `limit` attributes whose contributions move the score most (by absolute points;

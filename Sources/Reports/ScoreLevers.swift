@@ -1,3 +1,4 @@
+import Localization
 import StewardCore
 
 /// What a person could delete or redact to change a score: the attributes whose contributions
@@ -29,21 +30,18 @@ public enum ScoreLevers {
             .map { Lever(attribute: $0.key, delta: $0.value) }
     }
 
-    /// One plain-language line: "what you could change: …".
-    public static func sentence(for score: ScoreResult, limit: Int = 3) -> String {
+    /// One plain-language line: "what you could change: …". Attribute ids stay ids: they are
+    /// what `steward explain` and `what-if --without` take.
+    public static func sentence(for score: ScoreResult, limit: Int = 3, localizer t: Localizer = .english) -> String {
         let levers = levers(for: score, limit: limit)
         guard !levers.isEmpty else {
-            return score.total == nil
-                ? "what you could change: nothing here triggers a stop factor."
-                : "what you could change: nothing here lowers this score."
+            return score.total == nil ? t("report.levers.no_stop") : t("report.levers.no_loss")
         }
         if score.total == nil {
-            return "what you could change: each of these alone stops the verdict, so the records behind all of them "
-                + "would have to be deleted or redacted: " + levers.map(\.attribute).joined(separator: ", ") + "."
+            return t("report.levers.verdict", ["attributes": t.list(levers.map(\.attribute))])
         }
-        let listed = levers.map { "\($0.attribute) (\($0.delta ?? 0))" }.joined(separator: ", ")
+        let listed = t.list(levers.map { "\($0.attribute) (\($0.delta ?? 0))" })
         let points = levers.reduce(0) { $0 - ($1.delta ?? 0) }
-        return "what you could change: deleting or redacting the records behind \(listed) would give back up to "
-            + "\(points) points."
+        return t("report.levers.points", ["levers": listed, "points": t.plural("count.points", points)])
     }
 }

@@ -1,11 +1,13 @@
+import Localization
 import StewardCore
 
 /// A readable plain-text report for a terminal or a projector, in the order a person needs it:
 /// a summary (each model's total, tier and the findings that decide it), the scores with their
 /// contributions, the findings, then the evidence behind them, and last the files read and not
 /// read. Every text from the report is sanitized (it may come from exports), lines are wrapped
-/// to `width` display columns, and ANSI colour is added only when `color` is true. See
-/// docs/architecture.md ("Reports").
+/// to `width` display columns, and ANSI colour is added only when `color` is true. Every word
+/// comes from `localizer` (docs/i18n.md); ids, paths, scores and quotations stay as they are.
+/// See docs/architecture.md ("Reports").
 public struct TerminalReporter: Reporter {
     public var color: Bool
     /// Evidence lines shown per finding (the report may hold more).
@@ -14,8 +16,12 @@ public struct TerminalReporter: Reporter {
     public var width: Int
     /// Problems listed per input file; the rest are counted (the JSON report has them all).
     public var problemLimit: Int
+    /// The language of the report's words.
+    public var localizer: Localizer
 
-    public init(color: Bool, evidenceLimit: Int = 5, width: Int = TerminalEnvironment.defaultWidth, problemLimit: Int = 5) {
+    public init(color: Bool, evidenceLimit: Int = 5, width: Int = TerminalEnvironment.defaultWidth, problemLimit: Int = 5,
+                localizer: Localizer = .english) {
+        self.localizer = localizer
         self.color = color
         self.evidenceLimit = evidenceLimit
         self.width = width
@@ -71,99 +77,113 @@ public struct TerminalReporter: Reporter {
     }
 
     private func header(_ report: ScanReport, into out: inout Output) {
-        out.line("steward report — scan \(report.scan.id)", style: .heading)
-        out.line("started \(report.scan.started) · \(report.tool.name) \(report.tool.version) · rules \(report.tool.rules)",
-                 style: .dim)
-        out.line("paths: " + (report.scan.paths.isEmpty ? "(none)" : report.scan.paths.joined(separator: ", ")), hanging: 7)
+        let t = localizer
+        out.line(t("report.title", ["scan": report.scan.id]), style: .heading)
+        out.line(t("report.started", ["started": t.date(report.scan.started), "tool": report.tool.name,
+                                      "version": report.tool.version, "rules": report.tool.rules]), style: .dim)
+        let paths = report.scan.paths.isEmpty ? t("report.paths.none") : report.scan.paths.joined(separator: ", ")
+        // The continuation lines line up under the first path, whatever the label's width.
+        let label = t("report.paths", ["paths": ""])
+        out.line(t("report.paths", ["paths": paths]), hanging: TerminalText.width(label))
     }
 
     /// The answer first: every model's result and what decides it, then what was read.
     private func summary(_ report: ScanReport, into out: inout Output) {
+        let t = localizer
         out.blank()
-        out.line("SUMMARY", style: .heading)
+        out.line(t("report.summary.heading"), style: .heading)
         for score in report.scores {
-            let name = score.title.map { "\(score.model) — \($0)" } ?? score.model
-            let tier = score.tierLabel.map { "\(score.tier) (\($0))" } ?? score.tier
+            let name = t.heading(of: score)
+            let tier = t.tierWithLabel(score)
             if let total = score.total {
-                out.line("\(name): \(total), tier \(tier)", indent: 2, hanging: 6)
+                out.line(t("report.summary.points", ["name": name, "total": "\(total)", "tier": tier]), indent: 2, hanging: 6)
             } else {
-                out.line("\(name): verdict \(tier)", indent: 2, hanging: 6, style: score.contributions.isEmpty ? .good : .bad)
+                out.line(t("report.summary.verdict", ["name": name, "tier": tier]), indent: 2, hanging: 6,
+                         style: score.contributions.isEmpty ? .good : .bad)
             }
             let deciding = ScoreBreakdown.deciding(score)
             if deciding.isEmpty {
-                out.line(score.total == nil ? "no stop factor found"
-                         : "no finding moves it" + (score.base.map { ": the base of \($0) stands" } ?? ""),
+                out.line(score.total == nil ? t("report.summary.no_stop_factor")
+                         : score.base.map { t("report.summary.nothing_moves_base", ["base": "\($0)"]) } ?? t("report.summary.nothing_moves"),
                          indent: 4, hanging: 6, style: .dim)
             } else if score.total == nil {
-                out.line("stopped by: " + deciding.map(\.attribute).joined(separator: ", "), indent: 4, hanging: 6)
+                out.line(t("report.summary.stopped_by", ["attributes": t.list(deciding.map(\.attribute))]), indent: 4, hanging: 6)
             } else {
                 // A no-break space keeps each attribute with its points when the line wraps.
-                out.line("decided by: " + deciding.map { "\($0.attribute)\u{00A0}\(ScoreBreakdown.signed($0.delta ?? 0))" }
-                    .joined(separator: ", "), indent: 4, hanging: 6)
+                out.line(t("report.summary.decided_by", ["attributes": t.list(deciding.map {
+                    "\($0.attribute)\u{00A0}\(ScoreBreakdown.signed($0.delta ?? 0))" })]), indent: 4, hanging: 6)
             }
         }
-        if report.scores.isEmpty { out.line("no scoring model was run", indent: 2) }
+        if report.scores.isEmpty { out.line(t("report.summary.no_model"), indent: 2) }
         let records = report.inputs.reduce(0) { $0 + $1.events }
         let errors = report.inputs.reduce(0) { $0 + $1.errors.count }
         let warnings = report.inputs.reduce(0) { $0 + $1.warnings.count }
-        var read = "\(Plural.count(report.findings.count, "finding")) from \(Plural.count(report.inputs.count, "file")) read "
-            + "(\(Plural.count(records, "record")))"
-        if errors > 0 || warnings > 0 { read += "; \(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))" }
-        if !report.unrecognized.isEmpty { read += "; \(Plural.count(report.unrecognized.count, "file")) not recognized" }
+        var read = t("report.summary.read", ["findings": t.plural("count.findings", report.findings.count),
+                                             "files": t.plural("count.files", report.inputs.count),
+                                             "records": t.plural("count.records", records)])
+        if errors > 0 || warnings > 0 {
+            read += t("report.summary.problems", ["errors": t.plural("count.errors", errors),
+                                                  "warnings": t.plural("count.warnings", warnings)])
+        }
+        if !report.unrecognized.isEmpty { read += t.plural("report.summary.not_recognized", report.unrecognized.count) }
         out.line(read, indent: 2, hanging: 4)
     }
 
     /// What was read once or counted once because the scan met it twice (docs/duplicates.md).
     private func overlaps(_ report: ScanReport, into out: inout Output) {
-        for sentence in report.overlaps?.sentences(scanPaths: report.scan.paths) ?? [] {
-            out.line("merged: " + sentence, indent: 2, hanging: 6, style: .dim)
+        for sentence in OverlapSentences.sentences(report.overlaps, scanPaths: report.scan.paths, localizer: localizer) {
+            out.line(localizer("report.merged", ["sentence": sentence]), indent: 2, hanging: 6, style: .dim)
         }
     }
 
     private func scores(_ report: ScanReport, into out: inout Output) {
         guard !report.scores.isEmpty else { return }
+        let t = localizer
         out.blank()
-        out.line("SCORES (\(report.scores.count))", style: .heading)
+        out.line(t("report.scores.heading", ["count": t.number(report.scores.count)]), style: .heading)
         for score in report.scores {
             out.blank()
-            out.line(score.title.map { "\(score.model) — \($0)" } ?? score.model, indent: 2, style: .heading)
-            let tier = score.tierLabel.map { "\(score.tier) (\($0))" } ?? score.tier
+            out.line(t.heading(of: score), indent: 2, style: .heading)
+            let tier = t.tierWithLabel(score)
             if let total = score.total {
-                out.line("total \(total) · tier \(tier)", indent: 4)
-                if let base = score.base { out.line(ScoreBreakdown.equation(for: score, base: base), indent: 4, hanging: 6) }
+                out.line(t("report.scores.total", ["total": "\(total)", "tier": tier]), indent: 4)
+                if let base = score.base { out.line(ScoreBreakdown.equation(for: score, base: base, localizer: t), indent: 4, hanging: 6) }
             } else {
-                out.line("verdict \(tier)", indent: 4, style: score.contributions.isEmpty ? .good : .bad)
+                out.line(t("report.scores.verdict", ["tier": tier]), indent: 4, style: score.contributions.isEmpty ? .good : .bad)
             }
             if score.contributions.isEmpty {
-                out.line("no contribution applied", indent: 4, style: .dim)
+                out.line(t("report.scores.no_contribution"), indent: 4, style: .dim)
             }
             for contribution in score.contributions {
-                let delta = contribution.delta.map(ScoreBreakdown.signed) ?? "stop"
+                let delta = contribution.delta.map(ScoreBreakdown.signed) ?? t("report.scores.stop")
                 let style: Style = contribution.delta.map { $0 > 0 ? .good : .bad } ?? .bad
                 out.line("\(delta)  \(contribution.attribute)  \(contribution.rule)  "
-                    + "[\(contribution.basis.rawValue)]  \(contribution.source)", indent: 4, hanging: 10, style: style)
-                if let reason = contribution.reason {
+                    + "[\(t.word(for: contribution.basis))]  \(contribution.source)", indent: 4, hanging: 10, style: style)
+                if let reason = t.reason(of: contribution, in: score) {
                     out.line(reason, indent: 10, style: .dim)
                 }
             }
-            let what = score.total == nil ? "What the verdict \(score.tier)" : "What tier \(score.tier)"
-            if !score.benefits.isEmpty {
-                out.line("\(what) brings:", indent: 4)
-                for benefit in score.benefits { out.line("+ \(benefit)", indent: 6, hanging: 8, style: .good) }
+            let verdict = score.total == nil
+            let tierArgument = ["tier": score.tier]
+            let benefits = t.benefits(of: score), consequences = t.consequences(of: score)
+            if !benefits.isEmpty {
+                out.line(t(verdict ? "report.scores.verdict_brings" : "report.scores.tier_brings", tierArgument), indent: 4)
+                for benefit in benefits { out.line("+ \(benefit)", indent: 6, hanging: 8, style: .good) }
             }
-            if !score.consequences.isEmpty {
-                out.line("\(what) costs:", indent: 4)
-                for consequence in score.consequences { out.line("- \(consequence)", indent: 6, hanging: 8, style: .bad) }
+            if !consequences.isEmpty {
+                out.line(t(verdict ? "report.scores.verdict_costs" : "report.scores.tier_costs", tierArgument), indent: 4)
+                for consequence in consequences { out.line("- \(consequence)", indent: 6, hanging: 8, style: .bad) }
             }
-            if score.benefits.isEmpty && score.consequences.isEmpty {
+            if benefits.isEmpty && consequences.isEmpty {
                 // Said out loud so a reader does not take a missing section for "no effect".
-                out.line("\(what) brings or costs: none named by the model's sources", indent: 4, hanging: 6)
+                out.line(t(verdict ? "report.scores.verdict_none" : "report.scores.tier_none", tierArgument), indent: 4, hanging: 6)
             }
-            if !score.notes.isEmpty {
-                out.line("notes:", indent: 4)
-                for note in score.notes { out.line("- \(note)", indent: 6, hanging: 8, style: .dim) }
+            let notes = t.notes(of: score)
+            if !notes.isEmpty {
+                out.line(t("report.scores.notes"), indent: 4)
+                for note in notes { out.line("- \(note)", indent: 6, hanging: 8, style: .dim) }
             }
-            out.line(ScoreLevers.sentence(for: score), indent: 4, hanging: 6, style: .warning)
+            out.line(ScoreLevers.sentence(for: score, localizer: t), indent: 4, hanging: 6, style: .warning)
         }
     }
 
@@ -180,66 +200,74 @@ public struct TerminalReporter: Reporter {
     }
 
     private func findings(_ report: ScanReport, into out: inout Output) {
+        let t = localizer
         out.blank()
-        out.line("FINDINGS (\(report.findings.count))", style: .heading)
-        if report.findings.isEmpty { out.line("nothing a scoring system could use was found", indent: 2) }
+        out.line(t("report.findings.heading", ["count": t.number(report.findings.count)]), style: .heading)
+        if report.findings.isEmpty { out.line(t("report.findings.none"), indent: 2) }
         for finding in TerminalReporter.sortedFindings(report.findings) {
-            var head = "\(finding.attribute) · \(finding.title) · \(finding.sensitivity.rawValue)"
-                + " · confidence \(TerminalReporter.decimal(finding.confidence))"
-                + " · \(Plural.count(finding.count, "record"))"
-            if let value = finding.value { head += " · value \(value)" }
-            if finding.strength == .possible { head += " · (possible)" }
+            var head = t("report.finding.head", ["attribute": finding.attribute, "title": t.title(of: finding),
+                                                 "sensitivity": t.word(for: finding.sensitivity),
+                                                 "confidence": t.number(finding.confidence, fractionDigits: 2),
+                                                 "records": t.plural("count.records", finding.count)])
+            if let value = finding.value { head += t("report.finding.value", ["value": value]) }
+            if finding.strength == .possible { head += t("report.finding.possible") }
             out.line(head, indent: 2, hanging: 6, style: finding.sensitivity == .special || finding.sensitivity == .criminal ? .bad : .plain)
-            if finding.strength == .possible { out.line(FindingStrength.confirmationHint, indent: 4, hanging: 6) }
+            if finding.strength == .possible { out.line(t("report.finding.possible_hint"), indent: 4, hanging: 6) }
             if finding.firstSeen != nil || finding.lastSeen != nil {
-                out.line("seen \(finding.firstSeen ?? "?") → \(finding.lastSeen ?? "?")", indent: 4, hanging: 6)
+                out.line(t("report.finding.seen", ["first": finding.firstSeen.map(t.date) ?? "?", "last": finding.lastSeen.map(t.date) ?? "?"]),
+                         indent: 4, hanging: 6)
             }
-            out.line("rules: \(finding.rules.joined(separator: ", "))", indent: 4, hanging: 6, style: .dim)
-            out.line("sources: \(finding.sources.joined(separator: ", "))", indent: 4, hanging: 6, style: .dim)
+            out.line(t("report.finding.rules", ["rules": finding.rules.joined(separator: ", ")]), indent: 4, hanging: 6, style: .dim)
+            out.line(t("report.finding.sources", ["sources": finding.sources.joined(separator: ", ")]), indent: 4, hanging: 6, style: .dim)
         }
     }
 
     /// The records behind each finding, in the findings' order; places in plain words.
     private func evidence(_ report: ScanReport, into out: inout Output) {
         guard !report.findings.isEmpty else { return }
+        let t = localizer
         out.blank()
-        out.line("EVIDENCE", style: .heading)
+        out.line(t("report.evidence.heading"), style: .heading)
         for finding in TerminalReporter.sortedFindings(report.findings) {
             let shown = finding.evidence.prefix(max(0, evidenceLimit))
-            out.line("\(finding.attribute) · \(Plural.count(finding.count, "record"))"
-                + (shown.count < finding.count ? ", \(shown.isEmpty ? "none" : "\(shown.count)") shown" : ""), indent: 2, hanging: 6)
+            var head = t("report.evidence.head", ["attribute": finding.attribute, "records": t.plural("count.records", finding.count)])
+            if shown.count < finding.count {
+                head += shown.isEmpty ? t("report.evidence.none_shown") : t("report.evidence.shown", ["count": t.number(shown.count)])
+            }
+            out.line(head, indent: 2, hanging: 6)
             for evidence in shown {
-                out.line("\(evidence.path)  \(RecordPlace.plain(evidence.locator))  \(evidence.time ?? "-")  \(evidence.excerpt)",
+                out.line("\(evidence.path)  \(RecordPlace.plain(evidence.locator, localizer: t))  \(evidence.time ?? "-")  \(evidence.excerpt)",
                          indent: 4, hanging: 8)
             }
             let hidden = finding.count - shown.count
             if hidden > 0 {
-                out.line("… \(hidden) more \(hidden == 1 ? "record" : "records") (steward explain \(finding.attribute))",
-                         indent: 4, style: .dim)
+                out.line(t.plural("report.evidence.more", hidden, ["attribute": finding.attribute]), indent: 4, style: .dim)
             }
         }
     }
 
     private func inputs(_ report: ScanReport, into out: inout Output) {
+        let t = localizer
         out.blank()
-        out.line("FILES READ (\(report.inputs.count))", style: .heading)
-        if report.inputs.isEmpty { out.line("no file could be read", indent: 2) }
+        out.line(t("report.inputs.heading", ["count": t.number(report.inputs.count)]), style: .heading)
+        if report.inputs.isEmpty { out.line(t("report.inputs.none"), indent: 2) }
+        let comma = t("list.separator")
         for input in report.inputs {
-            var summary = "\(input.path)  \(input.source)  \(Plural.count(input.events, "record"))"
-            if input.skipped > 0 { summary += ", \(input.skipped) skipped" }
-            if !input.errors.isEmpty { summary += ", \(Plural.count(input.errors.count, "error"))" }
-            if !input.warnings.isEmpty { summary += ", \(Plural.count(input.warnings.count, "warning"))" }
+            var summary = "\(input.path)  \(input.source)  \(t.plural("count.records", input.events))"
+            if input.skipped > 0 { summary += t("report.inputs.skipped", ["count": t.number(input.skipped)]) }
+            if !input.errors.isEmpty { summary += comma + t.plural("count.errors", input.errors.count) }
+            if !input.warnings.isEmpty { summary += comma + t.plural("count.warnings", input.warnings.count) }
             out.line(summary, indent: 2, hanging: 6)
             for warning in input.warnings {
-                out.line("warning: \(RecordPlace.plainMessage(warning))", indent: 4, hanging: 6, style: .warning)
+                out.line(t("report.inputs.warning", ["message": RecordPlace.plainMessage(warning, localizer: t)]),
+                         indent: 4, hanging: 6, style: .warning)
             }
             for error in input.errors.prefix(problemLimit) {
-                out.line("error: \(RecordPlace.plainMessage(error))", indent: 4, hanging: 6, style: .bad)
+                out.line(t("report.inputs.error", ["message": RecordPlace.plainMessage(error, localizer: t)]),
+                         indent: 4, hanging: 6, style: .bad)
             }
             if input.errors.count > problemLimit {
-                let more = input.errors.count - problemLimit
-                out.line("… \(more) more \(more == 1 ? "problem" : "problems") (--format json lists them all)",
-                         indent: 4, style: .dim)
+                out.line(t.plural("report.inputs.more_problems", input.errors.count - problemLimit), indent: 4, style: .dim)
             }
         }
     }
@@ -247,14 +275,14 @@ public struct TerminalReporter: Reporter {
     private func notRead(_ report: ScanReport, into out: inout Output) {
         if !report.unrecognized.isEmpty {
             out.blank()
-            out.line("FILES NOT RECOGNIZED (\(report.unrecognized.count))", style: .heading)
+            out.line(localizer("report.unrecognized.heading", ["count": localizer.number(report.unrecognized.count)]), style: .heading)
             for item in report.unrecognized {
                 out.line("\(item.path): \(item.reason)", indent: 2, hanging: 6, style: .dim)
             }
         }
         if !report.knownFiles.isEmpty {
             out.blank()
-            out.line("KNOWN FILES NOT READ (\(report.knownFiles.count))", style: .heading)
+            out.line(localizer("report.known.heading", ["count": localizer.number(report.knownFiles.count)]), style: .heading)
             for item in report.knownFiles {
                 out.line("\(item.path): \(item.reason)", indent: 2, hanging: 6, style: .dim)
             }
