@@ -90,20 +90,49 @@ public enum TerminalText {
     }
 
     /// Words with the number of spaces before each (leading spaces of the text are dropped).
+    /// Chinese and Japanese text has no spaces: a line may break before or after any wide
+    /// character, so each becomes a word of its own with no space before it — except that
+    /// closing punctuation (、。，）：) never starts a line and opening punctuation (（「) never
+    /// ends one (the core of UAX #14 for ideographs).
     private static func tokens(_ text: String) -> [(spaces: Int, word: String)] {
         var result: [(Int, String)] = []
         var spaces = 0
         var word = ""
+        var previous: Character? = nil
         for character in text {
             if character == " " {
                 if !word.isEmpty { result.append((spaces, word)); word = ""; spaces = 0 }
                 spaces += 1
-            } else {
-                word.append(character)
+                previous = character
+                continue
             }
+            if !word.isEmpty, let before = previous, breakAllowed(between: before, and: character) {
+                result.append((spaces, word))
+                word = ""
+                spaces = 0
+            }
+            word.append(character)
+            previous = character
         }
         if !word.isEmpty { result.append((spaces, word)) }
         return result
+    }
+
+    /// A line may break between two characters when either is wide, unless that puts closing
+    /// punctuation at a line start or opening punctuation at a line end.
+    static func breakAllowed(between before: Character, and after: Character) -> Bool {
+        guard isWide(before) || isWide(after) else { return false }
+        if closingPunctuation.contains(after) || openingPunctuation.contains(before) { return false }
+        // A no-break space keeps its neighbours together in every script.
+        if before == "\u{00A0}" || after == "\u{00A0}" || before == "\u{202F}" || after == "\u{202F}" { return false }
+        return true
+    }
+
+    private static let closingPunctuation: Set<Character> = ["、", "。", "，", "．", "）", "：", "；", "！", "？", "」", "』", "】", "》", "〉", "〕", "…", "・", "ー", "々", "～"]
+    private static let openingPunctuation: Set<Character> = ["（", "「", "『", "【", "《", "〈", "〔"]
+
+    private static func isWide(_ character: Character) -> Bool {
+        character.unicodeScalars.first.map { columns($0) == 2 } ?? false
     }
 
     private static func split(_ text: String, columns: Int) -> (String, String) {

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Reports
 import Scoring
 
@@ -6,37 +7,41 @@ import Scoring
 /// sources, and what each contribution reads, with its basis and source (docs/scoring.md).
 /// Computed here, not in the CLI, so it is testable without a process.
 public enum ModelsOverview {
-    /// The terminal listing, one block per model in id order.
-    public static func text(_ models: [ScoringModel]) -> String {
+    /// The terminal listing, one block per model in id order, in `t`'s language (sources are
+    /// quotations and stay as they are).
+    public static func text(_ models: [ScoringModel], localizer t: Localizer = .english) -> String {
         var out: [String] = []
         for model in models.sorted(by: { $0.id < $1.id }) {
-            out.append("\(model.id) — \(model.title)")
-            out.append("  \(model.description.trimmingCharacters(in: .whitespacesAndNewlines))")
+            let title = t.language == .en ? model.title : t.modelName(model.id)
+            let description = t.language == .en ? model.description : t.modelDescription(model.id) ?? model.description
+            out.append("\(model.id) — \(title)")
+            out.append("  \(description.trimmingCharacters(in: .whitespacesAndNewlines))")
             if let scale = model.scale {
-                var range = "points: base \(scale.base)"
-                if let min = scale.min { range += ", lowest \(min)" }
-                if let max = scale.max { range += ", highest \(max)" }
+                var range = t("models.points", ["base": "\(scale.base)"])
+                if let min = scale.min { range += t("models.lowest", ["value": "\(min)"]) }
+                if let max = scale.max { range += t("models.highest", ["value": "\(max)"]) }
                 out.append("  \(range)")
             } else {
-                out.append("  verdict: pass, or stop when any factor is found")
+                out.append("  " + t("models.verdict"))
             }
-            out.append("  tiers:")
+            out.append("  " + t("models.tiers"))
             for tier in model.tiers {
-                let threshold = tier.threshold.map { " (\($0.text))" } ?? ""
-                let label = tier.label.map { " — \($0)" } ?? ""
+                let threshold = tier.threshold.map { " (\(thresholdText($0, t)))" } ?? ""
+                let label = (t.language == .en ? tier.label : t.tier(model.id, tier.name)).map { " — \($0)" } ?? ""
                 out.append("    \(tier.name)\(threshold)\(label)")
             }
-            out.append("  contributions (attribute, effect, basis, source):")
+            out.append("  " + t("models.contributions"))
             for contribution in model.contributions {
-                out.append("    \(contribution.id)  reads \(contribution.attribute)  \(effect(contribution))  [\(contribution.basis.rawValue)]")
+                out.append("    " + t("models.reads", ["id": contribution.id, "attribute": contribution.attribute,
+                                                      "effect": effect(contribution, t), "basis": t("basis.\(contribution.basis.rawValue)")]))
                 out.append("      \(contribution.source)")
             }
-            out.append("  sources:")
+            out.append("  " + t("models.sources"))
             for source in model.sources {
                 out.append("    [\(source.key)] \(source.citation)")
             }
             let illustrative = model.contributions.filter { $0.basis == .illustrative }.count
-            out.append("  \(illustrative) of \(model.contributions.count) contributions are illustrative: no source publishes them as steward applies them.")
+            out.append("  " + t("models.illustrative", ["count": t.number(illustrative), "total": t.number(model.contributions.count)]))
             out.append("")
         }
         // Model files can come from a folder the person passed with --rules: nothing in them
@@ -82,11 +87,21 @@ public enum ModelsOverview {
     }
 
     /// `-20`, `-20 per 2 records, at most 100`, or `stop factor: …`.
-    static func effect(_ contribution: ModelContribution) -> String {
-        guard let delta = contribution.delta else { return "stop factor: \(contribution.factor ?? contribution.attribute)" }
+    static func effect(_ contribution: ModelContribution, _ t: Localizer = .english) -> String {
+        guard let delta = contribution.delta else {
+            return t("models.stop_factor", ["factor": contribution.factor ?? contribution.attribute])
+        }
         var text = delta > 0 ? "+\(delta)" : "\(delta)"
-        if let per = contribution.per { text += per == 1 ? " per record" : " per \(per) records" }
-        if let cap = contribution.cap { text += ", at most \(cap)" }
+        if let per = contribution.per { text += per == 1 ? t("models.per_record") : t("models.per_records", ["count": "\(per)"]) }
+        if let cap = contribution.cap { text += t("models.at_most", ["value": "\(cap)"]) }
         return text
+    }
+
+    /// `from 1000`, `above 1050`, … in `t`'s language.
+    static func thresholdText(_ threshold: ModelTier.Threshold, _ t: Localizer) -> String {
+        switch threshold {
+        case .from(let value): return t("models.threshold.from", ["value": "\(value)"])
+        case .above(let value): return t("models.threshold.above", ["value": "\(value)"])
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Localization
 import StewardCore
 
 /// `steward diff`: what changed between two stored scans — findings that appeared, went away
@@ -34,23 +35,25 @@ public enum ScanDiff {
         return (findings, scores)
     }
 
-    /// Plain lines for the terminal.
-    public static func lines(_ old: ScanReport, _ new: ScanReport) -> [String] {
+    /// Plain lines for the terminal, in `t`'s language.
+    public static func lines(_ old: ScanReport, _ new: ScanReport, localizer t: Localizer = .english) -> [String] {
         let result = compare(old, new)
-        var out = ["steward diff — scan \(old.scan.id) → \(new.scan.id)", "", "FINDINGS"]
-        if result.findings.isEmpty { out.append("  no finding changed") }
+        var out = [t("diff.title", ["old": old.scan.id, "new": new.scan.id]), "", t("diff.findings")]
+        if result.findings.isEmpty { out.append("  " + t("diff.no_change")) }
         for change in result.findings {
             switch (change.before, change.after) {
-            case (nil, let a?): out.append("  + \(change.attribute): new, \(a) records")
-            case (let b?, nil): out.append("  - \(change.attribute): gone (was \(b) records)")
-            case (let b?, let a?): out.append("  ~ \(change.attribute): \(b) → \(a) records")
+            case (nil, let a?): out.append("  + " + t("diff.new", ["attribute": change.attribute, "records": t.plural("count.records", a)]))
+            case (let b?, nil): out.append("  - " + t("diff.gone", ["attribute": change.attribute, "records": t.plural("count.records", b)]))
+            case (let b?, let a?):
+                out.append("  ~ " + t("diff.changed", ["attribute": change.attribute, "before": t.number(b),
+                                                       "records": t.plural("count.records", a)]))
             default: break
             }
         }
-        out += ["", "SCORES"]
+        out += ["", t("diff.scores")]
         for score in result.scores {
             func show(_ value: (total: Int?, tier: String)?) -> String {
-                guard let value else { return "not run" }
+                guard let value else { return t("diff.not_run") }
                 return value.total.map { "\($0) (\(value.tier))" } ?? value.tier
             }
             let marker = score.before?.total == score.after?.total && score.before?.tier == score.after?.tier ? "=" : "~"

@@ -35,9 +35,6 @@ struct Demo: ParsableCommand {
     @Flag(name: .long, help: "Write the Takeout part as a folder instead of a .zip archive.")
     var takeoutFolder = false
 
-    @Option(name: .long, help: "Report language (only en for now).")
-    var lang: String?
-
     @OptionGroup var output: OutputOptions
     @OptionGroup var rules: RulesOption
 
@@ -49,13 +46,10 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         guard let profile = PersonaCatalog.named(persona) else {
-            throw StewardError.usage("no persona named '\(persona)' (available: \(PersonaCatalog.all.map(\.id).joined(separator: ", ")))")
+            throw StewardError.usage(t("error.no_persona", ["persona": persona, "available": PersonaCatalog.all.map(\.id).joined(separator: ", ")]))
         }
-        if let lang, lang != "en" {
-            throw StewardError.usage("--lang \(lang): languages are not available yet; reports are in English only (--lang en)")
-        }
-        if scale < 1 { throw StewardError.usage("--scale must be at least 1") }
-        if noDb && db != nil { throw StewardError.usage("--db and --no-db contradict each other") }
+        if scale < 1 { throw StewardError.usage(t("error.scale_positive")) }
+        if noDb && db != nil { throw StewardError.usage(t("error.db_and_no_db")) }
         try output.checkDestination()
         if let db { try requireParentFolder(of: db, option: "--db") }
         if let dir { try requireParentFolder(of: dir, option: "--dir") }
@@ -98,7 +92,7 @@ struct Demo: ParsableCommand {
         } catch {
             throw StewardError.output(directory, "\(error)")
         }
-        FileHandle.standardError.write(Data("steward: wrote \(profile.name)'s exports (\(written.bytes / 1024) KiB) to \(directory)\n".utf8))
+        FileHandle.standardError.write(Data("steward: \(t("cli.demo_written", ["name": profile.name, "size": "\(written.bytes / 1024)", "folder": directory]))\n".utf8))
         guard let ruleset else {
             for file in written.files { print(file) }
             succeeded = true
@@ -108,15 +102,14 @@ struct Demo: ParsableCommand {
         let options = ScanOptions(paths: [directory], rulesDirectory: ruleset.directory, databasePath: dbPath)
         let report = try ScanPipeline.run(options, ruleset: ruleset)
         try storeReportCopy(report, enabled: !noDb, dataDirectory: data)
-        try output.deliver(report, dataDirectory: data)
+        try output.deliver(report, dataDirectory: data, localizer: try RunLanguage.localizer(ruleset: ruleset))
         succeeded = true
         if let dbPath, let finding = report.findings.first, let source = report.inputs.first?.source {
             let option = db.map { " --db \($0)" } ?? ""
-            FileHandle.standardError.write(Data("""
-                steward: scan \(report.scan.id) stored in \(dbPath); try `steward explain \(finding.attribute)\(option)` or \
-                `steward what-if --without \(source)\(option)`. `steward forget` removes the demo's exports and scans.
-
-                """.utf8))
+            let next = t("cli.demo_next", ["scan": report.scan.id, "database": dbPath,
+                                           "explain": "steward explain \(finding.attribute)\(option)",
+                                           "whatif": "steward what-if --without \(source)\(option)"])
+            FileHandle.standardError.write(Data("steward: \(next)\n".utf8))
         }
     }
 }

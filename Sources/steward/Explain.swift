@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import Reports
 import StewardCore
 import StewardPipeline
@@ -27,11 +28,13 @@ struct Explain: ParsableCommand {
     var db: String?
 
     @OptionGroup var rules: RulesOption
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let path = try storedScansDatabase(db)
         let report = try storedReport(scan, databasePath: path)
         let ruleset = try rules.load()
+        let t = try RunLanguage.localizer(ruleset: ruleset)
         let found = try StoredScanNames(report: report, ruleset: ruleset).resolve(name)
         switch found {
         case .attribute(let attribute), .rule(_, attribute: let attribute):
@@ -40,11 +43,14 @@ struct Explain: ParsableCommand {
             guard let finding = report.findings.first(where: { $0.attribute == attribute }),
                   only.map(finding.rules.contains) ?? true else {
                 let present = report.findings.map(\.attribute).joined(separator: ", ")
-                print("Scan \(report.scan.id) has no finding for \(name). Findings: \(present.isEmpty ? "none" : present)")
+                print(Self.printable(t("explain.no_finding", ["scan": report.scan.id, "name": name,
+                                                              "findings": present.isEmpty ? t("explain.none") : present])))
                 return
             }
-            print("\(finding.attribute) · \(finding.title) · \(finding.sensitivity.rawValue) · \(finding.count) records · scan \(report.scan.id)")
-            print("rules: \(only ?? finding.rules.joined(separator: ", "))")
+            print(Self.printable(t("explain.head", ["attribute": finding.attribute, "title": t.title(of: finding),
+                                                    "sensitivity": t.word(for: finding.sensitivity),
+                                                    "records": t.plural("count.records", finding.count), "scan": report.scan.id])))
+            print(Self.printable(t("report.finding.rules", ["rules": only ?? finding.rules.joined(separator: ", ")])))
             let evidence = try StoredScans.evidence(databasePath: path, scanId: report.scan.id, rules: only.map { [$0] } ?? finding.rules)
             for item in evidence { print(line(item)) }
         case .source(_, let inputs), .path(_, let inputs):
@@ -53,7 +59,9 @@ struct Explain: ParsableCommand {
             let evidence = try StoredScans.evidence(databasePath: path, scanId: report.scan.id, rules: allRules)
                 .filter { paths.contains($0.path) }
             let records = inputs.reduce(0) { $0 + $1.events }
-            print("\(Self.printable(name)) · \(records) records read from \(inputs.count) files · \(evidence.count) matched a rule · scan \(report.scan.id)")
+            print(Self.printable(t("explain.source_head", ["name": name, "records": t.plural("count.records", records),
+                                                           "files": t.plural("count.files", inputs.count),
+                                                           "matched": t.number(evidence.count), "scan": report.scan.id])))
             for item in evidence { print(line(item)) }
         }
     }

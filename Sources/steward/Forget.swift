@@ -31,20 +31,22 @@ struct Forget: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Remove without asking (needed when standard input is not a terminal).")
     var yes = false
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let data = dataDirectory()
         let plan = ForgetPlan(dataDirectory: data, extraDatabase: db, includeOutFiles: includeOutFiles)
         if plan.items.isEmpty {
-            print("Nothing to forget: steward has no stored data in \(data).")
+            print(t("forget.nothing", ["folder": data]))
             return
         }
         let removals = plan.removals
         if !removals.isEmpty {
-            print(dryRun ? "steward forget would remove:" : "steward forget will remove:")
+            print(dryRun ? t("forget.would_remove") : t("forget.will_remove"))
             for item in removals { print("  \(Explain.printable(item.path))  (\(item.what))") }
         }
         if !plan.kept.isEmpty {
-            print(removals.isEmpty ? "steward forget keeps:" : "and keep:")
+            print(removals.isEmpty ? t("forget.keeps") : t("forget.and_keep"))
             for item in plan.kept {
                 print("  \(Explain.printable(item.path))  (\(item.what); \(item.keptBecause ?? ""))")
             }
@@ -52,19 +54,21 @@ struct Forget: ParsableCommand {
         if dryRun || removals.isEmpty { return }
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else {
-                throw StewardError.usage("nothing removed: standard input is not a terminal to ask; pass --yes to remove the files listed")
+                throw StewardError.usage(t("forget.no_terminal"))
             }
-            FileHandle.standardError.write(Data("Remove these \(removals.count) files? [y/N] ".utf8))
+            FileHandle.standardError.write(Data((t.plural("forget.ask", removals.count) + " ").utf8))
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-            guard answer == "y" || answer == "yes" else {
-                print("Nothing removed.")
+            // "y" and "yes" always count, so a script written for English works in every language.
+            let yesWords = Set(["y", "yes"] + t("forget.yes_words").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            guard yesWords.contains(answer) else {
+                print(t("forget.nothing_removed"))
                 return
             }
         }
         let result = plan.execute()
-        for path in result.removed { print("removed \(Explain.printable(path))") }
+        for path in result.removed { print(t("forget.removed", ["path": Explain.printable(path)])) }
         for failure in result.failed {
-            FileHandle.standardError.write(Data("steward: \(Explain.printable(failure.path)): not removed: \(failure.reason)\n".utf8))
+            FileHandle.standardError.write(Data("steward: \(Explain.printable(failure.path)): \(t("forget.not_removed", ["why": failure.reason]))\n".utf8))
         }
         if !result.failed.isEmpty { throw ExitCode(1) }
     }

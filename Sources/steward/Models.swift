@@ -18,9 +18,13 @@ struct Models: ParsableCommand {
     var json = false
 
     @OptionGroup var rules: RulesOption
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let models = try rules.load().models
-        print(json ? try ModelsOverview.json(models) : ModelsOverview.text(models), terminator: json ? "\n" : "")
+        let ruleset = try rules.load()
+        let models = ruleset.models
+        // JSON stays English: ids and texts as the model files have them (docs/i18n.md).
+        let text = json ? try ModelsOverview.json(models) : ModelsOverview.text(models, localizer: try RunLanguage.localizer(ruleset: ruleset))
+        print(text, terminator: json ? "\n" : "")
     }
 }

@@ -23,6 +23,9 @@ struct Report: ParsableCommand {
     @Flag(name: .long, help: "List stored scans instead.")
     var list = false
 
+    @Option(name: .long, help: "Rules folder whose texts (titles, tiers) a report in another language uses (default: $STEWARD_RULES, then the built-in rules).")
+    var rules: String?
+
     func run() throws {
         try output.checkDestination()
         let path = try storedScansDatabase(db)
@@ -32,6 +35,7 @@ struct Report: ParsableCommand {
             }
             return
         }
-        try output.deliver(try storedReport(scan, databasePath: path), dataDirectory: dataDirectory())
+        try output.deliver(try storedReport(scan, databasePath: path), dataDirectory: dataDirectory(),
+                           localizer: try RunLanguage.localizer(rulesDirectory: rules))
     }
 }

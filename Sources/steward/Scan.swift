@@ -4,6 +4,7 @@ import Reports
 import StewardCore
 import StewardPipeline
 import Importers
+import Localization
 
 extension ReportFormat: ExpressibleByArgument {}
 
@@ -15,20 +16,22 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Write the report to this file (mode 0600) instead of standard output.")
     var out: String?
 
+    @OptionGroup var language: LanguageOption
+
     /// `--out` must name a file in a folder that exists: checked before any work is done.
     func checkDestination() throws {
         if let out { try requireParentFolder(of: out, option: "--out") }
     }
 
-    /// Renders and delivers the report; `--out` files are remembered, with what was written,
-    /// for `steward forget`.
-    func deliver(_ report: ScanReport, dataDirectory: String) throws {
-        let reporter = format.makeReporter(color: out == nil && useColor())
+    /// Renders and delivers the report in `localizer`'s language (the JSON report is the same in
+    /// every language); `--out` files are remembered, with what was written, for `steward forget`.
+    func deliver(_ report: ScanReport, dataDirectory: String, localizer: Localizer) throws {
+        let reporter = format.makeReporter(color: out == nil && useColor(), localizer: localizer)
         let text = reporter.render(report)
         if let out {
             let written = try OutputLocations.writePrivateFile(text, to: out, createFolders: false)
             try OutputLocations.remember(written, dataDirectory: dataDirectory)
-            FileHandle.standardError.write(Data("steward: report written to \(out)\n".utf8))
+            FileHandle.standardError.write(Data("steward: \(t("cli.report_written", ["path": out]))\n".utf8))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
@@ -81,10 +84,10 @@ struct Scan: ParsableCommand {
     var quoteOthers = false
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one file or folder to scan") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if evidence < 0 { throw ValidationError("--evidence cannot be negative") }
-        if noDb && db != nil { throw ValidationError("--db and --no-db contradict each other") }
+        if paths.isEmpty { throw ValidationError(t("error.scan_needs_paths")) }
+        if let jobs, jobs < 1 { throw ValidationError(t("error.jobs_positive")) }
+        if evidence < 0 { throw ValidationError(t("error.evidence_negative")) }
+        if noDb && db != nil { throw ValidationError(t("error.db_and_no_db")) }
     }
 
     func run() throws {
@@ -92,7 +95,7 @@ struct Scan: ParsableCommand {
         if let db { try requireParentFolder(of: db, option: "--db") }
         let ruleset = try rules.load()
         if let unknown = model.first(where: { id in !ruleset.models.contains { $0.id == id } }) {
-            throw StewardError.usage("unknown model '\(unknown)' (available: \(ruleset.models.map(\.id).joined(separator: ", ")))")
+            throw StewardError.usage(t("error.unknown_model", ["model": unknown, "available": ruleset.models.map(\.id).joined(separator: ", ")]))
         }
         // A path that cannot be read is said at once, by name; the others are still scanned.
         let failed = paths.compactMap(Self.unreadable)
@@ -117,7 +120,7 @@ struct Scan: ParsableCommand {
             throw error
         }
         try storeReportCopy(report, enabled: !noDb, dataDirectory: dataDir)
-        try output.deliver(report, dataDirectory: dataDir)
+        try output.deliver(report, dataDirectory: dataDir, localizer: try RunLanguage.localizer(ruleset: ruleset))
         if !failed.isEmpty { throw StewardError.pathsFailed(failed) }
     }
 
@@ -125,11 +128,11 @@ struct Scan: ParsableCommand {
     static func unreadable(_ path: String) -> ScanReport.Unrecognized? {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            return .init(path: path, reason: errno == ENOENT ? "no such file or folder" : String(cString: strerror(errno)))
+            return .init(path: path, reason: errno == ENOENT ? t("error.no_such_path") : String(cString: strerror(errno)))
         }
         let isFolder = info.st_mode & S_IFMT == S_IFDIR
         if access(path, isFolder ? (R_OK | X_OK) : R_OK) != 0 {
-            return .init(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))")
+            return .init(path: path, reason: t("error.cannot_read", ["why": String(cString: strerror(errno))]))
         }
         return nil
     }
@@ -156,7 +159,8 @@ final class ProgressLine: @unchecked Sendable {
         var name = p.currentPath
         if name.count > 50 { name = "…" + name.suffix(49) }
         let safe = TerminalText.sanitize(name)
-        FileHandle.standardError.write(Data("\r\u{1B}[K[\(p.filesDone)/\(p.filesTotal) files, \(percent)%] \(safe)".utf8))
+        let files = t("cli.progress", ["done": t.number(p.filesDone), "total": t.number(p.filesTotal), "percent": "\(percent)"])
+        FileHandle.standardError.write(Data("\r\u{1B}[K[\(files)] \(safe)".utf8))
     }
 
     func clear() {

@@ -14,6 +14,8 @@ struct Sources: ParsableCommand {
     @Flag(name: .long, help: "Print as JSON.")
     var json = false
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let importers = ImporterRegistry.all
         if json {
@@ -22,9 +24,13 @@ struct Sources: ParsableCommand {
             print(String(decoding: data, as: UTF8.self))
             return
         }
+        // The how-to text of each format is steward's own, so it is in the program catalog
+        // (`sources.<id>.title`, `sources.<id>.how`); English stays in the importer itself.
         for importer in importers {
-            print("\(importer.id)\t\(importer.title)")
-            print("    how to get it: \(importer.howToRequest)")
+            let title = t.language == .en ? importer.title : t.has("sources.\(importer.id).title") ? t("sources.\(importer.id).title") : importer.title
+            let how = t.language == .en ? importer.howToRequest : t.has("sources.\(importer.id).how") ? t("sources.\(importer.id).how") : importer.howToRequest
+            print("\(importer.id)\t\(title)")
+            print("    " + t("sources.how_to_get_it", ["how": how]))
         }
     }
 }

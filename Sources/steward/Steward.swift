@@ -54,7 +54,7 @@ func useColor() -> Bool {
 func storedScansDatabase(_ db: String?) throws -> String {
     let path = db ?? OutputLocations.databasePath(in: dataDirectory())
     guard FileManager.default.fileExists(atPath: path) else {
-        throw StewardError.usage("no stored scans at \(path): run `steward scan` first (or `steward demo`)")
+        throw StewardError.usage(t("error.no_database", ["path": path]))
     }
     return path
 }
@@ -63,10 +63,10 @@ func storedScansDatabase(_ db: String?) throws -> String {
 /// missing and pointing to `steward report --list`.
 func storedReport(_ id: String?, databasePath path: String) throws -> ScanReport {
     guard let report = try StoredScans.report(databasePath: path, scanId: id) else {
-        guard let id else { throw StewardError.usage("no scans stored in \(path): run `steward scan` first") }
+        guard let id else { throw StewardError.usage(t("error.no_scans", ["path": path])) }
         let closest = ClosestNames.closest(to: id, among: try StoredScans.ids(databasePath: path))
-        let hint = closest.isEmpty ? "" : "; did you mean \(closest.map { "'\($0)'" }.joined(separator: ", "))?"
-        throw StewardError.usage("no scan with id '\(id)' in \(path)\(hint) (`steward report --list` shows the stored scans)")
+        let hint = closest.isEmpty ? "" : t("error.did_you_mean", ["names": closest.map { "'\($0)'" }.joined(separator: ", ")])
+        throw StewardError.usage(t("error.no_scan_id", ["id": id, "path": path, "hint": hint]))
     }
     return report
 }
@@ -78,6 +78,6 @@ func requireParentFolder(of path: String, option: String) throws {
     guard !parent.isEmpty else { return }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
-        throw StewardError.usage("\(option) \(path): the folder \(parent) does not exist (steward creates no folders for \(option))")
+        throw StewardError.usage(t("error.no_folder", ["option": option, "path": path, "folder": parent]))
     }
 }

@@ -45,24 +45,25 @@ struct WhatIfCommand: ParsableCommand {
     var db: String?
 
     @OptionGroup var rules: RulesOption
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         if let best {
-            guard without.isEmpty else { throw StewardError.usage("--best searches for what to remove: use it without --without") }
-            guard best >= 1 else { throw StewardError.usage("--best needs a number of ways of 1 or more, got \(best)") }
+            guard without.isEmpty else { throw StewardError.usage(t("error.best_without")) }
+            guard best >= 1 else { throw StewardError.usage(t("error.best_positive", ["value": "\(best)"])) }
             return try runBest(best)
         }
-        if !model.isEmpty { throw StewardError.usage("--model goes with --best") }
-        if without.isEmpty { throw StewardError.usage("name at least one --without attribute, rule, source or path, or ask for --best N") }
+        if !model.isEmpty { throw StewardError.usage(t("error.model_needs_best")) }
+        if without.isEmpty { throw StewardError.usage(t("error.whatif_needs_without")) }
         let path = try storedScansDatabase(db)
         let ruleset = try rules.load()
         let report = try storedReport(scan, databasePath: path)
         let names = StoredScanNames(report: report, ruleset: ruleset)
         let resolved = try without.map { try names.resolve($0) }
-        print("steward what-if — scan \(report.scan.id), without \(without.joined(separator: ", "))")
+        print(Explain.printable(t("whatif.title", ["scan": report.scan.id, "names": without.joined(separator: ", ")])))
         print("")
         for (name, found) in zip(without, resolved) {
-            print("  without \(Explain.printable(name)): \(try matched(found, report: report, databasePath: path))")
+            print("  " + Explain.printable(t("whatif.without", ["name": name, "matched": try matched(found, report: report, databasePath: path)])))
         }
         let removals = resolved.flatMap(WhatIf.Removal.from)
         let settings = ImporterSettings(environment: ProcessInfo.processInfo.environment)
@@ -74,7 +75,8 @@ struct WhatIfCommand: ParsableCommand {
             print("")
             print("  \(change.model): \(show(change.before)) → \(show(change.after))")
             for lost in change.lost {
-                print("    no longer: \(lost.delta.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "stop")  \(lost.attribute)  \(lost.rule)")
+                let delta = lost.delta.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? t("report.scores.stop")
+                print("    " + t("whatif.no_longer", ["contribution": "\(delta)  \(lost.attribute)  \(lost.rule)"]))
             }
         }
     }
@@ -86,61 +88,64 @@ struct WhatIfCommand: ParsableCommand {
         let known = ruleset.models.map(\.id)
         for id in model where !known.contains(id) {
             let closest = ClosestNames.closest(to: id, among: known)
-            let hint = closest.isEmpty ? "" : "; did you mean \(closest.map { "'\($0)'" }.joined(separator: ", "))?"
-            throw StewardError.usage("no model '\(Explain.printable(id))'\(hint) (`steward models` lists them)")
+            let hint = closest.isEmpty ? "" : t("error.did_you_mean", ["names": closest.map { "'\($0)'" }.joined(separator: ", ")])
+            throw StewardError.usage(t("error.no_model", ["model": Explain.printable(id), "hint": hint]))
         }
         let models = model.isEmpty ? ruleset.models : ruleset.models.filter { model.contains($0.id) }
-        print("steward what-if --best \(limit) — scan \(report.scan.id): the fewest attributes to remove for each better tier")
+        print(t("whatif.best.title", ["limit": "\(limit)", "scan": report.scan.id]))
         for result in BestRemovals.search(findings: report.findings, models: models, limit: limit) {
             func show(_ total: Int?, _ tier: String) -> String { total.map { "\($0) (\(tier))" } ?? tier }
             print("")
-            print("  \(result.model): now \(show(result.current.total, result.current.tier))")
-            if let whyNot = result.whyNot { print("    no removal helps: \(whyNot)") }
+            print("  " + t("whatif.best.now", ["model": result.model, "score": show(result.current.total, result.current.tier)]))
+            if let whyNot = result.whyNot { print("    " + t("whatif.best.no_removal", ["why": whyNot])) }
             for (tier, ways) in result.byTier {
-                print("    to \(tier):")
+                print("    " + t("whatif.best.to_tier", ["tier": tier]))
                 for way in ways {
-                    let records = "\(way.records) record\(way.records == 1 ? "" : "s")"
-                    print("      without \(way.attributes.joined(separator: " + ")) → \(show(way.total, way.tier)), takes away \(records)")
+                    print("      " + t("whatif.best.way", ["attributes": way.attributes.joined(separator: " + "),
+                                                         "score": show(way.total, way.tier),
+                                                         "records": t.plural("count.records", way.records)]))
                 }
             }
         }
         print("")
-        print("  Check one with `steward what-if --without ATTRIBUTE` (it lists the records and files).")
+        print("  " + t("whatif.best.check"))
     }
 
     /// What a name stands for in the scan: records and the files they came from.
     private func matched(_ found: StoredScanNames.Resolved, report: ScanReport, databasePath: String) throws -> String {
         func files(_ counts: [(path: String, records: Int)]) -> String {
             let shown = counts.prefix(5).map { "\(Explain.printable($0.path)) (\($0.records))" }
-            let more = counts.count > 5 ? ", … \(counts.count - 5) more" : ""
+            let more = counts.count > 5 ? t("whatif.more_files", ["count": t.number(counts.count - 5)]) : ""
             return shown.joined(separator: ", ") + more
         }
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         switch found {
         case .attribute(let id), .rule(_, attribute: let id):
             var ruleIds: [String] = []
-            var label = "attribute"
-            if case .rule(let rule, _) = found { ruleIds = [rule]; label = "rule of \(id)" }
+            var label = t("whatif.kind.attribute")
+            if case .rule(let rule, _) = found { ruleIds = [rule]; label = t("whatif.kind.rule", ["attribute": id]) }
             guard let finding = report.findings.first(where: { $0.attribute == id }),
                   ruleIds.allSatisfy(finding.rules.contains) else {
-                return "\(label), no finding in this scan: nothing to remove, no score changes"
+                return t("whatif.matched.no_finding", ["kind": label])
             }
             let evidence = try StoredScans.evidence(databasePath: databasePath, scanId: report.scan.id,
                                                     rules: ruleIds.isEmpty ? finding.rules : ruleIds)
             if evidence.isEmpty {
                 // Analyzer findings (home, workplace, …) are not stored record by record.
-                return "\(label), a finding of \(plural(finding.count, "record")) from \(finding.sources.joined(separator: ", "))"
+                return t("whatif.matched.finding", ["kind": label, "records": t.plural("count.records", finding.count),
+                                                    "sources": finding.sources.joined(separator: ", ")])
             }
             var byPath: [String: Int] = [:]
             for item in evidence { byPath[item.path, default: 0] += 1 }
             let counts = byPath.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (path: $0.key, records: $0.value) }
-            return "\(label), \(plural(evidence.count, "record")) from \(plural(counts.count, "file")): \(files(counts))"
+            return t("whatif.matched.records", ["kind": label, "records": t.plural("count.records", evidence.count),
+                                                "files": t.plural("count.files", counts.count), "list": files(counts)])
         case .source(_, let inputs), .path(_, let inputs):
-            let label = if case .source = found { "source" } else { "path" }
-            guard !inputs.isEmpty else { return "\(label), no records read from it in this scan: no score changes" }
+            let label = if case .source = found { t("whatif.kind.source") } else { t("whatif.kind.path") }
+            guard !inputs.isEmpty else { return t("whatif.matched.nothing_read", ["kind": label]) }
             let total = inputs.reduce(0) { $0 + $1.events }
             let counts = inputs.map { (path: $0.path, records: $0.events) }
-            return "\(label), \(plural(total, "record")) from \(plural(inputs.count, "file")): \(files(counts))"
+            return t("whatif.matched.records", ["kind": label, "records": t.plural("count.records", total),
+                                                "files": t.plural("count.files", inputs.count), "list": files(counts)])
         }
     }
 }
@@ -164,10 +169,12 @@ struct Diff: ParsableCommand {
     @Option(name: .long, help: "Database file (default: $XDG_DATA_HOME/steward/steward.db).")
     var db: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let path = try storedScansDatabase(db)
         let old = try storedReport(first, databasePath: path)
         let new = try storedReport(second, databasePath: path)
-        for line in ScanDiff.lines(old, new) { print(Explain.printable(line)) }
+        for line in ScanDiff.lines(old, new, localizer: t) { print(Explain.printable(line)) }
     }
 }

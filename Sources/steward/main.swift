@@ -11,7 +11,7 @@ do {
     var command = try Steward.parseAsRoot()
     try command.run()
 } catch let error as StewardError {
-    FileHandle.standardError.write(Data("steward: \(TerminalText.sanitize(error.description))\n".utf8))
+    FileHandle.standardError.write(Data("steward: \(TerminalText.sanitize(ErrorMessages.text(error, t)))\n".utf8))
     exit(error.exitCode)
 } catch {
     let code = Steward.exitCode(for: error)
@@ -20,7 +20,7 @@ do {
             Steward.configuration.subcommands.contains { $0._commandName == name }
         }
         FileHandle.standardError.write(Data("steward: \(TerminalText.sanitize(Steward.message(for: error)))\n".utf8))
-        FileHandle.standardError.write(Data("See 'steward \(subcommand.map { $0 + " " } ?? "")--help'.\n".utf8))
+        FileHandle.standardError.write(Data((t("error.see_help", ["command": "steward \(subcommand.map { $0 + " " } ?? "")--help"]) + "\n").utf8))
         exit(2)
     }
     Steward.exit(withError: error)
