@@ -99,7 +99,8 @@ public struct HTMLReporter: Reporter {
         var html = "<section id=\"change\"><h2>\(escape(t("html.change.heading")))</h2>\n"
         var rows: [(model: ScoreResult, way: WayOut)] = []
         for score in report.scores {
-            for way in context.waysOut[score.model] ?? [] { rows.append((score, way)) }
+            var seen = Set<WayOut>()
+            for way in context.waysOut[score.model] ?? [] where seen.insert(way).inserted { rows.append((score, way)) }
         }
         rows.sort { a, b in
             if a.way.tiersGained != b.way.tiersGained { return a.way.tiersGained > b.way.tiersGained }
@@ -112,7 +113,7 @@ public struct HTMLReporter: Reporter {
             return html + "</section>\n"
         }
         html += "<p>\(escape(t("html.change.intro")))</p>\n"
-        html += "<table class=\"ways\"><thead><tr><th>\(escape(t("html.change.remove")))</th><th>\(escape(t("html.change.model")))</th><th>\(escape(t("html.change.now")))</th><th>\(escape(t("html.change.after")))</th></tr></thead><tbody>\n"
+        html += "<div class=\"keep\"><table class=\"ways\"><thead><tr><th>\(escape(t("html.change.remove")))</th><th>\(escape(t("html.change.model")))</th><th>\(escape(t("html.change.now")))</th><th>\(escape(t("html.change.after")))</th></tr></thead><tbody>\n"
         for (score, way) in rows {
             let titles = way.attributes.map { t.attributeTitle($0) }
             let now = (score.total.map { t.number($0) + " · " } ?? "") + t.tierWithLabel(score)
@@ -120,7 +121,7 @@ public struct HTMLReporter: Reporter {
             html += "<tr><td>\(escape(t.list(titles))) <small>(\(escape(t.plural("count.records", way.records))))</small></td>"
                 + "<td>\(escape(t.title(of: score) ?? score.model))</td><td>\(escape(now))</td><td class=\"better\">\(escape(after))</td></tr>\n"
         }
-        return html + "</tbody></table>\n<p class=\"meta\">\(escape(t("html.change.how")))</p></section>\n"
+        return html + "</tbody></table></div>\n<p class=\"meta\">\(escape(t("html.change.how")))</p></section>\n"
     }
 
     private func scores(_ report: ScanReport) -> String {
@@ -136,7 +137,7 @@ public struct HTMLReporter: Reporter {
                 html += "<p class=\"standing\">\(escape(t("report.scores.verdict", ["tier": t.tierWithLabel(score)])))</p>\n"
             }
             if !score.contributions.isEmpty {
-                html += "<table class=\"contributions\"><thead><tr><th>\(escape(t("html.scores.points")))</th><th>\(escape(t("html.scores.attribute")))</th><th>\(escape(t("html.scores.basis")))</th><th>\(escape(t("html.scores.source")))</th></tr></thead><tbody>\n"
+                html += "<div class=\"keep\"><table class=\"contributions\"><thead><tr><th>\(escape(t("html.scores.points")))</th><th>\(escape(t("html.scores.attribute")))</th><th>\(escape(t("html.scores.basis")))</th><th>\(escape(t("html.scores.source")))</th></tr></thead><tbody>\n"
                 for c in score.contributions {
                     let delta = c.delta.map { ($0 > 0 ? "+" : "") + t.number($0) } ?? t("report.scores.stop")
                     let kind = (c.delta ?? -1) >= 0 ? "up" : "down"
@@ -144,7 +145,7 @@ public struct HTMLReporter: Reporter {
                         + "<td class=\"basis-\(escape(c.basis.rawValue))\">\(escape(t("basis.\(c.basis.rawValue)")))</td>"
                         + "<td>\(escape(c.source))\(t.reason(of: c, in: score).map { "<br><small>\(escape($0))</small>" } ?? "")</td></tr>\n"
                 }
-                html += "</tbody></table>\n"
+                html += "</tbody></table></div>\n"
             }
             html += ladderTable(score)
             let notes = t.notes(of: score)
@@ -164,16 +165,18 @@ public struct HTMLReporter: Reporter {
             if !costs.isEmpty { html += "<h4>\(escape(t("report.scores.tier_costs", ["tier": score.tier])))</h4><ul>" + costs.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n" }
             return html
         }
-        var html = "<table class=\"tiers\"><thead><tr><th>\(escape(t("html.tiers.tier")))</th><th>\(escape(t("html.tiers.from")))</th><th>\(escape(t("html.tiers.brings")))</th><th>\(escape(t("html.tiers.costs")))</th></tr></thead><tbody>\n"
+        var html = "<div class=\"keep\"><table class=\"tiers\"><thead><tr><th>\(escape(t("html.tiers.tier")))</th><th>\(escape(t("html.tiers.from")))</th><th>\(escape(t("html.tiers.brings_costs")))</th></tr></thead><tbody>\n"
         for tier in ladder.tiers {
             let current = tier.name == score.tier
             let label = (t.tier(score.model, tier.name) ?? tier.label).map { " (\($0))" } ?? ""
             html += "<tr\(current ? " class=\"current\"" : "")><td>\(current ? "▶ " : "")\(escape(tier.name + label))</td>"
                 + "<td>\(tier.minimum.map { escape(t.number($0)) } ?? "–")</td>"
-                + "<td>\(tier.benefits.map { escape(t.modelText(score.model, $0)) }.joined(separator: "<br>"))</td>"
-                + "<td>\(tier.consequences.map { escape(t.modelText(score.model, $0)) }.joined(separator: "<br>"))</td></tr>\n"
+                + "<td><ul class=\"effects\">"
+                + tier.benefits.map { "<li class=\"benefit\">\(escape(t.modelText(score.model, $0)))</li>" }.joined()
+                + tier.consequences.map { "<li class=\"cost\">\(escape(t.modelText(score.model, $0)))</li>" }.joined()
+                + "</ul></td></tr>\n"
         }
-        return html + "</tbody></table>\n"
+        return html + "</tbody></table></div>\n"
     }
 
     private func timeline(_ report: ScanReport) -> String {
@@ -195,7 +198,15 @@ public struct HTMLReporter: Reporter {
         guard let svg = PlacesMapSVG.render(findings: report.findings, outlines: context.outlines, t: t) else {
             return html + "<p>\(escape(t("html.map.none")))</p></section>\n"
         }
-        html += "<p>\(escape(t("html.map.intro")))</p>\n" + svg + "\n<ul class=\"legend\">"
+        html += "<p>\(escape(t("html.map.intro")))</p>\n"
+        if let centre = PlacesMapSVG.closeUpCentre(findings: report.findings),
+           let closeUp = PlacesMapSVG.render(findings: report.findings, outlines: context.outlines, t: t, around: centre) {
+            html += "<div class=\"maps\"><figure>\(svg)<figcaption>\(escape(t("html.map.overview")))</figcaption></figure>"
+                + "<figure>\(closeUp)<figcaption>\(escape(t("html.map.close_up")))</figcaption></figure></div>\n"
+        } else {
+            html += svg + "\n"
+        }
+        html += "<ul class=\"legend\">"
         for category in PlacesMapSVG.Category.allCases {
             html += "<li><span class=\"dot \(category.rawValue)\"></span>\(escape(t("html.map.category.\(category.rawValue)")))</li>"
         }
@@ -239,13 +250,13 @@ public struct HTMLReporter: Reporter {
         html += "<p class=\"facts\">\(facts.map(escape).joined(separator: " · "))</p>\n"
         let shown = finding.evidence.prefix(evidenceLimit)
         html += "<details><summary>\(escape(t("html.evidence.summary", ["shown": t.number(shown.count), "records": t.plural("count.records", finding.count)])))</summary>\n"
-        html += "<table class=\"evidence\"><thead><tr><th>\(escape(t("html.evidence.time")))</th><th>\(escape(t("html.evidence.record")))</th><th>\(escape(t("html.evidence.where")))</th></tr></thead><tbody>\n"
+        html += "<div class=\"keep\"><table class=\"evidence\"><thead><tr><th>\(escape(t("html.evidence.time")))</th><th>\(escape(t("html.evidence.record")))</th><th>\(escape(t("html.evidence.where")))</th></tr></thead><tbody>\n"
         for evidence in shown {
             let source = sourceOf[evidence.path] ?? ""
             html += "<tr data-source=\"\(escape(source))\"><td>\(escape(evidence.time.map { t.date($0) } ?? "–"))</td><td>\(escape(evidence.excerpt))</td>"
                 + "<td><small>\(escape(evidence.path)) · \(escape(RecordPlace.plain(evidence.locator)))</small></td></tr>\n"
         }
-        html += "</tbody></table>\n"
+        html += "</tbody></table></div>\n"
         let hidden = finding.count - shown.count
         if hidden > 0 { html += "<p class=\"meta\">\(escape(t("html.evidence.more", ["count": t.number(hidden), "attribute": finding.attribute])))</p>\n" }
         return html + "</details></article>\n"
@@ -263,25 +274,25 @@ public struct HTMLReporter: Reporter {
             entry.skipped += input.skipped
             bySource[input.source] = entry
         }
-        html += "<table class=\"inventory\"><thead><tr><th>\(escape(t("html.inventory.source")))</th><th>\(escape(t("html.inventory.files")))</th><th>\(escape(t("html.inventory.records")))</th><th>\(escape(t("html.inventory.skipped")))</th><th>\(escape(t("html.inventory.feeds")))</th></tr></thead><tbody>\n"
+        html += "<div class=\"keep\"><table class=\"inventory\"><thead><tr><th>\(escape(t("html.inventory.source")))</th><th>\(escape(t("html.inventory.files")))</th><th>\(escape(t("html.inventory.records")))</th><th>\(escape(t("html.inventory.skipped")))</th><th>\(escape(t("html.inventory.feeds")))</th></tr></thead><tbody>\n"
         for (source, entry) in bySource.sorted(by: { $0.key < $1.key }) {
             let fed = report.findings.filter { $0.sources.contains(source) }.map { t.title(of: $0) }
             html += "<tr><td>\(escape(source))</td><td>\(escape(t.number(entry.files)))</td><td>\(escape(t.number(entry.records)))</td>"
                 + "<td>\(escape(t.number(entry.skipped)))</td><td>\(escape(fed.isEmpty ? "–" : t.list(fed)))</td></tr>\n"
         }
-        return html + "</tbody></table></section>\n"
+        return html + "</tbody></table></div></section>\n"
     }
 
     private func inputs(_ report: ScanReport) -> String {
         let t = localizer
         var html = "<section id=\"inputs\"><h2>\(escape(t("html.inputs.heading", ["count": t.number(report.inputs.count)])))</h2>\n"
-        html += "<table class=\"inputs\"><thead><tr><th>\(escape(t("html.inputs.file")))</th><th>\(escape(t("html.inventory.source")))</th><th>\(escape(t("html.inventory.records")))</th><th>\(escape(t("html.inventory.skipped")))</th></tr></thead><tbody>\n"
+        html += "<div><table class=\"inputs\"><thead><tr><th>\(escape(t("html.inputs.file")))</th><th>\(escape(t("html.inventory.source")))</th><th>\(escape(t("html.inventory.records")))</th><th>\(escape(t("html.inventory.skipped")))</th></tr></thead><tbody>\n"
         for input in report.inputs {
             html += "<tr><td>\(escape(input.path))</td><td>\(escape(input.source))</td><td>\(escape(t.number(input.events)))</td><td>\(escape(t.number(input.skipped)))</td></tr>\n"
             for error in input.errors { html += "<tr class=\"error\"><td colspan=\"4\">\(escape(t("report.inputs.error", ["message": error])))</td></tr>\n" }
             for warning in input.warnings { html += "<tr class=\"warning\"><td colspan=\"4\">\(escape(t("report.inputs.warning", ["message": warning])))</td></tr>\n" }
         }
-        html += "</tbody></table>\n"
+        html += "</tbody></table></div>\n"
         let merged = report.overlaps?.sentences(scanPaths: report.scan.paths) ?? []
         if !merged.isEmpty {
             html += "<ul class=\"merged\">" + merged.map { "<li>\(escape(t("report.merged", ["sentence": $0])))</li>" }.joined() + "</ul>\n"

@@ -17,7 +17,7 @@ enum HTMLStyle {
     static let css = """
         :root{--ink:#1a1a1a;--muted:#5a5a5a;--line:#d8d8d8;--paper:#fff;--band:#f4f1ea;--accent:#24507a}
         *{box-sizing:border-box}
-        body{font:16px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC","PingFang SC",sans-serif;margin:0 auto;max-width:74rem;padding:1rem 1.5rem 3rem;color:var(--ink);background:var(--paper)}
+        body{font:16px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC","PingFang SC","WenQuanYi Zen Hei",sans-serif;margin:0 auto;max-width:74rem;padding:1rem 1.5rem 3rem;color:var(--ink);background:var(--paper)}
         h1{font-size:2rem;margin:.2rem 0}h2{font-size:1.45rem;border-bottom:3px solid var(--ink);margin:2.2rem 0 .8rem;padding-bottom:.2rem}
         h3{font-size:1.15rem;margin:.3rem 0}h4{font-size:1.05rem;margin:.2rem 0}
         .meta{color:var(--muted);font-size:.85rem;margin:.2rem 0}.id{font:.78rem ui-monospace,monospace;color:var(--muted);font-weight:normal}
@@ -30,10 +30,10 @@ enum HTMLStyle {
         .standing{font-size:1.15rem;margin:.2rem 0}.total{font-size:2.1rem;font-weight:700;margin-right:.4rem}
         .costs-heading{font-weight:600;margin:.4rem 0 0}.costs{margin:.2rem 0 .2rem 1.1rem;padding:0;font-size:.92rem}
         svg{display:block;width:100%;height:auto;max-width:100%;font-family:inherit}
-        svg.ladder{max-width:40rem}svg.ladder .tier-name{font-size:13px;font-weight:600;fill:#fff}
-        svg.ladder .current{stroke:var(--ink);stroke-width:3}svg.ladder .threshold{font-size:11px;fill:var(--muted)}
+        svg.ladder{max-width:30rem}svg.ladder .tier-name{font-size:12px;font-weight:600;fill:#fff}
+        svg.ladder .current{stroke:var(--ink);stroke-width:2.5}svg.ladder .threshold{font-size:10px;fill:var(--muted)}
         svg.ladder .marker{fill:var(--ink)}svg.ladder .marker-label{font-size:14px;font-weight:700;fill:var(--ink)}
-        svg.waterfall{max-width:44rem;margin:.6rem 0}svg.waterfall .label,svg.waterfall .value{font-size:12px;fill:var(--ink)}
+        svg.waterfall{max-width:44rem;margin:.6rem 0}svg.waterfall .label,svg.waterfall .value{font-size:11.5px;font-weight:normal;fill:var(--ink)}
         svg.waterfall .base rect{fill:#8a8a8a}svg.waterfall .total rect{fill:var(--ink)}
         svg.waterfall .up rect{fill:#1b7f3b}svg.waterfall .down rect{fill:#c8432b}
         svg.waterfall .hatch-bg{fill:#f1c9c0}svg.waterfall .hatch-line{stroke:#c8432b;stroke-width:3}
@@ -43,8 +43,11 @@ enum HTMLStyle {
         svg.timeline .cell.special,svg.timeline .cell.criminal{fill:#b00020}svg.timeline .cell.financial{fill:#c77800}
         svg.timeline .cell.location{fill:#2a8a5a}svg.timeline .cell.first{stroke:var(--ink);stroke-width:1.5}
         svg.map{max-width:48rem;border:1px solid var(--line)}svg.map .sea{fill:#e8f0f6}svg.map .land{fill:#f3efe4;stroke:#a9a294;stroke-width:.8}
-        svg.map .place{stroke:#fff;stroke-width:1.2}.home{fill:#24507a;background:#24507a}.work{fill:#6b3fa0;background:#6b3fa0}
+        svg.map .place{stroke:#fff;stroke-width:1.2}svg.map .scale path{fill:none;stroke:var(--ink);stroke-width:2}svg.map .scale text{font-size:13px;fill:var(--ink)}.home{fill:#24507a;background:#24507a}.work{fill:#6b3fa0;background:#6b3fa0}
         .sensitive{fill:#b00020;background:#b00020}.travel{fill:#c77800;background:#c77800}.other{fill:#5a5a5a;background:#5a5a5a}
+        .maps{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.maps figure{margin:0}.maps figcaption{font-size:.9rem;color:var(--muted)}
+        .effects{list-style:none;margin:0;padding:0}.effects li{padding-left:1.1em;text-indent:-1.1em}
+        .effects .benefit::before{content:"+ ";color:#17692f;font-weight:700}.effects .cost::before{content:"− ";color:#b00020;font-weight:700}
         .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem;font-size:.9rem}.legend .dot{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;margin-right:.3rem;vertical-align:middle}
         table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.9rem}
         thead{display:table-header-group}th,td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
@@ -65,13 +68,15 @@ enum HTMLStyle {
         body.projector tr.current td{background:#4a3b00}body.projector .levers{background:#3a3000}
         @media print{
         @page{margin:14mm}
-        body{max-width:none;padding:0;font-size:10.5pt;color:#000}
+        body{max-width:none;padding:0;font-size:10.5pt;color:#000}table{font-size:9pt}
         .controls,nav,.filter{display:none}
         .band{margin:0;padding:0 0 .5rem;background:none}
         h2{break-after:avoid;margin-top:0}h3,h4{break-after:avoid}
         section{break-before:page}section#summary{break-before:auto}
-        table,tr,svg,.card,.finding,.score{break-inside:avoid}
-        .cards{grid-template-columns:1fr 1fr}
+        .keep,tr,svg,.card,.finding{break-inside:avoid}.score{break-inside:auto}
+        .cards{grid-template-columns:1fr 1fr}.maps{grid-template-columns:1fr 1fr}
+        table.evidence tbody tr:nth-child(n+4){display:none}details summary{color:inherit}
+        section#findings{break-before:page}.finding{margin:.5rem 0;padding:.4rem .8rem}
         a{color:inherit;text-decoration:none}
         }
         """

@@ -4,17 +4,19 @@ import StewardCore
 /// A model's tiers as one horizontal ladder, best tier on the right, with a marker where the
 /// person stands (docs/reports.md, "Summary band"). Verdict models get one box per verdict.
 enum LadderSVG {
-    static let width = 640.0
-    static let height = 96.0
+    static let width = 380.0
+    static let height = 82.0
 
     static func render(score: ScoreResult, ladder: ScoreLadder, t: Localizer) -> String {
         let tiersBestLast = ladder.lowerIsBetter ? ladder.tiers : Array(ladder.tiers.reversed())
         guard !tiersBestLast.isEmpty else { return "" }
         var svg = "<svg class=\"ladder\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-label=\""
             + SVG.text(t("html.ladder.aria", ["model": t.title(of: score) ?? score.model, "tier": t.tierWithLabel(score)])) + "\">"
-        let left = 8.0, right = width - 8.0, top = 30.0, barHeight = 28.0
+        let left = 10.0, right = width - 10.0, top = 30.0, barHeight = 26.0
         let layout = Layout(ladder: ladder, tiersBestLast: tiersBestLast, total: score.total)
         let x = { (fraction: Double) -> Double in left + fraction * (right - left) }
+        // Thresholds closer than a label's width (1,000 and 1,051) show only the first.
+        var lastLabel = -Double.infinity
         for (index, span) in layout.spans.enumerated() {
             let x0 = x(span.from), x1 = x(span.to)
             let rank = tiersBestLast.count - 1 - index
@@ -22,11 +24,12 @@ enum LadderSVG {
             svg += "<rect x=\"\(SVG.n(x0))\" y=\"\(SVG.n(top))\" width=\"\(SVG.n(max(1, x1 - x0 - 1)))\" height=\"\(SVG.n(barHeight))\""
                 + " fill=\"\(SVG.tierColour(rank: rank, of: tiersBestLast.count))\"\(current ? " class=\"current\"" : " opacity=\"0.55\"")>"
                 + "<title>\(SVG.text(tierTitle(span.tier, t: t, model: score.model)))</title></rect>"
-            if x1 - x0 > 22 {
+            if x1 - x0 > 18 {
                 svg += "<text x=\"\(SVG.n((x0 + x1) / 2))\" y=\"\(SVG.n(top + barHeight / 2 + 5))\" text-anchor=\"middle\" class=\"tier-name\">"
-                    + SVG.text(SVG.clipped(span.tier.name, Int((x1 - x0) / 8))) + "</text>"
+                    + SVG.text(SVG.clipped(span.tier.name, Int((x1 - x0) / 7))) + "</text>"
             }
-            if let boundary = span.leftBoundary {
+            if let boundary = span.leftBoundary, x0 - lastLabel >= 30 {
+                lastLabel = x0
                 svg += "<text x=\"\(SVG.n(x0))\" y=\"\(SVG.n(top + barHeight + 16))\" text-anchor=\"middle\" class=\"threshold\">\(SVG.text(t.number(boundary)))</text>"
             }
         }
@@ -41,7 +44,7 @@ enum LadderSVG {
         }
         let label = score.total.map { t.number($0) } ?? score.tier
         svg += "<path d=\"M\(SVG.n(position - 8)) \(SVG.n(top - 14)) L\(SVG.n(position + 8)) \(SVG.n(top - 14)) L\(SVG.n(position)) \(SVG.n(top - 2)) Z\" class=\"marker\"/>"
-        let anchor = position < 60 ? "start" : position > width - 60 ? "end" : "middle"
+        let anchor = position < 40 ? "start" : position > width - 40 ? "end" : "middle"
         svg += "<text x=\"\(SVG.n(position))\" y=\"\(SVG.n(top - 18))\" text-anchor=\"\(anchor)\" class=\"marker-label\">\(SVG.text(label))</text>"
         return svg + "</svg>"
     }

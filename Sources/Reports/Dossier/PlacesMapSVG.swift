@@ -44,14 +44,32 @@ enum PlacesMapSVG {
         return places
     }
 
-    /// The drawing, or nil when no evidence has a position.
-    static func render(findings: [Finding], outlines: CountryOutlines, t: Localizer) -> String? {
+    /// Where a close-up map should centre, when the places spread over more than `spread`
+    /// degrees: home, else the place with the most records. Nil when one map shows them all.
+    static func closeUpCentre(findings: [Finding], spread: Double = 2) -> Place? {
         let places = places(in: findings)
+        guard let south = places.keys.map(\.latitude).min(), let north = places.keys.map(\.latitude).max(),
+              let west = places.keys.map(\.longitude).min(), let east = places.keys.map(\.longitude).max(),
+              north - south > spread || east - west > spread else { return nil }
+        if let home = places.keys.first(where: { $0.category == .home }) { return home }
+        return places.max { ($0.value.count, $1.key.latitude) < ($1.value.count, $0.key.latitude) }?.key
+    }
+
+    /// The drawing, or nil when no evidence has a position. With `around`, only the places
+    /// within `radius` degrees of it, drawn close up.
+    static func render(findings: [Finding], outlines: CountryOutlines, t: Localizer,
+                       around centre: Place? = nil, radius: Double = 0.3) -> String? {
+        var places = places(in: findings)
+        if let centre {
+            places = places.filter { abs($0.key.latitude - centre.latitude) <= radius && abs($0.key.longitude - centre.longitude) <= radius * 1.6 }
+        }
         guard !places.isEmpty else { return nil }
-        // The extent: every place with a margin, at least 2° across, widened to the frame's shape.
+        // The extent: every place with a margin (at least 2° across for the overview, 0.05°
+        // close up), widened to the frame's shape.
         var south = places.keys.map(\.latitude).min()!, north = places.keys.map(\.latitude).max()!
         var west = places.keys.map(\.longitude).min()!, east = places.keys.map(\.longitude).max()!
-        let padLat = max(1.0, (north - south) * 0.25), padLon = max(1.0, (east - west) * 0.25)
+        let minimumPad = centre == nil ? 1.0 : 0.025
+        let padLat = max(minimumPad, (north - south) * 0.25), padLon = max(minimumPad, (east - west) * 0.25)
         south = max(-85, south - padLat); north = min(85, north + padLat)
         west = max(-180, west - padLon); east = min(180, east + padLon)
         let xScale = cos((south + north) / 2 * .pi / 180)
@@ -97,6 +115,22 @@ enum PlacesMapSVG {
                 svg += "<circle cx=\"\(SVG.n(x))\" cy=\"\(SVG.n(y))\" r=\"\(SVG.n(radius))\" class=\"place \(category.rawValue)\"><title>\(SVG.text(tip))</title></circle>"
             }
         }
+        svg += scaleBar(kilometresAcross: spanX * 111.32, t: t)
         return svg + "</svg>"
+    }
+
+    /// A bar of a round distance (1, 2, 5 × 10ⁿ km) about a fifth of the frame wide.
+    static func scaleBar(kilometresAcross: Double, t: Localizer) -> String {
+        guard kilometresAcross.isFinite, kilometresAcross > 0 else { return "" }
+        let wanted = kilometresAcross / 5
+        var magnitude = 1.0
+        while magnitude * 10 <= wanted { magnitude *= 10 }
+        while magnitude > wanted, magnitude > 0.001 { magnitude /= 10 }
+        let step = [5.0, 2.0, 1.0].map { $0 * magnitude }.first { $0 <= wanted } ?? magnitude
+        let pixels = step / kilometresAcross * width
+        let x = 16.0, y = height - 16
+        let label = step >= 1 ? t.number(Int(step.rounded())) + " km" : t.number(step, fractionDigits: 1) + " km"
+        return "<g class=\"scale\"><path d=\"M\(SVG.n(x)) \(SVG.n(y - 5))V\(SVG.n(y))H\(SVG.n(x + pixels))V\(SVG.n(y - 5))\"/>"
+            + "<text x=\"\(SVG.n(x + pixels + 6))\" y=\"\(SVG.n(y))\">\(SVG.text(label))</text></g>"
     }
 }

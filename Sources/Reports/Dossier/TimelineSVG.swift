@@ -34,8 +34,9 @@ enum TimelineSVG {
         let first = max(allMonths.min()!, last - maximumMonths + 1)
         let leftOut = Set(allMonths.filter { $0 < first }).count
         let columns = last - first + 1
-        let cell = min(24.0, max(8.0, 420.0 / Double(columns)))
-        let width = labelWidth + 8 + Double(columns) * cell + 8
+        // A fixed drawing width, so labels keep their size however many months there are.
+        let width = 760.0
+        let cell = min(44.0, (width - labelWidth - 16) / Double(columns))
         let height = 24 + Double(rows.count) * rowHeight + 6
         var svg = "<svg class=\"timeline\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-label=\"\(SVG.text(t("html.timeline.aria")))\">"
         for column in 0..<columns {

@@ -8,7 +8,7 @@ import StewardCore
 enum WaterfallSVG {
     static let width = 640.0
     static let rowHeight = 22.0
-    static let labelWidth = 250.0
+    static let labelWidth = 280.0
 
     static func render(score: ScoreResult, t: Localizer) -> String {
         guard let base = score.base, let total = score.total else { return "" }
@@ -45,7 +45,7 @@ enum WaterfallSVG {
             let to = x(row.to)
             let x0 = min(from, to), barWidth = max(2, abs(to - from))
             svg += "<g class=\"row \(row.kind)\"><title>\(SVG.text(row.tip))</title>"
-            svg += "<text x=\"\(SVG.n(labelWidth))\" y=\"\(SVG.n(y + 15))\" text-anchor=\"end\" class=\"label\">\(SVG.text(SVG.clipped(row.label, 38)))</text>"
+            svg += "<text x=\"\(SVG.n(labelWidth))\" y=\"\(SVG.n(y + 15))\" text-anchor=\"end\" class=\"label\">\(SVG.text(SVG.clipped(row.label, 40)))</text>"
             let fill = row.kind.hasSuffix("illustrative") ? " style=\"fill:url(#hatch-\(SVG.text(score.model)))\"" : ""
             svg += "<rect x=\"\(SVG.n(x0))\" y=\"\(SVG.n(y + 3))\" width=\"\(SVG.n(barWidth))\" height=\"\(SVG.n(rowHeight - 6))\"\(fill)/>"
             let value = row.kind == "base" || row.kind == "total" ? t.number(row.to) : ((row.to - row.from > 0 ? "+" : "") + t.number(row.to - row.from))
