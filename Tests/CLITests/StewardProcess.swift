@@ -41,6 +41,9 @@ enum StewardProcess {
         env["XDG_DATA_HOME"] = home + "/data"
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "STEWARD_RULES")
+        // English unless a test asks for a language: the tester's own locale must not change
+        // what steward prints (docs/i18n.md, "How the language is chosen").
+        for variable in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] { env.removeValue(forKey: variable) }
         for (k, v) in extraEnvironment { env[k] = v }
         process.environment = env
         // stderr goes to a file and stdout to a pipe read to the end before waiting, so a large

@@ -1,0 +1,74 @@
+import XCTest
+import BuiltInRules
+import Importers
+import Localization
+import Rules
+@testable import StewardPipeline
+
+/// The rules' texts and the `steward sources` texts are translated completely into every
+/// language steward ships (docs/i18n.md): the test lists what is missing per language and
+/// fails below 100%.
+final class TranslationCompletenessTests: XCTestCase {
+    func testRuleTextsAreCompleteInEveryLanguage() throws {
+        let ruleset = try Ruleset.load(files: BuiltInRuleSet.files)
+        var report: [String] = []
+        for language in Language.allCases where language != .en {
+            let texts = try RuleTextsLoader.load(ruleset, language: language)
+            let total = texts.english.count
+            let missing = texts.missing
+            report.append("\(language.rawValue): \(total - missing.count)/\(total)"
+                          + (missing.isEmpty ? "" : ", missing: " + missing.joined(separator: ", ")))
+            XCTAssertEqual(missing, [], "rules/\(RuleTextsLoader.translationPath(language)) lacks \(missing.count) of \(total) texts")
+            XCTAssertEqual(texts.orphaned, [], "rules/\(RuleTextsLoader.translationPath(language)) translates texts the rules do not have")
+        }
+        print("rule text coverage:\n  " + report.joined(separator: "\n  "))
+    }
+
+    /// The light reader `steward report` uses (no lexicons) finds the same English texts as
+    /// the full rule set.
+    func testLightRuleTextReaderMatchesTheFullRuleSet() throws {
+        let ruleset = try Ruleset.load(files: BuiltInRuleSet.files)
+        for language in [Language.en, .zh] {
+            let full = try RuleTextsLoader.load(ruleset, language: language)
+            let light = try RuleTextsLoader.load(files: BuiltInRuleSet.files, language: language)
+            XCTAssertEqual(full.english, light.english)
+            XCTAssertEqual(full.translated, light.translated)
+        }
+    }
+
+    func testSourcesHowToTextsAreCompleteInEveryLanguage() {
+        for language in Language.allCases where language != .en {
+            let t = Localizer(language)
+            let missing = ImporterRegistry.all.flatMap { importer in
+                ["sources.\(importer.id).title", "sources.\(importer.id).how"].filter { !t.has($0) }
+            }
+            XCTAssertEqual(missing, [], "\(language.rawValue).yaml lacks the `steward sources` texts of \(missing.count / 2) formats")
+        }
+    }
+
+    func testNoCatalogDescribesAFormatStewardDoesNotRead() {
+        let ids = Set(ImporterRegistry.all.map(\.id))
+        for language in Language.allCases where language != .en {
+            let catalog = ProgramCatalogs.catalog(language)
+            let stale = catalog.entries.keys.filter { $0.hasPrefix("sources.") && $0 != "sources.how_to_get_it" }
+                .map { String($0.dropFirst("sources.".count).split(separator: ".").dropLast().joined(separator: ".")) }
+                .filter { !ids.contains($0) }
+            XCTAssertEqual(Set(stale), [], "\(language.rawValue).yaml describes formats no importer reads")
+        }
+    }
+
+    /// A report's model texts (benefits, consequences, notes, reasons) are found by their
+    /// English wording: every one of them must be unique enough to find its translation.
+    func testEveryConsequenceAndNoteOfTheDemoTranslates() throws {
+        let ruleset = try Ruleset.load(files: BuiltInRuleSet.files)
+        let t = Localizer(.de, ruleTexts: try RuleTextsLoader.load(ruleset, language: .de))
+        for model in ruleset.models {
+            for tier in model.tiers {
+                for text in tier.benefits + tier.consequences + (tier.note.map { [$0] } ?? []) {
+                    XCTAssertNotEqual(t.modelText(model.id, text), text, "\(model.id) \(tier.name): '\(text)' has no German text")
+                }
+            }
+            for note in model.notes { XCTAssertNotEqual(t.modelText(model.id, note), note, "\(model.id): note has no German text") }
+        }
+    }
+}
