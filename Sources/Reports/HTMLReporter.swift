@@ -121,12 +121,16 @@ public struct HTMLReporter: Reporter {
             html += "<ul class=\"merged\">" + merged.map { "<li>merged: \(escape($0))</li>" }.joined() + "</ul>\n"
         }
         if !report.unrecognized.isEmpty {
-            html += "<h3>Not read (\(report.unrecognized.count))</h3>\n<ul>"
-                + report.unrecognized.map { "<li>\(escape($0.path)): \(escape($0.reason))</li>" }.joined() + "</ul>\n"
+            let more = UnreadSummary.more(report.unrecognizedCount, listed: report.unrecognized.count, totals: report.unreadTotals)
+            html += "<h3>Not read (\(report.unrecognizedCount))</h3>\n<ul>"
+                + report.unrecognized.map { "<li>\(escape($0.path)): \(escape($0.reason))</li>" }.joined()
+                + (more.map { "<li>\(escape($0))</li>" } ?? "") + "</ul>\n"
         }
         if !report.knownFiles.isEmpty {
-            html += "<h3>Known files not read (\(report.knownFiles.count))</h3>\n<ul>"
-                + report.knownFiles.map { "<li>\(escape($0.path)): \(escape($0.reason))</li>" }.joined() + "</ul>\n"
+            let more = UnreadSummary.more(report.knownFileCount, listed: report.knownFiles.count, totals: nil)
+            html += "<h3>Known files not read (\(report.knownFileCount))</h3>\n<ul>"
+                + report.knownFiles.map { "<li>\(escape($0.path)): \(escape($0.reason))</li>" }.joined()
+                + (more.map { "<li>\(escape($0))</li>" } ?? "") + "</ul>\n"
         }
         return html + "</section>\n"
     }

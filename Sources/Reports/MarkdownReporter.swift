@@ -65,9 +65,15 @@ public struct MarkdownReporter: Reporter {
         }
         if !report.unrecognized.isEmpty {
             md += "\nNot read:\n\n" + report.unrecognized.map { "- \(esc($0.path)): \(esc($0.reason))\n" }.joined()
+            if let more = UnreadSummary.more(report.unrecognizedCount, listed: report.unrecognized.count, totals: report.unreadTotals) {
+                md += "- \(esc(more))\n"
+            }
         }
         if !report.knownFiles.isEmpty {
             md += "\nKnown files not read:\n\n" + report.knownFiles.map { "- \(esc($0.path)): \(esc($0.reason))\n" }.joined()
+            if let more = UnreadSummary.more(report.knownFileCount, listed: report.knownFiles.count, totals: nil) {
+                md += "- \(esc(more))\n"
+            }
         }
         return md
     }

@@ -109,7 +109,7 @@ public struct TerminalReporter: Reporter {
         var read = "\(Plural.count(report.findings.count, "finding")) from \(Plural.count(report.inputs.count, "file")) read "
             + "(\(Plural.count(records, "record")))"
         if errors > 0 || warnings > 0 { read += "; \(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))" }
-        if !report.unrecognized.isEmpty { read += "; \(Plural.count(report.unrecognized.count, "file")) not recognized" }
+        if report.unrecognizedCount > 0 { read += "; \(Plural.count(report.unrecognizedCount, "file")) not recognized" }
         out.line(read, indent: 2, hanging: 4)
     }
 
@@ -247,16 +247,22 @@ public struct TerminalReporter: Reporter {
     private func notRead(_ report: ScanReport, into out: inout Output) {
         if !report.unrecognized.isEmpty {
             out.blank()
-            out.line("FILES NOT RECOGNIZED (\(report.unrecognized.count))", style: .heading)
+            out.line("FILES NOT RECOGNIZED (\(report.unrecognizedCount))", style: .heading)
             for item in report.unrecognized {
                 out.line("\(item.path): \(item.reason)", indent: 2, hanging: 6, style: .dim)
+            }
+            if let more = UnreadSummary.more(report.unrecognizedCount, listed: report.unrecognized.count, totals: report.unreadTotals) {
+                out.line(more, indent: 2, hanging: 6, style: .dim)
             }
         }
         if !report.knownFiles.isEmpty {
             out.blank()
-            out.line("KNOWN FILES NOT READ (\(report.knownFiles.count))", style: .heading)
+            out.line("KNOWN FILES NOT READ (\(report.knownFileCount))", style: .heading)
             for item in report.knownFiles {
                 out.line("\(item.path): \(item.reason)", indent: 2, hanging: 6, style: .dim)
+            }
+            if let more = UnreadSummary.more(report.knownFileCount, listed: report.knownFiles.count, totals: nil) {
+                out.line(more, indent: 2, hanging: 6, style: .dim)
             }
         }
     }
