@@ -26,6 +26,8 @@ public struct ScanOptions: Sendable {
     /// What importers need to know about the person (own chat names, locale); the CLI maps
     /// the environment to it, so a scan reads nothing from the environment itself.
     public var importerSettings = ImporterSettings()
+    /// Limits of the whole scan, across archives and nesting levels (docs/privacy.md, "Limits").
+    public var scanLimits = ScanLimits()
 
     public init(paths: [String], rulesDirectory: String, databasePath: String?,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, evidenceLimit: Int = 20,
@@ -99,7 +101,8 @@ public enum ScanPipeline {
 
         let shared = SharedScanState(store: store, scanId: scanId, quoteOthers: options.quoteOthers,
                                      excludedSources: options.excludedSources, excludedPaths: options.excludedPaths)
-        let reader = ExportReader(importers: ImporterRegistry.importers(settings: options.importerSettings))
+        let reader = ExportReader(importers: ImporterRegistry.importers(settings: options.importerSettings),
+                                  scanLimits: options.scanLimits)
         // Members of a zip on disk are tasks of their own, so one Takeout archive is read by
         // every worker; results do not depend on which worker read what (sessions merge
         // order-independently, inputs and unrecognized files are sorted below).

@@ -59,6 +59,18 @@ final class UnreadFilesLimitTests: XCTestCase {
         XCTAssertEqual(try store.report(scanId: report.scan.id)?.unreadTotals, totals)
     }
 
+    func testTheScanMemberLimitOfScanOptionsStopsAnArchiveAndNamesIt() throws {
+        let members = (0..<10).map { ZipImage.Member("m\($0).bin", [0x00, UInt8($0)]) }
+        try Data(ZipImage(members).bytes).write(to: URL(fileURLWithPath: dir + "/ten.zip"))
+        var options = ScanOptions(paths: [dir], rulesDirectory: ScanPipelineTests.rulesDirectory, databasePath: nil, jobs: 2)
+        options.scanLimits.maxArchiveMembers = 4
+        let report = try ScanPipeline.run(options, ruleset: try Ruleset.load(directory: ScanPipelineTests.rulesDirectory))
+        XCTAssertEqual(report.unrecognized.filter { $0.path.hasPrefix(dir + "/ten.zip!") }.count, 4)
+        let stop = try XCTUnwrap(report.unrecognized.first { $0.path == dir + "/ten.zip" })
+        XCTAssertTrue(stop.reason.contains("limit of 4 archive members"), stop.reason)
+        XCTAssertEqual(report.inputs.map(\.path), [dir + "/statement.csv"])
+    }
+
     func testAShortListIsCompleteAndCarriesNoTotals() throws {
         try Data([0x00, 0x01]).write(to: URL(fileURLWithPath: dir + "/one.bin"))
         let report = try scan()
