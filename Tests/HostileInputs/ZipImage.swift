@@ -19,6 +19,12 @@ public struct ZipImage {
         /// Written only in the central directory, pointing at another member's local header
         /// (`centralOffsetOf`): the overlapping-entries bomb.
         public var centralOffsetOf: Int?
+        /// Added to the offset `centralOffsetOf` points at: an entry whose local header lies
+        /// inside another member's data.
+        public var centralOffsetAdjust = 0
+        /// A compressed size declared in both headers that differs from the bytes written
+        /// (a truncated member).
+        public var declaredCompressedSize: UInt32?
         /// Sizes in the central directory that differ from the local header.
         public var centralCompressedSize: UInt32?
         public var centralUncompressedSize: UInt32?
@@ -53,15 +59,15 @@ public struct ZipImage {
             if member.centralOffsetOf != nil { continue }
             let name = Array(member.name.utf8)
             out += le32(0x0403_4B50) + le16(20) + le16(member.flags) + le16(member.method) + le16(0) + le16(0x21)
-            out += le32(member.crc) + le32(UInt32(member.stored.count)) + le32(member.uncompressedSize)
+            out += le32(member.crc) + le32(member.declaredCompressedSize ?? UInt32(member.stored.count)) + le32(member.uncompressedSize)
             out += le16(UInt16(name.count)) + le16(0) + name + member.stored
         }
         let directoryStart = out.count
         for (index, member) in members.enumerated() {
             let name = Array(member.name.utf8)
-            let offset = member.centralOffsetOf.map { offsets[$0] } ?? offsets[index]
+            let offset = (member.centralOffsetOf.map { offsets[$0] } ?? offsets[index]) + member.centralOffsetAdjust
             out += le32(0x0201_4B50) + le16(0x031E) + le16(20) + le16(member.flags) + le16(member.method) + le16(0) + le16(0x21)
-            out += le32(member.crc) + le32(member.centralCompressedSize ?? UInt32(member.stored.count))
+            out += le32(member.crc) + le32(member.centralCompressedSize ?? member.declaredCompressedSize ?? UInt32(member.stored.count))
             out += le32(member.centralUncompressedSize ?? member.uncompressedSize)
             out += le16(UInt16(name.count)) + le16(0) + le16(0) + le16(0) + le16(0)
             out += le32(member.externalAttributes) + le32(UInt32(offset)) + name

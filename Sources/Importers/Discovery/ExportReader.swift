@@ -99,10 +99,14 @@ public struct ExportReader: Sendable {
         } catch {
             return nil
         }
+        var survey = SurveyedArchive(diskPath: file.path, displayPath: file.displayPath, maxEntries: zip.limits.maxMembers)
         var members: [PlannedMember] = []
+        var listed = 0
         for (index, entry) in archive.enumerated() {
             if index >= zip.limits.maxMembers { return nil }
+            listed += 1
             let memberPath = file.displayPath + "!" + ZipArchiveReader.displayName(entry.path)
+            guard survey.admits(index, memberPath: memberPath, skipped: { members.append(.skipped($0, $1)) }) else { continue }
             switch entry.type {
             case .directory:
                 continue
@@ -119,6 +123,7 @@ public struct ExportReader: Sendable {
                                                 crc32: entry.checksum)))
             }
         }
+        survey.finish(listed: listed) { members.append(.skipped($0, $1)) }
         return members
     }
 
