@@ -99,7 +99,7 @@ public struct GPXTrackParser: ExportParser {
         var time: Timestamp?
         if let text = point.time?.trimmingCharacters(in: .whitespacesAndNewlines) {
             time = Timestamp.parseISO8601(Array(text.utf8))
-            if time == nil { sink.warn("unreadable <time> '\(text.prefix(40))': point kept without a time", at: position) }
+            if time == nil { sink.warn("unreadable <time> \(QuotedValue.describe(text)): point kept without a time", at: position) }
         }
         sink.emit(Event(source: Self.source, kind: .location, time: time, title: trackName,
                         latitude: lat, longitude: lon, position: position))
