@@ -117,3 +117,29 @@ public struct ZipImage {
 
 func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
 func le32(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF), UInt8((v >> 16) & 0xFF), UInt8(v >> 24)] }
+
+/// A gzip stream (RFC 1952) of `bytes`: header, raw deflate, CRC-32 and size.
+public func gzipBytes(_ bytes: [UInt8]) -> [UInt8] {
+    [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xFF] + ZipImage.deflate(bytes) + le32(ZipImage.crc32(bytes)) + le32(UInt32(truncatingIfNeeded: bytes.count))
+}
+
+/// A ustar archive of regular files (names up to 100 bytes), ended by two zero blocks.
+public func tarBytes(_ files: [(String, [UInt8])]) -> [UInt8] {
+    var out: [UInt8] = []
+    for (name, data) in files {
+        var h = [UInt8](repeating: 0, count: 512)
+        func put(_ s: String, _ at: Int) { for (i, b) in s.utf8.prefix(100).enumerated() { h[at + i] = b } }
+        put(name, 0)
+        put("0000644\0", 100); put("0000000\0", 108); put("0000000\0", 116)
+        let size = String(data.count, radix: 8)
+        put(String(repeating: "0", count: 11 - size.count) + size + "\0", 124)
+        put("00000000000\0", 136)
+        h[156] = UInt8(ascii: "0")
+        put("ustar\0", 257); put("00", 263)
+        for i in 148..<156 { h[i] = 0x20 }
+        let sum = String(h.reduce(0) { $0 + Int($1) }, radix: 8)
+        put(String(repeating: "0", count: 6 - sum.count) + sum + "\0 ", 148)
+        out += h + data + [UInt8](repeating: 0, count: (512 - data.count % 512) % 512)
+    }
+    return out + [UInt8](repeating: 0, count: 1024)
+}

@@ -44,6 +44,8 @@ public struct GPXTrackParser: ExportParser {
         guard sawRoot else { throw ParseError("no <gpx> element: not a GPX file") }
         if inPoint {
             sink.skip("truncated: the file ends inside this track point", at: SourcePosition(line: point.line, record: recordIndex))
+        } else if depth > 0 {
+            sink.warn("truncated: the file ends before </gpx>; points after line \(scanner.line) are missing", at: .line(scanner.line))
         }
     }
 
