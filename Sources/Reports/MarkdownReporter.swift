@@ -80,9 +80,15 @@ public struct MarkdownReporter: Reporter {
         }
         if !report.unrecognized.isEmpty {
             md += "\n\(t("markdown.not_read"))\n\n" + report.unrecognized.map { "- \(esc($0.path)): \(esc($0.reason))\n" }.joined()
+            if let more = UnreadSummary.more(report.unrecognizedCount, listed: report.unrecognized.count, totals: report.unreadTotals) {
+                md += "- \(esc(more))\n"
+            }
         }
         if !report.knownFiles.isEmpty {
             md += "\n\(t("markdown.known_not_read"))\n\n" + report.knownFiles.map { "- \(esc($0.path)): \(esc($0.reason))\n" }.joined()
+            if let more = UnreadSummary.more(report.knownFileCount, listed: report.knownFiles.count, totals: nil) {
+                md += "- \(esc(more))\n"
+            }
         }
         return md
     }
