@@ -45,6 +45,8 @@ public enum ImporterEventCatalog {
         Entry("bank.mt940", kinds: [.transaction]),
         Entry("bank.camt053", kinds: [.transaction]),
         Entry("bank.csv", kinds: [.transaction]),
+        Entry("bank.alipay", kinds: [.transaction]),
+        Entry("bank.wechatpay", kinds: [.transaction]),
         Entry("google.my_activity", kinds: [.search, .pageView, .watch, .activity]),
         Entry("whatsapp.chat", kinds: [.message]),
         Entry("whatsapp.msgstore", kinds: [.message]),

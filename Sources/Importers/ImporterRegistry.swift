@@ -12,6 +12,8 @@ public enum ImporterRegistry {
         MT940Importer(),
         CAMTImporter(),
         BankStatementCSVImporter(localeVariables: settings.localeVariables),
+        AlipayBillImporter(),
+        WeChatPayBillImporter(),
         GoogleMyActivityImporter(),
         WhatsAppChatImporter(ownerNames: settings.ownerNames),
         WhatsAppMsgstoreImporter(),
