@@ -47,6 +47,7 @@ public enum ImporterEventCatalog {
         Entry("bank.csv", kinds: [.transaction]),
         Entry("bank.alipay", kinds: [.transaction]),
         Entry("bank.wechatpay", kinds: [.transaction]),
+        Entry("bank.wechatpay_xlsx", source: "bank.wechatpay", kinds: [.transaction]),
         Entry("google.my_activity", kinds: [.search, .pageView, .watch, .activity]),
         Entry("whatsapp.chat", kinds: [.message]),
         Entry("whatsapp.msgstore", kinds: [.message]),
