@@ -134,6 +134,18 @@ final class PaymentAppBillTests: XCTestCase {
                        "the footer's 共3笔记录 matches the three rows")
     }
 
+    /// An intermediate Alipay layout put `收/支` first and `交易时间` last: columns are found by name.
+    func testAlipayColumnsAreFoundByNameInAnyOrder() throws {
+        let bill = """
+            收/支,交易对方,对方账号,商品说明,收/付款方式,金额,交易状态,交易分类,交易订单号,商家订单号,交易时间,
+            支出,兰州拉面馆,/,扫码付款,花呗,28.00,交易成功,餐饮美食,2024033022001412345678901234\t,2024033012410700001\t,2024-03-30 12:41:07,
+
+            """
+        let r = try parse(AlipayBillImporter(), try Self.gbk(bill))
+        XCTAssertEqual(r.issues, [])
+        XCTAssertEqual(r.events.map(describe), ["bank.alipay | transaction | 2024-03-30T12:41:07+08:00 | 扫码付款 · 餐饮美食 | 兰州拉面馆 | -28.00 CNY | - | 餐饮美食 | line 2"])
+    }
+
     func testAlipayInUTF8IsReadAlike() throws {
         let gbk = try parse(AlipayBillImporter(), try Self.gbk(Self.alipayAppLayout))
         let utf8 = try parse(AlipayBillImporter(), Array(Self.alipayAppLayout.utf8))
