@@ -178,6 +178,28 @@ final class PaymentAppBillTests: XCTestCase {
                       r.issues.joined(separator: "\n"))
     }
 
+    /// Cut anywhere, a bill yields only rows it holds in full: the events are the first events
+    /// of the whole file, never a row with a cut amount or time.
+    func testEveryCutPointYieldsOnlyWholeRows() throws {
+        for (importer, bytes) in [(AlipayBillImporter() as any Importer, try Self.gbk(Self.alipayAppLayout)),
+                                  (WeChatPayBillImporter(), Array(Self.weChatPay.utf8))] {
+            func events(_ bytes: [UInt8]) -> [String]? {
+                var parser = importer.makeParser(for: probe("bill.csv", bytes))
+                let collector = EventCollector()
+                do { try parser.parseAll(bytes, into: collector.sink) } catch { return nil }
+                return collector.events.map(describe)
+            }
+            let whole = try XCTUnwrap(events(bytes))
+            var cutsAfterHeader = 0
+            for cut in 0..<bytes.count {
+                guard let read = events(Array(bytes[..<cut])) else { continue } // cut before the header ends
+                cutsAfterHeader += 1
+                XCTAssertEqual(read, Array(whole.prefix(read.count)), "\(importer.id) cut at byte \(cut)")
+            }
+            XCTAssertGreaterThan(cutsAfterHeader, 100, importer.id)
+        }
+    }
+
     func testDetectedByContentEvenRenamedAndAheadOfTheBankCSVImporter() throws {
         let alipay = probe("download(3).txt", try Self.gbk(Self.alipayAppLayout))
         guard case .success(let a) = ImporterRegistry.detect(alipay) else { return XCTFail("Alipay bill not recognized") }
