@@ -39,6 +39,6 @@ public struct PaymentAppBillParser: ExportParser {
                                  : "row longer than 1 MiB or with more than 4096 columns", at: position, into: sink)
             return
         }
-        try table.take((0..<record.count).map { TextDecoding.decode(record[$0], as: encoding) }, at: position, into: sink)
+        try table.take(record.count, at: position, into: sink) { TextDecoding.decode(record[$0], as: encoding) }
     }
 }

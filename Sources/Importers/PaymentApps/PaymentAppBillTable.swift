@@ -28,14 +28,18 @@ struct PaymentAppBillTable {
         sink.skip(reason, at: position)
     }
 
-    /// One row's cells, decoded.
-    mutating func take(_ fields: [String], at position: SourcePosition, into sink: EventSink) throws(ParseError) {
-        if fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return }
+    /// One row of `count` cells; `field` decodes cell `k` (only the cells a row needs are
+    /// decoded: GB18030 decoding is the costly part of reading a bill). Blank rows are the
+    /// caller's to drop.
+    mutating func take(_ count: Int, at position: SourcePosition, into sink: EventSink,
+                       field: (Int) -> String) throws(ParseError) {
+        guard count > 0 else { return }
         guard let layout else {
+            let fields = (0..<count).map(field)
             if let found = PaymentAppBillLayout(header: fields), found.app == app {
                 self.layout = found
             } else {
-                if let n = fields.first.flatMap(Self.recordCount) { announced = n }
+                if let n = Self.recordCount(fields[0]) { announced = n }
                 rowsBeforeHeader += 1
                 if rowsBeforeHeader > PaymentAppBillLayout.maxRowsBeforeHeader {
                     throw ParseError("no \(app.name) bill header row (交易对方, 收/支, 金额 …) in the first \(PaymentAppBillLayout.maxRowsBeforeHeader) rows")
@@ -43,7 +47,7 @@ struct PaymentAppBillTable {
             }
             return
         }
-        let first = fields[0].trimmingSpaces
+        let first = field(0).trimmingSpaces
         if afterTable || first.hasPrefix("---") {
             // Old Alipay closes the table with a dashed line, then `共N笔记录` and totals.
             afterTable = true
@@ -51,7 +55,7 @@ struct PaymentAppBillTable {
             return
         }
         dataRows += 1
-        emitRow(fields, layout: layout, position: position, sink: sink)
+        emitRow(count, field, layout: layout, position: position, sink: sink)
     }
 
     mutating func finish(into sink: EventSink) throws(ParseError) {
@@ -76,13 +80,14 @@ struct PaymentAppBillTable {
         return Int(t[t.index(after: t.startIndex)..<end.lowerBound])
     }
 
-    private mutating func emitRow(_ fields: [String], layout: PaymentAppBillLayout, position: SourcePosition, sink: EventSink) {
-        if fields.count < layout.width && !isWorkbook {
-            sink.skip("expected \(layout.width) columns, found \(fields.count) (row cut short?)", at: position); return
+    private mutating func emitRow(_ count: Int, _ field: (Int) -> String, layout: PaymentAppBillLayout,
+                                  position: SourcePosition, sink: EventSink) {
+        if count < layout.width && !isWorkbook {
+            sink.skip("expected \(layout.width) columns, found \(count) (row cut short?)", at: position); return
         }
         func text(_ c: PaymentAppBillColumn) -> String? {
-            guard let k = layout.column(c), k < fields.count else { return nil }
-            let s = BankStatementCSVParser.collapseSpaces(fields[k])
+            guard let k = layout.column(c), k < count else { return nil }
+            let s = BankStatementCSVParser.collapseSpaces(field(k))
             // `/` is how both apps write "nothing here".
             return s.isEmpty || s == "/" ? nil : s
         }

@@ -35,7 +35,8 @@ public struct WeChatPayWorkbookImporter: PathReadingImporter {
         var problem: ParseError?
         try XLSXSheetReader(diskPath: diskPath, displayPath: probe.path).forEachRow { row, cells in
             do throws(ParseError) {
-                try table.take(cells, at: .line(row), into: sink)
+                if cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return true }
+                try table.take(cells.count, at: .line(row), into: sink) { cells[$0] }
                 return true
             } catch {
                 problem = error
