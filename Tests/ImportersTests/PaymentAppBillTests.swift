@@ -115,7 +115,7 @@ final class PaymentAppBillTests: XCTestCase {
         XCTAssertEqual(r.events[1].text, "花呗主动还款-2024年03月账单 · 信用借还", "a 不计收支 repayment is read as money out")
         XCTAssertEqual(r.events[3].position, .line(24))
         XCTAssertEqual(r.issues, [
-            "1 closed or failed trade (交易关闭, 支付失败 …) moved no money and was not read",
+            "1 row in which no money moved (closed or failed trades, returned transfers, deposit-free orders: 交易关闭, 对方已退还 …) was not read",
             "1 refund marked 不计收支 was not read: the payment refunded is listed as closed (refunded in full) or keeps its full amount (refunded in part)",
         ])
     }
@@ -130,7 +130,7 @@ final class PaymentAppBillTests: XCTestCase {
         XCTAssertEqual(books.counterparty, "博库书城")
         XCTAssertEqual(books.text, "图书两本 · 即时到账交易")
         XCTAssertEqual(r.events[1].amount, Money(units: 30000, scale: 2, currency: "CNY"), "empty 收/支, 资金状态 已收入")
-        XCTAssertEqual(r.issues, ["1 closed or failed trade (交易关闭, 支付失败 …) moved no money and was not read"],
+        XCTAssertEqual(r.issues, ["1 row in which no money moved (closed or failed trades, returned transfers, deposit-free orders: 交易关闭, 对方已退还 …) was not read"],
                        "the footer's 共3笔记录 matches the three rows")
     }
 
@@ -164,6 +164,20 @@ final class PaymentAppBillTests: XCTestCase {
         XCTAssertEqual(coffee.position, .line(18))
         XCTAssertEqual(r.events[1].text, "微信红包", "`/` in 商品 is no text")
         XCTAssertEqual(r.events[2].text, "信用卡还款")
+    }
+
+    /// Amounts of a thousand yuan or more carry a grouping comma inside quotes; a transfer the
+    /// other side sent back (对方已退还) moved no money and has no row for the return.
+    func testWeChatPayGroupedAmountsAndReturnedTransfers() throws {
+        let bill = """
+            交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注
+            2024-02-01 10:00:00,转账,房东,"/",支出,"¥1,200.00",招商银行(1234),对方已收钱,1000050001202402011234567890\t,/\t,"/"
+            2024-02-02 10:00:00,转账,张伟,"/",支出,¥300.00,零钱,对方已退还,1000050001202402021234567890\t,/\t,"/"
+
+            """
+        let r = try parse(WeChatPayBillImporter(), Array(bill.utf8))
+        XCTAssertEqual(r.events.map { $0.amount?.description }, ["-1200.00 CNY"])
+        XCTAssertEqual(r.issues, ["1 row in which no money moved (closed or failed trades, returned transfers, deposit-free orders: 交易关闭, 对方已退还 …) was not read"])
     }
 
     func testCutFileKeepsCompleteRowsAndReportsTheRest() throws {

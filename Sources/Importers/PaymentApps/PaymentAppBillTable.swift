@@ -63,7 +63,7 @@ struct PaymentAppBillTable {
             throw ParseError("no \(app.name) bill header row (交易对方, 收/支, 金额 …)")
         }
         if closed > 0 {
-            sink.warn("\(closed) closed or failed trade\(closed == 1 ? "" : "s") (交易关闭, 支付失败 …) moved no money and \(closed == 1 ? "was" : "were") not read")
+            sink.warn("\(closed) row\(closed == 1 ? "" : "s") in which no money moved (closed or failed trades, returned transfers, deposit-free orders: 交易关闭, 对方已退还 …) \(closed == 1 ? "was" : "were") not read")
         }
         if neutralRefunds > 0 {
             sink.warn("\(neutralRefunds) refund\(neutralRefunds == 1 ? "" : "s") marked 不计收支 \(neutralRefunds == 1 ? "was" : "were") not read: the payment refunded is listed as closed (refunded in full) or keeps its full amount (refunded in part)")
@@ -143,7 +143,16 @@ struct PaymentAppBillTable {
 
     /// Rows in which no money moved: trades closed unpaid or cancelled (Alipay), payments
     /// that failed. Counted and named once, not reported row by row: they are not bad data.
-    static let noMoneyStates: Set<String> = ["交易关闭", "已关闭", "支付失败", "交易失败", "等待付款", "等待买家付款", "失败"]
+    static let noMoneyStates: Set<String> = [
+        // Trades closed unpaid, cancelled or refunded in full (Alipay), payments that failed.
+        "交易关闭", "已关闭", "支付失败", "交易失败", "等待付款", "等待买家付款", "失败",
+        // WeChat Pay: a transfer or red packet sent and returned, a withdrawal that failed
+        // (no row is written for the money coming back).
+        "对方已退还", "已退还", "提现失败，已退回零钱",
+        // Alipay: a deposit frozen or released, a Sesame deposit-free order (the amount is the
+        // deposit waived, never paid).
+        "冻结成功", "解冻成功", "信用服务使用成功", "芝麻免押下单成功",
+    ]
 
     enum Direction { case `in`, out, neutral }
 
