@@ -146,6 +146,18 @@ final class PaymentAppBillTests: XCTestCase {
         XCTAssertEqual(r.events.map(describe), ["bank.alipay | transaction | 2024-03-30T12:41:07+08:00 | 扫码付款 · 餐饮美食 | 兰州拉面馆 | -28.00 CNY | - | 餐饮美食 | line 2"])
     }
 
+    /// 余额宝 interest is marked 不计收支 like the transfers into 余额宝, but it is money in.
+    func testAlipayInterestIsMoneyInAndTransfersIntoSavingsAreMoneyOut() throws {
+        let bill = """
+            交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,备注,
+            2024-03-30 04:10:00,投资理财,余额宝,/,余额宝-2024.03.29-收益发放,不计收支,0.85,余额宝,交易成功,20240330000000001\t,,,
+            2024-03-29 09:00:00,投资理财,余额宝,/,余额宝-自动转入,不计收支,500.00,余额,交易成功,20240329000000002\t,,,
+
+            """
+        let r = try parse(AlipayBillImporter(), try Self.gbk(bill))
+        XCTAssertEqual(r.events.map { $0.amount?.description }, ["0.85 CNY", "-500.00 CNY"])
+    }
+
     func testAlipayInUTF8IsReadAlike() throws {
         let gbk = try parse(AlipayBillImporter(), try Self.gbk(Self.alipayAppLayout))
         let utf8 = try parse(AlipayBillImporter(), Array(Self.alipayAppLayout.utf8))
@@ -167,16 +179,18 @@ final class PaymentAppBillTests: XCTestCase {
     }
 
     /// Amounts of a thousand yuan or more carry a grouping comma inside quotes; a transfer the
-    /// other side sent back (对方已退还) moved no money and has no row for the return.
-    func testWeChatPayGroupedAmountsAndReturnedTransfers() throws {
+    /// other side sent back (对方已退还) moved no money and has no row for the return; a
+    /// withdrawal to a card (收/支 `/`) is money out.
+    func testWeChatPayGroupedAmountsReturnedTransfersAndWithdrawals() throws {
         let bill = """
             交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注
             2024-02-01 10:00:00,转账,房东,"/",支出,"¥1,200.00",招商银行(1234),对方已收钱,1000050001202402011234567890\t,/\t,"/"
             2024-02-02 10:00:00,转账,张伟,"/",支出,¥300.00,零钱,对方已退还,1000050001202402021234567890\t,/\t,"/"
+            2024-02-03 10:00:00,零钱提现,招商银行(1234),"/",/,¥50.00,零钱,提现已到账,1000050001202402031234567890\t,/\t,"/"
 
             """
         let r = try parse(WeChatPayBillImporter(), Array(bill.utf8))
-        XCTAssertEqual(r.events.map { $0.amount?.description }, ["-1200.00 CNY"])
+        XCTAssertEqual(r.events.map { $0.amount?.description }, ["-1200.00 CNY", "-50.00 CNY"], "a withdrawal (neutral) is money out")
         XCTAssertEqual(r.issues, ["1 row in which no money moved (closed or failed trades, returned transfers, deposit-free orders: 交易关闭, 对方已退还 …) was not read"])
     }
 

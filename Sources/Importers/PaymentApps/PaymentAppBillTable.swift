@@ -119,12 +119,14 @@ struct PaymentAppBillTable {
         case .neutral:
             let isRefund = [status, item, category].contains { $0?.contains("退款") == true }
             if isRefund { neutralRefunds += 1; return }
-            // Repayments (花呗, 借呗, credit cards), transfers into savings (余额宝, 零钱通),
-            // top-ups and withdrawals: money leaving the account's balance, never income.
+            // Interest paid into 余额宝 (`余额宝-2024.03.30-收益发放`) is money in.
+            if item?.contains("收益") == true { break }
+            // Repayments (花呗, 借呗, credit cards), moves between the person's own balances
+            // and cards (余额宝, 零钱通, top-ups, withdrawals): money out, never income.
             units = -units
         }
         // Yuan with two decimals, as the CSVs write them (a workbook's number cell may say 12.5).
-    let amount = Money(units: parsed.scale < 2 ? Money(units: units, scale: parsed.scale).units(atScale: 2) : units,
+        let amount = Money(units: parsed.scale < 2 ? Money(units: units, scale: parsed.scale).units(atScale: 2) : units,
                        scale: max(parsed.scale, 2), currency: "CNY")
         let description = [item, category].compactMap { $0 }.joined(separator: " · ")
         sink.emit(Event(source: app.sourceID, kind: .transaction, time: time, text: description.isEmpty ? nil : description,
