@@ -73,7 +73,7 @@ struct PaymentAppBillTable {
         }
     }
 
-    /// `共12笔记录` → 12 (full-width or ASCII digits are not mixed in practice: ASCII only).
+    /// `共12笔记录` → 12.
     static func recordCount(_ text: String) -> Int? {
         let t = text.trimmingSpaces
         guard t.hasPrefix("共"), let end = t.range(of: "笔记录") else { return nil }
@@ -127,7 +127,7 @@ struct PaymentAppBillTable {
         }
         // Yuan with two decimals, as the CSVs write them (a workbook's number cell may say 12.5).
         let amount = Money(units: parsed.scale < 2 ? Money(units: units, scale: parsed.scale).units(atScale: 2) : units,
-                       scale: max(parsed.scale, 2), currency: "CNY")
+                           scale: max(parsed.scale, 2), currency: "CNY")
         let description = [item, category].compactMap { $0 }.joined(separator: " · ")
         sink.emit(Event(source: app.sourceID, kind: .transaction, time: time, text: description.isEmpty ? nil : description,
                         counterparty: text(.counterparty), amount: amount, code: category, position: position))
