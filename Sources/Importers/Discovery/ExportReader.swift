@@ -63,7 +63,7 @@ public struct ExportReader: Sendable {
     public func plan(_ files: [DiskFileSource], skipped: (String, String) -> Void) -> [ReadTask] {
         var tasks: [ReadTask] = []
         for file in files {
-            guard startsLikeZip(file), let members = listMembers(of: file) else {
+            guard startsLikeZip(file), !isReadWhole(file), let members = listMembers(of: file) else {
                 tasks.append(.file(file))
                 continue
             }
@@ -80,6 +80,24 @@ public struct ExportReader: Sendable {
     private enum PlannedMember {
         case task(ReadTask)
         case skipped(String, String)
+    }
+
+    /// A ZIP on disk that a path-reading importer takes as one document (a workbook), so it is
+    /// not split into members.
+    private func isReadWhole(_ file: DiskFileSource) -> Bool {
+        var head: [UInt8] = []
+        try? file.stream { chunk in
+            head.append(contentsOf: chunk.prefix(FileProbe.headLength - head.count))
+            return head.count >= FileProbe.headLength ? .stop : .more
+        }
+        return claimsWhole(FileProbe(path: file.displayPath, head: head, size: file.size, diskPath: file.path))
+    }
+
+    /// True when the most confident importer of a ZIP-headed file reads it from disk as a whole
+    /// (an .xlsx workbook is a ZIP package of XML parts that only make sense together).
+    private func claimsWhole(_ probe: FileProbe) -> Bool {
+        guard probe.diskPath != nil, case .success(let found) = ImporterRegistry.detect(probe, among: importers) else { return false }
+        return found.importer is any PathReadingImporter
     }
 
     private func startsLikeZip(_ file: DiskFileSource) -> Bool {
@@ -226,8 +244,9 @@ public struct ExportReader: Sendable {
             return
         }
 
-        // 2. Archives: recurse.
-        if ZipArchiveReader.looksLikeZip(head) {
+        // 2. Archives: recurse (unless the ZIP is one document read from disk: a workbook).
+        if ZipArchiveReader.looksLikeZip(head),
+           !claimsWhole(FileProbe(path: source.displayPath, head: head, size: source.size, diskPath: diskPath)) {
             readArchive(source: source, diskPath: diskPath, modified: modified, depth: depth, delegate: delegate)
             return
         }
