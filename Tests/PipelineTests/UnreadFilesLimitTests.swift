@@ -44,7 +44,7 @@ final class UnreadFilesLimitTests: XCTestCase {
         XCTAssertEqual(totals.byReason, [.init(reason: "not recognized", files: 20_000)])
 
         let terminal = TerminalReporter(color: false, width: 200).render(report)
-        XCTAssertTrue(terminal.contains("FILES NOT RECOGNIZED (20000)"), terminal)
+        XCTAssertTrue(terminal.contains("FILES NOT RECOGNIZED (20,000)"), terminal)
         XCTAssertTrue(terminal.contains("… and 19,900 more (20,000 in all: 20,000 not recognized)"), terminal)
         XCTAssertFalse(terminal.contains("junk/00100.bin"))
         for format in [MarkdownReporter().render(report), HTMLReporter().render(report)] {
