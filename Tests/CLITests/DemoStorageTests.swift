@@ -55,9 +55,9 @@ final class DemoStorageTests: XCTestCase {
     }
 
     func testLanguageAndPersonaErrorsSayWhatIsWrong() throws {
-        let lang = try StewardProcess.run(["demo", "--lang", "de"], home: home)
+        let lang = try StewardProcess.run(["demo", "--lang", "xx"], home: home)
         XCTAssertEqual(lang.status, 2)
-        XCTAssertTrue(lang.stderr.contains("--lang de: languages are not available yet"), lang.stderr)
+        XCTAssertTrue(lang.stderr.contains("--lang xx: no such language (available: en, de, fr, es, ru, zh)"), lang.stderr)
         XCTAssertFalse(lang.stderr.contains("no persona named"), lang.stderr)
         let persona = try StewardProcess.run(["demo", "nobody"], home: home)
         XCTAssertEqual(persona.status, 2)
