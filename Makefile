@@ -20,7 +20,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 INSTALLED    := bin/steward share/man/man1/steward.1 share/bash-completion/completions/steward \
                 share/zsh/site-functions/_steward share/fish/vendor_completions.d/steward.fish
 
-.PHONY: all build release dist demo test eval test-install bench install install-files uninstall deb deps clean
+.PHONY: all build release dist demo test test-html browser-deps eval test-install bench install install-files uninstall deb deps clean
 
 all: build
 
@@ -64,11 +64,22 @@ demo: build
 # suite and again through the CLI), CLI end-to-end tests, privacy tests and the conformance
 # test over the sample corpus (docs/architecture.md, "Sample exports"; skipped, saying so,
 # when that folder is absent).
-test: deps
+test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
 	$(BIN) rules lint
 	$(BIN) rules test
+	$(MAKE) --no-print-directory test-html
+
+# The HTML report in a real browser (docs/reports.md, "Tested in a browser"): headless
+# Chromium renders the demo's dossier in English and Chinese to PNG and PDF; any console
+# message (a blocked request, a script error), a blank screenshot, a missing chart or a table
+# cut across printed pages fails.
+test-html: browser-deps
+	python3 scripts/check-html-report.py $(BIN) $(BUILD_DIR)/html-check en zh
+
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-wqy-zenhei; }
 
 # Precision, recall and F1 of the rules on the labelled evaluation set under eval/ (per
 # attribute, language and rule) and every error: a measurement, so not part of `make test`

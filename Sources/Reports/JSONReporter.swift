@@ -82,8 +82,16 @@ public struct JSONReporter: Reporter {
             optional("time", evidence.time, into: &item)
             item.append(("excerpt", .string(evidence.excerpt)))
             item.append(("rule", .string(evidence.rule)))
+            if let latitude = evidence.latitude, let longitude = evidence.longitude,
+               latitude.isFinite, longitude.isFinite {
+                item.append(("latitude", .number(latitude)))
+                item.append(("longitude", .number(longitude)))
+            }
             return .object(item)
         })))
+        if let months = finding.months {
+            members.append(("months", .object(months.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })))
+        }
         return .object(members)
     }
 

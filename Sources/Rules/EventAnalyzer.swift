@@ -76,6 +76,9 @@ extension Finding {
         result.rules = rules + other.rules.filter { !rules.contains($0) }
         result.sources = Array(Set(sources).union(other.sources)).sorted()
         result.value = other.value ?? value
+        if months != nil || other.months != nil {
+            result.months = (months ?? [:]).merging(other.months ?? [:], uniquingKeysWith: +)
+        }
         if ruleCounts != nil || other.ruleCounts != nil {
             result.ruleCounts = (ruleCounts ?? [:]).merging(other.ruleCounts ?? [:], uniquingKeysWith: +)
         }

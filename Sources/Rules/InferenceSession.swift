@@ -91,6 +91,9 @@ public final class InferenceSession {
     /// that fired together, so an event matched by two rules of one attribute counts once, and
     /// rules whose aggregate fails can be left out exactly.
     private var combinations: [Int: [[Int]: Int]] = [:]
+    /// The same counts split by calendar month of the record's local time (`year * 12 +
+    /// month - 1`), for `Finding.months`; records without a time are only in `combinations`.
+    private var monthlyCombinations: [Int: [[Int]: [Int32: Int]]] = [:]
     private var candidatesBySource: [String: [Candidates?]] = [:]
     private var foldBuffer: [UInt8] = []
     private var hitsByField: [[LexiconAutomaton.Hit]] = Array(repeating: [], count: Event.Field.allCases.count)
@@ -196,6 +199,11 @@ public final class InferenceSession {
         for (attribute, theirs) in other.combinations {
             combinations[attribute, default: [:]].merge(theirs, uniquingKeysWith: +)
         }
+        for (attribute, theirs) in other.monthlyCombinations {
+            for (rules, months) in theirs {
+                monthlyCombinations[attribute, default: [:]][rules, default: [:]].merge(months, uniquingKeysWith: +)
+            }
+        }
         for (mine, theirs) in zip(analyzers, other.analyzers) { mine.merge(theirs) }
     }
 
@@ -232,6 +240,10 @@ public final class InferenceSession {
             let attribute = ruleSet.attributes[attributeIndex]
             var count = 0
             for (rules, n) in combinations[attributeIndex]! where rules.contains(where: { qualifies[$0] }) { count += n }
+            var months: [String: Int] = [:]
+            for (rules, byMonth) in monthlyCombinations[attributeIndex] ?? [:] where rules.contains(where: { qualifies[$0] }) {
+                for (month, n) in byMonth where n != 0 { months[InferenceSession.monthKey(month), default: 0] += n }
+            }
             guard count > 0 else { continue }
             let ruleIndices = ruleSet.rules.indices.filter {
                 qualifies[$0] && tallies[$0].count > 0 && ruleSet.rules[$0].attribute == attribute.id
@@ -261,7 +273,8 @@ public final class InferenceSession {
                                   confidence: confidence, count: count, firstSeen: first?.iso8601, lastSeen: last?.iso8601,
                                   rules: ruleIndices.map { ruleSet.rules[$0].id }, sources: sources.sorted(),
                                   evidence: unique.map(\.evidence),
-                                  ruleCounts: Dictionary(uniqueKeysWithValues: ruleIndices.map { (ruleSet.rules[$0].id, tallies[$0].count) })))
+                                  ruleCounts: Dictionary(uniqueKeysWithValues: ruleIndices.map { (ruleSet.rules[$0].id, tallies[$0].count) }),
+                                  months: months.filter { $0.value > 0 }))
         }
         return result
     }
@@ -362,6 +375,7 @@ public final class InferenceSession {
         let include = ruleSet.includeGroups[ruleIndex]
         let exclude = ruleSet.excludeGroups[ruleIndex]
         let topics = readsIntent ? ruleSet.topicGroups[ruleIndex] : []
+        let also = ruleSet.alsoGroups[ruleIndex]
         var topicField: Event.Field?
         for field in fields {
             let hits = hitsByField[field.slot]
@@ -376,11 +390,31 @@ public final class InferenceSession {
                     topicField = field
                     break
                 }
+                if !also.isEmpty, !alsoHits(also, exclude: exclude, fields: fields, besides: hit, in: field) { continue }
                 return true
             }
         }
         if let topicField {
             lastDrops.append(RuleDrop(rule: ruleSet.rules[ruleIndex].id, reason: .topicMarker(topicField.rawValue)))
+        }
+        return false
+    }
+
+    /// Whether one of the `also:` groups hits any of the rule's fields apart from the hit that
+    /// matched (a word in both lists does not count twice) and outside every `exclude` phrase
+    /// ("Church Street" names no church).
+    private func alsoHits(_ also: [Int32], exclude: [Int32], fields: [Event.Field],
+                          besides hit: LexiconAutomaton.Hit, in hitField: Event.Field) -> Bool {
+        for field in fields {
+            let hits = hitsByField[field.slot]
+            for other in hits where also.contains(other.group) {
+                if field == hitField, other.start < hit.end, hit.start < other.end { continue }
+                let cancelled = hits.contains { decoy in
+                    exclude.contains(decoy.group) && decoy.start < other.end && other.start < decoy.end
+                }
+                if cancelled { continue }
+                return true
+            }
         }
         return false
     }
@@ -397,6 +431,10 @@ public final class InferenceSession {
         // The gate reports records of the kinds it checks; the ledger reports the others.
         let gateCounts = overlap.map { !analyzers.isEmpty && gateChecks($0.gate, event) } ?? false
         let primaryAttribute = gateCounts ? nil : byAttribute.keys.min()
+        let month: Int32? = event.time.flatMap { time in
+            let civil = time.civil
+            return (1...9999).contains(civil.year) ? Int32(civil.year * 12 + civil.month - 1) : nil
+        }
         for (attribute, rules) in byAttribute {
             var counted = rules
             if let overlap, let recordKey, claimsRecords(overlap, event) {
@@ -406,20 +444,37 @@ public final class InferenceSession {
                                      input: path, primary: attribute == primaryAttribute) {
                 case .new, .unchecked:
                     combinations[attribute, default: [:]][rules, default: 0] += 1
+                    countMonth(attribute, rules, month, 1)
                 case .seen(let previous, let union):
                     counted = rules.filter { !previous.contains($0) }
                     if union != previous {
                         combinations[attribute, default: [:]][previous, default: 0] -= 1
                         combinations[attribute, default: [:]][union, default: 0] += 1
+                        countMonth(attribute, previous, month, -1)
+                        countMonth(attribute, union, month, 1)
                     }
                 }
             } else {
                 combinations[attribute, default: [:]][rules, default: 0] += 1
+                countMonth(attribute, rules, month, 1)
             }
             for ruleIndex in rules {
                 tally(ruleIndex, event: event, path: path, counts: counted.contains(ruleIndex), record: recordKey)
             }
         }
+    }
+
+    private func countMonth(_ attribute: Int, _ rules: [Int], _ month: Int32?, _ n: Int) {
+        guard let month else { return }
+        monthlyCombinations[attribute, default: [:]][rules, default: [:]][month, default: 0] += n
+    }
+
+    /// `YYYY-MM` of a month index `year * 12 + month - 1`.
+    static func monthKey(_ index: Int32) -> String {
+        let year = Int(index) / 12
+        let month = Int(index) % 12 + 1
+        let digits = String(year)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits + (month < 10 ? "-0" : "-") + String(month)
     }
 
     /// Adds one matched record to a rule's tally; a record already counted from another input
@@ -494,7 +549,7 @@ public final class InferenceSession {
         if list.count >= evidenceLimit, let worst = list.last, epoch > worst.epoch { return }
         let item = RankedEvidence(epoch: epoch, evidence: Evidence(path: path, locator: event.position.description,
                                                                    time: event.time?.iso8601, excerpt: event.excerpt(quotingOthers: quotingOthers),
-                                                                   rule: rule),
+                                                                   rule: rule, latitude: event.latitude, longitude: event.longitude),
                                   record: record)
         insert(item, into: &list)
     }

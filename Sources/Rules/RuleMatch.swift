@@ -35,6 +35,11 @@ public struct RuleMatch: Sendable {
     public var terms: [String]
     public var excludeLexicons: [String]
     public var excludeTerms: [String]
+    /// `also:` — lexicons or terms the record must hit as well (anywhere in the rule's fields)
+    /// for a lexicon hit to count: a late-payment fee counts as a late bill only when the
+    /// record also names a utility (docs/rules.md "Two things in one record").
+    public var alsoLexicons: [String] = []
+    public var alsoTerms: [String] = []
     public var mcc: MCCSet?
     public var amount: AmountRange?
     public var hours: HourWindow?

@@ -25,6 +25,8 @@ public struct RuleSet: Sendable {
     /// Per rule (same order as `rules`): automaton groups that count as hits / cancel hits.
     let includeGroups: [[Int32]]
     let excludeGroups: [[Int32]]
+    /// Per rule: groups of which one must also hit the record (`also:`); empty for most rules.
+    let alsoGroups: [[Int32]]
     /// Per rule: automaton groups of topic markers that cancel its hits in search-like events
     /// (empty under `intent: any`).
     let topicGroups: [[Int32]]
@@ -54,6 +56,10 @@ public struct RuleSet: Sendable {
         }
         excludeGroups = rules.map { rule in
             (rule.match.excludeLexicons + [RuleSet.excludeGroup(rule.id)]).compactMap { groupIds[$0] }
+        }
+        alsoGroups = rules.map { rule in
+            guard !rule.match.alsoLexicons.isEmpty || !rule.match.alsoTerms.isEmpty else { return [] }
+            return (rule.match.alsoLexicons + [RuleSet.alsoGroup(rule.id)]).compactMap { groupIds[$0] }
         }
         let sharedTopics = automaton.groups.filter { $0.hasPrefix(RuleMatch.topicLexiconPrefix) }
         topicGroups = rules.map { rule in
@@ -107,4 +113,5 @@ public struct RuleSet: Sendable {
     static func termsGroup(_ ruleId: String) -> String { "rule \(ruleId) terms" }
     static func excludeGroup(_ ruleId: String) -> String { "rule \(ruleId) exclude" }
     static func topicsGroup(_ ruleId: String) -> String { "rule \(ruleId) topics" }
+    static func alsoGroup(_ ruleId: String) -> String { "rule \(ruleId) also" }
 }

@@ -17,7 +17,7 @@ struct RuleSetLoader {
     static let ruleKeys: Set<String> = ["id", "attribute", "title", "description", "confidence", "match", "aggregate", "examples",
                                         "yields_to"]
     static let matchKeys: Set<String> = ["sources", "kinds", "fields", "lexicons", "terms", "exclude", "mcc", "amount", "hours", "combine",
-                                         "authored_by", "mcc_compatible", "mcc_precedence", "intent", "topics"]
+                                         "authored_by", "mcc_compatible", "mcc_precedence", "intent", "topics", "also"]
     static let excludeKeys: Set<String> = ["lexicons", "terms"]
     static let topicsKeys: Set<String> = ["except", "lexicons", "terms"]
     static let amountKeys: Set<String> = ["min", "max"]
@@ -98,6 +98,7 @@ struct RuleSetLoader {
                 }
                 for term in rule.match.terms { terms.append(LexiconRule.term(term, group: RuleSet.termsGroup(rule.id))) }
                 for term in rule.match.excludeTerms { terms.append(LexiconRule.term(term, group: RuleSet.excludeGroup(rule.id))) }
+                for term in rule.match.alsoTerms { terms.append(LexiconRule.term(term, group: RuleSet.alsoGroup(rule.id))) }
                 for term in rule.match.topicTerms { terms.append(LexiconRule.term(term, group: RuleSet.topicsGroup(rule.id))) }
                 rules.append(rule)
             }
@@ -378,6 +379,17 @@ struct RuleSetLoader {
             if let terms = excludeMap["terms"] { match.excludeTerms = try termList(terms) }
             guard match.hasLexiconCondition else {
                 throw exclude.error("exclude only cancels lexicon hits, but this rule has no lexicons or terms")
+            }
+        }
+        if let also = map["also"] {
+            let alsoMap = try also.mapping(allowed: Self.excludeKeys, context: "also")
+            if let lexicons = alsoMap["lexicons"] { match.alsoLexicons = try lexiconList(lexicons, known: lexiconNames) }
+            if let terms = alsoMap["terms"] { match.alsoTerms = try termList(terms) }
+            guard match.hasLexiconCondition else {
+                throw also.error("also only narrows lexicon hits, but this rule has no lexicons or terms")
+            }
+            guard !match.alsoLexicons.isEmpty || !match.alsoTerms.isEmpty else {
+                throw also.error("also needs lexicons or terms the record must hit as well")
             }
         }
         if let mcc = map["mcc"] {

@@ -6,16 +6,23 @@ public struct Evidence: Sendable, Hashable, Codable {
     public var excerpt: String
     /// Rule that matched this record.
     public var rule: String
+    /// Where the record was, when it has a position (location records, place visits, geotagged
+    /// photos): the HTML report's map draws it, rounded (docs/report-contract.md).
+    public var latitude: Double?
+    public var longitude: Double?
 
-    public init(path: String, locator: String, time: String?, excerpt: String, rule: String) {
+    public init(path: String, locator: String, time: String?, excerpt: String, rule: String,
+                latitude: Double? = nil, longitude: Double? = nil) {
         self.path = path
         self.locator = locator
         self.time = time
         self.excerpt = excerpt
         self.rule = rule
+        self.latitude = latitude
+        self.longitude = longitude
     }
 
-    private enum CodingKeys: String, CodingKey { case path, locator, time, excerpt, rule }
+    private enum CodingKeys: String, CodingKey { case path, locator, time, excerpt, rule, latitude, longitude }
 }
 
 /// How firmly a finding stands (docs/rules.md, "Strength"). Every finding is reported — one
@@ -52,6 +59,10 @@ public struct Finding: Sendable, Codable {
     /// A value when the attribute has one (e.g. an income bracket).
     public var value: String?
     public var evidence: [Evidence]
+    /// Records per calendar month of their local time, keyed `YYYY-MM` (records without a time
+    /// are not in it); nil when the finding's analyzer does not count by month. Exact, like
+    /// `count`: the HTML report's timeline draws it.
+    public var months: [String: Int]?
 
     /// `possible` when the finding rests on one record and its best rule's confidence is below
     /// `FindingStrength.confirmedConfidence`; derived, so stored scans read the same.
@@ -61,8 +72,10 @@ public struct Finding: Sendable, Codable {
 
     public init(attribute: String, title: String, sensitivity: Sensitivity, confidence: Double,
                 count: Int, firstSeen: String?, lastSeen: String?, rules: [String], sources: [String],
-                value: String? = nil, evidence: [Evidence], ruleCounts: [String: Int]? = nil) {
+                value: String? = nil, evidence: [Evidence], ruleCounts: [String: Int]? = nil,
+                months: [String: Int]? = nil) {
         self.ruleCounts = ruleCounts
+        self.months = months
         self.attribute = attribute
         self.title = title
         self.sensitivity = sensitivity

@@ -102,7 +102,7 @@ struct Demo: ParsableCommand {
         let options = ScanOptions(paths: [directory], rulesDirectory: ruleset.directory, databasePath: dbPath)
         let report = try ScanPipeline.run(options, ruleset: ruleset)
         try storeReportCopy(report, enabled: !noDb, dataDirectory: data)
-        try output.deliver(report, dataDirectory: data, localizer: try RunLanguage.localizer(ruleset: ruleset))
+        try output.deliver(report, dataDirectory: data, localizer: try RunLanguage.localizer(ruleset: ruleset), ruleset: { ruleset })
         succeeded = true
         if let dbPath, let finding = report.findings.first, let source = report.inputs.first?.source {
             let option = db.map { " --db \($0)" } ?? ""

@@ -36,6 +36,7 @@ struct Report: ParsableCommand {
             return
         }
         try output.deliver(try storedReport(scan, databasePath: path), dataDirectory: dataDirectory(),
-                           localizer: try RunLanguage.localizer(rulesDirectory: rules))
+                           localizer: try RunLanguage.localizer(rulesDirectory: rules),
+                           ruleset: { try Ruleset.load(files: try RulesLocator.find(explicit: rules)) })
     }
 }

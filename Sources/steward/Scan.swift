@@ -25,8 +25,19 @@ struct OutputOptions: ParsableArguments {
 
     /// Renders and delivers the report in `localizer`'s language (the JSON report is the same in
     /// every language); `--out` files are remembered, with what was written, for `steward forget`.
-    func deliver(_ report: ScanReport, dataDirectory: String, localizer: Localizer) throws {
-        let reporter = format.makeReporter(color: out == nil && useColor(), localizer: localizer)
+    ///
+    /// The HTML dossier also draws every model's ladder, the ways to a better tier and a map, so
+    /// it needs the rules the report was made with: `ruleset` is asked for them only then.
+    func deliver(_ report: ScanReport, dataDirectory: String, localizer: Localizer,
+                 ruleset: () throws -> Ruleset) throws {
+        let reporter: any Reporter
+        if format == .html {
+            let rules = try ruleset()
+            reporter = HTMLReporter(localizer: Localizer(localizer.language, ruleTexts: try RuleTextsLoader.load(rules, language: localizer.language)),
+                                    context: try DossierContextBuilder.build(report: report, models: rules.models, files: rules.files))
+        } else {
+            reporter = format.makeReporter(color: out == nil && useColor(), localizer: localizer)
+        }
         let text = reporter.render(report)
         if let out {
             let written = try OutputLocations.writePrivateFile(text, to: out, createFolders: false)
@@ -120,7 +131,7 @@ struct Scan: ParsableCommand {
             throw error
         }
         try storeReportCopy(report, enabled: !noDb, dataDirectory: dataDir)
-        try output.deliver(report, dataDirectory: dataDir, localizer: try RunLanguage.localizer(ruleset: ruleset))
+        try output.deliver(report, dataDirectory: dataDir, localizer: try RunLanguage.localizer(ruleset: ruleset), ruleset: { ruleset })
         if !failed.isEmpty { throw StewardError.pathsFailed(failed) }
     }
 

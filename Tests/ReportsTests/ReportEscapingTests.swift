@@ -91,12 +91,12 @@ final class ReportEscapingTests: XCTestCase {
 
     func testHTMLKeepsHostileTextInert() {
         let html = HTMLReporter().render(report(excerpt: hostile))
-        XCTAssertFalse(html.contains("<script>"), "markup from an export must be escaped")
+        XCTAssertFalse(html.contains("<script>alert"), "markup from an export must be escaped")
         XCTAssertTrue(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;"))
         XCTAssertFalse(html.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E || $0.value == 0x00 })
-        // The page loads nothing and runs nothing.
-        XCTAssertTrue(html.contains("Content-Security-Policy\" content=\"default-src 'none'"))
-        XCTAssertFalse(html.lowercased().contains("<script"))
+        // The page loads nothing and runs only its own script, allowed by hash.
+        XCTAssertTrue(html.contains("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-"))
+        XCTAssertEqual(html.lowercased().components(separatedBy: "<script").count - 1, 1, "one script: the report's own")
         XCTAssertFalse(html.contains("http://") || html.contains("https://"))
     }
 

@@ -98,6 +98,39 @@ final class InferenceSessionTests: XCTestCase {
         XCTAssertEqual(finding?.evidence.map(\.path), ["a.ofx", "b.ofx", "b.ofx"])
     }
 
+    func testMonthsCountEachRecordOnceInItsCalendarMonthAndSumToTheCount() {
+        let session = InferenceSession(ruleSet: ruleSet)
+        for (i, date) in [(2024, 1, 31), (2024, 2, 1), (2024, 2, 20), (2025, 12, 31)].enumerated() {
+            session.process(payment(date.0, date.1, date.2, line: i), path: "a.ofx")
+        }
+        // No time: counted, but in no month.
+        session.process(Event(source: "bank.ofx", kind: .transaction, text: "CASINO", amount: Money.parse("-1.00"), position: .line(9)), path: "a.ofx")
+        let finding = session.findings().first
+        XCTAssertEqual(finding?.count, 5)
+        XCTAssertEqual(finding?.months, ["2024-01": 1, "2024-02": 2, "2025-12": 1],
+                       "two rules matched each record; each counts once")
+    }
+
+    func testMonthsOfMergedSessionsAddUpAndLeaveOutRulesWhoseAggregateFails() {
+        let a = InferenceSession(ruleSet: ruleSet)
+        let b = InferenceSession(ruleSet: ruleSet)
+        a.process(payment(2024, 3, 1, line: 1), path: "a.ofx")
+        b.process(payment(2024, 3, 5, "LOTTO24", line: 1), path: "b.ofx")
+        a.merge(b)
+        XCTAssertEqual(a.findings().first?.months, ["2024-03": 2])
+        XCTAssertEqual(a.findings().first?.rules, ["finance.gambling.single"])
+    }
+
+    func testEvidenceCarriesTheRecordsPosition() {
+        let session = InferenceSession(ruleSet: ruleSet)
+        var event = payment(2024, 1, 1)
+        event.latitude = 53.4
+        event.longitude = -2.2
+        session.process(event, path: "a.ofx")
+        XCTAssertEqual(session.findings().first?.evidence.first?.latitude, 53.4)
+        XCTAssertEqual(session.findings().first?.evidence.first?.longitude, -2.2)
+    }
+
     func testExclusionCancelsOnlyOverlappingHits() {
         let session = InferenceSession(ruleSet: ruleSet)
         XCTAssertEqual(session.process(payment(2024, 1, 1, "Casino Royale DVD", amount: "7.99"), path: "x"), [])

@@ -42,6 +42,7 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/signals/places/sensitive_places.yaml",
         "rules/signals/politics/engagement.yaml",
         "rules/signals/search/belief_religion.yaml",
+        "rules/signals/search/civic_elder_care.yaml",
         "rules/signals/search/finance_arrears.yaml",
         "rules/signals/search/finance_loans.yaml",
         "rules/signals/search/health_medical.yaml",
@@ -135,6 +136,8 @@ final class RuleFileExampleTests: XCTestCase {
     func test_signals_politics_engagement() throws { try RuleFileExamples.check("rules/signals/politics/engagement.yaml") }
 
     func test_signals_search_belief_religion() throws { try RuleFileExamples.check("rules/signals/search/belief_religion.yaml") }
+
+    func test_signals_search_civic_elder_care() throws { try RuleFileExamples.check("rules/signals/search/civic_elder_care.yaml") }
 
     func test_signals_search_finance_arrears() throws { try RuleFileExamples.check("rules/signals/search/finance_arrears.yaml") }
 

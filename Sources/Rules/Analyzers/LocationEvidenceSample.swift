@@ -25,7 +25,8 @@ struct LocationEvidenceSample {
         if items.count >= limit, let worst = items.last, time.epochSeconds > worst.epoch { return }
         insert(Item(epoch: time.epochSeconds,
                     evidence: Evidence(path: path, locator: event.position.description, time: time.iso8601,
-                                       excerpt: LocationEvidenceSample.excerpt(event), rule: rule)), limit: limit)
+                                       excerpt: LocationEvidenceSample.excerpt(event), rule: rule,
+                                       latitude: event.latitude, longitude: event.longitude)), limit: limit)
     }
 
     mutating func insert(_ item: Item, limit: Int) {

@@ -1,0 +1,79 @@
+import XCTest
+import Rules
+import StewardCore
+
+/// `also:` in a rule's match (docs/rules.md "Two things in one record"): a lexicon hit counts
+/// only when the same record also hits one of the `also` lexicons or terms, in another span
+/// and outside every `exclude` phrase.
+final class AlsoConditionTests: XCTestCase {
+    static let rules = """
+    rules:
+      - id: finance.gambling.fee_at_casino
+        attribute: finance.gambling
+        title: Fees charged by a casino
+        confidence: 0.5
+        match:
+          terms: [fee]
+          also:
+            lexicons: [gambling]
+          exclude:
+            terms: [casino street]
+        examples:
+          positive:
+            - {source: bank.csv, kind: transaction, text: CASINO LATE FEE}
+          negative:
+            - {source: bank.csv, kind: transaction, text: LATE FEE}
+    """
+
+    private func session(rules: String = rules) throws -> InferenceSession {
+        let fixture = try RuleDirectoryFixture(files: ["signals/x.yaml": rules])
+        return InferenceSession(ruleSet: try RuleSet.load(directory: fixture.rulesDirectory))
+    }
+
+    private func fired(_ text: String, in session: InferenceSession) -> [String] {
+        session.process(Event(source: "bank.csv", kind: .transaction, text: text, position: .line(1)), path: "a.csv")
+    }
+
+    func testTheHitCountsWhenTheRecordAlsoNamesAnAlsoTerm() throws {
+        let session = try session()
+        XCTAssertEqual(fired("CASINO LATE FEE", in: session), ["finance.gambling.fee_at_casino"])
+        XCTAssertEqual(fired("bet365 account fee", in: session), ["finance.gambling.fee_at_casino"])
+    }
+
+    func testTheHitDoesNotCountWithoutAnAlsoTerm() throws {
+        XCTAssertEqual(fired("LATE FEE", in: try session()), [])
+    }
+
+    func testAnAlsoTermInsideAnExcludedPhraseDoesNotCount() throws {
+        XCTAssertEqual(fired("CASINO STREET PARKING FEE", in: try session()), [])
+    }
+
+    func testOneWordInBothListsDoesNotSatisfyBoth() throws {
+        let rules = Self.rules.replacingOccurrences(of: "terms: [fee]", with: "terms: [casino]")
+        let session = try session(rules: rules)
+        XCTAssertEqual(fired("CASINO", in: session), [], "the only gambling hit is the matched word itself")
+        XCTAssertEqual(fired("CASINO bet365", in: session), ["finance.gambling.fee_at_casino"])
+    }
+
+    func testAlsoWithoutLexiconsOrTermsFailsWithItsLine() throws {
+        let rules = Self.rules.replacingOccurrences(of: "also:\n        lexicons: [gambling]", with: "also: {}")
+        XCTAssertNotEqual(rules, Self.rules)
+        let fixture = try RuleDirectoryFixture(files: ["signals/x.yaml": rules])
+        XCTAssertThrowsError(try RuleSet.load(directory: fixture.rulesDirectory)) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains("signals/x.yaml:"), message)
+            XCTAssertTrue(message.contains("also needs lexicons or terms"), message)
+        }
+    }
+
+    func testAlsoNamingAnUnknownLexiconFailsWithItsLine() throws {
+        let rules = Self.rules.replacingOccurrences(of: "lexicons: [gambling]", with: "lexicons: [no_such_list]")
+        XCTAssertNotEqual(rules, Self.rules)
+        let fixture = try RuleDirectoryFixture(files: ["signals/x.yaml": rules])
+        XCTAssertThrowsError(try RuleSet.load(directory: fixture.rulesDirectory)) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains("signals/x.yaml:"), message)
+            XCTAssertTrue(message.contains("no_such_list"), message)
+        }
+    }
+}
