@@ -33,6 +33,7 @@ public enum RuleTextsLoader {
             for contribution in model.contributions {
                 let c = m + ".contributions.\(contribution.id)"
                 texts[c + ".reason"] = contribution.reason
+                texts[c + ".source"] = contribution.source
                 if let factor = contribution.factor { texts[c + ".factor"] = factor }
             }
         }
