@@ -57,6 +57,17 @@ final class TranslationCompletenessTests: XCTestCase {
         }
     }
 
+    /// `forget` names each kind of file by a key built from the kind (`forget.kind.database`).
+    func testEveryKindOfFileForgetListsHasItsWordsInEveryLanguage() {
+        for language in Language.allCases {
+            let catalog = ProgramCatalogs.catalog(language)
+            for kind in ForgetPlan.Kind.allCases {
+                XCTAssertNotNil(catalog.entries["forget.kind.\(kind.rawValue)"], "\(language.rawValue).yaml: forget.kind.\(kind.rawValue)")
+            }
+        }
+        XCTAssertEqual(Localizer(.en)("forget.kind.demoExport"), ForgetPlan.Kind.demoExport.description)
+    }
+
     /// A report's model texts (benefits, consequences, notes, reasons) are found by their
     /// English wording: every one of them must be unique enough to find its translation.
     func testEveryConsequenceAndNoteOfTheDemoTranslates() throws {
