@@ -78,6 +78,27 @@ public enum RuleTextsLoader {
         }
     }
 
+    /// Every translation file of these rules checked against them (`steward rules lint`): a
+    /// file that is not valid YAML, or that translates a text the rules do not have (an id
+    /// renamed, a tier removed, a list grown shorter), is an error at its line.
+    public static func lint(_ ruleset: Ruleset) throws(StewardError) {
+        let english = english(attributes: ruleset.rules.attributes, models: ruleset.models)
+        for language in Language.allCases where language != .en {
+            let path = translationPath(language)
+            guard let bytes = ruleset.files.read(path) else { continue }
+            let entries: [String: (text: String, line: Int)]
+            do throws(CatalogError) {
+                entries = try RuleTranslationFile.entries(String(decoding: bytes, as: UTF8.self), file: ruleset.files.display(path))
+            } catch {
+                throw .ruleFile(RuleFileError(file: error.file, line: error.line ?? 1, error.message))
+            }
+            if let (key, entry) = entries.filter({ english[$0.key] == nil }).min(by: { $0.value.line < $1.value.line }) {
+                throw .ruleFile(RuleFileError(file: ruleset.files.display(path), line: entry.line,
+                                              "\(key): translates a text the rules do not have (renamed or removed?)"))
+            }
+        }
+    }
+
     /// Ids, titles and explanations from attributes.yaml (its other keys are the loader's).
     private static func attributeTexts(_ files: RuleFiles) throws(StewardError) -> [Attribute] {
         let path = "attributes.yaml"

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import BuiltInRules
 import Importers
@@ -80,6 +81,37 @@ final class TranslationCompletenessTests: XCTestCase {
                 }
             }
             for note in model.notes { XCTAssertNotEqual(t.modelText(model.id, note), note, "\(model.id): note has no German text") }
+        }
+    }
+}
+
+/// `steward rules lint` checks the translation files against the rules, with file:line.
+final class RuleTranslationLintTests: XCTestCase {
+    func testBuiltInTranslationsLintClean() throws {
+        XCTAssertNoThrow(try RuleTextsLoader.lint(try Ruleset.load(files: BuiltInRuleSet.files)))
+    }
+
+    func testTranslationOfARemovedTierIsAnErrorAtItsLine() throws {
+        let copy = NSTemporaryDirectory() + "steward-translation-lint-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: ScanPipelineTests.rulesDirectory, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let file = copy + "/translations/de.yaml"
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "      AAA:\n        label: vorbildlich", with: "      AAAA:\n        label: vorbildlich")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("label: vorbildlich") }.map { $0 + 1 }
+        XCTAssertThrowsError(try RuleTextsLoader.lint(try Ruleset.load(directory: copy))) { error in
+            XCTAssertTrue("\(error)".hasSuffix("/translations/de.yaml:\(line ?? 0): models.citizen-1000.tiers.AAAA.label: translates a text the rules do not have (renamed or removed?)"), "\(error)")
+        }
+    }
+
+    func testTranslationThatIsNotYAMLIsAnErrorNamingTheFile() throws {
+        let copy = NSTemporaryDirectory() + "steward-translation-yaml-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: ScanPipelineTests.rulesDirectory, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        try "attributes:\n  finance.loans:\n    title: [unclosed\n".write(toFile: copy + "/translations/fr.yaml", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try RuleTextsLoader.lint(try Ruleset.load(directory: copy))) { error in
+            XCTAssertTrue("\(error)".contains("/translations/fr.yaml:4: not valid YAML: "), "\(error)")
         }
     }
 }
