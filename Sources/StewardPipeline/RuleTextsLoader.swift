@@ -1,3 +1,4 @@
+import Foundation
 import Localization
 import Rules
 import Scoring
@@ -76,6 +77,19 @@ public enum RuleTextsLoader {
         } catch {
             throw .ruleFile(RuleFileError(file: error.file, line: error.line ?? 1, error.message))
         }
+    }
+
+    /// The English texts as YAML, one `key: "text"` a line in key order: what
+    /// rules/translations/source.en.yaml records (the English the translations were made from).
+    public static func sourceSnapshot(_ english: [String: String]) -> String {
+        var out = "# The English the translations in this folder were made from (docs/i18n.md, \"When English\n"
+            + "# changes\"). Written by TranslationSourceTests; do not edit by hand.\n"
+        for key in english.keys.sorted() {
+            let text = english[key]!.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "\n", with: "\\n")
+            out += "\(key): \"\(text)\"\n"
+        }
+        return out
     }
 
     /// Every translation file of these rules checked against them (`steward rules lint`): a

@@ -115,3 +115,28 @@ final class RuleTranslationLintTests: XCTestCase {
         }
     }
 }
+
+/// The English each translation was made from is recorded in rules/translations/source.en.yaml
+/// (as gettext keeps msgids): when an English text of the rules changes, this test names the
+/// keys whose translations are now stale, so nobody ships a translation of an old sentence.
+/// After updating the five translations, record the new English with
+/// `STEWARD_RECORD_TRANSLATION_SOURCE=1 swift test --filter TranslationSourceTests` and rebuild.
+final class TranslationSourceTests: XCTestCase {
+    static let path = ScanPipelineTests.rulesDirectory + "/translations/source.en.yaml"
+
+    func testTranslationsWereMadeFromTheCurrentEnglish() throws {
+        let ruleset = try Ruleset.load(files: .folder(ScanPipelineTests.rulesDirectory))
+        let english = RuleTextsLoader.english(attributes: ruleset.rules.attributes, models: ruleset.models)
+        if ProcessInfo.processInfo.environment["STEWARD_RECORD_TRANSLATION_SOURCE"] != nil {
+            try RuleTextsLoader.sourceSnapshot(english).write(toFile: Self.path, atomically: true, encoding: .utf8)
+            return
+        }
+        let recorded = try RuleTranslationFile.texts(try String(contentsOfFile: Self.path, encoding: .utf8), file: Self.path)
+        let changed = english.keys.filter { recorded[$0] != nil && recorded[$0] != english[$0] }.sorted()
+        let added = english.keys.filter { recorded[$0] == nil }.sorted()
+        let removed = recorded.keys.filter { english[$0] == nil }.sorted()
+        XCTAssertEqual(changed, [], "the English of these texts changed since they were translated: update rules/translations/*.yaml, then record")
+        XCTAssertEqual(added, [], "new English texts: translate them in rules/translations/*.yaml, then record")
+        XCTAssertEqual(removed, [], "texts the rules no longer have: record again")
+    }
+}
