@@ -75,9 +75,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Hand-built hostile inputs (zip images byte by byte, raw deflate) shared by the tests.
+        .target(name: "HostileInputs", dependencies: ["CSystemZlib"], path: "Tests/HostileInputs"),
         .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
         .testTarget(name: "ImportersTests", dependencies: [
-            "Importers", "StewardCore",
+            "Importers", "StewardCore", "HostileInputs",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "StewardCore"]),
@@ -87,7 +89,8 @@ let package = Package(
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Rules", "StewardCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "BuiltInRules", "BuiltInRulesGenerator", "Rules",
-                                                    "Importers", "Store", "CSQLite", "Personas", "StewardCore", "Localization"]),
+                                                    "Importers", "Store", "CSQLite", "Personas", "StewardCore", "Localization",
+                                                    "HostileInputs"]),
         // Runs the built `steward` binary: CLI end-to-end, privacy and conformance checks.
         .testTarget(name: "CLITests", dependencies: [
             "StewardCore",

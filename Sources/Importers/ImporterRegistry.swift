@@ -12,6 +12,9 @@ public enum ImporterRegistry {
         MT940Importer(),
         CAMTImporter(),
         BankStatementCSVImporter(localeVariables: settings.localeVariables),
+        AlipayBillImporter(),
+        WeChatPayBillImporter(),
+        WeChatPayWorkbookImporter(),
         GoogleMyActivityImporter(),
         WhatsAppChatImporter(ownerNames: settings.ownerNames),
         WhatsAppMsgstoreImporter(),
@@ -61,7 +64,7 @@ public enum ImporterRegistry {
     /// Why a SQLite database no importer claimed was not read, naming the databases steward
     /// does read (every path-reading importer of the registry).
     static var sqliteReason: String {
-        let known = all.compactMap { $0 as? any PathReadingImporter }.map(\.title)
+        let known = all.compactMap { $0 as? any PathReadingImporter }.filter { !($0 is WeChatPayWorkbookImporter) }.map(\.title)
         return "SQLite database of a kind no importer knows (steward reads: \(known.joined(separator: "; ")))"
     }
 

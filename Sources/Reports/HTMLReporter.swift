@@ -298,12 +298,16 @@ public struct HTMLReporter: Reporter {
             html += "<ul class=\"merged\">" + merged.map { "<li>\(escape(t("report.merged", ["sentence": $0])))</li>" }.joined() + "</ul>\n"
         }
         if !report.unrecognized.isEmpty {
-            html += "<h3>\(escape(t("html.inputs.not_read", ["count": t.number(report.unrecognized.count)])))</h3>\n<ul>"
-                + report.unrecognized.map { "<li>\(escape($0.path)): \(escape($0.reason))</li>" }.joined() + "</ul>\n"
+            let more = UnreadSummary.more(report.unrecognizedCount, listed: report.unrecognized.count, totals: report.unreadTotals)
+            html += "<h3>\(escape(t("html.inputs.not_read", ["count": t.number(report.unrecognizedCount)])))</h3>\n<ul>"
+                + report.unrecognized.map { "<li>\(escape($0.path)): \(escape($0.reason))</li>" }.joined()
+                + (more.map { "<li>\(escape($0))</li>" } ?? "") + "</ul>\n"
         }
         if !report.knownFiles.isEmpty {
-            html += "<h3>\(escape(t("html.inputs.known", ["count": t.number(report.knownFiles.count)])))</h3>\n<ul>"
-                + report.knownFiles.map { "<li>\(escape($0.path)): \(escape($0.reason))</li>" }.joined() + "</ul>\n"
+            let more = UnreadSummary.more(report.knownFileCount, listed: report.knownFiles.count, totals: nil)
+            html += "<h3>\(escape(t("html.inputs.known", ["count": t.number(report.knownFileCount)])))</h3>\n<ul>"
+                + report.knownFiles.map { "<li>\(escape($0.path)): \(escape($0.reason))</li>" }.joined()
+                + (more.map { "<li>\(escape($0))</li>" } ?? "") + "</ul>\n"
         }
         return html + "</section>\n"
     }

@@ -44,6 +44,13 @@ public struct JSONReporter: Reporter {
             ("scores", .array(report.scores.map(score))),
         ]
         if let overlaps = report.overlaps { members.append(("overlaps", overlapsObject(overlaps))) }
+        if let totals = report.unreadTotals {
+            members.append(("unreadTotals", .object([
+                ("unrecognized", .int(totals.unrecognized)),
+                ("knownFiles", .int(totals.knownFiles)),
+                ("byReason", .array(totals.byReason.map { .object([("reason", .string($0.reason)), ("files", .int($0.files))]) })),
+            ])))
+        }
         return .object(members)
     }
 

@@ -3,14 +3,18 @@ import StewardCore
 
 /// Markdown for pasting into notes, issues or a workshop handout. Text from exports is escaped
 /// so it cannot add links, images, HTML or table cells. Words come from `localizer`
-/// (docs/i18n.md).
+/// (docs/i18n.md). With a `DossierContext` it has the HTML dossier's sections as tables
+/// (docs/reports.md, "Markdown"): every tier of each model, the ways out, months per finding,
+/// the places rounded as the map rounds them, and the data inventory.
 public struct MarkdownReporter: Reporter {
     public var evidenceLimit: Int
     public var localizer: Localizer
+    public var context: DossierContext?
 
-    public init(evidenceLimit: Int = 5, localizer: Localizer = .english) {
+    public init(evidenceLimit: Int = 5, localizer: Localizer = .english, context: DossierContext? = nil) {
         self.evidenceLimit = evidenceLimit
         self.localizer = localizer
+        self.context = context
     }
 
     public func render(_ report: ScanReport) -> String {
@@ -47,8 +51,10 @@ public struct MarkdownReporter: Reporter {
             if benefits.isEmpty && consequences.isEmpty {
                 md += "\(t("markdown.tier_none", ["tier": esc(score.tier)]))\n\n"
             }
+            md += tiersTable(score)
             md += "_\(esc(ScoreLevers.sentence(for: score, localizer: t)))_\n\n"
         }
+        md += waysOut(report) + timeline(report) + places(report)
         md += "## \(t("markdown.findings", ["count": t.number(report.findings.count)]))\n\n"
         for finding in TerminalReporter.sortedFindings(report.findings) {
             md += "### \(esc(t.title(of: finding))) (`\(code(finding.attribute))`)\n\n"
@@ -67,6 +73,7 @@ public struct MarkdownReporter: Reporter {
             if hidden > 0 { md += "- \(t("markdown.evidence.more", ["count": t.number(hidden)])) (`steward explain \(code(finding.attribute))`)\n" }
             md += "\n"
         }
+        md += inventory(report)
         md += "## \(t("markdown.inputs", ["count": t.number(report.inputs.count)]))\n\n"
         for input in report.inputs {
             md += "- \(esc(input.path)) — `\(code(input.source))`, \(t.plural("count.records", input.events))"
@@ -80,11 +87,109 @@ public struct MarkdownReporter: Reporter {
         }
         if !report.unrecognized.isEmpty {
             md += "\n\(t("markdown.not_read"))\n\n" + report.unrecognized.map { "- \(esc($0.path)): \(esc($0.reason))\n" }.joined()
+            if let more = UnreadSummary.more(report.unrecognizedCount, listed: report.unrecognized.count, totals: report.unreadTotals) {
+                md += "- \(esc(more))\n"
+            }
         }
         if !report.knownFiles.isEmpty {
             md += "\n\(t("markdown.known_not_read"))\n\n" + report.knownFiles.map { "- \(esc($0.path)): \(esc($0.reason))\n" }.joined()
+            if let more = UnreadSummary.more(report.knownFileCount, listed: report.knownFiles.count, totals: nil) {
+                md += "- \(esc(more))\n"
+            }
         }
         return md
+    }
+
+    // MARK: the dossier's sections as tables
+
+    private func tiersTable(_ score: ScoreResult) -> String {
+        let t = localizer
+        guard let ladder = context?.ladders[score.model], !ladder.tiers.isEmpty else { return "" }
+        var md = "| \(t("html.tiers.tier")) | \(t("html.tiers.from")) | \(t("html.tiers.brings_costs")) |\n|---|---|---|\n"
+        for tier in ladder.tiers {
+            let label = (t.tier(score.model, tier.name) ?? tier.label).map { " (\(esc($0)))" } ?? ""
+            let name = esc(tier.name) + label
+            let effects = tier.benefits.map { "\\+ " + esc(t.modelText(score.model, $0)) }
+                + tier.consequences.map { "− " + esc(t.modelText(score.model, $0)) }
+            md += "| \(tier.name == score.tier ? "**▶ \(name)**" : name) | \(tier.minimum.map { t.number($0) } ?? "–") | \(effects.joined(separator: "<br>")) |\n"
+        }
+        return md + "\n"
+    }
+
+    private func waysOut(_ report: ScanReport) -> String {
+        let t = localizer
+        guard let context, !context.waysOut.isEmpty else { return "" }
+        var rows: [(ScoreResult, WayOut)] = []
+        for score in report.scores {
+            var seen = Set<WayOut>()
+            for way in context.waysOut[score.model] ?? [] where seen.insert(way).inserted { rows.append((score, way)) }
+        }
+        var md = "## \(t("html.change.heading"))\n\n"
+        guard !rows.isEmpty else { return md + "\(t("html.change.none"))\n\n" }
+        rows.sort { ($1.1.tiersGained, $0.1.attributes.count, $0.0.model) < ($0.1.tiersGained, $1.1.attributes.count, $1.0.model) }
+        md += "\(t("html.change.intro"))\n\n| \(t("html.change.remove")) | \(t("html.change.model")) | \(t("html.change.now")) | \(t("html.change.after")) |\n|---|---|---|---|\n"
+        for (score, way) in rows {
+            let titles = t.list(way.attributes.map { esc(t.attributeTitle($0)) })
+            let now = (score.total.map { t.number($0) + " · " } ?? "") + esc(t.tierWithLabel(score))
+            let after = (way.total.map { t.number($0) + " · " } ?? "") + esc(way.tier)
+            md += "| \(titles) (\(t.plural("count.records", way.records))) | \(esc(t.title(of: score) ?? score.model)) | \(now) | **\(after)** |\n"
+        }
+        return md + "\n"
+    }
+
+    /// Per finding that counts by month: the first and last month with records, how many
+    /// months had any, and the busiest one.
+    private func timeline(_ report: ScanReport) -> String {
+        let t = localizer
+        let counted = report.findings.filter { !($0.months ?? [:]).isEmpty }
+        guard context != nil, !counted.isEmpty else { return "" }
+        var md = "## \(t("html.timeline.heading"))\n\n| \(t("markdown.timeline.finding")) | \(t("markdown.timeline.first")) | \(t("markdown.timeline.last")) | \(t("markdown.timeline.months")) | \(t("markdown.timeline.busiest")) |\n|---|---|---|---|---|\n"
+        for finding in counted.sorted(by: { ($0.months!.keys.min()!, $0.attribute) < ($1.months!.keys.min()!, $1.attribute) }) {
+            let months = finding.months!
+            let busiest = months.max { ($0.value, $1.key) < ($1.value, $0.key) }!
+            md += "| \(esc(t.title(of: finding))) | \(months.keys.min()!) | \(months.keys.max()!) | \(t.number(months.count)) | \(busiest.key) (\(t.plural("count.records", busiest.value))) |\n"
+        }
+        return md + "\n"
+    }
+
+    /// Places listed in the Markdown table, home and workplace first, then by records.
+    static let placesListed = 20
+
+    private func places(_ report: ScanReport) -> String {
+        let t = localizer
+        let places = PlacesMapSVG.places(in: report.findings)
+        guard context != nil, !places.isEmpty else { return "" }
+        var md = "## \(t("html.map.heading"))\n\n| \(t("markdown.places.kind")) | \(t("markdown.places.coordinates")) | \(t("html.nav.findings")) | \(t("html.inventory.records")) |\n|---|---|---|---|\n"
+        let order = PlacesMapSVG.Category.allCases
+        let sorted = places.sorted(by: { (order.firstIndex(of: $0.key.category)!, -$0.value.count, $0.key.latitude, $0.key.longitude) < (order.firstIndex(of: $1.key.category)!, -$1.value.count, $1.key.latitude, $1.key.longitude) })
+        // The map draws every place; a table of hundreds of rounded points helps no reader.
+        for (place, entry) in sorted.prefix(Self.placesListed) {
+            let digits = PlacesMapSVG.precision(of: place.category) < 0.01 ? 3 : 2
+            md += "| \(t("html.map.category.\(place.category.rawValue)")) | \(String(format: "%.\(digits)f, %.\(digits)f", place.latitude, place.longitude)) | \(esc(entry.titles.sorted().joined(separator: ", "))) | \(t.number(entry.count)) |\n"
+        }
+        if sorted.count > Self.placesListed {
+            md += "\n\(t("markdown.places.more", ["count": t.number(sorted.count - Self.placesListed)]))\n"
+        }
+        return md + "\n\(t("html.map.precision"))\n\n"
+    }
+
+    private func inventory(_ report: ScanReport) -> String {
+        let t = localizer
+        guard context != nil, !report.inputs.isEmpty else { return "" }
+        var bySource: [String: (files: Int, records: Int, skipped: Int)] = [:]
+        for input in report.inputs {
+            var entry = bySource[input.source] ?? (0, 0, 0)
+            entry.files += 1
+            entry.records += input.events
+            entry.skipped += input.skipped
+            bySource[input.source] = entry
+        }
+        var md = "## \(t("html.inventory.heading"))\n\n| \(t("html.inventory.source")) | \(t("html.inventory.files")) | \(t("html.inventory.records")) | \(t("html.inventory.skipped")) | \(t("html.inventory.feeds")) |\n|---|---|---|---|---|\n"
+        for (source, entry) in bySource.sorted(by: { $0.key < $1.key }) {
+            let fed = report.findings.filter { $0.sources.contains(source) }.map { esc(t.title(of: $0)) }
+            md += "| `\(code(source))` | \(t.number(entry.files)) | \(t.number(entry.records)) | \(t.number(entry.skipped)) | \(fed.isEmpty ? "–" : t.list(fed)) |\n"
+        }
+        return md + "\n"
     }
 
     /// Backslash-escapes every Markdown punctuation character and drops control characters, so

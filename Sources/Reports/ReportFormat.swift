@@ -20,7 +20,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         switch self {
         case .terminal: return TerminalReporter(color: color && terminal.allowsColor, width: terminal.width, localizer: localizer)
         case .json: return JSONReporter()
-        case .html: return HTMLReporter()
+        case .html: return HTMLReporter(localizer: localizer)
         case .markdown: return MarkdownReporter(localizer: localizer)
         }
     }

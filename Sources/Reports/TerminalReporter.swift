@@ -125,7 +125,7 @@ public struct TerminalReporter: Reporter {
             read += t("report.summary.problems", ["errors": t.plural("count.errors", errors),
                                                   "warnings": t.plural("count.warnings", warnings)])
         }
-        if !report.unrecognized.isEmpty { read += t.plural("report.summary.not_recognized", report.unrecognized.count) }
+        if report.unrecognizedCount > 0 { read += t.plural("report.summary.not_recognized", report.unrecognizedCount) }
         out.line(read, indent: 2, hanging: 4)
     }
 
@@ -275,16 +275,22 @@ public struct TerminalReporter: Reporter {
     private func notRead(_ report: ScanReport, into out: inout Output) {
         if !report.unrecognized.isEmpty {
             out.blank()
-            out.line(localizer("report.unrecognized.heading", ["count": localizer.number(report.unrecognized.count)]), style: .heading)
+            out.line(localizer("report.unrecognized.heading", ["count": localizer.number(report.unrecognizedCount)]), style: .heading)
             for item in report.unrecognized {
                 out.line("\(item.path): \(item.reason)", indent: 2, hanging: 6, style: .dim)
+            }
+            if let more = UnreadSummary.more(report.unrecognizedCount, listed: report.unrecognized.count, totals: report.unreadTotals) {
+                out.line(more, indent: 2, hanging: 6, style: .dim)
             }
         }
         if !report.knownFiles.isEmpty {
             out.blank()
-            out.line(localizer("report.known.heading", ["count": localizer.number(report.knownFiles.count)]), style: .heading)
+            out.line(localizer("report.known.heading", ["count": localizer.number(report.knownFileCount)]), style: .heading)
             for item in report.knownFiles {
                 out.line("\(item.path): \(item.reason)", indent: 2, hanging: 6, style: .dim)
+            }
+            if let more = UnreadSummary.more(report.knownFileCount, listed: report.knownFiles.count, totals: nil) {
+                out.line(more, indent: 2, hanging: 6, style: .dim)
             }
         }
     }

@@ -63,6 +63,32 @@ public struct ScanReport: Sendable, Codable {
         }
     }
 
+    /// How many files of one kind of reason (`UnreadReason`) were not read.
+    public struct ReasonCount: Sendable, Codable, Hashable {
+        public var reason: String
+        public var files: Int
+        public init(reason: String, files: Int) {
+            self.reason = reason
+            self.files = files
+        }
+    }
+
+    /// The full counts behind `unrecognized` and `knownFiles` when either list was cut to its
+    /// first `UnreadFiles.listLimit` paths (an added key, absent when nothing was cut).
+    public struct UnreadTotals: Sendable, Codable, Hashable {
+        /// Files not recognized (or not read for another reason), listed or not.
+        public var unrecognized: Int
+        /// Companion files of exports, listed or not.
+        public var knownFiles: Int
+        /// Both lists together, counted by kind of reason.
+        public var byReason: [ReasonCount]
+        public init(unrecognized: Int, knownFiles: Int, byReason: [ReasonCount]) {
+            self.unrecognized = unrecognized
+            self.knownFiles = knownFiles
+            self.byReason = byReason
+        }
+    }
+
     public var schema: String
     public var tool: Tool
     public var scan: Scan
@@ -77,9 +103,16 @@ public struct ScanReport: Sendable, Codable {
     /// Identical inputs read once and overlapping records counted once (an added key; absent
     /// when nothing was merged).
     public var overlaps: OverlapSummary?
+    /// Set when `unrecognized` or `knownFiles` lists only the first files (see `UnreadTotals`).
+    public var unreadTotals: UnreadTotals?
+
+    /// Files not recognized in all, including those a cut list leaves out.
+    public var unrecognizedCount: Int { unreadTotals?.unrecognized ?? unrecognized.count }
+    /// Companion files in all, including those a cut list leaves out.
+    public var knownFileCount: Int { unreadTotals?.knownFiles ?? knownFiles.count }
 
     public init(tool: Tool, scan: Scan, inputs: [Input], unrecognized: [Unrecognized], knownFiles: [Unrecognized] = [],
-                findings: [Finding], scores: [ScoreResult], overlaps: OverlapSummary? = nil) {
+                findings: [Finding], scores: [ScoreResult], overlaps: OverlapSummary? = nil, unreadTotals: UnreadTotals? = nil) {
         self.schema = ScanReport.schemaId
         self.tool = tool
         self.scan = scan
@@ -89,11 +122,14 @@ public struct ScanReport: Sendable, Codable {
         self.findings = findings
         self.scores = scores
         self.overlaps = overlaps.flatMap { $0.isEmpty ? nil : $0 }
+        self.unreadTotals = unreadTotals
     }
 
-    private enum CodingKeys: String, CodingKey { case schema, tool, scan, inputs, unrecognized, knownFiles, findings, scores, overlaps }
+    private enum CodingKeys: String, CodingKey {
+        case schema, tool, scan, inputs, unrecognized, knownFiles, findings, scores, overlaps, unreadTotals
+    }
 
-    /// `knownFiles` and `overlaps` are later additions: reports stored before them decode with none.
+    /// `knownFiles`, `overlaps` and `unreadTotals` are later additions: reports stored before them decode with none.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.schema = try c.decode(String.self, forKey: .schema)
@@ -105,5 +141,6 @@ public struct ScanReport: Sendable, Codable {
         self.findings = try c.decode([Finding].self, forKey: .findings)
         self.scores = try c.decode([ScoreResult].self, forKey: .scores)
         self.overlaps = try c.decodeIfPresent(OverlapSummary.self, forKey: .overlaps)
+        self.unreadTotals = try c.decodeIfPresent(UnreadTotals.self, forKey: .unreadTotals)
     }
 }

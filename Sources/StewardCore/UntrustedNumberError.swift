@@ -26,13 +26,12 @@ public struct UntrustedNumberError: Error, Sendable, Equatable, CustomStringConv
     public var problem: Problem
 
     /// Longest value text quoted in a message: a 2 MB digit string must not become the message.
-    static let maxQuotedCharacters = 40
+    static let maxQuotedCharacters = QuotedValue.maxCharacters
 
     public init(field: String, value: String?, problem: Problem) {
         self.field = field
-        self.value = value.map { text in
-            text.count > Self.maxQuotedCharacters ? String(text.prefix(Self.maxQuotedCharacters)) + "…" : text
-        }
+        // Free text in a number field is record content: quoted only when shaped like a number.
+        self.value = value.flatMap { QuotedValue.numberOrDate($0) }
         self.problem = problem
     }
 

@@ -26,6 +26,8 @@ public struct ScanOptions: Sendable {
     /// What importers need to know about the person (own chat names, locale); the CLI maps
     /// the environment to it, so a scan reads nothing from the environment itself.
     public var importerSettings = ImporterSettings()
+    /// Limits of the whole scan, across archives and nesting levels (docs/privacy.md, "Limits").
+    public var scanLimits = ScanLimits()
 
     public init(paths: [String], rulesDirectory: String, databasePath: String?,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, evidenceLimit: Int = 20,
@@ -99,12 +101,13 @@ public enum ScanPipeline {
 
         let shared = SharedScanState(store: store, scanId: scanId, quoteOthers: options.quoteOthers,
                                      excludedSources: options.excludedSources, excludedPaths: options.excludedPaths)
-        let reader = ExportReader(importers: ImporterRegistry.importers(settings: options.importerSettings))
+        let reader = ExportReader(importers: ImporterRegistry.importers(settings: options.importerSettings),
+                                  scanLimits: options.scanLimits)
         // Members of a zip on disk are tasks of their own, so one Takeout archive is read by
         // every worker; results do not depend on which worker read what (sessions merge
         // order-independently, inputs and unrecognized files are sorted below).
-        var planSkipped: [ScanReport.Unrecognized] = []
-        let planned = reader.plan(discovery.files) { planSkipped.append(.init(path: $0, reason: $1)) }
+        var planSkipped = UnreadFiles()
+        let planned = reader.plan(discovery.files) { planSkipped.add(.init(path: $0, reason: $1)) }
         // Identical inputs are read once, overlapping records counted once (docs/duplicates.md).
         let overlaps = OverlapPlanning.plan(planned, options: options, reader: reader, excludes: shared.excludes(path:))
         let tasks = overlaps.tasks
@@ -142,14 +145,26 @@ public enum ScanPipeline {
         let models = options.models.map { wanted in ruleset.models.filter { wanted.contains($0.id) } } ?? ruleset.models
         let scores = models.map { $0.evaluate(findings) }
 
-        var unrecognized = discovery.skipped.map { ScanReport.Unrecognized(path: $0.path, reason: $0.reason) }
-        unrecognized += discovery.missing.map { ScanReport.Unrecognized(path: $0, reason: "no such file or folder") }
-        unrecognized += planSkipped
-        unrecognized += workers.flatMap(\.unrecognized)
+        // Unread files are kept as bounded lists (the first `UnreadFiles.listLimit` by path)
+        // with every file counted by kind of reason: an archive of a million members stays a
+        // hundred report lines (docs/privacy.md, "Limits").
+        var unrecognized = UnreadFiles()
+        for skipped in discovery.skipped { unrecognized.add(.init(path: skipped.path, reason: skipped.reason)) }
+        for missing in discovery.missing { unrecognized.add(.init(path: missing, reason: "no such file or folder"), kind: .missing) }
+        unrecognized.add(planSkipped)
+        var knownFiles = UnreadFiles()
+        for worker in workers {
+            unrecognized.add(worker.unrecognized)
+            knownFiles.add(worker.knownFiles)
+        }
+        var allUnread = unrecognized
+        allUnread.add(knownFiles)
+        let unreadTotals = unrecognized.omitted + knownFiles.omitted == 0 ? nil
+            : ScanReport.UnreadTotals(unrecognized: unrecognized.total, knownFiles: knownFiles.total, byReason: allUnread.byReason)
         let parsed = workers.flatMap(\.inputs).sorted { $0.path < $1.path }
         do throws(StewardError) {
             try EmptyScan.check(paths: options.paths, inputs: parsed.map { .init(path: $0.path, source: $0.source, events: $0.events, skipped: $0.skipped, errors: $0.errors) },
-                                unrecognized: unrecognized + workers.flatMap(\.knownFiles))
+                                unread: allUnread)
         } catch {
             try? store?.abandonScan()
             store?.close()
@@ -161,11 +176,12 @@ public enum ScanPipeline {
                         paths: options.paths),
             inputs: parsed.map { .init(path: $0.path, source: $0.source, events: $0.events, skipped: $0.skipped, errors: $0.errors,
                                        warnings: $0.warnings) },
-            unrecognized: unrecognized.sorted { $0.path < $1.path },
-            knownFiles: workers.flatMap(\.knownFiles).sorted { $0.path < $1.path },
+            unrecognized: unrecognized.listed,
+            knownFiles: knownFiles.listed,
             findings: findings,
             scores: scores,
-            overlaps: overlap.summary(identicalFiles: overlaps.copies))
+            overlaps: overlap.summary(identicalFiles: overlaps.copies),
+            unreadTotals: unreadTotals)
 
         if let store {
             do throws(StoreError) {
@@ -271,8 +287,8 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
     let session: InferenceSession
     let shared: SharedScanState
     var inputs: [ParsedInput] = []
-    var unrecognized: [ScanReport.Unrecognized] = []
-    var knownFiles: [ScanReport.Unrecognized] = []
+    var unrecognized = UnreadFiles()
+    var knownFiles = UnreadFiles()
 
     init(session: InferenceSession, shared: SharedScanState) {
         self.session = session
@@ -310,11 +326,11 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
     func reader(didFinish input: ParsedInput) { inputs.append(input) }
 
     func reader(didSkip path: String, reason: String) {
-        unrecognized.append(.init(path: path, reason: reason))
+        unrecognized.add(.init(path: path, reason: reason))
     }
 
     func reader(didPassKnownFile path: String, what: String) {
-        knownFiles.append(.init(path: path, reason: what))
+        knownFiles.add(.init(path: path, reason: what), kind: .companion)
     }
 }
 

@@ -14,7 +14,8 @@ public enum StewardError: Error, CustomStringConvertible {
     case store(StoreError)
     case noInputs(missing: [String])
     /// The scan read no record at all: each given path with why nothing came of it.
-    case nothingRead(paths: [String], reasons: [ScanReport.Unrecognized])
+    /// `more`: files not read beyond those listed in `reasons` (long lists are cut).
+    case nothingRead(paths: [String], reasons: [ScanReport.Unrecognized], more: Int = 0)
     /// Paths given on the command line that could not be read; the rest was scanned.
     case pathsFailed([ScanReport.Unrecognized])
     case output(String, String)
@@ -35,9 +36,10 @@ public enum StewardError: Error, CustomStringConvertible {
         case .noInputs(let missing):
             return "nothing could be read, so there is no score:\n"
                 + missing.map { "  \($0): no such file or folder" }.joined(separator: "\n")
-        case .nothingRead(let paths, let reasons):
+        case .nothingRead(let paths, let reasons, let more):
             var lines = ["nothing could be read from \(paths.joined(separator: ", ")), so there is no score:"]
             lines += reasons.map { "  \($0.path): \($0.reason)" }
+            if more > 0 { lines.append("  … and \(more) more") }
             return lines.joined(separator: "\n")
         case .pathsFailed(let failed):
             let list = failed.map { "\($0.path) (\($0.reason))" }.joined(separator: ", ")

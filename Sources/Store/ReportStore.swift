@@ -345,7 +345,7 @@ public final class ReportStore: @unchecked Sendable {
 
         // A second finishScan for the same id replaces the derived rows (cascades reach
         // evidence and contributions); matched events and input sizes stay.
-        for table in ["findings", "scores", "unrecognized", "reports"] {
+        for table in ["findings", "scores", "unrecognized", "unread_counts", "reports"] {
             let delete = try connection.prepare("DELETE FROM \(table) WHERE scan_id = ?1")
             try delete.bind(1, scanId)
             try delete.run()
@@ -436,11 +436,42 @@ public final class ReportStore: @unchecked Sendable {
             try unrecognized.run()
         }
 
+        let counted = try connection.prepare("INSERT INTO unread_counts (scan_id, reason, files) VALUES (?1, ?2, ?3)")
+        for item in ReportStore.unreadCounts(report) {
+            try counted.bind(1, scanId)
+            try counted.bind(2, item.reason)
+            try counted.bind(3, item.files)
+            try counted.run()
+        }
+
         let stored = try connection.prepare("INSERT INTO reports (scan_id, schema, json) VALUES (?1, ?2, ?3)")
         try stored.bind(1, scanId)
         try stored.bind(2, report.schema)
         try stored.bind(3, json)
         try stored.run()
+    }
+
+    /// Unread files by kind of reason: the report's totals when its lists were cut, else its lists counted.
+    static func unreadCounts(_ report: ScanReport) -> [ScanReport.ReasonCount] {
+        if let totals = report.unreadTotals { return totals.byReason }
+        var all = UnreadFiles(limit: 0)
+        for item in report.unrecognized { all.add(item) }
+        for item in report.knownFiles { all.add(item, kind: .companion) }
+        return all.byReason
+    }
+
+    /// Unread files of a stored scan by kind of reason, in the order of `UnreadReason`.
+    public func unreadCounts(scanId: String) throws(StoreError) -> [ScanReport.ReasonCount] {
+        lock.lock(); defer { lock.unlock() }
+        let connection = try openConnection()
+        let query = try connection.prepare("SELECT reason, files FROM unread_counts WHERE scan_id = ?1")
+        try query.bind(1, scanId)
+        var counts: [ScanReport.ReasonCount] = []
+        while try query.step() {
+            counts.append(.init(reason: query.text(0) ?? "", files: Int(query.int64(1) ?? 0)))
+        }
+        let order = UnreadReason.allCases.map(\.rawValue)
+        return counts.sorted { (order.firstIndex(of: $0.reason) ?? order.count) < (order.firstIndex(of: $1.reason) ?? order.count) }
     }
 
     private func reportRow(scanId: String?, _ connection: SQLiteConnection) throws(StoreError) -> (id: String, json: String)? {

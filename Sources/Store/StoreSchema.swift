@@ -115,6 +115,16 @@ enum StoreSchema {
         """
         ALTER TABLE matched_events ADD COLUMN record_key INTEGER;
         """,
+        // Version 3: every unread file counted by kind of reason; `unrecognized` keeps only
+        // the first files of a long list (docs/privacy.md, "Limits").
+        """
+        CREATE TABLE unread_counts (
+            scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+            reason  TEXT NOT NULL,
+            files   INTEGER NOT NULL,
+            PRIMARY KEY (scan_id, reason)
+        );
+        """,
     ]
 
     /// The schema version this build writes.

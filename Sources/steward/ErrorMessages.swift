@@ -14,9 +14,10 @@ enum ErrorMessages {
             return error.description
         case .noInputs(let missing):
             return ([t("error.nothing_read_head")] + missing.map { "  \($0): \(t("error.no_such_path"))" }).joined(separator: "\n")
-        case .nothingRead(let paths, let reasons):
+        case .nothingRead(let paths, let reasons, let more):
             return ([t("error.nothing_read_from", ["paths": paths.joined(separator: ", ")])]
-                    + reasons.map { "  \($0.path): \($0.reason)" }).joined(separator: "\n")
+                    + reasons.map { "  \($0.path): \($0.reason)" }
+                    + (more > 0 ? ["  " + t("error.nothing_read_more", ["count": t.number(more)])] : [])).joined(separator: "\n")
         case .pathsFailed(let failed):
             return t("error.paths_failed", ["list": failed.map { "\($0.path) (\($0.reason))" }.joined(separator: ", ")])
         case .output(let path, let why):

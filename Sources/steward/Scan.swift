@@ -26,15 +26,18 @@ struct OutputOptions: ParsableArguments {
     /// Renders and delivers the report in `localizer`'s language (the JSON report is the same in
     /// every language); `--out` files are remembered, with what was written, for `steward forget`.
     ///
-    /// The HTML dossier also draws every model's ladder, the ways to a better tier and a map, so
-    /// it needs the rules the report was made with: `ruleset` is asked for them only then.
+    /// The HTML dossier (and the Markdown report, its tables) also shows every model's ladder,
+    /// the ways to a better tier and the places, so they need the rules the report was made
+    /// with: `ruleset` is asked for them only then.
     func deliver(_ report: ScanReport, dataDirectory: String, localizer: Localizer,
                  ruleset: () throws -> Ruleset) throws {
         let reporter: any Reporter
-        if format == .html {
+        if format == .html || format == .markdown {
             let rules = try ruleset()
-            reporter = HTMLReporter(localizer: Localizer(localizer.language, ruleTexts: try RuleTextsLoader.load(rules, language: localizer.language)),
-                                    context: try DossierContextBuilder.build(report: report, models: rules.models, files: rules.files))
+            let texts = Localizer(localizer.language, ruleTexts: try RuleTextsLoader.load(rules, language: localizer.language))
+            let context = try DossierContextBuilder.build(report: report, models: rules.models, files: rules.files)
+            reporter = format == .html ? HTMLReporter(localizer: texts, context: context)
+                : MarkdownReporter(localizer: texts, context: context)
         } else {
             reporter = format.makeReporter(color: out == nil && useColor(), localizer: localizer)
         }

@@ -154,7 +154,7 @@ final class BankOFXParserTests: XCTestCase {
         let text = "<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><BANKTRANLIST>\n<STMTTRN><DTPOSTED>2024XX01<TRNAMT>1.00<FITID>9</STMTTRN>\n<STMTTRN><DTPOSTED>20240101<TRNAMT>2.00</STMTTRN>\n</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>"
         let r = try parse(text)
         XCTAssertEqual(r.events.count, 1)
-        XCTAssertEqual(r.issues, ["line 2 record 0: unreadable DTPOSTED '2024XX01' (FITID 9)"])
+        XCTAssertEqual(r.issues, ["line 2 record 0: unreadable DTPOSTED (text, not quoted) (FITID 9)"])
         XCTAssertEqual(r.events[0].position, SourcePosition(line: 3, record: 1))
     }
 

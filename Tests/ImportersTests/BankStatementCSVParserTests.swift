@@ -143,7 +143,7 @@ final class BankStatementCSVParserTests: XCTestCase {
         XCTAssertEqual(r.skipped, 3)
         XCTAssertEqual(r.issues, [
             "line 3: unreadable date '2024-13-40'",
-            "line 4: unreadable amount 'abc'",
+            "line 4: unreadable amount (not quoted)",
             "line 5: expected 3 columns, found 5",
         ])
         XCTAssertEqual(r.events[1].position, .line(6))

@@ -168,7 +168,7 @@ final class GoogleMyActivityHTMLTests: XCTestCase {
         XCTAssertEqual(r.skipped, 3)
         XCTAssertEqual(r.issues, [
             "line 11 record 1: no time line in the activity block",
-            "line 12 record 2: unreadable time \"sometime last year\" (not a date format steward knows)",
+            "line 12 record 2: unreadable time (text, not quoted) (not a date format steward knows)",
             "line 13 record 3: time zone \"XYZT\" is not in steward's table: such times keep their wall-clock time without a UTC offset",
             "line 14 record 4: activity block without a body cell",
         ])

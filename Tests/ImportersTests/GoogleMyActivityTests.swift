@@ -213,7 +213,7 @@ final class GoogleMyActivityTests: XCTestCase {
         XCTAssertEqual(p.sink.issues, [
             "record 1 (/1): no time",
             "record 2 (/2): no title",
-            "record 3 (/3): unreadable time \"yesterday\"",
+            "record 3 (/3): unreadable time (text, not quoted)",
             "record 4 (/4): not an object",
             "record 5 (/5): invalid JSON at byte 75: expected a key string",
         ])

@@ -101,13 +101,22 @@ final class BankAnalyzerTests: XCTestCase {
     // MARK: late bills
 
     func testFeeOnTheSameDayOrThirtyDaysLaterCountsButNotThirtyOne() throws {
+        // The analyzer's own count: the fee also names the utility, which a signal rule counts
+        // whenever it comes (the next test).
         for (feeDate, expected) in [("2024-03-01", true), ("2024-03-31", true), ("2024-04-01", false), ("2024-02-29", false)] {
             let events = [transaction("2024-03-01", "BRITISH GAS", "-60.00", "GBP", mcc: 4900),
                           transaction(feeDate, "BRITISH GAS", "-12.00", "GBP", text: "LATE PAYMENT FEE")]
             let late = try finding("finance.late_bills", events.map { ($0, "card.ofx") })
-            XCTAssertEqual(late != nil, expected, feeDate)
-            if expected { XCTAssertEqual(late?.count, 2, feeDate); XCTAssertEqual(late?.value, "1 late bill") }
+            XCTAssertEqual(late?.ruleCounts?["finance.late_bills.fee_after_utility"] != nil, expected, feeDate)
+            if expected { XCTAssertEqual(late?.ruleCounts?["finance.late_bills.fee_after_utility"], 2, feeDate); XCTAssertEqual(late?.value, "1 late bill") }
         }
+    }
+
+    func testALateFeeOnARecordNamingTheUtilityIsALateBillWhenever() throws {
+        let events = [transaction("2024-03-01", "BRITISH GAS", "-12.00", "GBP", text: "LATE PAYMENT FEE")]
+        let late = try XCTUnwrap(try finding("finance.late_bills", events.map { ($0, "card.ofx") }))
+        XCTAssertEqual(late.rules, ["finance.late_bills.fee_naming_utility"])
+        XCTAssertNil(try finding("finance.overdraft", events.map { ($0, "card.ofx") }), "the overdraft rule yields to it")
     }
 
     func testPaymentAndReturnSeenBySeparateSessionsAreStillPaired() throws {

@@ -90,16 +90,16 @@ final class ReportStoreTests: XCTestCase {
         let path = try makeTemporaryDirectory(self) + "/steward.db"
         let store = try ReportStore(path: path)
         store.close()
-        XCTAssertEqual(ReportStore.schemaVersion, 2)
-        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["2"]])
+        XCTAssertEqual(ReportStore.schemaVersion, 3)
+        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["3"]])
         XCTAssertEqual(try rawSQL(path, "PRAGMA application_id"), [[String(0x5354_5744)]])
         XCTAssertEqual(try rawSQL(path, "PRAGMA journal_mode"), [["delete"]])
         let tables = try rawSQL(path, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").map { $0[0] }
         XCTAssertEqual(tables, ["contributions", "evidence", "findings", "inputs", "matched_events", "reports",
-                                "scans", "scores", "unrecognized"])
+                                "scans", "scores", "unread_counts", "unrecognized"])
     }
 
-    func testVersionOneDatabaseGainsTheRecordKeyColumnAndKeepsItsRows() throws {
+    func testVersionOneDatabaseGainsTheRecordKeyColumnAndUnreadCountsAndKeepsItsRows() throws {
         let path = try makeTemporaryDirectory(self) + "/steward.db"
         // Version 1 as shipped: the matched_events table without record_key.
         _ = try rawSQL(path, "PRAGMA application_id = \(0x5354_5744)")
@@ -108,11 +108,13 @@ final class ReportStoreTests: XCTestCase {
         _ = try rawSQL(path, "INSERT INTO scans VALUES ('old', '2024-01-01T00:00:00Z', NULL, '[]', '0.1.0', 'r')")
         _ = try rawSQL(path, "INSERT INTO matched_events (scan_id, input_path, locator, source, kind, rules, excerpt) VALUES ('old', '/a.csv', 'line 2', 'bank.csv', 'transaction', '[\"r\"]', 'x')")
         _ = try rawSQL(path, "PRAGMA user_version = 1")
-        // Migration 2 only adds a column; the remaining version-1 tables are not needed for it.
+        // Migration 2 only adds a column and migration 3 a table; the remaining version-1
+        // tables are not needed for them.
         let store = try ReportStore(path: path)
         store.close()
-        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["2"]])
+        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["3"]])
         XCTAssertEqual(try rawSQL(path, "SELECT input_path, record_key FROM matched_events"), [["/a.csv", nil]])
+        XCTAssertEqual(try rawSQL(path, "SELECT count(*) FROM unread_counts"), [["0"]])
     }
 
     func testARecordStoredFromTwoInputsIsExplainedOnceNamingTheOtherInput() throws {
@@ -149,7 +151,7 @@ final class ReportStoreTests: XCTestCase {
         let reopened = try ReportStore(path: path)
         defer { reopened.close() }
         XCTAssertEqual(try reopened.scans().map(\.id), ["first"])
-        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["2"]])
+        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["3"]])
         try reopened.finishScan(report: sampleReport(id: "second"))
         XCTAssertEqual(try reopened.scans().map(\.id), ["first", "second"])
     }

@@ -54,7 +54,7 @@ public struct BankStatementCSVParser: ExportParser {
         try reader.finish(handle)
         if let (line, text) = watch.contradiction {
             let other = dialect.dateOrder == .dayFirst ? "month/day" : "day/month"
-            sink.warn("'\(text)' can only be \(other), but the rows before it were read as "
+            sink.warn("\(QuotedValue.describe(text)) can only be \(other), but the rows before it were read as "
                 + (dialect.dateOrder == .dayFirst ? "day/month" : "month/day")
                 + " (no date in the first rows told): their day and month may be swapped; rows like this one were skipped",
                 at: .line(line))
@@ -153,11 +153,11 @@ public struct BankStatementCSVParser: ExportParser {
             watch.contradiction = (record.line, excerpt(dateField, d))
         }
         guard var time = BankCSVDate.parse(dateField, order: d.dateOrder) else {
-            sink.skip("unreadable date '\(excerpt(dateField, d))'", at: position); return
+            sink.skip("unreadable date \(QuotedValue.describe(excerpt(dateField, d)))", at: position); return
         }
         if let timeField = field(.time), time.dateOnly {
             guard let withTime = BankCSVTimeOfDay.combine(time, timeField, zone: field(.timeZone)) else {
-                sink.skip("unreadable time '\(excerpt(timeField, d))'", at: position); return
+                sink.skip("unreadable time \(QuotedValue.describe(excerpt(timeField, d)))", at: position); return
             }
             time = withTime
         }
@@ -174,7 +174,7 @@ public struct BankStatementCSVParser: ExportParser {
         var amount: Money
         if let amountField = field(.amount) {
             guard let m = Money.parse(amountField, decimalSeparator: d.decimalSeparator) else {
-                sink.skip("unreadable amount '\(excerpt(amountField, d))'", at: position); return
+                sink.skip("unreadable amount (not quoted)", at: position); return
             }
             amount = m
             // "S"/"H", "DR"/"CR", "支出"/"收入" beside an unsigned amount gives the sign.
@@ -191,13 +191,13 @@ public struct BankStatementCSVParser: ExportParser {
             } else if debit == nil && credit == nil {
                 sink.skip("neither a debit nor a credit amount", at: position); return
             } else {
-                sink.skip("unreadable amount '\(excerpt(debit ?? credit!, d))'", at: position); return
+                sink.skip("unreadable amount (not quoted)", at: position); return
             }
         }
         if let netField = field(.net) {
             // What actually moved: PayPal's `Net` is `Gross` plus the (negative) `Fee`.
             guard let net = Money.parse(netField, decimalSeparator: d.decimalSeparator) else {
-                sink.skip("unreadable net amount '\(excerpt(netField, d))'", at: position); return
+                sink.skip("unreadable net amount (not quoted)", at: position); return
             }
             amount = net
         } else if let feeField = field(.fee), let fee = Money.parse(feeField, decimalSeparator: d.decimalSeparator), fee.units != 0 {

@@ -55,6 +55,10 @@ public struct CAMTParser: ExportParser {
     public mutating func finish(into sink: EventSink) throws(ParseError) {
         if inEntry {
             sink.skip("file ends inside this entry (truncated?)", at: SourcePosition(line: entryLine, record: recordIndex))
+        } else if sawDocument && !stack.isEmpty {
+            // Cut between two entries: every entry read is whole, but those after the cut are missing.
+            sink.warn("file ends before </\(stack[0])> (truncated?): entries after line \(scanner.line) are missing",
+                      at: .line(scanner.line))
         }
         if !sawDocument { throw ParseError("no ISO 20022 statement (Stmt, Rpt or Ntfctn) found") }
     }

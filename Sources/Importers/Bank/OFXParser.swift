@@ -139,12 +139,12 @@ public struct OFXParser: ExportParser {
         let position = SourcePosition(line: t.line, record: t.record)
         let label = t.fitID.map { " (FITID \($0))" } ?? ""
         guard let dateText = t.posted ?? t.userDate else { sink.skip("STMTTRN without DTPOSTED\(label)", at: position); return }
-        guard let time = OFXDate.parse(dateText) else { sink.skip("unreadable DTPOSTED '\(dateText)'\(label)", at: position); return }
+        guard let time = OFXDate.parse(dateText) else { sink.skip("unreadable DTPOSTED \(QuotedValue.describe(dateText))\(label)", at: position); return }
         guard let amountText = t.amount else { sink.skip("STMTTRN without TRNAMT\(label)", at: position); return }
         // OFX amounts have no grouping; a comma is a decimal comma (allowed by the spec).
         let separator: UInt8 = amountText.utf8.contains(0x2C) && !amountText.utf8.contains(0x2E) ? 0x2C : 0x2E
         guard let amount = Money.parse(amountText, decimalSeparator: separator, currency: t.currency ?? statementCurrency) else {
-            sink.skip("unreadable TRNAMT '\(amountText)'\(label)", at: position); return
+            sink.skip("unreadable TRNAMT (not quoted)\(label)", at: position); return
         }
         let counterparty = t.payeeName ?? t.name
         sink.emit(Event(source: Self.sourceID, kind: .transaction, time: time, text: t.memo ?? t.name,

@@ -185,14 +185,14 @@ public struct QIFParser: ExportParser {
         recordIndex += 1
         guard let dateField = r.date else { sink.skip("record without a date (D line)", at: position); return }
         guard case .value(let time) = dateField else {
-            if case .unreadable(let raw) = dateField { sink.skip("unreadable date '\(raw)'", at: position) }
+            if case .unreadable(let raw) = dateField { sink.skip("unreadable date \(QuotedValue.describe(raw))", at: position) }
             return
         }
         guard let amountField = r.amount ?? r.transferAmount else {
             sink.skip("record without an amount (T, U or $ line)", at: position); return
         }
         guard case .value(var amount) = amountField else {
-            if case .unreadable(let raw) = amountField { sink.skip("unreadable amount '\(raw)'", at: position) }
+            if case .unreadable = amountField { sink.skip("unreadable amount (not quoted)", at: position) }
             return
         }
         var code: String? = nil

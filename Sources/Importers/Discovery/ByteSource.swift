@@ -127,6 +127,8 @@ public enum DiscoveryError: Error, Sendable, CustomStringConvertible {
     case zipBomb(String, String)
     /// A damaged or unsupported .tgz / .tar.gz archive.
     case tarArchive(String, String)
+    /// A limit of the whole scan was reached here (`ScanLimits`).
+    case scanLimit(String, String)
 
     public var description: String {
         switch self {
@@ -135,6 +137,7 @@ public enum DiscoveryError: Error, Sendable, CustomStringConvertible {
         case .archive(let path, let why): return "\(path): damaged or unsupported ZIP archive: \(why)"
         case .zipBomb(let path, let why): return "\(path): stopped reading: \(why) (possible zip bomb)"
         case .tarArchive(let path, let why): return "\(path): damaged or unsupported tar.gz archive: \(why)"
+        case .scanLimit(let path, let why): return "\(path): stopped reading: \(why)"
         }
     }
 }

@@ -41,10 +41,14 @@ public struct ParsedInput: Sendable {
 public struct ExportReader: Sendable {
     public let importers: [any Importer]
     public let zip: ZipArchiveReader
+    /// The whole scan's use of `ScanLimits`: one reader per scan, shared by its workers.
+    public let budget: ScanBudget
 
-    public init(importers: [any Importer] = ImporterRegistry.all, zipLimits: ZipArchiveReader.Limits = .init()) {
+    public init(importers: [any Importer] = ImporterRegistry.all, zipLimits: ZipArchiveReader.Limits = .init(),
+                scanLimits: ScanLimits = .init()) {
         self.importers = importers
         self.zip = ZipArchiveReader(limits: zipLimits)
+        self.budget = ScanBudget(limits: scanLimits)
     }
 
     /// Reads one file from disk (an archive is read member by member).
@@ -59,7 +63,7 @@ public struct ExportReader: Sendable {
     public func plan(_ files: [DiskFileSource], skipped: (String, String) -> Void) -> [ReadTask] {
         var tasks: [ReadTask] = []
         for file in files {
-            guard startsLikeZip(file), let members = listMembers(of: file) else {
+            guard startsLikeZip(file), !isReadWhole(file), let members = listMembers(of: file) else {
                 tasks.append(.file(file))
                 continue
             }
@@ -76,6 +80,24 @@ public struct ExportReader: Sendable {
     private enum PlannedMember {
         case task(ReadTask)
         case skipped(String, String)
+    }
+
+    /// A ZIP on disk that a path-reading importer takes as one document (a workbook), so it is
+    /// not split into members.
+    private func isReadWhole(_ file: DiskFileSource) -> Bool {
+        var head: [UInt8] = []
+        try? file.stream { chunk in
+            head.append(contentsOf: chunk.prefix(FileProbe.headLength - head.count))
+            return head.count >= FileProbe.headLength ? .stop : .more
+        }
+        return claimsWhole(FileProbe(path: file.displayPath, head: head, size: file.size, diskPath: file.path))
+    }
+
+    /// True when the most confident importer of a ZIP-headed file reads it from disk as a whole
+    /// (an .xlsx workbook is a ZIP package of XML parts that only make sense together).
+    private func claimsWhole(_ probe: FileProbe) -> Bool {
+        guard probe.diskPath != nil, case .success(let found) = ImporterRegistry.detect(probe, among: importers) else { return false }
+        return found.importer is any PathReadingImporter
     }
 
     private func startsLikeZip(_ file: DiskFileSource) -> Bool {
@@ -95,22 +117,31 @@ public struct ExportReader: Sendable {
         } catch {
             return nil
         }
+        var survey = SurveyedArchive(diskPath: file.path, displayPath: file.displayPath, maxEntries: zip.limits.maxMembers)
         var members: [PlannedMember] = []
+        var listed = 0
         for (index, entry) in archive.enumerated() {
             if index >= zip.limits.maxMembers { return nil }
+            listed += 1
             let memberPath = file.displayPath + "!" + ZipArchiveReader.displayName(entry.path)
+            guard survey.admits(index, memberPath: memberPath, skipped: { members.append(.skipped($0, $1)) }) else { continue }
             switch entry.type {
             case .directory:
                 continue
             case .symlink:
                 members.append(.skipped(memberPath, "symbolic link inside an archive: not followed"))
             case .file:
+                guard budget.admitMember() else {
+                    members.append(.skipped(file.displayPath, "stopped reading: " + budget.membersExhausted))
+                    return members
+                }
                 members.append(.task(.zipMember(archive: file, index: index, displayPath: memberPath,
                                                 compressedSize: Int64(clamping: entry.compressedSize),
                                                 uncompressedSize: Int64(clamping: entry.uncompressedSize),
                                                 crc32: entry.checksum)))
             }
         }
+        survey.finish(listed: listed) { members.append(.skipped($0, $1)) }
         return members
     }
 
@@ -199,6 +230,8 @@ public struct ExportReader: Sendable {
 
     /// Reads any byte source (used for archive members and tests).
     public func read(source: ByteSource, diskPath: String?, modified: Date?, depth: Int, delegate: ExportReaderDelegate) {
+        // Bytes out of an archive inside an archive count against the scan's limit for them.
+        let source: ByteSource = depth >= 2 ? BudgetedSource(inner: source, budget: budget) : source
         // 1. Sniff the head.
         var head: [UInt8] = []
         do {
@@ -211,8 +244,9 @@ public struct ExportReader: Sendable {
             return
         }
 
-        // 2. Archives: recurse.
-        if ZipArchiveReader.looksLikeZip(head) {
+        // 2. Archives: recurse (unless the ZIP is one document read from disk: a workbook).
+        if ZipArchiveReader.looksLikeZip(head),
+           !claimsWhole(FileProbe(path: source.displayPath, head: head, size: source.size, diskPath: diskPath)) {
             readArchive(source: source, diskPath: diskPath, modified: modified, depth: depth, delegate: delegate)
             return
         }
@@ -309,7 +343,7 @@ public struct ExportReader: Sendable {
             return
         }
         do {
-            try TarGzArchiveReader(limits: zip.limits).forEachMember(
+            try TarGzArchiveReader(limits: zip.limits, budget: budget, nested: depth >= 1).forEachMember(
                 of: source, skipped: { delegate.reader(didSkip: $0, reason: $1) }
             ) { path, size in
                 StreamedMemberReader(reader: self, path: path, size: size, modified: modified, depth: depth + 1, delegate: delegate)
@@ -337,8 +371,15 @@ public struct ExportReader: Sendable {
             do {
                 let limit = zip.limits.maxNestedArchiveBytes
                 var tooLarge = false
+                let budget = self.budget
+                let path = source.displayPath
                 try source.stream { chunk in
                     if Int64(data.count + chunk.count) > limit { tooLarge = true; return .stop }
+                    // An inner archive inflated into memory counts against the scan's limit for
+                    // nested bytes (deeper sources are counted by `BudgetedSource` already).
+                    if depth == 1 && !budget.admitNestedBytes(chunk.count) {
+                        throw DiscoveryError.scanLimit(path, budget.nestedBytesExhausted)
+                    }
                     data.append(contentsOf: chunk)
                     return .more
                 }
@@ -355,6 +396,7 @@ public struct ExportReader: Sendable {
         do {
             try zip.forEachMember(of: source, diskPath: diskPath, inMemory: inMemory,
                                   skipped: { delegate.reader(didSkip: $0, reason: $1) }) { member in
+                guard budget.admitMember() else { throw DiscoveryError.scanLimit(source.displayPath, budget.membersExhausted) }
                 read(source: member, diskPath: nil, modified: modified, depth: depth + 1, delegate: delegate)
             }
         } catch {
@@ -371,6 +413,7 @@ public struct ExportReader: Sendable {
             case .archive(_, let why): return "damaged or unsupported ZIP archive: \(why)"
             case .zipBomb(_, let why): return "stopped reading: \(why) (possible zip bomb)"
             case .tarArchive(_, let why): return "damaged or unsupported tar.gz archive: \(why)"
+            case .scanLimit(_, let why): return "stopped reading: \(why)"
             }
         }
         return "\(error)"

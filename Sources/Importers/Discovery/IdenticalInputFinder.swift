@@ -38,9 +38,18 @@ public struct IdenticalInputFinder: Sendable {
             bySize[size, default: []].append(index)
         }
         var candidates: [Int] = []
+        // Linear in the group: an archive of 20,000 members of one size must not take 20,000²
+        // comparisons (docs/privacy.md, "Limits").
         for (_, group) in bySize where group.count > 1 {
-            for index in group where group.contains(where: { $0 != index && Self.mayEqual(tasks[$0], tasks[index]) }) {
-                candidates.append(index)
+            var filesInGroup = 0
+            var membersByCRC: [UInt32: Int] = [:]
+            for index in group {
+                if let crc = Self.memberCRC(tasks[index]) { membersByCRC[crc, default: 0] += 1 } else { filesInGroup += 1 }
+            }
+            for index in group {
+                // A file may equal any other input of its size; a member, a file or a member of its CRC.
+                let others = Self.memberCRC(tasks[index]).map { filesInGroup + membersByCRC[$0, default: 0] - 1 } ?? group.count - 1
+                if others > 0 { candidates.append(index) }
             }
         }
         guard !candidates.isEmpty else { return Result(tasks: tasks, copies: [], hashedBytes: 0) }
@@ -81,12 +90,10 @@ public struct IdenticalInputFinder: Sendable {
         }
     }
 
-    /// Two zip members with different CRC-32 differ; anything else of equal size may be equal.
-    static func mayEqual(_ a: ReadTask, _ b: ReadTask) -> Bool {
-        if case .zipMember(_, _, _, _, _, let crcA) = a, case .zipMember(_, _, _, _, _, let crcB) = b {
-            return crcA == crcB
-        }
-        return true
+    /// The CRC-32 a zip member's central directory records; nil for a file.
+    static func memberCRC(_ task: ReadTask) -> UInt32? {
+        if case .zipMember(_, _, _, _, _, let crc) = task { return crc }
+        return nil
     }
 
     /// XXH64 of each task's bytes (nil when it cannot be read: reading it later reports why).

@@ -55,6 +55,13 @@ public struct InputDiscovery {
             case S_IFREG:
                 add(path: path, display: shown, into: &result)
             case S_IFLNK:
+                var targetInfo = stat()
+                if stat(path, &targetInfo) != 0 {
+                    // A loop resolves to itself; say what it is instead of "read there".
+                    result.skipped.append((shown, errno == ELOOP ? "symbolic link loop: not followed"
+                                           : "symbolic link whose target does not exist: not followed"))
+                    continue
+                }
                 let target = canonical(path)
                 if target == root || target.hasPrefix(root + "/") {
                     // A link inside the scanned folder: its target is scanned where it lives.

@@ -10,6 +10,10 @@
 /// `maxMembers` members.
 struct TarGzArchiveReader {
     let limits: ZipArchiveReader.Limits
+    /// The scan's limits (`ScanLimits`): every member counts; when the archive is itself inside
+    /// an archive (`nested`), so do its members' bytes.
+    var budget: ScanBudget? = nil
+    var nested = false
 
     /// Calls `member` for each regular file (display path, size) to get the consumer of its
     /// bytes; directories are passed over, links and special files reported through `skipped`.
@@ -39,6 +43,9 @@ struct TarGzArchiveReader {
                 case .other(let why):
                     skipped(path, why)
                 case .file:
+                    if let budget, !budget.admitMember() {
+                        throw DiscoveryError.scanLimit(archivePath, budget.membersExhausted)
+                    }
                     if entry.size > limits.maxMemberBytes {
                         skipped(path, "member larger than \(limits.maxMemberBytes >> 20) MiB: stopped reading (possible zip bomb)")
                         current = nil
@@ -47,6 +54,9 @@ struct TarGzArchiveReader {
                     }
                 }
             case .data(let bytes):
+                if nested, let budget, current != nil, !budget.admitNestedBytes(bytes.count) {
+                    throw DiscoveryError.scanLimit(archivePath, budget.nestedBytesExhausted)
+                }
                 current?.feed(bytes)
             case .end:
                 current?.end(problem: nil)

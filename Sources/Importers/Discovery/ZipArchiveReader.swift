@@ -1,3 +1,4 @@
+import CSystemZlib
 import Foundation
 import ZIPFoundation
 
@@ -34,9 +35,11 @@ public struct ZipArchiveReader: Sendable {
             let compressed = max(Int64(clamping: entry.compressedSize), 1)
             let path = displayPath
             let limits = self.limits
+            var crc = CSystemZlib.crc32(0, nil, 0)
             do {
-                // CRC checking is skipped: ZIPFoundation's pure-Swift CRC32 halves throughput on
-                // Linux (docs/performance.md, "Measurements behind the design"), and a damaged deflate stream still fails loudly.
+                // ZIPFoundation's own CRC check is skipped: its pure-Swift CRC32 halves throughput
+                // on Linux (docs/performance.md, "Measurements behind the design"); zlib's is
+                // checked below instead, for members read to their end.
                 _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: true) { data in
                     produced += Int64(data.count)
                     if produced > limits.maxMemberBytes {
@@ -45,8 +48,14 @@ public struct ZipArchiveReader: Sendable {
                     if produced > limits.ratioFloorBytes && produced / compressed > limits.maxCompressionRatio {
                         throw DiscoveryError.zipBomb(path, "member inflates more than \(limits.maxCompressionRatio)× its compressed size")
                     }
-                    let control = try data.withUnsafeBytes { try body($0) }
+                    let control = try data.withUnsafeBytes { raw in
+                        crc = CSystemZlib.crc32(crc, raw.bindMemory(to: Bytef.self).baseAddress, uInt(raw.count))
+                        return try body(raw)
+                    }
                     if control == .stop { throw StopStreaming() }
+                }
+                if UInt32(truncatingIfNeeded: crc) != entry.checksum {
+                    throw DiscoveryError.archive(path, "the member's CRC-32 does not match its data (damaged member)")
                 }
             } catch is StopStreaming {
                 return
@@ -70,15 +79,20 @@ public struct ZipArchiveReader: Sendable {
     }
 
     /// Opens an archive from disk or memory and calls `visit` for each member, in archive order.
-    /// Directory entries are passed over; symlink entries are reported through `skipped`.
+    /// Directory entries are passed over; symlink entries, members the central-directory survey
+    /// refuses and a directory that could not be read to its end are reported through `skipped`.
     public func forEachMember(of source: ByteSource, diskPath: String?, inMemory data: Data?,
                               skipped: (String, String) -> Void,
                               visit: (Member) throws -> Void) throws {
         let archive: Archive
+        var survey: SurveyedArchive
         do {
             if let diskPath {
+                survey = SurveyedArchive(diskPath: diskPath, displayPath: source.displayPath, maxEntries: limits.maxMembers)
                 archive = try Archive(url: URL(fileURLWithPath: diskPath), accessMode: .read)
             } else {
+                survey = SurveyedArchive(survey: .survey(data: data ?? Data(), maxEntries: limits.maxMembers),
+                                         displayPath: source.displayPath)
                 archive = try Archive(data: data ?? Data(), accessMode: .read)
             }
         } catch {
@@ -91,6 +105,7 @@ public struct ZipArchiveReader: Sendable {
                 throw DiscoveryError.zipBomb(source.displayPath, "more than \(limits.maxMembers) members")
             }
             let memberPath = source.displayPath + "!" + ZipArchiveReader.displayName(entry.path)
+            guard survey.admits(count - 1, memberPath: memberPath, skipped: skipped) else { continue }
             switch entry.type {
             case .directory:
                 continue
@@ -100,6 +115,7 @@ public struct ZipArchiveReader: Sendable {
                 try visit(Member(archive: archive, entry: entry, limits: limits, displayPath: memberPath))
             }
         }
+        survey.finish(listed: count, skipped: skipped)
     }
 
     /// Member names are untrusted: they may hold `..`, absolute paths or control characters.
@@ -110,3 +126,68 @@ public struct ZipArchiveReader: Sendable {
         return s
     }
 }
+
+/// A `ZipDirectorySurvey` turned into messages while ZIPFoundation lists the same archive:
+/// a refused member is reported by its name (overlapping members once per archive, with how
+/// many), and an archive whose directory could not be read to its end says how far it got.
+struct SurveyedArchive {
+    let survey: ZipDirectorySurvey?
+    let displayPath: String
+    private var overlapping = 0
+    private var firstOverlapping: String?
+
+    init(survey: ZipDirectorySurvey?, displayPath: String) {
+        self.survey = survey
+        self.displayPath = displayPath
+    }
+
+    /// Surveys an archive on disk; without a survey (it cannot be opened) every member is admitted.
+    init(diskPath: String, displayPath: String, maxEntries: Int) {
+        var found: ZipDirectorySurvey?
+        if let fd = try? DiskFileSource.openRegularFile(diskPath, displayPath: displayPath, followsSymlink: true) {
+            var info = stat()
+            if fstat(fd, &info) == 0 {
+                found = ZipDirectorySurvey.survey(fileDescriptor: fd, size: Int64(info.st_size), maxEntries: maxEntries)
+            }
+            close(fd)
+        }
+        self.init(survey: found, displayPath: displayPath)
+    }
+
+    /// Whether directory entry `index` may be read; reports it through `skipped` when not.
+    mutating func admits(_ index: Int, memberPath: String, skipped: (String, String) -> Void) -> Bool {
+        guard let problem = survey?.problems[index]?.problem else { return true }
+        switch problem {
+        case .overlaps:
+            overlapping += 1
+            if firstOverlapping == nil { firstOverlapping = memberPath }
+        case .encrypted:
+            skipped(memberPath, problem.description)
+        default:
+            skipped(memberPath, "damaged or malicious ZIP archive member: " + problem.description)
+        }
+        return false
+    }
+
+    /// Archive-level messages once `listed` directory entries were listed.
+    func finish(listed: Int, skipped: (String, String) -> Void) {
+        guard let survey else { return }
+        if overlapping > 0 {
+            let first = firstOverlapping.map { " (first: \($0))" } ?? ""
+            skipped(displayPath, "damaged or malicious ZIP archive: the data of \(overlapping) "
+                + "\(overlapping == 1 ? "member overlaps" : "members overlap") other members' (a zip-bomb technique)\(first): "
+                + "those members are not read, the others are")
+        }
+        if let damage = survey.damage {
+            skipped(displayPath, "damaged ZIP archive: \(damage); the \(listed) members listed before it were read")
+        } else if listed < survey.count {
+            // ZIPFoundation ends its listing at the first entry it cannot take (an encrypted
+            // member, a missing local header): say which, and that the rest was not read.
+            let stopper = survey.problems[listed].map { ": entry \(listed + 1) (\(ZipArchiveReader.displayName($0.name))) "
+                + "ends the listing, \($0.problem.description)" } ?? ""
+            skipped(displayPath, "damaged ZIP archive: its central directory lists \(survey.count) entries, "
+                + "but only the first \(listed) could be read\(stopper)")
+        }
+    }
+}
+

@@ -37,7 +37,7 @@ public struct GoogleMyActivityParser: ExportParser {
         }
         guard let timeText = value["time"]?.stringValue else { return .failure(SkipReason("no time")) }
         guard let time = Timestamp.parseISO8601(timeText.utf8) else {
-            return .failure(SkipReason("unreadable time \"\(timeText.prefix(40))\""))
+            return .failure(SkipReason("unreadable time \(QuotedValue.describe(timeText))"))
         }
         let products = value["products"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let record = MyActivityRecord(

@@ -128,7 +128,7 @@ final class MyActivityHTMLBlockReader {
         }
         let timeLine = texts[texts.count - 1].text
         guard let parsed = MyActivityHTMLTimestamp.parse(timeLine) else {
-            sink.skip("unreadable time \"\(timeLine.prefix(60))\" (not a date format steward knows)", at: position)
+            sink.skip("unreadable time \(QuotedValue.describe(timeLine)) (not a date format steward knows)", at: position)
             return
         }
         if let zone = parsed.unknownZone, warnedZones.count < 8, warnedZones.insert(zone).inserted {

@@ -44,6 +44,8 @@ public struct GPXTrackParser: ExportParser {
         guard sawRoot else { throw ParseError("no <gpx> element: not a GPX file") }
         if inPoint {
             sink.skip("truncated: the file ends inside this track point", at: SourcePosition(line: point.line, record: recordIndex))
+        } else if depth > 0 {
+            sink.warn("truncated: the file ends before </gpx>; points after line \(scanner.line) are missing", at: .line(scanner.line))
         }
     }
 
@@ -99,7 +101,7 @@ public struct GPXTrackParser: ExportParser {
         var time: Timestamp?
         if let text = point.time?.trimmingCharacters(in: .whitespacesAndNewlines) {
             time = Timestamp.parseISO8601(Array(text.utf8))
-            if time == nil { sink.warn("unreadable <time> '\(text.prefix(40))': point kept without a time", at: position) }
+            if time == nil { sink.warn("unreadable <time> \(QuotedValue.describe(text)): point kept without a time", at: position) }
         }
         sink.emit(Event(source: Self.source, kind: .location, time: time, title: trackName,
                         latitude: lat, longitude: lon, position: position))

@@ -114,7 +114,7 @@ public struct SMSBackupParser: ExportParser {
             }
         }
         guard let time = Self.time(epochMillis: date, readable: readable) else {
-            sink.skip("no readable date (\(date.map { String($0.prefix(40)) } ?? "missing"))", at: position)
+            sink.skip("no readable date (\(date.map { QuotedValue.numberOrDate($0) ?? "text, not quoted" } ?? "missing"))", at: position)
             return
         }
         // 2 sent, 3 draft, 4 outbox, 5 failed, 6 queued: all written by the phone's owner.
@@ -128,7 +128,7 @@ public struct SMSBackupParser: ExportParser {
         let position = nextPosition(line: mms.line)
         // MMS `date` is also epoch milliseconds (the app converts Android's seconds).
         guard let time = Self.time(epochMillis: mms.date, readable: mms.readableDate) else {
-            sink.skip("no readable date (\(mms.date.map { String($0.prefix(40)) } ?? "missing"))", at: position)
+            sink.skip("no readable date (\(mms.date.map { QuotedValue.numberOrDate($0) ?? "text, not quoted" } ?? "missing"))", at: position)
             return
         }
         sink.emit(Event(source: Self.source, kind: .message, time: time, text: mms.text,
@@ -150,7 +150,7 @@ public struct SMSBackupParser: ExportParser {
             }
         }
         guard let time = Self.time(epochMillis: date, readable: readable) else {
-            sink.skip("no readable date (\(date.map { String($0.prefix(40)) } ?? "missing"))", at: position)
+            sink.skip("no readable date (\(date.map { QuotedValue.numberOrDate($0) ?? "text, not quoted" } ?? "missing"))", at: position)
             return
         }
         let callTypes = ["1": "incoming", "2": "outgoing", "3": "missed", "4": "voicemail", "5": "rejected", "6": "blocked"]
