@@ -34,7 +34,7 @@ public struct Catalog: Sendable {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw CatalogError(file: file, line: nil, message: "not valid YAML: \(error)")
+            throw CatalogError(file: file, line: yamlErrorLine(error), message: "not valid YAML: \(yamlProblem(error))")
         }
         guard let root else { return Catalog(language: language, entries: [:]) }
         guard let mapping = root.mapping else {
@@ -88,4 +88,20 @@ public struct CatalogError: Error, Equatable, CustomStringConvertible {
 extension Node {
     /// 1-based line of this node in its file.
     var line: Int? { mark.map { $0.line } }
+}
+
+/// The line a YAML syntax error is on (1-based), when the parser says.
+func yamlErrorLine(_ error: Error) -> Int? {
+    switch error as? YamlError {
+    case .scanner(_, _, let mark, _)?, .parser(_, _, let mark, _)?, .composer(_, _, let mark, _)?: return mark.line
+    default: return nil
+    }
+}
+
+/// What is wrong, without Yams' copy of the offending line (the message already names it).
+func yamlProblem(_ error: Error) -> String {
+    switch error as? YamlError {
+    case .scanner(_, let problem, _, _)?, .parser(_, let problem, _, _)?, .composer(_, let problem, _, _)?: return problem
+    default: return "\(error)"
+    }
 }

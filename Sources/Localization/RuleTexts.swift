@@ -11,7 +11,7 @@
 /// | `attributes.<id>.title`, `attributes.<id>.explanation` | an attribute |
 /// | `models.<id>.title`, `models.<id>.description`, `models.<id>.notes.<i>` | a model |
 /// | `models.<id>.tiers.<tier>.label`, `….note`, `….benefits.<i>`, `….consequences.<i>` | a tier |
-/// | `models.<id>.contributions.<rule>.reason` | a contribution |
+/// | `models.<id>.contributions.<rule>.reason`, `….source`, `….factor` | a contribution |
 public struct RuleTexts: Sendable {
     /// Key → English text.
     public private(set) var english: [String: String]
@@ -42,6 +42,7 @@ public struct RuleTexts: Sendable {
     public static func modelDescriptionKey(_ id: String) -> String { "models.\(id).description" }
     public static func tierLabelKey(model: String, tier: String) -> String { "models.\(model).tiers.\(tier).label" }
     public static func contributionReasonKey(model: String, rule: String) -> String { "models.\(model).contributions.\(rule).reason" }
+    public static func contributionSourceKey(model: String, rule: String) -> String { "models.\(model).contributions.\(rule).source" }
 
     /// The translation of `key`, else its English text, else nil.
     public func text(_ key: String) -> String? { translated[key] ?? english[key] }

@@ -25,24 +25,29 @@ public enum RuleTranslationFile {
     /// Every text in the file under its dotted key (`RuleTexts`): mapping keys are joined with
     /// dots, list items are numbered from 0. `file` names the file in errors.
     public static func texts(_ yaml: String, file: String) throws(CatalogError) -> [String: String] {
+        try entries(yaml, file: file).mapValues(\.text)
+    }
+
+    /// The same with the line each text is on, for messages that point into the file.
+    public static func entries(_ yaml: String, file: String) throws(CatalogError) -> [String: (text: String, line: Int)] {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw CatalogError(file: file, line: nil, message: "not valid YAML: \(error)")
+            throw CatalogError(file: file, line: yamlErrorLine(error), message: "not valid YAML: \(yamlProblem(error))")
         }
         guard let root else { return [:] }
-        var out: [String: String] = [:]
+        var out: [String: (text: String, line: Int)] = [:]
         try flatten(root, prefix: "", into: &out, file: file)
         return out
     }
 
-    private static func flatten(_ node: Node, prefix: String, into out: inout [String: String],
+    private static func flatten(_ node: Node, prefix: String, into out: inout [String: (text: String, line: Int)],
                                 file: String) throws(CatalogError) {
         switch node {
         case .scalar(let scalar):
             guard !prefix.isEmpty else { throw CatalogError(file: file, line: node.line, message: "expected a mapping") }
-            out[prefix] = scalar.string
+            out[prefix] = (scalar.string, node.line ?? 1)
         case .mapping(let mapping):
             for (keyNode, value) in mapping {
                 guard let key = keyNode.string, !key.isEmpty else {

@@ -37,7 +37,7 @@ public struct MarkdownReporter: Reporter {
                 md += "| " + columns.joined(separator: " | ") + " |\n|---|---|---|---|---|\n"
                 for c in score.contributions {
                     let delta = c.delta.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? t("report.scores.stop")
-                    md += "| \(delta) | `\(code(c.attribute))` | `\(code(c.rule))` | \(t.word(for: c.basis)) | \(esc(c.source)) |\n"
+                    md += "| \(delta) | `\(code(c.attribute))` | `\(code(c.rule))` | \(t.word(for: c.basis)) | \(esc(t.source(of: c, in: score))) |\n"
                 }
                 md += "\n"
             }

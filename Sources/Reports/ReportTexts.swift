@@ -45,6 +45,15 @@ extension Localizer {
         return modelText(score.model, reason)
     }
 
+    /// A contribution's source: what the model cites, in this language when the translation
+    /// has it (the citation tags such as `[SEED]` are the same in every language).
+    public func source(of contribution: Contribution, in score: ScoreResult) -> String {
+        guard language != .en else { return contribution.source }
+        let key = RuleTexts.contributionSourceKey(model: score.model, rule: contribution.rule)
+        guard ruleTexts.english[key] == contribution.source, let translated = ruleTexts.translated[key] else { return contribution.source }
+        return translated
+    }
+
     /// The score's notes: the model's and the tier's from the translation, and the two notes
     /// the scoring itself writes (illustrative contributions, a clamped total) in this language.
     public func notes(of score: ScoreResult) -> [String] {

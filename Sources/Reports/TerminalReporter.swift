@@ -158,7 +158,7 @@ public struct TerminalReporter: Reporter {
                 let delta = contribution.delta.map(ScoreBreakdown.signed) ?? t("report.scores.stop")
                 let style: Style = contribution.delta.map { $0 > 0 ? .good : .bad } ?? .bad
                 out.line("\(delta)  \(contribution.attribute)  \(contribution.rule)  "
-                    + "[\(t.word(for: contribution.basis))]  \(contribution.source)", indent: 4, hanging: 10, style: style)
+                    + "[\(t.word(for: contribution.basis))]  \(t.source(of: contribution, in: score))", indent: 4, hanging: 10, style: style)
                 if let reason = t.reason(of: contribution, in: score) {
                     out.line(reason, indent: 10, style: .dim)
                 }

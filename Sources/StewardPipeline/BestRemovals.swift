@@ -22,7 +22,28 @@ public enum BestRemovals {
         /// Per better tier reached (closest first), up to `limit` smallest ways.
         public var byTier: [(tier: String, ways: [Way])]
         /// Why nothing helps, when `byTier` is empty.
-        public var whyNot: String?
+        public var noBetterTier: NoBetterTier?
+        /// The same in English words.
+        public var whyNot: String? { noBetterTier?.description }
+    }
+
+    /// Why no removal reaches a better tier; each case carries what a message needs, so the
+    /// CLI can say it in any language (docs/i18n.md).
+    public enum NoBetterTier: Sendable, Equatable, CustomStringConvertible {
+        case alreadyBest(tier: String)
+        case nothingLowers
+        /// Every set of up to `tried` of these attributes was removed, and none was enough.
+        case notEnough(tried: Int, candidates: [String])
+
+        public var description: String {
+            switch self {
+            case .alreadyBest(let tier): return "already in the best tier, \(tier)"
+            case .nothingLowers:
+                return "nothing in these exports lowers it: a better tier needs points the exports do not show, and removing data cannot add them"
+            case .notEnough(let tried, let candidates):
+                return "removing up to \(tried) of \(candidates.joined(separator: ", ")) does not reach a better tier: what is left costs too little to matter, or a better tier needs points the exports do not show"
+            }
+        }
     }
 
     /// Attributes whose contributions lower a model (negative points or a stop factor) are the
@@ -52,11 +73,10 @@ public enum BestRemovals {
         }
         let candidates = cost.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(maximumCandidates).map(\.key)
         guard currentRank > 0 else {
-            return Result(model: model.id, current: current, byTier: [], whyNot: "already in the best tier, \(current.tier)")
+            return Result(model: model.id, current: current, byTier: [], noBetterTier: .alreadyBest(tier: current.tier))
         }
         guard !candidates.isEmpty else {
-            return Result(model: model.id, current: current, byTier: [],
-                          whyNot: "nothing in these exports lowers it: a better tier needs points the exports do not show, and removing data cannot add them")
+            return Result(model: model.id, current: current, byTier: [], noBetterTier: .nothingLowers)
         }
         // An attribute's place is its first contribution's (several may read one attribute).
         let order = Dictionary(model.contributions.enumerated().map { ($0.element.attribute, $0.offset) }, uniquingKeysWith: min)
@@ -81,10 +101,10 @@ public enum BestRemovals {
             guard !ways.isEmpty else { continue }
             byTier.append((tiersBestFirst[reached].name, Array(ways.prefix(limit))))
         }
-        let whyNot = byTier.isEmpty
-            ? "removing up to \(min(maximumSetSize, candidates.count)) of \(candidates.joined(separator: ", ")) does not reach a better tier: what is left costs too little to matter, or a better tier needs points the exports do not show"
+        let whyNot: NoBetterTier? = byTier.isEmpty
+            ? .notEnough(tried: min(maximumSetSize, candidates.count), candidates: candidates)
             : nil
-        return Result(model: model.id, current: current, byTier: byTier, whyNot: whyNot)
+        return Result(model: model.id, current: current, byTier: byTier, noBetterTier: whyNot)
     }
 
     /// Every `size`-element subset of `items`, in order.

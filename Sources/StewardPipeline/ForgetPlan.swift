@@ -8,10 +8,27 @@ import Store
 /// still the file steward wrote (same device, inode, size and SHA-256) and only when asked
 /// (`includeOutFiles`). Folders are removed only when steward's own and empty (see docs/privacy.md).
 public struct ForgetPlan: Sendable {
+    /// What a file is to steward; `description` says it in English, the CLI in any language.
+    public enum Kind: String, Sendable, CaseIterable, CustomStringConvertible {
+        case outReportList, extraDatabase, database, reportCopy, demoExport, outReport
+
+        public var description: String {
+            switch self {
+            case .outReportList: return "list of reports written with --out"
+            case .extraDatabase: return "--db"
+            case .database: return "database"
+            case .reportCopy: return "stored report copy"
+            case .demoExport: return "demo persona's synthetic export"
+            case .outReport: return "report written with --out"
+            }
+        }
+    }
+
     public struct Item: Sendable {
         public var path: String
+        public var kind: Kind
         /// What the file is, in words ("database", "report written with --out").
-        public var what: String
+        public var what: String { kind.description }
         /// Nil: it goes; otherwise why it stays.
         public var keptBecause: String?
         /// The identity to check again just before removing (reports written with --out).
@@ -34,7 +51,7 @@ public struct ForgetPlan: Sendable {
             addRemembered(entry, include: includeOutFiles)
         }
         let manifest = OutputLocations.manifestPath(in: dataDirectory)
-        if stillRemembered.isEmpty { addOwn(manifest, what: "list of reports written with --out") }
+        if stillRemembered.isEmpty { addOwn(manifest, kind: .outReportList) }
         var databases = [OutputLocations.databasePath(in: dataDirectory)]
         if let extraDatabase {
             let absolute = URL(fileURLWithPath: extraDatabase).standardizedFileURL.path
@@ -45,14 +62,14 @@ public struct ForgetPlan: Sendable {
             if database != databases[0] && !Self.isSQLiteDatabase(database) {
                 var info = stat()
                 if lstat(database, &info) == 0 {
-                    items.append(Item(path: database, what: "--db", keptBecause: "not an SQLite database, kept"))
+                    items.append(Item(path: database, kind: .extraDatabase, keptBecause: "not an SQLite database, kept"))
                 }
                 continue
             }
-            for file in ReportStore.files(forDatabaseAt: database) { addOwn(file, what: "database") }
+            for file in ReportStore.files(forDatabaseAt: database) { addOwn(file, kind: .database) }
         }
-        addOwnFolder(OutputLocations.reportsDirectory(in: dataDirectory), what: "stored report copy")
-        addOwnFolder(OutputLocations.demoDirectory(in: dataDirectory), what: "demo persona's synthetic export")
+        addOwnFolder(OutputLocations.reportsDirectory(in: dataDirectory), kind: .reportCopy)
+        addOwnFolder(OutputLocations.demoDirectory(in: dataDirectory), kind: .demoExport)
         ownFolders.append(dataDirectory)
     }
 
@@ -102,38 +119,38 @@ public struct ForgetPlan: Sendable {
     }
 
     private mutating func addRemembered(_ entry: OutputLocations.RememberedReport, include: Bool) {
-        let what = "report written with --out"
+        let what = Kind.outReport
         switch entry {
         case .pathOnly(let path):
             var info = stat()
             guard lstat(path, &info) == 0 else { return }
-            items.append(Item(path: path, what: what, keptBecause: "written before steward recorded what it wrote, so it cannot be checked: kept"))
+            items.append(Item(path: path, kind: what, keptBecause: "written before steward recorded what it wrote, so it cannot be checked: kept"))
         case .recorded(let file):
             let problem = Self.notRemovable(file.path, expected: file)
             if problem == "gone" { return }
             if let problem {
-                items.append(Item(path: file.path, what: what, keptBecause: problem))
+                items.append(Item(path: file.path, kind: what, keptBecause: problem))
             } else if include {
-                items.append(Item(path: file.path, what: what, keptBecause: nil, identity: file))
+                items.append(Item(path: file.path, kind: what, keptBecause: nil, identity: file))
             } else {
-                items.append(Item(path: file.path, what: what, keptBecause: "kept: pass --include-out-files to remove it"))
+                items.append(Item(path: file.path, kind: what, keptBecause: "kept: pass --include-out-files to remove it"))
                 stillRemembered.append(entry)
             }
         }
     }
 
-    private mutating func addOwn(_ path: String, what: String) {
+    private mutating func addOwn(_ path: String, kind what: Kind) {
         let problem = Self.notRemovable(path)
         if problem == "gone" { return }
-        items.append(Item(path: path, what: what, keptBecause: problem.map { _ in "not a regular file, kept" }))
+        items.append(Item(path: path, kind: what, keptBecause: problem.map { _ in "not a regular file, kept" }))
     }
 
     /// Every file below one of steward's folders; the folders go afterwards if empty.
-    private mutating func addOwnFolder(_ folder: String, what: String) {
+    private mutating func addOwnFolder(_ folder: String, kind what: Kind) {
         var info = stat()
         guard lstat(folder, &info) == 0 else { return }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            items.append(Item(path: folder, what: what, keptBecause: "not a folder any more, kept"))
+            items.append(Item(path: folder, kind: what, keptBecause: "not a folder any more, kept"))
             return
         }
         var folders: [String] = []
@@ -143,7 +160,7 @@ public struct ForgetPlan: Sendable {
                 let path = directory + "/" + name
                 var entry = stat()
                 guard lstat(path, &entry) == 0 else { continue }
-                if entry.st_mode & S_IFMT == S_IFDIR { walk(path) } else { addOwn(path, what: what) }
+                if entry.st_mode & S_IFMT == S_IFDIR { walk(path) } else { addOwn(path, kind: what) }
             }
         }
         walk(folder)

@@ -34,7 +34,8 @@ public enum ModelsOverview {
             for contribution in model.contributions {
                 out.append("    " + t("models.reads", ["id": contribution.id, "attribute": contribution.attribute,
                                                       "effect": effect(contribution, t), "basis": t("basis.\(contribution.basis.rawValue)")]))
-                out.append("      \(contribution.source)")
+                let sourceKey = RuleTexts.contributionSourceKey(model: model.id, rule: contribution.id)
+                out.append("      \(t.language == .en ? contribution.source : t.ruleTexts.translated[sourceKey] ?? contribution.source)")
             }
             out.append("  " + t("models.sources"))
             for source in model.sources {

@@ -1,3 +1,4 @@
+import Foundation
 import Localization
 import Rules
 import Scoring
@@ -33,6 +34,7 @@ public enum RuleTextsLoader {
             for contribution in model.contributions {
                 let c = m + ".contributions.\(contribution.id)"
                 texts[c + ".reason"] = contribution.reason
+                texts[c + ".source"] = contribution.source
                 if let factor = contribution.factor { texts[c + ".factor"] = factor }
             }
         }
@@ -74,6 +76,40 @@ public enum RuleTextsLoader {
             return try RuleTranslationFile.texts(String(decoding: bytes, as: UTF8.self), file: files.display(path))
         } catch {
             throw .ruleFile(RuleFileError(file: error.file, line: error.line ?? 1, error.message))
+        }
+    }
+
+    /// The English texts as YAML, one `key: "text"` a line in key order: what
+    /// rules/translations/source.en.yaml records (the English the translations were made from).
+    public static func sourceSnapshot(_ english: [String: String]) -> String {
+        var out = "# The English the translations in this folder were made from (docs/i18n.md, \"When English\n"
+            + "# changes\"). Written by TranslationSourceTests; do not edit by hand.\n"
+        for key in english.keys.sorted() {
+            let text = english[key]!.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "\n", with: "\\n")
+            out += "\(key): \"\(text)\"\n"
+        }
+        return out
+    }
+
+    /// Every translation file of these rules checked against them (`steward rules lint`): a
+    /// file that is not valid YAML, or that translates a text the rules do not have (an id
+    /// renamed, a tier removed, a list grown shorter), is an error at its line.
+    public static func lint(_ ruleset: Ruleset) throws(StewardError) {
+        let english = english(attributes: ruleset.rules.attributes, models: ruleset.models)
+        for language in Language.allCases where language != .en {
+            let path = translationPath(language)
+            guard let bytes = ruleset.files.read(path) else { continue }
+            let entries: [String: (text: String, line: Int)]
+            do throws(CatalogError) {
+                entries = try RuleTranslationFile.entries(String(decoding: bytes, as: UTF8.self), file: ruleset.files.display(path))
+            } catch {
+                throw .ruleFile(RuleFileError(file: error.file, line: error.line ?? 1, error.message))
+            }
+            if let (key, entry) = entries.filter({ english[$0.key] == nil }).min(by: { $0.value.line < $1.value.line }) {
+                throw .ruleFile(RuleFileError(file: ruleset.files.display(path), line: entry.line,
+                                              "\(key): translates a text the rules do not have (renamed or removed?)"))
+            }
         }
     }
 

@@ -43,12 +43,12 @@ struct Forget: ParsableCommand {
         let removals = plan.removals
         if !removals.isEmpty {
             print(dryRun ? t("forget.would_remove") : t("forget.will_remove"))
-            for item in removals { print("  \(Explain.printable(item.path))  (\(item.what))") }
+            for item in removals { print("  \(Explain.printable(item.path))  (\(t("forget.kind.\(item.kind.rawValue)")))") }
         }
         if !plan.kept.isEmpty {
             print(removals.isEmpty ? t("forget.keeps") : t("forget.and_keep"))
             for item in plan.kept {
-                print("  \(Explain.printable(item.path))  (\(item.what); \(item.keptBecause ?? ""))")
+                print("  \(Explain.printable(item.path))  (\(t("forget.kind.\(item.kind.rawValue)")); \(item.keptBecause ?? ""))")
             }
         }
         if dryRun || removals.isEmpty { return }

@@ -44,6 +44,7 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var rules: RulesOption
         func run() throws {
             let ruleset = try rules.load()
+            try RuleTextsLoader.lint(ruleset)
             print(RulesOverview.summary(ruleset))
         }
     }

@@ -97,7 +97,7 @@ struct WhatIfCommand: ParsableCommand {
             func show(_ total: Int?, _ tier: String) -> String { total.map { "\($0) (\(tier))" } ?? tier }
             print("")
             print("  " + t("whatif.best.now", ["model": result.model, "score": show(result.current.total, result.current.tier)]))
-            if let whyNot = result.whyNot { print("    " + t("whatif.best.no_removal", ["why": whyNot])) }
+            if let why = result.noBetterTier { print("    " + t("whatif.best.no_removal", ["why": Self.words(for: why)])) }
             for (tier, ways) in result.byTier {
                 print("    " + t("whatif.best.to_tier", ["tier": tier]))
                 for way in ways {
@@ -109,6 +109,16 @@ struct WhatIfCommand: ParsableCommand {
         }
         print("")
         print("  " + t("whatif.best.check"))
+    }
+
+    /// Why no removal helps, in the run's language.
+    static func words(for why: BestRemovals.NoBetterTier) -> String {
+        switch why {
+        case .alreadyBest(let tier): return t("whatif.best.already_best", ["tier": tier])
+        case .nothingLowers: return t("whatif.best.nothing_lowers")
+        case .notEnough(let tried, let candidates):
+            return t("whatif.best.not_enough", ["count": "\(tried)", "attributes": candidates.joined(separator: ", ")])
+        }
     }
 
     /// What a name stands for in the scan: records and the files they came from.

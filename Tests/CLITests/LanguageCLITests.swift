@@ -17,7 +17,7 @@ final class LanguageCLITests: XCTestCase {
         "SUMMARY", "SCORES (", "FINDINGS (", "EVIDENCE", "FILES READ (", "decided by:", "stopped by:", "What tier",
         "what you could change", "confidence ", "Municipal citizen score", "Hiring stop factors",
         "(average)", "not hired, not even as a taxi driver", "Tiers and consequences follow [SEED]",
-        "contributions are illustrative", "Overdue debt and enforcement", "seen 20",
+        "contributions are illustrative", "Overdue debt and enforcement", "seen 20", "no value published",
     ]
 
     /// One heading and one rule text per language that must be there.

@@ -171,7 +171,7 @@ final class ProgramCatalogTests: XCTestCase {
         }
     }
 
-    func testCompiledInEnglishCatalogMatchesTheFileInTheRepository() throws {
+    func testCompiledInCatalogsMatchTheFilesInTheRepository() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         for language in ProgramCatalogs.languages {
             let file = root.appendingPathComponent("Sources/Localization/Catalog/\(language.rawValue).yaml")

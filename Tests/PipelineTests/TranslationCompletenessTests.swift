@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import BuiltInRules
 import Importers
@@ -57,6 +58,17 @@ final class TranslationCompletenessTests: XCTestCase {
         }
     }
 
+    /// `forget` names each kind of file by a key built from the kind (`forget.kind.database`).
+    func testEveryKindOfFileForgetListsHasItsWordsInEveryLanguage() {
+        for language in Language.allCases {
+            let catalog = ProgramCatalogs.catalog(language)
+            for kind in ForgetPlan.Kind.allCases {
+                XCTAssertNotNil(catalog.entries["forget.kind.\(kind.rawValue)"], "\(language.rawValue).yaml: forget.kind.\(kind.rawValue)")
+            }
+        }
+        XCTAssertEqual(Localizer(.en)("forget.kind.demoExport"), ForgetPlan.Kind.demoExport.description)
+    }
+
     /// A report's model texts (benefits, consequences, notes, reasons) are found by their
     /// English wording: every one of them must be unique enough to find its translation.
     func testEveryConsequenceAndNoteOfTheDemoTranslates() throws {
@@ -70,5 +82,61 @@ final class TranslationCompletenessTests: XCTestCase {
             }
             for note in model.notes { XCTAssertNotEqual(t.modelText(model.id, note), note, "\(model.id): note has no German text") }
         }
+    }
+}
+
+/// `steward rules lint` checks the translation files against the rules, with file:line.
+final class RuleTranslationLintTests: XCTestCase {
+    func testBuiltInTranslationsLintClean() throws {
+        XCTAssertNoThrow(try RuleTextsLoader.lint(try Ruleset.load(files: BuiltInRuleSet.files)))
+    }
+
+    func testTranslationOfARemovedTierIsAnErrorAtItsLine() throws {
+        let copy = NSTemporaryDirectory() + "steward-translation-lint-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: ScanPipelineTests.rulesDirectory, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let file = copy + "/translations/de.yaml"
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "      AAA:\n        label: vorbildlich", with: "      AAAA:\n        label: vorbildlich")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("label: vorbildlich") }.map { $0 + 1 }
+        XCTAssertThrowsError(try RuleTextsLoader.lint(try Ruleset.load(directory: copy))) { error in
+            XCTAssertTrue("\(error)".hasSuffix("/translations/de.yaml:\(line ?? 0): models.citizen-1000.tiers.AAAA.label: translates a text the rules do not have (renamed or removed?)"), "\(error)")
+        }
+    }
+
+    func testTranslationThatIsNotYAMLIsAnErrorNamingTheFile() throws {
+        let copy = NSTemporaryDirectory() + "steward-translation-yaml-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: ScanPipelineTests.rulesDirectory, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        try "attributes:\n  finance.loans:\n    title: [unclosed\n".write(toFile: copy + "/translations/fr.yaml", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try RuleTextsLoader.lint(try Ruleset.load(directory: copy))) { error in
+            XCTAssertTrue("\(error)".contains("/translations/fr.yaml:4: not valid YAML: "), "\(error)")
+        }
+    }
+}
+
+/// The English each translation was made from is recorded in rules/translations/source.en.yaml
+/// (as gettext keeps msgids): when an English text of the rules changes, this test names the
+/// keys whose translations are now stale, so nobody ships a translation of an old sentence.
+/// After updating the five translations, record the new English with
+/// `STEWARD_RECORD_TRANSLATION_SOURCE=1 swift test --filter TranslationSourceTests` and rebuild.
+final class TranslationSourceTests: XCTestCase {
+    static let path = ScanPipelineTests.rulesDirectory + "/translations/source.en.yaml"
+
+    func testTranslationsWereMadeFromTheCurrentEnglish() throws {
+        let ruleset = try Ruleset.load(files: .folder(ScanPipelineTests.rulesDirectory))
+        let english = RuleTextsLoader.english(attributes: ruleset.rules.attributes, models: ruleset.models)
+        if ProcessInfo.processInfo.environment["STEWARD_RECORD_TRANSLATION_SOURCE"] != nil {
+            try RuleTextsLoader.sourceSnapshot(english).write(toFile: Self.path, atomically: true, encoding: .utf8)
+            return
+        }
+        let recorded = try RuleTranslationFile.texts(try String(contentsOfFile: Self.path, encoding: .utf8), file: Self.path)
+        let changed = english.keys.filter { recorded[$0] != nil && recorded[$0] != english[$0] }.sorted()
+        let added = english.keys.filter { recorded[$0] == nil }.sorted()
+        let removed = recorded.keys.filter { english[$0] == nil }.sorted()
+        XCTAssertEqual(changed, [], "the English of these texts changed since they were translated: update rules/translations/*.yaml, then record")
+        XCTAssertEqual(added, [], "new English texts: translate them in rules/translations/*.yaml, then record")
+        XCTAssertEqual(removed, [], "texts the rules no longer have: record again")
     }
 }
