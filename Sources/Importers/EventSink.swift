@@ -17,6 +17,9 @@ public struct ParseError: Error, Sendable, CustomStringConvertible {
 public final class EventSink {
     public private(set) var eventCount = 0
     public private(set) var skippedCount = 0
+    /// The earliest and latest time among the records delivered (for the report's inventory).
+    public private(set) var firstTime: Timestamp?
+    public private(set) var lastTime: Timestamp?
     /// The first `maxIssues` problems, each with its position; the rest are only counted.
     public private(set) var issues: [String] = []
     /// Which of `issues` are warnings (no record lost), so reports can show them apart.
@@ -42,6 +45,10 @@ public final class EventSink {
             return
         }
         eventCount += 1
+        if let time = event.time {
+            if firstTime.map({ time.epochSeconds < $0.epochSeconds }) ?? true { firstTime = time }
+            if lastTime.map({ time.epochSeconds > $0.epochSeconds }) ?? true { lastTime = time }
+        }
         handler(event)
     }
 

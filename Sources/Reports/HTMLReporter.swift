@@ -143,7 +143,7 @@ public struct HTMLReporter: Reporter {
                     let kind = (c.delta ?? -1) >= 0 ? "up" : "down"
                     html += "<tr><td class=\"\(kind)\">\(escape(delta))</td><td>\(escape(t.attributeTitle(c.attribute))) <span class=\"id\">\(escape(c.rule))</span></td>"
                         + "<td class=\"basis-\(escape(c.basis.rawValue))\">\(escape(t("basis.\(c.basis.rawValue)")))</td>"
-                        + "<td>\(escape(c.source))\(t.reason(of: c, in: score).map { "<br><small>\(escape($0))</small>" } ?? "")</td></tr>\n"
+                        + "<td>\(escape(t.source(of: c, in: score)))\(t.reason(of: c, in: score).map { "<br><small>\(escape($0))</small>" } ?? "")</td></tr>\n"
                 }
                 html += "</tbody></table></div>\n"
             }
@@ -266,19 +266,12 @@ public struct HTMLReporter: Reporter {
     private func inventory(_ report: ScanReport) -> String {
         let t = localizer
         var html = "<section id=\"inventory\"><h2>\(escape(t("html.inventory.heading")))</h2>\n"
-        var bySource: [String: (files: Int, records: Int, skipped: Int)] = [:]
-        for input in report.inputs {
-            var entry = bySource[input.source] ?? (0, 0, 0)
-            entry.files += 1
-            entry.records += input.events
-            entry.skipped += input.skipped
-            bySource[input.source] = entry
-        }
-        html += "<div class=\"keep\"><table class=\"inventory\"><thead><tr><th>\(escape(t("html.inventory.source")))</th><th>\(escape(t("html.inventory.files")))</th><th>\(escape(t("html.inventory.records")))</th><th>\(escape(t("html.inventory.skipped")))</th><th>\(escape(t("html.inventory.feeds")))</th></tr></thead><tbody>\n"
-        for (source, entry) in bySource.sorted(by: { $0.key < $1.key }) {
-            let fed = report.findings.filter { $0.sources.contains(source) }.map { t.title(of: $0) }
-            html += "<tr><td>\(escape(source))</td><td>\(escape(t.number(entry.files)))</td><td>\(escape(t.number(entry.records)))</td>"
-                + "<td>\(escape(t.number(entry.skipped)))</td><td>\(escape(fed.isEmpty ? "–" : t.list(fed)))</td></tr>\n"
+        html += "<div class=\"keep\"><table class=\"inventory\"><thead><tr><th>\(escape(t("html.inventory.source")))</th><th>\(escape(t("html.inventory.files")))</th><th>\(escape(t("html.inventory.records")))</th><th>\(escape(t("html.inventory.skipped")))</th><th>\(escape(t("html.inventory.span")))</th><th>\(escape(t("html.inventory.feeds")))</th></tr></thead><tbody>\n"
+        for entry in SourceInventory.of(report) {
+            let fed = report.findings.filter { $0.sources.contains(entry.source) }.map { t.title(of: $0) }
+            let span = entry.first.flatMap { first in entry.last.map { t("report.finding.seen", ["first": t.date(first), "last": t.date($0)]) } } ?? "–"
+            html += "<tr><td>\(escape(entry.source))</td><td>\(escape(t.number(entry.files)))</td><td>\(escape(t.number(entry.records)))</td>"
+                + "<td>\(escape(t.number(entry.skipped)))</td><td>\(escape(span))</td><td>\(escape(fed.isEmpty ? "–" : t.list(fed)))</td></tr>\n"
         }
         return html + "</tbody></table></div></section>\n"
     }

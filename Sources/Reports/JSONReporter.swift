@@ -25,14 +25,17 @@ public struct JSONReporter: Reporter {
                 ("paths", strings(report.scan.paths)),
             ])),
             ("inputs", .array(report.inputs.map { input in
-                .object([
+                var members: [(String, OrderedJSON)] = [
                     ("path", .string(input.path)),
                     ("source", .string(input.source)),
                     ("events", .int(input.events)),
                     ("skipped", .int(input.skipped)),
                     ("errors", strings(input.errors)),
                     ("warnings", strings(input.warnings)),
-                ])
+                ]
+                optional("firstSeen", input.firstSeen, into: &members)
+                optional("lastSeen", input.lastSeen, into: &members)
+                return .object(members)
             })),
             ("unrecognized", .array(report.unrecognized.map { item in
                 .object([("path", .string(item.path)), ("reason", .string(item.reason))])

@@ -176,18 +176,11 @@ public struct MarkdownReporter: Reporter {
     private func inventory(_ report: ScanReport) -> String {
         let t = localizer
         guard context != nil, !report.inputs.isEmpty else { return "" }
-        var bySource: [String: (files: Int, records: Int, skipped: Int)] = [:]
-        for input in report.inputs {
-            var entry = bySource[input.source] ?? (0, 0, 0)
-            entry.files += 1
-            entry.records += input.events
-            entry.skipped += input.skipped
-            bySource[input.source] = entry
-        }
-        var md = "## \(t("html.inventory.heading"))\n\n| \(t("html.inventory.source")) | \(t("html.inventory.files")) | \(t("html.inventory.records")) | \(t("html.inventory.skipped")) | \(t("html.inventory.feeds")) |\n|---|---|---|---|---|\n"
-        for (source, entry) in bySource.sorted(by: { $0.key < $1.key }) {
-            let fed = report.findings.filter { $0.sources.contains(source) }.map { esc(t.title(of: $0)) }
-            md += "| `\(code(source))` | \(t.number(entry.files)) | \(t.number(entry.records)) | \(t.number(entry.skipped)) | \(fed.isEmpty ? "–" : t.list(fed)) |\n"
+        var md = "## \(t("html.inventory.heading"))\n\n| \(t("html.inventory.source")) | \(t("html.inventory.files")) | \(t("html.inventory.records")) | \(t("html.inventory.skipped")) | \(t("html.inventory.span")) | \(t("html.inventory.feeds")) |\n|---|---|---|---|---|---|\n"
+        for entry in SourceInventory.of(report) {
+            let fed = report.findings.filter { $0.sources.contains(entry.source) }.map { esc(t.title(of: $0)) }
+            let span = entry.first.flatMap { first in entry.last.map { esc(t.date(first)) + " → " + esc(t.date($0)) } } ?? "–"
+            md += "| `\(code(entry.source))` | \(t.number(entry.files)) | \(t.number(entry.records)) | \(t.number(entry.skipped)) | \(span) | \(fed.isEmpty ? "–" : t.list(fed)) |\n"
         }
         return md + "\n"
     }

@@ -34,23 +34,32 @@ public struct ScanReport: Sendable, Codable {
         /// Problems that lost no record but change how records were read (e.g. which day/month
         /// order was assumed, and why). Absent from reports stored before it was kept.
         public var warnings: [String]
-        public init(path: String, source: String, events: Int, skipped: Int, errors: [String], warnings: [String] = []) {
+        /// The earliest and latest time of the records read (ISO 8601, as `Finding.firstSeen`);
+        /// nil when no record had a time, and in reports stored before they were kept.
+        public var firstSeen: String?
+        public var lastSeen: String?
+        public init(path: String, source: String, events: Int, skipped: Int, errors: [String], warnings: [String] = [],
+                    firstSeen: String? = nil, lastSeen: String? = nil) {
             self.path = path
             self.source = source
             self.events = events
             self.skipped = skipped
             self.errors = errors
             self.warnings = warnings
+            self.firstSeen = firstSeen
+            self.lastSeen = lastSeen
         }
 
-        private enum CodingKeys: String, CodingKey { case path, source, events, skipped, errors, warnings }
+        private enum CodingKeys: String, CodingKey { case path, source, events, skipped, errors, warnings, firstSeen, lastSeen }
 
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             self.init(path: try c.decode(String.self, forKey: .path), source: try c.decode(String.self, forKey: .source),
                       events: try c.decode(Int.self, forKey: .events), skipped: try c.decode(Int.self, forKey: .skipped),
                       errors: try c.decode([String].self, forKey: .errors),
-                      warnings: try c.decodeIfPresent([String].self, forKey: .warnings) ?? [])
+                      warnings: try c.decodeIfPresent([String].self, forKey: .warnings) ?? [],
+                      firstSeen: try c.decodeIfPresent(String.self, forKey: .firstSeen),
+                      lastSeen: try c.decodeIfPresent(String.self, forKey: .lastSeen))
         }
     }
 

@@ -175,7 +175,7 @@ public enum ScanPipeline {
             scan: .init(id: scanId, started: isoTime(started),
                         paths: options.paths),
             inputs: parsed.map { .init(path: $0.path, source: $0.source, events: $0.events, skipped: $0.skipped, errors: $0.errors,
-                                       warnings: $0.warnings) },
+                                       warnings: $0.warnings, firstSeen: $0.firstSeen, lastSeen: $0.lastSeen) },
             unrecognized: unrecognized.listed,
             knownFiles: knownFiles.listed,
             findings: findings,

@@ -31,6 +31,9 @@ public struct ParsedInput: Sendable {
     public var warnings: [String] = []
     public var size: Int64?
     public var modified: Date?
+    /// The earliest and latest record time (ISO 8601), nil when no record had one.
+    public var firstSeen: String?
+    public var lastSeen: String?
 }
 
 /// discover → detect → parse for one input: sniffs the head of the file, recurses into ZIP
@@ -281,7 +284,8 @@ public struct ExportReader: Sendable {
             do throws(ParseError) { try pathReader.read(diskPath: onDisk, probe: probe, into: sink) } catch { errors.append(error.description) }
             finish(ParsedInput(
                 path: path, source: importer.id, events: sink.eventCount, skipped: sink.skippedCount,
-                errors: sink.errors + errors, warnings: sink.warnings, size: source.size, modified: modified),
+                errors: sink.errors + errors, warnings: sink.warnings, size: source.size, modified: modified,
+                firstSeen: sink.firstTime?.iso8601, lastSeen: sink.lastTime?.iso8601),
                 importer: importer, delegate: delegate)
             return
         }
@@ -305,7 +309,8 @@ public struct ExportReader: Sendable {
         }
         finish(ParsedInput(
             path: path, source: importer.id, events: sink.eventCount, skipped: sink.skippedCount,
-            errors: sink.errors + errors, warnings: sink.warnings, size: source.size, modified: modified),
+            errors: sink.errors + errors, warnings: sink.warnings, size: source.size, modified: modified,
+                firstSeen: sink.firstTime?.iso8601, lastSeen: sink.lastTime?.iso8601),
             importer: importer, delegate: delegate)
     }
 

@@ -94,7 +94,8 @@ final class StreamedMemberReader {
     private func report(sink: EventSink, importerID: String, errors: [String]) {
         let input = ParsedInput(
             path: path, source: importerID, events: sink.eventCount, skipped: sink.skippedCount,
-            errors: sink.errors + errors, warnings: sink.warnings, size: size, modified: modified)
+            errors: sink.errors + errors, warnings: sink.warnings, size: size, modified: modified,
+            firstSeen: sink.firstTime?.iso8601, lastSeen: sink.lastTime?.iso8601)
         if let importer = reader.importers.first(where: { $0.id == importerID }) {
             reader.finish(input, importer: importer, delegate: delegate)
         } else {
