@@ -168,6 +168,11 @@ public final class InferenceSession {
         default: readsIntent = false
         }
         for ruleIndex in candidates.rules where matches(ruleIndex, event, readsIntent: readsIntent) { fired.append(ruleIndex) }
+        // A search nothing matched may hold a misspelled term: look its long words up once.
+        if fired.isEmpty, readsIntent, !ruleSet.spelling.isEmpty, addMisspelledHits(event, fields: candidates.fields) {
+            if !lastDrops.isEmpty { lastDrops.removeAll(keepingCapacity: true) }
+            for ruleIndex in candidates.rules where matches(ruleIndex, event, readsIntent: readsIntent) { fired.append(ruleIndex) }
+        }
         for field in candidates.fields { hitsByField[field.slot].removeAll(keepingCapacity: true) }
         guard !fired.isEmpty else { return [] }
         if fired.count > 1 { yieldToNeighbours(&fired) }
@@ -312,6 +317,40 @@ public final class InferenceSession {
         lastSource = source
         lastSourceCandidates = perKind
         return perKind[kindSlot]
+    }
+
+    /// Adds a hit for every long word of the fields that is one edit from a search term
+    /// (`SearchSpellingIndex`), at the word's byte span in the folded text; whether any was added.
+    private func addMisspelledHits(_ event: Event, fields: [Event.Field]) -> Bool {
+        var added = false
+        for field in fields {
+            guard let value = event.value(of: field), value.utf8.count >= SearchSpellingIndex.minimumLength - 1 else { continue }
+            let folded = String(decoding: TextFolder.fold(value), as: UTF8.self)
+            var word: [Unicode.Scalar] = []
+            var wordStart = 0
+            var offset = 0
+            func flush() {
+                if word.count >= SearchSpellingIndex.minimumLength - 1 {
+                    for candidate in ruleSet.spelling.candidates(for: word) {
+                        hitsByField[field.slot].append(LexiconAutomaton.Hit(group: candidate.group, term: candidate.termIndex,
+                                                                            start: Int32(wordStart), end: Int32(offset)))
+                        added = true
+                    }
+                }
+                word.removeAll(keepingCapacity: true)
+            }
+            for scalar in folded.unicodeScalars {
+                if SearchSpellingIndex.isWordScalar(scalar) {
+                    if word.isEmpty { wordStart = offset }
+                    word.append(scalar)
+                } else {
+                    flush()
+                }
+                offset += scalar.utf8.count
+            }
+            flush()
+        }
+        return added
     }
 
     private func scan(field: Event.Field, of event: Event) {

@@ -33,6 +33,8 @@ public struct RuleSet: Sendable {
     let ruleIndexById: [String: Int]
     /// Per rule: attribute indices it yields to (`yields_to`), empty for most rules.
     let yieldsToAttributes: [[Int]]
+    /// Long one-word terms of the lexicons search-intent rules read, for misspelled searches.
+    let spelling: SearchSpellingIndex
 
     init(attributes: [Attribute], rules: [SignalRule], version: String, ruleFiles: [String],
          lexiconFiles: [String], lexiconNames: [String], automaton: LexiconAutomaton,
@@ -72,6 +74,13 @@ public struct RuleSet: Sendable {
         for (i, rule) in rules.enumerated() { ruleIndex[rule.id] = i }
         ruleIndexById = ruleIndex
         yieldsToAttributes = rules.map { rule in rule.yieldsTo.compactMap { index[$0] } }
+        let searchKinds: Set<EventKind> = [.search, .pageView, .watch]
+        var searchGroups = Set<Int32>()
+        for (i, rule) in rules.enumerated() where rule.match.intent == .need && rule.match.hasLexiconCondition
+            && (rule.match.kinds.isEmpty || !rule.match.kinds.isDisjoint(with: searchKinds)) {
+            searchGroups.formUnion(includeGroups[i])
+        }
+        spelling = SearchSpellingIndex(automaton: automaton, groups: searchGroups)
     }
 
     /// Loads and validates `directory` (normally `rules/`): `attributes.yaml`, every

@@ -1,0 +1,105 @@
+/// Misspelled words in searches (docs/rules.md, "Misspellings in searches"): people type
+/// "psychoterapeut", "sicologo" or "беременость" into a search box, and an exact lexicon match
+/// misses them. For search-like records on which no rule fired, each long word of the text is
+/// looked up against the long one-word terms of the lexicons that rules read with search
+/// intent; a term one edit away counts as a hit of its lexicon at the word's place, and the
+/// rules run once more.
+///
+/// An edit is one inserted, deleted or swapped-neighbour character, for words and terms of at
+/// least `minimumLength` characters. A replaced character is not an edit here: replacements
+/// turn ordinary words into terms ("rambling" → "gambling", "pottery" → "lottery") and one
+/// language's word into another's (French "manifestation", a symptom as often as a protest,
+/// is one letter from Spanish "manifestación"). The edit must lie before the word's last `protectedEnding`
+/// characters: a typo, not an inflection — endings are where "manifestation" (a symptom)
+/// differs from "manifestations" (protests) and "знакомство" (an introduction) from
+/// "знакомства" (dating), and the lexicons list the forms they mean. Terms written as prefixes (`schwanger*`) and phrases are not
+/// looked up. The index holds every term and every term with one character deleted
+/// (symmetric deletion), so a word costs one lookup per character.
+struct SearchSpellingIndex: Sendable {
+    static let minimumLength = 8
+    static let protectedEnding = 2
+
+    struct Candidate: Sendable {
+        var term: [Unicode.Scalar]
+        var termIndex: Int32
+        var group: Int32
+    }
+
+    private var byKey: [String: [Candidate]] = [:]
+
+    var isEmpty: Bool { byKey.isEmpty }
+
+    /// From the automaton's terms in `groups` (the include groups of search-intent rules).
+    init(automaton: LexiconAutomaton, groups: Set<Int32>) {
+        var groupIds: [String: Int32] = [:]
+        for (i, name) in automaton.groups.enumerated() { groupIds[name] = Int32(i) }
+        for (index, term) in automaton.terms.enumerated() where !term.isPrefix {
+            guard let group = groupIds[term.group], groups.contains(group) else { continue }
+            let folded = Array(String(decoding: TextFolder.fold(term.text), as: UTF8.self).unicodeScalars)
+            guard folded.count >= Self.minimumLength, folded.allSatisfy(Self.isWordScalar) else { continue }
+            let candidate = Candidate(term: folded, termIndex: Int32(index), group: group)
+            byKey[Self.key(folded), default: []].append(candidate)
+            for i in folded.indices {
+                var deleted = folded
+                deleted.remove(at: i)
+                byKey[Self.key(deleted), default: []].append(candidate)
+            }
+        }
+    }
+
+    /// Terms one edit away from `word` (folded), each once; never the word itself (an exact
+    /// match is the automaton's).
+    func candidates(for word: [Unicode.Scalar]) -> [Candidate] {
+        guard word.count >= Self.minimumLength - 1 else { return [] }
+        var found: [Candidate] = []
+        var seen = Set<Int32>()
+        func consider(_ key: [Unicode.Scalar]) {
+            for candidate in byKey[Self.key(key)] ?? [] where !seen.contains(candidate.termIndex) {
+                if Self.withinOneEdit(word, candidate.term) {
+                    seen.insert(candidate.termIndex)
+                    found.append(candidate)
+                }
+            }
+        }
+        consider(word)
+        for i in word.indices {
+            var deleted = word
+            deleted.remove(at: i)
+            consider(deleted)
+        }
+        return found
+    }
+
+    /// One insertion, deletion or neighbour swap before the protected ending, the longer word at
+    /// least `minimumLength` long; equal words are not.
+    static func withinOneEdit(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        guard a != b, min(a.count, b.count) >= minimumLength - 1, max(a.count, b.count) >= minimumLength else { return false }
+        // The shared ending must be intact: compare the last characters first.
+        guard a.suffix(protectedEnding).elementsEqual(b.suffix(protectedEnding)) else { return false }
+        let editable = min(a.count, b.count) - protectedEnding
+        if a.count == b.count {
+            let differing = a.indices.filter { a[$0] != b[$0] }
+            guard let last = differing.last, last < editable else { return false }
+            if differing.count == 2, differing[1] == differing[0] + 1,
+               a[differing[0]] == b[differing[1]], a[differing[1]] == b[differing[0]] {
+                return true
+            }
+            return false
+        }
+        guard abs(a.count - b.count) == 1 else { return false }
+        let (long, short) = a.count > b.count ? (a, b) : (b, a)
+        var i = 0
+        while i < short.count && long[i] == short[i] { i += 1 }
+        return i <= editable && long[(i + 1)...].elementsEqual(short[i...])
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+    }
+
+    private static func key(_ scalars: [Unicode.Scalar]) -> String {
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        return text
+    }
+}

@@ -1,0 +1,86 @@
+import XCTest
+@testable import Rules
+import StewardCore
+
+/// Misspelled words in searches (docs/rules.md, "Misspellings in searches"): one inserted,
+/// deleted or swapped character in a long word, never in its ending, never a replaced one.
+final class SearchSpellingTests: XCTestCase {
+    private func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
+
+    func testOneInsertionDeletionOrNeighbourSwapBeforeTheEndingIsOneEdit() {
+        XCTAssertTrue(SearchSpellingIndex.withinOneEdit(scalars("psychoterapeut"), scalars("psychotherapeut")), "h missing")
+        XCTAssertTrue(SearchSpellingIndex.withinOneEdit(scalars("sicologo"), scalars("psicologo")), "first letter missing")
+        XCTAssertTrue(SearchSpellingIndex.withinOneEdit(scalars("therappist"), scalars("therapist")), "a letter doubled")
+        XCTAssertTrue(SearchSpellingIndex.withinOneEdit(scalars("pregnnacy"), scalars("pregnancy")), "neighbours swapped")
+        XCTAssertTrue(SearchSpellingIndex.withinOneEdit(scalars("беременость"), scalars("беременность")))
+    }
+
+    func testReplacementsEndingsShortWordsAndEqualWordsAreNot() {
+        XCTAssertFalse(SearchSpellingIndex.withinOneEdit(scalars("rambling"), scalars("gambling")), "a replaced letter")
+        XCTAssertFalse(SearchSpellingIndex.withinOneEdit(scalars("manifestation"), scalars("manifestacion")), "a cognate in another language")
+        XCTAssertFalse(SearchSpellingIndex.withinOneEdit(scalars("manifestation"), scalars("manifestations")), "an inflected ending")
+        XCTAssertFalse(SearchSpellingIndex.withinOneEdit(scalars("знакомство"), scalars("знакомства")), "an inflected ending")
+        XCTAssertFalse(SearchSpellingIndex.withinOneEdit(scalars("grinder"), scalars("grindr")), "too short")
+        XCTAssertFalse(SearchSpellingIndex.withinOneEdit(scalars("gambling"), scalars("gambling")), "the same word is the automaton's")
+        XCTAssertFalse(SearchSpellingIndex.withinOneEdit(scalars("psychtherapeuts"), scalars("psychotherapeut")), "two edits")
+    }
+
+    static let rules = """
+    rules:
+      - id: health.alcohol.search
+        attribute: health.alcohol
+        title: Searches about drinking
+        confidence: 0.5
+        match:
+          kinds: [search]
+          fields: [text]
+          terms: [alcoholism, "alcoho*"]
+        examples:
+          positive:
+            - {source: google.my_activity, kind: search, text: alcoholism}
+          negative:
+            - {source: google.my_activity, kind: search, text: lemonade}
+      - id: health.alcohol.purchase
+        attribute: health.alcohol
+        title: Payments to wine merchants
+        confidence: 0.5
+        match:
+          kinds: [transaction]
+          terms: [winemerchant]
+        examples:
+          positive:
+            - {source: bank.csv, kind: transaction, text: winemerchant}
+          negative:
+            - {source: bank.csv, kind: transaction, text: lemonade}
+    """
+
+    private func session() throws -> (InferenceSession, RuleDirectoryFixture) {
+        let fixture = try RuleDirectoryFixture(files: ["signals/x.yaml": Self.rules])
+        return (InferenceSession(ruleSet: try RuleSet.load(directory: fixture.rulesDirectory)), fixture)
+    }
+
+    func testAMisspelledSearchFiresTheRuleAndItsEvidenceIsTheRecord() throws {
+        let (session, fixture) = try session()
+        _ = fixture
+        let fired = session.process(Event(source: "google.my_activity", kind: .search, text: "signs of alcohlism in parents",
+                                          position: .record(1)), path: "MyActivity.json")
+        XCTAssertEqual(fired, ["health.alcohol.search"])
+        XCTAssertEqual(session.findings().first?.evidence.first?.excerpt, "signs of alcohlism in parents")
+    }
+
+    func testOnlySearchLikeRecordsAreLookedUp() throws {
+        let (session, fixture) = try session()
+        _ = fixture
+        let fired = session.process(Event(source: "bank.csv", kind: .transaction, text: "WINEMERCHNT LTD", position: .line(1)), path: "a.csv")
+        XCTAssertEqual(fired, [], "a bank record is matched exactly or not at all")
+    }
+
+    func testTermsOfRulesThatDoNotReadSearchesAreNotInTheIndex() throws {
+        let (session, fixture) = try session()
+        _ = fixture
+        let fired = session.process(Event(source: "google.my_activity", kind: .search, text: "winemerchnt near me", position: .record(1)), path: "x.json")
+        XCTAssertEqual(fired, [])
+        XCTAssertEqual(session.ruleSet.spelling.candidates(for: Array("winemerchnt".unicodeScalars)).count, 0)
+        XCTAssertEqual(session.ruleSet.spelling.candidates(for: Array("alcohlism".unicodeScalars)).count, 1)
+    }
+}
