@@ -169,7 +169,8 @@ public final class InferenceSession {
         }
         for ruleIndex in candidates.rules where matches(ruleIndex, event, readsIntent: readsIntent) { fired.append(ruleIndex) }
         // A search nothing matched may hold a misspelled term: look its long words up once.
-        if fired.isEmpty, readsIntent, !ruleSet.spelling.isEmpty, addMisspelledHits(event, fields: candidates.fields) {
+        // Only what the person typed: page and video titles are spelled by their publishers.
+        if fired.isEmpty, event.kind == .search, !ruleSet.spelling.isEmpty, addMisspelledHits(event, fields: candidates.fields) {
             if !lastDrops.isEmpty { lastDrops.removeAll(keepingCapacity: true) }
             for ruleIndex in candidates.rules where matches(ruleIndex, event, readsIntent: readsIntent) { fired.append(ruleIndex) }
         }
@@ -330,7 +331,7 @@ public final class InferenceSession {
             var wordStart = 0
             var offset = 0
             func flush() {
-                if word.count >= SearchSpellingIndex.minimumLength - 1 {
+                if word.count >= SearchSpellingIndex.minimumLength - 1, word.count <= SearchSpellingIndex.maximumLength {
                     for candidate in ruleSet.spelling.candidates(for: word) {
                         hitsByField[field.slot].append(LexiconAutomaton.Hit(group: candidate.group, term: candidate.termIndex,
                                                                             start: Int32(wordStart), end: Int32(offset)))

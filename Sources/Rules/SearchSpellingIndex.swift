@@ -1,6 +1,7 @@
 /// Misspelled words in searches (docs/rules.md, "Misspellings in searches"): people type
 /// "psychoterapeut", "sicologo" or "беременость" into a search box, and an exact lexicon match
-/// misses them. For search-like records on which no rule fired, each long word of the text is
+/// misses them. For searches (what the person typed; page and video titles are spelled by
+/// their publishers) on which no rule fired, each long word of the text is
 /// looked up against the long one-word terms of the lexicons that rules read with search
 /// intent; a term one edit away counts as a hit of its lexicon at the word's place, and the
 /// rules run once more.
@@ -18,6 +19,8 @@
 struct SearchSpellingIndex: Sendable {
     static let minimumLength = 8
     static let protectedEnding = 2
+    /// Longer runs of letters are codes, hashes or glued URLs, not misspelled words.
+    static let maximumLength = 30
 
     struct Candidate: Sendable {
         var term: [Unicode.Scalar]
@@ -25,7 +28,12 @@ struct SearchSpellingIndex: Sendable {
         var group: Int32
     }
 
-    private var byKey: [String: [Candidate]] = [:]
+    /// Each long term once; the index refers to them by position.
+    private var candidates: [Candidate] = []
+    /// Hash of a term, or of a term with one character deleted → positions in `candidates`.
+    /// A hash, not the text: the table stays small (tens of thousands of keys) and a lookup
+    /// builds no string; every candidate is verified, so a collision costs nothing but time.
+    private var byKey: [UInt64: [Int32]] = [:]
 
     var isEmpty: Bool { byKey.isEmpty }
 
@@ -37,13 +45,11 @@ struct SearchSpellingIndex: Sendable {
             guard let group = groupIds[term.group], groups.contains(group) else { continue }
             let folded = Array(String(decoding: TextFolder.fold(term.text), as: UTF8.self).unicodeScalars)
             guard folded.count >= Self.minimumLength, folded.allSatisfy(Self.isWordScalar) else { continue }
-            let candidate = Candidate(term: folded, termIndex: Int32(index), group: group)
-            byKey[Self.key(folded), default: []].append(candidate)
-            for i in folded.indices {
-                var deleted = folded
-                deleted.remove(at: i)
-                byKey[Self.key(deleted), default: []].append(candidate)
-            }
+            let position = Int32(candidates.count)
+            candidates.append(Candidate(term: folded, termIndex: Int32(index), group: group))
+            var keys: Set<UInt64> = [Self.key(folded, skipping: nil)]
+            for i in folded.indices { keys.insert(Self.key(folded, skipping: i)) }
+            for key in keys { byKey[key, default: []].append(position) }
         }
     }
 
@@ -53,20 +59,17 @@ struct SearchSpellingIndex: Sendable {
         guard word.count >= Self.minimumLength - 1 else { return [] }
         var found: [Candidate] = []
         var seen = Set<Int32>()
-        func consider(_ key: [Unicode.Scalar]) {
-            for candidate in byKey[Self.key(key)] ?? [] where !seen.contains(candidate.termIndex) {
+        func consider(_ key: UInt64) {
+            for position in byKey[key] ?? [] where !seen.contains(position) {
+                let candidate = candidates[Int(position)]
                 if Self.withinOneEdit(word, candidate.term) {
-                    seen.insert(candidate.termIndex)
+                    seen.insert(position)
                     found.append(candidate)
                 }
             }
         }
-        consider(word)
-        for i in word.indices {
-            var deleted = word
-            deleted.remove(at: i)
-            consider(deleted)
-        }
+        consider(Self.key(word, skipping: nil))
+        for i in word.indices { consider(Self.key(word, skipping: i)) }
         return found
     }
 
@@ -93,13 +96,17 @@ struct SearchSpellingIndex: Sendable {
         return i <= editable && long[(i + 1)...].elementsEqual(short[i...])
     }
 
+    /// Letters only: a word with a digit in it is a code, not a misspelling.
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        scalar.properties.isAlphabetic
     }
 
-    private static func key(_ scalars: [Unicode.Scalar]) -> String {
-        var text = ""
-        text.unicodeScalars.append(contentsOf: scalars)
-        return text
+    /// FNV-1a of the scalars, leaving out the one at `skipping`.
+    private static func key(_ scalars: [Unicode.Scalar], skipping: Int?) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (i, scalar) in scalars.enumerated() where i != skipping {
+            hash = (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
     }
 }

@@ -68,11 +68,18 @@ final class SearchSpellingTests: XCTestCase {
         XCTAssertEqual(session.findings().first?.evidence.first?.excerpt, "signs of alcohlism in parents")
     }
 
-    func testOnlySearchLikeRecordsAreLookedUp() throws {
+    func testOnlySearchesAreLookedUpNotBankRecordsOrPageTitles() throws {
         let (session, fixture) = try session()
         _ = fixture
-        let fired = session.process(Event(source: "bank.csv", kind: .transaction, text: "WINEMERCHNT LTD", position: .line(1)), path: "a.csv")
-        XCTAssertEqual(fired, [], "a bank record is matched exactly or not at all")
+        let bank = session.process(Event(source: "bank.csv", kind: .transaction, text: "WINEMERCHNT LTD", position: .line(1)), path: "a.csv")
+        XCTAssertEqual(bank, [], "a bank record is matched exactly or not at all")
+        let rules = Self.rules.replacingOccurrences(of: "kinds: [search]", with: "kinds: [search, page_view]")
+        let pageFixture = try RuleDirectoryFixture(files: ["signals/x.yaml": rules])
+        let pages = InferenceSession(ruleSet: try RuleSet.load(directory: pageFixture.rulesDirectory))
+        XCTAssertEqual(pages.process(Event(source: "google.chrome_history", kind: .pageView, title: "Alcohlism - Wikipedia", position: .record(1)),
+                                     path: "BrowserHistory.json"), [], "a page title is spelled by its publisher")
+        XCTAssertEqual(pages.process(Event(source: "google.my_activity", kind: .search, text: "alcohlism", position: .record(2)),
+                                     path: "MyActivity.json"), ["health.alcohol.search"])
     }
 
     func testTermsOfRulesThatDoNotReadSearchesAreNotInTheIndex() throws {
