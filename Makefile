@@ -25,13 +25,15 @@ INSTALLED    := bin/steward share/man/man1/steward.1 share/bash-completion/compl
 all: build
 
 # libsqlite3-dev: the store links the system SQLite; binutils (readelf) and strace: the
-# privacy tests prove the binary links no networking library and makes no network call.
+# privacy tests prove the binary links no networking library and makes no network call;
+# time (GNU time): the adversarial corpus test measures the scan's peak memory.
 deps:
 	@missing=""; \
 	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
 	[ -f /usr/include/zlib.h ] || missing="$$missing zlib1g-dev"; \
 	command -v readelf >/dev/null 2>&1 || missing="$$missing binutils"; \
 	command -v strace >/dev/null 2>&1 || missing="$$missing strace"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \

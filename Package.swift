@@ -76,7 +76,7 @@ let package = Package(
         ]),
 
         // Hand-built hostile inputs (zip images byte by byte, raw deflate) shared by the tests.
-        .target(name: "HostileInputs", dependencies: ["CSystemZlib"], path: "Tests/HostileInputs"),
+        .target(name: "HostileInputs", dependencies: ["CSystemZlib", "CSQLite"], path: "Tests/HostileInputs"),
         .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
         .testTarget(name: "ImportersTests", dependencies: [
             "Importers", "StewardCore", "HostileInputs",
@@ -93,7 +93,7 @@ let package = Package(
                                                     "HostileInputs"]),
         // Runs the built `steward` binary: CLI end-to-end, privacy and conformance checks.
         .testTarget(name: "CLITests", dependencies: [
-            "StewardCore",
+            "StewardCore", "HostileInputs",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ]
