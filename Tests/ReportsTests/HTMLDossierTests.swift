@@ -70,6 +70,8 @@ final class HTMLDossierTests: XCTestCase {
         XCTAssertEqual(svg.components(separatedBy: "<g class=\"row").count - 1, withDelta.count + 2)
         let illustrative = withDelta.filter { $0.basis == .illustrative }.count
         XCTAssertEqual(svg.components(separatedBy: "fill:url(#hatch-").count - 1, illustrative)
+        let illustrativeGains = withDelta.filter { $0.basis == .illustrative && ($0.delta ?? 0) > 0 }.count
+        XCTAssertEqual(svg.components(separatedBy: "fill:url(#hatch-up-").count - 1, illustrativeGains, "a gain is hatched green, not red")
         XCTAssertTrue(svg.contains(">Start</text>") && svg.contains(">Total</text>"))
     }
 

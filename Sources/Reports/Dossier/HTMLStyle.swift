@@ -36,8 +36,8 @@ enum HTMLStyle {
         svg.waterfall{max-width:44rem;margin:.6rem 0}svg.waterfall .label,svg.waterfall .value{font-size:11.5px;font-weight:normal;fill:var(--ink)}
         svg.waterfall .base rect{fill:#8a8a8a}svg.waterfall .total rect{fill:var(--ink)}
         svg.waterfall .up rect{fill:#1b7f3b}svg.waterfall .down rect{fill:#c8432b}
-        svg.waterfall .hatch-bg{fill:#f1c9c0}svg.waterfall .hatch-line{stroke:#c8432b;stroke-width:3}
-        svg.waterfall .up .hatch-bg{fill:#cfe6d6}
+        svg.waterfall .hatch-bg.down{fill:#f1c9c0}svg.waterfall .hatch-line.down{stroke:#c8432b;stroke-width:3}
+        svg.waterfall .hatch-bg.up{fill:#cfe6d6}svg.waterfall .hatch-line.up{stroke:#1b7f3b;stroke-width:3}
         svg.timeline{max-width:60rem}svg.timeline .label{font-size:12px;fill:var(--ink)}svg.timeline .year{font-size:11px;fill:var(--muted)}
         svg.timeline .year-line{stroke:var(--line)}svg.timeline .cell{fill:var(--accent)}
         svg.timeline .cell.special,svg.timeline .cell.criminal{fill:#b00020}svg.timeline .cell.financial{fill:#c77800}

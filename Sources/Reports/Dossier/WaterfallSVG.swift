@@ -37,8 +37,11 @@ enum WaterfallSVG {
         let height = Double(rows.count) * rowHeight + 8
         var svg = "<svg class=\"waterfall\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-label=\""
             + SVG.text(t("html.waterfall.aria", ["model": t.title(of: score) ?? score.model])) + "\">"
-        svg += "<defs><pattern id=\"hatch-\(SVG.text(score.model))\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
-            + "<rect width=\"6\" height=\"6\" class=\"hatch-bg\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" class=\"hatch-line\"/></pattern></defs>"
+        // One hatch per direction: a pattern's colours are its own, not the bar's.
+        svg += "<defs>" + ["up", "down"].map { direction in
+            "<pattern id=\"hatch-\(direction)-\(SVG.text(score.model))\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+                + "<rect width=\"6\" height=\"6\" class=\"hatch-bg \(direction)\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" class=\"hatch-line \(direction)\"/></pattern>"
+        }.joined() + "</defs>"
         for (index, row) in rows.enumerated() {
             let y = 4 + Double(index) * rowHeight
             let from = row.kind == "base" || row.kind == "total" ? x(Int(low.rounded(.up))) : x(row.from)
@@ -46,7 +49,8 @@ enum WaterfallSVG {
             let x0 = min(from, to), barWidth = max(2, abs(to - from))
             svg += "<g class=\"row \(row.kind)\"><title>\(SVG.text(row.tip))</title>"
             svg += "<text x=\"\(SVG.n(labelWidth))\" y=\"\(SVG.n(y + 15))\" text-anchor=\"end\" class=\"label\">\(SVG.text(SVG.clipped(row.label, 40)))</text>"
-            let fill = row.kind.hasSuffix("illustrative") ? " style=\"fill:url(#hatch-\(SVG.text(score.model)))\"" : ""
+            let direction = row.kind.hasPrefix("up") ? "up" : "down"
+            let fill = row.kind.hasSuffix("illustrative") ? " style=\"fill:url(#hatch-\(direction)-\(SVG.text(score.model)))\"" : ""
             svg += "<rect x=\"\(SVG.n(x0))\" y=\"\(SVG.n(y + 3))\" width=\"\(SVG.n(barWidth))\" height=\"\(SVG.n(rowHeight - 6))\"\(fill)/>"
             let value = row.kind == "base" || row.kind == "total" ? t.number(row.to) : ((row.to - row.from > 0 ? "+" : "") + t.number(row.to - row.from))
             svg += "<text x=\"\(SVG.n(max(from, to) + 4))\" y=\"\(SVG.n(y + 15))\" class=\"value\">\(SVG.text(value))</text></g>"
