@@ -6,6 +6,10 @@ import StewardCore
 public struct Persona: Sendable {
     public var id: String
     public var name: String
+    /// ISO 3166-1 alpha-2 code of the country the persona lives in (`steward demo --list`).
+    public var country: String
+    /// One line on who this is, for `steward demo --list`.
+    public var tagline: String
     /// One paragraph for the facilitator: who this is and what the exports will reveal.
     public var summary: String
     /// Random seed: the same persona always produces the same bytes.

@@ -12,6 +12,8 @@ public enum PersonaCatalog {
     public static let sam = Persona(
         id: "sam",
         name: "Sam Taylor (synthetic)",
+        country: "GB",
+        tagline: "34, Manchester: salaried, gives blood and to charity, goes to the gym; bets, borrows, ran into an overdraft.",
         summary: """
             Synthetic persona: salaried in Manchester, gives blood, donates to charity, goes to the gym; \
             also bets online and at a casino, fell into an overdraft and a buy-now-pay-later plan, searched for debt help \

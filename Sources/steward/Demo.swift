@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Personas
+import Reports
 import StewardPipeline
 
 struct Demo: ParsableCommand {
@@ -18,6 +19,7 @@ struct Demo: ParsableCommand {
               steward demo
               steward explain health.alcohol      # afterwards: every record behind one finding
               steward demo sam --dir ~/sam-exports --write-only
+              steward demo --list                 # who the personas are
             """)
 
     @Argument(help: "Persona id.")
@@ -44,7 +46,17 @@ struct Demo: ParsableCommand {
     @Flag(name: .long, help: "Keep nothing: exports in a temporary folder deleted afterwards, no stored scan.")
     var noDb = false
 
+    @Flag(name: .long, help: "List the personas (id, name, country, who they are) and write nothing.")
+    var list = false
+
     func run() throws {
+        if list {
+            for persona in PersonaCatalog.all {
+                // Ids, names, codes and the persona's own line: no word of steward's to translate.
+                print(TerminalText.sanitize("\(persona.id)  \(persona.name)  \(persona.country)  \(persona.tagline)"))
+            }
+            return
+        }
         guard let profile = PersonaCatalog.named(persona) else {
             throw StewardError.usage(t("error.no_persona", ["persona": persona, "available": PersonaCatalog.all.map(\.id).joined(separator: ", ")]))
         }
