@@ -52,7 +52,19 @@ public enum OutputLocations {
                 throw .output(parent, "\(error)")
             }
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        // A report is never written through a symbolic link to a file: a link planted where the
+        // report goes (a shared folder) would have steward overwrite whatever it points at. A
+        // link to a device or pipe (`--out /dev/stdout`) is what the person asked for.
+        var link = stat()
+        var followLink = false
+        if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+            var target = stat()
+            guard stat(path, &target) == 0, target.st_mode & S_IFMT != S_IFREG, target.st_mode & S_IFMT != S_IFDIR else {
+                throw .output(path, "is a symbolic link; steward does not write a report through a link to a file (give the real path)")
+            }
+            followLink = true
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (followLink ? 0 : O_NOFOLLOW), 0o600)
         guard fd >= 0 else { throw .output(path, String(cString: strerror(errno))) }
         defer { close(fd) }
         // An existing file keeps its old mode through O_TRUNC: make it private as promised

@@ -114,4 +114,22 @@ final class ScanPipelineTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: edited, encoding: .utf8), "the person's own notes")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/diary.txt"))
     }
+
+    func testAReportIsNeverWrittenThroughALinkToAFileButMayGoToADevice() throws {
+        let victim = dir + "/victim.txt"
+        try "keep me".write(toFile: victim, atomically: false, encoding: .utf8)
+        let planted = dir + "/report.html"
+        try FileManager.default.createSymbolicLink(atPath: planted, withDestinationPath: victim)
+        XCTAssertThrowsError(try OutputLocations.writePrivateFile("report", to: planted)) { error in
+            XCTAssertTrue("\(error)".contains("symbolic link"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "keep me")
+        let dangling = dir + "/dangling.html"
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: dir + "/nowhere.html")
+        XCTAssertThrowsError(try OutputLocations.writePrivateFile("report", to: dangling))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/nowhere.html"), "a dangling link creates nothing")
+        let device = dir + "/null-link"
+        try FileManager.default.createSymbolicLink(atPath: device, withDestinationPath: "/dev/null")
+        XCTAssertNoThrow(try OutputLocations.writePrivateFile("report", to: device), "a link to a device, like /dev/stdout, is fine")
+    }
 }
