@@ -8,6 +8,10 @@ public struct Persona: Sendable {
     public var name: String
     /// One paragraph for the facilitator: who this is and what the exports will reveal.
     public var summary: String
+    /// Where the persona lives (ISO 3166-1 alpha-2), and one line on who they are, for
+    /// `steward demo --list`.
+    public var country: String
+    public var tagline: String
     /// Random seed: the same persona always produces the same bytes.
     public var seed: UInt64
     /// The year-long period the exports cover (first day, inclusive).

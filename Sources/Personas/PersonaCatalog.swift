@@ -17,6 +17,8 @@ public enum PersonaCatalog {
             also bets online and at a casino, fell into an overdraft and a buy-now-pay-later plan, searched for debt help \
             at night, and carries a phone whose location history shows home, work and a week in Barcelona.
             """,
+        country: "GB",
+        tagline: "34, Manchester: salaried, gives blood and to charity, bets online and has fallen into debt",
         seed: 0x5A17_2025,
         start: (2025, 3),
         months: 12,

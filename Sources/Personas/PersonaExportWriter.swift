@@ -78,7 +78,7 @@ public struct PersonaExportWriter {
                                           ("Chrome/BrowserHistory.json", writeChromeBrowserHistoryJSON)] {
                 let path = base + "/" + relative
                 do {
-                    try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                    try fm.createDirectory(atPath: parentFolder(of: path),
                                            withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 } catch {
                     throw PersonaError.cannotWrite(path, "\(error)")
@@ -117,6 +117,15 @@ public struct PersonaExportWriter {
         }
         return Output(directory: directory, files: files, bytes: bytes)
     }
+
+    /// The folder a file is written into: "." for a bare name, "/" for a file at the root.
+    /// (NSString's deletingLastPathComponent traps on some one-character paths on Linux.)
+    public static func parentFolder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    func parentFolder(of path: String) -> String { Self.parentFolder(of: path) }
 
     // MARK: - Ledger
 
@@ -281,7 +290,7 @@ public struct PersonaExportWriter {
         for (relative, visits) in byMonth.sorted(by: { $0.key < $1.key }) {
             let path = directory + "/Semantic Location History/" + relative
             do {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                try FileManager.default.createDirectory(atPath: parentFolder(of: path),
                                                         withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
                 throw PersonaError.cannotWrite(path, "\(error)")
