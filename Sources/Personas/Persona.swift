@@ -25,6 +25,12 @@ public struct Persona: Sendable {
     /// Where the person sleeps and works, a trip abroad, and named places they visit: written
     /// as Google location history (Records.json and a Semantic Location History month).
     public var places: Places?
+    /// How the current account is exported: a UK bank's CSV, or a German bank's CSV
+    /// (ISO-8859-1, semicolons, preamble lines, `-1.234,56`); and the card statement's currency.
+    public var bank: BankStyle = .uk
+    public var currency: String = "GBP"
+
+    public enum BankStyle: Sendable { case uk, german }
 
     /// A merchant with a typical spend, used for everyday noise.
     public struct Merchant: Sendable {
