@@ -6,12 +6,12 @@ import StewardCore
 public struct Persona: Sendable {
     public var id: String
     public var name: String
-    /// ISO 3166-1 alpha-2 code of the country the persona lives in (`steward demo --list`).
-    public var country: String
-    /// One line on who this is, for `steward demo --list`.
-    public var tagline: String
     /// One paragraph for the facilitator: who this is and what the exports will reveal.
     public var summary: String
+    /// Where the persona lives (ISO 3166-1 alpha-2), and one line on who they are, for
+    /// `steward demo --list`.
+    public var country: String
+    public var tagline: String
     /// Random seed: the same persona always produces the same bytes.
     public var seed: UInt64
     /// The year-long period the exports cover (first day, inclusive).
@@ -25,6 +25,12 @@ public struct Persona: Sendable {
     /// Where the person sleeps and works, a trip abroad, and named places they visit: written
     /// as Google location history (Records.json and a Semantic Location History month).
     public var places: Places?
+    /// How the current account is exported: a UK bank's CSV, or a German bank's CSV
+    /// (ISO-8859-1, semicolons, preamble lines, `-1.234,56`); and the card statement's currency.
+    public var bank: BankStyle = .uk
+    public var currency: String = "GBP"
+
+    public enum BankStyle: Sendable { case uk, german }
 
     /// A merchant with a typical spend, used for everyday noise.
     public struct Merchant: Sendable {

@@ -38,8 +38,11 @@ public struct PersonaExportWriter {
         var files: [String] = []
         var bytes: Int64 = 0
 
-        let csvPath = bankDir + "/current-account.csv"
-        bytes += try writeCurrentAccountCSV(ledger.filter { $0.account == .current }, to: csvPath)
+        let csvPath = bankDir + (persona.bank == .german ? "/girokonto.csv" : "/current-account.csv")
+        switch persona.bank {
+        case .uk: bytes += try writeCurrentAccountCSV(ledger.filter { $0.account == .current }, to: csvPath)
+        case .german: bytes += try writeGermanGiroCSV(ledger.filter { $0.account == .current }, to: csvPath)
+        }
         files.append(csvPath)
 
         let ofxPath = bankDir + "/credit-card.ofx"
@@ -78,7 +81,7 @@ public struct PersonaExportWriter {
                                           ("Chrome/BrowserHistory.json", writeChromeBrowserHistoryJSON)] {
                 let path = base + "/" + relative
                 do {
-                    try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                    try fm.createDirectory(atPath: parentFolder(of: path),
                                            withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 } catch {
                     throw PersonaError.cannotWrite(path, "\(error)")
@@ -117,6 +120,15 @@ public struct PersonaExportWriter {
         }
         return Output(directory: directory, files: files, bytes: bytes)
     }
+
+    /// The folder a file is written into: "." for a bare name, "/" for a file at the root.
+    /// (NSString's deletingLastPathComponent traps on some one-character paths on Linux.)
+    public static func parentFolder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    func parentFolder(of path: String) -> String { Self.parentFolder(of: path) }
 
     // MARK: - Ledger
 
@@ -185,6 +197,32 @@ public struct PersonaExportWriter {
         return out.bytesWritten
     }
 
+    /// A German bank's Girokonto export: ISO-8859-1, `;`-separated, quoted, with the account,
+    /// period and balance as preamble lines before the header, dates `DD.MM.YYYY` and amounts
+    /// `-1.234,56` (docs/formats/bank.md).
+    func writeGermanGiroCSV(_ entries: [Entry], to path: String) throws -> Int64 {
+        let out = try BufferedFileWriter(path: path)
+        var balance: Int64 = 180_000
+        let closing = balance + entries.reduce(0) { $0 + $1.pence }
+        let first = entries.first.map { "\(two($0.day.day)).\(two($0.day.month)).\($0.day.year)" } ?? ""
+        let last = entries.last.map { "\(two($0.day.day)).\(two($0.day.month)).\($0.day.year)" } ?? ""
+        var text = "\"Kontonummer:\";\"DE89 3704 0044 0532 0130 00 / Girokonto\";\r\n"
+        text += "\"Zeitraum:\";\"\(first) - \(last)\";\r\n"
+        text += "\"Kontostand vom \(last):\";\"\(euros(closing)) EUR\";\r\n\r\n"
+        text += "\"Buchungstag\";\"Wertstellung\";\"Buchungstext\";\"Verwendungszweck\";\"Betrag (EUR)\";\"Saldo (EUR)\"\r\n"
+        try out.write(bytes: windows1252(text))
+        for e in entries {
+            balance += e.pence
+            let date = "\(two(e.day.day)).\(two(e.day.month)).\(e.day.year)"
+            let kind = e.pence > 0 ? "Gutschrift" : (e.mcc != nil ? "Kartenzahlung" : "Lastschrift")
+            let purpose = e.text.replacingOccurrences(of: "\"", with: "\"\"")
+            // ISO-8859-1 and Windows-1252 agree on every letter a German text uses.
+            try out.write(bytes: windows1252("\"\(date)\";\"\(date)\";\"\(kind)\";\"\(purpose)\";\"\(euros(e.pence))\";\"\(euros(balance))\"\r\n"))
+        }
+        try out.close()
+        return out.bytesWritten
+    }
+
     /// OFX 1.02 SGML credit card statement: header block, unclosed leaf tags, SIC = MCC.
     func writeCardOFX(_ entries: [Entry], to path: String) throws -> Int64 {
         let out = try BufferedFileWriter(path: path)
@@ -194,7 +232,7 @@ public struct PersonaExportWriter {
             <OFX>\r\n<SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS>\
             <DTSERVER>20260301090000[0:GMT]<LANGUAGE>ENG</SONRS></SIGNONMSGSRSV1>\r\n\
             <CREDITCARDMSGSRSV1><CCSTMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>\r\n\
-            <CCSTMTRS><CURDEF>GBP<CCACCTFROM><ACCTID>4929000000006781</CCACCTFROM>\r\n<BANKTRANLIST>\r\n
+            <CCSTMTRS><CURDEF>\(persona.currency)<CCACCTFROM><ACCTID>4929000000006781</CCACCTFROM>\r\n<BANKTRANLIST>\r\n
             """)
         for (i, e) in entries.enumerated() {
             var record = "<STMTTRN>\r\n<TRNTYPE>\(e.pence < 0 ? "DEBIT" : "CREDIT")\r\n"
@@ -281,7 +319,7 @@ public struct PersonaExportWriter {
         for (relative, visits) in byMonth.sorted(by: { $0.key < $1.key }) {
             let path = directory + "/Semantic Location History/" + relative
             do {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                try FileManager.default.createDirectory(atPath: parentFolder(of: path),
                                                         withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
                 throw PersonaError.cannotWrite(path, "\(error)")
@@ -455,6 +493,18 @@ private func windows1252(_ s: String) -> [UInt8] {
 }
 
 private func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+/// German notation: thousands dots, decimal comma (`-1.234,56`).
+private func euros(_ cents: Int64) -> String {
+    let sign = cents < 0 ? "-" : ""
+    let whole = String(abs(cents) / 100)
+    var grouped = ""
+    for (i, c) in whole.reversed().enumerated() {
+        if i > 0 && i % 3 == 0 { grouped.append(".") }
+        grouped.append(c)
+    }
+    return sign + String(grouped.reversed()) + "," + two(Int(abs(cents) % 100))
+}
 
 private func pounds(_ pence: Int64) -> String {
     Money(units: pence, scale: 2).decimalString

@@ -19,7 +19,8 @@ struct Demo: ParsableCommand {
               steward demo
               steward explain health.alcohol      # afterwards: every record behind one finding
               steward demo sam --dir ~/sam-exports --write-only
-              steward demo --list                 # who the personas are
+              steward demo --list                 # every persona: id, country, name, who they are
+              steward demo --all --write-only --dir ~/workshop   # each persona in ~/workshop/ID
             """)
 
     @Argument(help: "Persona id.")
@@ -30,6 +31,12 @@ struct Demo: ParsableCommand {
 
     @Option(name: .long, help: "Multiply everyday records (for benchmarks; 1 is the demo).")
     var scale: Int = 1
+
+    @Flag(name: .long, help: "List the personas (id, country, name, who they are) and exit; with --format json as JSON.")
+    var list = false
+
+    @Flag(name: .long, help: "Write every persona's exports, each into DIR/ID (needs --write-only and --dir).")
+    var all = false
 
     @Flag(name: .long, help: "Only write the exports; do not scan them.")
     var writeOnly = false
@@ -46,17 +53,9 @@ struct Demo: ParsableCommand {
     @Flag(name: .long, help: "Keep nothing: exports in a temporary folder deleted afterwards, no stored scan.")
     var noDb = false
 
-    @Flag(name: .long, help: "List the personas (id, name, country, who they are) and write nothing.")
-    var list = false
-
     func run() throws {
-        if list {
-            for persona in PersonaCatalog.all {
-                // Ids, names, codes and the persona's own line: no word of steward's to translate.
-                print(TerminalText.sanitize("\(persona.id)  \(persona.name)  \(persona.country)  \(persona.tagline)"))
-            }
-            return
-        }
+        if list { return try listPersonas() }
+        if all { return try writeAll() }
         guard let profile = PersonaCatalog.named(persona) else {
             throw StewardError.usage(t("error.no_persona", ["persona": persona, "available": PersonaCatalog.all.map(\.id).joined(separator: ", ")]))
         }
@@ -122,6 +121,35 @@ struct Demo: ParsableCommand {
                                            "explain": "steward explain \(finding.attribute)\(option)",
                                            "whatif": "steward what-if --without \(source)\(option)"])
             FileHandle.standardError.write(Data("steward: \(next)\n".utf8))
+        }
+    }
+
+    /// `--list`: one line per persona, tab-separated, or a JSON array with `--format json`.
+    func listPersonas() throws {
+        if output.format == .json {
+            let entries = PersonaCatalog.all.map { ["id": $0.id, "name": $0.name, "country": $0.country, "tagline": $0.tagline] }
+            let data = try JSONSerialization.data(withJSONObject: entries, options: [.prettyPrinted, .sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            for p in PersonaCatalog.all { print([p.id, p.country, p.name, p.tagline].joined(separator: "\t")) }
+        }
+    }
+
+    /// `--all --write-only --dir DIR`: every persona's exports, each into DIR/ID, nothing scanned.
+    func writeAll() throws {
+        guard writeOnly, let dir else { throw StewardError.usage(t("error.demo_all_needs_dir")) }
+        if scale < 1 { throw StewardError.usage(t("error.scale_positive")) }
+        try requireParentFolder(of: dir, option: "--dir")
+        for profile in PersonaCatalog.all {
+            let directory = dir + "/" + profile.id
+            let written: PersonaExportWriter.Output
+            do {
+                written = try PersonaExportWriter(persona: profile, scale: scale).write(to: directory, zipTakeout: !takeoutFolder)
+            } catch {
+                throw StewardError.output(directory, "\(error)")
+            }
+            FileHandle.standardError.write(Data("steward: \(t("cli.demo_written", ["name": profile.name, "size": "\(written.bytes / 1024)", "folder": directory]))\n".utf8))
+            for file in written.files { print(file) }
         }
     }
 }

@@ -126,6 +126,35 @@ final class DemoScanTests: XCTestCase {
         XCTAssertEqual((stored["scan"] as? [String: Any])?["id"] as? String, (report["scan"] as? [String: Any])?["id"] as? String)
     }
 
+    func testDemoListNamesEveryPersonaWithCountry() throws {
+        let result = try StewardProcess.run(["demo", "--list"], home: home)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        XCTAssertTrue(lines.contains { $0.count == 4 && $0[0] == "sam" && $0[1] == "GB" && $0[2] == "Sam Taylor (synthetic)" && !$0[3].isEmpty },
+                      result.stdout)
+        let json = try StewardProcess.run(["demo", "--list", "--format", "json"], home: home)
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let entries = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]])
+        XCTAssertEqual(entries.count, lines.count)
+        XCTAssertTrue(entries.contains { $0["id"] == "sam" && $0["country"] == "GB" && $0["name"] == "Sam Taylor (synthetic)" && $0["tagline"]?.isEmpty == false })
+    }
+
+    func testDemoAllWritesEachPersonaIntoItsOwnFolder() throws {
+        let dir = home + "/workshop"
+        let listed = try StewardProcess.run(["demo", "--list"], home: home)
+        let ids = listed.stdout.split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) }
+        XCTAssertFalse(ids.isEmpty)
+        let result = try StewardProcess.run(["demo", "--all", "--write-only", "--dir", dir], home: home)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        for id in ids {
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/" + id)
+            XCTAssertFalse(files.isEmpty, id)
+            XCTAssertTrue(result.stdout.contains(dir + "/" + id + "/"), id)
+        }
+        let refused = try StewardProcess.run(["demo", "--all", "--dir", dir], home: home)
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+    }
+
     func testMissingInputExitsThree() throws {
         let result = try StewardProcess.run(["scan", home + "/does-not-exist", "--rules", StewardProcess.rulesDirectory, "--no-db"], home: home)
         XCTAssertEqual(result.status, 3, result.stdout + result.stderr)
