@@ -26,6 +26,8 @@ let package = Package(
         // Rule files, lexicon automaton, matchers, aggregates, example runner.
         .target(name: "Rules", dependencies: [
             "StewardCore",
+            // An analyzer's value is data; its English text (Finding.value) comes from the catalog.
+            "Localization",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The project's rules/ compiled into steward at build time (docs/rules.md, "Where rules
@@ -50,7 +52,7 @@ let package = Package(
         // texts (docs/i18n.md).
         .executableTarget(name: "ProgramCatalogGenerator"),
         .plugin(name: "ProgramCatalogPlugin", capability: .buildTool(), dependencies: ["ProgramCatalogGenerator"]),
-        .target(name: "Localization", dependencies: [.product(name: "Yams", package: "Yams")],
+        .target(name: "Localization", dependencies: ["StewardCore", .product(name: "Yams", package: "Yams")],
                 exclude: ["Catalog"], plugins: ["ProgramCatalogPlugin"]),
         .target(name: "Reports", dependencies: ["StewardCore", "Localization"]),
         .target(name: "Personas", dependencies: [

@@ -244,7 +244,7 @@ public struct HTMLReporter: Reporter {
         if let explanation = t.attributeExplanation(finding.attribute) { html += "<p class=\"explanation\">\(escape(explanation))</p>\n" }
         var facts = [t("html.confidence.\(HTMLReporter.confidenceWord(finding.confidence))", ["confidence": t.number(finding.confidence, fractionDigits: 2)]),
                      t.plural("count.records", finding.count)]
-        if let value = finding.value { facts.append(value) }
+        if let value = t.value(of: finding) { facts.append(value) }
         if let first = finding.firstSeen, let last = finding.lastSeen { facts.append(t("report.finding.seen", ["first": t.date(first), "last": t.date(last)])) }
         facts.append(t("report.finding.sources", ["sources": finding.sources.joined(separator: ", ")]))
         html += "<p class=\"facts\">\(facts.map(escape).joined(separator: " · "))</p>\n"

@@ -87,6 +87,7 @@ public struct JSONReporter: Reporter {
         }
         members.append(("sources", strings(finding.sources)))
         optional("value", finding.value, into: &members)
+        if let parts = finding.valueParts { members.append(("valueParts", .array(parts.map(JSONReporter.valuePart)))) }
         members.append(("evidence", .array(finding.evidence.map { evidence in
             var item: [(String, OrderedJSON)] = [("path", .string(evidence.path)), ("locator", .string(evidence.locator))]
             optional("time", evidence.time, into: &item)
@@ -127,6 +128,23 @@ public struct JSONReporter: Reporter {
         members.append(("consequences", strings(score.consequences)))
         members.append(("notes", strings(score.notes)))
         return .object(members)
+    }
+
+    /// `{"key": "value.late_bills", "arguments": {"count": {"integer": 3}}}` — the shape
+    /// `FindingValuePart` decodes (docs/report-contract.md, "Values").
+    static func valuePart(_ part: FindingValuePart) -> OrderedJSON {
+        .object([("key", .string(part.key)),
+                 ("arguments", .object(part.arguments.sorted { $0.key < $1.key }.map { ($0.key, valueArgument($0.value)) }))])
+    }
+
+    private static func valueArgument(_ argument: FindingValueArgument) -> OrderedJSON {
+        switch argument {
+        case .integer(let value): return .object([("integer", .int(value))])
+        case .decimal(let value, let digits): return .object([("decimal", value.isFinite ? .number(value) : .null), ("fractionDigits", .int(digits))])
+        case .text(let value): return .object([("text", .string(value))])
+        case .unit(let value): return .object([("unit", .string(value))])
+        case .list(let parts): return .object([("list", .array(parts.map(valuePart)))])
+        }
     }
 
     private static func strings(_ values: [String]) -> OrderedJSON { .array(values.map { .string($0) }) }

@@ -61,13 +61,13 @@ public struct MarkdownReporter: Reporter {
             md += t("markdown.finding.meta", ["sensitivity": t.word(for: finding.sensitivity),
                                               "confidence": t.number(finding.confidence, fractionDigits: 2),
                                               "records": t.plural("count.records", finding.count)])
-            if let value = finding.value { md += t("markdown.finding.value", ["value": esc(value)]) }
+            if let value = t.value(of: finding) { md += t("markdown.finding.value", ["value": esc(value)]) }
             if finding.strength == .possible {
                 md += " · **\(t("markdown.finding.possible"))**\n\n_\(esc(t("report.finding.possible_hint")))_"
             }
             md += "\n\n"
             for evidence in finding.evidence.prefix(evidenceLimit) {
-                md += "- \(esc(evidence.time ?? "–")) — \(esc(evidence.excerpt)) (\(esc(evidence.path)), \(esc(RecordPlace.plain(evidence.locator, localizer: t))))\n"
+                md += "- \(esc(evidence.time.map(t.date) ?? "–")) — \(esc(evidence.excerpt)) (\(esc(evidence.path)), \(esc(RecordPlace.plain(evidence.locator, localizer: t))))\n"
             }
             let hidden = finding.count - min(finding.evidence.count, evidenceLimit)
             if hidden > 0 { md += "- \(t("markdown.evidence.more", ["count": t.number(hidden)])) (`steward explain \(code(finding.attribute))`)\n" }

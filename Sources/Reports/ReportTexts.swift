@@ -27,6 +27,12 @@ extension Localizer {
         translatedRuleText(RuleTexts.attributeTitleKey(finding.attribute)) ?? finding.title
     }
 
+    /// A finding's value in this language: from its parts when the analyzer gave them, else the
+    /// English text a rule or an older stored scan carries.
+    public func value(of finding: Finding) -> String? {
+        finding.valueParts.map(findingValue) ?? finding.value
+    }
+
     public func benefits(of score: ScoreResult) -> [String] { score.benefits.map { modelText(score.model, $0) } }
     public func consequences(of score: ScoreResult) -> [String] { score.consequences.map { modelText(score.model, $0) } }
 

@@ -209,7 +209,7 @@ public struct TerminalReporter: Reporter {
                                                  "sensitivity": t.word(for: finding.sensitivity),
                                                  "confidence": t.number(finding.confidence, fractionDigits: 2),
                                                  "records": t.plural("count.records", finding.count)])
-            if let value = finding.value { head += t("report.finding.value", ["value": value]) }
+            if let value = t.value(of: finding) { head += t("report.finding.value", ["value": value]) }
             if finding.strength == .possible { head += t("report.finding.possible") }
             out.line(head, indent: 2, hanging: 6, style: finding.sensitivity == .special || finding.sensitivity == .criminal ? .bad : .plain)
             if finding.strength == .possible { out.line(t("report.finding.possible_hint"), indent: 4, hanging: 6) }
@@ -236,7 +236,7 @@ public struct TerminalReporter: Reporter {
             }
             out.line(head, indent: 2, hanging: 6)
             for evidence in shown {
-                out.line("\(evidence.path)  \(RecordPlace.plain(evidence.locator, localizer: t))  \(evidence.time ?? "-")  \(evidence.excerpt)",
+                out.line("\(evidence.path)  \(RecordPlace.plain(evidence.locator, localizer: t))  \(evidence.time.map(t.date) ?? "-")  \(evidence.excerpt)",
                          indent: 4, hanging: 8)
             }
             let hidden = finding.count - shown.count

@@ -56,8 +56,11 @@ public struct Finding: Sendable, Codable {
     /// a step day and a night's sleep that both support `health.fitness`.
     public var ruleCounts: [String: Int]?
     public var sources: [String]
-    /// A value when the attribute has one (e.g. an income bracket).
+    /// A value when the attribute has one (e.g. an income bracket), in English.
     public var value: String?
+    /// The same value as data, for the reports to say in their language; nil for findings of
+    /// rules without a value and for scans stored before values were data.
+    public var valueParts: [FindingValuePart]?
     public var evidence: [Evidence]
     /// Records per calendar month of their local time, keyed `YYYY-MM` (records without a time
     /// are not in it); nil when the finding's analyzer does not count by month. Exact, like
@@ -73,7 +76,8 @@ public struct Finding: Sendable, Codable {
     public init(attribute: String, title: String, sensitivity: Sensitivity, confidence: Double,
                 count: Int, firstSeen: String?, lastSeen: String?, rules: [String], sources: [String],
                 value: String? = nil, evidence: [Evidence], ruleCounts: [String: Int]? = nil,
-                months: [String: Int]? = nil) {
+                months: [String: Int]? = nil, valueParts: [FindingValuePart]? = nil) {
+        self.valueParts = valueParts
         self.ruleCounts = ruleCounts
         self.months = months
         self.attribute = attribute

@@ -87,6 +87,37 @@ final class CatalogCompletenessTests: XCTestCase {
         XCTAssertGreaterThan(used, 100, "the key scan found too few keys to be looking at the code")
     }
 
+    /// Analyzers name the keys of their values (`FindingValuePart("value.late_bills", …)`, also
+    /// through a ternary or a parameter), and the units their settings name are `unit.<name>`.
+    func testEveryValueKeyAndUnitTheAnalyzersUseIsInTheEnglishCatalog() throws {
+        let english = try ProgramCatalogs.load(.en)
+        let analyzers = Self.root.appendingPathComponent("Sources/Rules/Analyzers")
+        let pattern = try NSRegularExpression(pattern: #""(value(?:\.[a-z_]+)+)""#)
+        var keys = Set<String>()
+        for file in try FileManager.default.contentsOfDirectory(at: analyzers, includingPropertiesForKeys: nil)
+        where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let range = Range(match.range(at: 1), in: text) else { continue }
+                keys.insert(String(text[range]))
+                XCTAssertNotNil(english.entries[String(text[range])], "\(file.lastPathComponent) names \(text[range]), which en.yaml does not have")
+            }
+        }
+        XCTAssertGreaterThanOrEqual(keys.count, 25, "the scan found too few value keys to be looking at the analyzers")
+        let settings = Self.root.appendingPathComponent("rules/analyzers")
+        var units = 0
+        for file in try FileManager.default.contentsOfDirectory(at: settings, includingPropertiesForKeys: nil)
+        where file.pathExtension == "yaml" {
+            for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") where line.hasPrefix("unit_label:") {
+                let name = line.dropFirst("unit_label:".count).trimmingCharacters(in: .whitespaces)
+                units += 1
+                XCTAssertNotNil(english.entries["unit." + name.replacingOccurrences(of: " ", with: "_")],
+                                "\(file.lastPathComponent): unit '\(name)' has no unit.* entry, so other languages would show it in English")
+            }
+        }
+        XCTAssertGreaterThanOrEqual(units, 2)
+    }
+
     /// Sensitivities and bases are looked up by their raw value (`sensitivity.special`).
     func testEveryIdWordHasAnEntry() throws {
         let english = try ProgramCatalogs.load(.en)

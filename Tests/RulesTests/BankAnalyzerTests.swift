@@ -187,8 +187,8 @@ final class BankAnalyzerTests: XCTestCase {
           EUR:
             minimum: "100.00"
             bands:
-              - {below: "2000.00", label: a}
-              - {below: "1000.00", label: b}
+              - {below: "2000.00"}
+              - {below: "1000.00"}
         examples:
           positive:
             - events: [{source: bank.ofx, kind: transaction}]

@@ -108,16 +108,17 @@ final class DailyHealthAnalyzer: EventAnalyzer {
             evidence.append(Evidence(path: record.path, locator: record.position.description, time: record.time.iso8601,
                                      excerpt: excerpt, rule: definition.id))
         }
-        let threshold = Self.format(definition.minPerDay, hours: definition.measure == .duration)
-        let what = definition.measure == .duration ? "nights" : "days"
+        let threshold = FindingValueArgument.decimal(definition.minPerDay, fractionDigits: definition.measure == .duration ? 1 : 0)
+        let parts = [FindingValuePart(definition.measure == .duration ? "value.daily.nights" : "value.daily.days",
+                                      ["qualifying": .integer(qualifying.count), "count": .integer(values.count),
+                                       "threshold": threshold, "unit": .unit(definition.unitLabel)])]
         let firstDay = Timestamp(epochSeconds: qualifying.first! * Self.secondsPerDay, dateOnly: true).iso8601
         let lastDay = Timestamp(epochSeconds: qualifying.last! * Self.secondsPerDay, dateOnly: true).iso8601
         return [Finding(attribute: definition.attribute, title: attribute?.title ?? definition.attribute,
                         sensitivity: attribute?.sensitivity ?? .special, confidence: definition.confidence,
                         count: qualifying.count, firstSeen: firstDay, lastSeen: lastDay,
                         rules: [definition.id], sources: sources.sorted(),
-                        value: "\(qualifying.count) of \(values.count) \(what) with at least \(threshold)\(label)",
-                        evidence: evidence)]
+                        value: Finding.englishValue(parts), evidence: evidence, valueParts: parts)]
     }
 
     /// Steps as whole numbers, hours with one decimal.

@@ -111,7 +111,7 @@ final class ForeignCurrencySpendAnalyzer: EventAnalyzer {
         for tally in foreign.values { for record in tally.sample { Self.offer(record, into: &sample) } }
         var finding = RankedRecord.finding(sample, attribute: definition.attribute, id: definition.id,
                                            confidence: definition.confidence,
-                                           value: "payments in " + currencies.joined(separator: ", "),
+                                           valueParts: [FindingValuePart("value.foreign_currency", ["currencies": .list(currencies.map { FindingValuePart("value.code", ["code": .text($0)]) })])],
                                            sources: foreign.values.reduce(into: Set<String>()) { $0.formUnion($1.sources) },
                                            evidenceLimit: evidenceLimit)
         // The sample is bounded; the count is exact.

@@ -92,7 +92,7 @@ final class LateBillAnalyzer: EventAnalyzer {
         let feeCount = Set(pairs.map { $0.fee.ranked.key }).count
         return [RankedRecord.finding(records, attribute: definition.attribute, id: definition.id,
                                      confidence: definition.confidence,
-                                     value: feeCount == 1 ? "1 late bill" : "\(feeCount) late bills",
+                                     valueParts: [FindingValuePart("value.late_bills", ["count": .integer(feeCount)])],
                                      sources: sources, evidenceLimit: evidenceLimit)]
     }
 }

@@ -214,13 +214,18 @@ final class LocationNightActivityAnalyzer: EventAnalyzer {
         let records = active.values.reduce(0, +)
         let perNight = active.values.sorted()
         let median = perNight[perNight.count / 2]
-        var value = "\(active.count) nights with records between \(definition.hours.start):00 and \(definition.hours.end):00 local time; "
-            + "up to \(busiest) nights within \(definition.windowDays) days; records per night: median \(median), most \(perNight.last!)"
-        if !home.isEmpty { value += "; location fixes where most nights are spent are not counted" }
+        var value = [
+            FindingValuePart("value.night.nights", ["count": .integer(active.count),
+                                                    "start": .text("\(definition.hours.start):00"), "end": .text("\(definition.hours.end):00")]),
+            FindingValuePart("value.night.window", ["nights": .integer(busiest), "count": .integer(definition.windowDays)]),
+            FindingValuePart("value.night.per_night", ["median": .integer(median), "most": .integer(perNight.last!)]),
+        ]
+        if !home.isEmpty { value.append(FindingValuePart("value.night.home_not_counted")) }
         return [Finding(attribute: definition.attribute.id, title: definition.attribute.title,
                         sensitivity: definition.attribute.sensitivity, confidence: definition.confidence, count: records,
                         firstSeen: firstSeen?.iso8601, lastSeen: lastSeen?.iso8601, rules: [definition.id],
-                        sources: allSources.sorted(), value: value,
-                        evidence: Array(LocationEvidenceSample.earliest(samples, limit: Self.sampleLimit).prefix(evidenceLimit)))]
+                        sources: allSources.sorted(), value: Finding.englishValue(value),
+                        evidence: Array(LocationEvidenceSample.earliest(samples, limit: Self.sampleLimit).prefix(evidenceLimit)),
+                        valueParts: value)]
     }
 }

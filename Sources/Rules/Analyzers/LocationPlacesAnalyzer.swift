@@ -230,60 +230,70 @@ final class LocationPlacesAnalyzer: EventAnalyzer {
 
         if let home = homeCluster {
             let block = definition.grid.block(home.center).compactMap { cells[$0] }
-            var value = describe(home.center, records: home.count, of: nightTotal, kind: "night")
-            value += "; " + reidentification(workplaceKnown: workCluster != nil)
+            let value = describe(home.center, records: home.count, of: nightTotal, kind: "value.place.night_records")
+                + reidentification(workplaceKnown: workCluster != nil)
             result.append(Finding(attribute: definition.home.id, title: definition.home.title,
                                   sensitivity: definition.home.sensitivity, confidence: definition.confidence[definition.home.id] ?? 0,
                                   count: home.count, firstSeen: block.compactMap(\.firstNight).min()?.iso8601,
                                   lastSeen: block.compactMap(\.lastNight).max()?.iso8601, rules: [definition.id],
-                                  sources: sources.sorted(), value: value,
-                                  evidence: LocationEvidenceSample.earliest(block.map(\.nightSample), limit: evidenceLimit)))
+                                  sources: sources.sorted(), value: Finding.englishValue(value),
+                                  evidence: LocationEvidenceSample.earliest(block.map(\.nightSample), limit: evidenceLimit),
+                                  valueParts: value))
         }
         if let work = workCluster {
             let block = definition.grid.block(work.center).compactMap { cells[$0] }
-            var value = describe(work.center, records: work.count, of: dayTotal, kind: "weekday daytime")
+            var value = describe(work.center, records: work.count, of: dayTotal, kind: "value.place.day_records")
             if let home = homeCluster {
                 let a = definition.grid.center(home.center), b = definition.grid.center(work.center)
-                value += String(format: "; %.1f km from home", GeoGrid.kilometres(a.latitude, a.longitude, b.latitude, b.longitude))
+                value.append(FindingValuePart("value.place.from_home", [
+                    "km": .decimal(GeoGrid.kilometres(a.latitude, a.longitude, b.latitude, b.longitude), fractionDigits: 1)]))
             }
             result.append(Finding(attribute: definition.workplace.id, title: definition.workplace.title,
                                   sensitivity: definition.workplace.sensitivity,
                                   confidence: definition.confidence[definition.workplace.id] ?? 0,
                                   count: work.count, firstSeen: block.compactMap(\.firstDay).min()?.iso8601,
                                   lastSeen: block.compactMap(\.lastDay).max()?.iso8601, rules: [definition.id],
-                                  sources: sources.sorted(), value: value,
-                                  evidence: LocationEvidenceSample.earliest(block.map(\.daySample), limit: evidenceLimit)))
+                                  sources: sources.sorted(), value: Finding.englishValue(value),
+                                  evidence: LocationEvidenceSample.earliest(block.map(\.daySample), limit: evidenceLimit),
+                                  valueParts: value))
         }
         if let travel = travelFinding(homeCluster: homeCluster, evidenceLimit: evidenceLimit) { result.append(travel) }
         return result
     }
 
-    /// "51.505, -0.125 (cell 0.005° ≈ 556 m × 347 m), GB; 40 of 52 night records"
-    private func describe(_ key: Int64, records: Int, of total: Int, kind: String) -> String {
+    /// "51.505, -0.125 (3 × 3 cells of 0.005°, each ≈ 556 m × 347 m), GB; 40 of 52 night records"
+    /// as parts; `recordsKey` names the kind of records counted.
+    private func describe(_ key: Int64, records: Int, of total: Int, kind recordsKey: String) -> [FindingValuePart] {
         let center = definition.grid.center(key)
         let size = definition.grid.groundSize(atLatitude: center.latitude)
         let decimals = max(0, Int((-log10(definition.grid.cellDegrees)).rounded(.up)))
-        var text = String(format: "%.\(decimals)f, %.\(decimals)f", center.latitude, center.longitude)
-        text += " (3 × 3 cells of \(definition.grid.cellDegrees)°, each ≈ \(size.northSouth) m × \(size.eastWest) m)"
-        if let code = cellCountry[key], !code.isEmpty { text += ", " + code }
-        text += "; \(records) of \(total) \(kind) records"
+        // Coordinates keep the point as their decimal separator in every language: "51,505, -0,125"
+        // would be ambiguous.
+        let coordinates = String(format: "%.\(decimals)f, %.\(decimals)f", center.latitude, center.longitude)
+        var parts = [FindingValuePart("value.place.center", [
+            "coordinates": .text(coordinates), "cell": cellArgument,
+            "northSouth": .integer(size.northSouth), "eastWest": .integer(size.eastWest)])]
+        if let code = cellCountry[key], !code.isEmpty { parts.append(FindingValuePart("value.place.country", ["country": .text(code)])) }
+        parts.append(FindingValuePart(recordsKey, ["records": .integer(records), "count": .integer(total)]))
         if droppedRecords > 0 {
-            text += " (at least: \(droppedRecords) records in \(droppedCells) rarely visited cells were dropped to bound memory)"
+            parts.append(FindingValuePart("value.place.dropped", ["records": .integer(droppedRecords), "count": .integer(droppedCells)]))
         }
-        return text
+        return parts
     }
 
     /// The uniqueness measure of "Unique in the Crowd" [dM13] applied to one person's data: how
     /// many distinct (cell, hour) points the export holds, against the 4 random points that
     /// singled out 95% of 1.5 M people; and the home/work pair anonymity of [GP09].
-    private func reidentification(workplaceKnown: Bool) -> String {
-        let points = placeHoursOverflow ? "at least \(placeHours.count)" : "\(placeHours.count)"
-        var text = "re-identification: your location data has \(points) distinct place-hour points (one \(definition.grid.cellDegrees)° cell during one hour); "
-            + "4 random ones were enough to single out 95% of 1.5 million people [dM13]"
-        if workplaceKnown {
-            text += "; your home/work pair alone: median anonymity set 1 at census-block level, 21 at tract level [GP09]"
-        }
-        return text
+    /// The cell size in degrees, with as many decimals as it has (0.005).
+    private var cellArgument: FindingValueArgument {
+        .decimal(definition.grid.cellDegrees, fractionDigits: max(0, Int((-log10(definition.grid.cellDegrees)).rounded(.up))))
+    }
+
+    private func reidentification(workplaceKnown: Bool) -> [FindingValuePart] {
+        var parts = [FindingValuePart(placeHoursOverflow ? "value.reidentification.points_at_least" : "value.reidentification.points",
+                                      ["count": .integer(placeHours.count), "cell": cellArgument])]
+        if workplaceKnown { parts.append(FindingValuePart("value.reidentification.home_work")) }
+        return parts
     }
 
     private func travelFinding(homeCluster: Cluster?, evidenceLimit: Int) -> Finding? {
@@ -298,15 +308,20 @@ final class LocationPlacesAnalyzer: EventAnalyzer {
             .sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
         guard !abroad.isEmpty else { return nil }
         let count = abroad.reduce(0) { $0 + $1.value.count }
-        let value = abroad.map { "\($0.key) (\($0.value.count))" }.joined(separator: ", ")
-            + "; home country \(homeCountry)" + (homeCluster == nil ? " (the country with the most records: no home found)" : "")
-            + "; country = that of the nearest town with 1,000+ inhabitants (GeoNames)"
+        let value = [
+            FindingValuePart("value.travel.countries", ["countries": .list(abroad.map {
+                FindingValuePart("value.travel.country", ["country": .text($0.key), "count": .integer($0.value.count)])
+            })]),
+            FindingValuePart(homeCluster == nil ? "value.travel.home_most_records" : "value.travel.home", ["country": .text(homeCountry)]),
+            FindingValuePart("value.travel.method"),
+        ]
         return Finding(attribute: definition.travel.id, title: definition.travel.title, sensitivity: definition.travel.sensitivity,
                        confidence: definition.confidence[definition.travel.id] ?? 0, count: count,
                        firstSeen: abroad.compactMap(\.value.first).min()?.iso8601,
                        lastSeen: abroad.compactMap(\.value.last).max()?.iso8601,
-                       rules: [definition.id], sources: sources.sorted(), value: value,
-                       evidence: LocationEvidenceSample.earliest(abroad.map(\.value.sample), limit: evidenceLimit))
+                       rules: [definition.id], sources: sources.sorted(), value: Finding.englishValue(value),
+                       evidence: LocationEvidenceSample.earliest(abroad.map(\.value.sample), limit: evidenceLimit),
+                       valueParts: value)
     }
 
     static func earlier(_ a: Timestamp?, _ b: Timestamp?) -> Timestamp? {

@@ -105,15 +105,18 @@ final class RecurringIncomeAnalyzer: EventAnalyzer {
             totals[chain[0].currency] = total
         }
         let ordered = totals.keys.sorted { (totals[$0]!.credits, $1) > (totals[$1]!.credits, $0) }
-        let value = ordered.map { key -> String in
+        let parts = ordered.map { key -> FindingValuePart in
             let total = totals[key]!
-            let label = definition.table(for: key.isEmpty ? nil : key)!.table.label(for: Money(units: total.units, scale: total.scale))
-            return key.isEmpty ? label : "\(key) \(label)"
-        }.joined(separator: "; ")
+            let table = definition.table(for: key.isEmpty ? nil : key)!
+            var part = table.table.band(for: Money(units: total.units, scale: total.scale))
+            if table.key == "*" { part = FindingValuePart("value.income.unstated_currency", ["band": .list([part])]) }
+            if !key.isEmpty { part = FindingValuePart("value.income.in_currency", ["currency": .text(key), "band": .list([part])]) }
+            return part
+        }
         let records = chains.flatMap { $0.map(\.record) }
         let sources = Set(chains.flatMap { $0.map(\.source) })
         return [RankedRecord.finding(records, attribute: definition.attribute, id: definition.id,
-                                     confidence: definition.confidence, value: value, sources: sources,
+                                     confidence: definition.confidence, valueParts: parts, sources: sources,
                                      evidenceLimit: evidenceLimit)]
     }
 }

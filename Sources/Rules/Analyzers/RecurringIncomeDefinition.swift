@@ -6,13 +6,29 @@ import StewardCore
 /// a bracket of the file's per-currency table.
 struct RecurringIncomeDefinition: AnalyzerDefinition {
     /// One currency's brackets: credits below `minimum` are ignored (interest, small refunds);
-    /// the first band whose `below` exceeds the monthly figure names it.
+    /// the first band whose `below` exceeds the monthly figure names it. A band is said by its
+    /// bounds ("under 1,000", "1,000–2,000", "6,000 or more" a month) in the report's language.
     struct BracketTable: Sendable {
         var minimum: Money
-        var bands: [(below: Money?, label: String)]
+        /// Each band's exclusive upper bound, rising; the last band has none.
+        var bands: [Money?]
 
-        func label(for monthly: Money) -> String {
-            bands.first { $0.below.map { monthly.compare($0) < 0 } ?? true }?.label ?? bands[bands.count - 1].label
+        func band(for monthly: Money) -> FindingValuePart {
+            let index = bands.firstIndex { $0.map { monthly.compare($0) < 0 } ?? true } ?? bands.count - 1
+            let low = index > 0 ? bands[index - 1] : nil
+            switch (low, bands[index]) {
+            case (nil, let high?): return FindingValuePart("value.income.below", ["high": Self.amount(high)])
+            case (let low?, let high?): return FindingValuePart("value.income.between", ["low": Self.amount(low), "high": Self.amount(high)])
+            case (let low?, nil): return FindingValuePart("value.income.above", ["low": Self.amount(low)])
+            case (nil, nil): return FindingValuePart("value.income.any")
+            }
+        }
+
+        /// A bound as the reports write it: whole amounts without decimals.
+        private static func amount(_ money: Money) -> FindingValueArgument {
+            let whole = money.units(atScale: 0)
+            if money.compare(Money(units: whole, scale: 0)) == 0 { return .integer(Int(whole)) }
+            return .decimal(Double(money.decimalString) ?? 0, fractionDigits: 2)
         }
     }
 
@@ -67,17 +83,17 @@ struct RecurringIncomeDefinition: AnalyzerDefinition {
             }
             let table = try tableNode.mapping(allowed: ["minimum", "bands"], context: "bracket table \(currency)")
             let minimum = try table.required("minimum", in: tableNode, context: "bracket table \(currency)").decimal(context: "minimum")
-            var bands: [(below: Money?, label: String)] = []
+            var bands: [Money?] = []
             let bandNodes = try table.required("bands", in: tableNode, context: "bracket table \(currency)").sequence(context: "bands")
             for (i, bandNode) in bandNodes.enumerated() {
-                let band = try bandNode.mapping(allowed: ["below", "label"], context: "band")
-                let label = try band.required("label", in: bandNode, context: "band").string(context: "label")
+                // A band has no label: the reports say it from its bounds, in their language.
+                let band = try bandNode.mapping(allowed: ["below"], context: "band")
                 let below = try band["below"].map { n throws(RuleFileError) in try n.decimal(context: "below") }
                 if below == nil && i != bandNodes.count - 1 { throw bandNode.error("only the last band may omit 'below'") }
-                if let below, let previous = bands.last?.below, below.compare(previous) <= 0 {
+                if let below, let previous = bands.last ?? nil, below.compare(previous) <= 0 {
                     throw bandNode.error("bands must rise: \(below.decimalString) is not above \(previous.decimalString)")
                 }
-                bands.append((below, label))
+                bands.append(below)
             }
             guard !bands.isEmpty else { throw tableNode.error("bracket table \(currency) has no bands") }
             tables[currency] = BracketTable(minimum: minimum, bands: bands)

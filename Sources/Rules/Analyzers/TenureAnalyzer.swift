@@ -43,11 +43,13 @@ final class TenureAnalyzer: EventAnalyzer {
     func findings(evidenceLimit: Int) -> [Finding] {
         guard short.count >= definition.minShortTenures else { return [] }
         let ordered = short.values.sorted { ($0.start, $0.evidence.path, $0.evidence.locator) < ($1.start, $1.evidence.path, $1.evidence.locator) }
+        let parts = [FindingValuePart("value.tenure.short", ["positions": .integer(ordered.count), "count": .integer(seen.count),
+                                                             "months": .integer(definition.maxTenureMonths)])]
         return [Finding(attribute: definition.attribute, title: attribute?.title ?? definition.attribute,
                         sensitivity: attribute?.sensitivity ?? .behavioral, confidence: definition.confidence,
                         count: ordered.count, firstSeen: ordered.first?.start.iso8601, lastSeen: ordered.last?.start.iso8601,
                         rules: [definition.id], sources: Array(Set(ordered.map(\.source))).sorted(),
-                        value: "\(ordered.count) of \(seen.count) positions lasted under \(definition.maxTenureMonths) months",
-                        evidence: Array(ordered.prefix(evidenceLimit).map(\.evidence)))]
+                        value: Finding.englishValue(parts), evidence: Array(ordered.prefix(evidenceLimit).map(\.evidence)),
+                        valueParts: parts)]
     }
 }

@@ -129,12 +129,13 @@ struct RankedRecord: Sendable {
 
     /// A finding from records already known to support it.
     static func finding(_ records: [RankedRecord], attribute: Attribute, id: String, confidence: Double,
-                        value: String?, sources: Set<String>, evidenceLimit: Int) -> Finding {
+                        valueParts: [FindingValuePart]?, sources: Set<String>, evidenceLimit: Int) -> Finding {
         let sorted = records.sorted { $0.ranks(before: $1) }
         let times = sorted.compactMap(\.time)
         return Finding(attribute: attribute.id, title: attribute.title, sensitivity: attribute.sensitivity,
                        confidence: confidence, count: records.count, firstSeen: times.min()?.iso8601,
-                       lastSeen: times.max()?.iso8601, rules: [id], sources: sources.sorted(), value: value,
-                       evidence: sorted.prefix(max(0, evidenceLimit)).map(\.evidence))
+                       lastSeen: times.max()?.iso8601, rules: [id], sources: sources.sorted(),
+                       value: valueParts.map(Finding.englishValue), evidence: sorted.prefix(max(0, evidenceLimit)).map(\.evidence),
+                       valueParts: valueParts)
     }
 }
