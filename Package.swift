@@ -81,7 +81,7 @@ let package = Package(
         .target(name: "HostileInputs", dependencies: ["CSystemZlib", "CSQLite"], path: "Tests/HostileInputs"),
         .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
         .testTarget(name: "ImportersTests", dependencies: [
-            "Importers", "StewardCore", "HostileInputs",
+            "Importers", "StewardCore", "HostileInputs", "Localization",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "StewardCore"]),

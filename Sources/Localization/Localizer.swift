@@ -58,6 +58,18 @@ public struct Localizer: Sendable {
         return Localizer.fill(pluralTemplate(key, count), filled)
     }
 
+    /// The translation of an English text that some part of steward writes as English (such
+    /// as what a known companion file of an export is) and the catalog holds under a key
+    /// starting with `prefix`; the text itself when no such key has it. Matching by the English
+    /// text keeps stored scans, which hold the English, readable in every language.
+    public func translation(ofEnglish text: String, keyPrefix prefix: String) -> String {
+        for (key, entry) in english.entries where key.hasPrefix(prefix) {
+            guard case .text(let englishText) = entry, englishText == text else { continue }
+            return self(key)
+        }
+        return text
+    }
+
     /// True when the language's own catalog has `key` (English fallback not counted).
     public func has(_ key: String) -> Bool { catalog.entries[key] != nil }
 

@@ -299,7 +299,7 @@ public struct HTMLReporter: Reporter {
         if !report.knownFiles.isEmpty {
             let more = UnreadSummary.more(report.knownFileCount, listed: report.knownFiles.count, totals: nil)
             html += "<h3>\(escape(t("html.inputs.known", ["count": t.number(report.knownFileCount)])))</h3>\n<ul>"
-                + report.knownFiles.map { "<li>\(escape($0.path)): \(escape($0.reason))</li>" }.joined()
+                + report.knownFiles.map { "<li>\(escape($0.path)): \(escape(t.knownFileReason($0.reason)))</li>" }.joined()
                 + (more.map { "<li>\(escape($0))</li>" } ?? "") + "</ul>\n"
         }
         return html + "</section>\n"

@@ -92,7 +92,7 @@ public struct MarkdownReporter: Reporter {
             }
         }
         if !report.knownFiles.isEmpty {
-            md += "\n\(t("markdown.known_not_read"))\n\n" + report.knownFiles.map { "- \(esc($0.path)): \(esc($0.reason))\n" }.joined()
+            md += "\n\(t("markdown.known_not_read"))\n\n" + report.knownFiles.map { "- \(esc($0.path)): \(esc(t.knownFileReason($0.reason)))\n" }.joined()
             if let more = UnreadSummary.more(report.knownFileCount, listed: report.knownFiles.count, totals: nil) {
                 md += "- \(esc(more))\n"
             }

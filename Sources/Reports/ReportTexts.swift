@@ -33,6 +33,11 @@ extension Localizer {
         finding.valueParts.map(findingValue) ?? finding.value
     }
 
+    /// What a known file that was not read is (`knownFiles[].reason`), in this language.
+    public func knownFileReason(_ english: String) -> String {
+        translation(ofEnglish: english, keyPrefix: "known_file.")
+    }
+
     public func benefits(of score: ScoreResult) -> [String] { score.benefits.map { modelText(score.model, $0) } }
     public func consequences(of score: ScoreResult) -> [String] { score.consequences.map { modelText(score.model, $0) } }
 

@@ -277,7 +277,7 @@ public struct TerminalReporter: Reporter {
             out.blank()
             out.line(localizer("report.unrecognized.heading", ["count": localizer.number(report.unrecognizedCount)]), style: .heading)
             for item in report.unrecognized {
-                out.line("\(item.path): \(item.reason)", indent: 2, hanging: 6, style: .dim)
+                out.line("\(item.path): \(localizer.knownFileReason(item.reason))", indent: 2, hanging: 6, style: .dim)
             }
             if let more = UnreadSummary.more(report.unrecognizedCount, listed: report.unrecognized.count, totals: report.unreadTotals) {
                 out.line(more, indent: 2, hanging: 6, style: .dim)
@@ -287,7 +287,7 @@ public struct TerminalReporter: Reporter {
             out.blank()
             out.line(localizer("report.known.heading", ["count": localizer.number(report.knownFileCount)]), style: .heading)
             for item in report.knownFiles {
-                out.line("\(item.path): \(item.reason)", indent: 2, hanging: 6, style: .dim)
+                out.line("\(item.path): \(localizer.knownFileReason(item.reason))", indent: 2, hanging: 6, style: .dim)
             }
             if let more = UnreadSummary.more(report.knownFileCount, listed: report.knownFiles.count, totals: nil) {
                 out.line(more, indent: 2, hanging: 6, style: .dim)

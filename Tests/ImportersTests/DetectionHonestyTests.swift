@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import XCTest
 @testable import Importers
 @testable import StewardCore
@@ -76,6 +77,27 @@ final class DetectionHonestyTests: XCTestCase {
         XCTAssertNil(ExportCompanionFile.identify("/d/twitter-2024.zip!data/tweets.js"))
         XCTAssertNil(ExportCompanionFile.identify("/d/facebook.zip!your_activity/messages/inbox/ana/index.html"))
         XCTAssertNil(ExportCompanionFile.identify("/home/ana/statement.csv"))
+    }
+
+    /// Reports translate what a companion file is by its English text (stored scans hold the
+    /// English): every description the table gives must be a `known_file.*` text of en.yaml,
+    /// and German must say it differently.
+    func testEveryCompanionDescriptionIsACatalogTextTheReportsTranslate() throws {
+        let english = try ProgramCatalogs.load(.en)
+        let catalogTexts = Set(english.entries.compactMap { key, entry -> String? in
+            guard key.hasPrefix("known_file."), case .text(let text) = entry else { return nil }
+            return text
+        })
+        let paths = ["/t/Takeout/archive_browser.html", "/t/takeout.zip!Takeout/index.html", "/d/facebook-ana-2024.zip!start_here.html",
+                     "/d/instagram-ana.zip!index.html", "/d/twitter-2024.zip!Your archive.html",
+                     "/d/twitter-2024.zip!assets/js/main.8f2b.js", "/d/spotify/ReadMeFirst_ExtendedStreamingHistory.pdf"]
+        let descriptions = Set(try paths.map { try XCTUnwrap(ExportCompanionFile.identify($0), $0) })
+        XCTAssertEqual(descriptions.count, 7, "one path per kind of companion file")
+        XCTAssertEqual(descriptions.subtracting(catalogTexts), [], "descriptions en.yaml lacks under known_file.*")
+        let german = Localizer(.de)
+        for description in descriptions {
+            XCTAssertNotEqual(german.translation(ofEnglish: description, keyPrefix: "known_file."), description)
+        }
     }
 }
 
