@@ -7,16 +7,22 @@
 /// character before (after) it is not one. Any non-ASCII character counts as a letter, except
 /// CJK characters, which have no word boundaries; a CJK term therefore matches anywhere.
 /// A term written with a trailing `*` is a prefix term and drops the right boundary.
+/// A term of a lexicon whose language inflects (`Inflection`) is matched by its stem followed by
+/// one of the language's endings and a boundary; its hit spans the whole inflected word.
 public struct LexiconAutomaton: Sendable {
     /// One term as written, with the group (lexicon or rule-local term list) it belongs to.
     public struct Term: Sendable, Hashable {
         public var group: String
         public var text: String
         public var isPrefix: Bool
-        public init(group: String, text: String, isPrefix: Bool) {
+        /// The inflection of the term's language, nil for an exact term (rule-local terms,
+        /// languages without endings).
+        public var inflection: Inflection?
+        public init(group: String, text: String, isPrefix: Bool, inflection: Inflection? = nil) {
             self.group = group
             self.text = text
             self.isPrefix = isPrefix
+            self.inflection = isPrefix ? nil : inflection
         }
     }
 
@@ -38,6 +44,10 @@ public struct LexiconAutomaton: Sendable {
         var term: Int32
         var group: Int32
         var isPrefix: Bool
+        /// Index into `inflections`, -1 for an exact or prefix term.
+        var inflection: Int32 = -1
+        /// A German term that may end a compound: no left boundary needed.
+        var mayEndCompound = false
     }
 
     private struct Pattern: Sendable {
@@ -48,6 +58,7 @@ public struct LexiconAutomaton: Sendable {
     }
 
     private let patterns: [Pattern]
+    private let inflections: [Inflection]
     private let byteClass: [UInt8]
     private let classCount: Int
     /// Full DFA: entry `state * classCount + class` is the next state's row offset, or its
@@ -66,16 +77,28 @@ public struct LexiconAutomaton: Sendable {
         var patternIndexByBytes: [[UInt8]: Int] = [:]
         var patternBytes: [[UInt8]] = []
         var patterns: [Pattern] = []
+        var inflections: [Inflection] = []
         for (termIndex, term) in terms.enumerated() {
-            let folded = TextFolder.fold(term.text)
+            var folded = TextFolder.fold(term.text)
             guard !folded.isEmpty else { continue }
+            var inflectionIndex: Int32 = -1
+            var mayEndCompound = false
+            if let inflection = term.inflection, let stem = inflection.stem(ofFolded: folded) {
+                mayEndCompound = inflection.mayEndCompound(folded)
+                folded = stem
+                if let known = inflections.firstIndex(of: inflection) { inflectionIndex = Int32(known) } else {
+                    inflectionIndex = Int32(inflections.count)
+                    inflections.append(inflection)
+                }
+            }
             let group: Int32
             if let known = groupIds[term.group] { group = known } else {
                 group = Int32(groups.count)
                 groupIds[term.group] = group
                 groups.append(term.group)
             }
-            let output = Output(term: Int32(termIndex), group: group, isPrefix: term.isPrefix)
+            let output = Output(term: Int32(termIndex), group: group, isPrefix: term.isPrefix,
+                                inflection: inflectionIndex, mayEndCompound: mayEndCompound)
             if let index = patternIndexByBytes[folded] {
                 patterns[index].outputs.append(output)
             } else {
@@ -90,6 +113,7 @@ public struct LexiconAutomaton: Sendable {
         self.groups = groups
         self.terms = terms
         self.patterns = patterns
+        self.inflections = inflections
 
         // Bytes that occur in no pattern share class 0, which keeps rows short.
         var byteClass = [UInt8](repeating: 0, count: 256)
@@ -195,9 +219,13 @@ public struct LexiconAutomaton: Sendable {
             let pattern = patterns[Int(patternAt[current])]
             let start = end - Int(pattern.length)
             let leftOK = !pattern.needsLeftBoundary || !LexiconAutomaton.isWordCharacter(endingAt: start, in: text)
-            if leftOK {
-                let rightOK = !pattern.needsRightBoundary || !LexiconAutomaton.isWordCharacter(startingAt: end, in: text)
-                for output in pattern.outputs where rightOK || output.isPrefix {
+            let rightOK = !pattern.needsRightBoundary || !LexiconAutomaton.isWordCharacter(startingAt: end, in: text)
+            for output in pattern.outputs where leftOK || output.mayEndCompound {
+                if output.inflection >= 0 {
+                    // A stem counts when one of its language's endings completes the word.
+                    guard let ending = inflections[Int(output.inflection)].endingLength(after: end, in: text) else { continue }
+                    body(Hit(group: output.group, term: output.term, start: Int32(start), end: Int32(end + ending)))
+                } else if rightOK || output.isPrefix {
                     body(Hit(group: output.group, term: output.term, start: Int32(start), end: Int32(end)))
                 }
             }

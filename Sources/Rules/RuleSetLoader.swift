@@ -62,7 +62,8 @@ struct RuleSetLoader {
             let name = try lexiconName(fileName: String(relative.split(separator: "/").last ?? ""), file: file)
             lexiconNames.insert(name)
             lexiconFiles.append(file)
-            terms += try parseLexicon(bytes, name: name, file: file)
+            let language = relative.split(separator: "/").last.map { $0.split(separator: ".") }.map { String($0[$0.count - 2]) } ?? ""
+            terms += try parseLexicon(bytes, name: name, file: file, inflection: Inflection.of(language: language))
         }
 
         // Signal rules.
@@ -251,18 +252,30 @@ struct RuleSetLoader {
         return String(parts[0])
     }
 
-    private func parseLexicon(_ bytes: [UInt8], name: String, file: String) throws(RuleFileError) -> [LexiconAutomaton.Term] {
+    /// Terms of one lexicon file; `inflection` is its language's (docs/rules.md, "Inflected forms").
+    private func parseLexicon(_ bytes: [UInt8], name: String, file: String,
+                              inflection: Inflection?) throws(RuleFileError) -> [LexiconAutomaton.Term] {
         var result: [LexiconAutomaton.Term] = []
         var lineNumber = 0
+        var inflection = inflection
         for rawLine in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             guard let line = String(validating: rawLine, as: UTF8.self) else {
                 throw RuleFileError(file: file, line: lineNumber, "line is not valid UTF-8")
             }
             let term = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            // `#! exact`: every term of the file only as written (lists of brand names, whose
+            // plural is another business: Scruff, "Scruffs workwear").
+            if term.hasPrefix("#!") {
+                guard term.dropFirst(2).trimmingCharacters(in: .whitespaces) == "exact", result.isEmpty else {
+                    throw RuleFileError(file: file, line: lineNumber, "the only directive is '#! exact', before the first term")
+                }
+                inflection = nil
+                continue
+            }
             if term.isEmpty || term.hasPrefix("#") { continue }
             if let problem = LexiconRule.problem(with: term) { throw RuleFileError(file: file, line: lineNumber, problem) }
-            result.append(LexiconRule.term(term, group: name))
+            result.append(LexiconRule.term(term, group: name, inflection: inflection))
         }
         if result.isEmpty { throw RuleFileError(file: file, line: 1, "lexicon has no terms") }
         return result
@@ -556,8 +569,9 @@ struct RuleSetLoader {
 enum LexiconRule {
     /// Why a term cannot be used, or nil.
     static func problem(with term: String) -> String? {
-        let body = term.hasSuffix("*") ? String(term.dropLast()) : term
+        let body = term.hasSuffix("*") || term.hasSuffix("!") ? String(term.dropLast()) : term
         if body.contains("*") { return "'*' is only allowed at the end of a term (prefix match): '\(term)'" }
+        if body.hasSuffix("!") { return "one '!' at the end of a term (exact form) is enough: '\(term)'" }
         let folded = TextFolder.fold(body)
         if folded.allSatisfy({ $0 == 0x20 }) { return "empty term" }
         if folded.count > RuleSetLoader.maximumTermBytes {
@@ -566,9 +580,14 @@ enum LexiconRule {
         return nil
     }
 
-    static func term(_ written: String, group: String) -> LexiconAutomaton.Term {
+    /// A term as written in a lexicon: `word*` matches as a prefix, `word!` only in exactly
+    /// this form (no inflected forms: docs/rules.md, "Inflected forms"), anything else in the
+    /// forms its language's `inflection` allows.
+    static func term(_ written: String, group: String, inflection: Inflection? = nil) -> LexiconAutomaton.Term {
         let isPrefix = written.hasSuffix("*")
-        return LexiconAutomaton.Term(group: group, text: isPrefix ? String(written.dropLast()) : written, isPrefix: isPrefix)
+        let isExact = written.hasSuffix("!")
+        return LexiconAutomaton.Term(group: group, text: isPrefix || isExact ? String(written.dropLast()) : written, isPrefix: isPrefix,
+                                     inflection: isExact ? nil : inflection)
     }
 
     static func isDottedId(_ id: String) -> Bool {
