@@ -75,7 +75,10 @@ public enum PersonaCatalog {
                 .init("Grosvenor Casino Manchester", address: "Ramada Complex, Manchester", at: .init(53.4790, -2.2490), times: 4, hour: 22),
                 .init("PureGym Manchester", address: "Oxford Road, Manchester", at: .init(53.4701, -2.2380), times: 20, hour: 18),
                 .init("Church Street Market", address: "Church Street, Manchester", at: .init(53.4830, -2.2370), times: 3, hour: 12),
-            ]))
+            ]),
+        exports: [.statement(.ukCSV, account: .current, file: "bank/current-account.csv"),
+                  .statement(.cardOFX, account: .card, file: "bank/credit-card.ofx"),
+                  .takeout])
 
     /// Lena: a 29-year-old nurse in Berlin. Mostly an ordinary year (groceries, rent, the BVG,
     /// a bakery, a toy shop); she gives blood, donates, goes to the gym, bets on football now and
@@ -138,6 +141,8 @@ public enum PersonaCatalog {
                 .init("McFit Berlin", address: "Schönhauser Allee, Berlin", at: .init(52.5410, 13.4120), times: 24, hour: 17),
                 .init("Café Kirchstraße", address: "Kirchstraße, Berlin", at: .init(52.5200, 13.3300), times: 6, hour: 11),
             ]),
-        bank: .german,
-        currency: "EUR")
+        currency: "EUR",
+        exports: [.statement(.germanCSV, account: .current, file: "bank/girokonto.csv"),
+                  .statement(.cardOFX, account: .card, file: "bank/credit-card.ofx"),
+                  .takeout])
 }

@@ -22,50 +22,91 @@ public struct PersonaExportWriter {
         public var bytes: Int64
     }
 
-    /// Writes into `directory` (created if missing): `bank/current-account.csv`,
-    /// `bank/credit-card.ofx`, `takeout-…-001.zip` (with `Takeout/My Activity/Search/MyActivity.json`
-    /// and a Takeout index page steward does not read, so the demo shows an unrecognized file).
-    /// With `zipTakeout: false` the Takeout folder is written as a folder instead.
+    /// Writes the persona's exports (`persona.exports`, docs/personas.md) into `directory`,
+    /// created if missing: each statement at its own path, the Takeout as
+    /// `takeout-…-001.zip` (with `Takeout/My Activity/Search/MyActivity.json`, location history
+    /// when the persona has places, and a Takeout index page steward does not read, so the demo
+    /// shows an unrecognized file), chats and social archives in their platforms' layouts. With
+    /// `zipTakeout: false` the Takeout folder is written as a folder instead.
     public func write(to directory: String, zipTakeout: Bool = true) throws -> Output {
-        let fm = FileManager.default
-        let bankDir = directory + "/bank"
-        do {
-            try fm.createDirectory(atPath: bankDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw PersonaError.cannotWrite(bankDir, "\(error)")
-        }
+        try makeFolder(directory)
         let ledger = makeLedger()
         var files: [String] = []
         var bytes: Int64 = 0
-
-        let csvPath = bankDir + (persona.bank == .german ? "/girokonto.csv" : "/current-account.csv")
-        switch persona.bank {
-        case .uk: bytes += try writeCurrentAccountCSV(ledger.filter { $0.account == .current }, to: csvPath)
-        case .german: bytes += try writeGermanGiroCSV(ledger.filter { $0.account == .current }, to: csvPath)
+        for export in persona.exports {
+            switch export {
+            case let .statement(format, account, file):
+                let path = directory + "/" + file
+                try makeFolder(parentFolder(of: path))
+                bytes += try writeStatement(format, ledger.filter { $0.account == account }, to: path)
+                files.append(path)
+            case .takeout:
+                let written = try writeTakeout(into: directory, zip: zipTakeout)
+                files += written.files
+                bytes += written.bytes
+            case .whatsApp(let chat):
+                let path = directory + "/whatsapp/WhatsApp Chat with \(chat.with).txt"
+                try makeFolder(parentFolder(of: path))
+                bytes += try writeWhatsAppChat(chat, to: path)
+                files.append(path)
+            case .telegram(let chats):
+                let path = directory + "/Telegram Desktop/DataExport_2026-03-01/result.json"
+                try makeFolder(parentFolder(of: path))
+                bytes += try writeTelegramExport(chats, to: path)
+                files.append(path)
+            case .facebook(let profile):
+                let written = try writeFacebook(profile, into: directory + "/facebook-\(persona.id)")
+                files += written.files
+                bytes += written.bytes
+            case .twitter(let profile):
+                let written = try writeTwitter(profile, into: directory + "/twitter-\(persona.id)/data")
+                files += written.files
+                bytes += written.bytes
+            case .linkedIn(let career):
+                let written = try writeLinkedIn(career, into: directory + "/linkedin-\(persona.id)")
+                files += written.files
+                bytes += written.bytes
+            }
         }
-        files.append(csvPath)
+        return Output(directory: directory, files: files, bytes: bytes)
+    }
 
-        let ofxPath = bankDir + "/credit-card.ofx"
-        bytes += try writeCardOFX(ledger.filter { $0.account == .card }, to: ofxPath)
-        files.append(ofxPath)
+    func makeFolder(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw PersonaError.cannotWrite(path, "\(error)")
+        }
+    }
 
+    func writeStatement(_ format: Persona.StatementFormat, _ entries: [Entry], to path: String) throws -> Int64 {
+        switch format {
+        case .ukCSV: return try writeCurrentAccountCSV(entries, to: path)
+        case .germanCSV: return try writeGermanGiroCSV(entries, to: path)
+        case .frenchCSV: return try writeFrenchCSV(entries, to: path)
+        case .spanishCSV: return try writeSpanishCSV(entries, to: path)
+        case .russianCSV: return try writeRussianCSV(entries, to: path)
+        case .cardOFX: return try writeCardOFX(entries, to: path)
+        case .alipayCSV: return try writeAlipayCSV(entries, to: path)
+        case .wechatPayCSV: return try writeWeChatPayCSV(entries, to: path)
+        }
+    }
+
+    /// The Takeout: searches, location history when the persona has places, and at benchmark
+    /// scales YouTube and Chrome history.
+    func writeTakeout(into directory: String, zip zipTakeout: Bool) throws -> (files: [String], bytes: Int64) {
+        let fm = FileManager.default
+        var files: [String] = []
+        var bytes: Int64 = 0
         let takeoutRoot = zipTakeout ? directory + "/.takeout-staging" : directory + "/Takeout"
         let activityDir = (zipTakeout ? takeoutRoot + "/Takeout" : takeoutRoot) + "/My Activity/Search"
-        do {
-            try fm.createDirectory(atPath: activityDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw PersonaError.cannotWrite(activityDir, "\(error)")
-        }
+        try makeFolder(activityDir)
         let jsonPath = activityDir + "/MyActivity.json"
         bytes += try writeSearchActivityJSON(to: jsonPath)
         var locationFiles: [String] = []
         if let places = persona.places {
             let locationDir = (zipTakeout ? takeoutRoot + "/Takeout" : takeoutRoot) + "/Location History (Timeline)"
-            do {
-                try fm.createDirectory(atPath: locationDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw PersonaError.cannotWrite(locationDir, "\(error)")
-            }
+            try makeFolder(locationDir)
             bytes += try writeLocationRecords(places, to: locationDir + "/Records.json")
             locationFiles.append("Location History (Timeline)/Records.json")
             for (relative, written) in try writeSemanticVisits(places, under: locationDir) {
@@ -80,12 +121,7 @@ public struct PersonaExportWriter {
             for (relative, writeFile) in [("YouTube and YouTube Music/history/watch-history.json", writeYouTubeWatchHistoryJSON),
                                           ("Chrome/BrowserHistory.json", writeChromeBrowserHistoryJSON)] {
                 let path = base + "/" + relative
-                do {
-                    try fm.createDirectory(atPath: parentFolder(of: path),
-                                           withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                } catch {
-                    throw PersonaError.cannotWrite(path, "\(error)")
-                }
+                try makeFolder(parentFolder(of: path))
                 bytes += try writeFile(path)
                 extraFiles.append(relative)
             }
@@ -118,7 +154,7 @@ public struct PersonaExportWriter {
             files.append(indexPath)
             files += (locationFiles + extraFiles).map { takeoutRoot + "/" + $0 }
         }
-        return Output(directory: directory, files: files, bytes: bytes)
+        return (files, bytes)
     }
 
     /// The folder a file is written into: "." for a bare name, "/" for a file at the root.
@@ -133,7 +169,7 @@ public struct PersonaExportWriter {
     // MARK: - Ledger
 
     public struct Entry {
-        enum Account { case current, card }
+        typealias Account = Persona.Account
         var day: (year: Int, month: Int, day: Int)
         var hour: Int
         var minute: Int
@@ -165,7 +201,7 @@ public struct PersonaExportWriter {
                     entries.append(Entry(day: day(Int.random(in: 1...days, using: &rng)),
                                          hour: Int.random(in: 8...20, using: &rng), minute: Int.random(in: 0...59, using: &rng),
                                          text: merchant.name, mcc: merchant.mcc, pence: -pence,
-                                         account: Bool.random(using: &rng) ? .current : .card))
+                                         account: Bool.random(using: &rng) ? persona.everydayAccounts.0 : persona.everydayAccounts.1))
                 }
             }
             for habit in persona.habits where m >= habit.offset && (m - habit.offset) % habit.everyMonths == 0 {
@@ -173,7 +209,7 @@ public struct PersonaExportWriter {
                     let d = 3 + (t * 9 + Int.random(in: 0...5, using: &rng)) % max(days - 3, 1)
                     entries.append(Entry(day: day(d), hour: habit.hour, minute: Int.random(in: 0...59, using: &rng),
                                          text: habit.text, mcc: habit.mcc, pence: habit.pence,
-                                         account: habit.account == .card ? .card : .current))
+                                         account: habit.account))
                 }
             }
         }
@@ -488,14 +524,14 @@ extension PersonaExportWriter {
 
 /// Windows-1252 bytes for text in the Latin-1 range (all the persona needs); other characters
 /// become "?", as a bank's export would.
-private func windows1252(_ s: String) -> [UInt8] {
+func windows1252(_ s: String) -> [UInt8] {
     s.unicodeScalars.map { $0.value < 0x80 || (0xA0...0xFF).contains($0.value) ? UInt8($0.value) : UInt8(ascii: "?") }
 }
 
-private func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
 /// German notation: thousands dots, decimal comma (`-1.234,56`).
-private func euros(_ cents: Int64) -> String {
+func euros(_ cents: Int64) -> String {
     let sign = cents < 0 ? "-" : ""
     let whole = String(abs(cents) / 100)
     var grouped = ""
@@ -506,15 +542,15 @@ private func euros(_ cents: Int64) -> String {
     return sign + String(grouped.reversed()) + "," + two(Int(abs(cents) % 100))
 }
 
-private func pounds(_ pence: Int64) -> String {
+func pounds(_ pence: Int64) -> String {
     Money(units: pence, scale: 2).decimalString
 }
 
-private func ofxEscape(_ s: String) -> String {
+func ofxEscape(_ s: String) -> String {
     s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
 }
 
-private func jsonEscape(_ s: String) -> String {
+func jsonEscape(_ s: String) -> String {
     var out = ""
     for scalar in s.unicodeScalars {
         switch scalar {
