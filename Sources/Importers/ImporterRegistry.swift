@@ -37,6 +37,7 @@ public enum ImporterRegistry {
         FirefoxPlacesImporter(),
         SafariHistoryImporter(),
         SpotifyStreamingHistoryImporter(),
+        ChatGPTConversationsImporter(),
         AppleHealthExportImporter(),
         GPXTrackImporter(),
         ExifPhotoImporter(),
