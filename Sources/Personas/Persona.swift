@@ -34,7 +34,8 @@ public struct Persona: Sendable {
     /// What the persona writes, in order: each export names its format and its content (which
     /// account's ledger, which conversations, which profile). docs/personas.md lists them.
     public var exports: [Export] = []
-    /// The persona's time zone (whole hours from UTC) for chats written in local time.
+    /// The persona's time zone (whole hours from UTC): the hours of searches, visits and
+    /// location fixes are local hours, and chats are written in local time.
     public var utcOffsetHours: Int = 0
     /// The two accounts everyday spending is split between, at random per purchase.
     public var everydayAccounts: (Account, Account) = (.current, .card)
@@ -209,7 +210,7 @@ public struct Persona: Sendable {
         }
     }
 
-    /// A named place visited `times` times across the period, at a given hour (UTC).
+    /// A named place visited `times` times across the period, at a given local hour (`utcOffsetHours`).
     public struct Visit: Sendable {
         public var name: String
         public var address: String
@@ -225,7 +226,7 @@ public struct Persona: Sendable {
         }
     }
 
-    /// A web search, repeated `times` across the period, at a given hour (UTC).
+    /// A web search, repeated `times` across the period, at a given local hour (`utcOffsetHours`).
     public struct Search: Sendable {
         public var query: String
         public var times: Int

@@ -291,11 +291,12 @@ public struct PersonaExportWriter {
     }
 
     /// Records.json as Takeout wrote it until 2024: `locations[]` with E7 coordinates and ISO
-    /// timestamps. Nights at home, weekday office hours at work, a week abroad. At scale n each
+    /// timestamps. Nights at home, weekdays at work and on the way, weekend outings, a week
+    /// abroad. At scale n each
     /// fix becomes n fixes a second apart (a phone logging continuously), for benchmarks.
     func writeLocationRecords(_ places: Persona.Places, to path: String) throws -> Int64 {
         var rng = SeededGenerator(seed: persona.seed ^ 0x10CA7)
-        let first = Timestamp(year: persona.start.year, month: persona.start.month, day: 1)!.epochSeconds
+        let first = Timestamp(year: persona.start.year, month: persona.start.month, day: 1)!.epochSeconds - Int64(persona.utcOffsetHours) * 3600
         let out = try BufferedFileWriter(path: path)
         try out.write("{\n  \"locations\": [")
         var count = 0
@@ -315,20 +316,34 @@ public struct PersonaExportWriter {
                 """)
             count += 1
         }
+        // A phone logs sparsely where it rests and densely while it moves: one fix late in the
+        // evening and one early in the morning at home (or the hotel abroad), one at work at
+        // noon on weekdays, and eight along each way of the commute and of a weekend outing
+        // (docs/personas.md: most records are ordinary).
+        func walk(from a: Persona.Coordinate, to b: Persona.Coordinate, at seconds: Int64) throws {
+            for step in 1...8 {
+                let f = Double(step) / 9
+                let at = Persona.Coordinate(a.latitude + (b.latitude - a.latitude) * f, a.longitude + (b.longitude - a.longitude) * f)
+                for k in 0..<scale { try point(at, seconds + Int64(step) * 180 + Int64(k)) }
+            }
+        }
         for day in 0..<(persona.months * 30) {
             let midnight = first + Int64(day) * 86_400
-            let weekday = Timestamp(epochSeconds: midnight).isoWeekday
+            let weekday = Timestamp(epochSeconds: midnight + Int64(persona.utcOffsetHours) * 3600).isoWeekday
             let trip = onTrip(places, day: day)
-            // Evening and early-morning fixes at home (or the hotel abroad); none between 00:00
-            // and 05:00, when a phone on a bedside table says nothing about night-time activity.
-            for minutes in [22 * 60 + 30, 23 * 60 + 30, 5 * 60 + 40] {
-                for k in 0..<scale { try point(trip ? places.trip.place : places.home, midnight + Int64(minutes) * 60 + Int64(k)) }
-            }
+            let bed = trip ? places.trip.place : places.home
+            for k in 0..<scale { try point(bed, midnight + Int64(5 * 60 + 40) * 60 + Int64(k)) }
             if !trip && weekday <= 5 {
-                for hour in [10, 12, 15] {
-                    for k in 0..<scale { try point(places.work, midnight + Int64(hour) * 3600 + Int64(k)) }
-                }
+                try walk(from: places.home, to: places.work, at: midnight + 8 * 3600)
+                for k in 0..<scale { try point(places.work, midnight + 12 * 3600 + Int64(k)) }
+                try walk(from: places.work, to: places.home, at: midnight + 18 * 3600)
+            } else if !trip {
+                let spot = Persona.Coordinate(places.home.latitude + Double(Int.random(in: -200...200, using: &rng)) / 10_000,
+                                              places.home.longitude + Double(Int.random(in: -200...200, using: &rng)) / 10_000)
+                try walk(from: places.home, to: spot, at: midnight + 13 * 3600)
+                try walk(from: spot, to: places.home, at: midnight + 17 * 3600)
             }
+            for k in 0..<scale { try point(bed, midnight + Int64(23 * 60 + 30) * 60 + Int64(k)) }
         }
         try out.write("\n  ]\n}\n")
         try out.close()
@@ -338,7 +353,7 @@ public struct PersonaExportWriter {
     /// Semantic Location History month files (`2025/2025_JUNE.json`): one placeVisit per named
     /// visit, spread over the period (`times × scale` visits each).
     func writeSemanticVisits(_ places: Persona.Places, under directory: String) throws -> [(String, Int64)] {
-        let first = Timestamp(year: persona.start.year, month: persona.start.month, day: 1)!.epochSeconds
+        let first = Timestamp(year: persona.start.year, month: persona.start.month, day: 1)!.epochSeconds - Int64(persona.utcOffsetHours) * 3600
         let span = persona.months * 30
         var byMonth: [String: [(Int64, Persona.Visit)]] = [:]
         for visit in places.visits {
@@ -396,7 +411,7 @@ public struct PersonaExportWriter {
         var rng = SeededGenerator(seed: persona.seed ^ 0x600613)
         struct Item { var seconds: Int64; var query: String }
         var items: [Item] = []
-        let first = Timestamp(year: persona.start.year, month: persona.start.month, day: 1)!.epochSeconds
+        let first = Timestamp(year: persona.start.year, month: persona.start.month, day: 1)!.epochSeconds - Int64(persona.utcOffsetHours) * 3600
         let span = Int64(persona.months) * 30 * 86_400
         for search in persona.searches {
             for _ in 0..<(search.times * scale) {

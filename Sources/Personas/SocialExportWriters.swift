@@ -4,9 +4,11 @@ import StewardCore
 /// Chats and social archives in the layouts the platforms write (docs/personas.md,
 /// docs/formats/messaging.md, docs/formats/social.md). Deterministic like the statements.
 extension PersonaExportWriter {
-    /// Seconds (UTC) of a conversation round's first message, and of the `k`-th of `n` things
-    /// spread evenly over the period at `hour`.
-    private var firstSecond: Int64 { Timestamp(year: persona.start.year, month: persona.start.month, day: 1)!.epochSeconds }
+    /// The first second of the period (local midnight, `utcOffsetHours`), and the time of the
+    /// `k`-th of `n` things spread evenly over the period at a local `hour`.
+    private var firstSecond: Int64 {
+        Timestamp(year: persona.start.year, month: persona.start.month, day: 1)!.epochSeconds - Int64(persona.utcOffsetHours) * 3600
+    }
     private var spanDays: Int { persona.months * 30 }
 
     func spread(_ k: Int, of n: Int, hour: Int, salt: Int = 0) -> Int64 {
@@ -212,7 +214,7 @@ extension PersonaExportWriter {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         var tweets: [(Int64, String)] = []
         for post in profile.posts {
-            for k in 0..<post.times { tweets.append((spread(k, of: post.times, hour: 12, salt: post.text.unicodeScalars.count), post.text)) }
+            for k in 0..<post.times { tweets.append((spread(k, of: post.times, hour: 20, salt: post.text.unicodeScalars.count), post.text)) }
         }
         tweets.sort { $0.0 > $1.0 }
         let tweetsPath = dataDir + "/tweets.js"

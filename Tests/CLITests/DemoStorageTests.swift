@@ -61,7 +61,7 @@ final class DemoStorageTests: XCTestCase {
         XCTAssertFalse(lang.stderr.contains("no persona named"), lang.stderr)
         let persona = try StewardProcess.run(["demo", "nobody"], home: home)
         XCTAssertEqual(persona.status, 2)
-        XCTAssertTrue(persona.stderr.contains("no persona named 'nobody' (available: sam, lena)"), persona.stderr)
+        XCTAssertTrue(persona.stderr.contains("no persona named 'nobody' (available: sam, lena, camille, lucia, dmitri, fang)"), persona.stderr)
         XCTAssertFalse(persona.stderr.contains("USAGE"), persona.stderr)
     }
 }

@@ -31,14 +31,48 @@ final class PersonaFindingsTests: XCTestCase {
                          "mobility.travel_abroad", "mobility.workplace"],
             tiers: ["citizen-1000": "AAA", "health-code": "red", "health-score": "above-start",
                     "hiring-stop-factors": "stop", "sesame-like": "below 600", "travel-blacklist": "pass"],
-            lookAlikes: ["Weingarten", "Spielwaren", "Kirchstraße", "weingarten", "spielwaren"]),
+            lookAlikes: ["Weingarten", "Spielwaren", "Kirchstraße"]),
+        "camille": Expected(
+            attributes: ["civic.elder_care", "civic.volunteering", "finance.income", "health.medical", "legal.traffic_fines",
+                         "mobility.home", "mobility.travel_abroad", "mobility.workplace", "platform.ad_interests",
+                         "politics.protest", "union.membership"],
+            tiers: ["citizen-1000": "A+", "health-code": "red", "health-score": "at-start",
+                    "hiring-stop-factors": "pass", "sesame-like": "600+", "travel-blacklist": "pass"],
+            lookAlikes: ["Boulangerie du Temple", "manifestation sportive", "Urban Trail"]),
+        "lucia": Expected(
+            attributes: ["conduct.no_show", "finance.income", "finance.late_bills", "health.mental", "health.pregnancy",
+                         "life.sexual_orientation", "mobility.home", "mobility.travel_abroad", "work.job_hopping",
+                         "work.unemployment"],
+            tiers: ["citizen-1000": "C", "health-code": "yellow", "health-score": "at-start",
+                    "hiring-stop-factors": "pass", "sesame-like": "below 600", "travel-blacklist": "pass"],
+            lookAlikes: ["Tabakalera", "Queer Eye"]),
+        "dmitri": Expected(
+            attributes: ["finance.arrears", "finance.income", "finance.late_bills", "health.alcohol", "health.medical",
+                         "health.tobacco", "legal.court", "legal.traffic_fines", "mobility.home", "mobility.night_activity",
+                         "mobility.travel_abroad", "mobility.workplace", "politics.protest"],
+            tiers: ["citizen-1000": "D", "health-code": "red", "health-score": "below-start",
+                    "hiring-stop-factors": "stop", "sesame-like": "below 600", "travel-blacklist": "stop"],
+            lookAlikes: ["Судак", "судака"]),
+        "fang": Expected(
+            attributes: ["belief.religion", "civic.blood_donation", "conduct.gaming", "health.fitness", "health.medical",
+                         "mobility.home", "mobility.travel_abroad", "mobility.workplace", "platform.ad_interests",
+                         "politics.engagement", "politics.pro_government"],
+            tiers: ["citizen-1000": "AAA", "health-code": "red", "health-score": "above-start",
+                    "hiring-stop-factors": "pass", "sesame-like": "below 600", "travel-blacklist": "pass"],
+            lookAlikes: ["党参"]),
     ]
 
+    /// Each persona's report, scanned once for all tests of the class (a scan takes seconds).
+    nonisolated(unsafe) static var reports: [String: [String: Any]] = [:]
+
     func report(_ persona: String) throws -> [String: Any] {
+        if let cached = Self.reports[persona] { return cached }
         let result = try StewardProcess.run(["demo", persona, "--dir", home + "/" + persona, "--no-db", "--format", "json",
                                              "--rules", StewardProcess.rulesDirectory], home: home)
         XCTAssertEqual(result.status, 0, result.stderr)
-        return try StewardProcess.json(result.stdout)
+        let report = try StewardProcess.json(result.stdout)
+        Self.reports[persona] = report
+        return report
     }
 
     func testEveryPersonaHasPinnedExpectations() throws {
@@ -68,10 +102,65 @@ final class PersonaFindingsTests: XCTestCase {
                 for item in finding["evidence"] as? [[String: Any]] ?? [] {
                     let excerpt = item["excerpt"] as? String ?? ""
                     for word in expected.lookAlikes {
-                        XCTAssertFalse(excerpt.contains(word), "\(persona): \(finding["attribute"] ?? "") cites \(word)")
+                        XCTAssertFalse(excerpt.lowercased().contains(word.lowercased()), "\(persona): \(finding["attribute"] ?? "") cites \(word)")
                     }
                 }
             }
         }
+    }
+
+    /// Every attribute of the taxonomy (rules/attributes.yaml) is revealed by at least one persona.
+    func testThePersonasTogetherRevealEveryAttributeOfTheTaxonomy() throws {
+        let taxonomy = try String(contentsOfFile: StewardProcess.rulesDirectory + "/attributes.yaml", encoding: .utf8)
+        let ids = Set(taxonomy.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  - id: ") else { return nil }
+            return String(line.dropFirst("  - id: ".count)).trimmingCharacters(in: .whitespaces)
+        })
+        XCTAssertEqual(ids.count, 34, "the taxonomy as read from rules/attributes.yaml")
+        var revealed: Set<String> = []
+        for persona in Self.expected.keys.sorted() {
+            let findings = try XCTUnwrap(try report(persona)["findings"] as? [[String: Any]])
+            revealed.formUnion(findings.compactMap { $0["attribute"] as? String })
+        }
+        XCTAssertEqual(ids.subtracting(revealed).sorted(), [], "attributes no persona reveals")
+    }
+
+    /// At least 80% of each persona's records are ordinary: behind no finding. Records read are
+    /// the inputs' events; records behind findings are the findings' counts added up (a record
+    /// behind two findings counts twice, so the share of ordinary records is never overstated).
+    func testEachPersonaIsAtLeastEightyPercentOrdinaryRecords() throws {
+        for persona in Self.expected.keys.sorted() {
+            let report = try report(persona)
+            let inputs = try XCTUnwrap(report["inputs"] as? [[String: Any]])
+            let findings = try XCTUnwrap(report["findings"] as? [[String: Any]])
+            let records = inputs.reduce(0) { $0 + ($1["events"] as? Int ?? 0) }
+            let behindFindings = findings.reduce(0) { $0 + ($1["count"] as? Int ?? 0) }
+            XCTAssertGreaterThan(records, 0, persona)
+            XCTAssertGreaterThanOrEqual(Double(records - behindFindings), 0.8 * Double(records),
+                                        "\(persona): \(behindFindings) of \(records) records behind findings")
+        }
+    }
+
+    /// The personas chat with each other under their names as written in the catalog without
+    /// " (synthetic)", and Dmitri, the persona rated D by citizen-1000, is among the contacts of
+    /// others: what a comparison needs to show the contact rule.
+    func testPersonasChatWithEachOtherByNameAndTheDRatedPersonIsAContact() throws {
+        let dir = home + "/all"
+        let written = try StewardProcess.run(["demo", "--all", "--write-only", "--dir", dir], home: home)
+        XCTAssertEqual(written.status, 0, written.stderr)
+        func text(_ relative: String) throws -> String {
+            try String(contentsOfFile: dir + "/" + relative, encoding: .utf8)
+        }
+        XCTAssertTrue(try text("sam/whatsapp/WhatsApp Chat with Lena Schneider.txt").contains("] Lena Schneider: "))
+        XCTAssertTrue(try text("lena/whatsapp/WhatsApp Chat with Sam Taylor.txt").contains(" - Sam Taylor: "))
+        XCTAssertTrue(try text("lena/whatsapp/WhatsApp Chat with Dmitri Volkov.txt").contains(" - Dmitri Volkov: "))
+        XCTAssertTrue(try text("lucia/whatsapp/WhatsApp Chat with Dmitri Volkov.txt").contains(" - Dmitri Volkov: "))
+        XCTAssertTrue(try text("lucia/whatsapp/WhatsApp Chat with Camille Martin.txt").contains(" - Camille Martin: "))
+        let telegram = try text("dmitri/Telegram Desktop/DataExport_2026-03-01/result.json")
+        XCTAssertTrue(telegram.contains("\"name\": \"Lena Schneider\""))
+        XCTAssertTrue(telegram.contains("\"from\": \"Dmitri Volkov\""))
+        XCTAssertEqual(Self.expected["dmitri"]?.tiers["citizen-1000"], "D")
+        let tiers = try XCTUnwrap(try report("dmitri")["scores"] as? [[String: Any]])
+        XCTAssertEqual(tiers.first { $0["model"] as? String == "citizen-1000" }?["tier"] as? String, "D")
     }
 }

@@ -75,7 +75,7 @@ final class PrivacyTests: XCTestCase {
             return result
         }
         let before = try snapshot()
-        XCTAssertEqual(before.count, 3)
+        XCTAssertEqual(before.count, 4, "Sam's bank CSV, card OFX, WhatsApp chat and Takeout archive")
         let scan = try StewardProcess.run(["scan", dir, "--rules", StewardProcess.rulesDirectory, "--format", "json"], home: home)
         XCTAssertEqual(scan.status, 0, scan.stderr)
         let after = try snapshot()
