@@ -8,7 +8,9 @@ person would see (docs/reports.md, "Tested in a browser"):
 - after the page's script ran, the DOM holds the ladders, a waterfall, the timeline and the map;
 - the PDF (the printed handout) keeps every table on one page, as the print stylesheet asks:
   a table cut across pages prints its header again on the next page, so every kind of table
-  must print its header line exactly as many times as the report has such tables.
+  must print its header line exactly as many times as the report has such tables;
+- the comparison of every persona (`steward demo --compare --format html`) loads nothing,
+  has no console message, is not blank and holds one table per model.
 
 Usage: check-html-report.py STEWARD_BINARY WORK_DIR [LANG ...]   (default languages: en zh)
 Exit 0 when every check passes; each failure is printed with the language and what failed.
@@ -135,6 +137,41 @@ def check(steward, work, language):
     return failures
 
 
+def check_comparison(steward, work, language):
+    failures = []
+    page = os.path.join(work, f"comparison-{language}.html")
+    made = run([steward, "demo", "--compare", "--no-db", "--format", "html", "--out", page, "--lang", language], timeout=600)
+    if made.returncode != 0:
+        return [f"steward demo --compare --format html --lang {language} failed: {made.stderr.strip()}"]
+    url = "file://" + os.path.abspath(page)
+    source = open(page, encoding="utf-8").read()
+    for match in re.finditer(r'(?:src|href)\s*=\s*"([^"#][^"]*)"', source):
+        failures.append(f"{language}: the comparison refers to {match.group(1)!r}: it must load nothing")
+    png = os.path.join(work, f"comparison-{language}.png")
+    shot = run(CHROMIUM + [f"--window-size={WINDOW[0]},{WINDOW[1]}", f"--screenshot={png}", url])
+    failures += [f"{language}: comparison, browser console: {line}" for line in console_lines(shot.stderr)]
+    if not os.path.exists(png):
+        failures.append(f"{language}: no screenshot of the comparison was written")
+    else:
+        width, height, channels, rows = pngtool.read(png)
+        background = tuple(rows[5][:3])
+        sampled = inked = 0
+        for row in rows[::8]:
+            for x in range(0, width * channels, channels * 8):
+                sampled += 1
+                if sum(abs(row[x + i] - background[i]) for i in range(3)) > 60:
+                    inked += 1
+        if inked / max(1, sampled) < MINIMUM_INK:
+            failures.append(f"{language}: the comparison's screenshot is blank or nearly so")
+    dom = run(CHROMIUM + ["--dump-dom", url]).stdout
+    tables = dom.count('class="compare"')
+    models = dom.count('class="model"') - 1  # the last section lists disagreements
+    if tables == 0 or tables != models:
+        failures.append(f"{language}: the comparison shows {tables} model tables for {models} models")
+    print(f"check-html-report: {language}: comparison of {tables} models checked")
+    return failures
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -143,6 +180,7 @@ def main():
     failures = []
     for language in sys.argv[3:] or ["en", "zh"]:
         failures += check(steward, work, language)
+        failures += check_comparison(steward, work, language)
     for failure in failures:
         print("check-html-report: FAIL " + failure, file=sys.stderr)
     sys.exit(1 if failures else 0)

@@ -33,6 +33,11 @@ public enum DossierContextBuilder {
         return DossierContext(ladders: ladders, waysOut: waysOut, outlines: try outlines(files))
     }
 
+    /// Every model's ladder by model id (the comparison of several people places tiers on them).
+    public static func ladders(_ models: [ScoringModel]) -> [String: ScoreLadder] {
+        Dictionary(models.map { ($0.id, ladder(of: $0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func ladder(of model: ScoringModel) -> ScoreLadder {
         ScoreLadder(minimum: model.scale?.min, maximum: model.scale?.max, base: model.scale?.base,
                     lowerIsBetter: model.scale?.lowerIsBetter ?? false,

@@ -21,10 +21,12 @@ struct Demo: ParsableCommand {
               steward demo sam --dir ~/sam-exports --write-only
               steward demo --list                 # every persona: id, country, name, who they are
               steward demo --all --write-only --dir ~/workshop   # each persona in ~/workshop/ID
+              steward demo --compare              # every persona side by side
+              steward demo --compare sam dmitri --format html --out room.html
             """)
 
-    @Argument(help: "Persona id.")
-    var persona: String = "sam"
+    @Argument(help: ArgumentHelp("Persona id (default: sam); with --compare, the personas to compare (default: all).", valueName: "persona"))
+    var personas: [String] = []
 
     @Option(name: .long, help: "Write the exports here instead of steward's data folder (kept afterwards).")
     var dir: String?
@@ -37,6 +39,9 @@ struct Demo: ParsableCommand {
 
     @Flag(name: .long, help: "Write every persona's exports, each into DIR/ID (needs --write-only and --dir).")
     var all = false
+
+    @Flag(name: .long, help: "Scan the personas named (all when none) and show them side by side instead of one report.")
+    var compare = false
 
     @Flag(name: .long, help: "Only write the exports; do not scan them.")
     var writeOnly = false
@@ -56,9 +61,9 @@ struct Demo: ParsableCommand {
     func run() throws {
         if list { return try listPersonas() }
         if all { return try writeAll() }
-        guard let profile = PersonaCatalog.named(persona) else {
-            throw StewardError.usage(t("error.no_persona", ["persona": persona, "available": PersonaCatalog.all.map(\.id).joined(separator: ", ")]))
-        }
+        if compare { return try compareAll() }
+        guard personas.count <= 1 else { throw StewardError.usage(t("error.demo_one_persona")) }
+        let profile = try Self.profile(personas.first ?? "sam")
         if scale < 1 { throw StewardError.usage(t("error.scale_positive")) }
         if noDb && db != nil { throw StewardError.usage(t("error.db_and_no_db")) }
         try output.checkDestination()
@@ -73,12 +78,7 @@ struct Demo: ParsableCommand {
         if let dir {
             directory = dir
         } else if noDb {
-            let tmp = NSTemporaryDirectory().hasSuffix("/") ? NSTemporaryDirectory() : NSTemporaryDirectory() + "/"
-            var template = Array((tmp + "steward-demo-XXXXXX").utf8CString)
-            guard let made = mkdtemp(&template) else {
-                throw StewardError.output(tmp + "steward-demo-XXXXXX", String(cString: strerror(errno)))
-            }
-            directory = String(cString: made)
+            directory = try Self.temporaryFolder()
             removeAfterwards = true
         } else {
             // steward's own folder: the previous demo of this persona is replaced.
@@ -133,6 +133,68 @@ struct Demo: ParsableCommand {
         } else {
             for p in PersonaCatalog.all { print([p.id, p.country, p.name, p.tagline].joined(separator: "\t")) }
         }
+    }
+
+    static func profile(_ id: String) throws -> Persona {
+        guard let profile = PersonaCatalog.named(id) else {
+            throw StewardError.usage(t("error.no_persona", ["persona": id, "available": PersonaCatalog.all.map(\.id).joined(separator: ", ")]))
+        }
+        return profile
+    }
+
+    /// `--compare [IDS…]`: each persona written to steward's demo folder (or DIR/ID), scanned and
+    /// stored as `demo` does for one, then all of them side by side (docs/reports.md,
+    /// "Comparing people"). With --no-db the exports go to a temporary folder deleted afterwards.
+    func compareAll() throws {
+        if writeOnly { throw StewardError.usage(t("error.demo_compare_write_only")) }
+        if scale < 1 { throw StewardError.usage(t("error.scale_positive")) }
+        if noDb && db != nil { throw StewardError.usage(t("error.db_and_no_db")) }
+        try output.checkDestination()
+        if let db { try requireParentFolder(of: db, option: "--db") }
+        if let dir { try requireParentFolder(of: dir, option: "--dir") }
+        let profiles = try personas.isEmpty ? PersonaCatalog.all : personas.map(Self.profile)
+        let ruleset = try rules.load()
+        let data = dataDirectory()
+        let dbPath = noDb ? nil : (db ?? OutputLocations.databasePath(in: data))
+        var temporary: String?
+        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
+        var people: [Comparison.Person] = []
+        for profile in profiles {
+            let directory: String
+            if let dir {
+                directory = dir + "/" + profile.id
+            } else if noDb {
+                if temporary == nil { temporary = try Self.temporaryFolder() }
+                directory = temporary! + "/" + profile.id
+            } else {
+                directory = OutputLocations.demoDirectory(in: data) + "/" + profile.id
+                try? FileManager.default.removeItem(atPath: directory)
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+                let written = try PersonaExportWriter(persona: profile, scale: scale).write(to: directory, zipTakeout: !takeoutFolder)
+                FileHandle.standardError.write(Data("steward: \(t("cli.demo_written", ["name": profile.name, "size": "\(written.bytes / 1024)", "folder": directory]))\n".utf8))
+            } catch {
+                throw StewardError.output(directory, "\(error)")
+            }
+            let report = try ScanPipeline.run(ScanOptions(paths: [directory], rulesDirectory: ruleset.directory, databasePath: dbPath),
+                                              ruleset: ruleset)
+            try storeReportCopy(report, enabled: !noDb, dataDirectory: data)
+            people.append(Comparison.Person(label: profile.name, report: report))
+        }
+        try deliverComparison(Comparison(people: people, ladders: DossierContextBuilder.ladders(ruleset.models)),
+                              output: output, localizer: try RunLanguage.localizer(ruleset: ruleset))
+    }
+
+    /// A new private temporary folder.
+    static func temporaryFolder() throws -> String {
+        let tmp = NSTemporaryDirectory().hasSuffix("/") ? NSTemporaryDirectory() : NSTemporaryDirectory() + "/"
+        var template = Array((tmp + "steward-demo-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw StewardError.output(tmp + "steward-demo-XXXXXX", String(cString: strerror(errno)))
+        }
+        return String(cString: made)
     }
 
     /// `--all --write-only --dir DIR`: every persona's exports, each into DIR/ID, nothing scanned.

@@ -1,0 +1,95 @@
+import StewardCore
+
+/// Several people's scans side by side (`steward compare`, `steward demo --compare`;
+/// docs/reports.md, "Comparing people"): for each model, each person's total and tier, the
+/// contributions that decide it and what the tier costs; and where two models disagree about
+/// the same person. A pure function of the reports and the models' ladders.
+public struct Comparison: Sendable {
+    public struct Person: Sendable {
+        /// How the comparison names the person (a persona's name, or a label given on the command line).
+        public var label: String
+        public var report: ScanReport
+
+        public init(label: String, report: ScanReport) {
+            self.label = label
+            self.report = report
+        }
+    }
+
+    /// One person's result under one model.
+    public struct Cell: Sendable {
+        public var score: ScoreResult
+        /// Where the tier sits on the model's ladder: 0 the worst tier, 1 the best; nil when the
+        /// model's ladder is unknown (a stored scan of a model no longer in the rules).
+        public var position: Double?
+        /// The contributions that decide the result: the three largest by effect (stop factors
+        /// for verdict models), largest first.
+        public var deciding: [Contribution]
+    }
+
+    /// Two models far apart about one person: one puts them in its upper half, the other in its
+    /// lower half, at least `Comparison.disagreementGap` of the ladder apart.
+    public struct Disagreement: Sendable, Equatable {
+        public var person: String
+        public var better: String
+        public var betterTier: String
+        public var worse: String
+        public var worseTier: String
+    }
+
+    /// Tier positions at least this far apart (on a 0–1 ladder) count as a disagreement.
+    public static let disagreementGap = 0.5
+
+    public var people: [Person]
+    /// Models in the order of the first report that has them, then any others.
+    public var models: [String]
+    /// `cells[person][model]`.
+    public var cells: [[String: Cell]]
+    public var disagreements: [Disagreement]
+
+    public init(people: [Person], ladders: [String: ScoreLadder]) {
+        self.people = people
+        var models: [String] = []
+        for person in people {
+            for score in person.report.scores where !models.contains(score.model) { models.append(score.model) }
+        }
+        self.models = models
+        let cells: [[String: Cell]] = people.map { person in
+            var row: [String: Cell] = [:]
+            for score in person.report.scores {
+                row[score.model] = Cell(score: score, position: ladders[score.model].flatMap { Self.position(of: score.tier, on: $0) },
+                                        deciding: Self.deciding(score))
+            }
+            return row
+        }
+        self.cells = cells
+        var disagreements: [Disagreement] = []
+        for (index, person) in people.enumerated() {
+            let placed = models.compactMap { model in cells[index][model].flatMap { cell in cell.position.map { (model, cell, $0) } } }
+            guard let best = placed.max(by: { $0.2 < $1.2 }), let worst = placed.min(by: { $0.2 < $1.2 }),
+                  best.2 - worst.2 >= Self.disagreementGap else { continue }
+            disagreements.append(Disagreement(person: person.label, better: best.0, betterTier: best.1.score.tier,
+                                              worse: worst.0, worseTier: worst.1.score.tier))
+        }
+        self.disagreements = disagreements
+    }
+
+    /// 0 for the worst tier of the ladder, 1 for the best (the ladder lists the highest
+    /// threshold first; for risk points the lowest total is best).
+    static func position(of tier: String, on ladder: ScoreLadder) -> Double? {
+        let bestLast = ladder.lowerIsBetter ? ladder.tiers : Array(ladder.tiers.reversed())
+        guard let index = bestLast.firstIndex(where: { $0.name == tier }) else { return nil }
+        return bestLast.count > 1 ? Double(index) / Double(bestLast.count - 1) : 1
+    }
+
+    /// The three contributions with the largest effect; a verdict's stop factors (no points)
+    /// in the order the model lists them.
+    static func deciding(_ score: ScoreResult) -> [Contribution] {
+        let pointed = score.contributions.filter { $0.delta != nil }
+        if pointed.isEmpty { return Array(score.contributions.prefix(3)) }
+        return Array(pointed.enumerated().sorted { a, b in
+            let x = abs(a.element.delta!), y = abs(b.element.delta!)
+            return x != y ? x > y : a.offset < b.offset
+        }.map(\.element).prefix(3))
+    }
+}
