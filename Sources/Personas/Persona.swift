@@ -41,7 +41,7 @@ public struct Persona: Sendable {
     public var everydayAccounts: (Account, Account) = (.current, .card)
 
     /// Where a ledger entry is booked.
-    public enum Account: Sendable { case current, card, alipay, wechat }
+    public enum Account: Sendable { case current, card, savings, alipay, wechat }
 
     /// A statement layout, each as the bank or app really writes it (docs/personas.md).
     public enum StatementFormat: Sendable {
@@ -55,6 +55,8 @@ public struct Persona: Sendable {
         case spanishCSV
         /// Russian bank CSV (Tinkoff-style): Windows-1251, `;`, `DD.MM.YYYY HH:MM:SS`, MCC and category.
         case russianCSV
+        /// ISO 20022 camt.053.001.02 bank-to-customer statement (XML), as German banks offer it.
+        case camt053
         /// Credit card OFX 1.02 (SGML, CHARSET:1252).
         case cardOFX
         /// Alipay's transaction statement (app layout), GBK.

@@ -124,6 +124,9 @@ public enum PersonaCatalog {
             .init("Spende Caritas Berlin", pence: -3000, account: .current),
             .init("McFit Mitgliedsbeitrag", pence: -2990, account: .current),
             .init("Apotheke am Alexanderplatz", mcc: 5912, pence: -1450, account: .card, everyMonths: 2, offset: 1),
+            .init("Dauerauftrag Tagesgeld DE12500105175407324931", pence: -15_000, account: .current, hour: 8),
+            .init("Lena Schneider | Dauerauftrag vom Girokonto", pence: 15_000, account: .savings, hour: 8),
+            .init("ING | Zinsgutschrift Tagesgeld", pence: 410, account: .savings, everyMonths: 3, offset: 2),
         ],
         searches: [
             .init("wetter berlin", times: 24),
@@ -150,6 +153,7 @@ public enum PersonaCatalog {
         currency: "EUR",
         exports: [.statement(.germanCSV, account: .current, file: "bank/girokonto.csv"),
                   .statement(.cardOFX, account: .card, file: "bank/credit-card.ofx"),
+                  .statement(.camt053, account: .savings, file: "bank/tagesgeld-camt053.xml"),
                   .whatsApp(.init(with: "Sam Taylor", everyDays: 8, hour: 21, [
                       .init("Sam! Finally off shift", me: true),
                       .init("Nice one. Fancy a call on Sunday?", me: false),

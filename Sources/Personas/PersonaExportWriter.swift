@@ -86,6 +86,7 @@ public struct PersonaExportWriter {
         case .frenchCSV: return try writeFrenchCSV(entries, to: path)
         case .spanishCSV: return try writeSpanishCSV(entries, to: path)
         case .russianCSV: return try writeRussianCSV(entries, to: path)
+        case .camt053: return try writeCAMT053(entries, to: path)
         case .cardOFX: return try writeCardOFX(entries, to: path)
         case .alipayCSV: return try writeAlipayCSV(entries, to: path)
         case .wechatPayCSV: return try writeWeChatPayCSV(entries, to: path)
