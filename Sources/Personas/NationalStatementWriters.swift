@@ -173,7 +173,7 @@ extension PersonaExportWriter {
             let order = "\(e.day.year)\(two(e.day.month))\(two(e.day.day))2200141\(String(format: "%013d", i + 1))"
             text += "\(e.day.year)-\(two(e.day.month))-\(two(e.day.day)) \(two(e.hour)):\(two(e.minute)):00,"
             text += "\(e.pence > 0 ? "转账红包" : Self.chineseCategory(e.mcc)),\(party),/,\(item),\(e.pence > 0 ? "收入" : "支出"),"
-            text += "\(yuan(abs(e.pence))),\(e.pence > 0 ? "余额" : "花呗"),交易成功,\(order)\t,,,\r\n"
+            text += "\(yuan(abs(e.pence))),\(e.pence > 0 ? "余额" : ["花呗", "余额宝", "招商银行储蓄卡(8821)"][i % 3]),交易成功,\(order)\t,,,\r\n"
         }
         guard let bytes = text.data(using: String.Encoding(rawValue: 0x8000_0632)) else {
             throw PersonaError.cannotWrite(path, "text not representable in GB18030")

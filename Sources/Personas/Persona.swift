@@ -123,14 +123,21 @@ public struct Persona: Sendable {
         public var adInterests: [String]
         /// Messenger threads (Facebook only).
         public var chats: [Conversation]
+        /// What the platform inferred about the person beyond interests (X personalization):
+        /// languages, gender and age bracket; and the language code of the posts.
+        public var demographics: (languages: [String], gender: String, age: String)?
+        public var language: String
         public init(posts: [(text: String, times: Int)] = [], groups: [String] = [], pages: [String] = [],
-                    events: [String] = [], adInterests: [String] = [], chats: [Conversation] = []) {
+                    events: [String] = [], adInterests: [String] = [], chats: [Conversation] = [],
+                    demographics: (languages: [String], gender: String, age: String)? = nil, language: String = "en") {
             self.posts = posts
             self.groups = groups
             self.pages = pages
             self.events = events
             self.adInterests = adInterests
             self.chats = chats
+            self.demographics = demographics
+            self.language = language
         }
     }
 
@@ -139,10 +146,13 @@ public struct Persona: Sendable {
     public struct Career: Sendable {
         public var positions: [(company: String, title: String, start: String, end: String?)]
         public var applications: [(date: (Int, Int, Int), company: String, title: String)]
+        /// Where the jobs were, as LinkedIn writes a position's location.
+        public var location: String
         public init(positions: [(company: String, title: String, start: String, end: String?)],
-                    applications: [(date: (Int, Int, Int), company: String, title: String)]) {
+                    applications: [(date: (Int, Int, Int), company: String, title: String)], location: String) {
             self.positions = positions
             self.applications = applications
+            self.location = location
         }
     }
 

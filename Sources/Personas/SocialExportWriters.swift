@@ -77,7 +77,7 @@ extension PersonaExportWriter {
               "user_id": \(ownerId),
               "first_name": "\(jsonEscape(parts.first ?? ""))",
               "last_name": "\(jsonEscape(parts.count > 1 ? parts[1] : ""))",
-              "phone_number": "+7 *** *** ****",
+              "phone_number": "\(Self.callingCodes[persona.country] ?? "+") *** *** ****",
               "username": "",
               "bio": ""
              },
@@ -121,6 +121,9 @@ extension PersonaExportWriter {
         try out.close()
         return out.bytesWritten
     }
+
+    /// Country calling codes for the masked phone number in a Telegram export.
+    static let callingCodes = ["GB": "+44", "DE": "+49", "FR": "+33", "ES": "+34", "RU": "+7", "CN": "+86"]
 
     // MARK: - Facebook
 
@@ -232,7 +235,7 @@ extension PersonaExportWriter {
                     "id" : "\(id)",
                     "created_at" : "\(created)",
                     "full_text" : "\(jsonEscape(text))",
-                    "lang" : "zh",
+                    "lang" : "\(profile.language)",
                     "favorite_count" : "\(i % 7)",
                     "retweet_count" : "\(i % 3)",
                     "entities" : { "hashtags" : [ ], "user_mentions" : [ ], "urls" : [ ] }
@@ -244,18 +247,19 @@ extension PersonaExportWriter {
         try out.close()
         bytes += out.bytesWritten
         files.append(tweetsPath)
-        if !profile.adInterests.isEmpty {
+        if !profile.adInterests.isEmpty || profile.demographics != nil {
             let path = dataDir + "/personalization.js"
             let p = try BufferedFileWriter(path: path)
             let interests = profile.adInterests.map { "{ \"name\" : \"\(jsonEscape($0))\", \"isDisabled\" : false }" }.joined(separator: ", ")
+            let languages = (profile.demographics?.languages ?? []).map { "{ \"language\" : \"\(jsonEscape($0))\", \"isDisabled\" : false }" }.joined(separator: ", ")
             try p.write("""
                 window.YTD.personalization.part0 = [ { "p13nData" : {
-                  "demographics" : { "languages" : [ { "language" : "Chinese", "isDisabled" : false }, { "language" : "English", "isDisabled" : false } ],
-                                     "genderInfo" : { "gender" : "female" } },
+                  "demographics" : { "languages" : [ \(languages) ],
+                                     "genderInfo" : { "gender" : "\(jsonEscape(profile.demographics?.gender ?? ""))" } },
                   "interests" : { "interests" : [ \(interests) ],
                                   "partnerInterests" : [ ], "audienceAndAdvertisers" : { "lookalikeAdvertisers" : [ ], "advertisers" : [ ], "numAudiences" : "0" },
                                   "shows" : [ ] },
-                  "locationHistory" : [ ], "inferredAgeInfo" : { "age" : [ "35-49" ], "birthDate" : "" } } } ]
+                  "locationHistory" : [ ], "inferredAgeInfo" : { "age" : [ \(profile.demographics.map { "\"\(jsonEscape($0.age))\"" } ?? "") ], "birthDate" : "" } } } ]
 
                 """)
             try p.close()
@@ -276,7 +280,7 @@ extension PersonaExportWriter {
         let positions = try BufferedFileWriter(path: positionsPath)
         try positions.write("Company Name,Title,Description,Location,Started On,Finished On\n")
         for job in career.positions {
-            try positions.write([quoted(job.company), quoted(job.title), "", quoted("Valencia, Comunidad Valenciana, España"),
+            try positions.write([quoted(job.company), quoted(job.title), "", quoted(career.location),
                                  job.start, job.end ?? ""].joined(separator: ",") + "\n")
         }
         try positions.close()
