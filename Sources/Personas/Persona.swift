@@ -77,6 +77,8 @@ public struct Persona: Sendable {
         case telegram([Conversation])
         /// Facebook "Download your information" in JSON.
         case facebook(SocialProfile)
+        /// Instagram "Download your information" in JSON: the ads interests Instagram inferred.
+        case instagram(SocialProfile)
         /// The X (Twitter) archive: posts and the personalization the platform inferred.
         case twitter(SocialProfile)
         /// LinkedIn's data export: positions and job applications.

@@ -154,6 +154,8 @@ public enum PersonaCatalog {
         exports: [.statement(.germanCSV, account: .current, file: "bank/girokonto.csv"),
                   .statement(.cardOFX, account: .card, file: "bank/credit-card.ofx"),
                   .statement(.camt053, account: .savings, file: "bank/tagesgeld-camt053.xml"),
+                  .instagram(.init(adInterests: ["Krankenpflege", "Hertha BSC", "Fitness und Wellness", "Sportwetten",
+                                                 "Lissabon", "Kartoffelsuppe"], language: "de")),
                   .whatsApp(.init(with: "Sam Taylor", everyDays: 8, hour: 21, [
                       .init("Sam! Finally off shift", me: true),
                       .init("Nice one. Fancy a call on Sunday?", me: false),

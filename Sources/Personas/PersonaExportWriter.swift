@@ -58,6 +58,10 @@ public struct PersonaExportWriter {
                 let written = try writeFacebook(profile, into: directory + "/facebook-\(persona.id)")
                 files += written.files
                 bytes += written.bytes
+            case .instagram(let profile):
+                let written = try writeInstagram(profile, into: directory + "/instagram-\(persona.id)")
+                files += written.files
+                bytes += written.bytes
             case .twitter(let profile):
                 let written = try writeTwitter(profile, into: directory + "/twitter-\(persona.id)/data")
                 files += written.files

@@ -206,6 +206,36 @@ extension PersonaExportWriter {
         return (files, bytes)
     }
 
+    // MARK: - Instagram
+
+    /// Instagram's JSON download: `information_about_you/ads_interests.json`, one
+    /// `inferred_data_ig_interest` entry per interest, its label in the account's language
+    /// (`Interesse` for a German account) and text escaped as Meta writes it.
+    func writeInstagram(_ profile: Persona.SocialProfile, into root: String) throws -> (files: [String], bytes: Int64) {
+        let path = root + "/information_about_you/ads_interests.json"
+        try makeFolder(parentFolder(of: path))
+        let label = ["de": "Interesse", "fr": "Intérêt", "es": "Interés"][profile.language] ?? "Interest"
+        let items = profile.adInterests.map { interest in
+            """
+                {
+                  "title": "",
+                  "media_map_data": {},
+                  "string_map_data": {
+                    "\(metaEscape(label))": {
+                      "href": "",
+                      "value": "\(metaEscape(interest))",
+                      "timestamp": 0
+                    }
+                  }
+                }
+            """
+        }
+        let out = try BufferedFileWriter(path: path)
+        try out.write("{\n  \"inferred_data_ig_interest\": [\n" + items.joined(separator: ",\n") + "\n  ]\n}\n")
+        try out.close()
+        return ([path], out.bytesWritten)
+    }
+
     // MARK: - X (Twitter)
 
     /// The X archive's `data/tweets.js` and `data/personalization.js` (`window.YTD.<name>.part0 = [...]`).
