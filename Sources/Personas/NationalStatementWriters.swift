@@ -58,6 +58,67 @@ extension PersonaExportWriter {
         return out.bytesWritten
     }
 
+    /// A camt.053.001.02 statement (ISO 20022 XML) as German banks hand it out for an account:
+    /// the account's IBAN, opening and closing balances, one booked `Ntry` per entry with its
+    /// SEPA bank transaction code, the other party and the unstructured remittance text.
+    func writeCAMT053(_ entries: [Entry], to path: String) throws -> Int64 {
+        let out = try BufferedFileWriter(path: path)
+        func date(_ e: Entry) -> String { "\(e.day.year)-\(two(e.day.month))-\(two(e.day.day))" }
+        func amount(_ cents: Int64) -> String { yuan(abs(cents)) }
+        let opening: Int64 = 420_000
+        let closing = opening + entries.reduce(0) { $0 + $1.pence }
+        let first = entries.first.map(date) ?? "\(persona.start.year)-\(two(persona.start.month))-01"
+        let last = entries.last.map(date) ?? first
+        let iban = "DE12500105175407324931"
+        try out.write("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <BkToCstmrStmt>
+                <GrpHdr>
+                  <MsgId>CAMT053\(persona.id.uppercased())20260301</MsgId>
+                  <CreDtTm>2026-03-01T09:00:00+01:00</CreDtTm>
+                </GrpHdr>
+                <Stmt>
+                  <Id>\(iban)-2026-001</Id>
+                  <ElctrncSeqNb>1</ElctrncSeqNb>
+                  <CreDtTm>2026-03-01T09:00:00+01:00</CreDtTm>
+                  <FrToDt><FrDtTm>\(first)T00:00:00+01:00</FrDtTm><ToDtTm>\(last)T23:59:59+01:00</ToDtTm></FrToDt>
+                  <Acct>
+                    <Id><IBAN>\(iban)</IBAN></Id>
+                    <Ccy>\(persona.currency)</Ccy>
+                    <Ownr><Nm>\(xmlEscape(persona.displayName))</Nm></Ownr>
+                    <Svcr><FinInstnId><BIC>INGDDEFFXXX</BIC></FinInstnId></Svcr>
+                  </Acct>
+                  <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="\(persona.currency)">\(amount(opening))</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>\(first)</Dt></Dt></Bal>
+                  <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="\(persona.currency)">\(amount(closing))</Amt><CdtDbtInd>\(closing < 0 ? "DBIT" : "CRDT")</CdtDbtInd><Dt><Dt>\(last)</Dt></Dt></Bal>
+
+            """)
+        for (i, e) in entries.enumerated() {
+            let credit = e.pence > 0
+            let (party, text) = Self.partyAndItem(e.text)
+            let subFamily = text.lowercased().contains("zins") ? ("ACMT", "MDOP", "INTR") : credit ? ("PMNT", "RCDT", "ESCT") : ("PMNT", "ICDT", "STDO")
+            try out.write("""
+                      <Ntry>
+                        <Amt Ccy="\(persona.currency)">\(amount(e.pence))</Amt>
+                        <CdtDbtInd>\(credit ? "CRDT" : "DBIT")</CdtDbtInd>
+                        <Sts>BOOK</Sts>
+                        <BookgDt><Dt>\(date(e))</Dt></BookgDt>
+                        <ValDt><Dt>\(date(e))</Dt></ValDt>
+                        <AcctSvcrRef>\(persona.id.uppercased())\(String(format: "%08d", i + 1))</AcctSvcrRef>
+                        <BkTxCd><Domn><Cd>\(subFamily.0)</Cd><Fmly><Cd>\(subFamily.1)</Cd><SubFmlyCd>\(subFamily.2)</SubFmlyCd></Fmly></Domn></BkTxCd>
+                        <NtryDtls><TxDtls>
+                          <RltdPties><\(credit ? "Dbtr" : "Cdtr")><Nm>\(xmlEscape(party))</Nm></\(credit ? "Dbtr" : "Cdtr")></RltdPties>
+                          <RmtInf><Ustrd>\(xmlEscape(text == "/" ? party : text))</Ustrd></RmtInf>
+                        </TxDtls></NtryDtls>
+                      </Ntry>
+
+                """)
+        }
+        try out.write("    </Stmt>\n  </BkToCstmrStmt>\n</Document>\n")
+        try out.close()
+        return out.bytesWritten
+    }
+
     /// A Russian bank's card statement as Tinkoff writes it: Windows-1251, `;`, every cell
     /// quoted, `DD.MM.YYYY HH:MM:SS`, decimal comma, status, category and MCC columns.
     func writeRussianCSV(_ entries: [Entry], to path: String) throws -> Int64 {
@@ -112,7 +173,7 @@ extension PersonaExportWriter {
             let order = "\(e.day.year)\(two(e.day.month))\(two(e.day.day))2200141\(String(format: "%013d", i + 1))"
             text += "\(e.day.year)-\(two(e.day.month))-\(two(e.day.day)) \(two(e.hour)):\(two(e.minute)):00,"
             text += "\(e.pence > 0 ? "转账红包" : Self.chineseCategory(e.mcc)),\(party),/,\(item),\(e.pence > 0 ? "收入" : "支出"),"
-            text += "\(yuan(abs(e.pence))),\(e.pence > 0 ? "余额" : "花呗"),交易成功,\(order)\t,,,\r\n"
+            text += "\(yuan(abs(e.pence))),\(e.pence > 0 ? "余额" : ["花呗", "余额宝", "招商银行储蓄卡(8821)"][i % 3]),交易成功,\(order)\t,,,\r\n"
         }
         guard let bytes = text.data(using: String.Encoding(rawValue: 0x8000_0632)) else {
             throw PersonaError.cannotWrite(path, "text not representable in GB18030")
@@ -170,6 +231,10 @@ extension PersonaExportWriter {
         default: return "其他"
         }
     }
+}
+
+func xmlEscape(_ s: String) -> String {
+    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
 }
 
 /// Windows-1251 bytes for Cyrillic and ASCII text (all a Russian statement needs); other

@@ -41,7 +41,7 @@ public struct Persona: Sendable {
     public var everydayAccounts: (Account, Account) = (.current, .card)
 
     /// Where a ledger entry is booked.
-    public enum Account: Sendable { case current, card, alipay, wechat }
+    public enum Account: Sendable { case current, card, savings, alipay, wechat }
 
     /// A statement layout, each as the bank or app really writes it (docs/personas.md).
     public enum StatementFormat: Sendable {
@@ -55,6 +55,8 @@ public struct Persona: Sendable {
         case spanishCSV
         /// Russian bank CSV (Tinkoff-style): Windows-1251, `;`, `DD.MM.YYYY HH:MM:SS`, MCC and category.
         case russianCSV
+        /// ISO 20022 camt.053.001.02 bank-to-customer statement (XML), as German banks offer it.
+        case camt053
         /// Credit card OFX 1.02 (SGML, CHARSET:1252).
         case cardOFX
         /// Alipay's transaction statement (app layout), GBK.
@@ -75,6 +77,8 @@ public struct Persona: Sendable {
         case telegram([Conversation])
         /// Facebook "Download your information" in JSON.
         case facebook(SocialProfile)
+        /// Instagram "Download your information" in JSON: the ads interests Instagram inferred.
+        case instagram(SocialProfile)
         /// The X (Twitter) archive: posts and the personalization the platform inferred.
         case twitter(SocialProfile)
         /// LinkedIn's data export: positions and job applications.
@@ -121,14 +125,21 @@ public struct Persona: Sendable {
         public var adInterests: [String]
         /// Messenger threads (Facebook only).
         public var chats: [Conversation]
+        /// What the platform inferred about the person beyond interests (X personalization):
+        /// languages, gender and age bracket; and the language code of the posts.
+        public var demographics: (languages: [String], gender: String, age: String)?
+        public var language: String
         public init(posts: [(text: String, times: Int)] = [], groups: [String] = [], pages: [String] = [],
-                    events: [String] = [], adInterests: [String] = [], chats: [Conversation] = []) {
+                    events: [String] = [], adInterests: [String] = [], chats: [Conversation] = [],
+                    demographics: (languages: [String], gender: String, age: String)? = nil, language: String = "en") {
             self.posts = posts
             self.groups = groups
             self.pages = pages
             self.events = events
             self.adInterests = adInterests
             self.chats = chats
+            self.demographics = demographics
+            self.language = language
         }
     }
 
@@ -137,10 +148,13 @@ public struct Persona: Sendable {
     public struct Career: Sendable {
         public var positions: [(company: String, title: String, start: String, end: String?)]
         public var applications: [(date: (Int, Int, Int), company: String, title: String)]
+        /// Where the jobs were, as LinkedIn writes a position's location.
+        public var location: String
         public init(positions: [(company: String, title: String, start: String, end: String?)],
-                    applications: [(date: (Int, Int, Int), company: String, title: String)]) {
+                    applications: [(date: (Int, Int, Int), company: String, title: String)], location: String) {
             self.positions = positions
             self.applications = applications
+            self.location = location
         }
     }
 

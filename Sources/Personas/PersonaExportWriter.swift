@@ -2,9 +2,11 @@ import Foundation
 import StewardCore
 import ZIPFoundation
 
-/// Writes a persona's exports in the real formats banks and Google hand out: a UK current
-/// account CSV, a credit card OFX 1.02 (SGML) statement, and a Google Takeout archive with My
-/// Activity search history in JSON. Output is deterministic for a given persona and scale.
+/// Writes a persona's exports (`Persona.exports`) in the real formats banks, payment apps,
+/// Google, messengers and social networks hand out: here the ledger, the UK and German bank
+/// CSVs, the card OFX and the Takeout; other countries' statements in
+/// NationalStatementWriters.swift, chats and social archives in SocialExportWriters.swift
+/// (docs/personas.md). Output is deterministic for a given persona and scale.
 public struct PersonaExportWriter {
     public let persona: Persona
     /// Multiplies everyday spending and searches (1 for demos; larger for benchmarks).
@@ -58,6 +60,10 @@ public struct PersonaExportWriter {
                 let written = try writeFacebook(profile, into: directory + "/facebook-\(persona.id)")
                 files += written.files
                 bytes += written.bytes
+            case .instagram(let profile):
+                let written = try writeInstagram(profile, into: directory + "/instagram-\(persona.id)")
+                files += written.files
+                bytes += written.bytes
             case .twitter(let profile):
                 let written = try writeTwitter(profile, into: directory + "/twitter-\(persona.id)/data")
                 files += written.files
@@ -86,6 +92,7 @@ public struct PersonaExportWriter {
         case .frenchCSV: return try writeFrenchCSV(entries, to: path)
         case .spanishCSV: return try writeSpanishCSV(entries, to: path)
         case .russianCSV: return try writeRussianCSV(entries, to: path)
+        case .camt053: return try writeCAMT053(entries, to: path)
         case .cardOFX: return try writeCardOFX(entries, to: path)
         case .alipayCSV: return try writeAlipayCSV(entries, to: path)
         case .wechatPayCSV: return try writeWeChatPayCSV(entries, to: path)

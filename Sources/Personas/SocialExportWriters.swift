@@ -77,7 +77,7 @@ extension PersonaExportWriter {
               "user_id": \(ownerId),
               "first_name": "\(jsonEscape(parts.first ?? ""))",
               "last_name": "\(jsonEscape(parts.count > 1 ? parts[1] : ""))",
-              "phone_number": "+7 *** *** ****",
+              "phone_number": "\(Self.callingCodes[persona.country] ?? "+") *** *** ****",
               "username": "",
               "bio": ""
              },
@@ -121,6 +121,9 @@ extension PersonaExportWriter {
         try out.close()
         return out.bytesWritten
     }
+
+    /// Country calling codes for the masked phone number in a Telegram export.
+    static let callingCodes = ["GB": "+44", "DE": "+49", "FR": "+33", "ES": "+34", "RU": "+7", "CN": "+86"]
 
     // MARK: - Facebook
 
@@ -203,6 +206,36 @@ extension PersonaExportWriter {
         return (files, bytes)
     }
 
+    // MARK: - Instagram
+
+    /// Instagram's JSON download: `information_about_you/ads_interests.json`, one
+    /// `inferred_data_ig_interest` entry per interest, its label in the account's language
+    /// (`Interesse` for a German account) and text escaped as Meta writes it.
+    func writeInstagram(_ profile: Persona.SocialProfile, into root: String) throws -> (files: [String], bytes: Int64) {
+        let path = root + "/information_about_you/ads_interests.json"
+        try makeFolder(parentFolder(of: path))
+        let label = ["de": "Interesse", "fr": "Intérêt", "es": "Interés"][profile.language] ?? "Interest"
+        let items = profile.adInterests.map { interest in
+            """
+                {
+                  "title": "",
+                  "media_map_data": {},
+                  "string_map_data": {
+                    "\(metaEscape(label))": {
+                      "href": "",
+                      "value": "\(metaEscape(interest))",
+                      "timestamp": 0
+                    }
+                  }
+                }
+            """
+        }
+        let out = try BufferedFileWriter(path: path)
+        try out.write("{\n  \"inferred_data_ig_interest\": [\n" + items.joined(separator: ",\n") + "\n  ]\n}\n")
+        try out.close()
+        return ([path], out.bytesWritten)
+    }
+
     // MARK: - X (Twitter)
 
     /// The X archive's `data/tweets.js` and `data/personalization.js` (`window.YTD.<name>.part0 = [...]`).
@@ -232,7 +265,7 @@ extension PersonaExportWriter {
                     "id" : "\(id)",
                     "created_at" : "\(created)",
                     "full_text" : "\(jsonEscape(text))",
-                    "lang" : "zh",
+                    "lang" : "\(profile.language)",
                     "favorite_count" : "\(i % 7)",
                     "retweet_count" : "\(i % 3)",
                     "entities" : { "hashtags" : [ ], "user_mentions" : [ ], "urls" : [ ] }
@@ -244,18 +277,19 @@ extension PersonaExportWriter {
         try out.close()
         bytes += out.bytesWritten
         files.append(tweetsPath)
-        if !profile.adInterests.isEmpty {
+        if !profile.adInterests.isEmpty || profile.demographics != nil {
             let path = dataDir + "/personalization.js"
             let p = try BufferedFileWriter(path: path)
             let interests = profile.adInterests.map { "{ \"name\" : \"\(jsonEscape($0))\", \"isDisabled\" : false }" }.joined(separator: ", ")
+            let languages = (profile.demographics?.languages ?? []).map { "{ \"language\" : \"\(jsonEscape($0))\", \"isDisabled\" : false }" }.joined(separator: ", ")
             try p.write("""
                 window.YTD.personalization.part0 = [ { "p13nData" : {
-                  "demographics" : { "languages" : [ { "language" : "Chinese", "isDisabled" : false }, { "language" : "English", "isDisabled" : false } ],
-                                     "genderInfo" : { "gender" : "female" } },
+                  "demographics" : { "languages" : [ \(languages) ],
+                                     "genderInfo" : { "gender" : "\(jsonEscape(profile.demographics?.gender ?? ""))" } },
                   "interests" : { "interests" : [ \(interests) ],
                                   "partnerInterests" : [ ], "audienceAndAdvertisers" : { "lookalikeAdvertisers" : [ ], "advertisers" : [ ], "numAudiences" : "0" },
                                   "shows" : [ ] },
-                  "locationHistory" : [ ], "inferredAgeInfo" : { "age" : [ "35-49" ], "birthDate" : "" } } } ]
+                  "locationHistory" : [ ], "inferredAgeInfo" : { "age" : [ \(profile.demographics.map { "\"\(jsonEscape($0.age))\"" } ?? "") ], "birthDate" : "" } } } ]
 
                 """)
             try p.close()
@@ -276,7 +310,7 @@ extension PersonaExportWriter {
         let positions = try BufferedFileWriter(path: positionsPath)
         try positions.write("Company Name,Title,Description,Location,Started On,Finished On\n")
         for job in career.positions {
-            try positions.write([quoted(job.company), quoted(job.title), "", quoted("Valencia, Comunidad Valenciana, España"),
+            try positions.write([quoted(job.company), quoted(job.title), "", quoted(career.location),
                                  job.start, job.end ?? ""].joined(separator: ",") + "\n")
         }
         try positions.close()

@@ -28,7 +28,7 @@ final class PersonaFindingsTests: XCTestCase {
         "lena": Expected(
             attributes: ["civic.blood_donation", "civic.charity", "finance.gambling", "finance.income", "finance.loans",
                          "health.fitness", "health.medical", "mobility.home", "mobility.night_activity",
-                         "mobility.travel_abroad", "mobility.workplace"],
+                         "mobility.travel_abroad", "mobility.workplace", "platform.ad_interests"],
             tiers: ["citizen-1000": "AAA", "health-code": "red", "health-score": "above-start",
                     "hiring-stop-factors": "stop", "sesame-like": "below 600", "travel-blacklist": "pass"],
             lookAlikes: ["Weingarten", "Spielwaren", "Kirchstraße"]),
