@@ -54,6 +54,9 @@ public struct JSONReporter: Reporter {
                 ("byReason", .array(totals.byReason.map { .object([("reason", .string($0.reason)), ("files", .int($0.files))]) })),
             ])))
         }
+        if let contacts = report.contacts {
+            members.append(("contacts", .array(contacts.map { .object([("name", .string($0.name)), ("messages", .int($0.messages))]) })))
+        }
         return .object(members)
     }
 

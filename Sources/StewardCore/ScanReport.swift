@@ -114,6 +114,21 @@ public struct ScanReport: Sendable, Codable {
     public var overlaps: OverlapSummary?
     /// Set when `unrecognized` or `knownFiles` lists only the first files (see `UnreadTotals`).
     public var unreadTotals: UnreadTotals?
+    /// The people who wrote to the person in the chats read (WhatsApp, Telegram, SMS, Messenger),
+    /// with how many messages each sent, most first: what a contact rule reads (docs/reports.md,
+    /// "Comparing people"). At most `Contact.listLimit`; nil when no chat was read.
+    public var contacts: [Contact]?
+
+    /// Someone who wrote to the person, by the name the chat export shows.
+    public struct Contact: Sendable, Codable, Equatable {
+        public var name: String
+        public var messages: Int
+        public static let listLimit = 200
+        public init(name: String, messages: Int) {
+            self.name = name
+            self.messages = messages
+        }
+    }
 
     /// Files not recognized in all, including those a cut list leaves out.
     public var unrecognizedCount: Int { unreadTotals?.unrecognized ?? unrecognized.count }
@@ -121,7 +136,9 @@ public struct ScanReport: Sendable, Codable {
     public var knownFileCount: Int { unreadTotals?.knownFiles ?? knownFiles.count }
 
     public init(tool: Tool, scan: Scan, inputs: [Input], unrecognized: [Unrecognized], knownFiles: [Unrecognized] = [],
-                findings: [Finding], scores: [ScoreResult], overlaps: OverlapSummary? = nil, unreadTotals: UnreadTotals? = nil) {
+                findings: [Finding], scores: [ScoreResult], overlaps: OverlapSummary? = nil, unreadTotals: UnreadTotals? = nil,
+                contacts: [Contact]? = nil) {
+        self.contacts = contacts.flatMap { $0.isEmpty ? nil : $0 }
         self.schema = ScanReport.schemaId
         self.tool = tool
         self.scan = scan
@@ -135,7 +152,7 @@ public struct ScanReport: Sendable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case schema, tool, scan, inputs, unrecognized, knownFiles, findings, scores, overlaps, unreadTotals
+        case schema, tool, scan, inputs, unrecognized, knownFiles, findings, scores, overlaps, unreadTotals, contacts
     }
 
     /// `knownFiles`, `overlaps` and `unreadTotals` are later additions: reports stored before them decode with none.
@@ -151,5 +168,6 @@ public struct ScanReport: Sendable, Codable {
         self.scores = try c.decode([ScoreResult].self, forKey: .scores)
         self.overlaps = try c.decodeIfPresent(OverlapSummary.self, forKey: .overlaps)
         self.unreadTotals = try c.decodeIfPresent(UnreadTotals.self, forKey: .unreadTotals)
+        self.contacts = try c.decodeIfPresent([Contact].self, forKey: .contacts)
     }
 }

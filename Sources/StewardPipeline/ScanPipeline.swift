@@ -181,7 +181,8 @@ public enum ScanPipeline {
             findings: findings,
             scores: scores,
             overlaps: overlap.summary(identicalFiles: overlaps.copies),
-            unreadTotals: unreadTotals)
+            unreadTotals: unreadTotals,
+            contacts: workers.reduce(into: ContactTally()) { $0.merge($1.contacts) }.listed)
 
         if let store {
             do throws(StoreError) {
@@ -289,6 +290,7 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
     var inputs: [ParsedInput] = []
     var unrecognized = UnreadFiles()
     var knownFiles = UnreadFiles()
+    var contacts = ContactTally()
 
     init(session: InferenceSession, shared: SharedScanState) {
         self.session = session
@@ -315,6 +317,7 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
 
     func reader(didRead event: Event, path: String) {
         if shared.excludes(event, path: path) { return }
+        if event.kind == .message, event.authoredByOthers, let name = event.counterparty { contacts.add(name) }
         if let inference {
             inference.submit(event, path: path)
         } else {

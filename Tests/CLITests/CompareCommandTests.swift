@@ -23,6 +23,8 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("WHERE MODELS DISAGREE"))
         let flowing = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         XCTAssertTrue(flowing.contains("Lena Schneider (synthetic): Municipal citizen score places them high (AAA), Health code (2020) low (red)."), run.stdout)
+        XCTAssertTrue(flowing.contains("Lena Schneider (synthetic) chats with Dmitri Volkov (synthetic): -100 points"), run.stdout)
+        XCTAssertTrue(flowing.contains("Lucía García (synthetic) chats with Dmitri Volkov (synthetic): -100 points"), run.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: home + "/data/steward/steward.db"), "--no-db stores nothing")
     }
 

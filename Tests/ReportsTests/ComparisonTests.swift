@@ -62,6 +62,26 @@ final class ComparisonTests: XCTestCase {
         ], "Ben is in the middle of both ladders")
     }
 
+    func testChattingWithSomeoneAtTheWorstTierLowersTheMunicipalScoreAndMayChangeTheTier() {
+        var ana = Self.report("s1", citizen: (1060, "AAA", [Self.part("civic.blood_donation", 60)]), code: "green")
+        ana.contacts = [.init(name: "cy  volkov", messages: 12), .init(name: "Ben", messages: 3)]
+        var ben = Self.report("s2", citizen: (950, "B", []), code: "green")
+        ben.contacts = [.init(name: "Ana", messages: 2)]
+        let cy = Self.report("s3", citizen: (300, "D", []), code: "green")
+        let comparison = Comparison(people: [.init(label: "Ana", report: ana), .init(label: "Ben", report: ben),
+                                             .init(label: "Cy Volkov (synthetic)", report: cy)],
+                                    ladders: ["citizen-1000": Self.citizen, "health-code": Self.code])
+        XCTAssertEqual(comparison.contactEffects, [.init(person: "Ana", contact: "Cy Volkov (synthetic)", points: -100)])
+        let anaCitizen = comparison.cells[0]["citizen-1000"]!
+        XCTAssertEqual(anaCitizen.score.total, 960)
+        XCTAssertEqual(anaCitizen.score.tier, "B", "1060 - 100 falls from AAA to B on the ladder")
+        XCTAssertEqual(anaCitizen.position, 0.5)
+        XCTAssertEqual(anaCitizen.score.contributions.last?.basis, .illustrative)
+        XCTAssertEqual(anaCitizen.score.contributions.last?.rule, Comparison.ContactRule.rule)
+        XCTAssertEqual(comparison.cells[1]["citizen-1000"]!.score.total, 950, "Ben chats with Ana, who is not at the worst tier")
+        XCTAssertEqual(comparison.cells[2]["citizen-1000"]!.score.total, 300)
+    }
+
     func testEveryFormatNamesEachPersonUnderEachModelInTheChosenLanguage() {
         let comparison = Comparison(people: [
             .init(label: "Ana <b>", report: Self.report("s1", citizen: (1100, "AAA", [Self.part("civic.blood_donation", 200)]), code: "red")),

@@ -40,12 +40,33 @@ public struct Comparison: Sendable {
     /// Tier positions at least this far apart (on a 0–1 ladder) count as a disagreement.
     public static let disagreementGap = 0.5
 
+    /// The seed's contact rule, applied across the people compared: "the rest are afraid even to
+    /// talk" to a D-rated person, since contact with them lowers one's own rating. Each person
+    /// whose chats show someone the municipal model rates at its worst tier loses `points` per
+    /// such contact. One pass: a person pulled down by a contact does not in turn pull others.
+    /// The number is steward's own (illustrative); only the direction has a source.
+    public enum ContactRule {
+        public static let model = "citizen-1000"
+        public static let rule = "citizen.contact_with_worst_tier"
+        public static let attribute = "contacts"
+        public static let points = -100
+        public static let source = "[SEED] others avoid contact with D-rated people, since contact with them lowers one's own score; no value published"
+    }
+
+    /// Who lost points for whom under the contact rule.
+    public struct ContactEffect: Sendable, Equatable {
+        public var person: String
+        public var contact: String
+        public var points: Int
+    }
+
     public var people: [Person]
     /// Models in the order of the first report that has them, then any others.
     public var models: [String]
     /// `cells[person][model]`.
     public var cells: [[String: Cell]]
     public var disagreements: [Disagreement]
+    public var contactEffects: [ContactEffect]
 
     public init(people: [Person], ladders: [String: ScoreLadder]) {
         self.people = people
@@ -54,7 +75,7 @@ public struct Comparison: Sendable {
             for score in person.report.scores where !models.contains(score.model) { models.append(score.model) }
         }
         self.models = models
-        let cells: [[String: Cell]] = people.map { person in
+        var cells: [[String: Cell]] = people.map { person in
             var row: [String: Cell] = [:]
             for score in person.report.scores {
                 row[score.model] = Cell(score: score, position: ladders[score.model].flatMap { Self.position(of: score.tier, on: $0) },
@@ -62,6 +83,7 @@ public struct Comparison: Sendable {
             }
             return row
         }
+        contactEffects = Self.applyContactRule(people: people, cells: &cells, ladders: ladders)
         self.cells = cells
         var disagreements: [Disagreement] = []
         for (index, person) in people.enumerated() {
@@ -72,6 +94,49 @@ public struct Comparison: Sendable {
                                               worse: worst.0, worseTier: worst.1.score.tier))
         }
         self.disagreements = disagreements
+    }
+
+    /// Lowers the municipal score of everyone who chats with a person it rates at its worst tier
+    /// (`ContactRule`), recomputing total, tier and what the tier costs on the model's ladder.
+    static func applyContactRule(people: [Person], cells: inout [[String: Cell]],
+                                 ladders: [String: ScoreLadder]) -> [ContactEffect] {
+        let model = ContactRule.model
+        guard let ladder = ladders[model] else { return [] }
+        let worst = people.indices.filter { cells[$0][model]?.position == 0 }
+        var effects: [ContactEffect] = []
+        for index in people.indices {
+            guard var cell = cells[index][model], let total = cell.score.total else { continue }
+            let contacts = Set((people[index].report.contacts ?? []).map { comparableName($0.name) })
+            var lowered = total
+            for other in worst where other != index && contacts.contains(comparableName(people[other].label)) {
+                lowered += ContactRule.points
+                cell.score.contributions.append(Contribution(rule: ContactRule.rule, attribute: ContactRule.attribute,
+                                                             delta: ContactRule.points, basis: .illustrative,
+                                                             source: ContactRule.source, reason: people[other].label))
+                effects.append(ContactEffect(person: people[index].label, contact: people[other].label, points: ContactRule.points))
+            }
+            guard lowered != total else { continue }
+            lowered = max(lowered, ladder.minimum ?? lowered)
+            cell.score.total = lowered
+            if let tier = ladder.tiers.first(where: { tier in tier.minimum.map { lowered >= $0 } ?? true }) {
+                cell.score.tier = tier.name
+                cell.score.tierLabel = tier.label
+                cell.score.consequences = tier.consequences
+                cell.score.benefits = tier.benefits
+            }
+            cell.position = position(of: cell.score.tier, on: ladder)
+            cell.deciding = deciding(cell.score)
+            cells[index][model] = cell
+        }
+        return effects
+    }
+
+    /// Names as a chat shows them and as a comparison labels people compared without case,
+    /// extra spaces or steward's "(synthetic)" mark.
+    static func comparableName(_ name: String) -> String {
+        var text = name.lowercased()
+        if text.hasSuffix("(synthetic)") { text = String(text.dropLast("(synthetic)".count)) }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// 0 for the worst tier of the ladder, 1 for the best (the ladder lists the highest

@@ -53,6 +53,9 @@ public struct ComparisonReporter: Sendable {
     private func deciding(_ cell: Comparison.Cell, of person: Comparison.Person) -> String {
         guard !cell.deciding.isEmpty else { return t("compare.nothing_decides") }
         return cell.deciding.map { part in
+            if part.rule == Comparison.ContactRule.rule {
+                return t("compare.contact.part", ["name": part.reason ?? "", "points": "\(part.delta ?? 0)", "basis": t.word(for: part.basis)])
+            }
             let effect = part.delta.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? t("compare.stop_factor")
             return "\(attributeTitle(part.attribute, in: person.report)) \(effect) (\(t.word(for: part.basis)))"
         }.joined(separator: t("list.separator"))
@@ -68,6 +71,15 @@ public struct ComparisonReporter: Sendable {
             result.append((t.tierWithLabel(score), t.consequences(of: score)))
         }
         return result
+    }
+
+    private func contactLines(_ comparison: Comparison) -> [String] {
+        var lines = [t("compare.contact.explain", ["points": "\(Comparison.ContactRule.points)"])]
+        if comparison.contactEffects.isEmpty { lines.append(t("compare.contact.none")) }
+        for effect in comparison.contactEffects {
+            lines.append(t("compare.contact.effect", ["person": effect.person, "contact": effect.contact, "points": "\(effect.points)"]))
+        }
+        return lines
     }
 
     private func disagreement(_ item: Comparison.Disagreement, _ comparison: Comparison) -> String {
@@ -104,6 +116,9 @@ public struct ComparisonReporter: Sendable {
         line(t("compare.disagreements.heading"))
         if comparison.disagreements.isEmpty { line(t("compare.disagreements.none"), indent: 2) }
         for item in comparison.disagreements { line(disagreement(item, comparison), indent: 2, hanging: 4) }
+        lines.append("")
+        line(t("compare.contact.heading"))
+        for text in contactLines(comparison) { line(text, indent: 2, hanging: 4) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -132,6 +147,8 @@ public struct ComparisonReporter: Sendable {
         md += "## \(esc(t("compare.disagreements.heading")))\n\n"
         if comparison.disagreements.isEmpty { md += "\(esc(t("compare.disagreements.none")))\n" }
         for item in comparison.disagreements { md += "- \(esc(disagreement(item, comparison)))\n" }
+        md += "\n## \(esc(t("compare.contact.heading")))\n\n"
+        for text in contactLines(comparison) { md += "- \(esc(text))\n" }
         return md
     }
 
@@ -157,7 +174,7 @@ public struct ComparisonReporter: Sendable {
             table.compare td,table.compare th{padding:.45em .6em;border-bottom:1px solid #ccc;text-align:left;vertical-align:top}
             table.compare td.total{font-size:1.6em;font-weight:700;white-space:nowrap}table.compare td.tier{font-size:1.3em;font-weight:700}
             table.compare tr.worst td.tier{color:#a00}table.compare tr.best td.tier{color:#060}
-            section.model{page-break-inside:avoid;break-inside:avoid;margin-bottom:1.5em}
+            section.model,section.outcome{page-break-inside:avoid;break-inside:avoid;margin-bottom:1.5em}
             </style>
             </head>
             <body class="comparison">
@@ -184,9 +201,11 @@ public struct ComparisonReporter: Sendable {
             }
             html += "</section>\n"
         }
-        html += "<section class=\"model\"><h2>\(esc(t("compare.disagreements.heading")))</h2>\n"
+        html += "<section class=\"outcome\"><h2>\(esc(t("compare.disagreements.heading")))</h2>\n"
         html += comparison.disagreements.isEmpty ? "<p>\(esc(t("compare.disagreements.none")))</p>\n"
             : "<ul>" + comparison.disagreements.map { "<li>\(esc(disagreement($0, comparison)))</li>" }.joined() + "</ul>\n"
+        html += "</section>\n<section class=\"outcome\"><h2>\(esc(t("compare.contact.heading")))</h2><ul>"
+            + contactLines(comparison).map { "<li>\(esc($0))</li>" }.joined() + "</ul>\n"
         html += "</section>\n<footer><p>\(esc(t("html.footer.local")))</p></footer>\n<script>\(HTMLStyle.script)</script>\n</body>\n</html>\n"
         return html
     }
@@ -220,7 +239,10 @@ public struct ComparisonReporter: Sendable {
             .object([("person", .string($0.person)), ("better", .string($0.better)), ("betterTier", .string($0.betterTier)),
                      ("worse", .string($0.worse)), ("worseTier", .string($0.worseTier))])
         }
+        let contacts: [OrderedJSON] = comparison.contactEffects.map {
+            .object([("person", .string($0.person)), ("contact", .string($0.contact)), ("points", .int($0.points))])
+        }
         return OrderedJSON.object([("schema", .string("steward.comparison/1")), ("people", .array(people)),
-                                   ("disagreements", .array(disagreements))]).rendered() + "\n"
+                                   ("disagreements", .array(disagreements)), ("contactRule", .array(contacts))]).rendered() + "\n"
     }
 }
