@@ -273,7 +273,9 @@ public struct HTMLReporter: Reporter {
             html += "<tr><td>\(escape(entry.source))</td><td>\(escape(t.number(entry.files)))</td><td>\(escape(t.number(entry.records)))</td>"
                 + "<td>\(escape(t.number(entry.skipped)))</td><td>\(escape(span))</td><td>\(escape(fed.isEmpty ? "–" : t.list(fed)))</td></tr>\n"
         }
-        return html + "</tbody></table></div></section>\n"
+        html += "</tbody></table></div>\n"
+        if let contacts = report.contacts { html += "<p class=\"note\">\(escape(t.plural("report.summary.contacts", contacts.count)))</p>\n" }
+        return html + "</section>\n"
     }
 
     private func inputs(_ report: ScanReport) -> String {

@@ -54,6 +54,7 @@ public struct MarkdownReporter: Reporter {
             md += tiersTable(score)
             md += "_\(esc(ScoreLevers.sentence(for: score, localizer: t)))_\n\n"
         }
+        if let contacts = report.contacts { md += "_\(esc(t.plural("report.summary.contacts", contacts.count)))_\n\n" }
         md += waysOut(report) + timeline(report) + places(report)
         md += "## \(t("markdown.findings", ["count": t.number(report.findings.count)]))\n\n"
         for finding in TerminalReporter.sortedFindings(report.findings) {

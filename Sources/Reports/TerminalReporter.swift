@@ -127,6 +127,9 @@ public struct TerminalReporter: Reporter {
         }
         if report.unrecognizedCount > 0 { read += t.plural("report.summary.not_recognized", report.unrecognizedCount) }
         out.line(read, indent: 2, hanging: 4)
+        if let contacts = report.contacts {
+            out.line(t.plural("report.summary.contacts", contacts.count), indent: 2, hanging: 4, style: .dim)
+        }
     }
 
     /// What was read once or counted once because the scan met it twice (docs/duplicates.md).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Importers
 import Personas
 import Reports
 import StewardPipeline
@@ -110,7 +111,8 @@ struct Demo: ParsableCommand {
             return
         }
         let dbPath = noDb ? nil : (db ?? OutputLocations.databasePath(in: data))
-        let options = ScanOptions(paths: [directory], rulesDirectory: ruleset.directory, databasePath: dbPath)
+        var options = ScanOptions(paths: [directory], rulesDirectory: ruleset.directory, databasePath: dbPath)
+        options.importerSettings = Self.settings(for: profile)
         let report = try ScanPipeline.run(options, ruleset: ruleset)
         try storeReportCopy(report, enabled: !noDb, dataDirectory: data)
         try output.deliver(report, dataDirectory: data, localizer: try RunLanguage.localizer(ruleset: ruleset), ruleset: { ruleset })
@@ -133,6 +135,13 @@ struct Demo: ParsableCommand {
         } else {
             for p in PersonaCatalog.all { print([p.id, p.country, p.name, p.tagline].joined(separator: "\t")) }
         }
+    }
+
+    /// The demo knows who the persona is: their chats name them without steward's "(synthetic)"
+    /// mark, so their own messages are theirs (as STEWARD_OWNER_NAME tells a real scan).
+    static func settings(for profile: Persona) -> ImporterSettings {
+        let name = profile.name.hasSuffix(" (synthetic)") ? String(profile.name.dropLast(" (synthetic)".count)) : profile.name
+        return ImporterSettings(ownerNames: [name])
     }
 
     static func profile(_ id: String) throws -> Persona {
@@ -178,8 +187,9 @@ struct Demo: ParsableCommand {
             } catch {
                 throw StewardError.output(directory, "\(error)")
             }
-            let report = try ScanPipeline.run(ScanOptions(paths: [directory], rulesDirectory: ruleset.directory, databasePath: dbPath),
-                                              ruleset: ruleset)
+            var options = ScanOptions(paths: [directory], rulesDirectory: ruleset.directory, databasePath: dbPath)
+            options.importerSettings = Self.settings(for: profile)
+            let report = try ScanPipeline.run(options, ruleset: ruleset)
             try storeReportCopy(report, enabled: !noDb, dataDirectory: data)
             people.append(Comparison.Person(label: profile.name, report: report))
         }
