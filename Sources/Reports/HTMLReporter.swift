@@ -273,8 +273,8 @@ public struct HTMLReporter: Reporter {
             html += "<tr><td>\(escape(entry.source))</td><td>\(escape(t.number(entry.files)))</td><td>\(escape(t.number(entry.records)))</td>"
                 + "<td>\(escape(t.number(entry.skipped)))</td><td>\(escape(span))</td><td>\(escape(fed.isEmpty ? "–" : t.list(fed)))</td></tr>\n"
         }
-        html += "</tbody></table></div>\n"
-        if let contacts = report.contacts { html += "<p class=\"note\">\(escape(t.plural("report.summary.contacts", contacts.count)))</p>\n" }
+        html += "</tbody></table></div>"
+        if let contacts = report.contacts { html += "\n<p class=\"note\">\(escape(t.plural("report.summary.contacts", contacts.count)))</p>\n" }
         return html + "</section>\n"
     }
 

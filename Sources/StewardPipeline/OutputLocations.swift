@@ -45,9 +45,8 @@ public enum OutputLocations {
         let parent = parentFolder(of: path)
         if !parent.isEmpty && !FileManager.default.fileExists(atPath: parent) {
             guard createFolders else { throw .output(path, "the folder \(parent) does not exist") }
-            do {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+            do throws(StoreError) {
+                try PrivateFolders.create(parent)
             } catch {
                 throw .output(parent, "\(error)")
             }

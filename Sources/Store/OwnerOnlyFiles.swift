@@ -6,6 +6,14 @@ import Musl
 import Darwin
 #endif
 
+/// Folders only the owner can enter, for everything steward writes (reports, demo exports):
+/// created with mode 0700 by mkdir itself, never created open and narrowed afterwards, which
+/// would leave a moment in which another user could open them (docs/privacy.md).
+public enum PrivateFolders {
+    /// Creates `path` and any missing parents with mode 0700; existing folders are left as they are.
+    public static func create(_ path: String) throws(StoreError) { try OwnerOnlyFiles.createDirectory(path) }
+}
+
 /// Creates the database's directory (0700) and file (0600) so that nobody but the owner can
 /// read what steward inferred, whatever the process umask is.
 enum OwnerOnlyFiles {

@@ -4,6 +4,7 @@ import Importers
 import Personas
 import Reports
 import StewardPipeline
+import Store
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -86,8 +87,7 @@ struct Demo: ParsableCommand {
             directory = OutputLocations.demoDirectory(in: data) + "/" + profile.id
             try? FileManager.default.removeItem(atPath: directory)
             do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try PrivateFolders.create(directory)
             } catch {
                 throw StewardError.output(directory, "\(error)")
             }
@@ -180,8 +180,7 @@ struct Demo: ParsableCommand {
                 try? FileManager.default.removeItem(atPath: directory)
             }
             do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try PrivateFolders.create(directory)
                 let written = try PersonaExportWriter(persona: profile, scale: scale).write(to: directory, zipTakeout: !takeoutFolder)
                 FileHandle.standardError.write(Data("steward: \(t("cli.demo_written", ["name": profile.name, "size": "\(written.bytes / 1024)", "folder": directory]))\n".utf8))
             } catch {

@@ -58,6 +58,24 @@ final class PrivacyTests: XCTestCase {
         XCTAssertEqual(network, [], "network system calls during a scan")
     }
 
+    /// steward's own folders are made 0700 by mkdir itself, never made open and narrowed
+    /// afterwards (another user could enter in between): strace shows the mode mkdir was given.
+    func testStewardsFoldersAreCreatedPrivateByMkdirItself() throws {
+        guard let strace = ["/usr/bin/strace", "/bin/strace"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw XCTSkip("skipped: strace is not installed (make test installs it)")
+        }
+        let log = home + "/mkdir.log"
+        let (status, output) = try capture(strace, ["-f", "-qq", "-e", "trace=mkdir,mkdirat", "-o", log, "/usr/bin/env",
+                                                    "HOME=\(home!)", "XDG_DATA_HOME=\(home!)/data", StewardProcess.binary,
+                                                    "demo", "--write-only", "--rules", StewardProcess.rulesDirectory])
+        XCTAssertEqual(status, 0, output)
+        let ours = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").filter { line in
+            ["/data\"", "/data/steward\"", "/data/steward/demo\"", "/data/steward/demo/sam\""].contains { line.contains($0) }
+        }
+        XCTAssertEqual(ours.count, 4, "the data folder, steward's folder, the demo folder and Sam's: \(ours)")
+        for call in ours { XCTAssertTrue(call.contains(", 0700)"), String(call)) }
+    }
+
     /// Every input file is byte-identical, with the same mtime, after a scan.
     func testInputsAreNotModified() throws {
         let dir = home + "/persona"
