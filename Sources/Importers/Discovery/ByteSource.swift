@@ -51,7 +51,7 @@ public struct DiskFileSource: ByteSource, Sendable {
     public static func openRegularFile(_ path: String, displayPath: String, followsSymlink: Bool = false) throws(DiscoveryError) -> Int32 {
         var flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
         if !followsSymlink { flags |= O_NOFOLLOW }
-        let fd = open(path, flags)
+        let fd = open(FileSystemName.bytes(path), flags)
         guard fd >= 0 else {
             if errno == ELOOP && !followsSymlink {
                 throw DiscoveryError.unreadable(displayPath, "replaced by a symbolic link since it was listed: not followed")

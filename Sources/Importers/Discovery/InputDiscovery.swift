@@ -36,16 +36,17 @@ public struct InputDiscovery {
     }
 
     private func walk(directory: String, root: String, display: String, into result: inout Result) {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
+        // Entries as the directory holds them: a name that is not valid UTF-8 stays openable
+        // (`FileSystemName`), where Foundation would have replaced its bytes.
+        guard let names = FileSystemName.entries(of: directory) else {
             result.skipped.append((display, "folder cannot be read"))
             return
         }
         for name in names.sorted() {
             let path = directory + "/" + name
-            let shown = display.hasSuffix("/") ? display + name : display + "/" + name
+            let shown = (display.hasSuffix("/") ? display : display + "/") + FileSystemName.display(name)
             var info = stat()
-            guard lstat(path, &info) == 0 else {
+            guard lstat(FileSystemName.bytes(path), &info) == 0 else {
                 result.skipped.append((shown, "cannot be read: \(String(cString: strerror(errno)))"))
                 continue
             }
@@ -56,7 +57,7 @@ public struct InputDiscovery {
                 add(path: path, display: shown, into: &result)
             case S_IFLNK:
                 var targetInfo = stat()
-                if stat(path, &targetInfo) != 0 {
+                if stat(FileSystemName.bytes(path), &targetInfo) != 0 {
                     // A loop resolves to itself; say what it is instead of "read there".
                     result.skipped.append((shown, errno == ELOOP ? "symbolic link loop: not followed"
                                            : "symbolic link whose target does not exist: not followed"))
@@ -79,7 +80,7 @@ public struct InputDiscovery {
     /// the user asked to read and is followed; a file found in a folder never is.
     private func add(path: String, display: String, namedByUser: Bool = false, into result: inout Result) {
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard stat(FileSystemName.bytes(path), &info) == 0 else {
             result.skipped.append((display, "cannot be read: \(String(cString: strerror(errno)))"))
             return
         }

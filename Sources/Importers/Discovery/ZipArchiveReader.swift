@@ -96,6 +96,9 @@ public struct ZipArchiveReader: Sendable {
                 archive = try Archive(data: data ?? Data(), accessMode: .read)
             }
         } catch {
+            if let diskPath, FileSystemName.hasEscapedBytes(diskPath) {
+                throw DiscoveryError.unreadable(source.displayPath, FileSystemName.archiveNameProblem)
+            }
             throw DiscoveryError.archive(source.displayPath, "\(error)")
         }
         var count = 0

@@ -80,6 +80,11 @@ final class ImmutableSQLiteInput {
             case "%": out += "%25"
             case "?": out += "%3f"
             case "#": out += "%23"
+            // A byte of a name that is not valid UTF-8 (`FileSystemName`): SQLite decodes %XX
+            // to the byte itself, so the database opens by its real name.
+            case "\u{F780}"..."\u{F7FF}":
+                let byte = UInt8(scalar.value - FileSystemName.escapeBase)
+                out += "%" + String(byte, radix: 16, uppercase: true)
             default: out.unicodeScalars.append(scalar)
             }
         }
