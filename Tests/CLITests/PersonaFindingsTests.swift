@@ -40,7 +40,8 @@ final class PersonaFindingsTests: XCTestCase {
                     "hiring-stop-factors": "pass", "sesame-like": "600+", "travel-blacklist": "pass"],
             lookAlikes: ["Boulangerie du Temple", "manifestation sportive", "Urban Trail"]),
         "lucia": Expected(
-            attributes: ["conduct.no_show", "finance.income", "finance.late_bills", "health.mental", "health.pregnancy",
+            // Her only monthly credit is the SEPE benefit: unemployment, not income (analyzers/income.yaml exclude).
+            attributes: ["conduct.no_show", "finance.late_bills", "health.mental", "health.pregnancy",
                          "life.sexual_orientation", "mobility.home", "mobility.travel_abroad", "work.job_hopping",
                          "work.unemployment"],
             tiers: ["citizen-1000": "C", "health-code": "yellow", "health-score": "at-start",

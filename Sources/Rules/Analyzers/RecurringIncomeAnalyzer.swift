@@ -23,16 +23,24 @@ final class RecurringIncomeAnalyzer: EventAnalyzer {
     let definition: RecurringIncomeDefinition
     private var filter: SourceFilter
     private(set) var credits: [Credit] = []
+    private var scanner: TransactionTextScanner
+    private let excluded: TransactionCondition.Compiled?
 
-    init(definition: RecurringIncomeDefinition) {
+    init(definition: RecurringIncomeDefinition, automaton: LexiconAutomaton) {
         self.definition = definition
         filter = SourceFilter(patterns: definition.sources)
+        scanner = TransactionTextScanner(automaton: automaton)
+        excluded = definition.exclude?.compiled(for: automaton)
     }
 
     func observe(_ event: Event, path: String) {
         guard event.kind == .transaction, let amount = event.amount, amount.units > 0, event.time != nil,
               credits.count < Self.maximumCredits, filter.admits(event.source),
               let table = definition.table(for: amount.currency)?.table, amount.compare(table.minimum) >= 0 else { return }
+        if let excluded {
+            scanner.scan(event)
+            if excluded.matches(event, scanner: scanner) { return }
+        }
         let payer = RecurringIncomeAnalyzer.payer(of: event)
         guard !payer.isEmpty else { return }
         credits.append(Credit(payer: payer, currency: amount.currency ?? "", amount: amount,

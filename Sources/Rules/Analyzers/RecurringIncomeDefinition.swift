@@ -44,6 +44,9 @@ struct RecurringIncomeDefinition: AnalyzerDefinition {
     let maxIntervalDays: Int
     /// Keyed by ISO 4217 code; `*` applies to credits with no currency or one without a table.
     let brackets: [String: BracketTable]
+    /// Credits that are not pay even when they recur monthly: a benefit from an employment
+    /// agency (unemployment, attributes.yaml), a transfer from one's own other account.
+    let exclude: TransactionCondition?
     let examples: [AnalyzerExample]
 
     var attributes: [String] { [attribute.id] }
@@ -56,7 +59,7 @@ struct RecurringIncomeDefinition: AnalyzerDefinition {
     init(node: YAMLNodeReader, attributes: [String: Attribute]) throws(RuleFileError) {
         let context = "recurring_income analyzer"
         let map = try node.mapping(allowed: ["analyzer", "id", "attribute", "title", "confidence", "sources", "min_occurrences",
-                                             "interval_days", "brackets", "examples"], context: context)
+                                             "interval_days", "brackets", "exclude", "examples"], context: context)
         id = try map.required("id", in: node, context: context).string(context: "id")
         file = node.file
         line = node.line
@@ -100,13 +103,14 @@ struct RecurringIncomeDefinition: AnalyzerDefinition {
         }
         guard !tables.isEmpty else { throw bracketsNode.error("brackets need at least one currency table") }
         brackets = tables
+        exclude = try map["exclude"].map { node throws(RuleFileError) in try TransactionCondition(node: node, context: "exclude") }
         examples = try AnalyzerExample.parseList(try map.required("examples", in: node, context: context))
     }
 
-    func makeAnalyzer(ruleSet: RuleSet) -> any EventAnalyzer { RecurringIncomeAnalyzer(definition: self) }
+    func makeAnalyzer(ruleSet: RuleSet) -> any EventAnalyzer { RecurringIncomeAnalyzer(definition: self, automaton: ruleSet.automaton) }
 
     func exampleFailures(ruleSet: RuleSet) -> [RuleExampleFailure] {
-        AnalyzerExample.failures(of: examples, id: id, attribute: attribute.id, lexiconNames: [], ruleSet: ruleSet) {
+        AnalyzerExample.failures(of: examples, id: id, attribute: attribute.id, lexiconNames: exclude?.lexicons ?? [], ruleSet: ruleSet) {
             makeAnalyzer(ruleSet: $0)
         }
     }
