@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Rules", "StewardCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "BuiltInRules", "BuiltInRulesGenerator", "Rules",
-                                                    "Importers", "Store", "CSQLite", "Personas", "StewardCore", "Localization",
+                                                    "Importers", "Store", "CSQLite", "Personas", "StewardCore", "Localization", "Reports",
                                                     "HostileInputs"]),
         // Runs the built `steward` binary: CLI end-to-end, privacy and conformance checks.
         .testTarget(name: "CLITests", dependencies: [

@@ -55,7 +55,7 @@ public struct JSONReporter: Reporter {
             ])))
         }
         if let contacts = report.contacts {
-            members.append(("contacts", .array(contacts.map { .object([("name", .string($0.name)), ("messages", .int($0.messages))]) })))
+            members.append(("contacts", .array(contacts.map { .object([("key", .string($0.key)), ("messages", .int($0.messages))]) })))
         }
         return .object(members)
     }

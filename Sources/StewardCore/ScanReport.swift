@@ -119,14 +119,24 @@ public struct ScanReport: Sendable, Codable {
     /// "Comparing people"). At most `Contact.listLimit`; nil when no chat was read.
     public var contacts: [Contact]?
 
-    /// Someone who wrote to the person, by the name the chat export shows.
+    /// Someone who wrote to the person. Other people's names stay out of the report like their
+    /// words do (docs/privacy.md): only a SHA-256 of the name as `Contact.key(forName:)` folds it,
+    /// which a comparison can match against the name of a person it compares.
     public struct Contact: Sendable, Codable, Equatable {
-        public var name: String
+        public var key: String
         public var messages: Int
         public static let listLimit = 200
-        public init(name: String, messages: Int) {
-            self.name = name
+        public init(key: String, messages: Int) {
+            self.key = key
             self.messages = messages
+        }
+
+        /// The key of a name: lower-cased, spaces collapsed, steward's "(synthetic)" mark dropped,
+        /// hashed, so "Dmitri  Volkov" in a chat and "Dmitri Volkov (synthetic)" in a comparison agree.
+        public static func key(forName name: String) -> String {
+            var text = name.lowercased()
+            if text.hasSuffix("(synthetic)") { text = String(text.dropLast("(synthetic)".count)) }
+            return SHA256.hex(of: text.split(whereSeparator: \.isWhitespace).joined(separator: " ").utf8)
         }
     }
 

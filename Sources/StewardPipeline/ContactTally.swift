@@ -1,7 +1,8 @@
 import Foundation
 import StewardCore
 
-/// Who wrote to the person in the chats of a scan, and how often (`ScanReport.contacts`). Bounded:
+/// Who wrote to the person in the chats of a scan, and how often (`ScanReport.contacts`), by the
+/// key of each name (never the name itself). Bounded:
 /// after `distinctLimit` names, messages from new names are not tallied (a chat export of a
 /// large group could otherwise hold every member of a city); the list keeps the most frequent.
 struct ContactTally: Sendable {
@@ -9,9 +10,9 @@ struct ContactTally: Sendable {
     private(set) var counts: [String: Int] = [:]
 
     mutating func add(_ name: String) {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return }
-        if counts[trimmed] != nil || counts.count < Self.distinctLimit { counts[trimmed, default: 0] += 1 }
+        guard !name.allSatisfy(\.isWhitespace) else { return }
+        let key = ScanReport.Contact.key(forName: name)
+        if counts[key] != nil || counts.count < Self.distinctLimit { counts[key, default: 0] += 1 }
     }
 
     mutating func merge(_ other: ContactTally) {
@@ -24,6 +25,6 @@ struct ContactTally: Sendable {
     var listed: [ScanReport.Contact]? {
         guard !counts.isEmpty else { return nil }
         return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(ScanReport.Contact.listLimit)
-            .map { ScanReport.Contact(name: $0.key, messages: $0.value) }
+            .map { ScanReport.Contact(key: $0.key, messages: $0.value) }
     }
 }

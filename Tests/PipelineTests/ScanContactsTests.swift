@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import Importers
+import Reports
 import StewardCore
 @testable import StewardPipeline
 
@@ -31,13 +32,20 @@ final class ScanContactsTests: XCTestCase {
             var options = ScanOptions(paths: [dir], rulesDirectory: rules, databasePath: nil, jobs: jobs)
             options.importerSettings = ImporterSettings(ownerNames: ["Ana Ruiz"])
             let report = try ScanPipeline.run(options, ruleset: try Ruleset.load(directory: rules))
-            XCTAssertEqual(report.contacts, [.init(name: "Dmitri Volkov", messages: 3), .init(name: "Marta Gil", messages: 1)],
+            XCTAssertEqual(report.contacts, [.init(key: ScanReport.Contact.key(forName: "Dmitri Volkov"), messages: 3),
+                                             .init(key: ScanReport.Contact.key(forName: "Marta Gil"), messages: 1)],
                            "jobs \(jobs): \(report.inputs.map(\.errors))")
+            XCTAssertEqual(ScanReport.Contact.key(forName: "dmitri volkov (synthetic)"), ScanReport.Contact.key(forName: "Dmitri Volkov"))
+            // The chat's file name is the export's own; the contact list holds no name.
+            let json = JSONReporter().render(report)
+            let contacts = try XCTUnwrap(json.range(of: "\"contacts\"").map { String(json[$0.lowerBound...]) })
+            XCTAssertFalse(contacts.contains("Dmitri") || contacts.contains("Marta"), contacts)
         }
         // Single chats do not say who exported them: without the owner's name, the owner's own
         // messages are counted like anyone's (docs/report-contract.md).
         let unknownOwner = try ScanPipeline.run(ScanOptions(paths: [dir], rulesDirectory: rules, databasePath: nil, jobs: 1),
                                                 ruleset: try Ruleset.load(directory: rules))
-        XCTAssertEqual(unknownOwner.contacts?.map(\.name), ["Ana Ruiz", "Dmitri Volkov", "Marta Gil"])
+        XCTAssertEqual(Set(unknownOwner.contacts?.map(\.key) ?? []),
+                       Set(["Ana Ruiz", "Dmitri Volkov", "Marta Gil"].map(ScanReport.Contact.key(forName:))))
     }
 }

@@ -64,9 +64,10 @@ final class ComparisonTests: XCTestCase {
 
     func testChattingWithSomeoneAtTheWorstTierLowersTheMunicipalScoreAndMayChangeTheTier() {
         var ana = Self.report("s1", citizen: (1060, "AAA", [Self.part("civic.blood_donation", 60)]), code: "green")
-        ana.contacts = [.init(name: "cy  volkov", messages: 12), .init(name: "Ben", messages: 3)]
+        ana.contacts = [.init(key: ScanReport.Contact.key(forName: "cy  volkov"), messages: 12),
+                        .init(key: ScanReport.Contact.key(forName: "Ben"), messages: 3)]
         var ben = Self.report("s2", citizen: (950, "B", []), code: "green")
-        ben.contacts = [.init(name: "Ana", messages: 2)]
+        ben.contacts = [.init(key: ScanReport.Contact.key(forName: "Ana"), messages: 2)]
         let cy = Self.report("s3", citizen: (300, "D", []), code: "green")
         let comparison = Comparison(people: [.init(label: "Ana", report: ana), .init(label: "Ben", report: ben),
                                              .init(label: "Cy Volkov (synthetic)", report: cy)],

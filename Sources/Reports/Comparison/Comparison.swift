@@ -106,9 +106,9 @@ public struct Comparison: Sendable {
         var effects: [ContactEffect] = []
         for index in people.indices {
             guard var cell = cells[index][model], let total = cell.score.total else { continue }
-            let contacts = Set((people[index].report.contacts ?? []).map { comparableName($0.name) })
+            let contacts = Set((people[index].report.contacts ?? []).map(\.key))
             var lowered = total
-            for other in worst where other != index && contacts.contains(comparableName(people[other].label)) {
+            for other in worst where other != index && contacts.contains(ScanReport.Contact.key(forName: people[other].label)) {
                 lowered += ContactRule.points
                 cell.score.contributions.append(Contribution(rule: ContactRule.rule, attribute: ContactRule.attribute,
                                                              delta: ContactRule.points, basis: .illustrative,
@@ -129,14 +129,6 @@ public struct Comparison: Sendable {
             cells[index][model] = cell
         }
         return effects
-    }
-
-    /// Names as a chat shows them and as a comparison labels people compared without case,
-    /// extra spaces or steward's "(synthetic)" mark.
-    static func comparableName(_ name: String) -> String {
-        var text = name.lowercased()
-        if text.hasSuffix("(synthetic)") { text = String(text.dropLast("(synthetic)".count)) }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// 0 for the worst tier of the ladder, 1 for the best (the ladder lists the highest
