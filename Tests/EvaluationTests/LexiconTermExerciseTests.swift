@@ -65,7 +65,8 @@ final class LexiconTermExerciseTests: XCTestCase {
         let root = EvaluationCaseGeneratorTests.packageRoot
         let coverage = try Self.coverage(lexiconDirectory: root + "/rules/lexicons", texts: try Self.exampleAndCaseTexts())
         let summary = "\(coverage.exercised.count) of \(coverage.terms.count) lexicon terms exercised (\(coverage.perThousand)‰)"
-        print(summary)
+        let decoys = coverage.terms.indices.filter { coverage.terms[$0].file.contains("_decoys.") }
+        print(summary + "; decoy terms: \(decoys.filter(coverage.exercised.contains).count) of \(decoys.count)")
         XCTAssertGreaterThanOrEqual(coverage.perThousand, Self.measuredShare,
                                     "\(summary), below the \(Self.measuredShare)‰ measured before: add an example that contains the new terms")
     }
