@@ -66,7 +66,10 @@ final class LexiconTermExerciseTests: XCTestCase {
         let coverage = try Self.coverage(lexiconDirectory: root + "/rules/lexicons", texts: try Self.exampleAndCaseTexts())
         let summary = "\(coverage.exercised.count) of \(coverage.terms.count) lexicon terms exercised (\(coverage.perThousand)‰)"
         let decoys = coverage.terms.indices.filter { coverage.terms[$0].file.contains("_decoys.") }
-        print(summary + "; decoy terms: \(decoys.filter(coverage.exercised.contains).count) of \(decoys.count)")
+        let files = Dictionary(grouping: coverage.terms.indices, by: { coverage.terms[$0].file })
+        let unexercisedFiles = files.filter { $0.value.allSatisfy { !coverage.exercised.contains($0) } }.keys.sorted()
+        print(summary + "; decoy terms: \(decoys.filter(coverage.exercised.contains).count) of \(decoys.count)"
+              + "; lexicon files with no term exercised: \(unexercisedFiles.count) of \(files.count)")
         XCTAssertGreaterThanOrEqual(coverage.perThousand, Self.measuredShare,
                                     "\(summary), below the \(Self.measuredShare)‰ measured before: add an example that contains the new terms")
     }
