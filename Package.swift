@@ -95,7 +95,7 @@ let package = Package(
                                                     "HostileInputs"]),
         // Runs the built `steward` binary: CLI end-to-end, privacy and conformance checks.
         .testTarget(name: "CLITests", dependencies: [
-            "StewardCore", "HostileInputs",
+            "StewardCore", "HostileInputs", "CSQLite",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ]

@@ -4,6 +4,7 @@ import Importers
 import Personas
 import Rules
 import StewardCore
+import StewardPipeline
 
 /// Checks the wiring between importers and rules, not the parts: a rule that names a source
 /// no importer emits never fires, and an importer whose records reach no rule or analyzer
@@ -99,6 +100,30 @@ final class WiringTests: XCTestCase {
                        ["politics.protest"])
         XCTAssertEqual(attributes(Event(source: "google.youtube_subscriptions", kind: .like, counterparty: "Bible Study Together",
                                         position: .line(2))), ["belief.religion"])
+    }
+
+    /// PayPal's activity download is a bank statement CSV to steward: it is read as `bank.csv`,
+    /// so the bank rules (`bank.*`) read its payments and no rule needs a PayPal source of its own.
+    func testPayPalActivityDownloadIsReadAsBankCSVAndReachesTheBankRules() throws {
+        let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("steward-paypal-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let csv = """
+            "Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee","Net","From Email Address","To Email Address","Transaction ID","Item Title","Reference Txn ID","Balance"
+            "03/02/2024","22:10:00","PST","bet365","Express Checkout Payment","Completed","USD","-25.00","0.00","-25.00","me@example.org","pay@example.com","7A1","Deposit","","-25.00"
+            "03/09/2024","22:15:00","PST","bet365","Express Checkout Payment","Completed","USD","-40.00","0.00","-40.00","me@example.org","pay@example.com","7A2","Deposit","","-65.00"
+            "03/10/2024","09:00:00","PST","Calm Radio","Subscription Payment","Completed","USD","-6.99","0.00","-6.99","me@example.org","shop@example.com","7A3","MONTHLY plan","","-71.99"
+
+            """
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: dir + "/Download.CSV"))
+        let ruleset = try Ruleset.load(directory: ScanPipelineTests.rulesDirectory)
+        let report = try ScanPipeline.run(ScanOptions(paths: [dir], rulesDirectory: ScanPipelineTests.rulesDirectory, databasePath: nil, jobs: 1),
+                                          ruleset: ruleset)
+        XCTAssertEqual(report.inputs.map(\.source), ["bank.csv"])
+        XCTAssertEqual(report.inputs.map(\.events), [3])
+        let gambling = try XCTUnwrap(report.findings.first { $0.attribute == "finance.gambling" }, "\(report.findings.map(\.attribute))")
+        XCTAssertEqual(gambling.sources, ["bank.csv"])
+        XCTAssertEqual(gambling.ruleCounts?["finance.gambling.bookmaker"], 2)
     }
 
     /// The catalog is kept by hand; this checks it against what the importers really emit on

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Rules
 import StewardCore
@@ -11,15 +12,11 @@ final class OverlapLedgerTests: XCTestCase {
         XCTAssertEqual(ContentHash.of(Array("abc".utf8)), 0x44BC_2CF5_AD77_0999)
     }
 
+    /// Seeded: the seed is in every failure message, and STEWARD_TEST_SEED replays it.
     func testStreamedHashDoesNotDependOnChunking() {
-        var generator = SystemRandomNumberGenerator()
-        let seed = UInt64.random(in: 0...UInt64.max, using: &generator)
-        var state = seed
-        func next() -> UInt8 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return UInt8(truncatingIfNeeded: state >> 33)
-        }
-        let bytes = (0..<1000).map { _ in next() }
+        let seed = ProcessInfo.processInfo.environment["STEWARD_TEST_SEED"].flatMap { UInt64($0) } ?? 0x0C4A_11CE
+        var generator = SplitMix64(seed: seed)
+        let bytes = (0..<1000).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let whole = ContentHash.of(bytes)
         for chunk in [1, 3, 31, 32, 33, 64, 999] {
             var hash = ContentHash()
@@ -29,7 +26,7 @@ final class OverlapLedgerTests: XCTestCase {
                 bytes[start..<end].withUnsafeBytes { hash.update($0) }
                 start = end
             }
-            XCTAssertEqual(hash.digest, whole, "chunk \(chunk), seed \(seed)")
+            XCTAssertEqual(hash.digest, whole, "chunk \(chunk) (replay with STEWARD_TEST_SEED=\(seed))")
         }
     }
 

@@ -1,0 +1,90 @@
+import Foundation
+import XCTest
+import Evaluation
+import Rules
+import StewardCore
+
+/// How many lexicon terms some rule example or evaluation case actually contains. A term no
+/// example or case contains has never been seen to match anything: a typo in it, or a folding
+/// surprise, would go unnoticed. Far from every term is exercised today, so this is a ratchet,
+/// not the goal: the share may grow, never fall below the figure measured when the test was
+/// written (docs/architecture.md, "Wiring"). Raise `measuredShare` when you add examples.
+final class LexiconTermExerciseTests: XCTestCase {
+    /// Exercised terms per thousand, measured on 4 December 2026: 1673 of 4641 terms (rounded down).
+    static let measuredShare = 360
+
+    struct Term {
+        var file: String
+        var line: Int
+        var written: String
+    }
+
+    struct Coverage {
+        var terms: [Term]
+        var exercised: Set<Int>
+        var perThousand: Int { terms.isEmpty ? 1000 : exercised.count * 1000 / terms.count }
+    }
+
+    /// Every term of every lexicon file (decoy lists included: a decoy no example contains
+    /// excludes nothing anyone has checked), and which of them occur in `texts` with the word
+    /// boundaries a rule's match would need.
+    static func coverage(lexiconDirectory: String, texts: [String]) throws -> Coverage {
+        var terms: [Term] = []
+        var automatonTerms: [LexiconAutomaton.Term] = []
+        let files = try FileManager.default.contentsOfDirectory(atPath: lexiconDirectory).filter { $0.hasSuffix(".txt") }.sorted()
+        for file in files {
+            let text = try String(contentsOfFile: lexiconDirectory + "/" + file, encoding: .utf8)
+            for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let written = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                if written.isEmpty || written.hasPrefix("#") { continue }
+                let isPrefix = written.hasSuffix("*")
+                terms.append(Term(file: "rules/lexicons/" + file, line: index + 1, written: written))
+                automatonTerms.append(LexiconAutomaton.Term(group: file, text: isPrefix ? String(written.dropLast()) : written,
+                                                           isPrefix: isPrefix))
+            }
+        }
+        let automaton = LexiconAutomaton(terms: automatonTerms)
+        var exercised = Set<Int>()
+        for text in texts {
+            for hit in automaton.hits(in: text) { exercised.insert(Int(hit.term)) }
+        }
+        return Coverage(terms: terms, exercised: exercised)
+    }
+
+    /// The texts of every event of every rule example (positive and negative) and of every
+    /// evaluation case.
+    static func exampleAndCaseTexts() throws -> [String] {
+        let root = EvaluationCaseGeneratorTests.packageRoot
+        let ruleSet = try RuleSet.load(directory: root + "/rules")
+        let cases = try EvaluationCaseGenerator.generate(directory: root + "/eval", seed: EvaluationCaseGenerator.defaultSeed)
+        let events = ruleSet.rules.flatMap { $0.examples.flatMap(\.events) } + cases.flatMap(\.events)
+        return events.flatMap { event in Event.Field.allCases.compactMap { event.value(of: $0) } }
+    }
+
+    func testShareOfLexiconTermsExercisedByExamplesOrEvaluationCasesDoesNotFallBelowTheMeasuredFigure() throws {
+        let root = EvaluationCaseGeneratorTests.packageRoot
+        let coverage = try Self.coverage(lexiconDirectory: root + "/rules/lexicons", texts: try Self.exampleAndCaseTexts())
+        let summary = "\(coverage.exercised.count) of \(coverage.terms.count) lexicon terms exercised (\(coverage.perThousand)‰)"
+        let decoys = coverage.terms.indices.filter { coverage.terms[$0].file.contains("_decoys.") }
+        let files = Dictionary(grouping: coverage.terms.indices, by: { coverage.terms[$0].file })
+        let unexercisedFiles = files.filter { $0.value.allSatisfy { !coverage.exercised.contains($0) } }.keys.sorted()
+        print(summary + "; decoy terms: \(decoys.filter(coverage.exercised.contains).count) of \(decoys.count)"
+              + "; lexicon files with no term exercised: \(unexercisedFiles.count) of \(files.count)")
+        XCTAssertGreaterThanOrEqual(coverage.perThousand, Self.measuredShare,
+                                    "\(summary), below the \(Self.measuredShare)‰ measured before: add an example that contains the new terms")
+    }
+
+    func testCoverageCountsTermsFoundWithWordBoundariesAndPrefixes() throws {
+        let dir = NSTemporaryDirectory() + "/steward-lexicon-exercise-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "# comment\n\npub\nliquor*\noff licence\n".write(toFile: dir + "/alcohol.en.txt", atomically: true, encoding: .utf8)
+        try "kneipe\n".write(toFile: dir + "/alcohol.de.txt", atomically: true, encoding: .utf8)
+        let coverage = try Self.coverage(lexiconDirectory: dir,
+                                         texts: ["Publix Super Market", "LIQUORLAND 12", "Zur Kneipe am Eck"])
+        XCTAssertEqual(coverage.terms.map(\.written), ["kneipe", "pub", "liquor*", "off licence"])
+        XCTAssertEqual(coverage.terms.map(\.line), [1, 3, 4, 5])
+        XCTAssertEqual(coverage.exercised, [0, 2], "kneipe and liquor*; 'pub' inside 'Publix' is no word")
+        XCTAssertEqual(coverage.perThousand, 500)
+    }
+}
