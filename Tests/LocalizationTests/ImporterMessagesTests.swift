@@ -16,6 +16,15 @@ final class ImporterMessagesTests: XCTestCase {
         XCTAssertEqual(Localizer(.zh).importerMessage("amount '12,5O' is not a number"), "amount '12,5O' 不是数字")
     }
 
+    func testReasonsAndInterpolatedMessagesFitTheirTemplates() {
+        let t = Localizer(.fr)
+        XCTAssertEqual(t.importerMessage("unreadable start date \"Mar 20\""), "date de début illisible \"Mar 20\"")
+        XCTAssertEqual(t.importerMessage("damaged or unsupported ZIP archive: bad CRC"),
+                       "archive ZIP endommagée ou non prise en charge : bad CRC")
+        XCTAssertEqual(Localizer(.ru).importerMessage("archive nested more than 3 levels deep: not opened"),
+                       "архив вложен глубже 3 уровней: не открыт")
+    }
+
     func testTheTemplateWithMoreLiteralTextWins() {
         XCTAssertEqual(Localizer(.de).importerMessage("expected 7 columns, found 3 (row cut short?)"),
                        "7 Spalten erwartet, 3 gefunden (Zeile abgeschnitten?)")
