@@ -284,8 +284,8 @@ public struct HTMLReporter: Reporter {
         html += "<div><table class=\"inputs\"><thead><tr><th>\(escape(t("html.inputs.file")))</th><th>\(escape(t("html.inventory.source")))</th><th>\(escape(t("html.inventory.records")))</th><th>\(escape(t("html.inventory.skipped")))</th></tr></thead><tbody>\n"
         for input in report.inputs {
             html += "<tr><td>\(escape(input.path))</td><td>\(escape(input.source))</td><td>\(escape(t.number(input.events)))</td><td>\(escape(t.number(input.skipped)))</td></tr>\n"
-            for error in input.errors { html += "<tr class=\"error\"><td colspan=\"4\">\(escape(t("report.inputs.error", ["message": error])))</td></tr>\n" }
-            for warning in input.warnings { html += "<tr class=\"warning\"><td colspan=\"4\">\(escape(t("report.inputs.warning", ["message": warning])))</td></tr>\n" }
+            for error in input.errors { html += "<tr class=\"error\"><td colspan=\"4\">\(escape(t("report.inputs.error", ["message": RecordPlace.message(error, localizer: t)])))</td></tr>\n" }
+            for warning in input.warnings { html += "<tr class=\"warning\"><td colspan=\"4\">\(escape(t("report.inputs.warning", ["message": RecordPlace.message(warning, localizer: t)])))</td></tr>\n" }
         }
         html += "</tbody></table></div>\n"
         let merged = report.overlaps?.sentences(scanPaths: report.scan.paths) ?? []
@@ -295,7 +295,7 @@ public struct HTMLReporter: Reporter {
         if !report.unrecognized.isEmpty {
             let more = UnreadSummary.more(report.unrecognizedCount, listed: report.unrecognized.count, totals: report.unreadTotals)
             html += "<h3>\(escape(t("html.inputs.not_read", ["count": t.number(report.unrecognizedCount)])))</h3>\n<ul>"
-                + report.unrecognized.map { "<li>\(escape($0.path)): \(escape($0.reason))</li>" }.joined()
+                + report.unrecognized.map { "<li>\(escape($0.path)): \(escape(RecordPlace.message($0.reason, localizer: t)))</li>" }.joined()
                 + (more.map { "<li>\(escape($0))</li>" } ?? "") + "</ul>\n"
         }
         if !report.knownFiles.isEmpty {

@@ -80,14 +80,14 @@ public struct MarkdownReporter: Reporter {
             md += "- \(esc(input.path)) — `\(code(input.source))`, \(t.plural("count.records", input.events))"
             if input.skipped > 0 { md += t("markdown.inputs.skipped", ["count": t.number(input.skipped)]) }
             md += "\n"
-            for error in input.errors { md += "  - \(t("markdown.inputs.error", ["message": esc(error)]))\n" }
-            for warning in input.warnings { md += "  - \(t("markdown.inputs.warning", ["message": esc(warning)]))\n" }
+            for error in input.errors { md += "  - \(t("markdown.inputs.error", ["message": esc(RecordPlace.message(error, localizer: t))]))\n" }
+            for warning in input.warnings { md += "  - \(t("markdown.inputs.warning", ["message": esc(RecordPlace.message(warning, localizer: t))]))\n" }
         }
         for sentence in OverlapSentences.sentences(report.overlaps, scanPaths: report.scan.paths, localizer: t) {
             md += "- \(t("markdown.merged", ["sentence": esc(sentence)]))\n"
         }
         if !report.unrecognized.isEmpty {
-            md += "\n\(t("markdown.not_read"))\n\n" + report.unrecognized.map { "- \(esc($0.path)): \(esc($0.reason))\n" }.joined()
+            md += "\n\(t("markdown.not_read"))\n\n" + report.unrecognized.map { "- \(esc($0.path)): \(esc(RecordPlace.message($0.reason, localizer: t)))\n" }.joined()
             if let more = UnreadSummary.more(report.unrecognizedCount, listed: report.unrecognized.count, totals: report.unreadTotals) {
                 md += "- \(esc(more))\n"
             }

@@ -28,4 +28,20 @@ public enum RecordPlace {
         let plainHead = plain(head, localizer: t)
         return plainHead == head && !head.contains("(") ? message : plainHead + message[colon.lowerBound...]
     }
+
+    /// An importer's message (`inputs[].errors`/`warnings`, an unread file's reason) for a
+    /// readable report: the record place in plain words of `t`'s language, the rest translated
+    /// when the catalog has it (`Localizer.importerMessage`), English otherwise.
+    public static func message(_ message: String, localizer t: Localizer) -> String {
+        if let colon = message.range(of: ": ") {
+            let head = message[..<colon.lowerBound]
+            if head.hasPrefix("line ") || head.hasPrefix("record ") {
+                return plain(String(head), localizer: t) + ": " + t.importerMessage(String(message[colon.upperBound...]))
+            }
+            if head.hasPrefix("at /") || head == "whole file" {
+                return head + ": " + t.importerMessage(String(message[colon.upperBound...]))
+            }
+        }
+        return t.importerMessage(message)
+    }
 }

@@ -262,11 +262,11 @@ public struct TerminalReporter: Reporter {
             if !input.warnings.isEmpty { summary += comma + t.plural("count.warnings", input.warnings.count) }
             out.line(summary, indent: 2, hanging: 6)
             for warning in input.warnings {
-                out.line(t("report.inputs.warning", ["message": RecordPlace.plainMessage(warning, localizer: t)]),
+                out.line(t("report.inputs.warning", ["message": RecordPlace.message(warning, localizer: t)]),
                          indent: 4, hanging: 6, style: .warning)
             }
             for error in input.errors.prefix(problemLimit) {
-                out.line(t("report.inputs.error", ["message": RecordPlace.plainMessage(error, localizer: t)]),
+                out.line(t("report.inputs.error", ["message": RecordPlace.message(error, localizer: t)]),
                          indent: 4, hanging: 6, style: .bad)
             }
             if input.errors.count > problemLimit {
@@ -280,7 +280,7 @@ public struct TerminalReporter: Reporter {
             out.blank()
             out.line(localizer("report.unrecognized.heading", ["count": localizer.number(report.unrecognizedCount)]), style: .heading)
             for item in report.unrecognized {
-                out.line("\(item.path): \(localizer.knownFileReason(item.reason))", indent: 2, hanging: 6, style: .dim)
+                out.line("\(item.path): \(RecordPlace.message(localizer.knownFileReason(item.reason), localizer: localizer))", indent: 2, hanging: 6, style: .dim)
             }
             if let more = UnreadSummary.more(report.unrecognizedCount, listed: report.unrecognized.count, totals: report.unreadTotals) {
                 out.line(more, indent: 2, hanging: 6, style: .dim)
