@@ -71,6 +71,21 @@ def console_lines(stderr):
     return [line for line in stderr.splitlines() if ":CONSOLE" in line]
 
 
+def blank_screenshot(png, what):
+    """A failure when too few sampled pixels differ from the page background."""
+    width, height, channels, rows = pngtool.read(png)
+    background = tuple(rows[5][:3])
+    sampled = inked = 0
+    for row in rows[::8]:
+        for x in range(0, width * channels, channels * 8):
+            sampled += 1
+            if sum(abs(row[x + i] - background[i]) for i in range(3)) > 60:
+                inked += 1
+    if inked / max(1, sampled) < MINIMUM_INK:
+        return [f"{what} is blank or nearly so ({inked} of {sampled} sampled pixels differ from the background)"]
+    return []
+
+
 def check(steward, work, language):
     failures = []
     page = os.path.join(work, f"report-{language}.html")
@@ -88,16 +103,7 @@ def check(steward, work, language):
     if not os.path.exists(png):
         failures.append(f"{language}: no screenshot was written: {shot.stderr[-500:]}")
     else:
-        width, height, channels, rows = pngtool.read(png)
-        background = tuple(rows[5][:3])
-        sampled = inked = 0
-        for row in rows[::8]:
-            for x in range(0, width * channels, channels * 8):
-                sampled += 1
-                if sum(abs(row[x + i] - background[i]) for i in range(3)) > 60:
-                    inked += 1
-        if inked / max(1, sampled) < MINIMUM_INK:
-            failures.append(f"{language}: the screenshot is blank or nearly so ({inked} of {sampled} sampled pixels differ from the background)")
+        failures += blank_screenshot(png, f"{language}: the screenshot")
 
     dom = run(CHROMIUM + ["--dump-dom", url])
     failures += [f"{language}: browser console: {line}" for line in console_lines(dom.stderr)]
@@ -153,16 +159,7 @@ def check_comparison(steward, work, language):
     if not os.path.exists(png):
         failures.append(f"{language}: no screenshot of the comparison was written")
     else:
-        width, height, channels, rows = pngtool.read(png)
-        background = tuple(rows[5][:3])
-        sampled = inked = 0
-        for row in rows[::8]:
-            for x in range(0, width * channels, channels * 8):
-                sampled += 1
-                if sum(abs(row[x + i] - background[i]) for i in range(3)) > 60:
-                    inked += 1
-        if inked / max(1, sampled) < MINIMUM_INK:
-            failures.append(f"{language}: the comparison's screenshot is blank or nearly so")
+        failures += blank_screenshot(png, f"{language}: the comparison's screenshot")
     dom = run(CHROMIUM + ["--dump-dom", url]).stdout
     tables = dom.count('class="compare"')
     models = dom.count('class="model"')

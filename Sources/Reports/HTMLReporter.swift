@@ -23,20 +23,7 @@ public struct HTMLReporter: Reporter {
 
     public func render(_ report: ScanReport) -> String {
         let t = localizer
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(t.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '\(HTMLReporter.scriptHash)'">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="color-scheme" content="light">
-            <title>\(escape(t("html.title", ["scan": report.scan.id])))</title>
-            <style>\(HTMLStyle.css)</style>
-            </head>
-            <body>
-
-            """
+        var html = HTMLStyle.pageStart(language: t.language.rawValue, escapedTitle: escape(t("html.title", ["scan": report.scan.id])))
         html += header(report)
         html += summary(report)
         html += change(report)

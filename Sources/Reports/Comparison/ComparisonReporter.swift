@@ -160,24 +160,16 @@ public struct ComparisonReporter: Sendable {
         let esc = HTMLReporter.escape
         let heading = t("compare.heading", ["people": t.plural("compare.count.people", comparison.people.count),
                                             "models": t.plural("compare.count.models", comparison.models.count)])
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(t.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '\(HTMLReporter.scriptHash)'">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="color-scheme" content="light">
-            <title>\(esc(heading))</title>
-            <style>\(HTMLStyle.css)
+        var html = HTMLStyle.pageStart(language: t.language.rawValue, escapedTitle: esc(heading), extraCSS: """
+
             body.comparison{font-size:1.35rem}body.comparison table.compare{width:100%;border-collapse:collapse}
             table.compare td,table.compare th{padding:.45em .6em;border-bottom:1px solid #ccc;text-align:left;vertical-align:top}
             table.compare td.total{font-size:1.6em;font-weight:700;white-space:nowrap}table.compare td.tier{font-size:1.3em;font-weight:700}
             table.compare tr.worst td.tier{color:#a00}table.compare tr.best td.tier{color:#060}
             section.model,section.outcome{page-break-inside:avoid;break-inside:avoid;margin-bottom:1.5em}
-            </style>
-            </head>
-            <body class="comparison">
+
+            """, bodyClass: "comparison")
+        html += """
             <header><h1>\(esc(heading))</h1><p class="note">\(esc(t("compare.illustrative")))</p>
             <p class="controls"><button type="button" id="projector">\(esc(t("html.control.projector")))</button> <button type="button" id="print">\(esc(t("html.control.print")))</button></p></header>
 

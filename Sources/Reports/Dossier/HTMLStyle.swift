@@ -2,6 +2,26 @@
 /// SHA-256 in the page's Content-Security-Policy, so any other script — one smuggled in through
 /// an export's text, say — would not run even if escaping failed.
 enum HTMLStyle {
+    /// The start of every page steward writes, up to and including `<body…>`: the one
+    /// Content-Security-Policy (nothing may load; only the page's own script runs), the
+    /// stylesheet plus `extraCSS`, and the title (already escaped by the caller).
+    static func pageStart(language: String, escapedTitle: String, extraCSS: String = "", bodyClass: String? = nil) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language)">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '\(HTMLReporter.scriptHash)'">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="color-scheme" content="light">
+        <title>\(escapedTitle)</title>
+        <style>\(css)\(extraCSS)</style>
+        </head>
+        <body\(bodyClass.map { " class=\"\($0)\"" } ?? "")>
+
+        """
+    }
+
     /// Projector mode, printing with every evidence table open, and the source filter.
     static let script = """
         (function(){var b=document.body;var p=document.getElementById('projector');\
