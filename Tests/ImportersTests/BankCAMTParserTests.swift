@@ -192,15 +192,15 @@ final class BankCAMTParserTests: XCTestCase {
     }
 
     func testScannerNeverExpandsEntitiesAndBoundsTokens() {
-        var scanner = XMLElementScanner(maxTokenBytes: 16)
+        var scanner = MarkupTokenizer(.xml, maxTextBytes: 16)
         var texts: [String] = []
         let input = Array("<a>\(String(repeating: "x", count: 100))</a><b>&lt;&amp;&#65;</b>".utf8)
         input.withUnsafeBytes { raw in
             scanner.feed(raw) { token in
-                if case .text(let t) = token { texts.append(XMLElementScanner.decodeText(t)) }
+                if case .text(let t) = token { texts.append(MarkupText.decodeXML(t)) }
             }
         }
         XCTAssertEqual(texts, [String(repeating: "x", count: 16), "<&A"])
-        XCTAssertEqual(XMLElementScanner.decodeText(Array("&undefined;&#0;&#xD800;&ext SYSTEM".utf8)[...]), "&undefined;&#0;&#xD800;&ext SYSTEM")
+        XCTAssertEqual(MarkupText.decodeXML(Array("&undefined;&#0;&#xD800;&ext SYSTEM".utf8)[...]), "&undefined;&#0;&#xD800;&ext SYSTEM")
     }
 }

@@ -23,7 +23,7 @@ public struct CAMTParser: ExportParser {
         var additional: String?
     }
 
-    private var scanner = XMLElementScanner()
+    private var scanner = MarkupTokenizer(.xml, maxTagBytes: 1 << 20)
     private var stack: [String] = []
     private var text: [UInt8] = []
     private var pendingCurrency: String?
@@ -53,6 +53,14 @@ public struct CAMTParser: ExportParser {
     }
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
+        // Input that ends inside a comment, CDATA section or tag is an error, never a clean file
+        // that happens to hold no entries.
+        var scanner = self.scanner
+        let open = scanner.finish { token in self.handle(token, sink: sink) }
+        self.scanner = scanner
+        if let open {
+            open.report(to: sink, record: inEntry ? recordIndex : nil)
+        }
         if inEntry {
             sink.skip("file ends inside this entry (truncated?)", at: SourcePosition(line: entryLine, record: recordIndex))
         } else if sawDocument && !stack.isEmpty {
@@ -63,45 +71,57 @@ public struct CAMTParser: ExportParser {
         if !sawDocument { throw ParseError("no ISO 20022 statement (Stmt, Rpt or Ntfctn) found") }
     }
 
-    private mutating func handle(_ token: XMLElementScanner.Token, sink: EventSink) {
+    private mutating func handle(_ token: MarkupTokenizer.Token, sink: EventSink) {
         switch token {
-        case .doctype(let line):
+        case .problem(let problem):
+            problem.report(to: sink)
+        case .start(let tag):
+            start(tag.localName, attributes: tag, line: tag.line, sink: sink)
+            // `<Amt Ccy="EUR"/>` opens and closes an element.
+            if tag.selfClosing { end(tag.localName, sink: sink) }
+        case .end(let tag):
+            end(tag.localName, sink: sink)
+        case .doctype(let line, _):
             if !sawDoctype { sink.warn("DOCTYPE ignored (ISO 20022 files have none; its entities are not expanded)", at: .line(line)) }
             sawDoctype = true
         case .text(let bytes):
             if text.count + bytes.count <= 1 << 16 { text.append(contentsOf: bytes) }
-        case .start(let nameBytes, let attributes, _, let line):
-            let name = String(decoding: nameBytes, as: UTF8.self)
-            text.removeAll(keepingCapacity: true)
-            // Deeper than any statement: only counted, so hostile nesting costs no memory.
-            guard stack.count < Self.maxDepth else { ignoredDepth += 1; return }
-            stack.append(name)
-            switch name {
-            case "Stmt", "Rpt", "Ntfctn": sawDocument = true; accountCurrency = nil
-            case "Ntry":
-                inEntry = true; entry = Details(); entryTime = nil; entryValueTime = nil
-                entryLine = line; heldTransaction = nil; transactionCount = 0
-            case "TxDtls" where inEntry:
-                inTransaction = true; transaction = Details()
-            case "Amt":
-                pendingCurrency = XMLElementScanner.attribute("Ccy", in: attributes).map { String(decoding: $0, as: UTF8.self) }
-            default: break
-            }
-        case .end(let nameBytes):
-            if ignoredDepth > 0 { ignoredDepth -= 1; return }
-            guard !stack.isEmpty else { return }
-            let name = stack.removeLast()
-            if !nameBytes.elementsEqual(name.utf8) {
-                // Mismatched end tag: recover by unwinding to the matching start tag, if open.
-                if let k = stack.lastIndex(where: { $0.utf8.elementsEqual(nameBytes) }) { stack.removeSubrange(k...) }
-                else { stack.append(name); return }
-            }
-            endElement(name, sink: sink)
-            text.removeAll(keepingCapacity: true)
         }
     }
 
-    private func currentText() -> String { XMLElementScanner.decodeText(text[...]).trimmingSpaces }
+    private mutating func start(_ nameBytes: UnsafeBufferPointer<UInt8>, attributes: MarkupTag, line: Int, sink: EventSink) {
+        let name = String(decoding: nameBytes, as: UTF8.self)
+        text.removeAll(keepingCapacity: true)
+        // Deeper than any statement: only counted, so hostile nesting costs no memory.
+        guard stack.count < Self.maxDepth else { ignoredDepth += 1; return }
+        stack.append(name)
+        switch name {
+        case "Stmt", "Rpt", "Ntfctn": sawDocument = true; accountCurrency = nil
+        case "Ntry":
+            inEntry = true; entry = Details(); entryTime = nil; entryValueTime = nil
+            entryLine = line; heldTransaction = nil; transactionCount = 0
+        case "TxDtls" where inEntry:
+            inTransaction = true; transaction = Details()
+        case "Amt":
+            pendingCurrency = attributes.rawValue("Ccy").map { String(decoding: $0, as: UTF8.self) }
+        default: break
+        }
+    }
+
+    private mutating func end(_ nameBytes: UnsafeBufferPointer<UInt8>, sink: EventSink) {
+        if ignoredDepth > 0 { ignoredDepth -= 1; return }
+        guard !stack.isEmpty else { return }
+        let name = stack.removeLast()
+        if !nameBytes.elementsEqual(name.utf8) {
+            // Mismatched end tag: recover by unwinding to the matching start tag, if open.
+            if let k = stack.lastIndex(where: { $0.utf8.elementsEqual(nameBytes) }) { stack.removeSubrange(k...) }
+            else { stack.append(name); return }
+        }
+        endElement(name, sink: sink)
+        text.removeAll(keepingCapacity: true)
+    }
+
+    private func currentText() -> String { MarkupText.decodeXML(text).trimmingSpaces }
 
     private func parent(_ k: Int = 1) -> String? { stack.count >= k ? stack[stack.count - k] : nil }
     private func inside(_ name: String) -> Bool { stack.contains(name) }

@@ -2,11 +2,11 @@ import StewardCore
 
 /// Google Takeout "My Activity" in HTML — the default format of Takeout for years, and still
 /// the default for YouTube's `watch-history.html` / `search-history.html` — streamed through
-/// `HTMLTokenizer` (no DOM) and read block by block (`MyActivityHTMLBlockReader`). Events are
+/// `MarkupTokenizer` (no DOM) and read block by block (`MyActivityHTMLBlockReader`). Events are
 /// the same as from the JSON variant, with source `google.my_activity`, so rules need not
 /// know which format a person downloaded; positions are the block's index and line.
 public struct GoogleMyActivityHTMLParser: ExportParser {
-    private var tokenizer = HTMLTokenizer()
+    private var tokenizer = MarkupTokenizer(.html, maxTagBytes: 64 * 1024, maxTextBytes: 1 << 20)
     private let blocks = MyActivityHTMLBlockReader(source: GoogleMyActivityParser.source)
 
     public init() {}
@@ -18,7 +18,8 @@ public struct GoogleMyActivityHTMLParser: ExportParser {
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
         let blocks = self.blocks
-        tokenizer.finish { blocks.handle($0, into: sink) }
+        // A file cut inside a tag or comment keeps everything before the cut.
+        _ = tokenizer.finish { blocks.handle($0, into: sink) }
         blocks.finishBlock(into: sink)
         if tokenizer.droppedTags > 0 {
             sink.warn("\(tokenizer.droppedTags) tag(s) longer than \(tokenizer.maxTagBytes >> 10) KiB were dropped (broken markup)")

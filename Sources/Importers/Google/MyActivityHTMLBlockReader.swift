@@ -47,9 +47,9 @@ final class MyActivityHTMLBlockReader {
     /// Number of `outer-cell` blocks seen.
     var blockCount: Int { blockIndex + 1 }
 
-    func handle(_ token: HTMLTokenizer.Token, into sink: EventSink) {
+    func handle(_ token: MarkupTokenizer.Token, into sink: EventSink) {
         switch token {
-        case .startTag(let tag):
+        case .start(let tag):
             let classes = tag.classList
             if classes.contains("outer-cell") {
                 finishBlock(into: sink)
@@ -84,7 +84,7 @@ final class MyActivityHTMLBlockReader {
             } else if tag.isNamed("a"), lines[lines.count - 1].url == nil, let href = tag.attribute("href") {
                 lines[lines.count - 1].url = Array(href.prefix(Self.maxLineBytes))
             }
-        case .endTag(let tag):
+        case .end(let tag):
             switch cell {
             case .header where tag.isNamed("p") || tag.isNamed("div"):
                 cell = .none
@@ -105,6 +105,8 @@ final class MyActivityHTMLBlockReader {
             case .none, .other:
                 break
             }
+        case .doctype, .problem:
+            break // HTML has no doctype subset; limits are counted by the tokenizer and summed up at the end
         }
     }
 

@@ -4,7 +4,7 @@ import StewardCore
 /// UTC offset when the sample was recorded: kept, since "per day" means the person's day) and
 /// `2016-11-15` (`ActivitySummary dateComponents`, a calendar day).
 enum AppleHealthDate {
-    static func parse(_ raw: ArraySlice<UInt8>) -> Timestamp? {
+    static func parse<C: Collection>(_ raw: C) -> Timestamp? where C.Element == UInt8 {
         let b = Array(raw)
         func digits(_ at: Int, _ count: Int) -> Int? {
             guard at + count <= b.count else { return nil }

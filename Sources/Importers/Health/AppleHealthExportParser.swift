@@ -23,8 +23,8 @@ import StewardCore
 public struct AppleHealthExportParser: ExportParser {
     public static let source = "apple.health"
 
-    private var scanner = HealthXMLTagScanner(wantedFirstBytes: [UInt8(ascii: "H"), UInt8(ascii: "R"),
-                                                                 UInt8(ascii: "W"), UInt8(ascii: "A")])
+    /// Text is never read and only the start tags of the four elements read are copied.
+    private var scanner = Self.tokenizer()
     private var record = HealthTagAttributes(names: ["type", "sourceName", "unit", "value", "startDate", "endDate"])
     private var workout = HealthTagAttributes(names: ["workoutActivityType", "sourceName", "duration", "durationUnit",
                                                       "totalDistance", "totalDistanceUnit", "totalEnergyBurned",
@@ -39,15 +39,27 @@ public struct AppleHealthExportParser: ExportParser {
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
         var scanner = self.scanner
-        self.scanner = HealthXMLTagScanner(wantedFirstBytes: [])
+        self.scanner = Self.placeholder
         defer { self.scanner = scanner }
         scanner.feed(chunk) { token in handle(token, sink) }
     }
 
+    static func tokenizer() -> MarkupTokenizer {
+        MarkupTokenizer(.xml, maxTagBytes: 256 * 1024, collectText: false,
+                        startTagFirstBytes: [UInt8(ascii: "H"), UInt8(ascii: "R"), UInt8(ascii: "W"), UInt8(ascii: "A")])
+    }
+
+    /// Holds the tokenizer's place while it works on a copy (no copy-on-write of its buffers).
+    private static let placeholder = MarkupTokenizer(.xml, maxTagBytes: 16, collectText: false)
+
     public mutating func finish(into sink: EventSink) throws(ParseError) {
+        var scanner = self.scanner
+        let open = scanner.finish { token in handle(token, sink) }
+        self.scanner = scanner
         guard sawRoot else { throw ParseError("no <HealthData> element: not an Apple Health export.xml") }
-        if !scanner.atTextBoundary {
+        if let open {
             sink.skip("truncated: the file ends inside a tag", at: SourcePosition(line: scanner.line, record: recordIndex))
+            if open.kind != .unclosedTag { open.report(to: sink, record: recordIndex) }
         }
         if !sawRootEnd {
             sink.warn("the file ends before </HealthData>: the export is truncated, records up to line \(scanner.line) were read")
@@ -59,18 +71,23 @@ public struct AppleHealthExportParser: ExportParser {
     private static let workoutName = Array("Workout".utf8)
     private static let summaryName = Array("ActivitySummary".utf8)
 
-    private mutating func handle(_ token: HealthXMLTagScanner.Token, _ sink: EventSink) {
+    private mutating func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
         switch token {
-        case .doctype:
-            break // skipped whole; its entities are never defined
-        case .overlong(let line):
-            sink.skip("tag longer than \(scanner.maxTagBytes) bytes: not read", at: SourcePosition(line: line, record: recordIndex))
-            recordIndex += 1
-        case .end(let name, _):
-            if name.elementsEqual(Self.healthData) { sawRootEnd = true }
-        case .start(let tag, let nameLength, _, let line):
-            let name = tag.prefix(nameLength)
-            let rest = tag.dropFirst(nameLength)
+        case .doctype, .text:
+            break // the declaration is skipped whole, its entities never defined; text is not read
+        case .problem(let problem):
+            if case .tagTooLong(let limit) = problem.kind {
+                sink.skip("tag longer than \(limit) bytes: not read", at: SourcePosition(line: problem.line, record: recordIndex))
+                recordIndex += 1
+            } else {
+                problem.report(to: sink, record: recordIndex)
+            }
+        case .end(let tag):
+            if tag.name.elementsEqual(Self.healthData) { sawRootEnd = true }
+        case .start(let tag):
+            let name = tag.name
+            let rest = tag.attributeBytes
+            let line = tag.line
             if name.elementsEqual(Self.recordName) {
                 record.read(rest)
                 emitRecord(line: line, sink)

@@ -11,7 +11,7 @@ import StewardCore
 public struct GPXTrackParser: ExportParser {
     public static let source = "gpx.track"
 
-    private var scanner = XMLElementScanner(maxTokenBytes: 64 * 1024)
+    private var scanner = MarkupTokenizer(.xml, maxTagBytes: 64 * 1024, maxTextBytes: 64 * 1024)
     private var sawRoot = false
     private var recordIndex = 0
     private var inTrack = false
@@ -35,12 +35,18 @@ public struct GPXTrackParser: ExportParser {
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
         var scanner = self.scanner
-        self.scanner = XMLElementScanner(maxTokenBytes: 1)
+        self.scanner = Self.placeholder
         defer { self.scanner = scanner }
         scanner.feed(chunk) { token in handle(token, sink) }
     }
 
+    private static let placeholder = MarkupTokenizer(.xml, maxTagBytes: 16, maxTextBytes: 1)
+
     public mutating func finish(into sink: EventSink) throws(ParseError) {
+        var scanner = self.scanner
+        let open = scanner.finish { token in handle(token, sink) }
+        self.scanner = scanner
+        if let open, open.kind != .unclosedTag { open.report(to: sink, record: inPoint ? recordIndex : nil) }
         guard sawRoot else { throw ParseError("no <gpx> element: not a GPX file") }
         if inPoint {
             sink.skip("truncated: the file ends inside this track point", at: SourcePosition(line: point.line, record: recordIndex))
@@ -52,44 +58,56 @@ public struct GPXTrackParser: ExportParser {
     private static let gpx = Array("gpx".utf8), trk = Array("trk".utf8), trkpt = Array("trkpt".utf8)
     private static let name = Array("name".utf8), time = Array("time".utf8)
 
-    private mutating func handle(_ token: XMLElementScanner.Token, _ sink: EventSink) {
+    private mutating func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
         switch token {
         case .doctype, .text where capture == .none:
             break
+        case .problem(let problem):
+            problem.report(to: sink)
         case .text(let raw):
             if captured.count + raw.count <= 1024 { captured.append(contentsOf: raw) }
-        case .start(let name, let attributes, _, let line):
-            depth += 1
-            if name.elementsEqual(Self.gpx) { sawRoot = true }
-            else if name.elementsEqual(Self.trk) { inTrack = true; trackName = nil }
-            else if name.elementsEqual(Self.trkpt) {
-                if inPoint { sink.skip("track point not closed before the next one", at: SourcePosition(line: point.line, record: recordIndex)); recordIndex += 1 }
-                inPoint = true
-                pointDepth = depth
-                point = Point(latitude: Self.coordinate(XMLElementScanner.attribute("lat", in: attributes)),
-                              longitude: Self.coordinate(XMLElementScanner.attribute("lon", in: attributes)),
-                              time: nil, line: line)
-            } else if name.elementsEqual(Self.time), inPoint, depth == pointDepth + 1 {
-                capture = .time; captured.removeAll(keepingCapacity: true)
-            } else if name.elementsEqual(Self.name), inTrack, !inPoint {
-                capture = .trackName; captured.removeAll(keepingCapacity: true)
-            }
-        case .end(let name):
-            defer { depth = max(0, depth - 1) }
-            switch capture {
-            case .time:
-                if name.elementsEqual(Self.time) { point.time = XMLElementScanner.decodeText(captured[...]); capture = .none }
-            case .trackName:
-                if name.elementsEqual(Self.name) {
-                    let text = XMLElementScanner.decodeText(captured[...]).trimmingCharacters(in: .whitespacesAndNewlines)
-                    trackName = text.isEmpty ? nil : text
-                    capture = .none
-                }
-            case .none: break
-            }
-            if name.elementsEqual(Self.trkpt), inPoint { inPoint = false; emitPoint(sink) }
-            else if name.elementsEqual(Self.trk) { inTrack = false }
+        case .start(let tag):
+            start(tag, sink)
+            if tag.selfClosing { end(tag.localName, sink) }
+        case .end(let tag):
+            end(tag.localName, sink)
         }
+    }
+
+    private mutating func start(_ tag: MarkupTag, _ sink: EventSink) {
+        let name = tag.localName, line = tag.line
+        depth += 1
+        if name.elementsEqual(Self.gpx) { sawRoot = true }
+        else if name.elementsEqual(Self.trk) { inTrack = true; trackName = nil }
+        else if name.elementsEqual(Self.trkpt) {
+            if inPoint { sink.skip("track point not closed before the next one", at: SourcePosition(line: point.line, record: recordIndex)); recordIndex += 1 }
+            inPoint = true
+            pointDepth = depth
+            point = Point(latitude: Self.coordinate(tag.rawValue("lat")),
+                          longitude: Self.coordinate(tag.rawValue("lon")),
+                          time: nil, line: line)
+        } else if name.elementsEqual(Self.time), inPoint, depth == pointDepth + 1 {
+            capture = .time; captured.removeAll(keepingCapacity: true)
+        } else if name.elementsEqual(Self.name), inTrack, !inPoint {
+            capture = .trackName; captured.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private mutating func end(_ name: UnsafeBufferPointer<UInt8>, _ sink: EventSink) {
+        defer { depth = max(0, depth - 1) }
+        switch capture {
+        case .time:
+            if name.elementsEqual(Self.time) { point.time = MarkupText.decodeXML(captured); capture = .none }
+        case .trackName:
+            if name.elementsEqual(Self.name) {
+                let text = MarkupText.decodeXML(captured).trimmingCharacters(in: .whitespacesAndNewlines)
+                trackName = text.isEmpty ? nil : text
+                capture = .none
+            }
+        case .none: break
+        }
+        if name.elementsEqual(Self.trkpt), inPoint { inPoint = false; emitPoint(sink) }
+        else if name.elementsEqual(Self.trk) { inTrack = false }
     }
 
     private mutating func emitPoint(_ sink: EventSink) {
@@ -107,7 +125,7 @@ public struct GPXTrackParser: ExportParser {
                         latitude: lat, longitude: lon, position: position))
     }
 
-    private static func coordinate(_ raw: ArraySlice<UInt8>?) -> Double? {
+    private static func coordinate(_ raw: UnsafeBufferPointer<UInt8>?) -> Double? {
         guard let raw, !raw.isEmpty, raw.count <= 32 else { return nil }
         return Double(String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespaces)).flatMap { $0.isFinite ? $0 : nil }
     }

@@ -18,7 +18,10 @@ import StewardCore
 public struct SMSBackupParser: ExportParser {
     public static let source = "android.sms_backup"
 
-    private var scanner = XMLAttributeScanner()
+    /// Everything is in attributes: text is not read; a value is cut at 64 KiB (MMS parts carry
+    /// whole images in base64 attributes), a tag at 1 MiB.
+    private var scanner = Self.tokenizer()
+    private var warnedDoctype = false
     private var recordIndex = 0
     private var openMMS: MMSRecord?
     private var sawRoot = false
@@ -37,53 +40,70 @@ public struct SMSBackupParser: ExportParser {
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
         var scanner = self.scanner
-        self.scanner = XMLAttributeScanner()
+        self.scanner = Self.placeholder
         defer { self.scanner = scanner }
         scanner.feed(chunk) { token in handle(token, sink) }
     }
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
+        var scanner = self.scanner
+        let open = scanner.finish { token in handle(token, sink) }
+        self.scanner = scanner
         if let mms = openMMS {
             sink.skip("truncated: the file ends inside this MMS", at: SourcePosition(line: mms.line, record: recordIndex))
             openMMS = nil
         }
         if !sawRoot { throw ParseError("no <smses> or <calls> element: not an SMS Backup & Restore file") }
-        if !scanner.atTextBoundary { sink.warn("the file ends inside a tag: it is truncated") }
+        if let open {
+            if open.kind == .unclosedTag { sink.warn("the file ends inside a tag: it is truncated") } else { open.report(to: sink) }
+        }
     }
 
-    private mutating func handle(_ token: XMLAttributeScanner.Token, _ sink: EventSink) {
+    static func tokenizer() -> MarkupTokenizer {
+        MarkupTokenizer(.xml, maxTagBytes: 1 << 20, maxValueBytes: 64 * 1024, collectText: false)
+    }
+
+    private static let placeholder = MarkupTokenizer(.xml, maxTagBytes: 16, collectText: false)
+
+    private mutating func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
         switch token {
-        case .warning(let text, let line):
-            sink.warn(text, at: .line(line))
-        case .end(let name, let line):
-            if name.elementsEqual("mms".utf8), let mms = openMMS {
+        case .text:
+            break
+        case .doctype(let line, _):
+            if !warnedDoctype { sink.warn("document type declaration skipped: its entities are not expanded", at: .line(line)) }
+            warnedDoctype = true
+        case .problem(let problem):
+            problem.report(to: sink)
+        case .end(let tag):
+            if tag.name.elementsEqual("mms".utf8), let mms = openMMS {
                 openMMS = nil
-                emitMMS(mms, line: line, sink)
+                emitMMS(mms, line: tag.line, sink)
             }
-        case .start(let name, let attributes, let selfClosing, let line):
+        case .start(let tag):
+            let name = tag.name, line = tag.line
             if name.elementsEqual("sms".utf8) {
-                emitSMS(attributes, line: line, sink)
+                emitSMS(tag, line: line, sink)
             } else if name.elementsEqual("call".utf8) {
-                emitCall(attributes, line: line, sink)
+                emitCall(tag, line: line, sink)
             } else if name.elementsEqual("mms".utf8) {
                 var mms = MMSRecord(line: line)
-                for attribute in attributes {
-                    switch String(decoding: attribute.name, as: UTF8.self) {
-                    case "date": mms.date = Self.value(attribute)
-                    case "msg_box": mms.box = Self.value(attribute)
-                    case "address": mms.address = Self.value(attribute)
-                    case "contact_name": mms.contact = Self.value(attribute)
-                    case "readable_date": mms.readableDate = Self.value(attribute)
+                tag.forEachAttribute { name, value in
+                    switch String(decoding: name, as: UTF8.self) {
+                    case "date": mms.date = Self.value(value)
+                    case "msg_box": mms.box = Self.value(value)
+                    case "address": mms.address = Self.value(value)
+                    case "contact_name": mms.contact = Self.value(value)
+                    case "readable_date": mms.readableDate = Self.value(value)
                     default: break
                     }
                 }
-                if selfClosing { emitMMS(mms, line: line, sink) } else { openMMS = mms }
+                if tag.selfClosing { emitMMS(mms, line: line, sink) } else { openMMS = mms }
             } else if name.elementsEqual("part".utf8), openMMS != nil {
                 var isText = false
                 var text: String?
-                for attribute in attributes {
-                    if attribute.name.elementsEqual("ct".utf8) { isText = attribute.value.elementsEqual("text/plain".utf8) }
-                    if attribute.name.elementsEqual("text".utf8) { text = Self.value(attribute) }
+                tag.forEachAttribute { name, value in
+                    if name.elementsEqual("ct".utf8) { isText = value.elementsEqual("text/plain".utf8) }
+                    if name.elementsEqual("text".utf8) { text = Self.value(value) }
                 }
                 if isText, let text {
                     openMMS!.text = openMMS!.text.map { $0 + "\n" + text } ?? text
@@ -99,17 +119,17 @@ public struct SMSBackupParser: ExportParser {
         return SourcePosition(line: line, record: recordIndex)
     }
 
-    private mutating func emitSMS(_ attributes: ArraySlice<XMLAttributeScanner.Attribute>, line: Int, _ sink: EventSink) {
+    private mutating func emitSMS(_ tag: MarkupTag, line: Int, _ sink: EventSink) {
         let position = nextPosition(line: line)
         var date: String?, type: String?, address: String?, body: String?, contact: String?, readable: String?
-        for attribute in attributes {
-            switch String(decoding: attribute.name, as: UTF8.self) {
-            case "date": date = Self.value(attribute)
-            case "type": type = Self.value(attribute)
-            case "address": address = Self.value(attribute)
-            case "body": body = Self.value(attribute)
-            case "contact_name": contact = Self.value(attribute)
-            case "readable_date": readable = Self.value(attribute)
+        tag.forEachAttribute { name, value in
+            switch String(decoding: name, as: UTF8.self) {
+            case "date": date = Self.value(value)
+            case "type": type = Self.value(value)
+            case "address": address = Self.value(value)
+            case "body": body = Self.value(value)
+            case "contact_name": contact = Self.value(value)
+            case "readable_date": readable = Self.value(value)
             default: break
             }
         }
@@ -136,16 +156,16 @@ public struct SMSBackupParser: ExportParser {
                         authoredByOthers: mms.box != "2", position: position))
     }
 
-    private mutating func emitCall(_ attributes: ArraySlice<XMLAttributeScanner.Attribute>, line: Int, _ sink: EventSink) {
+    private mutating func emitCall(_ tag: MarkupTag, line: Int, _ sink: EventSink) {
         let position = nextPosition(line: line)
         var date: String?, type: String?, number: String?, contact: String?, readable: String?
-        for attribute in attributes {
-            switch String(decoding: attribute.name, as: UTF8.self) {
-            case "date": date = Self.value(attribute)
-            case "type": type = Self.value(attribute)
-            case "number": number = Self.value(attribute)
-            case "contact_name": contact = Self.value(attribute)
-            case "readable_date": readable = Self.value(attribute)
+        tag.forEachAttribute { name, value in
+            switch String(decoding: name, as: UTF8.self) {
+            case "date": date = Self.value(value)
+            case "type": type = Self.value(value)
+            case "number": number = Self.value(value)
+            case "contact_name": contact = Self.value(value)
+            case "readable_date": readable = Self.value(value)
             default: break
             }
         }
@@ -160,9 +180,9 @@ public struct SMSBackupParser: ExportParser {
     }
 
     /// The attribute's decoded value; the app writes the literal "null" for a missing one.
-    private static func value(_ attribute: XMLAttributeScanner.Attribute) -> String? {
-        if attribute.value.elementsEqual("null".utf8) || attribute.value.isEmpty { return nil }
-        return XMLAttributeScanner.decodedValue(attribute.value)
+    private static func value(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        if raw.elementsEqual("null".utf8) || raw.isEmpty { return nil }
+        return MarkupText.decodeXML(raw)
     }
 
     /// The contact's name when the phone knew it, else the number. "(Unknown)" is what the

@@ -7,7 +7,7 @@ import ZIPFoundation
 /// which is read first and held (bounded by `maxSharedStringBytes`); the sheet itself is then
 /// streamed, so memory is the strings plus one row. Both parts are inflated through
 /// `ZipArchiveReader.Member` and its zip-bomb limits; the XML is tokenized by
-/// `XMLElementScanner` (no DTDs, no entity expansion).
+/// `MarkupTokenizer` (no DTDs, no entity expansion).
 struct XLSXSheetReader {
     let diskPath: String
     let displayPath: String
@@ -58,7 +58,7 @@ struct XLSXSheetReader {
               let sheet = archive[sheetPath] else {
             throw ParseError("a workbook without a worksheet")
         }
-        var scanner = XMLElementScanner()
+        var scanner = MarkupTokenizer(.xml, maxTagBytes: 1 << 20)
         var cells: [String] = []
         var rowNumber = 0
         var column = 0
@@ -68,43 +68,48 @@ struct XLSXSheetReader {
         var problem: ParseError?
         var stopped = false
         let maxColumns = self.maxColumns
+        func endElement(_ name: UnsafeBufferPointer<UInt8>) {
+            if name.elementsEqual(Self.valueTag) || name.elementsEqual(Self.textTag) {
+                inValue = false
+            } else if name.elementsEqual(Self.cellTag) {
+                guard column < maxColumns else {
+                    problem = ParseError("row \(rowNumber) has a cell past column \(maxColumns)"); stopped = true; return
+                }
+                var text = value
+                if cellType.elementsEqual(Self.sharedType) {
+                    guard let k = Int(value), k >= 0, k < strings.count else {
+                        problem = ParseError("row \(rowNumber) points to a shared string the workbook does not have"); stopped = true; return
+                    }
+                    text = strings[k]
+                }
+                if cells.count <= column { cells.append(contentsOf: repeatElement("", count: column + 1 - cells.count)) }
+                cells[column] = text
+            } else if name.elementsEqual(Self.rowTag) {
+                if !row(rowNumber, cells) { stopped = true }
+            }
+        }
         try stream(member(archive, sheet)) { chunk in
             scanner.feed(chunk) { token in
                 guard !stopped else { return }
                 switch token {
-                case .start(let name, let attributes, _, _):
+                case .start(let tag):
+                    let name = tag.localName
                     if name.elementsEqual(Self.rowTag) {
-                        rowNumber = XMLElementScanner.attribute("r", in: attributes).flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? rowNumber + 1
+                        rowNumber = tag.rawValue("r").flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? rowNumber + 1
                         cells = []
                     } else if name.elementsEqual(Self.cellTag) {
-                        column = XMLElementScanner.attribute("r", in: attributes).flatMap(Self.columnIndex) ?? cells.count
-                        cellType = XMLElementScanner.attribute("t", in: attributes).map(Array.init) ?? []
+                        column = tag.rawValue("r").flatMap(Self.columnIndex) ?? cells.count
+                        cellType = tag.rawValue("t").map(Array.init) ?? []
                         value = ""
                     } else if name.elementsEqual(Self.valueTag) || name.elementsEqual(Self.textTag) {
-                        inValue = true
+                        inValue = !tag.selfClosing
                     }
+                    if tag.selfClosing { endElement(tag.localName) }
                 case .text(let raw):
-                    if inValue { value += XMLElementScanner.decodeText(raw) }
-                case .end(let name):
-                    if name.elementsEqual(Self.valueTag) || name.elementsEqual(Self.textTag) {
-                        inValue = false
-                    } else if name.elementsEqual(Self.cellTag) {
-                        guard column < maxColumns else {
-                            problem = ParseError("row \(rowNumber) has a cell past column \(maxColumns)"); stopped = true; return
-                        }
-                        var text = value
-                        if cellType.elementsEqual(Self.sharedType) {
-                            guard let k = Int(value), k >= 0, k < strings.count else {
-                                problem = ParseError("row \(rowNumber) points to a shared string the workbook does not have"); stopped = true; return
-                            }
-                            text = strings[k]
-                        }
-                        if cells.count <= column { cells.append(contentsOf: repeatElement("", count: column + 1 - cells.count)) }
-                        cells[column] = text
-                    } else if name.elementsEqual(Self.rowTag) {
-                        if !row(rowNumber, cells) { stopped = true }
-                    }
-                case .doctype:
+                    if inValue { value += MarkupText.decodeXML(raw) }
+                case .end(let tag):
+                    endElement(tag.localName)
+                case .doctype, .problem:
                     break
                 }
             }
@@ -118,7 +123,7 @@ struct XLSXSheetReader {
     private static let itemTag = Array("si".utf8), phoneticTag = Array("rPh".utf8)
 
     /// `B7` → 1, `AA3` → 26.
-    static func columnIndex(_ reference: ArraySlice<UInt8>) -> Int? {
+    static func columnIndex<C: Collection>(_ reference: C) -> Int? where C.Element == UInt8 {
         var n = 0, letters = 0
         for b in reference {
             let upper = b & 0xDF
@@ -133,31 +138,36 @@ struct XLSXSheetReader {
     /// Every `<si>` of the shared-strings part: its `<t>` runs joined, phonetic runs (`<rPh>`) left out.
     private func sharedStrings(_ archive: Archive) throws(ParseError) -> [String] {
         guard let entry = archive["xl/sharedStrings.xml"] else { return [] }
-        var scanner = XMLElementScanner()
+        var scanner = MarkupTokenizer(.xml, maxTagBytes: 1 << 20)
         var strings: [String] = []
         var current = ""
         var inText = false, inPhonetic = false
         var bytes = 0
         var tooMany = false
         let cap = maxSharedStringBytes
+        func endElement(_ name: UnsafeBufferPointer<UInt8>) {
+            if name.elementsEqual(Self.textTag) { inText = false }
+            else if name.elementsEqual(Self.phoneticTag) { inPhonetic = false }
+            else if name.elementsEqual(Self.itemTag) {
+                bytes += current.utf8.count + 16
+                if bytes > cap { tooMany = true }
+                strings.append(current)
+            }
+        }
         try stream(member(archive, entry)) { chunk in
             scanner.feed(chunk) { token in
                 switch token {
-                case .start(let name, _, _, _):
+                case .start(let tag):
+                    let name = tag.localName
                     if name.elementsEqual(Self.itemTag) { current = "" }
                     else if name.elementsEqual(Self.phoneticTag) { inPhonetic = true }
                     else if name.elementsEqual(Self.textTag) { inText = true }
+                    if tag.selfClosing { endElement(name) }
                 case .text(let raw):
-                    if inText && !inPhonetic { current += XMLElementScanner.decodeText(raw) }
-                case .end(let name):
-                    if name.elementsEqual(Self.textTag) { inText = false }
-                    else if name.elementsEqual(Self.phoneticTag) { inPhonetic = false }
-                    else if name.elementsEqual(Self.itemTag) {
-                        bytes += current.utf8.count + 16
-                        if bytes > cap { tooMany = true }
-                        strings.append(current)
-                    }
-                case .doctype:
+                    if inText && !inPhonetic { current += MarkupText.decodeXML(raw) }
+                case .end(let tag):
+                    endElement(tag.localName)
+                case .doctype, .problem:
                     break
                 }
             }

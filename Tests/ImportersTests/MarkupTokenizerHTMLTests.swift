@@ -1,20 +1,22 @@
 import XCTest
 @testable import Importers
 
-final class HTMLTokenizerTests: XCTestCase {
+/// The markup tokenizer in its HTML dialect (Takeout's My Activity pages).
+final class MarkupTokenizerHTMLTests: XCTestCase {
     /// Tokens as readable strings: `<div class=x>`, `</div>`, `"text"`.
-    func tokens(_ html: String, chunkSize: Int = 64 * 1024, maxTagBytes: Int = 64 * 1024) -> (tokens: [String], tokenizer: HTMLTokenizer) {
-        var tokenizer = HTMLTokenizer(maxTagBytes: maxTagBytes)
+    func tokens(_ html: String, chunkSize: Int = 64 * 1024, maxTagBytes: Int = 64 * 1024) -> (tokens: [String], tokenizer: MarkupTokenizer) {
+        var tokenizer = MarkupTokenizer(.html, maxTagBytes: maxTagBytes)
         var out: [String] = []
-        func record(_ token: HTMLTokenizer.Token) {
+        func record(_ token: MarkupTokenizer.Token) {
             switch token {
             case .text(let bytes): out.append("\"" + String(decoding: bytes, as: UTF8.self) + "\"")
-            case .startTag(let tag):
+            case .start(let tag):
                 var s = "<" + String(decoding: tag.name, as: UTF8.self)
                 if let cls = tag.attribute("class") { s += " class=" + String(decoding: cls, as: UTF8.self) }
                 if let href = tag.attribute("href") { s += " href=" + String(decoding: href, as: UTF8.self) }
                 out.append(s + ">@\(tag.line)")
-            case .endTag(let tag): out.append("</" + String(decoding: tag.name, as: UTF8.self) + ">")
+            case .end(let tag): out.append("</" + String(decoding: tag.name, as: UTF8.self) + ">")
+            case .doctype, .problem: break
             }
         }
         let bytes = Array(html.utf8)
@@ -24,7 +26,7 @@ final class HTMLTokenizerTests: XCTestCase {
             bytes[start..<end].withUnsafeBytes { tokenizer.feed($0, record) }
             start = end
         }
-        tokenizer.finish(record)
+        _ = tokenizer.finish(record)
         return (out, tokenizer)
     }
 
@@ -46,11 +48,11 @@ final class HTMLTokenizerTests: XCTestCase {
     }
 
     func testClassListMatchesWholeNamesOnly() {
-        var tokenizer = HTMLTokenizer()
+        var tokenizer = MarkupTokenizer(.html)
         var results: [Bool] = []
         Array("<div class='content-cell mdl-typography--body-1 mdl-typography--text-right'><p class=outer-cellx>".utf8).withUnsafeBytes { raw in
             tokenizer.feed(raw) { token in
-                if case .startTag(let tag) = token {
+                if case .start(let tag) = token {
                     results.append(tag.hasClass("content-cell"))
                     results.append(tag.hasClass("mdl-typography--text-right"))
                     results.append(tag.hasClass("outer-cell"))
@@ -101,12 +103,12 @@ final class HTMLTokenizerTests: XCTestCase {
     }
 
     func testLongTextIsCut() {
-        var tokenizer = HTMLTokenizer(maxTextBytes: 100)
+        var tokenizer = MarkupTokenizer(.html, maxTextBytes: 100)
         var texts: [Int] = []
         Array((String(repeating: "y", count: 1000) + "<br>z").utf8).withUnsafeBytes { raw in
             tokenizer.feed(raw) { if case .text(let b) = $0 { texts.append(b.count) } }
         }
-        tokenizer.finish { if case .text(let b) = $0 { texts.append(b.count) } }
+        _ = tokenizer.finish { if case .text(let b) = $0 { texts.append(b.count) } }
         XCTAssertEqual(texts, [100, 1])
         XCTAssertEqual(tokenizer.truncatedTexts, 1)
     }
