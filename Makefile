@@ -20,7 +20,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 INSTALLED    := bin/steward share/man/man1/steward.1 share/bash-completion/completions/steward \
                 share/zsh/site-functions/_steward share/fish/vendor_completions.d/steward.fish
 
-.PHONY: all build release dist demo test test-html browser-deps eval test-install bench fuzz install install-files uninstall deb deps clean
+.PHONY: all build release dist demo test test-html browser-deps eval test-install bench fuzz fuzz-build fuzz-smoke install install-files uninstall deb deps clean
 
 all: build
 
@@ -95,22 +95,32 @@ bench: release
 	@command -v /usr/bin/time >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; }
 	./scripts/bench.sh $(RELEASE_BIN)
 
-# libFuzzer over the streaming JSON parser and the CSV reader (Fuzz/, docs/privacy.md "Fuzzing"):
-# FUZZ_SECONDS per target (default 20), seeds from Fuzz/seeds, a dictionary per format; the
-# corpus grows in .build/fuzz/corpus-*, crashing inputs land in .build/fuzz/crashes/ and fail
-# the target. Built in its own build folder so the sanitizers never reach the normal build.
+# libFuzzer over the parsers that read untrusted bytes (Fuzz/, docs/privacy.md "Fuzzing"): the
+# streaming JSON parser, the CSV reader, the markup tokenizer (and the XML/HTML importers on it),
+# the tar/gzip reader, the Exif reader and the SQLite importers. FUZZ_SECONDS per target (default
+# 20), seeds from Fuzz/seeds/<name>, a dictionary per format (Fuzz/<name>.dict); the corpus grows
+# in .build/fuzz/corpus-*, crashing inputs land in .build/fuzz/crashes/ and fail the target.
+# Built in its own build folder so the sanitizers never reach the normal build (-enable-testing:
+# the tar harness reaches the internal tar reader). FUZZ_TARGETS picks some of them.
 FUZZ_SECONDS ?= 20
 FUZZ_BUILD   := $(BUILD_DIR)/fuzz
-fuzz: deps
-	STEWARD_FUZZ=1 $(SWIFT) build -c release --build-path $(FUZZ_BUILD) -Xswiftc -sanitize=fuzzer,address \
-	  --product JSONFuzzer
-	STEWARD_FUZZ=1 $(SWIFT) build -c release --build-path $(FUZZ_BUILD) -Xswiftc -sanitize=fuzzer,address \
-	  --product CSVFuzzer
-	@mkdir -p $(FUZZ_BUILD)/corpus-json $(FUZZ_BUILD)/corpus-csv $(FUZZ_BUILD)/crashes
-	$(FUZZ_BUILD)/release/JSONFuzzer -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1024 -dict=Fuzz/json.dict \
-	  -artifact_prefix=$(FUZZ_BUILD)/crashes/json- -print_final_stats=1 $(FUZZ_BUILD)/corpus-json Fuzz/seeds/json
-	$(FUZZ_BUILD)/release/CSVFuzzer -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1024 -dict=Fuzz/csv.dict \
-	  -artifact_prefix=$(FUZZ_BUILD)/crashes/csv- -print_final_stats=1 $(FUZZ_BUILD)/corpus-csv Fuzz/seeds/csv
+FUZZ_TARGETS ?= json csv markup tar exif sqlite
+fuzz_product  = $$(echo $(1) | sed 's/^json$$/JSONFuzzer/;s/^csv$$/CSVFuzzer/;s/^markup$$/MarkupFuzzer/;s/^tar$$/TarFuzzer/;s/^exif$$/ExifFuzzer/;s/^sqlite$$/SQLiteFuzzer/')
+fuzz: deps fuzz-build
+	@mkdir -p $(FUZZ_BUILD)/crashes
+	@for t in $(FUZZ_TARGETS); do \
+	  p=$(call fuzz_product,$$t); \
+	  mkdir -p $(FUZZ_BUILD)/corpus-$$t; \
+	  echo "== $$p ($(FUZZ_SECONDS) s)"; \
+	  $(FUZZ_BUILD)/release/$$p -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1024 -timeout=10 -dict=Fuzz/$$t.dict \
+	    -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- -print_final_stats=1 $(FUZZ_BUILD)/corpus-$$t Fuzz/seeds/$$t || exit 1; \
+	done
+
+fuzz-build:
+	@for t in $(FUZZ_TARGETS); do \
+	  STEWARD_FUZZ=1 $(SWIFT) build -c release --build-path $(FUZZ_BUILD) -Xswiftc -sanitize=fuzzer,address \
+	    -Xswiftc -enable-testing --product $(call fuzz_product,$$t) || exit 1; \
+	done
 
 # The binary (rules built in; stripped of its debugging symbols, 93 MB → 66 MB), its man page
 # and bash, zsh and fish completions.

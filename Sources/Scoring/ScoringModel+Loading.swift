@@ -21,8 +21,10 @@ extension ScoringModel {
     public static func load(file: String, knownAttributes: Set<String>) throws(RuleFileError) -> ScoringModel {
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: file)
-            if let size = attributes[.size] as? NSNumber, size.intValue > maximumFileBytes {
+            // stat directly: FileManager's attributes also look up the owner's name, which asks
+            // the name service (a socket to nscd, and on LDAP/SSSD machines the network).
+            var info = stat()
+            if stat(file, &info) == 0, Int64(info.st_size) > Int64(maximumFileBytes) {
                 throw RuleFileError(file: file, line: 1, ModelFileProblem.fileTooLarge(limit: maximumFileBytes).message)
             }
             data = try Data(contentsOf: URL(fileURLWithPath: file))

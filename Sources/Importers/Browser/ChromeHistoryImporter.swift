@@ -39,6 +39,7 @@ public struct ChromeHistoryImporter: PathReadingImporter {
 
     public func read(diskPath: String, probe: FileProbe, into sink: EventSink) throws(ParseError) {
         let database = try ImmutableSQLiteInput(path: diskPath)
+        database.warnAboutWriteAheadLog(sink)
         guard try database.hasTable("urls"), try database.hasTable("visits") else {
             throw ParseError("no Chromium urls and visits tables")
         }

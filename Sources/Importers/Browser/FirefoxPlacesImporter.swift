@@ -34,6 +34,7 @@ public struct FirefoxPlacesImporter: PathReadingImporter {
 
     public func read(diskPath: String, probe: FileProbe, into sink: EventSink) throws(ParseError) {
         let database = try ImmutableSQLiteInput(path: diskPath)
+        database.warnAboutWriteAheadLog(sink)
         guard try database.hasTable("moz_places"), try database.hasTable("moz_historyvisits") else {
             throw ParseError("no Firefox moz_places and moz_historyvisits tables")
         }

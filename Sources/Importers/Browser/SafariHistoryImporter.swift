@@ -38,6 +38,7 @@ public struct SafariHistoryImporter: PathReadingImporter {
 
     public func read(diskPath: String, probe: FileProbe, into sink: EventSink) throws(ParseError) {
         let database = try ImmutableSQLiteInput(path: diskPath)
+        database.warnAboutWriteAheadLog(sink)
         guard try database.hasTable("history_items"), try database.hasTable("history_visits") else {
             throw ParseError("no Safari history_items and history_visits tables")
         }

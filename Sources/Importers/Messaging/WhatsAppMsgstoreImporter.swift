@@ -42,6 +42,7 @@ public struct WhatsAppMsgstoreImporter: PathReadingImporter {
 
     public func read(diskPath: String, probe: FileProbe, into sink: EventSink) throws(ParseError) {
         let database = try ImmutableSQLiteInput(path: diskPath)
+        database.warnAboutWriteAheadLog(sink)
         if try database.hasTable("messages"), try database.hasColumn("key_remote_jid", in: "messages") {
             try readLegacy(database, into: sink)
         } else if try database.hasTable("message"), try database.hasTable("chat"), try database.hasTable("jid") {

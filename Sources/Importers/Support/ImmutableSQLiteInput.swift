@@ -1,10 +1,14 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CSQLite
 import StewardCore
 
 /// A SQLite file that is an input: opened read-only with `immutable=1`, so SQLite takes no
 /// locks and never creates a -wal, -shm or journal file beside it (inputs stay byte-identical).
 /// Immutable also means SQLite ignores a -wal file that is already there: rows only in an
-/// uncheckpointed WAL are not seen, which is the price of not touching the input.
+/// uncheckpointed WAL are not seen, which is the price of not touching the input. The
+/// importers say so (`warnAboutWriteAheadLog`), naming the file.
 final class ImmutableSQLiteInput {
     private var handle: OpaquePointer?
     let path: String
@@ -27,6 +31,36 @@ final class ImmutableSQLiteInput {
     }
 
     deinit { sqlite3_close(handle) }
+
+    /// Warns when a write-ahead log beside the database holds frames of the current log (its
+    /// header's salts repeated in the first frame): those changes may not have reached the
+    /// database yet, and an immutable read does not see them. Only the log's first 56 bytes
+    /// are read, through a descriptor opened read-only; nothing is written.
+    func warnAboutWriteAheadLog(_ sink: EventSink) {
+        let wal = path + "-wal"
+        guard let size = Self.pendingWriteAheadLogBytes(wal) else { return }
+        let name = String(wal.split(separator: "/").last ?? Substring(wal))
+        sink.warn("\(name) holds \(size) bytes of changes that may not be in the database yet: rows only there are not read (inputs are opened read-only); close the app that writes it and scan again")
+    }
+
+    /// The size of `walPath` when it is a write-ahead log with at least one frame of its
+    /// current generation; nil otherwise (absent, empty, reset, or not a WAL).
+    static func pendingWriteAheadLogBytes(_ walPath: String) -> Int64? {
+        let fd = open(walPath, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= 32 + 24 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: 56)
+        let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 56, 0) }
+        guard got == 56 else { return nil }
+        func u32(_ at: Int) -> UInt32 { bytes[at..<(at + 4)].reduce(0) { $0 << 8 | UInt32($1) } }
+        // Header: magic 0x377f0682/3, version, page size, checkpoint sequence, salt-1, salt-2, checksums.
+        guard u32(0) & 0xFFFF_FFFE == 0x377F_0682, u32(8) >= 512 else { return nil }
+        // First frame header (at 32): page number, commit size, salt-1, salt-2, checksums.
+        guard u32(32) != 0, u32(40) == u32(16), u32(44) == u32(20) else { return nil }
+        return Int64(info.st_size)
+    }
 
     /// One result row, valid only inside the `forEachRow` callback.
     struct Row {

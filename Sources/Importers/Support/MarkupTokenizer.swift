@@ -71,6 +71,9 @@ public struct MarkupTokenizer: Sendable {
     private var state = State.text
     private var text: [UInt8] = []
     private var textCut = false
+    /// Where the text run being collected began (its limit is reported there).
+    private var textLine = 1
+    private var textOffset: Int64 = 0
     private var reference: [UInt8] = []
     private var tag: [UInt8] = []
     private var tagIsEnd = false
@@ -119,6 +122,7 @@ public struct MarkupTokenizer: Sendable {
         while i < n {
             switch state {
             case .text:
+                if text.isEmpty { textLine = line; textOffset = chunkStart + Int64(i) }
                 var j = i
                 if html {
                     while j < n {
@@ -591,7 +595,7 @@ public struct MarkupTokenizer: Sendable {
             if !textCut {
                 textCut = true
                 truncatedTexts += 1
-                body(.problem(MarkupError(.textTooLong(limit: maxTextBytes), line: line, offset: offset)))
+                body(.problem(MarkupError(.textTooLong(limit: maxTextBytes), line: textLine, offset: textOffset)))
             }
         }
     }
