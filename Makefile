@@ -65,12 +65,13 @@ demo: build
 # Everything the project checks: unit tests, every rule and model example (inside the XCTest
 # suite and again through the CLI), CLI end-to-end tests, privacy tests and the conformance
 # test over the sample corpus (docs/architecture.md, "Sample exports"; skipped, saying so,
-# when that folder is absent).
+# when that folder is absent), and a few seconds of every fuzz harness (fuzz-smoke, below).
 test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
 	$(BIN) rules lint
 	$(BIN) rules test
+	$(MAKE) --no-print-directory fuzz-smoke
 	$(MAKE) --no-print-directory test-html
 
 # The HTML report in a real browser (docs/reports.md, "Tested in a browser"): headless
@@ -120,6 +121,33 @@ fuzz-build:
 	@for t in $(FUZZ_TARGETS); do \
 	  STEWARD_FUZZ=1 $(SWIFT) build -c release --build-path $(FUZZ_BUILD) -Xswiftc -sanitize=fuzzer,address \
 	    -Xswiftc -enable-testing --product $(call fuzz_product,$$t) || exit 1; \
+	done
+
+# The fuzz smoke `make test` runs: every harness for FUZZ_SMOKE_SECONDS (default 3) from its seeds,
+# plus every input in Fuzz/regressions/<name> (inputs that once crashed, replayed once each), in
+# a debug build of its own (about a minute from scratch). Toolchains that cannot build libFuzzer
+# harnesses (no -sanitize=fuzzer, as on macOS without a full LLVM) skip it and say so.
+FUZZ_SMOKE_SECONDS ?= 3
+FUZZ_SMOKE_BUILD   := $(BUILD_DIR)/fuzz-smoke
+fuzz-smoke:
+	@probe=$$(mktemp -d); echo 'public func probe() {}' > $$probe/probe.swift; \
+	if ! $(SWIFT)c -sanitize=fuzzer,address -parse-as-library -emit-object -o $$probe/probe.o $$probe/probe.swift >/dev/null 2>&1; then \
+	  rm -rf $$probe; echo "fuzz smoke SKIPPED: this Swift toolchain cannot build libFuzzer harnesses (-sanitize=fuzzer,address)"; exit 0; fi; \
+	rm -rf $$probe; \
+	for t in $(FUZZ_TARGETS); do \
+	  p=$(call fuzz_product,$$t); \
+	  STEWARD_FUZZ=1 $(SWIFT) build --build-path $(FUZZ_SMOKE_BUILD) -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
+	    --product $$p >$(FUZZ_SMOKE_BUILD).log 2>&1 || { cat $(FUZZ_SMOKE_BUILD).log; exit 1; }; \
+	done; \
+	for t in $(FUZZ_TARGETS); do \
+	  p=$(call fuzz_product,$$t); bin=$(FUZZ_SMOKE_BUILD)/debug/$$p; \
+	  if [ -d Fuzz/regressions/$$t ] && [ -n "$$(ls Fuzz/regressions/$$t)" ]; then \
+	    $$bin -rss_limit_mb=1024 -timeout=10 Fuzz/regressions/$$t/* >$(FUZZ_SMOKE_BUILD)-$$t.log 2>&1 || { cat $(FUZZ_SMOKE_BUILD)-$$t.log; echo "fuzz smoke: $$p fails on a regression input"; exit 1; }; fi; \
+	  rm -rf $(FUZZ_SMOKE_BUILD)/corpus-$$t; mkdir -p $(FUZZ_SMOKE_BUILD)/corpus-$$t $(FUZZ_SMOKE_BUILD)/crashes; \
+	  $$bin -max_total_time=$(FUZZ_SMOKE_SECONDS) -rss_limit_mb=1024 -timeout=10 -dict=Fuzz/$$t.dict -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_SMOKE_BUILD)/crashes/$$t- $(FUZZ_SMOKE_BUILD)/corpus-$$t Fuzz/seeds/$$t >$(FUZZ_SMOKE_BUILD)-$$t.log 2>&1 \
+	    || { cat $(FUZZ_SMOKE_BUILD)-$$t.log; echo "fuzz smoke: $$p FAILED (input in $(FUZZ_SMOKE_BUILD)/crashes)"; exit 1; }; \
+	  echo "fuzz smoke: $$p $$(grep -o 'number_of_executed_units: [0-9]*' $(FUZZ_SMOKE_BUILD)-$$t.log | grep -o '[0-9]*') executions in $(FUZZ_SMOKE_SECONDS) s, no finding"; \
 	done
 
 # The binary (rules built in; stripped of its debugging symbols, 93 MB → 66 MB), its man page

@@ -156,6 +156,27 @@ final class BankCSVLayoutTests: XCTestCase {
         XCTAssertEqual(r.events[1].amount, Money(units: 200_000, scale: 2, currency: "CNY"))
     }
 
+    /// A `收/支` mark that is neither 收入 nor 支出 (`不计收支` for a transfer between one's own
+    /// accounts, `/`) is never read as income: the row keeps its text without an amount, and
+    /// the file says once how many rows were read so, pointing at the first.
+    func testUnknownSignMarkIsNeitherDebitNorCredit() throws {
+        let text = """
+            交易时间,交易分类,交易对方,商品说明,收/支,金额（元）,交易状态,
+            2023-03-01 12:00:05,餐饮美食,肯德基,午餐,支出,35.50,交易成功,
+            2023-03-02 09:30:00,投资理财,余额宝,转入余额宝,不计收支,2000.00,交易成功,
+            2023-03-03 10:00:00,信用借还,花呗,花呗还款,/,800.00,交易成功,
+            2023-03-04 08:00:00,转账红包,张三,还钱,收入,50.00,交易成功,
+
+            """
+        let r = try parse(Array(text.utf8))
+        XCTAssertEqual(r.events.count, 4, r.issues.joined(separator: "\n"))
+        XCTAssertEqual(r.events.map { $0.amount }, [Money(units: -3550, scale: 2, currency: "CNY"), nil, nil,
+                                                   Money(units: 5000, scale: 2, currency: "CNY")])
+        XCTAssertEqual(r.events[1].text, "转入余额宝")
+        XCTAssertEqual(r.skipped, 0)
+        XCTAssertEqual(r.issues, ["line 3: 2 row(s) with a debit/credit mark that is neither debit nor credit: read without an amount (neither money in nor out)"])
+    }
+
     /// Unsigned amounts with a CR/DR column, semicolons, a trailing delimiter.
     func testCRDRColumn() throws {
         let csv = "Date;Description;Amount;CR/DR;\n2024-01-05;SALARY;1500.00;CR;\n2024-01-06;RENT;700.00;DR;\n"

@@ -18,6 +18,8 @@ public struct BankStatementCSVParser: ExportParser {
     private let locale: BankCSVDateOrder.LocaleHint?
     /// Watches rows after the head when the day/month order was assumed.
     private let dateOrderWatch = DateOrderWatch()
+    /// Rows whose debit/credit mark is neither a known debit nor a known credit mark.
+    private let unknownMarks = UnknownMarks()
 
     public init() { self.locale = nil }
 
@@ -28,6 +30,14 @@ public struct BankStatementCSVParser: ExportParser {
     final class DateOrderWatch {
         var active = false
         var contradiction: (line: Int, text: String)?
+    }
+
+    /// A `收/支`-style mark that says neither debit nor credit (`不计收支`, `/`, a word steward
+    /// does not know): the row's amount is not money in or out, so it is read without one
+    /// (its text still counts) and the file says so once.
+    final class UnknownMarks {
+        var rows = 0
+        var first: (line: Int, mark: String)?
     }
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
@@ -47,11 +57,16 @@ public struct BankStatementCSVParser: ExportParser {
             transcoder = t
             try feedReader(transcoded[...], sink: sink)
         }
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, sink: sink)
         }
         try reader.finish(handle)
+        if let (line, _) = unknownMarks.first {
+            // The mark itself is cell text, so not quoted; the line points at the first such row.
+            sink.warn("\(unknownMarks.rows) row(s) with a debit/credit mark that is neither debit nor credit: read without an amount (neither money in nor out)",
+                      at: .line(line))
+        }
         if let (line, text) = watch.contradiction {
             let other = dialect.dateOrder == .dayFirst ? "month/day" : "day/month"
             sink.warn("\(QuotedValue.describe(text)) can only be \(other), but the rows before it were read as "
@@ -99,9 +114,9 @@ public struct BankStatementCSVParser: ExportParser {
     }
 
     private mutating func feedReader(_ bytes: ArraySlice<UInt8>, sink: EventSink) throws(ParseError) {
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, sink: sink)
         }
         let result: Result<Void, ParseError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(ParseError) { try reader.feed(buffer, handle); return .success(()) }
@@ -111,16 +126,16 @@ public struct BankStatementCSVParser: ExportParser {
     }
 
     private mutating func feedReader(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, sink: EventSink) throws(ParseError) {
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, sink: sink)
         }
         try reader.feed(UnsafeBufferPointer(rebasing: bytes), handle)
     }
 
     /// Turns one record into an event, or a skip with its line and reason.
     static func handle(_ record: CSVRecord, dialect d: BankCSVDialect, layout: BankCSVDialect.RowLayout,
-                       watch: DateOrderWatch, sink: EventSink) {
+                       watch: DateOrderWatch, marks: UnknownMarks, sink: EventSink) {
         if let header = d.headerOrdinal, record.ordinal <= header { return } // preamble and header
         let position = SourcePosition.line(record.line)
         switch record.problem {
@@ -172,6 +187,7 @@ public struct BankStatementCSVParser: ExportParser {
 
         let currency = text(.currency).flatMap { BankCSVHeaderVocabulary.currencyCode($0) } ?? d.headerCurrency
         var amount: Money
+        var neitherDebitNorCredit = false
         if let amountField = field(.amount) {
             guard let m = Money.parse(amountField, decimalSeparator: d.decimalSeparator) else {
                 sink.skip("unreadable amount (not quoted)", at: position); return
@@ -181,6 +197,12 @@ public struct BankStatementCSVParser: ExportParser {
             if let mark = text(.debitCreditMark)?.lowercased() {
                 if debitMarks.contains(mark) { amount.units = -abs(amount.units) }
                 else if creditMarks.contains(mark) { amount.units = abs(amount.units) }
+                else {
+                    // An unsigned amount with a mark that is neither: never guessed as income.
+                    neitherDebitNorCredit = true
+                    marks.rows += 1
+                    if marks.first == nil { marks.first = (record.line, String(mark.prefix(16))) }
+                }
             }
         } else {
             let debit = field(.debit), credit = field(.credit)
@@ -218,7 +240,7 @@ public struct BankStatementCSVParser: ExportParser {
         if let raw = text(.mcc), raw.count <= 4, let v = Int(raw) { mcc = v }
         let description = text(.description)
         sink.emit(Event(source: sourceID, kind: .transaction, time: time, text: description,
-                        counterparty: text(.payee), amount: amount, mcc: mcc, code: text(.code),
+                        counterparty: text(.payee), amount: neitherDebitNorCredit ? nil : amount, mcc: mcc, code: text(.code),
                         position: position))
     }
 
