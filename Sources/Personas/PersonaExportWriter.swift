@@ -77,12 +77,24 @@ public struct PersonaExportWriter {
         return Output(directory: directory, files: files, bytes: bytes)
     }
 
+    /// Creates `path` and its missing parents with mode 0700 given to mkdir itself (Foundation's
+    /// createDirectory makes folders 0777 and narrows them afterwards, leaving a moment in which
+    /// another user could enter); existing folders are left as they are.
     func makeFolder(_ path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw PersonaError.cannotWrite(path, "\(error)")
+        guard !path.isEmpty, path != "/" else { return }
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw PersonaError.cannotWrite(path, "a file that is not a folder is in the way") }
+            return
         }
+        try makeFolder(parentFolder(of: path))
+        if mkdir(path, 0o700) != 0 {
+            let code = errno
+            if code == EEXIST, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
+            throw PersonaError.cannotWrite(path, String(cString: strerror(code)))
+        }
+        // The umask may have narrowed 0700 further (to an unusable mode): set it exactly.
+        if chmod(path, 0o700) != 0 { throw PersonaError.cannotWrite(path, String(cString: strerror(errno))) }
     }
 
     func writeStatement(_ format: Persona.StatementFormat, _ entries: [Entry], to path: String) throws -> Int64 {
@@ -376,12 +388,7 @@ public struct PersonaExportWriter {
         var written: [(String, Int64)] = []
         for (relative, visits) in byMonth.sorted(by: { $0.key < $1.key }) {
             let path = directory + "/Semantic Location History/" + relative
-            do {
-                try FileManager.default.createDirectory(atPath: parentFolder(of: path),
-                                                        withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw PersonaError.cannotWrite(path, "\(error)")
-            }
+            try makeFolder(parentFolder(of: path))
             let out = try BufferedFileWriter(path: path)
             try out.write("{\n  \"timelineObjects\": [")
             for (i, (start, visit)) in visits.sorted(by: { $0.0 < $1.0 }).enumerated() {
