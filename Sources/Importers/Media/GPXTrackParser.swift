@@ -60,7 +60,9 @@ public struct GPXTrackParser: ExportParser {
 
     private mutating func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
         switch token {
-        case .doctype, .text where capture == .none:
+        case .doctype:
+            break
+        case .text where capture == .none:
             break
         case .problem(let problem):
             problem.report(to: sink)
