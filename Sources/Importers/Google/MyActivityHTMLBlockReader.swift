@@ -14,7 +14,8 @@ import StewardCore
 /// ```
 ///
 /// The body cell's lines (split at `<br>`) are: the title with its link, optional subtitle
-/// lines (a channel link; a line without a link is a description), and the time last. The
+/// lines (a channel link; a line without a link is a description), and the time last (in
+/// Gemini Apps blocks the assistant's answer follows the time and is not read). The
 /// caption (products, locations, "why is this here") is not read: the header names the
 /// product. A block ends where the next one starts or at the end of the file, not at its
 /// closing `</div>`s, because Takeout's markup does not always close its tags.
@@ -128,8 +129,16 @@ final class MyActivityHTMLBlockReader {
             sink.skip("no time line in the activity block", at: position)
             return
         }
-        let timeLine = texts[texts.count - 1].text
-        guard let parsed = MyActivityHTMLTimestamp.parse(timeLine) else {
+        // The time is the last line, except in Gemini Apps blocks, where the assistant's answer
+        // follows it: then the first line after the title that reads as a time.
+        var timeIndex = texts.count - 1
+        var parsed = MyActivityHTMLTimestamp.parse(texts[timeIndex].text)
+        if parsed == nil, let found = (1..<(texts.count - 1)).lazy
+            .compactMap({ i in MyActivityHTMLTimestamp.parse(texts[i].text).map { (i, $0) } }).first {
+            (timeIndex, parsed) = (found.0, found.1)
+        }
+        guard let parsed else {
+            let timeLine = texts[texts.count - 1].text
             sink.skip("unreadable time \(QuotedValue.describe(timeLine)) (not a date format steward knows)", at: position)
             return
         }
@@ -146,7 +155,7 @@ final class MyActivityHTMLBlockReader {
             return
         }
         // A subtitle is a line with a link (the channel); a line without one is a description.
-        let firstSubtitle = texts[1..<(texts.count - 1)].first { $0.url != nil && !$0.text.isEmpty }?.text
+        let firstSubtitle = texts[1..<timeIndex].first { $0.url != nil && !$0.text.isEmpty }?.text
         let headerText = Self.normalizedText(header)
         var record = MyActivityRecord(header: MyActivityRecord.nonEmpty(headerText), title: title,
                                       titleUrl: texts[0].url, time: parsed.timestamp, firstSubtitle: firstSubtitle)

@@ -31,6 +31,11 @@ struct MyActivityRecord {
         case (.search, let query)?:
             event.kind = .search
             event.text = query
+        case (.prompt, let prompt)?:
+            // A prompt to Gemini reads like a search, only longer and in the first person: the
+            // search rules read it, as they read ChatGPT messages (docs/formats/google.md).
+            event.kind = .search
+            event.text = prompt
         case (.watch, let object)?:
             event.kind = .watch
             event.title = object
