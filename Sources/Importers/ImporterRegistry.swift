@@ -41,6 +41,7 @@ public enum ImporterRegistry {
         AppleHealthExportImporter(),
         GPXTrackImporter(),
         ExifPhotoImporter(),
+        GooglePayImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
