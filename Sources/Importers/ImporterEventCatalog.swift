@@ -87,6 +87,7 @@ public enum ImporterEventCatalog {
         Entry("photo.exif", kinds: [.photo],
               unread: [.photo: "a photo's GPS position is where a picture was taken, not where the phone spends its nights and days; the places analyzer reads the phone's own location fixes only, so photos are listed with their place but infer nothing"]),
         Entry("google.pay", kinds: [.transaction]),
+        Entry("amazon.orders", kinds: [.transaction]),
     ]
 
     /// The entry of the importer with this id.

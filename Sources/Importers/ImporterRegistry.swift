@@ -42,6 +42,7 @@ public enum ImporterRegistry {
         GPXTrackImporter(),
         ExifPhotoImporter(),
         GooglePayImporter(),
+        AmazonOrderHistoryImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
