@@ -37,6 +37,8 @@ public enum ImporterEventCatalog {
         public var eventSource: String { source ?? importer }
     }
 
+    static let photosAreNotFixes = "a photo's GPS position is where a picture was taken, not where the phone spends its nights and days; the places analyzer reads the phone's own location fixes only, so photos are listed with their place but infer nothing"
+
     static let contactsAreNotScored = "follower and contact lists say whom someone knows, not what they do: steward infers nothing about a person from the names of their contacts"
 
     public static let entries: [Entry] = [
@@ -85,9 +87,10 @@ public enum ImporterEventCatalog {
         Entry("apple.health", kinds: [.healthRecord]),
         Entry("gpx.track", kinds: [.location]),
         Entry("photo.exif", kinds: [.photo],
-              unread: [.photo: "a photo's GPS position is where a picture was taken, not where the phone spends its nights and days; the places analyzer reads the phone's own location fixes only, so photos are listed with their place but infer nothing"]),
+              unread: [.photo: photosAreNotFixes]),
         Entry("google.pay", kinds: [.transaction]),
         Entry("amazon.orders", kinds: [.transaction]),
+        Entry("google.photos_sidecar", kinds: [.photo], unread: [.photo: photosAreNotFixes]),
     ]
 
     /// The entry of the importer with this id.

@@ -43,6 +43,7 @@ public enum ImporterRegistry {
         ExifPhotoImporter(),
         GooglePayImporter(),
         AmazonOrderHistoryImporter(),
+        GooglePhotosSidecarImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
