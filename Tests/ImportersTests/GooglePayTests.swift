@@ -76,6 +76,66 @@ final class GooglePayTests: XCTestCase {
         XCTAssertNil(GooglePayImporter().detect(FileProbe(path: "Rewards earned.csv", head: Array(rewards.utf8), size: nil)))
     }
 
+    /// Google Pay in My Activity (JSON): payments as sentences, the status among the details.
+    func testMyActivityPaymentsAreTransactionsUnlessTheyFailed() throws {
+        let text = """
+        [{"header":"Google Pay","title":"Paid ₹8.00 to A SHOP using Bank Account XXXXXX0001","time":"2025-01-28T07:06:42.000Z","products":["Google Pay"],"details":[{"name":"kxAk7dyeTGub4ZQJ"},{"name":"Completed"}]},
+         {"header":"Google Pay","title":"Sent ₹32.86 using Bank Account XXXXXX0001","time":"2025-01-28T08:54:39.000Z","products":["Google Pay"],"details":[{"name":"AbCd"},{"name":"Completed"}]},
+         {"header":"Google Pay","title":"Received ₹4.00 from Google","time":"2025-01-23T13:12:44.000Z","products":["Google Pay"],"details":[{"name":"Completed"}]},
+         {"header":"Google Pay","title":"Received ₹50.00","time":"2025-01-27T13:33:37.000Z","products":["Google Pay"]},
+         {"header":"Google Pay","title":"Paid ₹1,510.61 to A STORE using Bank Account XXXXXX0001","time":"2025-01-12T16:17:30.000Z","products":["Google Pay"],"details":[{"name":"YtPl9"},{"name":"Failed"}]},
+         {"header":"Google Pay","title":"Used Google Pay","time":"2025-01-12T16:18:00.000Z","products":["Google Pay"]},
+         {"header":"Search","title":"Paid ₹5.00 to nobody","time":"2025-01-12T16:19:00.000Z","products":["Search"]}]
+        """
+        let collector = EventCollector()
+        var parser = GoogleMyActivityParser()
+        try parser.parseAll(Array(text.utf8), chunkSize: 17, into: collector.sink)
+        let events = collector.events
+        XCTAssertEqual(events.map(\.kind), [.transaction, .transaction, .transaction, .transaction, .activity, .activity, .activity])
+        XCTAssertEqual(events[0].amount, Money(units: -800, scale: 2, currency: "INR"))
+        XCTAssertEqual(events[0].counterparty, "A SHOP")
+        XCTAssertEqual(events[0].product, "Google Pay")
+        XCTAssertEqual(events[0].source, "google.my_activity")
+        XCTAssertEqual(events[1].amount, Money(units: -3286, scale: 2, currency: "INR"))
+        XCTAssertNil(events[1].counterparty)
+        XCTAssertEqual(events[2].amount, Money(units: 400, scale: 2, currency: "INR"))
+        XCTAssertEqual(events[2].counterparty, "Google")
+        XCTAssertEqual(events[3].amount, Money(units: 5000, scale: 2, currency: "INR"))
+        XCTAssertEqual(events[4].text, "Paid ₹1,510.61 to A STORE using Bank Account XXXXXX0001", "a failed payment moved no money")
+        XCTAssertNil(events[4].amount)
+        XCTAssertEqual(events[6].text, "Paid ₹5.00 to nobody", "only Google Pay records are payments")
+    }
+
+    /// The same in HTML: the status is a line of the caption's Details.
+    func testMyActivityHTMLPaymentStatusFromTheCaption() throws {
+        func block(_ body: String, _ status: String) -> String {
+            GoogleMyActivityHTMLTests.block("Google Pay", body,
+                caption: "<b>Products:</b><br>&emsp;Google Pay<br><b>Details:</b><br>&emsp;kxAk7dyeTGub4ZQJ<br>&emsp;\(status)<br>")
+        }
+        let html = GoogleMyActivityHTMLTests.page(
+            block("Paid ₹2.00 to A TRADER using Bank Account XXXXXX0001<br>Jan 12, 2025, 8:44:39 PM GMT+05:30", "Completed"),
+            block("Paid ₹1510.61 to A STORE using Bank Account XXXXXX0001<br>Jan 12, 2025, 9:47:30 PM GMT+05:30", "Failed"))
+        for size in [1, 64 * 1024] {
+            let collector = EventCollector()
+            var parser = GoogleMyActivityHTMLParser()
+            try parser.parseAll(Array(html.utf8), chunkSize: size, into: collector.sink)
+            XCTAssertEqual(collector.events.map(\.kind), [.transaction, .activity])
+            XCTAssertEqual(collector.events[0].amount, Money(units: -200, scale: 2, currency: "INR"))
+            XCTAssertEqual(collector.events[0].counterparty, "A TRADER")
+            XCTAssertEqual(collector.events[0].time?.utcOffsetSeconds, 19800)
+        }
+    }
+
+    func testPaymentTitles() {
+        XCTAssertEqual(GooglePayActivityTitle.parse("Paid ₹2000.00 using Bank Account XXXXXX0001"),
+                       GooglePayActivityTitle(amount: Money(units: -200000, scale: 2, currency: "INR"), counterparty: nil))
+        XCTAssertEqual(GooglePayActivityTitle.parse("Paid €12,40 to Café Central"),
+                       GooglePayActivityTitle(amount: Money(units: -1240, scale: 2, currency: "EUR"), counterparty: "Café Central"))
+        XCTAssertNil(GooglePayActivityTitle.parse("Added ₹1,000.00 to UPI Lite using Bank Account XXXXXX0001"))
+        XCTAssertNil(GooglePayActivityTitle.parse("Paid attention"))
+        XCTAssertNil(GooglePayActivityTitle.parse("Used Google Pay"))
+    }
+
     func testCurrencyNextToTheNumber() {
         XCTAssertEqual(CurrencyAmountText.parse("USD 15.87"), Money(units: 1587, scale: 2, currency: "USD"))
         XCTAssertEqual(CurrencyAmountText.parse("12,00 €"), Money(units: 1200, scale: 2, currency: "EUR"))
