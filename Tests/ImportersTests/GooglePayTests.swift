@@ -131,6 +131,9 @@ final class GooglePayTests: XCTestCase {
                        GooglePayActivityTitle(amount: Money(units: -200000, scale: 2, currency: "INR"), counterparty: nil))
         XCTAssertEqual(GooglePayActivityTitle.parse("Paid €12,40 to Café Central"),
                        GooglePayActivityTitle(amount: Money(units: -1240, scale: 2, currency: "EUR"), counterparty: "Café Central"))
+        XCTAssertEqual(GooglePayActivityTitle.parse("Sent ₹1,00,000.00 to A Person using Bank Account XXXXXX0001")?.amount,
+                       Money(units: -10_000_000, scale: 2, currency: "INR"), "Indian lakh grouping")
+        XCTAssertNil(GooglePayActivityTitle.parse("Paid "), "no amount")
         XCTAssertNil(GooglePayActivityTitle.parse("Added ₹1,000.00 to UPI Lite using Bank Account XXXXXX0001"))
         XCTAssertNil(GooglePayActivityTitle.parse("Paid attention"))
         XCTAssertNil(GooglePayActivityTitle.parse("Used Google Pay"))
