@@ -1,0 +1,43 @@
+import Foundation
+import XCTest
+
+/// `steward request` prints an access request in the person's language; `steward sources` shows
+/// where to delete each source's data (docs/requests.md).
+final class RequestCommandTests: XCTestCase {
+    var home: String!
+
+    override func setUpWithError() throws { home = try StewardProcess.makeTemporaryDirectory("request") }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: home) }
+
+    func testGermanRequestForGoogleMyActivityNamesArticle15AndGoogle() throws {
+        let result = try StewardProcess.run(["request", "google.my_activity", "--lang", "de"], home: home)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("Art. 15 DSGVO"), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("An: Google"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Betreff: Auskunftsersuchen"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("Kein gespeicherter Scan hat google.my_activity gelesen"), "without a scan it says why no files are named")
+    }
+
+    func testCCPARequestCitesTheCaliforniaCode() throws {
+        let result = try StewardProcess.run(["request", "twitter.archive", "--law", "ccpa", "--lang", "en"], home: home)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("Cal. Civ. Code"), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("To: X "), result.stdout)
+    }
+
+    func testAnUnknownSourceIsAUsageErrorNamingTheClosest() throws {
+        let result = try StewardProcess.run(["request", "goggle.my_activity", "--lang", "en"], home: home)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("unknown source 'goggle.my_activity'; did you mean 'google.my_activity'"), result.stderr)
+    }
+
+    func testSourcesShowsWhereToDeleteEachFormatInTextAndJSON() throws {
+        let text = try StewardProcess.run(["sources", "--lang", "en"], home: home)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("    where to delete it: myactivity.google.com: delete single items"), text.stdout)
+        let json = try StewardProcess.run(["sources", "--json"], home: home)
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]])
+        XCTAssertFalse(rows.isEmpty)
+        for row in rows { XCTAssertFalse((row["delete"] ?? "").isEmpty, "\(row["id"] ?? "?") has no deletion guide in --json") }
+    }
+}
