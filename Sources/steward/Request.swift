@@ -50,8 +50,12 @@ struct Request: ParsableCommand {
         print(letter.render(t), terminator: "")
         // Notes about the letter go to standard error, so the letter alone can be redirected.
         var notes = [t("request.note.written")]
-        if let report, missing != nil {
-            if !(missing ?? []).isEmpty { notes.append(t("request.note.missing_from_scan", ["scan": report.scan.id, "source": source])) }
+        if let report {
+            if missing == nil {
+                notes.append(t("request.note.source_not_scanned", ["scan": report.scan.id, "source": source]))
+            } else if !(missing ?? []).isEmpty {
+                notes.append(t("request.note.missing_from_scan", ["scan": report.scan.id, "source": source]))
+            }
         } else {
             notes.append(t("request.note.no_scan", ["source": source]))
         }

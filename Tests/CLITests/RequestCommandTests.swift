@@ -25,6 +25,25 @@ final class RequestCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.hasPrefix("To: X "), result.stdout)
     }
 
+    /// A LinkedIn download without its inference and ad-targeting files: the letter names both,
+    /// and the note says which scan the list comes from.
+    func testTheLetterNamesTheFilesTheScannedDownloadLacked() throws {
+        let dir = home + "/linkedin"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "Company Name,Title,Description,Location,Started On,Finished On\r\nACME GmbH,Engineer,,Berlin,Jan 2023,\r\n"
+            .write(toFile: dir + "/Positions.csv", atomically: true, encoding: .utf8)
+        let db = home + "/s.db"
+        let scan = try StewardProcess.run(["scan", dir, "--db", db, "--rules", StewardProcess.rulesDirectory, "--format", "json"], home: home)
+        XCTAssertEqual(scan.status, 0, scan.stderr)
+        let result = try StewardProcess.run(["request", "linkedin.csv", "--db", db, "--lang", "en"], home: home)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("normally contains: Inferences_about_you.csv, Ad_Targeting.csv."), result.stdout)
+        XCTAssertTrue(result.stderr.contains("The missing files are those scan "), result.stderr)
+        let other = try StewardProcess.run(["request", "twitter.archive", "--db", db, "--lang", "en"], home: home)
+        XCTAssertFalse(other.stdout.contains("lacked these files"), other.stdout)
+        XCTAssertTrue(other.stderr.contains("did not read twitter.archive"), other.stderr)
+    }
+
     func testAnUnknownSourceIsAUsageErrorNamingTheClosest() throws {
         let result = try StewardProcess.run(["request", "goggle.my_activity", "--lang", "en"], home: home)
         XCTAssertEqual(result.status, 2)
