@@ -29,13 +29,18 @@ public struct AccessRequestLetter: Sendable {
     ]
 
     /// Files a full download of these sources contains that hold what the platform inferred
-    /// about the person or which advertisers reached them; the importers read each of them, so
-    /// a scan of a complete download lists them among the source's inputs (docs/requests.md).
-    public static let inferenceFiles: [String: [String]] = [
-        "twitter.archive": ["personalization.js", "ad-impressions.js", "ad-engagements.js"],
-        "linkedin.csv": ["Inferences_about_you.csv", "Ad_Targeting.csv"],
-        "meta.facebook": ["other_categories_used_to_reach_you.json", "advertisers_using_your_activity_or_information.json"],
-        "meta.instagram": ["other_categories_used_to_reach_you.json", "advertisers_using_your_activity_or_information.json"],
+    /// about the person or which advertisers reached them, each as the names it has had (the
+    /// current one first): the importers read each of them, so a scan of a complete download
+    /// lists one of the names among the source's inputs (docs/requests.md). Meta renamed its
+    /// ad files in 2024; a download of either generation counts as having them.
+    public static let inferenceFiles: [String: [[String]]] = [
+        "twitter.archive": [["personalization.js"], ["ad-impressions.js"], ["ad-engagements.js"]],
+        "linkedin.csv": [["Inferences_about_you.csv"], ["Ad_Targeting.csv"]],
+        "meta.facebook": [["other_categories_used_to_reach_you.json", "ads_interests.json"],
+                          ["advertisers_using_your_activity_or_information.json",
+                           "advertisers_who_uploaded_a_contact_list_with_your_information.json"]],
+        "meta.instagram": [["other_categories_used_to_reach_you.json", "ads_interests.json"],
+                           ["advertisers_using_your_activity_or_information.json"]],
     ]
 
     /// What the letter asks for beyond a copy, in order: `request.item.<item>` with its citation
@@ -56,12 +61,13 @@ public struct AccessRequestLetter: Sendable {
         self.missingFiles = missingFiles
     }
 
-    /// The files of `inferenceFiles[source]` that none of the report's inputs of that source
-    /// is; nil when the report read nothing of that source (it cannot tell what is missing).
+    /// The files of `inferenceFiles[source]` that no input of that source is under any of
+    /// their names, each by its current name; nil when the report read nothing of that source
+    /// (it cannot tell what is missing).
     public static func missingFiles(source: String, in report: ScanReport) -> [String]? {
         let names = Set(report.inputs.filter { $0.source == source }.map { fileName(of: $0.path).lowercased() })
         guard !names.isEmpty else { return nil }
-        return (inferenceFiles[source] ?? []).filter { !names.contains($0.lowercased()) }
+        return (inferenceFiles[source] ?? []).filter { $0.allSatisfy { !names.contains($0.lowercased()) } }.compactMap(\.first)
     }
 
     /// The last component of an input path, inside an archive too (`a.zip!data/tweets.js`).

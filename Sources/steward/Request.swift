@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Importers
+import Reports
 import StewardCore
 import StewardPipeline
 
@@ -59,7 +60,8 @@ struct Request: ParsableCommand {
         } else {
             notes.append(t("request.note.no_scan", ["source": source]))
         }
-        FileHandle.standardError.write(Data(("\n" + notes.joined(separator: "\n") + "\n").utf8))
+        // The scan id comes from the database: passed through the one terminal sanitizer.
+        FileHandle.standardError.write(Data(("\n" + notes.map(TerminalText.sanitize).joined(separator: "\n") + "\n").utf8))
     }
 
     /// The named scan, or the latest one when a database exists; nil when there is none.

@@ -49,6 +49,15 @@ final class AccessRequestLetterTests: XCTestCase {
                        "a source without inference files lacks none")
     }
 
+    func testAnOlderMetaDownloadWithTheFilesUnderTheirFormerNamesLacksNone() {
+        let old = report(inputs: [("fb.zip!ads_information/ads_interests.json", "meta.facebook"),
+                                  ("fb.zip!ads_information/advertisers_who_uploaded_a_contact_list_with_your_information.json", "meta.facebook")])
+        XCTAssertEqual(AccessRequestLetter.missingFiles(source: "meta.facebook", in: old), [])
+        let partial = report(inputs: [("fb.zip!ads_information/ads_interests.json", "meta.facebook")])
+        XCTAssertEqual(AccessRequestLetter.missingFiles(source: "meta.facebook", in: partial),
+                       ["advertisers_using_your_activity_or_information.json"], "a missing file is named by its current name")
+    }
+
     func testTheLetterNamesTheMissingFiles() {
         let text = AccessRequestLetter(source: "linkedin.csv", title: "LinkedIn", law: .gdpr, missingFiles: ["Ad_Targeting.csv"]).render(.english)
         XCTAssertTrue(text.contains("That download also lacked these files, which such a download normally contains: Ad_Targeting.csv."), text)
