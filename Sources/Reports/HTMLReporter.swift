@@ -266,7 +266,9 @@ public struct HTMLReporter: Reporter {
         if entries.isEmpty { return html + "<p>\(escape(t("report.findings.none")))</p></section>\n" }
         html += "<p>\(escape(t("deletion.intro")))</p>\n"
         for entry in entries {
-            html += "<article class=\"deletion\" id=\"delete-\(escape(entry.source))\"><h3>\(escape(entry.source))</h3>\n"
+            // One article per guide; each source sharing it keeps its own anchor for the cards' links.
+            let anchors = entry.sources.map { "<span id=\"delete-\(escape($0))\"></span>" }.joined()
+            html += "<article class=\"deletion\">\(anchors)<h3>\(escape(entry.sources.joined(separator: " · ")))</h3>\n"
                 + "<p class=\"meta\">\(escape(t("html.deletion.feeds", ["findings": t.list(entry.findings)])))</p>\n"
                 + "<p>\(escape(entry.guide ?? t("deletion.none")))</p></article>\n"
         }

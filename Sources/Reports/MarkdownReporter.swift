@@ -182,7 +182,8 @@ public struct MarkdownReporter: Reporter {
         guard !entries.isEmpty else { return "" }
         var md = "## \(esc(t("html.deletion.heading")))\n\n\(esc(t("deletion.intro")))\n\n"
         for entry in entries {
-            md += "- " + markdown(t("deletion.feeds"), ["source": "`\(code(entry.source))`", "findings": esc(t.list(entry.findings))])
+            let sources = entry.sources.map { "`\(code($0))`" }.joined(separator: ", ")
+            md += "- " + markdown(t("deletion.feeds"), ["source": sources, "findings": esc(t.list(entry.findings))])
                 + "\n\n  \(esc(entry.guide ?? t("deletion.none")))\n"
         }
         return md + "\n"

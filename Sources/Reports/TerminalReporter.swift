@@ -236,7 +236,8 @@ public struct TerminalReporter: Reporter {
         out.line(t("deletion.heading"), style: .heading)
         out.line(t("deletion.intro"), indent: 2, hanging: 2, style: .dim)
         for entry in entries {
-            out.line(t("deletion.feeds", ["source": entry.source, "findings": t.list(entry.findings)]), indent: 2, hanging: 6)
+            out.line(t("deletion.feeds", ["source": entry.sources.joined(separator: ", "), "findings": t.list(entry.findings)]),
+                     indent: 2, hanging: 6)
             out.line(entry.guide ?? t("deletion.none"), indent: 4, hanging: 4)
         }
     }

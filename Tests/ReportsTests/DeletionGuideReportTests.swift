@@ -11,10 +11,24 @@ final class DeletionGuideReportTests: XCTestCase {
 
     func testEntriesListEverySourceOfTheFindingsOnceWithTheFindingsItFeeds() throws {
         let entries = DeletionGuides.entries(for: report.findings, localizer: .english)
-        XCTAssertEqual(entries.map(\.source), sources)
-        let google = try XCTUnwrap(entries.first { $0.source == "google.my_activity" })
+        XCTAssertEqual(entries.flatMap(\.sources), sources)
+        let google = try XCTUnwrap(entries.first { $0.sources == ["google.my_activity"] })
         XCTAssertEqual(google.findings, report.findings.filter { $0.sources.contains("google.my_activity") }.map { Localizer.english.title(of: $0) })
         XCTAssertEqual(google.guide, Localizer.english("sources.google.my_activity.delete"))
+    }
+
+    func testSourcesSharingAGuideShowItOnceWithTheFindingsOfBoth() throws {
+        var findings = report.findings
+        findings[0].sources = ["bank.csv"]
+        let entries = DeletionGuides.entries(for: findings, localizer: .english)
+        let bank = try XCTUnwrap(entries.first { $0.sources.contains("bank.csv") })
+        XCTAssertEqual(bank.sources, ["bank.csv", "bank.ofx"], "the bank statement formats share one guide")
+        XCTAssertEqual(Set(bank.findings), Set(findings.filter { !Set($0.sources).isDisjoint(with: ["bank.csv", "bank.ofx"]) }.map { Localizer.english.title(of: $0) }))
+        var twoBanks = report
+        twoBanks.findings = findings
+        let text = TerminalReporter(color: false, width: 100_000).render(twoBanks)
+        XCTAssertEqual(text.components(separatedBy: Localizer.english("sources.bank.ofx.delete")).count - 1, 1)
+        XCTAssertTrue(text.contains("  bank.csv, bank.ofx — feeds "), text)
     }
 
     func testTheTerminalReportShowsTheDeletionGuideOfEachSourceOnce() {
@@ -44,7 +58,7 @@ final class DeletionGuideReportTests: XCTestCase {
         let html = HTMLReporter().render(report)
         XCTAssertTrue(html.contains("<section id=\"delete\">"))
         for source in sources {
-            XCTAssertTrue(html.contains("<article class=\"deletion\" id=\"delete-\(source)\">"), source)
+            XCTAssertTrue(html.contains("<span id=\"delete-\(source)\"></span>"), source)
             XCTAssertTrue(html.contains(HTMLReporter.escape(Localizer.english("sources.\(source).delete"))), source)
         }
         for finding in report.findings {
