@@ -26,16 +26,25 @@ final class CardPointsAnalyzer: EventAnalyzer {
         var record: RankedRecord
     }
 
+    /// One field of a transaction, folded, with the hits of the analyzer's lexicons in it.
+    struct FoldedField {
+        var bytes: [UInt8] = []
+        var hits: [(group: Int32, span: Range<Int>)] = []
+    }
+
     let definition: CardPointsDefinition
     private var filter: SourceFilter
     private var merchantFilter: SourceFilter
-    private var scanner: TransactionTextScanner
-    private let card: TransactionCondition.Compiled
-    private let excluded: TransactionCondition.Compiled?
-    private let cardGroups: [Int32]
     private let automaton: LexiconAutomaton
-    private var buffer: [UInt8] = []
-    private var spans: [Range<Int>] = []
+    private let cardGroups: [Int32]
+    private let excludeGroups: [Int32]
+    private let excludeCodes: Set<String>
+    /// Reused per event: each field is folded and scanned once, for the card and exclude
+    /// conditions and for the merchant name alike.
+    private var counterparty = FoldedField()
+    private var text = FoldedField()
+    private var key: [UInt8] = []
+    private var wordStarts: [Int] = []
 
     private(set) var points = Set<UInt64>()
     private(set) var shops = Set<UInt64>()
@@ -53,24 +62,24 @@ final class CardPointsAnalyzer: EventAnalyzer {
         self.definition = definition
         filter = SourceFilter(patterns: definition.sources)
         merchantFilter = SourceFilter(patterns: definition.merchantSources)
-        scanner = TransactionTextScanner(automaton: automaton)
-        card = definition.card.compiled(for: automaton)
-        excluded = definition.exclude?.compiled(for: automaton)
-        cardGroups = TransactionTextScanner.groupIds(definition.card.lexicons, in: automaton)
         self.automaton = automaton
+        cardGroups = TransactionTextScanner.groupIds(definition.card.lexicons, in: automaton)
+        excludeGroups = TransactionTextScanner.groupIds(definition.exclude?.lexicons ?? [], in: automaton)
+        excludeCodes = definition.exclude?.codes ?? []
     }
 
     func observe(_ event: Event, path: String) {
         guard event.kind == .transaction, let amount = event.amount, amount.units < 0, let time = event.time,
               filter.admits(event.source) else { return }
-        scanner.scan(event)
-        if let excluded, excluded.matches(event, scanner: scanner) { return }
+        fold(event.counterparty, into: &counterparty)
+        fold(event.text, into: &text)
+        if isExcluded(event) { return }
         // An empty `merchant_sources` list means none, not every source.
         let fromMerchantSource = !definition.merchantSources.isEmpty && merchantFilter.admits(event.source)
-        guard fromMerchantSource || card.matches(event, scanner: scanner) else { return }
-        var shop = merchantKey(event.counterparty)
-        if shop.isEmpty { shop = merchantKey(event.text) }
-        guard !shop.isEmpty else { return }
+        guard fromMerchantSource || isCardPayment(event) else { return }
+        var shopHash = shopKey(counterparty)
+        if shopHash == nil { shopHash = shopKey(text) }
+        guard let shopHash else { return }
 
         payments += 1
         if event.source != lastSource {
@@ -82,7 +91,6 @@ final class CardPointsAnalyzer: EventAnalyzer {
         lastDay = max(lastDay ?? day, day)
         if firstTime.map({ time < $0 }) ?? true { firstTime = time }
         if lastTime.map({ time > $0 }) ?? true { lastTime = time }
-        let shopHash = Self.fnv1a(shop)
         let point = Self.mix(shopHash, day: day)
         if !overflow && !points.contains(point) {
             if points.count >= definition.maximumPoints {
@@ -116,72 +124,107 @@ final class CardPointsAnalyzer: EventAnalyzer {
     /// `carrefour`; `7-ELEVEN` loses its first word too). So
     /// `CARD PAYMENT TO TESCO STORES 3021 ON 12 MAR` and `Tesco Stores 12/03` are one shop.
     /// Empty when no letters remain.
-    func merchantKey(_ text: String?) -> String {
-        guard let text, !text.isEmpty else { return "" }
-        buffer.removeAll(keepingCapacity: true)
-        TextFolder.fold(text, into: &buffer)
-        spans.removeAll(keepingCapacity: true)
-        if !cardGroups.isEmpty {
-            let groups = cardGroups
-            var found: [Range<Int>] = []
-            buffer.withUnsafeBufferPointer { bytes in
-                automaton.scan(folded: bytes) { hit in
-                    if groups.contains(hit.group) { found.append(Int(hit.start)..<Int(hit.end)) }
-                }
-            }
-            spans = found
-        }
-        var words: [[UInt8]] = []
-        var length = 0
-        var word: [UInt8] = []
-        var wordHasDigit = false
-        var stopped = false
-        func endWord() {
-            defer { word.removeAll(keepingCapacity: true); wordHasDigit = false }
-            if wordHasDigit {
-                guard !words.isEmpty else { return }
-                if let last = words.last, definition.dateWords.contains(last) { words.removeLast() }
-                stopped = true
-                return
-            }
-            guard !word.isEmpty, length + 1 + word.count <= Self.maximumKeyBytes else { return }
-            length += word.count + 1
-            words.append(word)
-        }
-        var index = 0
-        while index < buffer.count && !stopped {
-            if let span = spans.first(where: { $0.contains(index) }) {
-                endWord()
-                index = span.upperBound
-                continue
-            }
-            let byte = buffer[index]
-            if (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 {
-                word.append(byte)
-            } else if byte >= 0x30 && byte <= 0x39 {
-                wordHasDigit = true
-            } else if byte <= 0x20 || byte == 0x2A || byte == 0x2F {
-                endWord()
-            }
-            index += 1
-        }
-        if !stopped { endWord() }
-        var key: [UInt8] = []
-        for (i, w) in words.enumerated() {
-            if i > 0 { key.append(0x20) }
-            key.append(contentsOf: w)
-        }
+    func merchantKey(_ value: String?) -> String {
+        var field = FoldedField()
+        fold(value, into: &field)
+        guard shopKey(field) != nil else { return "" }
         return String(decoding: key, as: UTF8.self)
     }
 
-    static func fnv1a(_ text: String) -> UInt64 {
+    /// Folds `value` into `field` and collects the hits of the card and exclude lexicons.
+    private func fold(_ value: String?, into field: inout FoldedField) {
+        field.bytes.removeAll(keepingCapacity: true)
+        field.hits.removeAll(keepingCapacity: true)
+        guard let value, !value.isEmpty else { return }
+        TextFolder.fold(value, into: &field.bytes)
+        let card = cardGroups, excluded = excludeGroups
+        var hits = field.hits
+        field.bytes.withUnsafeBufferPointer { bytes in
+            automaton.scan(folded: bytes) { hit in
+                if card.contains(hit.group) || excluded.contains(hit.group) {
+                    hits.append((hit.group, Int(hit.start)..<Int(hit.end)))
+                }
+            }
+        }
+        field.hits = hits
+    }
+
+    /// `exclude`, on the fields already folded.
+    private func isExcluded(_ event: Event) -> Bool {
+        if let mcc = definition.exclude?.mcc, let code = event.mcc, mcc.contains(code) { return true }
+        if !excludeGroups.isEmpty
+            && (counterparty.hits.contains { excludeGroups.contains($0.group) } || text.hits.contains { excludeGroups.contains($0.group) }) {
+            return true
+        }
+        return TransactionTextScanner.code(event.code, isIn: excludeCodes)
+    }
+
+    /// `card`, on the fields already folded.
+    private func isCardPayment(_ event: Event) -> Bool {
+        if let mcc = definition.card.mcc, let code = event.mcc, mcc.contains(code) { return true }
+        if counterparty.hits.contains(where: { cardGroups.contains($0.group) }) || text.hits.contains(where: { cardGroups.contains($0.group) }) {
+            return true
+        }
+        return TransactionTextScanner.code(event.code, isIn: definition.card.codes)
+    }
+
+    /// Writes the merchant name of a folded field into `key` (rules above) and returns its
+    /// hash, or nil when no letters remain.
+    private func shopKey(_ field: FoldedField) -> UInt64? {
+        key.removeAll(keepingCapacity: true)
+        wordStarts.removeAll(keepingCapacity: true)
+        let bytes = field.bytes
+        var wordStart = -1        // index in `bytes` of the current word, -1 between words
+        var wordHasDigit = false
+        var stopped = false
+        var index = 0
+        // Ends the word that runs from wordStart to `end` (exclusive); returns false when the
+        // name is complete.
+        func endWord(_ end: Int) -> Bool {
+            defer { wordStart = -1; wordHasDigit = false }
+            guard wordStart >= 0 else { return true }
+            if wordHasDigit {
+                guard !wordStarts.isEmpty else { return true }
+                if let last = wordStarts.last, definition.dateWords.contains(Array(key[last...])) {
+                    key.removeSubrange((last > 0 ? last - 1 : last)...)
+                    wordStarts.removeLast()
+                }
+                return false
+            }
+            var letters = 0
+            for i in wordStart..<end where Self.isLetter(bytes[i]) { letters += 1 }
+            guard letters > 0, key.count + 1 + letters <= Self.maximumKeyBytes else { return true }
+            if !key.isEmpty { key.append(0x20) }
+            wordStarts.append(key.count)
+            for i in wordStart..<end where Self.isLetter(bytes[i]) { key.append(bytes[i]) }
+            return true
+        }
+        while index < bytes.count {
+            if let hit = field.hits.first(where: { $0.span.contains(index) && cardGroups.contains($0.group) }) {
+                if !endWord(index) { stopped = true; break }
+                index = hit.span.upperBound
+                continue
+            }
+            let byte = bytes[index]
+            if byte <= 0x20 || byte == 0x2A || byte == 0x2F {
+                if !endWord(index) { stopped = true; break }
+            } else {
+                if wordStart < 0 { wordStart = index }
+                if byte >= 0x30 && byte <= 0x39 { wordHasDigit = true }
+            }
+            index += 1
+        }
+        if !stopped { _ = endWord(bytes.count) }
+        guard !key.isEmpty else { return nil }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in key {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
         return hash
     }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 }
 
     /// One 64-bit value per (shop, day): the shop's hash and the day mixed by SplitMix64's
     /// finaliser, so nearby days of one shop do not land on nearby values.
