@@ -146,7 +146,7 @@ final class CardPointsAnalyzerTests: XCTestCase {
         XCTAssertEqual(card.payments, 9, "payments are counted past the bound")
         let found = try XCTUnwrap(card.findings(evidenceLimit: 20).first)
         XCTAssertEqual(found.valueParts?.first, FindingValuePart("value.card_points.points_at_least", ["count": .integer(5)]))
-        XCTAssertTrue(try XCTUnwrap(found.value).hasPrefix("your card payments expose at least 5 distinct shop-and-day points"))
+        XCTAssertTrue(try XCTUnwrap(found.value).hasPrefix("your card and app payments expose at least 5 distinct shop-and-day points"))
         XCTAssertEqual(found.valueParts?[2], FindingValuePart("value.card_points.days", ["count": .integer(9)]), "the period stays exact")
     }
 }
