@@ -24,7 +24,7 @@ struct Steward: ParsableCommand {
               4  a path given on the command line could not be read (the rest was scanned and reported)
             """,
         version: StewardVersion.text,
-        subcommands: [Scan.self, Report.self, Explain.self, WhatIfCommand.self, Diff.self, Compare.self, Demo.self, RulesCommand.self,
+        subcommands: [Scan.self, Report.self, Explain.self, WhatIfCommand.self, RedactCommand.self, Diff.self, Compare.self, Demo.self, RulesCommand.self,
                       Sources.self, Models.self, Forget.self, Completions.self],
         defaultSubcommand: nil)
 }

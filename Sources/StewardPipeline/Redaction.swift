@@ -1,0 +1,267 @@
+import Foundation
+import StewardCore
+import Importers
+import Rules
+import Store
+
+/// `steward redact`: a copy of each export without the records behind some findings
+/// (docs/redact.md). Which records go is decided by reading every export again through its
+/// importer and the rules (never from a stored, capped evidence list): a record goes when one
+/// of the named rules matches it. Each file is then copied with exactly those records' bytes
+/// taken out (or their text masked), everything else byte for byte.
+public enum Redaction {
+    /// The rules whose records go, from the names a person gave.
+    public struct Selection: Sendable {
+        public var names: [String]
+        public var rules: Set<String>
+        /// Attributes named whose findings also come from analyzers (aggregates over many
+        /// records): their rule records go, what the analyzer concludes may stay.
+        public var analyzerParts: [String]
+    }
+
+    /// A name redact cannot act on, and why.
+    public enum Refusal: Sendable, Equatable {
+        /// An analyzer, or an attribute only analyzers find: no record alone is its evidence.
+        case analyzer(String)
+        /// An attribute no rule and no analyzer finds.
+        case noRule(String)
+    }
+
+    /// Resolves attribute and rule ids (a finding is named by its attribute). Analyzer ids
+    /// and attributes only analyzers find are refused: no record by itself is their evidence.
+    /// An unknown name is an error naming the closest valid ones.
+    public static func select(_ names: [String], ruleset: Ruleset) throws(StewardError) -> (selection: Selection, refused: [Refusal]) {
+        let rules = ruleset.rules
+        var selected = Set<String>()
+        var analyzerParts: [String] = []
+        var refused: [Refusal] = []
+        for name in names {
+            if let rule = rules.rule(id: name) {
+                selected.insert(rule.id)
+                continue
+            }
+            if rules.attribute(id: name) != nil {
+                let own = rules.rules.filter { $0.attribute == name }.map(\.id)
+                let analyzed = rules.analyzers.contains { $0.attributes.contains(name) }
+                if own.isEmpty {
+                    refused.append(analyzed ? .analyzer(name) : .noRule(name))
+                    continue
+                }
+                if analyzed { analyzerParts.append(name) }
+                selected.formUnion(own)
+                continue
+            }
+            if rules.analyzers.contains(where: { $0.id == name }) {
+                refused.append(.analyzer(name))
+                continue
+            }
+            let known = rules.attributes.map(\.id) + rules.rules.map(\.id)
+            throw .unknownName(name, kind: "attribute or rule", scanId: nil, closest: ClosestNames.closest(to: name, among: known))
+        }
+        return (Selection(names: names, rules: selected, analyzerParts: analyzerParts), refused)
+    }
+
+    /// What redact found in one file that was read.
+    public struct FilePlan: Sendable {
+        public var path: String
+        public var source: String
+        public var events = 0
+        /// Records to take out, with the texts `--mask` may replace.
+        public var targets: [RecordKey: [String]] = [:]
+        /// Records that matched a named rule but have no position redact can use.
+        public var unplaceable = 0
+        /// Removed records by named rule.
+        public var byRule: [String: Int] = [:]
+        /// Other rules that matched the removed records (their findings lose those records too).
+        public var alsoRules: [String: Int] = [:]
+    }
+
+    /// Reads the exports through their importers and the rules, and returns per file the
+    /// records the selection takes out, with the files that were not read.
+    public static func plan(exports: [String], selection: Selection, ruleset: Ruleset,
+                            settings: ImporterSettings) -> (files: [String: FilePlan], unread: [(path: String, reason: String)]) {
+        let discovery = InputDiscovery().discover(exports)
+        let reader = ExportReader(importers: ImporterRegistry.importers(settings: settings))
+        let collector = PlanCollector(ruleset: ruleset, selection: selection)
+        for file in discovery.files { reader.read(file, delegate: collector) }
+        var unread = collector.unread
+        unread += discovery.skipped.map { (path: $0.path, reason: $0.reason) }
+        return (collector.files, unread)
+    }
+
+    /// What was written for one file of the copy.
+    public struct FileOutcome: Sendable {
+        public enum Result: Sendable, Equatable {
+            /// Copied byte for byte (nothing of it was named).
+            case unchanged
+            /// Records taken out and masked.
+            case redacted(removed: Int, masked: Int)
+            /// Records that should have gone stay, and why: a key of `redact.reason.*` in the
+            /// catalogs (`RecordWriter.Unwritable`, `notFound`, `nestedArchive`, `unreadable`).
+            case kept(records: Int, reason: String)
+        }
+        public static let notFound = "not_found"
+        public static let nestedArchive = "nested_archive"
+        public static let unreadable = "unreadable"
+        public static let reasons = RecordWriter.Unwritable.allCases.map(\.rawValue) + [notFound, nestedArchive, unreadable]
+
+        public var path: String
+        public var output: String
+        public var result: Result
+        public var byRule: [String: Int] = [:]
+        public var alsoRules: [String: Int] = [:]
+    }
+
+    /// Writes the copy of each export into `outDirectory` (created 0700 when missing), named
+    /// like the export. Fails before writing anything when an output exists already or lies
+    /// inside an export.
+    public static func write(exports: [String], plans: [String: FilePlan], outDirectory: String,
+                             mask: Bool) throws(StewardError) -> [FileOutcome] {
+        let outAbsolute = absolute(outDirectory)
+        var destinations: [(export: String, output: String)] = []
+        for export in exports {
+            let exportAbsolute = absolute(export)
+            if outAbsolute == exportAbsolute || outAbsolute.hasPrefix(exportAbsolute + "/") {
+                throw .usage("--out \(outDirectory) is inside the export \(export): choose a folder outside it")
+            }
+            var name = exportAbsolute
+            while name.hasSuffix("/") && name.count > 1 { name.removeLast() }
+            let base = name.split(separator: "/").last.map(String.init) ?? "export"
+            let output = outAbsolute + "/" + base
+            if FileManager.default.fileExists(atPath: output) || destinations.contains(where: { $0.output == output }) {
+                throw .output(output, "it exists already (redact never overwrites; choose another --out)")
+            }
+            destinations.append((export, output))
+        }
+        do throws(StoreError) { try PrivateFolders.create(outAbsolute) } catch { throw .output(outDirectory, "\(error)") }
+        let scratch = outAbsolute + "/.steward-redact-\(UInt32.random(in: 0...UInt32.max))"
+        guard mkdir(scratch, 0o700) == 0 else { throw .output(scratch, String(cString: strerror(errno))) }
+        defer { rmdir(scratch) }
+        var outcomes: [FileOutcome] = []
+        for (export, output) in destinations {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: export, isDirectory: &isFolder)
+            let files = InputDiscovery().discover([export]).files
+            if isFolder.boolValue {
+                do throws(StoreError) { try PrivateFolders.create(output) } catch { throw .output(output, "\(error)") }
+            }
+            for file in files {
+                var relative = String(file.displayPath.dropFirst(export.count))
+                if isFolder.boolValue && !relative.hasPrefix("/") { relative = "/" + relative }
+                let destination = output + relative
+                do throws(StoreError) { try PrivateFolders.create(OutputLocations.parentFolder(of: destination)) } catch {
+                    throw .output(destination, "\(error)")
+                }
+                do {
+                    outcomes += try writeFile(file, to: destination, plans: plans, mask: mask, scratch: scratch)
+                } catch {
+                    throw .output(destination, "\(error)")
+                }
+            }
+        }
+        return outcomes
+    }
+
+    private static func writeFile(_ file: DiskFileSource, to destination: String, plans: [String: FilePlan],
+                                  mask: Bool, scratch: String) throws -> [FileOutcome] {
+        let display = file.displayPath
+        let members = plans.values.filter { $0.path.hasPrefix(display + "!") && (!$0.targets.isEmpty || $0.unplaceable > 0) }
+        if !members.isEmpty && isZip(file.path) {
+            var outcomes: [FileOutcome] = []
+            try ZipRewriter.rewrite(file.path, displayPath: display, to: destination, scratch: scratch) { member, extracted in
+                guard let plan = plans[member], !plan.targets.isEmpty || plan.unplaceable > 0 else { return [] }
+                let (edits, outcome) = edit(plan, diskPath: extracted, output: destination + "!" + member.dropFirst(display.count + 1), mask: mask)
+                outcomes.append(outcome)
+                return edits
+            }
+            // Records inside archives inside this archive are not written back.
+            for plan in plans.values where plan.path.hasPrefix(display + "!") && !plan.targets.isEmpty
+                && plan.path.dropFirst(display.count + 1).contains("!") {
+                outcomes.append(FileOutcome(path: plan.path, output: destination, result: .kept(records: plan.targets.count + plan.unplaceable,
+                    reason: FileOutcome.nestedArchive), byRule: plan.byRule, alsoRules: plan.alsoRules))
+            }
+            return outcomes
+        }
+        guard let plan = plans[display], !plan.targets.isEmpty || plan.unplaceable > 0 else {
+            try ByteEdits.copy(file.path, to: destination, edits: [])
+            return plans[display] == nil ? [] : [FileOutcome(path: display, output: destination, result: .unchanged)]
+        }
+        let (edits, outcome) = edit(plan, diskPath: file.path, output: destination, mask: mask)
+        try ByteEdits.copy(file.path, to: destination, edits: edits)
+        return [outcome]
+    }
+
+    /// The edits for one file and what they do; a file redact cannot write is kept as it is.
+    private static func edit(_ plan: FilePlan, diskPath: String, output: String, mask: Bool) -> ([ByteEdit], FileOutcome) {
+        var outcome = FileOutcome(path: plan.path, output: output, result: .unchanged, byRule: plan.byRule, alsoRules: plan.alsoRules)
+        let found: RecordEdits
+        do {
+            found = try RecordWriter.edits(source: plan.source, path: diskPath, targets: plan.targets, mask: mask)
+        } catch RedactionError.notWritable(_, let why) {
+            outcome.result = .kept(records: plan.targets.count + plan.unplaceable, reason: why.rawValue)
+            return ([], outcome)
+        } catch {
+            outcome.result = .kept(records: plan.targets.count + plan.unplaceable, reason: FileOutcome.unreadable)
+            return ([], outcome)
+        }
+        let missing = plan.targets.count - found.placed.count + plan.unplaceable
+        if missing > 0 {
+            // Some named records could not be placed: the file is kept whole rather than half done.
+            outcome.result = .kept(records: missing, reason: FileOutcome.notFound)
+            return ([], outcome)
+        }
+        outcome.result = .redacted(removed: found.placed.count - found.masked.count, masked: found.masked.count)
+        return (found.normalized, outcome)
+    }
+
+    private static func isZip(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return ZipArchiveReader.looksLikeZip([UInt8](handle.readData(ofLength: 4)))
+    }
+
+    public static func absolute(_ path: String) -> String {
+        StoredScanNames.normalize(path, workingDirectory: FileManager.default.currentDirectoryPath)
+    }
+}
+
+/// Reads exports for `Redaction.plan`: one inference session sees every record, and a record
+/// one of the selected rules matches becomes a target of its file.
+final class PlanCollector: ExportReaderDelegate {
+    let session: InferenceSession
+    let selection: Redaction.Selection
+    var files: [String: Redaction.FilePlan] = [:]
+    var unread: [(path: String, reason: String)] = []
+
+    init(ruleset: Ruleset, selection: Redaction.Selection) {
+        session = InferenceSession(ruleSet: ruleset.rules, evidenceLimit: 0)
+        self.selection = selection
+    }
+
+    func reader(didRead event: Event, path: String) {
+        let fired = session.process(event, path: path)
+        files[path, default: Redaction.FilePlan(path: path, source: event.source)].events += 1
+        guard fired.contains(where: selection.rules.contains) else { return }
+        var plan = files[path]!
+        let method = RecordWriter.methods[event.source]
+        if let method, let key = RecordWriter.key(event.position, method: method) {
+            var texts = plan.targets[key] ?? []
+            for text in [event.text, event.title, event.counterparty, event.place, event.url] {
+                if let text, !text.isEmpty, !texts.contains(text) { texts.append(text) }
+            }
+            plan.targets[key] = texts
+        } else {
+            plan.unplaceable += 1
+        }
+        for rule in fired {
+            if selection.rules.contains(rule) { plan.byRule[rule, default: 0] += 1 } else { plan.alsoRules[rule, default: 0] += 1 }
+        }
+        files[path] = plan
+    }
+
+    func reader(didFinish input: ParsedInput) {
+        files[input.path, default: Redaction.FilePlan(path: input.path, source: input.source)].source = input.source
+    }
+
+    func reader(didSkip path: String, reason: String) { unread.append((path, reason)) }
+}
