@@ -70,23 +70,48 @@ public enum Redaction {
         public var targets: [RecordKey: [String]] = [:]
         /// Records that matched a named rule but have no position redact can use.
         public var unplaceable = 0
+        /// Named records that share their record in the file with records not named (kept).
+        public var shared = 0
         /// Removed records by named rule.
         public var byRule: [String: Int] = [:]
         /// Other rules that matched the removed records (their findings lose those records too).
         public var alsoRules: [String: Int] = [:]
+
+        /// Whether something of this file was named.
+        var hasWork: Bool { !targets.isEmpty || unplaceable > 0 || shared > 0 }
     }
 
     /// Reads the exports through their importers and the rules, and returns per file the
     /// records the selection takes out, with the files that were not read.
-    public static func plan(exports: [String], selection: Selection, ruleset: Ruleset,
-                            settings: ImporterSettings) -> (files: [String: FilePlan], unread: [(path: String, reason: String)]) {
+    public static func plan(exports: [String], selection: Selection, ruleset: Ruleset, settings: ImporterSettings,
+                            mask: Bool = false) -> Plan {
         let discovery = InputDiscovery().discover(exports)
         let reader = ExportReader(importers: ImporterRegistry.importers(settings: settings))
-        let collector = PlanCollector(ruleset: ruleset, selection: selection)
+        let collector = PlanCollector(ruleset: ruleset, selection: selection, mask: mask)
         for file in discovery.files { reader.read(file, delegate: collector) }
         var unread = collector.unread
         unread += discovery.skipped.map { (path: $0.path, reason: $0.reason) }
-        return (collector.files, unread)
+        return Plan(files: collector.files, unread: unread, before: collector.before.findings(), after: collector.after.findings())
+    }
+
+    /// What `plan` found: per file the records that go, and the findings of the exports as
+    /// they are and as the copy will give them (the same rules read the records that stay, or
+    /// with `--mask` the masked ones), so that a finding an analyzer draws from removed records
+    /// is named before anyone rescans.
+    public struct Plan: Sendable {
+        public var files: [String: FilePlan]
+        public var unread: [(path: String, reason: String)]
+        public var before: [Finding]
+        public var after: [Finding]
+
+        /// Findings that disappear or change their count, with the counts before and after
+        /// (nil: no finding), in the order of the findings before.
+        public var changes: [(attribute: String, before: Int?, after: Int?)] {
+            let old = Dictionary(before.map { ($0.attribute, $0.count) }, uniquingKeysWith: max)
+            let new = Dictionary(after.map { ($0.attribute, $0.count) }, uniquingKeysWith: max)
+            let order = before.map(\.attribute) + after.map(\.attribute).filter { old[$0] == nil }
+            return order.filter { old[$0] != new[$0] }.map { ($0, old[$0], new[$0]) }
+        }
     }
 
     /// What was written for one file of the copy.
@@ -103,13 +128,17 @@ public enum Redaction {
         public static let notFound = "not_found"
         public static let nestedArchive = "nested_archive"
         public static let unreadable = "unreadable"
-        public static let reasons = RecordWriter.Unwritable.allCases.map(\.rawValue) + [notFound, nestedArchive, unreadable]
+        public static let sharedRecord = "shared_record"
+        public static let reasons = RecordWriter.Unwritable.allCases.map(\.rawValue) + [notFound, nestedArchive, unreadable, sharedRecord]
 
         public var path: String
         public var output: String
         public var result: Result
         public var byRule: [String: Int] = [:]
         public var alsoRules: [String: Int] = [:]
+        /// With `.kept`: records of the same file that did go.
+        public var alsoRemoved = 0
+        public var alsoMasked = 0
     }
 
     /// Writes the copy of each export into `outDirectory` (created 0700 when missing), named
@@ -165,11 +194,11 @@ public enum Redaction {
     private static func writeFile(_ file: DiskFileSource, to destination: String, plans: [String: FilePlan],
                                   mask: Bool, scratch: String) throws -> [FileOutcome] {
         let display = file.displayPath
-        let members = plans.values.filter { $0.path.hasPrefix(display + "!") && (!$0.targets.isEmpty || $0.unplaceable > 0) }
+        let members = plans.values.filter { $0.path.hasPrefix(display + "!") && $0.hasWork }
         if !members.isEmpty && isZip(file.path) {
             var outcomes: [FileOutcome] = []
             try ZipRewriter.rewrite(file.path, displayPath: display, to: destination, scratch: scratch) { member, extracted in
-                guard let plan = plans[member], !plan.targets.isEmpty || plan.unplaceable > 0 else { return [] }
+                guard let plan = plans[member], plan.hasWork else { return [] }
                 let (edits, outcome) = edit(plan, diskPath: extracted, output: destination + "!" + member.dropFirst(display.count + 1), mask: mask)
                 outcomes.append(outcome)
                 return edits
@@ -177,12 +206,12 @@ public enum Redaction {
             // Records inside archives inside this archive are not written back.
             for plan in plans.values where plan.path.hasPrefix(display + "!") && !plan.targets.isEmpty
                 && plan.path.dropFirst(display.count + 1).contains("!") {
-                outcomes.append(FileOutcome(path: plan.path, output: destination, result: .kept(records: plan.targets.count + plan.unplaceable,
+                outcomes.append(FileOutcome(path: plan.path, output: destination, result: .kept(records: plan.targets.count + plan.unplaceable + plan.shared,
                     reason: FileOutcome.nestedArchive), byRule: plan.byRule, alsoRules: plan.alsoRules))
             }
             return outcomes
         }
-        guard let plan = plans[display], !plan.targets.isEmpty || plan.unplaceable > 0 else {
+        guard let plan = plans[display], plan.hasWork else {
             try ByteEdits.copy(file.path, to: destination, edits: [])
             return plans[display] == nil ? [] : [FileOutcome(path: display, output: destination, result: .unchanged)]
         }
@@ -198,17 +227,25 @@ public enum Redaction {
         do {
             found = try RecordWriter.edits(source: plan.source, path: diskPath, targets: plan.targets, mask: mask)
         } catch RedactionError.notWritable(_, let why) {
-            outcome.result = .kept(records: plan.targets.count + plan.unplaceable, reason: why.rawValue)
+            outcome.result = .kept(records: plan.targets.count + plan.unplaceable + plan.shared, reason: why.rawValue)
             return ([], outcome)
         } catch {
-            outcome.result = .kept(records: plan.targets.count + plan.unplaceable, reason: FileOutcome.unreadable)
+            outcome.result = .kept(records: plan.targets.count + plan.unplaceable + plan.shared, reason: FileOutcome.unreadable)
             return ([], outcome)
         }
         let missing = plan.targets.count - found.placed.count + plan.unplaceable
         if missing > 0 {
             // Some named records could not be placed: the file is kept whole rather than half done.
-            outcome.result = .kept(records: missing, reason: FileOutcome.notFound)
+            outcome.result = .kept(records: missing + plan.shared, reason: FileOutcome.notFound)
             return ([], outcome)
+        }
+        if plan.shared > 0 {
+            outcome.result = .kept(records: plan.shared, reason: FileOutcome.sharedRecord)
+            if found.placed.isEmpty { return ([], outcome) }
+            // The rest of the file's named records go; the line names the shared ones kept.
+            outcome.alsoRemoved = found.placed.count - found.masked.count
+            outcome.alsoMasked = found.masked.count
+            return (found.normalized, outcome)
         }
         outcome.result = .redacted(removed: found.placed.count - found.masked.count, masked: found.masked.count)
         return (found.normalized, outcome)
@@ -226,41 +263,100 @@ public enum Redaction {
 }
 
 /// Reads exports for `Redaction.plan`: one inference session sees every record, and a record
-/// one of the selected rules matches becomes a target of its file.
+/// one of the selected rules matches becomes a target of its file. A target whose record also
+/// holds records no named rule matched (a CAMT entry with several transactions) is not
+/// removed: it is counted as shared and named instead.
 final class PlanCollector: ExportReaderDelegate {
-    let session: InferenceSession
+    /// Sees every record; `after` sees the records the copy keeps (masked with `mask`).
+    let before: InferenceSession
+    let after: InferenceSession
     let selection: Redaction.Selection
-    var files: [String: Redaction.FilePlan] = [:]
+    let mask: Bool
     var unread: [(path: String, reason: String)] = []
 
-    init(ruleset: Ruleset, selection: Redaction.Selection) {
-        session = InferenceSession(ruleSet: ruleset.rules, evidenceLimit: 0)
+    /// One file's plan while it is read, with the record whose events are arriving.
+    final class FileState {
+        var plan: Redaction.FilePlan
+        var currentKey: RecordKey?
+        var currentEvents = 0
+        var currentTargeted = 0
+        init(path: String, source: String) { plan = Redaction.FilePlan(path: path, source: source) }
+
+        /// The record `currentKey` is complete: a target with unnamed events in it is shared.
+        func settle() {
+            if let key = currentKey, currentTargeted > 0, currentEvents > currentTargeted {
+                plan.targets[key] = nil
+                plan.shared += 1
+            }
+            currentKey = nil
+            currentEvents = 0
+            currentTargeted = 0
+        }
+    }
+    private var states: [String: FileState] = [:]
+
+    var files: [String: Redaction.FilePlan] {
+        var out: [String: Redaction.FilePlan] = [:]
+        for (path, state) in states {
+            state.settle()
+            out[path] = state.plan
+        }
+        return out
+    }
+
+    init(ruleset: Ruleset, selection: Redaction.Selection, mask: Bool) {
+        before = InferenceSession(ruleSet: ruleset.rules, evidenceLimit: 0)
+        after = InferenceSession(ruleSet: ruleset.rules, evidenceLimit: 0)
         self.selection = selection
+        self.mask = mask
     }
 
     func reader(didRead event: Event, path: String) {
-        let fired = session.process(event, path: path)
-        files[path, default: Redaction.FilePlan(path: path, source: event.source)].events += 1
-        guard fired.contains(where: selection.rules.contains) else { return }
-        var plan = files[path]!
+        let fired = before.process(event, path: path)
+        let named = fired.contains(where: selection.rules.contains)
+        if !named {
+            after.process(event, path: path)
+        } else if mask {
+            var masked = event
+            let stars = String(decoding: MaskedText.csv, as: UTF8.self)
+            if masked.text != nil { masked.text = stars }
+            if masked.title != nil { masked.title = stars }
+            if masked.counterparty != nil { masked.counterparty = stars }
+            if masked.place != nil { masked.place = stars }
+            if masked.url != nil { masked.url = stars }
+            after.process(masked, path: path)
+        }
+        let state: FileState
+        if let known = states[path] { state = known } else {
+            state = FileState(path: path, source: event.source)
+            states[path] = state
+        }
+        state.plan.events += 1
         let method = RecordWriter.methods[event.source]
-        if let method, let key = RecordWriter.key(event.position, method: method) {
-            var texts = plan.targets[key] ?? []
+        let key = method.flatMap { RecordWriter.key(event.position, method: $0) }
+        if key != state.currentKey {
+            state.settle()
+            state.currentKey = key
+        }
+        state.currentEvents += 1
+        guard named else { return }
+        if let key {
+            state.currentTargeted += 1
+            var texts = state.plan.targets[key] ?? []
             for text in [event.text, event.title, event.counterparty, event.place, event.url] {
                 if let text, !text.isEmpty, !texts.contains(text) { texts.append(text) }
             }
-            plan.targets[key] = texts
+            state.plan.targets[key] = texts
         } else {
-            plan.unplaceable += 1
+            state.plan.unplaceable += 1
         }
         for rule in fired {
-            if selection.rules.contains(rule) { plan.byRule[rule, default: 0] += 1 } else { plan.alsoRules[rule, default: 0] += 1 }
+            if selection.rules.contains(rule) { state.plan.byRule[rule, default: 0] += 1 } else { state.plan.alsoRules[rule, default: 0] += 1 }
         }
-        files[path] = plan
     }
 
     func reader(didFinish input: ParsedInput) {
-        files[input.path, default: Redaction.FilePlan(path: input.path, source: input.source)].source = input.source
+        if let state = states[input.path] { state.settle(); state.plan.source = input.source }
     }
 
     func reader(didSkip path: String, reason: String) { unread.append((path, reason)) }

@@ -59,7 +59,7 @@ struct RedactCommand: ParsableCommand {
             }
         }
         let settings = ImporterSettings(environment: ProcessInfo.processInfo.environment)
-        let planned = Redaction.plan(exports: exports, selection: selection, ruleset: ruleset, settings: settings)
+        let planned = Redaction.plan(exports: exports, selection: selection, ruleset: ruleset, settings: settings, mask: mask)
         let outcomes = try Redaction.write(exports: exports, plans: planned.files, outDirectory: out, mask: mask)
 
         print(Explain.printable(t("redact.title", ["names": without.joined(separator: ", "), "out": out])))
@@ -84,6 +84,10 @@ struct RedactCommand: ParsableCommand {
                 print("  " + t("redact.file", ["path": path, "what": parts.joined(separator: ", ")]))
             case .kept(let records, let reason):
                 keptTotal += records
+                var parts: [String] = []
+                if outcome.alsoRemoved > 0 { parts.append(t("redact.removed", ["records": t.plural("count.records", outcome.alsoRemoved)])) }
+                if outcome.alsoMasked > 0 { parts.append(t("redact.masked", ["records": t.plural("count.records", outcome.alsoMasked)])) }
+                if !parts.isEmpty { print("  " + t("redact.file", ["path": path, "what": parts.joined(separator: ", ")])) }
                 print("  " + t("redact.kept", ["path": path, "records": t.plural("count.records", records),
                                                "reason": t("redact.reason.\(reason)")]))
             }
@@ -96,6 +100,18 @@ struct RedactCommand: ParsableCommand {
             print("  " + t("redact.nothing", ["names": without.joined(separator: ", ")]))
         }
         if unchanged > 0 { print("  " + t("redact.unchanged", ["files": t.plural("count.files", unchanged)])) }
+        let changes = planned.changes
+        if !changes.isEmpty {
+            print("")
+            print(t("redact.findings"))
+            for change in changes {
+                let before = change.before.map { t.plural("count.records", $0) } ?? "—"
+                let after = change.after.map { t.plural("count.records", $0) } ?? t("redact.finding_gone")
+                let named = without.contains(change.attribute) || selection.rules.contains { ruleset.rules.rule(id: $0)?.attribute == change.attribute }
+                print("  " + t(named ? "redact.finding_named" : "redact.finding_other",
+                               ["attribute": change.attribute, "before": before, "after": after]))
+            }
+        }
         print("")
         print(Explain.printable(t("redact.done", ["out": out])))
     }

@@ -91,4 +91,88 @@ final class RecordFinderTests: XCTestCase {
         XCTAssertEqual(masked, "Date,Text,Amount\n01/02/2025,***,-3.00\n")
         XCTAssertEqual(found.masked, [.line(2)])
     }
+
+    private func run(_ text: String, chunk: Int, _ feed: (UnsafeBufferPointer<UInt8>, Int64) -> Void) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + chunk)
+            bytes[offset..<end].withUnsafeBufferPointer { feed($0, Int64(offset)) }
+            offset = end
+        }
+    }
+
+    private func markup(_ text: String, _ layout: MarkupRecordFinder.Layout, remove keys: [RecordKey], mask: Bool = false,
+                        texts: [String] = [], chunk: Int = 5) -> (String, RecordEdits) {
+        var finder = MarkupRecordFinder(layout: layout, targets: Dictionary(uniqueKeysWithValues: keys.map { ($0, texts) }), mask: mask)
+        run(text, chunk: chunk) { finder.feed($0, at: $1) }
+        let found = finder.finish(fileEnd: Int64(text.utf8.count))
+        return (apply(found.normalized, to: text), found)
+    }
+
+    private func chat(_ text: String, remove lines: [Int], mask: Bool = false, chunk: Int = 4) -> (String, RecordEdits) {
+        var finder = ChatLineRecordFinder(targets: Dictionary(uniqueKeysWithValues: lines.map { ($0, []) }), mask: mask)
+        run(text, chunk: chunk) { finder.feed($0, at: $1) }
+        let found = finder.finish(fileEnd: Int64(text.utf8.count))
+        return (apply(found.normalized, to: text), found)
+    }
+
+    func testOFXTransactionsByOrdinalInsideStatementsOnly() throws {
+        let sgml = """
+            <OFX>
+            <BANKMSGSRSV1><STMTTRNRS><STMTRS><BANKTRANLIST>
+            <STMTTRN>
+            <TRNTYPE>DEBIT
+            <NAME>Oddbins
+            </STMTTRN>
+            <STMTTRN>
+            <TRNTYPE>DEBIT
+            <NAME>BET365 LTD
+            </STMTTRN>
+            </BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1>
+            </OFX>
+
+            """
+        let (removed, found) = markup(sgml, .ofx, remove: [.record(1)])
+        XCTAssertEqual(found.placed, [.record(1)])
+        XCTAssertFalse(removed.contains("BET365"))
+        XCTAssertTrue(removed.contains("<STMTTRN>\n<TRNTYPE>DEBIT\n<NAME>Oddbins\n</STMTTRN>\n</BANKTRANLIST>"))
+        let (masked, maskedFound) = markup(sgml, .ofx, remove: [.record(1)], mask: true, texts: ["BET365 LTD"])
+        XCTAssertEqual(maskedFound.masked, [.record(1)])
+        XCTAssertTrue(masked.contains("<NAME>***\n</STMTTRN>"))
+        // Never closed (OFX 1.x SGML that omits the end tag): the record ends at the next one.
+        let unclosed = "<OFX><CREDITCARDMSGSRSV1><BANKTRANLIST>\n<STMTTRN><NAME>A\n<STMTTRN><NAME>B\n</BANKTRANLIST></CREDITCARDMSGSRSV1></OFX>"
+        XCTAssertEqual(markup(unclosed, .ofx, remove: [.record(0)]).0,
+                       "<OFX><CREDITCARDMSGSRSV1><BANKTRANLIST>\n<STMTTRN><NAME>B\n</BANKTRANLIST></CREDITCARDMSGSRSV1></OFX>")
+        // Outside a bank or card statement a STMTTRN is not a record of the importer.
+        XCTAssertEqual(markup("<OFX><INVSTMTMSGSRSV1><STMTTRN><NAME>x</STMTTRN></INVSTMTMSGSRSV1></OFX>", .ofx, remove: [.record(0)]).1.placed, [])
+    }
+
+    func testCAMTEntriesByLineAndTwoOnOneLineRefused() throws {
+        let xml = """
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>
+              <Ntry>
+                <Amt Ccy="EUR">10.00</Amt><AddtlNtryInf>Lotto &amp; Toto</AddtlNtryInf>
+              </Ntry>
+              <Ntry><Amt Ccy="EUR">5.00</Amt></Ntry>
+            </Stmt></BkToCstmrStmt></Document>
+            """
+        let (removed, found) = markup(xml, .camt, remove: [.line(2)])
+        XCTAssertEqual(found.placed, [.line(2)])
+        XCTAssertFalse(removed.contains("Lotto"))
+        XCTAssertTrue(removed.contains("<Stmt>\n  <Ntry><Amt Ccy=\"EUR\">5.00</Amt></Ntry>\n</Stmt>"), removed)
+        let (masked, _) = markup(xml, .camt, remove: [.line(2)], mask: true, texts: ["Lotto & Toto"])
+        XCTAssertTrue(masked.contains("<AddtlNtryInf>***</AddtlNtryInf>"), masked)
+        let oneLine = "<Stmt><Ntry><Amt>1</Amt></Ntry><Ntry><Amt>2</Amt></Ntry></Stmt>"
+        XCTAssertEqual(markup(oneLine, .camt, remove: [.line(1)]).1.placed, [], "two entries on the target line")
+    }
+
+    func testWhatsAppMessagesWithContinuationLines() throws {
+        let text = "01/03/2025, 18:00 - Sam: first\r\nstill first\r\n01/03/2025, 18:05 - Lena: second\r\n01/03/2025, 18:06 - Sam: third"
+        XCTAssertEqual(chat(text, remove: [1]).0, "01/03/2025, 18:05 - Lena: second\r\n01/03/2025, 18:06 - Sam: third")
+        XCTAssertEqual(chat(text, remove: [4]).0, "01/03/2025, 18:00 - Sam: first\r\nstill first\r\n01/03/2025, 18:05 - Lena: second\r\n")
+        XCTAssertEqual(chat(text, remove: [2]).1.placed, [], "a continuation line is no message")
+        XCTAssertEqual(chat(text, remove: [1], mask: true).0,
+                       "01/03/2025, 18:00 - Sam: ***\r\n01/03/2025, 18:05 - Lena: second\r\n01/03/2025, 18:06 - Sam: third")
+    }
 }

@@ -58,9 +58,10 @@ final class RedactionTests: XCTestCase {
     }
 
     /// One attribute at a time, for each persona and each attribute found only from sources
-    /// redact writes back: the copy's rescan lacks that finding; every other finding keeps its
-    /// count unless redact said the removed records were also its evidence; files lose exactly
-    /// the records redact reports; the export is unchanged.
+    /// redact writes back: the copy's rescan lacks that finding; the findings whose count
+    /// changes are exactly the ones redact's plan named beforehand (with the counts it
+    /// predicted: records that were also another rule's evidence, or that an analyzer read);
+    /// files lose exactly the records redact reports; the export is unchanged.
     func testEveryPersonasCopyLacksExactlyTheRemovedFinding() throws {
         let base = try temporaryFolder("personas")
         defer { try? FileManager.default.removeItem(atPath: base) }
@@ -84,7 +85,6 @@ final class RedactionTests: XCTestCase {
 
                 let context = "\(persona.id) without \(attribute)"
                 XCTAssertNil(counts(rescan)[attribute], "\(context): the finding is still there")
-                var sharing = Set<String>()
                 var removedByFile: [String: Int] = [:]
                 for outcome in outcomes {
                     if case .kept(let records, let reason) = outcome.result {
@@ -94,11 +94,14 @@ final class RedactionTests: XCTestCase {
                         removedByFile[String(outcome.path.dropFirst(export.count))] = removed
                         sourcesCovered.insert(plan.files[outcome.path]!.source)
                     }
-                    for rule in outcome.alsoRules.keys { sharing.insert(ruleset.rules.rule(id: rule)?.attribute ?? rule) }
                 }
                 XCTAssertFalse(removedByFile.isEmpty, "\(context): nothing removed")
-                for (other, count) in counts(original) where other != attribute && !sharing.contains(other) {
-                    XCTAssertEqual(counts(rescan)[other], count, "\(context): \(other) changed")
+                // Every finding that changes is one redact named beforehand, and no other.
+                let changed = Set(counts(original).keys).union(counts(rescan).keys).filter { counts(original)[$0] != counts(rescan)[$0] }
+                XCTAssertEqual(changed, Set(plan.changes.map(\.attribute)), context)
+                XCTAssertTrue(plan.changes.contains { $0.attribute == attribute && $0.after == nil }, context)
+                for change in plan.changes {
+                    XCTAssertEqual(counts(rescan)[change.attribute], change.after, "\(context): \(change.attribute)")
                 }
                 let eventsBefore = events(original, root: export), eventsAfter = events(rescan, root: copy)
                 XCTAssertEqual(Set(eventsBefore.keys), Set(eventsAfter.keys), context)
@@ -180,5 +183,42 @@ final class RedactionTests: XCTestCase {
         let (_, refused) = try Redaction.select(["mobility.home"], ruleset: ruleset)
         XCTAssertEqual(refused, [.analyzer("mobility.home")])
         XCTAssertThrowsError(try Redaction.select(["finance.gamblng"], ruleset: ruleset))
+    }
+
+    /// A WhatsApp chat: the message a rule matched goes (with its continuation line), or with
+    /// --mask keeps its header with `***` for its text; the other messages stay as they were.
+    func testWhatsAppChatMessagesRemovedOrMasked() throws {
+        let base = try temporaryFolder("whatsapp")
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let ruleset = try Self.ruleset.get()
+        let chat = base + "/WhatsApp Chat with Lena.txt"
+        let text = "01/03/2025, 18:00 - Sam: I'll be at the protest outside the town hall at 6\r\nbring a sign\r\n"
+            + "01/03/2025, 18:05 - Lena: ok\r\n"
+            + "02/03/2025, 10:00 - Sam: going canvassing for the party again this weekend\r\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: chat))
+        let settings = ImporterSettings(ownerNames: ["Sam"])
+        func scan(_ path: String) throws -> ScanReport {
+            var options = ScanOptions(paths: [path], rulesDirectory: ScanPipelineTests.rulesDirectory, databasePath: nil, jobs: 1)
+            options.importerSettings = settings
+            return try ScanPipeline.run(options, ruleset: ruleset)
+        }
+        let original = try scan(chat)
+        XCTAssertNotNil(counts(original)["politics.protest"])
+        XCTAssertNotNil(counts(original)["politics.engagement"])
+        let (selection, _) = try Redaction.select(["politics.protest"], ruleset: ruleset)
+        for mask in [false, true] {
+            let out = base + "/out-\(mask)"
+            let plan = Redaction.plan(exports: [chat], selection: selection, ruleset: ruleset, settings: settings, mask: mask)
+            let outcomes = try Redaction.write(exports: [chat], plans: plan.files, outDirectory: out, mask: mask)
+            XCTAssertEqual(outcomes.map(\.result), [.redacted(removed: mask ? 0 : 1, masked: mask ? 1 : 0)])
+            let copy = out + "/WhatsApp Chat with Lena.txt"
+            let rescan = try scan(copy)
+            XCTAssertNil(counts(rescan)["politics.protest"], "mask: \(mask)")
+            XCTAssertEqual(counts(rescan)["politics.engagement"], counts(original)["politics.engagement"])
+            XCTAssertEqual(rescan.inputs.first?.events, (original.inputs.first?.events ?? 0) - (mask ? 0 : 1))
+            let written = try String(contentsOfFile: copy, encoding: .utf8)
+            XCTAssertEqual(written, mask ? "01/03/2025, 18:00 - Sam: ***\r\n" + text.components(separatedBy: "bring a sign\r\n")[1]
+                                         : text.components(separatedBy: "bring a sign\r\n")[1])
+        }
     }
 }

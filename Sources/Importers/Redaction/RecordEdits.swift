@@ -10,11 +10,14 @@ import Darwin
 /// text record starts on, or the JSON pointer of a record inside a document.
 public enum RecordKey: Sendable, Hashable, Comparable, CustomStringConvertible {
     case line(Int)
+    /// 0-based ordinal among the file's records (OFX transactions).
+    case record(Int)
     case pointer(String)
 
     public var description: String {
         switch self {
         case .line(let n): return "line \(n)"
+        case .record(let n): return "record \(n)"
         case .pointer(let p): return "at \(p)"
         }
     }

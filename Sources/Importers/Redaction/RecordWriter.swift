@@ -11,11 +11,20 @@ public enum RecordWriter {
         case commaCSV
         /// A JSON document (or an X archive's .js assignment): records by JSON pointer.
         case json
+        /// An OFX statement: `STMTTRN` elements by their ordinal.
+        case ofx
+        /// A CAMT.053 statement: `Ntry` elements by the line they start on.
+        case camt
+        /// A WhatsApp chat `.txt`: messages by their header line.
+        case whatsApp
     }
 
     /// Sources whose records can be removed without breaking the file.
     public static let methods: [String: Method] = [
         "bank.csv": .bankCSV,
+        "bank.ofx": .ofx,
+        "bank.camt053": .camt,
+        "whatsapp.chat": .whatsApp,
         "linkedin.csv": .commaCSV,
         "reddit.csv": .commaCSV,
         "google.my_activity": .json,
@@ -100,6 +109,24 @@ public enum RecordWriter {
             let found = finder.finish(fileEnd: size)
             if finder.problem != nil { throw RedactionError.notWritable(path, .notAsExpected) }
             return found
+        case .ofx, .camt:
+            var finder = MarkupRecordFinder(layout: method == .ofx ? .ofx : .camt, targets: targets, mask: mask)
+            var size: Int64 = 0
+            try ByteEdits.readChunks(path) { chunk, offset in
+                size = offset + Int64(chunk.count)
+                finder.feed(chunk, at: offset)
+            }
+            return finder.finish(fileEnd: size)
+        case .whatsApp:
+            var lines: [Int: [String]] = [:]
+            for (key, texts) in targets { if case .line(let n) = key { lines[n] = texts } }
+            var finder = ChatLineRecordFinder(targets: lines, mask: mask)
+            var size: Int64 = 0
+            try ByteEdits.readChunks(path) { chunk, offset in
+                size = offset + Int64(chunk.count)
+                finder.feed(chunk, at: offset)
+            }
+            return finder.finish(fileEnd: size)
         }
     }
 
@@ -108,7 +135,8 @@ public enum RecordWriter {
     public static func key(_ position: SourcePosition, method: Method) -> RecordKey? {
         switch method {
         case .json: return position.pointer.map { .pointer($0) }
-        case .bankCSV, .commaCSV: return position.line.map { .line($0) }
+        case .ofx: return position.record.map { .record($0) }
+        case .bankCSV, .commaCSV, .camt, .whatsApp: return position.line.map { .line($0) }
         }
     }
 }
