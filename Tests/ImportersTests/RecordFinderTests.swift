@@ -175,4 +175,30 @@ final class RecordFinderTests: XCTestCase {
         XCTAssertEqual(chat(text, remove: [1], mask: true).0,
                        "01/03/2025, 18:00 - Sam: ***\r\n01/03/2025, 18:05 - Lena: second\r\n01/03/2025, 18:06 - Sam: third")
     }
+
+    private func block(_ text: String, _ style: LineBlockRecordFinder.Style, remove lines: [Int], mask: Bool = false,
+                       texts: [String] = [], chunk: Int = 3) -> (String, RecordEdits) {
+        var finder = LineBlockRecordFinder(style: style, targets: Dictionary(uniqueKeysWithValues: lines.map { ($0, texts) }), mask: mask)
+        run(text, chunk: chunk) { finder.feed($0, at: $1) }
+        let found = finder.finish(fileEnd: Int64(text.utf8.count))
+        return (apply(found.normalized, to: text), found)
+    }
+
+    func testMT940StatementLineGoesWithItsInformation() throws {
+        let text = ":20:STMT\r\n:60F:C250301EUR100,00\r\n:61:2503030303D25,00NMSCNONREF\r\n:86:105?20BET365\r\n?21LONDON\r\n"
+            + ":61:2503040304D5,00NMSCNONREF\r\n:86:106?20BAKERY\r\n:62F:C250331EUR70,00\r\n-\r\n"
+        let (removed, found) = block(text, .mt940, remove: [3])
+        XCTAssertEqual(found.placed, [.line(3)])
+        XCTAssertEqual(removed, ":20:STMT\r\n:60F:C250301EUR100,00\r\n:61:2503040304D5,00NMSCNONREF\r\n:86:106?20BAKERY\r\n:62F:C250331EUR70,00\r\n-\r\n")
+        XCTAssertEqual(block(text, .mt940, remove: [6]).0,
+                       ":20:STMT\r\n:60F:C250301EUR100,00\r\n:61:2503030303D25,00NMSCNONREF\r\n:86:105?20BET365\r\n?21LONDON\r\n:62F:C250331EUR70,00\r\n-\r\n")
+    }
+
+    func testQIFRecordRunsToItsCaret() throws {
+        let text = "!Type:Bank\nD03/03/2025\nT-25.00\nPBet365\n^\nD03/04/2025\nT-5.00\nPBakery\n^\n"
+        XCTAssertEqual(block(text, .qif, remove: [2]).0, "!Type:Bank\nD03/04/2025\nT-5.00\nPBakery\n^\n")
+        XCTAssertEqual(block(text, .qif, remove: [6]).0, "!Type:Bank\nD03/03/2025\nT-25.00\nPBet365\n^\n")
+        XCTAssertEqual(block(text, .qif, remove: [2], mask: true, texts: ["Bet365"]).0,
+                       "!Type:Bank\nD03/03/2025\nT-25.00\nP***\n^\nD03/04/2025\nT-5.00\nPBakery\n^\n")
+    }
 }

@@ -7,7 +7,8 @@ public enum RecordWriter {
     public enum Method: Sendable, Equatable {
         /// A bank statement CSV: records by the line they start on, in the file's dialect.
         case bankCSV
-        /// A headered CSV with comma delimiters (LinkedIn, Reddit): records by line.
+        /// A CSV with comma delimiters (LinkedIn, Reddit, Alipay and WeChat Pay bills, which
+        /// are GBK or UTF-8): records by line.
         case commaCSV
         /// A JSON document (or an X archive's .js assignment): records by JSON pointer.
         case json
@@ -17,6 +18,8 @@ public enum RecordWriter {
         case camt
         /// A WhatsApp chat `.txt`: messages by their header line.
         case whatsApp
+        /// MT940 and QIF statements: records by the line they start on.
+        case mt940, qif
     }
 
     /// Sources whose records can be removed without breaking the file.
@@ -25,7 +28,11 @@ public enum RecordWriter {
         "bank.ofx": .ofx,
         "bank.camt053": .camt,
         "whatsapp.chat": .whatsApp,
+        "bank.mt940": .mt940,
+        "bank.qif": .qif,
         "linkedin.csv": .commaCSV,
+        "bank.alipay": .commaCSV,
+        "bank.wechatpay": .commaCSV,
         "reddit.csv": .commaCSV,
         "google.my_activity": .json,
         "google.location_records": .json,
@@ -79,7 +86,10 @@ public enum RecordWriter {
                 throw RedactionError.notWritable(path, .utf16)
             }
             var delimiter = UInt8(ascii: ",")
-            var fieldEncoding = encoding
+            // The encoding matters only for comparing texts to mask: GBK and GB18030 never use
+            // the bytes of a quote, a comma or a line break inside a character.
+            var fieldEncoding = encoding == .utf8 && !TextDecoding.isValidUTF8(head, allowTruncatedEnd: true)
+                ? TextDecoding.guessLegacyEncoding(head) : encoding
             if method == .bankCSV {
                 switch BankCSVDialect.sniff(head: head[...], isComplete: head.count < BankCSVDialect.sniffLength) {
                 case .failure: throw RedactionError.notWritable(path, .notAsExpected)
@@ -117,6 +127,16 @@ public enum RecordWriter {
                 finder.feed(chunk, at: offset)
             }
             return finder.finish(fileEnd: size)
+        case .mt940, .qif:
+            var lines: [Int: [String]] = [:]
+            for (key, texts) in targets { if case .line(let n) = key { lines[n] = texts } }
+            var finder = LineBlockRecordFinder(style: method == .mt940 ? .mt940 : .qif, targets: lines, mask: mask)
+            var size: Int64 = 0
+            try ByteEdits.readChunks(path) { chunk, offset in
+                size = offset + Int64(chunk.count)
+                finder.feed(chunk, at: offset)
+            }
+            return finder.finish(fileEnd: size)
         case .whatsApp:
             var lines: [Int: [String]] = [:]
             for (key, texts) in targets { if case .line(let n) = key { lines[n] = texts } }
@@ -136,7 +156,7 @@ public enum RecordWriter {
         switch method {
         case .json: return position.pointer.map { .pointer($0) }
         case .ofx: return position.record.map { .record($0) }
-        case .bankCSV, .commaCSV, .camt, .whatsApp: return position.line.map { .line($0) }
+        case .bankCSV, .commaCSV, .camt, .whatsApp, .mt940, .qif: return position.line.map { .line($0) }
         }
     }
 }
