@@ -77,17 +77,20 @@ public enum Redaction {
         /// Other rules that matched the removed records (their findings lose those records too).
         public var alsoRules: [String: Int] = [:]
 
+        /// A photo whose GPS position goes (`--strip-gps`).
+        public var gps = false
+
         /// Whether something of this file was named.
-        var hasWork: Bool { !targets.isEmpty || unplaceable > 0 || shared > 0 }
+        var hasWork: Bool { !targets.isEmpty || unplaceable > 0 || shared > 0 || gps }
     }
 
     /// Reads the exports through their importers and the rules, and returns per file the
     /// records the selection takes out, with the files that were not read.
     public static func plan(exports: [String], selection: Selection, ruleset: Ruleset, settings: ImporterSettings,
-                            mask: Bool = false) -> Plan {
+                            mask: Bool = false, stripGPS: Bool = false) -> Plan {
         let discovery = InputDiscovery().discover(exports)
         let reader = ExportReader(importers: ImporterRegistry.importers(settings: settings))
-        let collector = PlanCollector(ruleset: ruleset, selection: selection, mask: mask)
+        let collector = PlanCollector(ruleset: ruleset, selection: selection, mask: mask, stripGPS: stripGPS)
         for file in discovery.files { reader.read(file, delegate: collector) }
         var unread = collector.unread
         unread += discovery.skipped.map { (path: $0.path, reason: $0.reason) }
@@ -119,6 +122,8 @@ public enum Redaction {
         public enum Result: Sendable, Equatable {
             /// Copied byte for byte (nothing of it was named).
             case unchanged
+            /// A photo copied without its GPS position.
+            case gpsRemoved
             /// Records taken out and masked.
             case redacted(removed: Int, masked: Int)
             /// Records that should have gone stay, and why: a key of `redact.reason.*` in the
@@ -129,13 +134,16 @@ public enum Redaction {
         public static let nestedArchive = "nested_archive"
         public static let unreadable = "unreadable"
         public static let sharedRecord = "shared_record"
-        public static let reasons = RecordWriter.Unwritable.allCases.map(\.rawValue) + [notFound, nestedArchive, unreadable, sharedRecord]
+        public static let gpsNotFound = "gps_not_found"
+        public static let reasons = RecordWriter.Unwritable.allCases.map(\.rawValue) + [notFound, nestedArchive, unreadable, sharedRecord, gpsNotFound]
 
         public var path: String
         public var output: String
         public var result: Result
         public var byRule: [String: Int] = [:]
         public var alsoRules: [String: Int] = [:]
+        /// A photo's GPS position was removed (also with `.kept`: its record could not go).
+        public var gpsRemoved = false
         /// With `.kept`: records of the same file that did go.
         public var alsoRemoved = 0
         public var alsoMasked = 0
@@ -223,6 +231,16 @@ public enum Redaction {
     /// The edits for one file and what they do; a file redact cannot write is kept as it is.
     private static func edit(_ plan: FilePlan, diskPath: String, output: String, mask: Bool) -> ([ByteEdit], FileOutcome) {
         var outcome = FileOutcome(path: plan.path, output: output, result: .unchanged, byRule: plan.byRule, alsoRules: plan.alsoRules)
+        if plan.gps {
+            guard let edits = try? PhotoGPSStripper.edits(path: diskPath) else {
+                outcome.result = .kept(records: 1, reason: FileOutcome.gpsNotFound)
+                return ([], outcome)
+            }
+            let named = plan.targets.count + plan.unplaceable + plan.shared
+            outcome.result = named > 0 ? .kept(records: named, reason: RecordWriter.Unwritable.photo.rawValue) : .gpsRemoved
+            outcome.gpsRemoved = true
+            return (edits, outcome)
+        }
         let found: RecordEdits
         do {
             found = try RecordWriter.edits(source: plan.source, path: diskPath, targets: plan.targets, mask: mask)
@@ -272,6 +290,7 @@ final class PlanCollector: ExportReaderDelegate {
     let after: InferenceSession
     let selection: Redaction.Selection
     let mask: Bool
+    let stripGPS: Bool
     var unread: [(path: String, reason: String)] = []
 
     /// One file's plan while it is read, with the record whose events are arriving.
@@ -304,7 +323,8 @@ final class PlanCollector: ExportReaderDelegate {
         return out
     }
 
-    init(ruleset: Ruleset, selection: Redaction.Selection, mask: Bool) {
+    init(ruleset: Ruleset, selection: Redaction.Selection, mask: Bool, stripGPS: Bool) {
+        self.stripGPS = stripGPS
         before = InferenceSession(ruleSet: ruleset.rules, evidenceLimit: 0)
         after = InferenceSession(ruleSet: ruleset.rules, evidenceLimit: 0)
         self.selection = selection
@@ -314,7 +334,14 @@ final class PlanCollector: ExportReaderDelegate {
     func reader(didRead event: Event, path: String) {
         let fired = before.process(event, path: path)
         let named = fired.contains(where: selection.rules.contains)
-        if !named {
+        let strips = stripGPS && event.source == "photo.exif" && event.latitude != nil
+        if strips {
+            // The copy's photo has no position: what a rescan reads of it (if it has a date).
+            var located = event
+            located.latitude = nil
+            located.longitude = nil
+            if !named && located.time != nil { after.process(located, path: path) }
+        } else if !named {
             after.process(event, path: path)
         } else if mask {
             var masked = event
@@ -332,6 +359,7 @@ final class PlanCollector: ExportReaderDelegate {
             states[path] = state
         }
         state.plan.events += 1
+        if strips { state.plan.gps = true }
         let method = RecordWriter.methods[event.source]
         let key = method.flatMap { RecordWriter.key(event.position, method: $0) }
         if key != state.currentKey {

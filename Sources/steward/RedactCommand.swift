@@ -35,11 +35,14 @@ struct RedactCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep the records, with their text replaced by ***.")
     var mask = false
 
+    @Flag(name: .customLong("strip-gps"), help: "Remove the GPS position from every photo's Exif in the copies.")
+    var stripGPS = false
+
     @OptionGroup var rules: RulesOption
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        if without.isEmpty { throw StewardError.usage(t("error.redact_needs_without")) }
+        if without.isEmpty && !stripGPS { throw StewardError.usage(t("error.redact_needs_without")) }
         for export in exports where !FileManager.default.fileExists(atPath: export) {
             throw StewardError.noInputs(missing: [export])
         }
@@ -59,10 +62,12 @@ struct RedactCommand: ParsableCommand {
             }
         }
         let settings = ImporterSettings(environment: ProcessInfo.processInfo.environment)
-        let planned = Redaction.plan(exports: exports, selection: selection, ruleset: ruleset, settings: settings, mask: mask)
+        let planned = Redaction.plan(exports: exports, selection: selection, ruleset: ruleset, settings: settings, mask: mask,
+                                     stripGPS: stripGPS)
         let outcomes = try Redaction.write(exports: exports, plans: planned.files, outDirectory: out, mask: mask)
 
-        print(Explain.printable(t("redact.title", ["names": without.joined(separator: ", "), "out": out])))
+        let names = without.joined(separator: ", ")
+        print(Explain.printable(without.isEmpty ? t("redact.title_gps", ["out": out]) : t("redact.title", ["names": names, "out": out])))
         print("")
         for name in selection.analyzerParts {
             print("  " + Explain.printable(t("redact.analyzer_part", ["name": name])))
@@ -76,6 +81,8 @@ struct RedactCommand: ParsableCommand {
             case .unchanged:
                 unchanged += 1
                 continue
+            case .gpsRemoved:
+                print("  " + t("redact.file", ["path": path, "what": t("redact.gps_removed")]))
             case .redacted(let removed, let masked):
                 removedTotal += removed + masked
                 var parts: [String] = []
@@ -87,6 +94,7 @@ struct RedactCommand: ParsableCommand {
                 var parts: [String] = []
                 if outcome.alsoRemoved > 0 { parts.append(t("redact.removed", ["records": t.plural("count.records", outcome.alsoRemoved)])) }
                 if outcome.alsoMasked > 0 { parts.append(t("redact.masked", ["records": t.plural("count.records", outcome.alsoMasked)])) }
+                if outcome.gpsRemoved { parts.append(t("redact.gps_removed")) }
                 if !parts.isEmpty { print("  " + t("redact.file", ["path": path, "what": parts.joined(separator: ", ")])) }
                 print("  " + t("redact.kept", ["path": path, "records": t.plural("count.records", records),
                                                "reason": t("redact.reason.\(reason)")]))
@@ -96,7 +104,7 @@ struct RedactCommand: ParsableCommand {
             let also = outcome.alsoRules.sorted { $0.key < $1.key }.map { "\($0.key) (\(t.number($0.value)))" }
             if !also.isEmpty { print("    " + t("redact.also", ["list": also.joined(separator: ", ")])) }
         }
-        if removedTotal == 0 && keptTotal == 0 {
+        if !without.isEmpty && removedTotal == 0 && keptTotal == 0 {
             print("  " + t("redact.nothing", ["names": without.joined(separator: ", ")]))
         }
         if unchanged > 0 { print("  " + t("redact.unchanged", ["files": t.plural("count.files", unchanged)])) }
