@@ -135,7 +135,9 @@ public enum Redaction {
         public static let unreadable = "unreadable"
         public static let sharedRecord = "shared_record"
         public static let gpsNotFound = "gps_not_found"
-        public static let reasons = RecordWriter.Unwritable.allCases.map(\.rawValue) + [notFound, nestedArchive, unreadable, sharedRecord, gpsNotFound]
+        public static let archive = "archive"
+        public static let reasons = RecordWriter.Unwritable.allCases.map(\.rawValue)
+            + [notFound, nestedArchive, unreadable, sharedRecord, gpsNotFound, archive]
 
         public var path: String
         public var output: String
@@ -195,6 +197,14 @@ public enum Redaction {
                     throw .output(destination, "\(error)")
                 }
             }
+        }
+        // Named records no file above accounted for: read inside an archive redact does not
+        // rewrite (a .tgz Takeout). The archive was copied whole; say so.
+        let accounted = Set(outcomes.map(\.path))
+        for plan in plans.values.sorted(by: { $0.path < $1.path }) where plan.hasWork && !accounted.contains(plan.path) {
+            let records = plan.targets.count + plan.unplaceable + plan.shared + (plan.gps ? 1 : 0)
+            outcomes.append(FileOutcome(path: plan.path, output: outAbsolute, result: .kept(records: records, reason: FileOutcome.archive),
+                                        byRule: plan.byRule, alsoRules: plan.alsoRules))
         }
         return outcomes
     }
@@ -269,7 +279,7 @@ public enum Redaction {
         return (found.normalized, outcome)
     }
 
-    private static func isZip(_ path: String) -> Bool {
+    static func isZip(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         return ZipArchiveReader.looksLikeZip([UInt8](handle.readData(ofLength: 4)))
@@ -331,17 +341,36 @@ final class PlanCollector: ExportReaderDelegate {
         self.mask = mask
     }
 
+    /// Disk part of an archive path → whether it is a ZIP redact rewrites.
+    private var zips: [String: Bool] = [:]
+
+    /// Whether a named record read at `path` can go: its format is written back and it is in a
+    /// file on disk or a member of a ZIP on disk (not in a .tgz, not in an archive in an archive).
+    private func writable(_ event: Event, path: String) -> Bool {
+        guard RecordWriter.methods[event.source] != nil else { return false }
+        let parts = path.split(separator: "!", omittingEmptySubsequences: false)
+        if parts.count == 1 { return true }
+        guard parts.count == 2 else { return false }
+        let disk = String(parts[0])
+        if let known = zips[disk] { return known }
+        let isZip = Redaction.isZip(disk)
+        zips[disk] = isZip
+        return isZip
+    }
+
     func reader(didRead event: Event, path: String) {
         let fired = before.process(event, path: path)
         let named = fired.contains(where: selection.rules.contains)
+        // The copy keeps what redact cannot write back: so does the prediction.
+        let goes = named && writable(event, path: path)
         let strips = stripGPS && event.source == "photo.exif" && event.latitude != nil
         if strips {
             // The copy's photo has no position: what a rescan reads of it (if it has a date).
             var located = event
             located.latitude = nil
             located.longitude = nil
-            if !named && located.time != nil { after.process(located, path: path) }
-        } else if !named {
+            if located.time != nil { after.process(located, path: path) }
+        } else if !goes {
             after.process(event, path: path)
         } else if mask {
             var masked = event

@@ -112,6 +112,7 @@ struct RedactCommand: ParsableCommand {
         if !changes.isEmpty {
             print("")
             print(t("redact.findings"))
+            if keptTotal > 0 { print("  " + t("redact.findings_kept_note")) }
             for change in changes {
                 let before = change.before.map { t.plural("count.records", $0) } ?? "—"
                 let after = change.after.map { t.plural("count.records", $0) } ?? t("redact.finding_gone")

@@ -221,4 +221,28 @@ final class RedactionTests: XCTestCase {
                                          : text.components(separatedBy: "bring a sign\r\n")[1])
         }
     }
+
+    /// Records inside a .tgz are not written back: they are named as kept, the archive is copied
+    /// as it is, and the prediction counts them as staying.
+    func testRecordsInATarGzArchiveAreKeptAndNamed() throws {
+        let base = try temporaryFolder("tgz")
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let ruleset = try Self.ruleset.get()
+        _ = try PersonaExportWriter(persona: PersonaCatalog.sam).write(to: base + "/sam")
+        try FileManager.default.createDirectory(atPath: base + "/export", withIntermediateDirectories: true)
+        let tar = Process()
+        tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        tar.arguments = ["tar", "czf", base + "/export/bank.tgz", "-C", base + "/sam", "bank"]
+        try tar.run()
+        tar.waitUntilExit()
+        guard tar.terminationStatus == 0 else { throw XCTSkip("tar could not write a .tgz here") }
+        let export = base + "/export"
+        let (selection, _) = try Redaction.select(["civic.charity"], ruleset: ruleset)
+        let plan = Redaction.plan(exports: [export], selection: selection, ruleset: ruleset, settings: ImporterSettings())
+        let outcomes = try Redaction.write(exports: [export], plans: plan.files, outDirectory: base + "/out", mask: false)
+        XCTAssertEqual(outcomes.count, 1)
+        XCTAssertEqual(outcomes.first?.result, .kept(records: 14, reason: Redaction.FileOutcome.archive))
+        XCTAssertTrue(plan.changes.isEmpty, "\(plan.changes)")
+        XCTAssertEqual(FileManager.default.contents(atPath: base + "/out/export/bank.tgz"), FileManager.default.contents(atPath: export + "/bank.tgz"))
+    }
 }
