@@ -10,7 +10,7 @@ import Store
 public struct ForgetPlan: Sendable {
     /// What a file is to steward; `description` says it in English, the CLI in any language.
     public enum Kind: String, Sendable, CaseIterable, CustomStringConvertible {
-        case outReportList, extraDatabase, database, reportCopy, demoExport, outReport
+        case outReportList, extraDatabase, database, reportCopy, demoExport, outReport, redactedCopy
 
         public var description: String {
             switch self {
@@ -20,6 +20,7 @@ public struct ForgetPlan: Sendable {
             case .reportCopy: return "stored report copy"
             case .demoExport: return "demo persona's synthetic export"
             case .outReport: return "report written with --out"
+            case .redactedCopy: return "copy written by steward redact"
             }
         }
     }
@@ -70,6 +71,7 @@ public struct ForgetPlan: Sendable {
         }
         addOwnFolder(OutputLocations.reportsDirectory(in: dataDirectory), kind: .reportCopy)
         addOwnFolder(OutputLocations.demoDirectory(in: dataDirectory), kind: .demoExport)
+        addOwnFolder(OutputLocations.redactedDirectory(in: dataDirectory), kind: .redactedCopy)
         ownFolders.append(dataDirectory)
     }
 

@@ -17,6 +17,9 @@ public enum OutputLocations {
     public static func reportsDirectory(in dataDirectory: String) -> String { dataDirectory + "/reports" }
     /// Where `steward demo` writes a persona's exports, so its stored scan can be read again.
     public static func demoDirectory(in dataDirectory: String) -> String { dataDirectory + "/demo" }
+    /// The one place in the data directory where `steward redact --out` may write: `forget`
+    /// removes what is there (docs/redact.md).
+    public static func redactedDirectory(in dataDirectory: String) -> String { dataDirectory + "/redacted" }
     static func manifestPath(in dataDirectory: String) -> String { dataDirectory + "/written-reports.txt" }
 
     /// The folder part of a path ("" for a bare name). NSString.deletingLastPathComponent

@@ -24,8 +24,8 @@ struct Steward: ParsableCommand {
               4  a path given on the command line could not be read (the rest was scanned and reported)
             """,
         version: StewardVersion.text,
-        subcommands: [Scan.self, Report.self, Explain.self, WhatIfCommand.self, Diff.self, Compare.self, Demo.self, RulesCommand.self,
-                      Sources.self, Request.self, Models.self, Forget.self, Completions.self],
+        subcommands: [Scan.self, Report.self, Explain.self, WhatIfCommand.self, RedactCommand.self, Diff.self, Compare.self, Demo.self,
+                      RulesCommand.self, Sources.self, Request.self, Models.self, Forget.self, Completions.self],
         defaultSubcommand: nil)
 }
 

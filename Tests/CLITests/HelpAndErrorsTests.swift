@@ -12,7 +12,7 @@ final class HelpAndErrorsTests: XCTestCase {
 
     /// Every command a person can run, as its words on the command line.
     static let commands: [[String]] = [
-        ["scan"], ["report"], ["explain"], ["what-if"], ["diff"], ["compare"], ["demo"], ["rules", "list"], ["rules", "test"],
+        ["scan"], ["report"], ["explain"], ["what-if"], ["redact"], ["diff"], ["compare"], ["demo"], ["rules", "list"], ["rules", "test"],
         ["rules", "lint"], ["sources"], ["request"], ["models"], ["forget"], ["completions"],
     ]
 

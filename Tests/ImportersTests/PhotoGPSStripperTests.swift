@@ -1,0 +1,41 @@
+import Foundation
+import XCTest
+@testable import Importers
+
+/// `steward redact --strip-gps` (docs/redact.md): the GPS IFD of a JPEG's Exif is emptied and
+/// its values zeroed, in both byte orders; the date, the camera and the image bytes stay.
+final class PhotoGPSStripperTests: XCTestCase {
+    func testGPSGoesAndEverythingElseStays() throws {
+        let folder = NSTemporaryDirectory() + "/gps-strip-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for littleEndian in [true, false] {
+            let original = ExifPhotoTests.photo(littleEndian: littleEndian)
+            let path = folder + "/photo-\(littleEndian).jpg", copy = folder + "/copy-\(littleEndian).jpg"
+            try Data(original).write(to: URL(fileURLWithPath: path))
+            let edits = try XCTUnwrap(try PhotoGPSStripper.edits(path: path))
+            try ByteEdits.copy(path, to: copy, edits: edits)
+            let stripped = [UInt8](try Data(contentsOf: URL(fileURLWithPath: copy)))
+            XCTAssertEqual(stripped.count, original.count, "no offset moves")
+            let collector = EventCollector()
+            var parser = ExifPhotoParser()
+            try parser.parseAll(stripped, into: collector.sink)
+            let event = try XCTUnwrap(collector.events.first)
+            XCTAssertNil(event.latitude)
+            XCTAssertNil(event.longitude)
+            XCTAssertEqual(event.time?.iso8601, "2018-07-25T16:34:23", "the camera's clock stays")
+            XCTAssertEqual(event.product, "Google Pixel")
+            // Changed bytes lie inside the APP1 segment only; the image data is untouched.
+            let app1End = 2 + 18 + 4 + (Int(original[2 + 18 + 2]) << 8 | Int(original[2 + 18 + 3])) - 2
+            let changed = zip(original, stripped).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+            XCTAssertFalse(changed.isEmpty)
+            XCTAssertTrue(changed.allSatisfy { $0 > 2 + 18 && $0 < app1End }, "\(changed.prefix(5))")
+            // Stripping the copy again finds an empty GPS IFD: nothing but zeros to write.
+            let again = try XCTUnwrap(try PhotoGPSStripper.edits(path: copy))
+            XCTAssertTrue(again.allSatisfy { edit in (edit.start..<edit.end).allSatisfy { stripped[Int($0)] == 0 } })
+        }
+        let plain = folder + "/plain.jpg"
+        try Data(ExifPhotoTests.photo(littleEndian: true, gps: false)).write(to: URL(fileURLWithPath: plain))
+        XCTAssertNil(try PhotoGPSStripper.edits(path: plain), "no GPS IFD: nothing to strip")
+    }
+}
