@@ -59,6 +59,9 @@ public struct MarkdownReporter: Reporter {
         md += "## \(t("markdown.findings", ["count": t.number(report.findings.count)]))\n\n"
         for finding in TerminalReporter.sortedFindings(report.findings) {
             md += "### \(esc(t.title(of: finding))) (`\(code(finding.attribute))`)\n\n"
+            // What the attribute means and how a scorer would read it (rules/attributes.yaml),
+            // so a reader does not have to guess from the id.
+            if let explanation = t.attributeExplanation(finding.attribute) { md += "_\(esc(explanation))_\n\n" }
             md += t("markdown.finding.meta", ["sensitivity": t.word(for: finding.sensitivity),
                                               "confidence": t.number(finding.confidence, fractionDigits: 2),
                                               "records": t.plural("count.records", finding.count)])

@@ -61,6 +61,7 @@ public enum AnalyzerCatalog {
         ForeignCurrencySpendDefinition.kind,
         TenureAnalyzerDefinition.kind,
         DailyHealthDefinition.kind,
+        CardPointsDefinition.kind,
     ]
 }
 

@@ -12,7 +12,7 @@ final class DemoScanTests: XCTestCase {
     static let expectedDemoAttributes = [
         "finance.gambling", "finance.loans", "finance.arrears", "finance.overdraft", "health.alcohol",
         "health.tobacco", "health.fitness", "health.medical", "civic.charity", "civic.blood_donation",
-        "mobility.home", "mobility.workplace", "mobility.travel_abroad",
+        "mobility.home", "mobility.workplace", "mobility.travel_abroad", "mobility.shopping_trail",
     ]
 
     func testDemoJSONReportFollowsTheContract() throws {
@@ -63,8 +63,10 @@ final class DemoScanTests: XCTestCase {
             XCTAssertNotNil(finding["sensitivity"] as? String)
             XCTAssertFalse((finding["rules"] as? [String] ?? []).isEmpty)
         }
-        // Decoys written into the persona never count as evidence.
-        let excerpts = findings.flatMap { ($0["evidence"] as? [[String: Any]] ?? []).compactMap { $0["excerpt"] as? String } }
+        // Decoys written into the persona never count as evidence of what they resemble. The
+        // shop trail (mobility.shopping_trail) cites shops whatever their names: a payment at
+        // "Court Road Bakery" is a shop-and-day point like any other.
+        let excerpts = findings.filter { $0["attribute"] as? String != "mobility.shopping_trail" }.flatMap { ($0["evidence"] as? [[String: Any]] ?? []).compactMap { $0["excerpt"] as? String } }
         for decoy in ["Church Street Tesco", "Casino Royale DVD", "The Union Bar & Grill", "Court Road Bakery"] {
             XCTAssertFalse(excerpts.contains { $0.contains(decoy) }, "decoy '\(decoy)' was taken as evidence")
         }

@@ -56,10 +56,11 @@ final class EvaluationCaseGeneratorTests: XCTestCase {
 
     func testEveryAttributeOneRecordCanShowHasSignalCasesInEveryLanguage() throws {
         let rules = try RuleSet.load(directory: Self.packageRoot + "/rules")
-        // These need many records (a series of salaries, of jobs, of nights or places): the
+        // These need many records (a series of salaries, of jobs, of nights, places or shop-days): the
         // people measure them (docs/rules.md, "Evaluation").
         let manyRecords: Set<String> = ["finance.income", "work.job_hopping", "mobility.home", "mobility.workplace",
-                                        "mobility.travel_abroad", "mobility.night_activity"]
+                                        "mobility.travel_abroad", "mobility.night_activity",
+                                        "mobility.shopping_trail"]
         let signals = try generate().filter { $0.group == .signal }
         for language in ["en", "de", "fr", "es", "ru", "zh"] {
             let covered = Set(signals.filter { $0.language == language }.flatMap(\.truth))

@@ -7,6 +7,7 @@ import Rules
 final class RuleFileExampleTests: XCTestCase {
     /// The files this class has a method for, in the order the generator found them.
     static let files: [String] = [
+        "rules/analyzers/card-points.yaml",
         "rules/analyzers/health-sleep.yaml",
         "rules/analyzers/health-steps.yaml",
         "rules/analyzers/income.yaml",
@@ -66,6 +67,8 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/signals/union/membership.yaml",
         "rules/signals/work/unemployment.yaml",
     ]
+
+    func test_analyzers_card_points() throws { try RuleFileExamples.check("rules/analyzers/card-points.yaml") }
 
     func test_analyzers_health_sleep() throws { try RuleFileExamples.check("rules/analyzers/health-sleep.yaml") }
 

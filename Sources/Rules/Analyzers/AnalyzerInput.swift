@@ -50,3 +50,7 @@ extension TenureAnalyzerDefinition {
 extension DailyHealthDefinition {
     public var input: AnalyzerInput { AnalyzerInput(sources: sources, kinds: [.healthRecord]) }
 }
+
+extension CardPointsDefinition {
+    var input: AnalyzerInput { AnalyzerInput(sources: sources, kinds: [.transaction]) }
+}

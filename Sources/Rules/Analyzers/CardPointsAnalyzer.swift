@@ -1,0 +1,301 @@
+import StewardCore
+
+/// Counts the distinct shop-and-day points — one merchant on one calendar day — that a
+/// person's own card payments expose, the quantity "Unique in the shopping mall" [dM15] measured
+/// in 1.1 million people (docs/analyzers/card_points.md).
+///
+/// A debit counts when it is a card payment at a shop (`card`: a card booking phrase, a merchant
+/// category code or a card transaction code) or comes from a payment-app bill
+/// (`merchant_sources`), and is not excluded (card bill repayments, own transfers, cash
+/// machines). The shop is the merchant name normalised by `merchantKey`; the day is the local
+/// calendar day of the booking.
+///
+/// Memory: the points and shops are kept as 64-bit hashes, at most `max_points` of each; past
+/// that the counts stop and are lower bounds ("at least"), which the value says. Two distinct
+/// points share a hash with probability about n²/2⁶⁵ (under 10⁻⁹ for 200,000 points), which
+/// would undercount by one. The evidence is the earliest payment of each of the earliest
+/// `evidenceKept` points.
+final class CardPointsAnalyzer: EventAnalyzer {
+    static let evidenceKept = 64
+    /// Longest merchant key in bytes (whole words): long booking texts add street names and
+    /// terminal ids, not another shop.
+    static let maximumKeyBytes = 64
+
+    struct Sample {
+        var point: UInt64
+        var record: RankedRecord
+    }
+
+    /// One field of a transaction, folded, with the hits of the analyzer's lexicons in it.
+    struct FoldedField {
+        var bytes: [UInt8] = []
+        var hits: [(group: Int32, span: Range<Int>)] = []
+    }
+
+    let definition: CardPointsDefinition
+    private var filter: SourceFilter
+    private var merchantFilter: SourceFilter
+    private let automaton: LexiconAutomaton
+    private let cardGroups: [Int32]
+    private let excludeGroups: [Int32]
+    private let excludeCodes: Set<String>
+    /// Reused per event: each field is folded and scanned once, for the card and exclude
+    /// conditions and for the merchant name alike.
+    private var counterparty = FoldedField()
+    private var text = FoldedField()
+    private var key: [UInt8] = []
+    private var wordStarts: [Int] = []
+
+    private(set) var points = Set<UInt64>()
+    private(set) var shops = Set<UInt64>()
+    private(set) var overflow = false
+    private(set) var payments = 0
+    private(set) var firstDay: Int64?
+    private(set) var lastDay: Int64?
+    private(set) var firstTime: Timestamp?
+    private(set) var lastTime: Timestamp?
+    private(set) var sample: [Sample] = []
+    private var sources = Set<String>()
+    private var lastSource: String?
+
+    init(definition: CardPointsDefinition, automaton: LexiconAutomaton) {
+        self.definition = definition
+        filter = SourceFilter(patterns: definition.sources)
+        merchantFilter = SourceFilter(patterns: definition.merchantSources)
+        self.automaton = automaton
+        cardGroups = TransactionTextScanner.groupIds(definition.card.lexicons, in: automaton)
+        excludeGroups = TransactionTextScanner.groupIds(definition.exclude?.lexicons ?? [], in: automaton)
+        excludeCodes = definition.exclude?.codes ?? []
+    }
+
+    func observe(_ event: Event, path: String) {
+        guard event.kind == .transaction, let amount = event.amount, amount.units < 0, let time = event.time,
+              filter.admits(event.source) else { return }
+        fold(event.counterparty, into: &counterparty)
+        fold(event.text, into: &text)
+        if isExcluded(event) { return }
+        // An empty `merchant_sources` list means none, not every source.
+        let fromMerchantSource = !definition.merchantSources.isEmpty && merchantFilter.admits(event.source)
+        guard fromMerchantSource || isCardPayment(event) else { return }
+        var shopHash = shopKey(counterparty)
+        if shopHash == nil { shopHash = shopKey(text) }
+        guard let shopHash else { return }
+
+        payments += 1
+        if event.source != lastSource {
+            lastSource = event.source
+            sources.insert(event.source)
+        }
+        let day = Self.localDay(time)
+        firstDay = min(firstDay ?? day, day)
+        lastDay = max(lastDay ?? day, day)
+        if firstTime.map({ time < $0 }) ?? true { firstTime = time }
+        if lastTime.map({ time > $0 }) ?? true { lastTime = time }
+        let point = Self.mix(shopHash, day: day)
+        if !overflow && !points.contains(point) {
+            if points.count >= definition.maximumPoints {
+                overflow = true
+            } else {
+                points.insert(point)
+                shops.insert(shopHash)
+            }
+        }
+        // Cheap rejection of payments later than a full sample's last, before a record is built.
+        if sample.count < Self.evidenceKept || time.epochSeconds <= (sample.last?.record.time?.epochSeconds ?? Int64.max) {
+            offer(Sample(point: point, record: RankedRecord(event: event, path: path, rule: definition.id)))
+        }
+    }
+
+    /// The calendar day of a booking on the clock the export gives (UTC when it gives none;
+    /// a date without a time is that date).
+    static func localDay(_ time: Timestamp) -> Int64 {
+        let local = time.epochSeconds + Int64(time.utcOffsetSeconds ?? 0)
+        return local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+    }
+
+    /// A merchant name that survives statement noise: folded (`TextFolder`), without the card
+    /// booking phrases of `card.lexicons` ("CARD PAYMENT TO", "Kartenzahlung", "CB"), letters
+    /// only, single spaces, whole words up to `maximumKeyBytes`. `*` and `/` separate words
+    /// (`PAYPAL *NETFLIX`, `SQ *COFFEE`); other marks join the letters around them (`M&S`,
+    /// `O'NEILL'S`, `DM-DROGERIE`). The name ends at the first word holding a digit once it has
+    /// a word (a store number, date, reference or terminal id follows the name on statements),
+    /// and a `date_words` word just before that digit is dropped ("ON 04 MAR", "am 02.01.");
+    /// words with digits before the name are dropped (`CARTE X4821 01/03 CARREFOUR` →
+    /// `carrefour`; `7-ELEVEN` loses its first word too). So
+    /// `CARD PAYMENT TO TESCO STORES 3021 ON 12 MAR` and `Tesco Stores 12/03` are one shop.
+    /// Empty when no letters remain.
+    func merchantKey(_ value: String?) -> String {
+        var field = FoldedField()
+        fold(value, into: &field)
+        guard shopKey(field) != nil else { return "" }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// Folds `value` into `field` and collects the hits of the card and exclude lexicons.
+    private func fold(_ value: String?, into field: inout FoldedField) {
+        field.bytes.removeAll(keepingCapacity: true)
+        field.hits.removeAll(keepingCapacity: true)
+        guard let value, !value.isEmpty else { return }
+        TextFolder.fold(value, into: &field.bytes)
+        let card = cardGroups, excluded = excludeGroups
+        var hits = field.hits
+        field.bytes.withUnsafeBufferPointer { bytes in
+            automaton.scan(folded: bytes) { hit in
+                if card.contains(hit.group) || excluded.contains(hit.group) {
+                    hits.append((hit.group, Int(hit.start)..<Int(hit.end)))
+                }
+            }
+        }
+        field.hits = hits
+    }
+
+    /// `exclude`, on the fields already folded.
+    private func isExcluded(_ event: Event) -> Bool {
+        if let mcc = definition.exclude?.mcc, let code = event.mcc, mcc.contains(code) { return true }
+        if !excludeGroups.isEmpty
+            && (counterparty.hits.contains { excludeGroups.contains($0.group) } || text.hits.contains { excludeGroups.contains($0.group) }) {
+            return true
+        }
+        return TransactionTextScanner.code(event.code, isIn: excludeCodes)
+    }
+
+    /// `card`, on the fields already folded.
+    private func isCardPayment(_ event: Event) -> Bool {
+        if let mcc = definition.card.mcc, let code = event.mcc, mcc.contains(code) { return true }
+        if counterparty.hits.contains(where: { cardGroups.contains($0.group) }) || text.hits.contains(where: { cardGroups.contains($0.group) }) {
+            return true
+        }
+        return TransactionTextScanner.code(event.code, isIn: definition.card.codes)
+    }
+
+    /// Writes the merchant name of a folded field into `key` (rules above) and returns its
+    /// hash, or nil when no letters remain.
+    private func shopKey(_ field: FoldedField) -> UInt64? {
+        key.removeAll(keepingCapacity: true)
+        wordStarts.removeAll(keepingCapacity: true)
+        let bytes = field.bytes
+        var wordStart = -1        // index in `bytes` of the current word, -1 between words
+        var wordHasDigit = false
+        var stopped = false
+        var index = 0
+        // Ends the word that runs from wordStart to `end` (exclusive); returns false when the
+        // name is complete.
+        func endWord(_ end: Int) -> Bool {
+            defer { wordStart = -1; wordHasDigit = false }
+            guard wordStart >= 0 else { return true }
+            if wordHasDigit {
+                guard !wordStarts.isEmpty else { return true }
+                if let last = wordStarts.last, definition.dateWords.contains(Array(key[last...])) {
+                    key.removeSubrange((last > 0 ? last - 1 : last)...)
+                    wordStarts.removeLast()
+                }
+                return false
+            }
+            var letters = 0
+            for i in wordStart..<end where Self.isLetter(bytes[i]) { letters += 1 }
+            guard letters > 0, key.count + 1 + letters <= Self.maximumKeyBytes else { return true }
+            if !key.isEmpty { key.append(0x20) }
+            wordStarts.append(key.count)
+            for i in wordStart..<end where Self.isLetter(bytes[i]) { key.append(bytes[i]) }
+            return true
+        }
+        while index < bytes.count {
+            if let hit = field.hits.first(where: { $0.span.contains(index) && cardGroups.contains($0.group) }) {
+                if !endWord(index) { stopped = true; break }
+                index = hit.span.upperBound
+                continue
+            }
+            let byte = bytes[index]
+            if byte <= 0x20 || byte == 0x2A || byte == 0x2F {
+                if !endWord(index) { stopped = true; break }
+            } else {
+                if wordStart < 0 { wordStart = index }
+                if byte >= 0x30 && byte <= 0x39 { wordHasDigit = true }
+            }
+            index += 1
+        }
+        if !stopped { _ = endWord(bytes.count) }
+        guard !key.isEmpty else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 }
+
+    /// One 64-bit value per (shop, day): the shop's hash and the day mixed by SplitMix64's
+    /// finaliser, so nearby days of one shop do not land on nearby values.
+    static func mix(_ shop: UInt64, day: Int64) -> UInt64 {
+        var z = shop &+ UInt64(bitPattern: day) &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Keeps the earliest payment of each point, for the earliest `evidenceKept` points.
+    private func offer(_ item: Sample) {
+        // A full sample's last ranks after every kept record, so a later payment replaces nothing.
+        if sample.count >= Self.evidenceKept, let worst = sample.last, !item.record.ranks(before: worst.record) { return }
+        if let existing = sample.firstIndex(where: { $0.point == item.point }) {
+            guard item.record.ranks(before: sample[existing].record) else { return }
+            sample.remove(at: existing)
+        }
+        var index = sample.count
+        while index > 0 && item.record.ranks(before: sample[index - 1].record) { index -= 1 }
+        sample.insert(item, at: index)
+        if sample.count > Self.evidenceKept { sample.removeLast() }
+    }
+
+    func merge(_ other: any EventAnalyzer) {
+        guard let other = other as? CardPointsAnalyzer else { return }
+        payments += other.payments
+        sources.formUnion(other.sources)
+        if let day = other.firstDay { firstDay = min(firstDay ?? day, day) }
+        if let day = other.lastDay { lastDay = max(lastDay ?? day, day) }
+        if let time = other.firstTime, firstTime.map({ time < $0 }) ?? true { firstTime = time }
+        if let time = other.lastTime, lastTime.map({ time > $0 }) ?? true { lastTime = time }
+        if other.overflow { overflow = true }
+        for point in other.points where !points.contains(point) {
+            if points.count >= definition.maximumPoints { overflow = true; break }
+            points.insert(point)
+        }
+        for shop in other.shops where !shops.contains(shop) {
+            if shops.count >= definition.maximumPoints { overflow = true; break }
+            shops.insert(shop)
+        }
+        for item in other.sample { offer(item) }
+    }
+
+    func findings(evidenceLimit: Int) -> [Finding] {
+        guard points.count >= definition.minimumPoints, let firstDay, let lastDay else { return [] }
+        let days = Int(lastDay - firstDay + 1)
+        var value = [
+            FindingValuePart(overflow ? "value.card_points.points_at_least" : "value.card_points.points",
+                             ["count": .integer(points.count)]),
+            FindingValuePart(overflow ? "value.card_points.shops_at_least" : "value.card_points.shops",
+                             ["count": .integer(shops.count)]),
+            FindingValuePart("value.card_points.days", ["count": .integer(days)]),
+            FindingValuePart("value.card_points.study"),
+        ]
+        // The study's window was 3 months; a longer export is brought to that window as an
+        // average (illustrative: a person's shopping is not spread evenly).
+        if days > Self.studyDays {
+            let perWindow = Int((Double(points.count) * Double(Self.studyDays) / Double(days)).rounded())
+            value.append(FindingValuePart("value.card_points.per_study_window", ["count": .integer(perWindow)]))
+        }
+        var finding = RankedRecord.finding(sample.map(\.record), attribute: definition.attribute, id: definition.id,
+                                           confidence: definition.confidence, valueParts: value, sources: sources,
+                                           evidenceLimit: evidenceLimit)
+        // The sample is bounded; the count of payments read and the period are exact.
+        finding.count = payments
+        finding.firstSeen = firstTime?.iso8601
+        finding.lastSeen = lastTime?.iso8601
+        return [finding]
+    }
+
+    /// Three months, as 91 days: the length of the records [dM15] studied.
+    static let studyDays = 91
+}
