@@ -26,6 +26,7 @@ public struct AccessRequestLetter: Sendable {
         "android.sms_backup": "carrier", "twitter.archive": "x", "linkedin.csv": "linkedin", "reddit.csv": "reddit",
         "tiktok.json": "tiktok", "browser.firefox": "mozilla", "browser.safari": "apple", "apple.health": "apple",
         "spotify.streaming": "spotify", "openai.chatgpt": "openai", "gpx.track": "tracker", "photo.exif": "photos",
+        "google.pay": "google", "google.photos_sidecar": "google", "amazon.orders": "amazon",
     ]
 
     /// Files a full download of these sources contains that hold what the platform inferred
