@@ -37,6 +37,8 @@ public enum ImporterEventCatalog {
         public var eventSource: String { source ?? importer }
     }
 
+    static let photosAreNotFixes = "a photo's GPS position is where a picture was taken, not where the phone spends its nights and days; the places analyzer reads the phone's own location fixes only, so photos are listed with their place but infer nothing"
+
     static let contactsAreNotScored = "follower and contact lists say whom someone knows, not what they do: steward infers nothing about a person from the names of their contacts"
 
     public static let entries: [Entry] = [
@@ -48,7 +50,7 @@ public enum ImporterEventCatalog {
         Entry("bank.alipay", kinds: [.transaction]),
         Entry("bank.wechatpay", kinds: [.transaction]),
         Entry("bank.wechatpay_xlsx", source: "bank.wechatpay", kinds: [.transaction]),
-        Entry("google.my_activity", kinds: [.search, .pageView, .watch, .activity]),
+        Entry("google.my_activity", kinds: [.search, .pageView, .watch, .activity, .transaction]),
         Entry("whatsapp.chat", kinds: [.message]),
         Entry("whatsapp.msgstore", kinds: [.message]),
         Entry("telegram.desktop", kinds: [.message]),
@@ -58,7 +60,7 @@ public enum ImporterEventCatalog {
         Entry("google.semantic_location", kinds: [.visit, .location, .activity],
               unread: [.activity: "activity segments without a start time say only that a trip happened; nothing to place or time"]),
         Entry("google.timeline", kinds: [.location, .visit]),
-        Entry("google.my_activity_html", source: "google.my_activity", kinds: [.search, .pageView, .watch, .activity]),
+        Entry("google.my_activity_html", source: "google.my_activity", kinds: [.search, .pageView, .watch, .activity, .transaction]),
         Entry("google.chrome_history", kinds: [.pageView]),
         Entry("google.youtube_subscriptions", kinds: [.like]),
         Entry("meta.facebook", kinds: [.post, .comment, .like, .contact, .search, .adInterest, .activity, .message],
@@ -85,7 +87,10 @@ public enum ImporterEventCatalog {
         Entry("apple.health", kinds: [.healthRecord]),
         Entry("gpx.track", kinds: [.location]),
         Entry("photo.exif", kinds: [.photo],
-              unread: [.photo: "a photo's GPS position is where a picture was taken, not where the phone spends its nights and days; the places analyzer reads the phone's own location fixes only, so photos are listed with their place but infer nothing"]),
+              unread: [.photo: photosAreNotFixes]),
+        Entry("google.pay", kinds: [.transaction]),
+        Entry("amazon.orders", kinds: [.transaction]),
+        Entry("google.photos_sidecar", kinds: [.photo], unread: [.photo: photosAreNotFixes]),
     ]
 
     /// The entry of the importer with this id.

@@ -41,6 +41,9 @@ public enum ImporterRegistry {
         AppleHealthExportImporter(),
         GPXTrackImporter(),
         ExifPhotoImporter(),
+        GooglePayImporter(),
+        AmazonOrderHistoryImporter(),
+        GooglePhotosSidecarImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

@@ -579,6 +579,9 @@ func ofxEscape(_ s: String) -> String {
     s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
 }
 
+/// Escapes as Google's and Meta's exporters do (`&` as \u0026, `=` as \u003d), not as steward's
+/// own JSON writer (`JSONStringLiteral`): the personas' files must look like the real exports so
+/// that the importers read what they will meet.
 func jsonEscape(_ s: String) -> String {
     var out = ""
     for scalar in s.unicodeScalars {

@@ -31,6 +31,7 @@ public struct HTMLReporter: Reporter {
         html += timeline(report)
         html += map(report)
         html += findings(report)
+        html += deletion(report)
         html += inventory(report)
         html += inputs(report)
         html += "<footer><p>\(escape(t("html.footer.local")))</p><p>\(escape(t("html.footer.illustrative")))</p></footer>\n"
@@ -52,7 +53,7 @@ public struct HTMLReporter: Reporter {
         html += "<nav><a href=\"#summary\">\(escape(t("html.nav.summary")))</a> · <a href=\"#change\">\(escape(t("html.nav.change")))</a> · "
             + "<a href=\"#scores\">\(escape(t("html.nav.scores")))</a> · <a href=\"#timeline\">\(escape(t("html.nav.timeline")))</a> · "
             + "<a href=\"#map\">\(escape(t("html.nav.map")))</a> · <a href=\"#findings\">\(escape(t("html.nav.findings")))</a> · "
-            + "<a href=\"#inventory\">\(escape(t("html.nav.inventory")))</a></nav></header>\n"
+            + "<a href=\"#delete\">\(escape(t("html.nav.delete")))</a> · <a href=\"#inventory\">\(escape(t("html.nav.inventory")))</a></nav></header>\n"
         return html
     }
 
@@ -235,6 +236,13 @@ public struct HTMLReporter: Reporter {
         if let first = finding.firstSeen, let last = finding.lastSeen { facts.append(t("report.finding.seen", ["first": t.date(first), "last": t.date(last)])) }
         facts.append(t("report.finding.sources", ["sources": finding.sources.joined(separator: ", ")]))
         html += "<p class=\"facts\">\(facts.map(escape).joined(separator: " · "))</p>\n"
+        let links = finding.sources.map { "<a href=\"#delete-\(escape($0))\">\(escape($0))</a>" }
+        // The links go in after escaping, where the catalog text puts its placeholder.
+        if !links.isEmpty {
+            let line = escape(t("deletion.see", ["sources": "STEWARDSOURCES"]))
+                .replacingOccurrences(of: "STEWARDSOURCES", with: links.joined(separator: escape(t("list.separator"))))
+            html += "<p class=\"delete-links\">\(line)</p>\n"
+        }
         let shown = finding.evidence.prefix(evidenceLimit)
         html += "<details><summary>\(escape(t("html.evidence.summary", ["shown": t.number(shown.count), "records": t.plural("count.records", finding.count)])))</summary>\n"
         html += "<div class=\"keep\"><table class=\"evidence\"><thead><tr><th>\(escape(t("html.evidence.time")))</th><th>\(escape(t("html.evidence.record")))</th><th>\(escape(t("html.evidence.where")))</th></tr></thead><tbody>\n"
@@ -247,6 +255,24 @@ public struct HTMLReporter: Reporter {
         let hidden = finding.count - shown.count
         if hidden > 0 { html += "<p class=\"meta\">\(escape(t("html.evidence.more", ["count": t.number(hidden), "attribute": finding.attribute])))</p>\n" }
         return html + "</details></article>\n"
+    }
+
+    /// Per source the findings came from: the findings it feeds and where to delete it at the
+    /// platform; each finding card links here.
+    private func deletion(_ report: ScanReport) -> String {
+        let t = localizer
+        var html = "<section id=\"delete\"><h2>\(escape(t("html.deletion.heading")))</h2>\n"
+        let entries = DeletionGuides.entries(for: report.findings, localizer: t)
+        if entries.isEmpty { return html + "<p>\(escape(t("report.findings.none")))</p></section>\n" }
+        html += "<p>\(escape(t("deletion.intro")))</p>\n"
+        for entry in entries {
+            // One article per guide; each source sharing it keeps its own anchor for the cards' links.
+            let anchors = entry.sources.map { "<span id=\"delete-\(escape($0))\"></span>" }.joined()
+            html += "<article class=\"deletion\">\(anchors)<h3>\(escape(entry.sources.joined(separator: " · ")))</h3>\n"
+                + "<p class=\"meta\">\(escape(t("html.deletion.feeds", ["findings": t.list(entry.findings)])))</p>\n"
+                + "<p>\(escape(entry.guide ?? t("deletion.none")))</p></article>\n"
+        }
+        return html + "</section>\n"
     }
 
     /// Per source: files, records, skipped records, and the findings it feeds.

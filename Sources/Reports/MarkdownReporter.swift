@@ -59,6 +59,9 @@ public struct MarkdownReporter: Reporter {
         md += "## \(t("markdown.findings", ["count": t.number(report.findings.count)]))\n\n"
         for finding in TerminalReporter.sortedFindings(report.findings) {
             md += "### \(esc(t.title(of: finding))) (`\(code(finding.attribute))`)\n\n"
+            // What the attribute means and how a scorer would read it (rules/attributes.yaml),
+            // so a reader does not have to guess from the id.
+            if let explanation = t.attributeExplanation(finding.attribute) { md += "_\(esc(explanation))_\n\n" }
             md += t("markdown.finding.meta", ["sensitivity": t.word(for: finding.sensitivity),
                                               "confidence": t.number(finding.confidence, fractionDigits: 2),
                                               "records": t.plural("count.records", finding.count)])
@@ -74,6 +77,7 @@ public struct MarkdownReporter: Reporter {
             if hidden > 0 { md += "- \(t("markdown.evidence.more", ["count": t.number(hidden)])) (`steward explain \(code(finding.attribute))`)\n" }
             md += "\n"
         }
+        md += deletion(report)
         md += inventory(report)
         md += "## \(t("markdown.inputs", ["count": t.number(report.inputs.count)]))\n\n"
         for input in report.inputs {
@@ -172,6 +176,20 @@ public struct MarkdownReporter: Reporter {
             md += "\n\(t("markdown.places.more", ["count": t.number(sorted.count - Self.placesListed)]))\n"
         }
         return md + "\n\(t("html.map.precision"))\n\n"
+    }
+
+    /// Per source the findings came from: the findings it feeds and where to delete it.
+    private func deletion(_ report: ScanReport) -> String {
+        let t = localizer
+        let entries = DeletionGuides.entries(for: report.findings, localizer: t)
+        guard !entries.isEmpty else { return "" }
+        var md = "## \(esc(t("html.deletion.heading")))\n\n\(esc(t("deletion.intro")))\n\n"
+        for entry in entries {
+            let sources = entry.sources.map { "`\(code($0))`" }.joined(separator: ", ")
+            md += "- " + markdown(t("deletion.feeds"), ["source": sources, "findings": esc(t.list(entry.findings))])
+                + "\n\n  \(esc(entry.guide ?? t("deletion.none")))\n"
+        }
+        return md + "\n"
     }
 
     private func inventory(_ report: ScanReport) -> String {

@@ -1,3 +1,5 @@
+import StewardCore
+
 /// A JSON document whose objects keep their keys in the order given, written by hand so the
 /// output is byte-for-byte deterministic (Foundation's JSONEncoder does not promise key order)
 /// and every control character is escaped.
@@ -53,35 +55,8 @@ public indirect enum OrderedJSON: Sendable, Equatable {
 
     private static func indent(_ depth: Int) -> String { String(repeating: "  ", count: depth) }
 
-    /// Escapes quotes, backslashes and every control character (C0, DEL, C1); also `<`, `>`, `&`
-    /// (so a report pasted into an HTML page cannot close a script element), U+2028/2029 (line
-    /// breaks to JavaScript) and bidirectional/zero-width format characters (they can make a
-    /// reviewed excerpt read differently from what it contains).
+    /// JSON string literal as every steward JSON writes it (`JSONStringLiteral`).
     static func writeString(_ value: String, into out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "<" || scalar == ">"
-                    || scalar == "&" || TerminalText.isInvisibleFormat(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += "\\u" + hex4(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
-
-    private static func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        JSONStringLiteral.append(value, to: &out)
     }
 }

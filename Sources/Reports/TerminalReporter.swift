@@ -69,6 +69,7 @@ public struct TerminalReporter: Reporter {
         summary(report, into: &out)
         scores(report, into: &out)
         findings(report, into: &out)
+        deletion(report, into: &out)
         evidence(report, into: &out)
         inputs(report, into: &out)
         overlaps(report, into: &out)
@@ -222,6 +223,22 @@ public struct TerminalReporter: Reporter {
             }
             out.line(t("report.finding.rules", ["rules": finding.rules.joined(separator: ", ")]), indent: 4, hanging: 6, style: .dim)
             out.line(t("report.finding.sources", ["sources": finding.sources.joined(separator: ", ")]), indent: 4, hanging: 6, style: .dim)
+        }
+    }
+
+    /// Per source the findings came from: which findings it feeds and how to delete or stop
+    /// the data at the platform (docs/requests.md).
+    private func deletion(_ report: ScanReport, into out: inout Output) {
+        let entries = DeletionGuides.entries(for: report.findings, localizer: localizer)
+        guard !entries.isEmpty else { return }
+        let t = localizer
+        out.blank()
+        out.line(t("deletion.heading"), style: .heading)
+        out.line(t("deletion.intro"), indent: 2, hanging: 2, style: .dim)
+        for entry in entries {
+            out.line(t("deletion.feeds", ["source": entry.sources.joined(separator: ", "), "findings": t.list(entry.findings)]),
+                     indent: 2, hanging: 6)
+            out.line(entry.guide ?? t("deletion.none"), indent: 4, hanging: 4)
         }
     }
 

@@ -1,3 +1,5 @@
+import StewardCore
+
 /// Making untrusted text safe and tidy for a terminal: exports can contain escape sequences
 /// (an excerpt must never recolour, move the cursor or retitle the window) and text direction
 /// overrides; lines are wrapped to a fixed width counting wide (CJK) characters as two columns.
@@ -28,15 +30,10 @@ public enum TerminalText {
         return String(out)
     }
 
-    /// Bidirectional controls (embeddings and overrides U+202A–202E, isolates U+2066–2069, marks
-    /// U+200E/200F/061C), zero-width characters, line and paragraph separators and the
-    /// byte-order mark: they change how text reads or breaks without being visible ("Trojan
-    /// Source").
+    /// See `InvisibleFormatCharacter` (StewardCore): bidi controls, zero-width characters,
+    /// line and paragraph separators, the byte-order mark.
     public static func isInvisibleFormat(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x061C, 0x180E, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF, 0xFFF9...0xFFFB: return true
-        default: return false
-        }
+        InvisibleFormatCharacter.contains(scalar)
     }
 
     /// Columns a string takes in a monospace terminal.

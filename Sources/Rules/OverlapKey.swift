@@ -15,6 +15,7 @@ public enum OverlapKey {
         case "google.my_activity", "google.my_activity_html": return "google.my_activity"
         case "browser.chrome", "google.chrome_history": return "browser.chrome"
         case "whatsapp.chat", "whatsapp.msgstore": return "whatsapp"
+        case "photo.exif", "google.photos_sidecar": return "photo"
         default: return source.hasPrefix("meta.") ? "meta" : source
         }
     }
@@ -101,9 +102,10 @@ public enum OverlapKey {
             if let amount = event.amount { appendNumber(amount.units(atScale: 4), to: &bytes) }
             bytes.append(0)
             appendFolded(event.counterparty ?? event.text ?? "", lettersOnly: true, limit: counterpartyLetters, to: &bytes, using: &folded)
-        case .location, .visit:
+        case .location, .visit, .photo:
             // Fixes and visits: the second, and the position to 4 decimals (about 11 m): exports
-            // of one history write coordinates as E7 integers or as decimal strings.
+            // of one history write coordinates as E7 integers or as decimal strings. A photo the
+            // same way: its Exif and its Google Photos sidecar name the same second and place.
             if let time = event.time { appendNumber(time.epochSeconds, to: &bytes) }
             if let latitude = event.latitude, let longitude = event.longitude {
                 appendNumber(Int64((latitude * 10_000).rounded()), to: &bytes)

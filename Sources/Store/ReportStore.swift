@@ -93,7 +93,7 @@ public final class ReportStore: @unchecked Sendable {
                 """)
             try insert.bind(1, id)
             try insert.bind(2, started)
-            try insert.bind(3, JSONArrayText.encode(paths))
+            try insert.bind(3, JSONStringLiteral.array(paths))
             try insert.bind(4, toolVersion)
             try insert.bind(5, rulesVersion)
             try insert.run()
@@ -126,7 +126,7 @@ public final class ReportStore: @unchecked Sendable {
         try insert.bind(11, event.kind.rawValue)
         if rules != lastRules {
             lastRules = rules
-            lastRulesJSON = JSONArrayText.encode(rules)
+            lastRulesJSON = JSONStringLiteral.array(rules)
         }
         try insert.bind(12, lastRulesJSON)
         try insert.bind(13, excerpt)
@@ -253,7 +253,7 @@ public final class ReportStore: @unchecked Sendable {
             ORDER BY m.time, m.input_path, m.id
             """)
         try query.bind(1, scanId)
-        try query.bind(2, JSONArrayText.encode(rules))
+        try query.bind(2, JSONStringLiteral.array(rules))
         var result: [Evidence] = []
         var alsoIn: [[String]] = []
         var byRecord: [Int64: Int] = [:]
@@ -324,7 +324,7 @@ public final class ReportStore: @unchecked Sendable {
         try statement.bind(3, input.source)
         try statement.bind(6, input.events)
         try statement.bind(7, input.skipped)
-        try statement.bind(8, JSONArrayText.encode(input.errors))
+        try statement.bind(8, JSONStringLiteral.array(input.errors))
     }
 
     private func writeFinished(_ report: ScanReport, json: String, finished: String,
@@ -338,7 +338,7 @@ public final class ReportStore: @unchecked Sendable {
         try scan.bind(1, scanId)
         try scan.bind(2, report.scan.started)
         try scan.bind(3, finished)
-        try scan.bind(4, JSONArrayText.encode(report.scan.paths))
+        try scan.bind(4, JSONStringLiteral.array(report.scan.paths))
         try scan.bind(5, report.tool.version)
         try scan.bind(6, report.tool.rules)
         try scan.run()
@@ -379,8 +379,8 @@ public final class ReportStore: @unchecked Sendable {
             try finding.bind(6, item.count)
             try finding.bind(7, item.firstSeen)
             try finding.bind(8, item.lastSeen)
-            try finding.bind(9, JSONArrayText.encode(item.rules))
-            try finding.bind(10, JSONArrayText.encode(item.sources))
+            try finding.bind(9, JSONStringLiteral.array(item.rules))
+            try finding.bind(10, JSONStringLiteral.array(item.sources))
             try finding.bind(11, item.value)
             try finding.run()
             let findingId = try connection.lastInsertedRowId()
@@ -411,8 +411,8 @@ public final class ReportStore: @unchecked Sendable {
             try score.bind(4, item.total)
             try score.bind(5, item.tier)
             try score.bind(6, item.tierLabel)
-            try score.bind(7, JSONArrayText.encode(item.consequences))
-            try score.bind(8, JSONArrayText.encode(item.notes))
+            try score.bind(7, JSONStringLiteral.array(item.consequences))
+            try score.bind(8, JSONStringLiteral.array(item.notes))
             try score.run()
             let scoreId = try connection.lastInsertedRowId()
             for (ordinal, part) in item.contributions.enumerated() {

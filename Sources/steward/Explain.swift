@@ -50,6 +50,7 @@ struct Explain: ParsableCommand {
             print(Self.printable(t("explain.head", ["attribute": finding.attribute, "title": t.title(of: finding),
                                                     "sensitivity": t.word(for: finding.sensitivity),
                                                     "records": t.plural("count.records", finding.count), "scan": report.scan.id])))
+            if let explanation = t.attributeExplanation(finding.attribute) { print(Self.printable(explanation)) }
             print(Self.printable(t("report.finding.rules", ["rules": only ?? finding.rules.joined(separator: ", ")])))
             let evidence = try StoredScans.evidence(databasePath: path, scanId: report.scan.id, rules: only.map { [$0] } ?? finding.rules)
             for item in evidence { print(line(item)) }

@@ -37,7 +37,7 @@ enum RunLanguage {
 
     /// This run's localizer with the texts of `ruleset` (titles, tiers, consequences …).
     static func localizer(ruleset: Ruleset) throws -> Localizer {
-        guard language != .en else { return messages }
+        // English too: explanations and model texts live in the rules, not in the catalog.
         return Localizer(language, ruleTexts: try RuleTextsLoader.load(ruleset, language: language))
     }
 

@@ -25,7 +25,7 @@ struct Steward: ParsableCommand {
             """,
         version: StewardVersion.text,
         subcommands: [Scan.self, Report.self, Explain.self, WhatIfCommand.self, Diff.self, Compare.self, Demo.self, RulesCommand.self,
-                      Sources.self, Models.self, Forget.self, Completions.self],
+                      Sources.self, Request.self, Models.self, Forget.self, Completions.self],
         defaultSubcommand: nil)
 }
 

@@ -13,7 +13,7 @@ final class HelpAndErrorsTests: XCTestCase {
     /// Every command a person can run, as its words on the command line.
     static let commands: [[String]] = [
         ["scan"], ["report"], ["explain"], ["what-if"], ["diff"], ["compare"], ["demo"], ["rules", "list"], ["rules", "test"],
-        ["rules", "lint"], ["sources"], ["models"], ["forget"], ["completions"],
+        ["rules", "lint"], ["sources"], ["request"], ["models"], ["forget"], ["completions"],
     ]
 
     private func usageLine(_ help: String) -> String? {

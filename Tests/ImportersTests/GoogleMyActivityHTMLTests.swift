@@ -120,6 +120,26 @@ final class GoogleMyActivityHTMLTests: XCTestCase {
         ])
     }
 
+    // Gemini Apps in HTML: the answer follows the time line inside the body cell.
+    func testGeminiPromptBeforeItsTimeAndAnswer() throws {
+        let html = Self.page(
+            Self.block("Gemini Apps", "Prompted&nbsp;is it normal to feel this anxious before a divorce hearing<br>Feb 3, 2025, 9:15:07\u{202F}PM UTC<br><p>An invented <b>answer</b>.</p><ul><li>one</li><li>two<br>three</li></ul>",
+                       caption: "<b>Products:</b><br>&emsp;Gemini Apps<br>"),
+            Self.block("Gemini Apps", "Used Gemini Apps<br>Feb 3, 2025, 9:10:00\u{202F}PM UTC<br>",
+                       caption: "<b>Products:</b><br>&emsp;Gemini Apps<br>"),
+            Self.block("Gemini Apps", "Prompted&nbsp;no time at all<br><p>An answer</p>",
+                       caption: "<b>Products:</b><br>&emsp;Gemini Apps<br>")
+        )
+        let r = try parse(html)
+        XCTAssertEqual(r.events, [
+            "google.my_activity | search | 2025-02-03T21:15:07Z | Gemini Apps | - | is it normal to feel this anxious before a divorce hearing | - | - | line 10 record 0",
+            "google.my_activity | activity | 2025-02-03T21:10:00Z | Gemini Apps | - | Used Gemini Apps | - | - | line 11 record 1",
+        ])
+        XCTAssertEqual(r.skipped, 1)
+        XCTAssertEqual(r.issues.count, 1)
+        XCTAssertFalse(r.issues[0].contains("answer") || r.issues[0].contains("no time at all"), r.issues[0])
+    }
+
     func testTimeLines() {
         func iso(_ s: String) -> String? { MyActivityHTMLTimestamp.parse(s)?.timestamp.iso8601 }
         XCTAssertEqual(iso("Sep 18, 2018, 5:48:23 AM UTC"), "2018-09-18T05:48:23Z")

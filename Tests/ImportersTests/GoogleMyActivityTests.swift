@@ -196,6 +196,39 @@ final class GoogleMyActivityTests: XCTestCase {
         XCTAssertEqual(p.events[7].text, "Непонятный заголовок")
     }
 
+    // Gemini Apps (My Activity/Gemini Apps/MyActivity.json): the answer in safeHtmlItem, survey
+    // answers in subtitles, uploads in attachedFiles; only the "Prompted" title is the person's words.
+    let gemini = """
+    [{"header":"Gemini Apps","title":"Prompted my landlord wants to evict me next month, what are my rights?","time":"2025-02-03T21:15:07.412Z","products":["Gemini Apps"],"activityControls":["Gemini Apps Activity"],"safeHtmlItem":[{"html":"\\u003cp\\u003eAn invented answer.\\u003c/p\\u003e"}],"subtitles":[{"name":"Was this helpful? Yes"}]},
+     {"header":"Gemini Apps","title":"Used Gemini Apps","time":"2025-02-03T21:10:00.000Z","products":["Gemini Apps"],"activityControls":["Gemini Apps Activity"]},
+     {"header":"Gemini Apps","title":"Gave feedback: Good response","time":"2025-02-03T21:16:00.000Z","products":["Gemini Apps"]},
+     {"header":"Bard","title":"Prompted side effects of\\nmethotrexate","time":"2023-08-10T08:00:00Z","products":["Bard"],"attachedFiles":["scan.pdf"]},
+     {"header":"Gemini Apps","title":"Prompted ","time":"2025-02-04T09:00:00Z","products":["Gemini Apps"]},
+     {"header":"Gemini Apps","title":"Prompted what helps with a hangover","products":["Gemini Apps"]}]
+    """
+
+    func testGeminiPromptsAreSearchesAndOtherGeminiActivityIsNot() throws {
+        for size in [1, 13, 64 * 1024] {
+            let p = try parse(gemini, chunkSize: size)
+            XCTAssertEqual(p.events.map(\.kind), [.search, .activity, .activity, .search, .activity])
+            XCTAssertEqual(p.events[0].text, "my landlord wants to evict me next month, what are my rights?")
+            XCTAssertEqual(p.events[0].product, "Gemini Apps")
+            XCTAssertEqual(p.events[0].source, "google.my_activity")
+            XCTAssertNil(p.events[0].title, "the answer is not read")
+            XCTAssertEqual(p.events[0].time?.iso8601, "2025-02-03T21:15:07Z")
+            XCTAssertEqual(p.events[1].text, "Used Gemini Apps")
+            XCTAssertEqual(p.events[2].text, "Gave feedback: Good response")
+            XCTAssertEqual(p.events[3].text, "side effects of\nmethotrexate")
+            XCTAssertEqual(p.events[3].product, "Bard")
+            // "Prompted " with nothing after it keeps the whole title as activity.
+            XCTAssertEqual(p.events[4].text, "Prompted ")
+            XCTAssertEqual(p.sink.skippedCount, 1, "the prompt without a time")
+            XCTAssertEqual(p.sink.issues.count, 1)
+            XCTAssertFalse(p.sink.issues[0].contains("hangover"), "no record content in the message")
+            XCTAssertTrue(p.sink.issues[0].contains("record 5"), p.sink.issues[0])
+        }
+    }
+
     func testRecordsWithoutTimeOrTitleAreSkippedWithPosition() throws {
         let text = """
         [{"header":"Search","title":"Searched for a","time":"2020-01-01T00:00:00Z"},

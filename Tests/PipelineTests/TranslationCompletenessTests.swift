@@ -47,6 +47,41 @@ final class TranslationCompletenessTests: XCTestCase {
         }
     }
 
+    /// Every importer has a deletion guide (`sources.<id>.delete`, docs/requests.md) in every
+    /// language, English included: the reports and `steward sources` show it for each source.
+    func testEveryImporterHasADeletionGuideInEveryLanguage() {
+        for language in Language.allCases {
+            let catalog = ProgramCatalogs.catalog(language)
+            let missing = ImporterRegistry.all.map(\.id).filter { catalog.entries["sources.\($0).delete"] == nil }
+            XCTAssertEqual(missing, [], "\(language.rawValue).yaml has no deletion guide for \(missing.joined(separator: ", "))")
+        }
+    }
+
+    /// `steward request` can address a letter for every importer: each has a holder, and each
+    /// holder its name and route in every language.
+    func testEveryImporterHasAnAccessRequestRecipientInEveryLanguage() {
+        let ids = ImporterRegistry.all.map(\.id)
+        XCTAssertEqual(ids.filter { AccessRequestLetter.holders[$0] == nil }, [], "importers without a holder in AccessRequestLetter.holders")
+        XCTAssertEqual(Set(AccessRequestLetter.holders.keys).subtracting(ids), [], "holders of sources no importer reads")
+        for language in Language.allCases {
+            let catalog = ProgramCatalogs.catalog(language)
+            for holder in Set(AccessRequestLetter.holders.values) {
+                for part in ["name", "route"] {
+                    XCTAssertNotNil(catalog.entries["request.platform.\(holder).\(part)"], "\(language.rawValue).yaml: request.platform.\(holder).\(part)")
+                }
+            }
+            for law in AccessRequestLetter.Law.allCases {
+                for item in AccessRequestLetter.items {
+                    XCTAssertNotNil(catalog.entries["request.item.\(item)"], "\(language.rawValue).yaml: request.item.\(item)")
+                    XCTAssertNotNil(catalog.entries["request.\(law.rawValue).cite.\(item)"], "\(language.rawValue).yaml: request.\(law.rawValue).cite.\(item)")
+                }
+                for part in ["subject", "opening", "ask", "deadline"] {
+                    XCTAssertNotNil(catalog.entries["request.\(law.rawValue).\(part)"], "\(language.rawValue).yaml: request.\(law.rawValue).\(part)")
+                }
+            }
+        }
+    }
+
     func testNoCatalogDescribesAFormatStewardDoesNotRead() {
         let ids = Set(ImporterRegistry.all.map(\.id))
         for language in Language.allCases where language != .en {

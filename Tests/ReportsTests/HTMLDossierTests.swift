@@ -39,7 +39,7 @@ final class HTMLDossierTests: XCTestCase {
 
     func testEverySectionIsThereInOrder() {
         let html = render()
-        let ids = ["summary", "change", "scores", "timeline", "map", "findings", "inventory", "inputs"]
+        let ids = ["summary", "change", "scores", "timeline", "map", "findings", "delete", "inventory", "inputs"]
         let positions = ids.map { html.range(of: "<section id=\"\($0)\"")?.lowerBound }
         XCTAssertFalse(positions.contains(nil), "missing: \(zip(ids, positions).filter { $0.1 == nil }.map(\.0))")
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())

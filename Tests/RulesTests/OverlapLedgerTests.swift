@@ -56,6 +56,21 @@ final class OverlapLedgerTests: XCTestCase {
         XCTAssertNotEqual(OverlapKey.of(records), OverlapKey.of(later))
     }
 
+    func testPhotoExifAndItsGooglePhotosSidecarShareAKey() {
+        let time = Timestamp(epochSeconds: 1_559_376_900, utcOffsetSeconds: 7200)
+        let exif = Event(source: "photo.exif", kind: .photo, time: time, text: "GPS 48.858400, 2.294500",
+                         title: "Photo · Google Pixel 3", latitude: 48.8584, longitude: 2.2945, product: "Google Pixel 3")
+        let sidecar = Event(source: "google.photos_sidecar", kind: .photo, time: Timestamp(epochSeconds: 1_559_376_900, utcOffsetSeconds: 0),
+                            text: "GPS 48.858400, 2.294500", title: "Photo", latitude: 48.858401, longitude: 2.294502, product: "Google Photos")
+        XCTAssertEqual(OverlapKey.of(exif), OverlapKey.of(sidecar), "one photo, two descriptions of it")
+        var elsewhere = sidecar
+        elsewhere.latitude = 48.86
+        XCTAssertNotEqual(OverlapKey.of(exif), OverlapKey.of(elsewhere))
+        // A location fix at the same second and place is not the photo.
+        let fix = Event(source: "google.location_records", kind: .location, time: time, latitude: 48.8584, longitude: 2.2945)
+        XCTAssertNotEqual(OverlapKey.of(fix), OverlapKey.of(exif))
+    }
+
     func testLedgerCountsARecordOnceAcrossInputsAndReportsTheInputs() {
         let ledger = OverlapLedger()
         XCTAssertEqual(ledger.claim(key: 7, rules: [1], input: "a.csv", primary: true), .new)

@@ -12,8 +12,8 @@ public struct GoogleMyActivityParser: ExportParser {
     public static let source = "google.my_activity"
 
     private var splitter = JSONArraySplitter()
-    /// The members `record(from:)` looks at; `details` and `locationInfos` are skipped unbuilt.
-    static let keysRead: Set<String> = ["header", "title", "titleUrl", "time", "products", "subtitles", "activityControls"]
+    /// The members `record(from:)` looks at; `locationInfos` is skipped unbuilt.
+    static let keysRead: Set<String> = ["header", "title", "titleUrl", "time", "products", "subtitles", "activityControls", "details"]
 
     public init() {}
 
@@ -40,10 +40,11 @@ public struct GoogleMyActivityParser: ExportParser {
             return .failure(SkipReason("unreadable time \(QuotedValue.describe(timeText))"))
         }
         let products = value["products"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        let record = MyActivityRecord(
+        var record = MyActivityRecord(
             header: value["header"]?.stringValue, title: title, titleUrl: value["titleUrl"]?.stringValue,
             time: time, firstSubtitle: MyActivityRecord.nonEmpty(value["subtitles"]?[0]?["name"]?.stringValue),
             products: products, isWatchHistory: isWatchHistory(value))
+        record.details = (value["details"]?.arrayValue ?? []).prefix(16).compactMap { $0["name"]?.stringValue }
         return .success(record.event(source: source, position: position))
     }
 

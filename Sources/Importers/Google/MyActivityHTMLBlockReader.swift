@@ -14,12 +14,13 @@ import StewardCore
 /// ```
 ///
 /// The body cell's lines (split at `<br>`) are: the title with its link, optional subtitle
-/// lines (a channel link; a line without a link is a description), and the time last. The
-/// caption (products, locations, "why is this here") is not read: the header names the
-/// product. A block ends where the next one starts or at the end of the file, not at its
+/// lines (a channel link; a line without a link is a description), and the time last (in
+/// Gemini Apps blocks the assistant's answer follows the time and is not read). The
+/// caption (products, details, locations, "why is this here") is read only for the status
+/// line of a Google Pay payment ("Completed", "Failed"): the header names the product. A block ends where the next one starts or at the end of the file, not at its
 /// closing `</div>`s, because Takeout's markup does not always close its tags.
 final class MyActivityHTMLBlockReader {
-    private enum Cell { case none, header, body, other }
+    private enum Cell { case none, header, body, caption, other }
 
     private struct Line {
         var text: [UInt8] = []
@@ -39,6 +40,10 @@ final class MyActivityHTMLBlockReader {
     private var headerDone = false
     private var bodySeen = false
     private var lines: [Line] = []
+    /// The caption's lines (products, details), read only for a payment's status.
+    private var captionLines: [[UInt8]] = []
+    static let maxCaptionLines = 16
+    static let maxCaptionLineBytes = 256
     private var warnedZones: Set<String> = []
     private var warnedNoZone = false
 
@@ -61,6 +66,7 @@ final class MyActivityHTMLBlockReader {
                 headerDone = false
                 bodySeen = false
                 lines.removeAll(keepingCapacity: true)
+                captionLines.removeAll(keepingCapacity: true)
                 return
             }
             guard inBlock else { return }
@@ -69,6 +75,9 @@ final class MyActivityHTMLBlockReader {
                     cell = .body
                     bodySeen = true
                     lines = [Line()]
+                } else if classes.contains("mdl-typography--caption") && captionLines.isEmpty {
+                    cell = .caption
+                    captionLines = [[]]
                 } else {
                     cell = .other
                 }
@@ -76,6 +85,10 @@ final class MyActivityHTMLBlockReader {
             }
             if !headerDone && (classes.contains("header-cell") || classes.contains("mdl-typography--title")) {
                 cell = .header
+                return
+            }
+            if cell == .caption {
+                if tag.isNamed("br"), captionLines.count < Self.maxCaptionLines { captionLines.append([]) }
                 return
             }
             guard cell == .body else { return }
@@ -89,7 +102,7 @@ final class MyActivityHTMLBlockReader {
             case .header where tag.isNamed("p") || tag.isNamed("div"):
                 cell = .none
                 headerDone = true
-            case .body where tag.isNamed("div"), .other where tag.isNamed("div"):
+            case .body where tag.isNamed("div"), .caption where tag.isNamed("div"), .other where tag.isNamed("div"):
                 cell = .none
             default:
                 break
@@ -102,6 +115,9 @@ final class MyActivityHTMLBlockReader {
             case .body:
                 let room = Self.maxLineBytes - lines[lines.count - 1].text.count
                 if room > 0 { lines[lines.count - 1].text.append(contentsOf: bytes.prefix(room)) }
+            case .caption:
+                let room = Self.maxCaptionLineBytes - captionLines[captionLines.count - 1].count
+                if room > 0 { captionLines[captionLines.count - 1].append(contentsOf: bytes.prefix(room)) }
             case .none, .other:
                 break
             }
@@ -128,8 +144,16 @@ final class MyActivityHTMLBlockReader {
             sink.skip("no time line in the activity block", at: position)
             return
         }
-        let timeLine = texts[texts.count - 1].text
-        guard let parsed = MyActivityHTMLTimestamp.parse(timeLine) else {
+        // The time is the last line, except in Gemini Apps blocks, where the assistant's answer
+        // follows it: then the first line after the title that reads as a time.
+        var timeIndex = texts.count - 1
+        var parsed = MyActivityHTMLTimestamp.parse(texts[timeIndex].text)
+        if parsed == nil, let found = (1..<(texts.count - 1)).lazy
+            .compactMap({ i in MyActivityHTMLTimestamp.parse(texts[i].text).map { (i, $0) } }).first {
+            (timeIndex, parsed) = (found.0, found.1)
+        }
+        guard let parsed else {
+            let timeLine = texts[texts.count - 1].text
             sink.skip("unreadable time \(QuotedValue.describe(timeLine)) (not a date format steward knows)", at: position)
             return
         }
@@ -146,10 +170,11 @@ final class MyActivityHTMLBlockReader {
             return
         }
         // A subtitle is a line with a link (the channel); a line without one is a description.
-        let firstSubtitle = texts[1..<(texts.count - 1)].first { $0.url != nil && !$0.text.isEmpty }?.text
+        let firstSubtitle = texts[1..<timeIndex].first { $0.url != nil && !$0.text.isEmpty }?.text
         let headerText = Self.normalizedText(header)
         var record = MyActivityRecord(header: MyActivityRecord.nonEmpty(headerText), title: title,
                                       titleUrl: texts[0].url, time: parsed.timestamp, firstSubtitle: firstSubtitle)
+        record.details = captionLines.map(Self.normalizedText).filter { !$0.isEmpty }
         if record.isYouTube, let url = record.titleUrl {
             record.isWatchHistory = url.utf8.starts(with: "https://www.youtube.com/watch".utf8)
         }

@@ -15,6 +15,11 @@ struct MyActivityRecord {
     /// The record is known to be a watched video even if its verb is not in the grammar
     /// (`activityControls: ["YouTube watch history"]` in JSON, a /watch link in HTML).
     var isWatchHistory = false
+    /// The record's details (JSON `details[].name`, the HTML caption's lines): a Google Pay
+    /// payment's status is one of them.
+    var details: [String] = []
+
+    var isGooglePay: Bool { header == "Google Pay" || products.contains("Google Pay") }
 
     var isYouTube: Bool {
         if let header, header.hasPrefix("YouTube") { return true }
@@ -27,10 +32,24 @@ struct MyActivityRecord {
         let product = Self.nonEmpty(header) ?? Self.nonEmpty(products.first)
         var event = Event(source: source, kind: .activity, time: time, url: Self.nonEmpty(titleUrl),
                           product: product, position: position)
+        if isGooglePay, let payment = GooglePayActivityTitle.parse(title) {
+            // A payment that did not go through stays an activity: no money moved.
+            if !details.contains(where: GooglePayActivityTitle.failedStatuses.contains) {
+                event.kind = .transaction
+                event.amount = payment.amount
+                event.counterparty = payment.counterparty
+                return event
+            }
+        }
         switch MyActivityTitleGrammar.classify(title) {
         case (.search, let query)?:
             event.kind = .search
             event.text = query
+        case (.prompt, let prompt)?:
+            // A prompt to Gemini reads like a search, only longer and in the first person: the
+            // search rules read it, as they read ChatGPT messages (docs/formats/google.md).
+            event.kind = .search
+            event.text = prompt
         case (.watch, let object)?:
             event.kind = .watch
             event.title = object

@@ -4,7 +4,7 @@
 /// listed; docs/formats/google.md names the evidence for each. A title that matches none is
 /// kept whole as an `.activity` event, so an unknown language loses the kind, never the record.
 struct MyActivityTitleGrammar {
-    enum Action { case search, watch, visit, view }
+    enum Action { case search, watch, visit, view, prompt }
 
     struct Pattern {
         let action: Action
@@ -29,6 +29,10 @@ struct MyActivityTitleGrammar {
         // Spanish: "Has visto …" (YouTube watch-history.json), "Buscaste …" (Search).
         Pattern(action: .watch, prefix: "Has visto ", suffix: nil, language: "es"),
         Pattern(action: .search, prefix: "Buscaste ", suffix: nil, language: "es"),
+        // Gemini Apps (formerly Bard): "Prompted …" is what the person typed or said to the
+        // assistant. English wording from Gemini Takeout parsers' fixtures and notes on real
+        // exports; "Used …", "Created …", "Gave feedback: …" are not prompts and stay activity.
+        Pattern(action: .prompt, prefix: "Prompted ", suffix: nil, language: "en"),
     ]
 
     /// The action and the object of the title ("Searched for cats" → (.search, "cats")).

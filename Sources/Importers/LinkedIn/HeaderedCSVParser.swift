@@ -54,7 +54,9 @@ struct HeaderedCSVParser<Mapper: CSVRowMapper>: ExportParser {
             for i in 0..<record.count { fields.append(TextDecoding.decode(record[i], as: .utf8)) }
             if fields.first?.hasPrefix("\u{FEFF}") == true { fields[0].removeFirst() }
             guard let columns else {
-                let names = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                // A BOM before a quoted first name (`\u{FEFF}"Website"`, as Amazon writes) leaves the
+                // quotes in the field: they are not part of the name.
+                let names = fields.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"")).lowercased() }
                 if mapper.requiredColumns.allSatisfy(names.contains) {
                     var map: [String: Int] = [:]
                     for (i, name) in names.enumerated() where map[name] == nil { map[name] = i }

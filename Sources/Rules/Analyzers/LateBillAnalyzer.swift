@@ -3,7 +3,11 @@ import StewardCore
 /// Pairs utility payments with later fees: a fee, return or reminder (the `fee` condition)
 /// booked 0…`window_days` days after a utility payment (the `utility` condition) is a late
 /// bill when it belongs to that bill — it names a utility itself ("Mahngebühr Stadtwerke") or
-/// has the same payee as the payment (a returned direct debit carries the creditor's name).
+/// has the same payee as the payment (a returned direct debit carries the creditor's name), or,
+/// where statements put the payee into the booking text instead of a payee field, the two
+/// texts share a name word (`TOTALENERGIES ELECTRICITE` … `TotalEnergies frais de relance`;
+/// `支付宝-中国电信 宽带费` … `中国电信 宽带 违约金`). Booking words every line carries (`CARD
+/// PAYMENT TO`, `VIR SEPA`, `Перевод`, `消费`) are the definition's `ignore_words`.
 /// A general overdraft fee after an electricity bill is not a late bill.
 ///
 /// Memory: only utility payments and fee candidates are kept (a few per month), capped at
@@ -11,6 +15,9 @@ import StewardCore
 final class LateBillAnalyzer: EventAnalyzer {
     struct Record {
         var payee: String
+        /// Name words of the counterparty and text (`PayeeWords`), for statements without a
+        /// payee field.
+        var words: [String]
         /// The fee itself names a utility (lexicon, MCC or purpose code).
         var namesUtility: Bool
         var ranked: RankedRecord
@@ -42,7 +49,8 @@ final class LateBillAnalyzer: EventAnalyzer {
         let isFee = fee.matches(event, scanner: scanner)
         let isUtility = utility.matches(event, scanner: scanner)
         guard isFee || isUtility else { return }
-        let record = Record(payee: TransactionTextScanner.payeeKey(event.counterparty), namesUtility: isUtility,
+        let record = Record(payee: TransactionTextScanner.payeeKey(event.counterparty),
+                            words: PayeeWords.words(of: event, ignoring: definition.ignoreWords), namesUtility: isUtility,
                             ranked: RankedRecord(event: event, path: path, rule: definition.id), source: event.source)
         if isFee {
             fees.append(record)
@@ -71,7 +79,10 @@ final class LateBillAnalyzer: EventAnalyzer {
             while start < sortedPayments.count && feeTime - sortedPayments[start].ranked.time!.epochSeconds > window { start += 1 }
             for payment in sortedPayments[start...] {
                 if feeTime - payment.ranked.time!.epochSeconds < 0 { break }
-                if fee.namesUtility || (!fee.payee.isEmpty && fee.payee == payment.payee) { result.append((payment, fee)) }
+                if fee.namesUtility || (!fee.payee.isEmpty && fee.payee == payment.payee)
+                    || fee.words.contains(where: payment.words.contains) {
+                    result.append((payment, fee))
+                }
             }
         }
         return result
@@ -94,5 +105,49 @@ final class LateBillAnalyzer: EventAnalyzer {
                                      confidence: definition.confidence,
                                      valueParts: [FindingValuePart("value.late_bills", ["count": .integer(feeCount)])],
                                      sources: sources, evidenceLimit: evidenceLimit)]
+    }
+}
+
+/// The words that can name a payee in a booking text: folded letter runs of three letters or
+/// more (Latin, Cyrillic …), and in Chinese, Japanese and Korean text, which has no spaces
+/// between words, every two characters in a row. At most 24 per record.
+enum PayeeWords {
+    static let maximumWords = 24
+
+    static func words(of event: Event, ignoring ignored: Set<String>) -> [String] {
+        var words: [String] = []
+        for value in [event.counterparty, event.text] {
+            guard let value, !value.isEmpty else { continue }
+            collect(String(decoding: TextFolder.fold(value), as: UTF8.self), ignoring: ignored, into: &words)
+        }
+        return words
+    }
+
+    private static func collect(_ folded: String, ignoring ignored: Set<String>, into words: inout [String]) {
+        var run: [Unicode.Scalar] = []
+        func flush() {
+            defer { run.removeAll(keepingCapacity: true) }
+            guard !run.isEmpty else { return }
+            if run.contains(where: isCJK) {
+                guard run.count >= 2 else { return }
+                for start in 0..<(run.count - 1) {
+                    add(String(String.UnicodeScalarView(run[start...start + 1])))
+                }
+            } else if run.count >= 3 {
+                add(String(String.UnicodeScalarView(run)))
+            }
+        }
+        func add(_ word: String) {
+            guard words.count < maximumWords, !ignored.contains(word), !words.contains(word) else { return }
+            words.append(word)
+        }
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isAlphabetic { run.append(scalar) } else { flush() }
+        }
+        flush()
+    }
+
+    private static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        (0x3040...0x30FF).contains(scalar.value) || (0x3400...0x9FFF).contains(scalar.value) || (0xAC00...0xD7AF).contains(scalar.value)
     }
 }

@@ -13,6 +13,9 @@ struct LateBillDefinition: AnalyzerDefinition {
     let windowDays: Int
     let utility: TransactionCondition
     let fee: TransactionCondition
+    /// Folded words that never name a payee (booking prefixes, fee and bill words), for the
+    /// shared-word pairing.
+    let ignoreWords: Set<String>
     let examples: [AnalyzerExample]
 
     var attributes: [String] { [attribute.id] }
@@ -26,7 +29,7 @@ struct LateBillDefinition: AnalyzerDefinition {
     init(node: YAMLNodeReader, attributes: [String: Attribute]) throws(RuleFileError) {
         let context = "late_bills analyzer"
         let map = try node.mapping(allowed: ["analyzer", "id", "attribute", "confidence", "sources", "window_days",
-                                             "utility", "fee", "examples"], context: context)
+                                             "utility", "fee", "ignore_words", "examples"], context: context)
         id = try map.required("id", in: node, context: context).string(context: "id")
         file = node.file
         line = node.line
@@ -36,6 +39,9 @@ struct LateBillDefinition: AnalyzerDefinition {
         windowDays = try AnalyzerSettings.positiveInt(try map.required("window_days", in: node, context: context), context: "window_days")
         utility = try TransactionCondition(node: try map.required("utility", in: node, context: context), context: "utility")
         fee = try TransactionCondition(node: try map.required("fee", in: node, context: context), context: "fee")
+        var ignored: [String] = []
+        if let node = map["ignore_words"] { ignored = try node.strings(context: "ignore_words") }
+        ignoreWords = Set(ignored.map { String(decoding: TextFolder.fold($0), as: UTF8.self) })
         examples = try AnalyzerExample.parseList(try map.required("examples", in: node, context: context))
     }
 
