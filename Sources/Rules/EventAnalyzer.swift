@@ -30,9 +30,16 @@ public protocol AnalyzerDefinition: Sendable {
     func exampleFailures(ruleSet: RuleSet) -> [RuleExampleFailure]
     /// Number of examples `exampleFailures` checks.
     var exampleCount: Int { get }
+    /// The events of its examples, for the tests that measure which lexicon terms some example
+    /// contains (kinds whose examples are not events give none).
+    var exampleEvents: [Event] { get }
     /// Which records it reads, so the wiring tests can tell whether an importer's events reach
     /// any analyzer (see `AnalyzerInput`).
     var input: AnalyzerInput { get }
+}
+
+extension AnalyzerDefinition {
+    public var exampleEvents: [Event] { [] }
 }
 
 /// A kind of analyzer that a file can ask for with `analyzer: <name>`. The loader receives

@@ -29,6 +29,7 @@ struct CardPointsDefinition: AnalyzerDefinition {
 
     var attributes: [String] { [attribute.id] }
     var exampleCount: Int { examples.count }
+    var exampleEvents: [Event] { examples.flatMap(\.events) }
 
     static let kind = AnalyzerKind(name: "card_points") { node, attributes in
         try CardPointsDefinition(node: node, attributes: attributes)

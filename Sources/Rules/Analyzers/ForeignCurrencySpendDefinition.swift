@@ -18,6 +18,7 @@ struct ForeignCurrencySpendDefinition: AnalyzerDefinition {
 
     var attributes: [String] { [attribute.id] }
     var exampleCount: Int { examples.count }
+    var exampleEvents: [Event] { examples.flatMap(\.events) }
 
     static let kind = AnalyzerKind(name: "foreign_currency_spend") { node, attributes in
         try ForeignCurrencySpendDefinition(node: node, attributes: attributes)

@@ -20,6 +20,7 @@ struct LateBillDefinition: AnalyzerDefinition {
 
     var attributes: [String] { [attribute.id] }
     var exampleCount: Int { examples.count }
+    var exampleEvents: [Event] { examples.flatMap(\.events) }
 
     static let kind = AnalyzerKind(name: "late_bills") { node, attributes in
         try LateBillDefinition(node: node, attributes: attributes)

@@ -51,6 +51,7 @@ struct RecurringIncomeDefinition: AnalyzerDefinition {
 
     var attributes: [String] { [attribute.id] }
     var exampleCount: Int { examples.count }
+    var exampleEvents: [Event] { examples.flatMap(\.events) }
 
     static let kind = AnalyzerKind(name: "recurring_income") { node, attributes in
         try RecurringIncomeDefinition(node: node, attributes: attributes)
