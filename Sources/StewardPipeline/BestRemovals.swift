@@ -1,13 +1,15 @@
 import StewardCore
 import Scoring
 
-/// `steward what-if --best N`: the fewest attributes whose records, removed, move a model to
-/// each better tier it can reach (docs/scoring.md, "The way out"). Attributes are taken away
-/// from the stored findings, so no input is read again.
+/// `steward what-if --best N`: the fewest attributes (or sources) whose records, removed, move
+/// a model to each better tier it can reach (docs/scoring.md, "The way out"). Attributes are
+/// taken away from the stored findings, so no input is read again; sources are taken away by
+/// the stored records' counts per source (`SourceRemoval`).
 public enum BestRemovals {
     /// One way to a better tier.
     public struct Way: Sendable, Equatable {
-        /// The attributes to remove, in the model's order of contributions.
+        /// The attributes (or sources) to remove: attributes in the model's order of
+        /// contributions, sources by name.
         public var attributes: [String]
         /// Records those findings count.
         public var records: Int
@@ -57,6 +59,17 @@ public enum BestRemovals {
     }
 
     static func search(findings: [Finding], model: ScoringModel, limit: Int) -> Result {
+        search(findings: findings, model: model, limit: limit, units: AttributeRemoval())
+    }
+
+    /// The same search with sources as what is removed.
+    public static func search(findings: [Finding], recordsBySource: [String: [String: Int]], models: [ScoringModel],
+                              limit: Int) -> [Result] {
+        let units = SourceRemoval(recordsBySource: recordsBySource)
+        return models.map { search(findings: findings, model: $0, limit: max(1, limit), units: units) }
+    }
+
+    static func search(findings: [Finding], model: ScoringModel, limit: Int, units: some RemovalUnits) -> Result {
         let current = model.evaluate(findings)
         // Tiers are listed highest total first; rank 0 is the best place to be, which is the
         // last tier on a scale where lower is better (risk points).
@@ -71,7 +84,7 @@ public enum BestRemovals {
             let harm = contribution.delta.map { lowerIsBetter ? $0 : -$0 } ?? 1
             if harm > 0 { cost[contribution.attribute, default: 0] += harm }
         }
-        let candidates = cost.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(maximumCandidates).map(\.key)
+        let candidates = units.candidates(harmByAttribute: cost, findings: findings).prefix(maximumCandidates).map { $0 }
         guard currentRank > 0 else {
             return Result(model: model.id, current: current, byTier: [], noBetterTier: .alreadyBest(tier: current.tier))
         }
@@ -84,10 +97,10 @@ public enum BestRemovals {
         for size in 1...min(maximumSetSize, candidates.count) {
             for subset in combinations(of: candidates, size: size) {
                 let removed = Set(subset)
-                let result = model.evaluate(findings.filter { !removed.contains($0.attribute) })
+                let (kept, records) = units.remove(removed, from: findings)
+                let result = model.evaluate(kept)
                 guard let reached = rank[result.tier], reached < currentRank else { continue }
                 let attributes = subset.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
-                let records = findings.filter { removed.contains($0.attribute) }.reduce(0) { $0 + $1.count }
                 best[reached, default: []].append(Way(attributes: attributes, records: records, tier: result.tier, total: result.total))
             }
         }
@@ -116,5 +129,64 @@ public enum BestRemovals {
             for rest in combinations(of: Array(items[(index + 1)...]), size: size - 1) { result.append([item] + rest) }
         }
         return result
+    }
+}
+
+/// What `BestRemovals` takes away: the candidates that can lower a model, and the findings
+/// left (with the records taken) once a set of them is gone.
+protocol RemovalUnits {
+    /// Candidates, most harmful first, from each harmful attribute's cost.
+    func candidates(harmByAttribute: [String: Int], findings: [Finding]) -> [String]
+    func remove(_ removed: Set<String>, from findings: [Finding]) -> (kept: [Finding], records: Int)
+}
+
+/// Attributes: a finding goes whole.
+struct AttributeRemoval: RemovalUnits {
+    func candidates(harmByAttribute: [String: Int], findings: [Finding]) -> [String] {
+        harmByAttribute.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+    }
+
+    func remove(_ removed: Set<String>, from findings: [Finding]) -> (kept: [Finding], records: Int) {
+        (findings.filter { !removed.contains($0.attribute) },
+         findings.filter { removed.contains($0.attribute) }.reduce(0) { $0 + $1.count })
+    }
+}
+
+/// Sources (importer ids): a finding loses the records each removed source holds for it, by
+/// the stored records' counts, and goes when none are left. A finding with no stored records
+/// (an analyzer's: home, income, late bills paired by date) cannot be split by source: it goes
+/// only when every one of its sources is removed. The counts are the scan's, not a re-read:
+/// an aggregate rule that needs several records may lose its finding sooner than this says,
+/// which is why the command names `what-if --without` to check a way exactly.
+struct SourceRemoval: RemovalUnits {
+    let recordsBySource: [String: [String: Int]]
+
+    func candidates(harmByAttribute: [String: Int], findings: [Finding]) -> [String] {
+        var harm: [String: Int] = [:]
+        for finding in findings where (harmByAttribute[finding.attribute] ?? 0) > 0 {
+            for source in finding.sources {
+                harm[source, default: 0] += harmByAttribute[finding.attribute]!
+            }
+        }
+        return harm.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+    }
+
+    func remove(_ removed: Set<String>, from findings: [Finding]) -> (kept: [Finding], records: Int) {
+        var kept: [Finding] = []
+        var records = 0
+        for finding in findings {
+            guard let bySource = recordsBySource[finding.attribute], !bySource.isEmpty else {
+                if Set(finding.sources).isSubset(of: removed) { records += finding.count } else { kept.append(finding) }
+                continue
+            }
+            let taken = min(finding.count, removed.reduce(0) { $0 + (bySource[$1] ?? 0) })
+            records += taken
+            guard finding.count - taken > 0, !Set(finding.sources).isSubset(of: removed) else { continue }
+            var left = finding
+            left.count -= taken
+            left.sources = finding.sources.filter { !removed.contains($0) }
+            kept.append(left)
+        }
+        return (kept, records)
     }
 }

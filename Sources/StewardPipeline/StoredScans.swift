@@ -36,6 +36,25 @@ extension StoredScans {
         }
     }
 
+    /// Per attribute, how many of a scan's stored records each source holds (a record that
+    /// several rules of one attribute matched counts once). `attributeOfRule` maps rule ids.
+    public static func recordsBySource(databasePath: String, scanId: String,
+                                       attributeOfRule: [String: String]) throws(StewardError) -> [String: [String: Int]] {
+        do throws(StoreError) {
+            let store = try ReportStore(path: databasePath)
+            defer { store.close() }
+            var result: [String: [String: Int]] = [:]
+            for row in try store.matchedRecordCounts(scanId: scanId) {
+                for attribute in Set(row.rules.compactMap { attributeOfRule[$0] }) {
+                    result[attribute, default: [:]][row.source, default: 0] += row.records
+                }
+            }
+            return result
+        } catch {
+            throw .store(error)
+        }
+    }
+
     /// The ids of the stored scans, for "did you mean" when a scan id is wrong.
     public static func ids(databasePath: String) throws(StewardError) -> [String] {
         try list(databasePath: databasePath).map(\.id)

@@ -241,6 +241,23 @@ public final class ReportStore: @unchecked Sendable {
     /// full evidence behind a finding (reports keep only a sample), for `steward explain`. A
     /// record read from several inputs (same overlap key) is listed once, from the first path,
     /// its excerpt ending with the other paths ("also in …").
+    /// Stored records of a scan counted by source and by the rules that matched them (one row
+    /// per distinct rule list), for `what-if --best --by source`.
+    public func matchedRecordCounts(scanId: String) throws(StoreError) -> [(source: String, rules: [String], records: Int)] {
+        lock.lock(); defer { lock.unlock() }
+        let query = try openConnection().prepare("""
+            SELECT source, rules, COUNT(*) FROM matched_events WHERE scan_id = ?1
+            GROUP BY source, rules ORDER BY source, rules
+            """)
+        try query.bind(1, scanId)
+        var result: [(source: String, rules: [String], records: Int)] = []
+        while try query.step() {
+            let rules = (try? JSONDecoder().decode([String].self, from: Data((query.text(1) ?? "[]").utf8))) ?? []
+            result.append((query.text(0) ?? "", rules, Int(query.int64(2) ?? 0)))
+        }
+        return result
+    }
+
     public func matchedEvidence(scanId: String, rules: [String]) throws(StoreError) -> [Evidence] {
         lock.lock(); defer { lock.unlock() }
         let query = try openConnection().prepare("""

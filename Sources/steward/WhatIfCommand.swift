@@ -22,7 +22,9 @@ struct WhatIfCommand: ParsableCommand {
             --best N instead searches the stored scan for the fewest attributes whose removal \
             moves each model to each better tier it can reach, and lists up to N such ways per \
             tier with the score reached and the records they take away (or says why no removal \
-            helps); --model limits it to one model.
+            helps); --model limits it to one model. --by source searches sources (importer ids) \
+            instead, splitting each finding by the stored records per source; check a way exactly \
+            with --without SOURCE.
 
             Examples:
               steward what-if --without bank.ofx --without finance.gambling
@@ -37,6 +39,9 @@ struct WhatIfCommand: ParsableCommand {
 
     @Option(name: .long, help: "With --best: only this model (repeatable; default: every model).")
     var model: [String] = []
+
+    @Option(name: .long, help: "With --best: remove attributes (default) or sources (importer ids such as bank.ofx).")
+    var by: BestUnit = .attribute
 
     @Option(name: .long, help: "Scan id (default: the latest stored scan).")
     var scan: String?
@@ -92,8 +97,20 @@ struct WhatIfCommand: ParsableCommand {
             throw StewardError.usage(t("error.no_model", ["model": Explain.printable(id), "hint": hint]))
         }
         let models = model.isEmpty ? ruleset.models : ruleset.models.filter { model.contains($0.id) }
-        print(t("whatif.best.title", ["limit": "\(limit)", "scan": report.scan.id]))
-        for result in BestRemovals.search(findings: report.findings, models: models, limit: limit) {
+        let results: [BestRemovals.Result]
+        switch by {
+        case .attribute:
+            print(t("whatif.best.title", ["limit": "\(limit)", "scan": report.scan.id]))
+            results = BestRemovals.search(findings: report.findings, models: models, limit: limit)
+        case .source:
+            print(t("whatif.best.title_sources", ["limit": "\(limit)", "scan": report.scan.id]))
+            var attributeOfRule: [String: String] = [:]
+            for rule in ruleset.rules.rules { attributeOfRule[rule.id] = rule.attribute }
+            for finding in report.findings { for rule in finding.rules where attributeOfRule[rule] == nil { attributeOfRule[rule] = finding.attribute } }
+            let bySource = try StoredScans.recordsBySource(databasePath: path, scanId: report.scan.id, attributeOfRule: attributeOfRule)
+            results = BestRemovals.search(findings: report.findings, recordsBySource: bySource, models: models, limit: limit)
+        }
+        for result in results {
             func show(_ total: Int?, _ tier: String) -> String { total.map { "\($0) (\(tier))" } ?? tier }
             print("")
             print("  " + t("whatif.best.now", ["model": result.model, "score": show(result.current.total, result.current.tier)]))
@@ -108,7 +125,7 @@ struct WhatIfCommand: ParsableCommand {
             }
         }
         print("")
-        print("  " + t("whatif.best.check"))
+        print("  " + t(by == .source ? "whatif.best.check_sources" : "whatif.best.check"))
     }
 
     /// Why no removal helps, in the run's language.
@@ -187,4 +204,9 @@ struct Diff: ParsableCommand {
         let new = try storedReport(second, databasePath: path)
         for line in ScanDiff.lines(old, new, localizer: t) { print(Explain.printable(line)) }
     }
+}
+
+/// What `what-if --best` removes.
+enum BestUnit: String, ExpressibleByArgument, CaseIterable {
+    case attribute, source
 }

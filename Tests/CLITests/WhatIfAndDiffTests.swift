@@ -27,6 +27,13 @@ final class WhatIfAndDiffTests: XCTestCase {
         XCTAssertTrue(best.stdout.contains("    to AAA:\n      without "), "a two-attribute way to AAA: \(best.stdout)")
         XCTAssertFalse(best.stdout.contains("health-code"), "--model keeps to the named model")
 
+        let bySource = try StewardProcess.run(["what-if", "--best", "1", "--by", "source", "--model", "citizen-1000",
+                                               "--rules", StewardProcess.rulesDirectory], home: home)
+        XCTAssertEqual(bySource.status, 0, bySource.stderr)
+        let sourceToAPlus = try XCTUnwrap(bySource.stdout.components(separatedBy: "    to A+:\n").dropFirst().first, bySource.stdout)
+        XCTAssertTrue(sourceToAPlus.hasPrefix("      without bank.ofx → 1120 (AAA), takes away "), bySource.stdout)
+        XCTAssertTrue(bySource.stdout.contains("steward what-if --without SOURCE"), "says how to check a way exactly: \(bySource.stdout)")
+
         let unknown = try StewardProcess.run(["what-if", "--best", "3", "--model", "citizen-100"], home: home)
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("did you mean 'citizen-1000'"), unknown.stderr)

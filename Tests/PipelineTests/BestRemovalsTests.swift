@@ -58,4 +58,35 @@ final class BestRemovalsTests: XCTestCase {
         XCTAssertEqual(lowerIsBetter.current.tier, "top", "110 points is the top tier, the worst place when lower is better")
         XCTAssertTrue(try XCTUnwrap(lowerIsBetter.whyNot).hasPrefix("removing up to 1 of civic.charity"), lowerIsBetter.whyNot ?? "")
     }
+
+    func testBySourceSplitsAFindingByItsStoredRecordsAndDropsAnAnalyzerFindingOnlyWithAllItsSources() throws {
+        // 100 + 10 - 15 - 30 - 5 = 60: bottom. Gambling has records in two sources; arrears
+        // (an analyzer's finding, no stored records) comes from bank.csv and bank.ofx.
+        var gambling = finding("finance.gambling", 4)
+        gambling.sources = ["bank.csv", "google.my_activity"]
+        var arrears = finding("finance.arrears", 2)
+        arrears.sources = ["bank.csv", "bank.ofx"]
+        let findings = [finding("civic.charity", 3), gambling, arrears, finding("legal.traffic_fines", 1)]
+        let bySource = ["finance.gambling": ["bank.csv": 3, "google.my_activity": 1],
+                        "civic.charity": ["bank.csv": 3], "legal.traffic_fines": ["bank.csv": 1]]
+        let removal = SourceRemoval(recordsBySource: bySource)
+        let withoutSearches = removal.remove(["google.my_activity"], from: findings)
+        XCTAssertEqual(withoutSearches.records, 1)
+        XCTAssertEqual(withoutSearches.kept.first { $0.attribute == "finance.gambling" }?.count, 3, "three bank records stay")
+        XCTAssertEqual(withoutSearches.kept.count, 4)
+        let withoutCSV = removal.remove(["bank.csv"], from: findings)
+        XCTAssertEqual(Set(withoutCSV.kept.map(\.attribute)), ["finance.gambling", "finance.arrears"],
+                       "charity and fines go with their only source; arrears stays while bank.ofx is kept")
+        XCTAssertEqual(withoutCSV.records, 3 + 3 + 1)
+        let withoutBoth = removal.remove(["bank.csv", "bank.ofx"], from: findings)
+        XCTAssertFalse(withoutBoth.kept.contains { $0.attribute == "finance.arrears" })
+
+        let result = BestRemovals.search(findings: findings, recordsBySource: bySource, models: [try model()], limit: 2)[0]
+        // Removing bank.csv takes charity (+10), the fine (-5) and three of four gambling
+        // records (still -15) away: 100 - 15 - 30 = 55, worse. Only with bank.ofx as well does
+        // arrears go: 100 - 15 = 85, middle.
+        XCTAssertEqual(result.byTier.first?.tier, "middle")
+        XCTAssertEqual(result.byTier.first?.ways.first?.attributes, ["bank.csv", "bank.ofx"])
+        XCTAssertEqual(result.byTier.first?.ways.first?.total, 85)
+    }
 }
