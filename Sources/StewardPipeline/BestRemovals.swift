@@ -69,6 +69,13 @@ public enum BestRemovals {
         return models.map { search(findings: findings, model: $0, limit: max(1, limit), units: units) }
     }
 
+    /// The same search with input files (paths as the scan stored them) as what is removed.
+    public static func search(findings: [Finding], recordsByFile: [String: [String: Int]], models: [ScoringModel],
+                              limit: Int) -> [Result] {
+        let units = FileRemoval(recordsByFile: recordsByFile)
+        return models.map { search(findings: findings, model: $0, limit: max(1, limit), units: units) }
+    }
+
     static func search(findings: [Finding], model: ScoringModel, limit: Int, units: some RemovalUnits) -> Result {
         let current = model.evaluate(findings)
         // Tiers are listed highest total first; rank 0 is the best place to be, which is the
@@ -185,6 +192,37 @@ struct SourceRemoval: RemovalUnits {
             var left = finding
             left.count -= taken
             left.sources = finding.sources.filter { !removed.contains($0) }
+            kept.append(left)
+        }
+        return (kept, records)
+    }
+}
+
+/// Input files (archive members as `a.zip!member`): a finding loses the records each removed
+/// file holds for it and goes when none are left. Which files an analyzer's finding read is not
+/// stored, so such a finding stays whatever files go — the search never promises more than the
+/// stored records show; `what-if --without PATH` re-reads and says exactly.
+struct FileRemoval: RemovalUnits {
+    let recordsByFile: [String: [String: Int]]
+
+    func candidates(harmByAttribute: [String: Int], findings: [Finding]) -> [String] {
+        var harm: [String: Int] = [:]
+        for (attribute, cost) in harmByAttribute where cost > 0 {
+            for file in (recordsByFile[attribute] ?? [:]).keys { harm[file, default: 0] += cost }
+        }
+        return harm.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+    }
+
+    func remove(_ removed: Set<String>, from findings: [Finding]) -> (kept: [Finding], records: Int) {
+        var kept: [Finding] = []
+        var records = 0
+        for finding in findings {
+            let byFile = recordsByFile[finding.attribute] ?? [:]
+            let taken = min(finding.count, removed.reduce(0) { $0 + (byFile[$1] ?? 0) })
+            records += taken
+            guard finding.count - taken > 0 else { continue }
+            var left = finding
+            left.count -= taken
             kept.append(left)
         }
         return (kept, records)

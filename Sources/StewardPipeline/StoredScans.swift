@@ -38,13 +38,14 @@ extension StoredScans {
 
     /// Per attribute, how many of a scan's stored records each source holds (a record that
     /// several rules of one attribute matched counts once). `attributeOfRule` maps rule ids.
-    public static func recordsBySource(databasePath: String, scanId: String,
-                                       attributeOfRule: [String: String]) throws(StewardError) -> [String: [String: Int]] {
+    /// With `byPath`, the inner keys are input paths instead of sources.
+    public static func recordsBySource(databasePath: String, scanId: String, attributeOfRule: [String: String],
+                                       byPath: Bool = false) throws(StewardError) -> [String: [String: Int]] {
         do throws(StoreError) {
             let store = try ReportStore(path: databasePath)
             defer { store.close() }
             var result: [String: [String: Int]] = [:]
-            for row in try store.matchedRecordCounts(scanId: scanId) {
+            for row in try store.matchedRecordCounts(scanId: scanId, byPath: byPath) {
                 for attribute in Set(row.rules.compactMap { attributeOfRule[$0] }) {
                     result[attribute, default: [:]][row.source, default: 0] += row.records
                 }

@@ -243,11 +243,13 @@ public final class ReportStore: @unchecked Sendable {
     /// its excerpt ending with the other paths ("also in …").
     /// Stored records of a scan counted by source and by the rules that matched them (one row
     /// per distinct rule list), for `what-if --best --by source`.
-    public func matchedRecordCounts(scanId: String) throws(StoreError) -> [(source: String, rules: [String], records: Int)] {
+    /// With `byPath`, the first element is the input path instead of the source.
+    public func matchedRecordCounts(scanId: String, byPath: Bool = false) throws(StoreError) -> [(source: String, rules: [String], records: Int)] {
         lock.lock(); defer { lock.unlock() }
+        let column = byPath ? "input_path" : "source"
         let query = try openConnection().prepare("""
-            SELECT source, rules, COUNT(*) FROM matched_events WHERE scan_id = ?1
-            GROUP BY source, rules ORDER BY source, rules
+            SELECT \(column), rules, COUNT(*) FROM matched_events WHERE scan_id = ?1
+            GROUP BY \(column), rules ORDER BY \(column), rules
             """)
         try query.bind(1, scanId)
         var result: [(source: String, rules: [String], records: Int)] = []

@@ -23,8 +23,8 @@ struct WhatIfCommand: ParsableCommand {
             moves each model to each better tier it can reach, and lists up to N such ways per \
             tier with the score reached and the records they take away (or says why no removal \
             helps); --model limits it to one model. --by source searches sources (importer ids) \
-            instead, splitting each finding by the stored records per source; check a way exactly \
-            with --without SOURCE.
+            instead, --by file the files read, splitting each finding by the stored records per \
+            source or file; check a way exactly with --without SOURCE or --without PATH.
 
             Examples:
               steward what-if --without bank.ofx --without finance.gambling
@@ -40,7 +40,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .long, help: "With --best: only this model (repeatable; default: every model).")
     var model: [String] = []
 
-    @Option(name: .long, help: "With --best: remove attributes (default) or sources (importer ids such as bank.ofx).")
+    @Option(name: .long, help: "With --best: remove attributes (default), sources (importer ids such as bank.ofx) or files.")
     var by: BestUnit = .attribute
 
     @Option(name: .long, help: "Scan id (default: the latest stored scan).")
@@ -102,13 +102,16 @@ struct WhatIfCommand: ParsableCommand {
         case .attribute:
             print(t("whatif.best.title", ["limit": "\(limit)", "scan": report.scan.id]))
             results = BestRemovals.search(findings: report.findings, models: models, limit: limit)
-        case .source:
-            print(t("whatif.best.title_sources", ["limit": "\(limit)", "scan": report.scan.id]))
+        case .source, .file:
+            print(t(by == .source ? "whatif.best.title_sources" : "whatif.best.title_files", ["limit": "\(limit)", "scan": report.scan.id]))
             var attributeOfRule: [String: String] = [:]
             for rule in ruleset.rules.rules { attributeOfRule[rule.id] = rule.attribute }
             for finding in report.findings { for rule in finding.rules where attributeOfRule[rule] == nil { attributeOfRule[rule] = finding.attribute } }
-            let bySource = try StoredScans.recordsBySource(databasePath: path, scanId: report.scan.id, attributeOfRule: attributeOfRule)
-            results = BestRemovals.search(findings: report.findings, recordsBySource: bySource, models: models, limit: limit)
+            let counts = try StoredScans.recordsBySource(databasePath: path, scanId: report.scan.id,
+                                                         attributeOfRule: attributeOfRule, byPath: by == .file)
+            results = by == .source
+                ? BestRemovals.search(findings: report.findings, recordsBySource: counts, models: models, limit: limit)
+                : BestRemovals.search(findings: report.findings, recordsByFile: counts, models: models, limit: limit)
         }
         for result in results {
             func show(_ total: Int?, _ tier: String) -> String { total.map { "\($0) (\(tier))" } ?? tier }
@@ -125,7 +128,7 @@ struct WhatIfCommand: ParsableCommand {
             }
         }
         print("")
-        print("  " + t(by == .source ? "whatif.best.check_sources" : "whatif.best.check"))
+        print("  " + t(by == .attribute ? "whatif.best.check" : by == .source ? "whatif.best.check_sources" : "whatif.best.check_files"))
     }
 
     /// Why no removal helps, in the run's language.
@@ -208,5 +211,5 @@ struct Diff: ParsableCommand {
 
 /// What `what-if --best` removes.
 enum BestUnit: String, ExpressibleByArgument, CaseIterable {
-    case attribute, source
+    case attribute, source, file
 }

@@ -33,6 +33,12 @@ final class WhatIfAndDiffTests: XCTestCase {
         let sourceToAPlus = try XCTUnwrap(bySource.stdout.components(separatedBy: "    to A+:\n").dropFirst().first, bySource.stdout)
         XCTAssertTrue(sourceToAPlus.hasPrefix("      without bank.ofx → 1120 (AAA), takes away "), bySource.stdout)
         XCTAssertTrue(bySource.stdout.contains("steward what-if --without SOURCE"), "says how to check a way exactly: \(bySource.stdout)")
+        let byFile = try StewardProcess.run(["what-if", "--best", "1", "--by", "file", "--model", "citizen-1000",
+                                             "--rules", StewardProcess.rulesDirectory], home: home)
+        XCTAssertEqual(byFile.status, 0, byFile.stderr)
+        XCTAssertTrue(byFile.stdout.contains("the fewest files to remove"), byFile.stdout)
+        XCTAssertTrue(byFile.stdout.contains("credit-card.ofx"), "a way names the card statement: \(byFile.stdout)")
+        XCTAssertTrue(byFile.stdout.contains("steward what-if --without PATH"), byFile.stdout)
 
         let unknown = try StewardProcess.run(["what-if", "--best", "3", "--model", "citizen-100"], home: home)
         XCTAssertEqual(unknown.status, 2)

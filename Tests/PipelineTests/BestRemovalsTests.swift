@@ -89,4 +89,21 @@ final class BestRemovalsTests: XCTestCase {
         XCTAssertEqual(result.byTier.first?.ways.first?.attributes, ["bank.csv", "bank.ofx"])
         XCTAssertEqual(result.byTier.first?.ways.first?.total, 85)
     }
+
+    func testByFileSplitsAFindingByItsStoredRecordsAndKeepsAnAnalyzerFinding() throws {
+        var arrears = finding("finance.arrears", 2)
+        arrears.sources = ["bank.csv"]
+        let findings = [finding("finance.gambling", 4), arrears]
+        let byFile = ["finance.gambling": ["bank/a.csv": 3, "takeout.zip!MyActivity.json": 1]]
+        let removal = FileRemoval(recordsByFile: byFile)
+        let withoutStatement = removal.remove(["bank/a.csv"], from: findings)
+        XCTAssertEqual(withoutStatement.records, 3)
+        XCTAssertEqual(withoutStatement.kept.first { $0.attribute == "finance.gambling" }?.count, 1)
+        XCTAssertTrue(withoutStatement.kept.contains { $0.attribute == "finance.arrears" },
+                      "an analyzer's finding has no stored records to split: it stays")
+        let withoutBoth = removal.remove(["bank/a.csv", "takeout.zip!MyActivity.json"], from: findings)
+        XCTAssertEqual(withoutBoth.kept.map(\.attribute), ["finance.arrears"])
+        XCTAssertEqual(removal.candidates(harmByAttribute: ["finance.gambling": 15, "finance.arrears": 30], findings: findings),
+                       ["bank/a.csv", "takeout.zip!MyActivity.json"], "only files that hold records are candidates")
+    }
 }
