@@ -7,10 +7,19 @@ import StewardCore
 public protocol EventAnalyzer: AnyObject {
     /// Sees every event of the scan (reject cheaply: this is the hot path).
     func observe(_ event: Event, path: String)
+    /// True for an analyzer that must see every copy of a record two inputs deliver (a bank's
+    /// CSV and its OFX): one that counts distinct things itself, and for which the copies differ
+    /// in what it reads (only the OFX copy carries the card's merchant code). Which copy the
+    /// overlap gate lets through first depends on how workers are scheduled.
+    var readsEveryCopy: Bool { get }
     /// Folds in another worker's instance of the same analyzer.
     func merge(_ other: any EventAnalyzer)
     /// Findings at the end of the scan, each with evidence and exact counts.
     func findings(evidenceLimit: Int) -> [Finding]
+}
+
+extension EventAnalyzer {
+    public var readsEveryCopy: Bool { false }
 }
 
 /// An analyzer as configured by its file `rules/analyzers/<name>.yaml`: its parameters are

@@ -150,6 +150,8 @@ public final class InferenceSession {
             currentKey = key
             if overlap.gate.admits(key: key, input: occurrenceInputId) {
                 for analyzer in analyzers { analyzer.observe(event, path: path) }
+            } else {
+                for analyzer in analyzers where analyzer.readsEveryCopy { analyzer.observe(event, path: path) }
             }
         } else {
             for analyzer in analyzers { analyzer.observe(event, path: path) }

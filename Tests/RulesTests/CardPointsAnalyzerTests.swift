@@ -59,7 +59,7 @@ final class CardPointsAnalyzerTests: XCTestCase {
         XCTAssertEqual(found.valueParts?.first, FindingValuePart("value.card_points.points", ["count": .integer(4)]))
         XCTAssertEqual(found.valueParts?[1], FindingValuePart("value.card_points.shops", ["count": .integer(3)]))
         XCTAssertEqual(found.valueParts?[2], FindingValuePart("value.card_points.days", ["count": .integer(3)]))
-        XCTAssertEqual(found.count, 6, "every card payment read")
+        XCTAssertEqual(found.count, 4, "the count is the distinct points (a payment two inputs deliver is one point)")
         XCTAssertEqual(found.firstSeen, "2024-03-04")
         XCTAssertEqual(found.lastSeen, "2024-03-06")
         XCTAssertEqual(found.evidence.count, 4, "one payment per point")

@@ -16,6 +16,10 @@ import StewardCore
 /// would undercount by one. The evidence is the earliest payment of each of the earliest
 /// `evidenceKept` points.
 final class CardPointsAnalyzer: EventAnalyzer {
+    /// Every copy of a payment is read (only some copies carry the card's merchant code);
+    /// points are distinct shop-days, so a second copy adds none.
+    var readsEveryCopy: Bool { true }
+
     static let evidenceKept = 64
     /// Longest merchant key in bytes (whole words): long booking texts add street names and
     /// terminal ids, not another shop.
@@ -289,8 +293,9 @@ final class CardPointsAnalyzer: EventAnalyzer {
         var finding = RankedRecord.finding(sample.map(\.record), attribute: definition.attribute, id: definition.id,
                                            confidence: definition.confidence, valueParts: value, sources: sources,
                                            evidenceLimit: evidenceLimit)
-        // The sample is bounded; the count of payments read and the period are exact.
-        finding.count = payments
+        // The sample is bounded; the count is the distinct points (a payment two inputs deliver
+        // is one point, where counting payments would count it twice) and the period is exact.
+        finding.count = points.count
         finding.firstSeen = firstTime?.iso8601
         finding.lastSeen = lastTime?.iso8601
         return [finding]
