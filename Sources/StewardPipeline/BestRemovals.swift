@@ -4,7 +4,7 @@ import Scoring
 /// `steward what-if --best N`: the fewest attributes (or sources) whose records, removed, move
 /// a model to each better tier it can reach (docs/scoring.md, "The way out"). Attributes are
 /// taken away from the stored findings, so no input is read again; sources are taken away by
-/// the stored records' counts per source (`SourceRemoval`).
+/// the stored records' counts per source or file (`StoredRecordRemoval`).
 public enum BestRemovals {
     /// One way to a better tier.
     public struct Way: Sendable, Equatable {
@@ -159,20 +159,25 @@ struct AttributeRemoval: RemovalUnits {
     }
 }
 
-/// Sources (importer ids): a finding loses the records each removed source holds for it, by
-/// the stored records' counts, and goes when none are left. A finding with no stored records
-/// (an analyzer's: home, income, late bills paired by date) cannot be split by source: it goes
-/// only when every one of its sources is removed. The counts are the scan's, not a re-read:
-/// an aggregate rule that needs several records may lose its finding sooner than this says,
-/// which is why the command names `what-if --without` to check a way exactly.
-struct SourceRemoval: RemovalUnits {
-    let recordsBySource: [String: [String: Int]]
+/// Sources (importer ids) or input files (archive members as `a.zip!member`): a finding loses
+/// the records each removed unit holds for it, by the stored records' counts, and goes when none
+/// are left. A finding with no stored records (an analyzer's: home, income, late bills paired by
+/// date) cannot be split: by source it goes only when every one of its sources is removed; which
+/// files it read is not stored, so by file it stays whatever files go. The counts are the
+/// scan's, not a re-read: an aggregate rule that needs several records may lose its finding
+/// sooner than this says, which is why the command names `what-if --without` to check a way.
+struct StoredRecordRemoval: RemovalUnits {
+    /// Attribute → unit → stored records.
+    let recordsByUnit: [String: [String: Int]]
+    /// The units a finding itself names (its sources), or nil when findings do not name them.
+    let unitsNamedBy: (Finding) -> [String]?
 
     func candidates(harmByAttribute: [String: Int], findings: [Finding]) -> [String] {
         var harm: [String: Int] = [:]
-        for finding in findings where (harmByAttribute[finding.attribute] ?? 0) > 0 {
-            for source in finding.sources {
-                harm[source, default: 0] += harmByAttribute[finding.attribute]!
+        for finding in findings {
+            guard let cost = harmByAttribute[finding.attribute], cost > 0 else { continue }
+            for unit in unitsNamedBy(finding) ?? Array((recordsByUnit[finding.attribute] ?? [:]).keys) {
+                harm[unit, default: 0] += cost
             }
         }
         return harm.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
@@ -182,49 +187,34 @@ struct SourceRemoval: RemovalUnits {
         var kept: [Finding] = []
         var records = 0
         for finding in findings {
-            guard let bySource = recordsBySource[finding.attribute], !bySource.isEmpty else {
-                if Set(finding.sources).isSubset(of: removed) { records += finding.count } else { kept.append(finding) }
+            let named = unitsNamedBy(finding)
+            let allNamedRemoved = named.map { Set($0).isSubset(of: removed) } ?? false
+            let byUnit = recordsByUnit[finding.attribute] ?? [:]
+            guard !byUnit.isEmpty || named == nil else {
+                if allNamedRemoved { records += finding.count } else { kept.append(finding) }
                 continue
             }
-            let taken = min(finding.count, removed.reduce(0) { $0 + (bySource[$1] ?? 0) })
+            let taken = min(finding.count, removed.reduce(0) { $0 + (byUnit[$1] ?? 0) })
             records += taken
-            guard finding.count - taken > 0, !Set(finding.sources).isSubset(of: removed) else { continue }
+            guard finding.count - taken > 0, !allNamedRemoved else { continue }
             var left = finding
             left.count -= taken
-            left.sources = finding.sources.filter { !removed.contains($0) }
+            if named != nil { left.sources = finding.sources.filter { !removed.contains($0) } }
             kept.append(left)
         }
         return (kept, records)
     }
 }
 
-/// Input files (archive members as `a.zip!member`): a finding loses the records each removed
-/// file holds for it and goes when none are left. Which files an analyzer's finding read is not
-/// stored, so such a finding stays whatever files go — the search never promises more than the
-/// stored records show; `what-if --without PATH` re-reads and says exactly.
-struct FileRemoval: RemovalUnits {
-    let recordsByFile: [String: [String: Int]]
+typealias SourceRemoval = StoredRecordRemoval
+typealias FileRemoval = StoredRecordRemoval
 
-    func candidates(harmByAttribute: [String: Int], findings: [Finding]) -> [String] {
-        var harm: [String: Int] = [:]
-        for (attribute, cost) in harmByAttribute where cost > 0 {
-            for file in (recordsByFile[attribute] ?? [:]).keys { harm[file, default: 0] += cost }
-        }
-        return harm.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+extension StoredRecordRemoval {
+    init(recordsBySource: [String: [String: Int]]) {
+        self.init(recordsByUnit: recordsBySource, unitsNamedBy: { $0.sources })
     }
 
-    func remove(_ removed: Set<String>, from findings: [Finding]) -> (kept: [Finding], records: Int) {
-        var kept: [Finding] = []
-        var records = 0
-        for finding in findings {
-            let byFile = recordsByFile[finding.attribute] ?? [:]
-            let taken = min(finding.count, removed.reduce(0) { $0 + (byFile[$1] ?? 0) })
-            records += taken
-            guard finding.count - taken > 0 else { continue }
-            var left = finding
-            left.count -= taken
-            kept.append(left)
-        }
-        return (kept, records)
+    init(recordsByFile: [String: [String: Int]]) {
+        self.init(recordsByUnit: recordsByFile, unitsNamedBy: { _ in nil })
     }
 }
