@@ -104,8 +104,9 @@ let package = Package(
 // `make fuzz`: libFuzzer harnesses, built only with STEWARD_FUZZ=1 and -sanitize=fuzzer (they
 // have no main of their own: libFuzzer supplies it). docs/privacy.md, "Fuzzing".
 if Context.environment["STEWARD_FUZZ"] == "1" {
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
     for name in ["JSONFuzzer", "CSVFuzzer", "MarkupFuzzer", "TarFuzzer", "ExifFuzzer", "SQLiteFuzzer", "ImporterFuzzer"] {
-        package.targets.append(.executableTarget(name: name, dependencies: ["Importers"], path: "Fuzz/\(name)",
+        package.targets.append(.executableTarget(name: name, dependencies: ["Importers", "FuzzSupport"], path: "Fuzz/\(name)",
                                                  swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
         package.products.append(.executable(name: name, targets: [name]))
     }

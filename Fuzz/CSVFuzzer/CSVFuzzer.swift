@@ -1,3 +1,4 @@
+import FuzzSupport
 import Importers
 
 /// libFuzzer entry point for `CSVRecordReader`, the tokenizer under every CSV importer: the
@@ -36,12 +37,5 @@ nonisolated(unsafe) var fieldBytes = 0
 /// driver there (its own `main` is then never linked in).
 @_cdecl("CSVFuzzer_main")
 public func csvFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runLibFuzzer(&count, &arguments, fuzzCSV)
+    FuzzDriver.run(argc, argv, fuzzCSV)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func runLibFuzzer(_ argc: UnsafeMutablePointer<CInt>,
-                  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt

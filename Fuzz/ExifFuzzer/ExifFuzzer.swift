@@ -1,3 +1,4 @@
+import FuzzSupport
 import Importers
 
 /// libFuzzer entry point for the photo path: `ExifPhotoParser` (JPEG segments, then the Exif
@@ -26,12 +27,5 @@ nonisolated(unsafe) var eventCount = 0
 /// driver there (its own `main` is then never linked in).
 @_cdecl("ExifFuzzer_main")
 public func exifFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runLibFuzzer(&count, &arguments, fuzzExif)
+    FuzzDriver.run(argc, argv, fuzzExif)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func runLibFuzzer(_ argc: UnsafeMutablePointer<CInt>,
-                  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt

@@ -1,3 +1,4 @@
+import FuzzSupport
 import Importers
 
 /// libFuzzer entry point for every streaming importer, fed the way a scan feeds it
@@ -79,12 +80,5 @@ nonisolated(unsafe) var textBytes = 0
 /// libFuzzer's driver there (its own `main` is then never linked in).
 @_cdecl("ImporterFuzzer_main")
 public func importerFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runLibFuzzer(&count, &arguments, fuzzImporter)
+    FuzzDriver.run(argc, argv, fuzzImporter)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func runLibFuzzer(_ argc: UnsafeMutablePointer<CInt>,
-                  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt

@@ -1,3 +1,4 @@
+import FuzzSupport
 import Importers
 
 /// libFuzzer entry point for the streaming JSON path every JSON importer uses: the input is
@@ -37,12 +38,5 @@ public func fuzzJSON(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 /// driver there (its own `main` is then never linked in).
 @_cdecl("JSONFuzzer_main")
 public func jsonFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runLibFuzzer(&count, &arguments, fuzzJSON)
+    FuzzDriver.run(argc, argv, fuzzJSON)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func runLibFuzzer(_ argc: UnsafeMutablePointer<CInt>,
-                  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt

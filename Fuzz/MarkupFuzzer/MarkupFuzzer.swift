@@ -1,3 +1,4 @@
+import FuzzSupport
 import Importers
 
 /// libFuzzer entry point for `MarkupTokenizer`, the one tokenizer under every XML and HTML
@@ -78,12 +79,5 @@ nonisolated(unsafe) var textBytes = 0
 /// libFuzzer's driver there (its own `main` is then never linked in).
 @_cdecl("MarkupFuzzer_main")
 public func markupFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runLibFuzzer(&count, &arguments, fuzzMarkup)
+    FuzzDriver.run(argc, argv, fuzzMarkup)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func runLibFuzzer(_ argc: UnsafeMutablePointer<CInt>,
-                  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt

@@ -1,3 +1,4 @@
+import FuzzSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,14 +45,7 @@ nonisolated(unsafe) var textBytes = 0
 /// libFuzzer's driver there (its own `main` is then never linked in).
 @_cdecl("SQLiteFuzzer_main")
 public func sqliteFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    let status = runLibFuzzer(&count, &arguments, fuzzSQLite)
+    let status = FuzzDriver.run(argc, argv, fuzzSQLite)
     unlink(imagePath)
     return status
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func runLibFuzzer(_ argc: UnsafeMutablePointer<CInt>,
-                  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt

@@ -1,3 +1,4 @@
+import FuzzSupport
 @testable import Importers
 
 /// libFuzzer entry point for the .tar/.tgz path: `TarStreamReader` fed in chunks (the first
@@ -57,12 +58,5 @@ nonisolated(unsafe) var dataBytes = 0
 /// driver there (its own `main` is then never linked in).
 @_cdecl("TarFuzzer_main")
 public func tarFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runLibFuzzer(&count, &arguments, fuzzTar)
+    FuzzDriver.run(argc, argv, fuzzTar)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func runLibFuzzer(_ argc: UnsafeMutablePointer<CInt>,
-                  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
