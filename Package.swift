@@ -18,17 +18,34 @@ let package = Package(
     targets: [
         // Event, Locator, Finding, Evidence, Attribute, Score, report contract, errors.
         .target(name: "StewardCore"),
-        // Importer protocol, registry, folder/ZIP discovery and one folder per export family.
-        .target(name: "Importers", dependencies: [
-            "StewardCore", "CSQLite", "CSystemZlib",
+        // Byte sources and containers: files on disk, ZIP (directory survey, member reads with
+        // zip-bomb limits), tar and gzip streams, folder walking, the scan's byte budget.
+        .target(name: "Archives", dependencies: [
+            "CSystemZlib",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // One pure streaming reader per format, knowing nothing of importers: JSON (array
+        // splitter, value parser), CSV, XML/HTML (one markup tokenizer), text decodings, lines,
+        // XLSX sheets, immutable SQLite inputs (docs/architecture.md).
+        // Formats read what Archives deliver (an XLSX workbook is a ZIP, a SQLite input a file on disk).
+        .target(name: "Formats", dependencies: [
+            "StewardCore", "Archives", "CSQLite",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Importer protocol, registry, the export reader (which importer reads which file or
+        // archive member) and one folder per export family.
+        .target(name: "Importers", dependencies: [
+            "StewardCore", "Formats", "Archives", "CSQLite",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Rule-set files wherever they are (folder or compiled in), YAML reading, and errors that
+        // name file:line; shared by the rules and the scoring models.
+        .target(name: "RuleFileReading", dependencies: ["StewardCore", .product(name: "Yams", package: "Yams")]),
         // Rule files, lexicon automaton, matchers, aggregates, example runner.
         .target(name: "Rules", dependencies: [
-            "StewardCore",
+            "StewardCore", "RuleFileReading",
             // An analyzer's value is data; its English text (Finding.value) comes from the catalog.
             "Localization",
-            .product(name: "Yams", package: "Yams"),
         ]),
         // The project's rules/ compiled into steward at build time (docs/rules.md, "Where rules
         // come from"): BuiltInRulesPlugin runs BuiltInRulesGenerator over rules/ on every build
@@ -36,12 +53,9 @@ let package = Package(
         // sources) so that SwiftPM re-plans, and re-runs the plugin, when a file is added or removed.
         .executableTarget(name: "BuiltInRulesGenerator"),
         .plugin(name: "BuiltInRulesPlugin", capability: .buildTool(), dependencies: ["BuiltInRulesGenerator"]),
-        .target(name: "BuiltInRules", dependencies: ["Rules"], exclude: ["rules"], plugins: ["BuiltInRulesPlugin"]),
+        .target(name: "BuiltInRules", dependencies: ["Rules", "RuleFileReading"], exclude: ["rules"], plugins: ["BuiltInRulesPlugin"]),
         // Scoring model files and their evaluator.
-        .target(name: "Scoring", dependencies: [
-            "StewardCore", "Rules",
-            .product(name: "Yams", package: "Yams"),
-        ]),
+        .target(name: "Scoring", dependencies: ["StewardCore", "RuleFileReading"]),
         // System libsqlite3 (no wrapper package: prepared statements on the hot path).
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // System zlib, for gzip streams (.tgz Takeout archives) inflated in bounded chunks.
@@ -61,7 +75,7 @@ let package = Package(
         ]),
         // discover → detect → parse → match → infer → score → store → report.
         .target(name: "StewardPipeline", dependencies: [
-            "StewardCore", "Importers", "Rules", "BuiltInRules", "Scoring", "Store", "Reports", "Personas", "Localization",
+            "StewardCore", "Archives", "Importers", "RuleFileReading", "Rules", "BuiltInRules", "Scoring", "Store", "Reports", "Localization",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The labelled evaluation set under eval/: case generator, runner and scorer
@@ -73,7 +87,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "steward", dependencies: [
-            "StewardPipeline", "StewardCore", "Importers", "Reports", "Personas", "Localization",
+            "StewardPipeline", "StewardCore", "Importers", "Reports", "Personas", "Localization", "Store",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -81,17 +95,17 @@ let package = Package(
         .target(name: "HostileInputs", dependencies: ["CSystemZlib", "CSQLite"], path: "Tests/HostileInputs"),
         .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
         .testTarget(name: "ImportersTests", dependencies: [
-            "Importers", "StewardCore", "HostileInputs", "Localization",
+            "Importers", "Formats", "Archives", "StewardCore", "HostileInputs", "Localization",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "StewardCore"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Rules", "StewardCore"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "RuleFileReading", "StewardCore"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Rules", "RuleFileReading", "StewardCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StewardCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "StewardCore", "Localization"], resources: [.copy("Golden")]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Rules", "StewardCore"]),
-        .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "BuiltInRules", "BuiltInRulesGenerator", "Rules",
-                                                    "Importers", "Store", "CSQLite", "Personas", "StewardCore", "Localization", "Reports",
+        .testTarget(name: "PipelineTests", dependencies: ["StewardPipeline", "BuiltInRules", "BuiltInRulesGenerator", "Rules", "RuleFileReading",
+                                                    "Archives", "Importers", "Store", "CSQLite", "Personas", "StewardCore", "Localization", "Reports",
                                                     "HostileInputs"]),
         // Runs the built `steward` binary: CLI end-to-end, privacy and conformance checks.
         .testTarget(name: "CLITests", dependencies: [
@@ -106,7 +120,7 @@ let package = Package(
 if Context.environment["STEWARD_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
     for name in ["JSONFuzzer", "CSVFuzzer", "MarkupFuzzer", "TarFuzzer", "ExifFuzzer", "SQLiteFuzzer", "ImporterFuzzer"] {
-        package.targets.append(.executableTarget(name: name, dependencies: ["Importers", "FuzzSupport"], path: "Fuzz/\(name)",
+        package.targets.append(.executableTarget(name: name, dependencies: ["StewardCore", "Formats", "Archives", "Importers", "FuzzSupport"], path: "Fuzz/\(name)",
                                                  swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
         package.products.append(.executable(name: name, targets: [name]))
     }

@@ -1,5 +1,7 @@
 import FuzzSupport
+import StewardCore
 import Importers
+import Formats
 
 /// libFuzzer entry point for `CSVRecordReader`, the tokenizer under every CSV importer: the
 /// first byte picks the delimiter and the chunk size, the rest is fed in chunks and every

@@ -1,4 +1,5 @@
 import FuzzSupport
+import StewardCore
 import Importers
 
 /// libFuzzer entry point for the photo path: `ExifPhotoParser` (JPEG segments, then the Exif

@@ -1,5 +1,7 @@
 import FuzzSupport
+import StewardCore
 import Importers
+import Formats
 
 /// libFuzzer entry point for the streaming JSON path every JSON importer uses: the input is
 /// fed to `JSONArraySplitter` in chunks (the first byte picks the chunk size and whether the

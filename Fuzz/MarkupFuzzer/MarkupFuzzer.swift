@@ -1,5 +1,6 @@
 import FuzzSupport
 import Importers
+import Formats
 
 /// libFuzzer entry point for `MarkupTokenizer`, the one tokenizer under every XML and HTML
 /// importer. The first byte picks the dialect, the chunk size and whether the limits are tiny

@@ -1,4 +1,5 @@
 import FuzzSupport
+import StewardCore
 #if canImport(Glibc)
 import Glibc
 #endif

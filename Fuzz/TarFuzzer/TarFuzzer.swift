@@ -1,5 +1,5 @@
 import FuzzSupport
-@testable import Importers
+@testable import Archives
 
 /// libFuzzer entry point for the .tar/.tgz path: `TarStreamReader` fed in chunks (the first
 /// byte picks the chunk size and whether the input is first inflated by `GzipInflater`, as a

@@ -1,4 +1,5 @@
 import Rules
+import RuleFileReading
 
 /// The project's `rules/` as compiled into steward (the table is generated at build time by
 /// `BuiltInRulesPlugin`): the rules a command uses without `--rules` or `$STEWARD_RULES`.

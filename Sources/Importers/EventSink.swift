@@ -1,17 +1,5 @@
 import StewardCore
 
-/// A parser's error that ends parsing of one file (truncated beyond repair, not the format
-/// after all, too deeply nested). Bad single records are not errors: see `EventSink.skip`.
-public struct ParseError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var position: SourcePosition?
-    public init(_ message: String, at position: SourcePosition? = nil) {
-        self.message = message
-        self.position = position
-    }
-    public var description: String { position.map { "\($0): \(message)" } ?? message }
-}
-
 /// Where a parser delivers events and per-record problems. The pipeline attaches the path;
 /// the parser only states positions. A bad record is counted and reported, and parsing goes on.
 public final class EventSink {

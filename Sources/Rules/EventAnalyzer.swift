@@ -1,4 +1,5 @@
 import StewardCore
+import RuleFileReading
 
 /// A whole-scan analysis that per-event rules cannot express: clustering location points into
 /// home and workplace, job tenures from positions, recurring income, "a fee within 30 days of

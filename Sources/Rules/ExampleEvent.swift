@@ -1,4 +1,5 @@
 import StewardCore
+import RuleFileReading
 
 /// The example events of rule and analyzer files: a small mapping of `Event` fields
 /// (docs/rules.md, "Examples"). One reader for both, so an example means the same everywhere.

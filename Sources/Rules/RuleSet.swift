@@ -1,4 +1,5 @@
 import StewardCore
+import RuleFileReading
 
 /// Every attribute, signal rule and lexicon from one `rules/` directory, validated and compiled
 /// (all lexicon terms in one `LexiconAutomaton`). Immutable and shared by all scan workers.

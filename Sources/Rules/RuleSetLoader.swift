@@ -1,5 +1,6 @@
 import Foundation
 import StewardCore
+import RuleFileReading
 
 /// Reads and validates a rule set (a `rules/` folder or the built-in copy, `RuleFiles`). Rule
 /// files are code: the first problem stops the load with its file and line (`RuleFileError`),

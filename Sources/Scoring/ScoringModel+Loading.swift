@@ -1,5 +1,5 @@
 import Foundation
-import Rules
+import RuleFileReading
 import StewardCore
 
 extension ScoringModel {

@@ -3,6 +3,7 @@ import Reports
 import Rules
 import Scoring
 import StewardCore
+import RuleFileReading
 
 /// What the HTML dossier needs besides the report (docs/reports.md): every model's ladder, the
 /// ways to a better tier (`steward what-if --best`, worked out from the findings alone) and

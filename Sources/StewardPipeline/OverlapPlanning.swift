@@ -1,6 +1,7 @@
 import Importers
 import Rules
 import StewardCore
+import Archives
 
 /// Before a scan reads anything: identical inputs are set aside (read once) and the overlap
 /// ledger is set up for the kinds of export the scan holds more than once (docs/duplicates.md).

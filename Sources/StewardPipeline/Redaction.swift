@@ -3,6 +3,7 @@ import StewardCore
 import Importers
 import Rules
 import Store
+import Archives
 
 /// `steward redact`: a copy of each export without the records behind some findings
 /// (docs/redact.md). Which records go is decided by reading every export again through its

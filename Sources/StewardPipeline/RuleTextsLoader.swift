@@ -4,6 +4,7 @@ import Rules
 import Scoring
 import StewardCore
 import Yams
+import RuleFileReading
 
 /// The rules' texts in one language (docs/i18n.md): English from attributes.yaml and
 /// models/*.yaml, the translation from translations/<lang>.yaml of the same rules folder

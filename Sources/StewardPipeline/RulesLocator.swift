@@ -1,6 +1,7 @@
 import BuiltInRules
 import Foundation
 import Rules
+import RuleFileReading
 
 /// Chooses the rule set a command uses: an explicit `--rules DIR`, then `$STEWARD_RULES`, then
 /// the rules compiled into steward (generated at build time from the project's `rules/`, so a

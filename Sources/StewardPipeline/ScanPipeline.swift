@@ -4,6 +4,8 @@ import Importers
 import Rules
 import Scoring
 import Store
+import Archives
+import RuleFileReading
 
 /// What `steward scan` is asked to do.
 public struct ScanOptions: Sendable {

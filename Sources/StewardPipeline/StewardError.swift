@@ -1,6 +1,7 @@
 import Rules
 import StewardCore
 import Store
+import RuleFileReading
 
 /// Errors that stop a command, each with the file it concerns. Data problems never end up
 /// here: they are reported inside the scan report. The exit status comes from the case, never

@@ -1,6 +1,7 @@
 import XCTest
 @testable import Importers
 @testable import StewardCore
+@testable import Formats
 
 final class BankCAMTParserTests: XCTestCase {
     private func parse(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> ChunkedParseResult {

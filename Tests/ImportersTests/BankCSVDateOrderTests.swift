@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import Importers
 @testable import StewardCore
+@testable import Archives
 
 /// Issue 9, point 6: a statement whose days are all ≤ 12 was read month first (01/03/2025 →
 /// 3 January) with only a generic line. Every hint is now weighed, and the report says which

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import Importers
 @testable import StewardCore
+@testable import Formats
 
 /// Provider layouts the general bank CSV importer reads: PayPal activity, Revolut, Russian
 /// (Windows-1251) and Chinese (GB18030/GBK) exports, sign columns, headerless files.

@@ -1,6 +1,7 @@
 import XCTest
 @testable import Importers
 @testable import StewardCore
+@testable import Formats
 
 final class BankStatementCSVParserTests: XCTestCase {
     private func parse(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) throws -> ChunkedParseResult {

@@ -3,6 +3,7 @@ import Localization
 import XCTest
 @testable import Importers
 @testable import StewardCore
+@testable import Archives
 
 /// Issue 9, point 7: wrong guesses no longer shout. A text file with a few commas was taken for
 /// a bank CSV and gave a red "expected 41 columns" line per row; Takeout's own

@@ -3,6 +3,8 @@ import XCTest
 import ZIPFoundation
 @testable import Importers
 import StewardCore
+@testable import Archives
+@testable import Formats
 
 /// A stand-in format for discovery tests: files starting with "TESTLINES" yield one event per
 /// further line, so archive walking can be checked without depending on a real importer.

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import Importers
+@testable import Archives
+@testable import Formats
 
 /// File names that are not valid UTF-8 (a Latin-1 `relevé.csv` from an old system) are found,
 /// shown with U+FFFD and opened by their real bytes (docs/privacy.md, "Limits"); before, they

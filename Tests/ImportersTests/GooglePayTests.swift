@@ -1,6 +1,7 @@
 import XCTest
 import StewardCore
 @testable import Importers
+@testable import Formats
 
 /// Google Pay's Takeout CSVs as Google writes them (values invented).
 final class GooglePayTests: XCTestCase {

@@ -1,6 +1,7 @@
 import XCTest
 @testable import Importers
 @testable import StewardCore
+@testable import Archives
 
 /// Every importer's numeric fields fed the extremes — Int64 min/max, ±1e300, NaN, ±inf,
 /// 30-digit integers, negative durations, dates far outside 1900–2200 — in the importer's real

@@ -3,6 +3,7 @@ import XCTest
 import ZIPFoundation
 @testable import Importers
 import StewardCore
+@testable import Archives
 
 /// Identical inputs are found before reading, and only candidates are hashed
 /// (docs/duplicates.md).

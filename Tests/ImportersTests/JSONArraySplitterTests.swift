@@ -1,5 +1,7 @@
 import XCTest
 @testable import Importers
+@testable import Formats
+import StewardCore
 
 final class JSONArraySplitterTests: XCTestCase {
     /// What a split produced, flattened so runs with different chunk sizes can be compared.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Importers
+@testable import Formats
 
 final class JSONValueParserTests: XCTestCase {
     func parse(_ text: String, maxDepth: Int = 256) throws -> JSONValue {

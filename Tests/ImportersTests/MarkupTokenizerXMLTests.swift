@@ -1,6 +1,7 @@
 import XCTest
 @testable import Importers
 @testable import StewardCore
+@testable import Formats
 
 /// The markup tokenizer in its XML dialect: what every XML importer (Apple Health, ISO 20022,
 /// GPX, SMS Backup & Restore, xlsx) relies on. docs/privacy.md, "Markup".

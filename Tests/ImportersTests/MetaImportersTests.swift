@@ -1,6 +1,7 @@
 import XCTest
 import StewardCore
 @testable import Importers
+@testable import Formats
 
 /// Facebook and Instagram "Download Your Information" JSON: inline fixtures in the real shapes
 /// (values invented), mojibake escapes as Meta writes them.

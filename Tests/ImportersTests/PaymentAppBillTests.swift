@@ -1,6 +1,7 @@
 import XCTest
 @testable import Importers
 @testable import StewardCore
+@testable import Formats
 
 /// Alipay and WeChat Pay bill CSVs (docs/formats/payment-apps.md), in the layouts the apps
 /// write: fixtures written for these tests, Alipay's as GBK bytes.

@@ -3,6 +3,8 @@ import XCTest
 import ZIPFoundation
 @testable import Importers
 @testable import StewardCore
+@testable import Archives
+@testable import Formats
 
 /// WeChat Pay bills as .xlsx (docs/formats/payment-apps.md): workbooks written here part by part
 /// as Excel writes them (text in the shared strings, stored after the sheet; numbers in cells).

@@ -2,6 +2,7 @@ import CSQLite
 import Foundation
 import XCTest
 @testable import Importers
+@testable import Archives
 
 /// Builds SQLite inputs in the real schemas of the formats read by path (browser history,
 /// WhatsApp's msgstore.db) and reads them the way a scan does.

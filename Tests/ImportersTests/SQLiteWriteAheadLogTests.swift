@@ -2,6 +2,7 @@ import CSQLite
 import Foundation
 import XCTest
 @testable import Importers
+@testable import Formats
 
 /// A database whose newest rows are still only in its write-ahead log (the browser or app was
 /// open when the copy was made): the immutable read cannot see them, and the scan says so,

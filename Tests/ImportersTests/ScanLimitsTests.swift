@@ -3,6 +3,7 @@ import XCTest
 import HostileInputs
 @testable import Importers
 import StewardCore
+@testable import Archives
 
 /// Limits of the whole scan (docs/privacy.md, "Limits"): archives that each stay inside their
 /// own limits must not add up to an unbounded scan. Each limit, when hit, names the file it

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Importers
+@testable import Formats
 
 final class TextDecodingTests: XCTestCase {
     func testSniffByBOMAndValidity() {

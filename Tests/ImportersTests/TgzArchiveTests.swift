@@ -3,6 +3,7 @@ import XCTest
 import ZIPFoundation
 @testable import Importers
 import StewardCore
+@testable import Archives
 
 /// .tgz Takeouts, multi-part Takeouts, and the tar stream reader under them.
 final class TgzArchiveTests: XCTestCase {

@@ -3,6 +3,7 @@ import XCTest
 import HostileInputs
 @testable import Importers
 import StewardCore
+@testable import Archives
 
 /// Hand-built archives no zip tool writes: overlapping entries, sizes that disagree, damaged
 /// directories, bad CRCs, truncated and encrypted members. Each is reported naming the archive

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Localization
+import StewardCore
 
 /// Importer messages found by their English text (docs/i18n.md, "Importer messages"): fixed
 /// texts, templates with captured values, the most specific template first, anything else
@@ -52,14 +53,15 @@ final class ImporterMessagesTests: XCTestCase {
         XCTAssertEqual(table.match("unreadable date '3/4'")?.key, "importer_message.b")
     }
 
-    /// Every string literal without interpolation that the importers pass to `SkipReason(…)`,
+    /// Every string literal without interpolation that the importers and the format and archive
+    /// readers they use pass to `SkipReason(…)`,
     /// `ParseError(…)`, `sink.skip(…)` or `sink.warn(…)` is a fixed text or fits a template
     /// of en.yaml.
     func testEveryPlainImporterMessageLiteralHasACatalogEntry() throws {
         let sources = CatalogCompletenessTests.root.appendingPathComponent("Sources")
         let pattern = try NSRegularExpression(pattern: #"\b(?:SkipReason|ParseError|sink\.skip|sink\.warn)\(\s*"((?:[^"\\]|\\.)*)""#)
         var literals = Set<String>()
-        for folder in ["Importers", "StewardCore"] {
+        for folder in ["Importers", "Formats", "Archives", "StewardCore"] {
             let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: sources.appendingPathComponent(folder),
                                                                           includingPropertiesForKeys: nil))
             for case let url as URL in enumerator where url.pathExtension == "swift" {

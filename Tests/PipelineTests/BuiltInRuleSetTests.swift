@@ -4,6 +4,7 @@ import BuiltInRules
 import Rules
 import Scoring
 @testable import StewardPipeline
+@testable import RuleFileReading
 
 /// The rules compiled into steward are the project's rules/ folder, exactly, and load in place
 /// with the same version and the same file:line messages (docs/rules.md, "Where rules come from").

@@ -5,6 +5,7 @@ import Importers
 import StewardCore
 @testable import StewardPipeline
 import ZIPFoundation
+@testable import Archives
 
 /// Members of one zip on disk are read by several workers at once; the report must not show it.
 final class ParallelZipScanTests: XCTestCase {

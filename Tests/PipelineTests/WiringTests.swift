@@ -5,6 +5,8 @@ import Personas
 import Rules
 import StewardCore
 import StewardPipeline
+import Archives
+import RuleFileReading
 
 /// Checks the wiring between importers and rules, not the parts: a rule that names a source
 /// no importer emits never fires, and an importer whose records reach no rule or analyzer

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import StewardCore
 @testable import Rules
+@testable import RuleFileReading
 
 /// The location analyzers of rules/analyzers/location-*.yaml on the real rule set and data.
 final class LocationAnalyzerTests: XCTestCase {

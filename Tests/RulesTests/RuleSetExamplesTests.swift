@@ -1,6 +1,7 @@
 import XCTest
 import Rules
 import StewardCore
+import RuleFileReading
 
 /// Runs the real rule set in `rules/`: every example of every file, the taxonomy, and the
 /// records the demo persona writes.

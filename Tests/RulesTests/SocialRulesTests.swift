@@ -1,6 +1,7 @@
 import XCTest
 import StewardCore
 @testable import Rules
+@testable import RuleFileReading
 
 /// The social rules and the tenure analyzer, run on the real `rules/` directory, plus the
 /// tenure analyzer's settings validation.

@@ -1,6 +1,7 @@
 import XCTest
 import Rules
 @testable import Scoring
+@testable import RuleFileReading
 
 /// Invalid model files and the exact message and line each must produce (gitleaks-style).
 final class ModelValidationTests: XCTestCase {

@@ -1,4 +1,5 @@
 import Rules
+import RuleFileReading
 
 /// The attribute ids of this checkout's taxonomy, read from rules/attributes.yaml (through the
 /// rules loader, which validates it) so that no test keeps a copy that can drift.

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// ChatGPT's `conversations.json` (Settings → Data controls → Export data), streamed one
 /// conversation at a time: `[{"title": …, "create_time": 1700000000.1, "mapping": {"<node id>":

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Everything about one bank CSV file that must be known before its rows can be read:
 /// encoding, delimiter, where the header is, which column holds what, how dates and amounts

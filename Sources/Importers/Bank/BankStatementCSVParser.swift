@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Streams a bank statement CSV into `transaction` events. The first 64 KiB are held back
 /// until the dialect (encoding, delimiter, header, date order, decimal separator) is known,

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Streams ISO 20022 cash-management statements into `transaction` events: camt.053
 /// (statement), camt.052 (intraday report) and camt.054 (notification), versions .001.02 to

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Reads the `:86:` information to the account owner in the three shapes banks use:
 /// German structured (`166?00GUTSCHRIFT?20…?32NAME`: GVC code, `?`-numbered subfields; the

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Streams SWIFT MT940 customer statements (and MT942 interim reports) into `transaction`
 /// events: one per `:61:` statement line, completed by the `:86:` information that follows

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Streams an OFX or QFX statement (OFX 1.x SGML or 2.x XML) into `transaction` events: one
 /// per STMTTRN in a bank or credit-card statement, however many statements and accounts the

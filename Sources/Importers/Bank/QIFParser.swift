@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Streams a QIF (Quicken Interchange Format) file into `transaction` events: one per
 /// record of a `!Type:Bank`, `CCard`, `Cash`, `Oth A`, `Oth L` or `Invst` section. Lines start

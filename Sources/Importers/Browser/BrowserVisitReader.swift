@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Turns the rows of one browser's visit query into page-view events: one event per visit
 /// (not per URL: a URL's visit count hides when and how often, which is what a scorer uses).

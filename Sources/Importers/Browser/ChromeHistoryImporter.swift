@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// The `History` SQLite database of Chrome and every Chromium browser (Edge, Brave, Opera,
 /// Vivaldi, Chromium): `urls` (one row per URL, with its title) and `visits` (one row per

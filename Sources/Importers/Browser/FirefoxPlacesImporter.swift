@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Firefox's `places.sqlite` (also Firefox Developer Edition, LibreWolf, Waterfox, Tor Browser
 /// when history is kept): `moz_places` (one row per URL, with its title) and

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// The table names of a SQLite file, for detecting a database by its schema rather than its
 /// name (the samples of this project are called chrome.sqlite and firefox.sqlite; a copied

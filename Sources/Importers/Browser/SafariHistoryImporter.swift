@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Safari's `History.db` (macOS ~/Library/Safari; iOS keeps the same schema):
 /// `history_items` (one row per URL) and `history_visits` (one row per visit, with the page

@@ -1,6 +1,7 @@
 import Foundation
 import StewardCore
 import ZIPFoundation
+import Archives
 
 /// What the reader reports about each file it met.
 public protocol ExportReaderDelegate: AnyObject {

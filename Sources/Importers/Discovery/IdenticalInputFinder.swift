@@ -1,5 +1,6 @@
 import Foundation
 import StewardCore
+import Archives
 
 /// Finds inputs whose bytes are identical (a download saved twice, a zip beside its extracted
 /// folder, the same member in two archives) so that each content is read once. Only inputs that

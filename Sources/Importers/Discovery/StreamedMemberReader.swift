@@ -1,12 +1,13 @@
 import Foundation
 import StewardCore
+import Archives
 
 /// detect → parse for one archive member whose bytes arrive once, in order, and cannot be
 /// read again (a .tgz member): the head is collected up to `FileProbe.headLength` while it
 /// arrives, the importer is chosen from it, then the head and every later chunk go to the
 /// parser. An archive inside the member is collected in memory (bounded like nested ZIPs)
 /// and read with `ExportReader` when the member ends.
-final class StreamedMemberReader {
+final class StreamedMemberReader: ArchiveMemberConsumer {
     private enum State {
         case sniffing
         case parsing(parser: any ExportParser, sink: EventSink, importerID: String)

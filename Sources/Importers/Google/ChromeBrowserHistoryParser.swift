@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Google Takeout `Chrome/BrowserHistory.json` (older exports: `Chrome/History.json`):
 /// `{"Browser History": [{"favicon_url": "…", "page_transition": "LINK", "title": "…",

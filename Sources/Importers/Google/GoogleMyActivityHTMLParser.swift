@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Google Takeout "My Activity" in HTML — the default format of Takeout for years, and still
 /// the default for YouTube's `watch-history.html` / `search-history.html` — streamed through

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Google Takeout "My Activity" JSON (any product: Search, YouTube, Maps, Chrome, Ads, …, and
 /// YouTube's watch-history.json / search-history.json, which share the shape): a top-level

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// The title of a Google Pay record in My Activity (`My Activity/Google Pay/`, or Takeout's
 /// `Google Pay/My Activity/`): a payment written as a sentence, in English accounts

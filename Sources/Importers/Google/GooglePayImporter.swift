@@ -1,3 +1,4 @@
+import Formats
 /// Google Pay / Google Wallet transactions from Takeout: `Google Pay/Google transactions/
 /// transactions_<n>.csv` (what Google charged: Play, YouTube, Google One, purchases paid with
 /// the Google Pay balance) and `Google Pay/Money sends and requests/Money sends and

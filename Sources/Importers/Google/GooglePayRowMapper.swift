@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// The rows of Google Pay's Takeout CSVs (docs/formats/google.md, "Google Pay"):
 ///

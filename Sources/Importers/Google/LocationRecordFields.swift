@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 
 /// The fields of one `locations[]` element of Google's Records.json, picked out by bytes.
 /// Records.json is the largest file in most Takeouts (hundreds of MB to GBs), so its elements

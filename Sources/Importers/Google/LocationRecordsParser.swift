@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Google Takeout Location History "Records.json" (until 2024; called "Location History.json"
 /// in older exports): `{"locations": [{"latitudeE7": 533690550, "longitudeE7": 836950010,

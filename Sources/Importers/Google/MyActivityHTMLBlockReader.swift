@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Turns the token stream of a My Activity HTML file into records. Takeout writes one
 /// `<div class="outer-cell …">` per record:

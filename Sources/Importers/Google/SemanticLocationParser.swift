@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Google Takeout "Semantic Location History/<year>/<year>_<MONTH>.json" (2018–2024): one
 /// file per month, `{"timelineObjects": [{"placeVisit": {…}} | {"activitySegment": {…}}, …]}`.

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Google Maps Timeline exported on the phone (2024+, after Google moved Timeline off its
 /// servers), in either of its two shapes, told apart by the first byte:

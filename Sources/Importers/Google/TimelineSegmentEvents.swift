@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Turns one Timeline segment into events. Both on-device export shapes share the segment
 /// keys (`startTime`, `endTime`, `visit`, `activity`, `timelinePath`, `timelineMemory`) and

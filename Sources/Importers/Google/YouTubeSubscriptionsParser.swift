@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// YouTube `subscriptions.csv` from Google Takeout
 /// (`YouTube and YouTube Music/subscriptions/subscriptions.csv`): a header row, then one row

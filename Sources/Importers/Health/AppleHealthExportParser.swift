@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Apple Health `export.xml` (Health app → profile → Export All Health Data →
 /// `apple_health_export/export.xml`). A DTD with `<!ATTLIST` declarations, then

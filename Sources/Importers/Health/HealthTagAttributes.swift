@@ -1,3 +1,4 @@
+import Formats
 /// The attributes of one start tag, read in a single pass over its bytes: for each name in a
 /// fixed list, the raw value (entities still encoded), so a record costs one scan however
 /// many attributes it has. Unquoted or unterminated values end the scan (the tag is malformed).

@@ -1,5 +1,6 @@
 import Foundation
 import StewardCore
+import Formats
 
 /// Streams a comma-separated export whose header row may come after free-text notes
 /// (LinkedIn's Connections.csv starts with "Notes:" lines and a blank line): rows before the

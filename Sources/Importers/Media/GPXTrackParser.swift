@@ -1,5 +1,6 @@
 import Foundation
 import StewardCore
+import Formats
 
 /// GPX track files, 1.0 and 1.1 (Apple Health's `workout-routes/route_<date>.gpx`, sport
 /// watches, phone trackers): `<trk><name>…</name><trkseg><trkpt lat= lon=><ele/><time>…Z</time>

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// One Google Photos sidecar (docs/formats/photos.md): a small JSON object such as
 /// `{"title": "IMG_20190601_101500.jpg", "creationTime": {"timestamp": "1559384400", …},

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Spotify streaming history, both shapes, streamed element by element (one file can hold
 /// tens of thousands of plays):

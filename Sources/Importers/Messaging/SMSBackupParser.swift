@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// "SMS Backup & Restore" (SyncTech, Android) XML: `sms-<date>.xml` with
 /// `<smses><sms …/><mms …><parts><part …/></parts><addrs><addr …/></addrs></mms></smses>` and

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Telegram Desktop's "Export chat history" / "Export Telegram data" in JSON (`result.json`):
 /// - one chat: `{"name": …, "type": "personal_chat", "id": 123, "messages": [ … ]}`;

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// One Telegram Desktop message object → an event (see `TelegramExportParser` for the shape).
 enum TelegramMessage {

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// WhatsApp "Export chat" text (`WhatsApp Chat with X.txt`, or `_chat.txt` inside the
 /// with-media zip), iOS and Android layouts (see `WhatsAppChatLine`). A message runs from its

@@ -1,5 +1,6 @@
 import CSQLite
 import StewardCore
+import Formats
 
 /// WhatsApp for Android's message database `msgstore.db`, once decrypted (the phone keeps it
 /// encrypted as msgstore.db.crypt14/15; steward does not decrypt). Two schemas exist:

@@ -1,3 +1,4 @@
+import StewardCore
 /// The "parser" for Meta HTML downloads: it reads nothing and ends the file with the advice
 /// to request the JSON format, which `MetaJSONParser` reads.
 struct MetaHTMLExportParser: ExportParser {

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Streams one Facebook or Instagram "Download Your Information" JSON file (its layout found
 /// by `MetaFileLayout.detect`): the records' array is split element by element

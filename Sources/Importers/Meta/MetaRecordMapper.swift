@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Turns one array element of a Facebook / Instagram JSON file into an `Event`. The shapes
 /// differ per list but share a vocabulary, read here in one place:

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// What a column of a payment-app bill holds.
 enum PaymentAppBillColumn: Int, CaseIterable, Sendable {

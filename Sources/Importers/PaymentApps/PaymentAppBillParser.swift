@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Streams an Alipay or WeChat Pay bill CSV into `transaction` events (docs/formats/payment-apps.md):
 /// the preamble of account lines and notes is read past (its `共N笔记录` kept to check the

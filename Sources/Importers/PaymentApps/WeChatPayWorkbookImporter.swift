@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// WeChat Pay bill as an Excel workbook (.xlsx), as newer exports arrive: the same preamble,
 /// header and rows as the CSV (`WeChatPayBillImporter`), in the first worksheet. Read from

@@ -1,3 +1,4 @@
+import Formats
 /// Finds the byte range of each CSV record that starts on one of the target lines, reading the
 /// file as `CSVRecordReader` does (the same quote rules and line counting, so a quoted field
 /// with line breaks is one record), and turns each into an edit: the record and its line break

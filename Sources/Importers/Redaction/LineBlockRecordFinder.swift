@@ -1,3 +1,4 @@
+import Formats
 /// Finds records of line-tagged statements by the line they start on, as their importers read
 /// them: an MT940 `:61:` statement line runs with its `:86:` information up to the next other
 /// tag (or the message's `-` end); a QIF record runs up to and including its `^` line (or up

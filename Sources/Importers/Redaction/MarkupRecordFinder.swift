@@ -1,3 +1,4 @@
+import Formats
 /// Finds record elements of a markup statement (OFX `STMTTRN`, CAMT.053 `Ntry`) by their byte
 /// range and turns each target into an edit: the element removed with its indentation and line
 /// break when it stands on lines of its own, or with `mask` its text runs that carry the

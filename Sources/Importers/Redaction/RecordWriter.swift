@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Which formats `steward redact` writes back, and how it finds a record's bytes in each
 /// (docs/redact.md lists them, and those it does not write, with the reason).

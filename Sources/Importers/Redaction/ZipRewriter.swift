@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import Archives
 
 /// Writes a copy of a ZIP archive member by member: each member is extracted to a private
 /// scratch folder, edited when `edits` asks for it, and added to the new archive with its

@@ -1,3 +1,4 @@
+import Formats
 /// Amazon order history from "Request My Data" (privacy central): `Retail.OrderHistory.<n>/
 /// Retail.OrderHistory.<n>.csv`, one row per item shipped. Detected by the header row's
 /// columns (Order ID, Order Date, Product Name, Total Owed, ASIN), because the zip's folder

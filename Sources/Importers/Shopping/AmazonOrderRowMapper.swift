@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// The rows of Amazon's `Retail.OrderHistory.<n>.csv` (docs/formats/shopping.md): every field
 /// quoted, one row per item, e.g. `"Amazon.com","111-2223334-5556667","2024-08-15T12:00:00Z",

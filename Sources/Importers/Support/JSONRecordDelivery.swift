@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Why one record of a JSON export could not become an event (shown with its position).
 protocol RecordSkipReason: Error {

@@ -1,5 +1,6 @@
 import Foundation
 import StewardCore
+import Formats
 
 /// Streams TikTok's "Download your data" JSON (`user_data.json`, 2021–2024 layout): one object
 /// of sections ("Activity" — "Your Activity" in newer files —, "Comment", "Direct Messages",

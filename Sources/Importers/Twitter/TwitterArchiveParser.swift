@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Streams one Twitter/X archive data file: skips the `window.YTD.<name>.partN = ` prefix up
 /// to the first `[`, then splits the array with `JSONArraySplitter` and maps each element by

@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// Maps elements of Twitter/X archive data files to events. Shapes (2019–2024 archives):
 /// - tweets.js: `{"tweet": {"id_str", "created_at": "Sat Sep 10 01:52:13 +0000 2022", "full_text",

@@ -1,4 +1,5 @@
 import StewardCore
+import RuleFileReading
 
 /// One example of an analyzer settings file: a list of events that must (positive) or must
 /// not (negative) produce the analyzer's finding, optionally with the expected `value`.

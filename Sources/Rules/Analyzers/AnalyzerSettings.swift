@@ -1,4 +1,5 @@
 import StewardCore
+import RuleFileReading
 
 /// Readers for settings that several analyzer kinds share (sources, MCC sets, codes, exact
 /// decimals, the attribute), each failing with the file and line of the offending value.

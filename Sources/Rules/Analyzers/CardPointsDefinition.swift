@@ -1,4 +1,5 @@
 import StewardCore
+import RuleFileReading
 
 /// Settings of the `card_points` analyzer (`rules/analyzers/card-points.yaml`): how many
 /// distinct shop-and-day points (merchant × calendar day) a person's own card payments expose,

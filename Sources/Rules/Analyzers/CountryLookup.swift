@@ -1,4 +1,5 @@
 import Foundation
+import RuleFileReading
 
 /// Offline reverse geocoding to a country: the nearest of ~143,000 places with 1,000+
 /// inhabitants (GeoNames cities1000, CC BY; rules/data/README.md) decides the country of a

@@ -1,4 +1,5 @@
 import StewardCore
+import RuleFileReading
 
 /// One example of a `health.daily` file: Apple Health records written as
 /// `{type, start, end, value, device}` (value a number for quantities, a category value such as

@@ -1,4 +1,5 @@
 import StewardCore
+import RuleFileReading
 
 /// Settings of the `foreign_currency_spend` analyzer (`rules/analyzers/travel_abroad.yaml`):
 /// payments in a currency other than their statement's dominant one suggest spending abroad.

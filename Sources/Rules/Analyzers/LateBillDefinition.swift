@@ -1,4 +1,5 @@
 import StewardCore
+import RuleFileReading
 
 /// Settings of the `late_bills` analyzer (`rules/analyzers/late_bills.yaml`): a utility
 /// payment followed within `window_days` by a fee, return or reminder that belongs to it.

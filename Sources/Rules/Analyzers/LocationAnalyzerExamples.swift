@@ -1,4 +1,5 @@
 import StewardCore
+import RuleFileReading
 
 /// Examples of a location analyzer's settings file. Location inferences need many records (a
 /// home is many nights), so an example event may stand for a series: `repeat: 14` copies it

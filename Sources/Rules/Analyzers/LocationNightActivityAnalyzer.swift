@@ -1,5 +1,6 @@
 import Foundation
 import StewardCore
+import RuleFileReading
 
 /// Settings of the `location.night_activity` analyzer (rules/analyzers/location-night-activity.yaml):
 /// regular activity between midnight and 5 a.m. across all timed records — location points,

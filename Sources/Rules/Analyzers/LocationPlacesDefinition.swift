@@ -1,5 +1,6 @@
 import Foundation
 import StewardCore
+import RuleFileReading
 
 /// Settings of the `location.places` analyzer (rules/analyzers/location-places.yaml): home,
 /// workplace and travel abroad from location points and visits. Every number is a setting

@@ -1,4 +1,5 @@
 import StewardCore
+import RuleFileReading
 
 /// Settings of the `recurring_income` analyzer (`rules/analyzers/income.yaml`): credits from
 /// one payer arriving roughly monthly, at least `min_occurrences` times in a row, are taken as

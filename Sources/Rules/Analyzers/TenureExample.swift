@@ -1,4 +1,5 @@
 import StewardCore
+import RuleFileReading
 
 /// One example of a tenure analyzer file: a list of positions
 /// (`{company, title, start: 2021-03, end: 2021-11}`; no `end` = still in the job).

@@ -1,4 +1,5 @@
 import StewardCore
+import RuleFileReading
 
 /// A condition on one transaction used by analyzer settings: a lexicon hit in its text or
 /// counterparty, its merchant category code, or one of its bank codes — any of them.

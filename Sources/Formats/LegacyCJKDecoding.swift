@@ -6,7 +6,7 @@ import Foundation
 /// then a table lookup per character; only GB18030's rare four-byte sequences go through
 /// Foundation per field. Converting every field through Foundation instead ran at 3 MB/s,
 /// with a fresh ICU converter per call.
-enum LegacyCJKDecoding {
+public enum LegacyCJKDecoding {
     /// `kCFStringEncodingGB_18030_2000` as an NSStringEncoding (0x80000632).
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 

@@ -1,3 +1,4 @@
+import StewardCore
 /// Splits a chunked JSON document into the elements of one array, without parsing them and
 /// without loading the file: the top-level array (`[ {…}, {…} ]`, Google My Activity, Spotify,
 /// …) or, with `arrayPath`, the array under a key path of nested objects
@@ -355,7 +356,7 @@ public struct JSONArraySplitter {
     /// its XOR with that byte is zero; `(x - 0x01…) & ~x & 0x80…` marks zero bytes, exactly for
     /// the lowest one (the first in memory on little-endian machines, which Swift on Linux is).
     @inline(__always)
-    static func plainStringEnd(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Int {
+    public static func plainStringEnd(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Int {
         var i = start
         let raw = UnsafeRawPointer(p)
         let ones: UInt64 = 0x0101_0101_0101_0101

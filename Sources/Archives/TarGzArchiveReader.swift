@@ -8,22 +8,37 @@
 /// `maxMemberBytes` is skipped, an archive inflating more than `maxCompressionRatio` times
 /// its compressed size past `ratioFloorBytes` is stopped, and so is one with more than
 /// `maxMembers` members.
-struct TarGzArchiveReader {
+/// Whoever takes one archive member's bytes as they are inflated (the export reader's
+/// per-member importer); archives know nothing of importers.
+public protocol ArchiveMemberConsumer: AnyObject {
+    /// The member's next bytes, valid only during the call.
+    func feed(_ chunk: UnsafeRawBufferPointer)
+    /// The member ended: completely (`problem` nil) or cut short for the reason given.
+    func end(problem: String?)
+}
+
+public struct TarGzArchiveReader {
     let limits: ZipArchiveReader.Limits
     /// The scan's limits (`ScanLimits`): every member counts; when the archive is itself inside
     /// an archive (`nested`), so do its members' bytes.
     var budget: ScanBudget? = nil
     var nested = false
 
+    public init(limits: ZipArchiveReader.Limits, budget: ScanBudget? = nil, nested: Bool = false) {
+        self.limits = limits
+        self.budget = budget
+        self.nested = nested
+    }
+
     /// Calls `member` for each regular file (display path, size) to get the consumer of its
     /// bytes; directories are passed over, links and special files reported through `skipped`.
-    func forEachMember(of source: ByteSource, skipped: (String, String) -> Void,
-                       member: (String, Int64) -> StreamedMemberReader) throws {
+    public func forEachMember(of source: ByteSource, skipped: (String, String) -> Void,
+                       member: (String, Int64) -> any ArchiveMemberConsumer) throws {
         let archivePath = source.displayPath
         let inflater: GzipInflater
         do { inflater = try GzipInflater() } catch { throw DiscoveryError.tarArchive(archivePath, error.description) }
         var tar = TarStreamReader()
-        var current: StreamedMemberReader?
+        var current: (any ArchiveMemberConsumer)?
         var members = 0
         let limits = self.limits
 

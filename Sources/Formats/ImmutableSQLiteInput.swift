@@ -3,17 +3,18 @@ import Glibc
 #endif
 import CSQLite
 import StewardCore
+import Archives
 
 /// A SQLite file that is an input: opened read-only with `immutable=1`, so SQLite takes no
 /// locks and never creates a -wal, -shm or journal file beside it (inputs stay byte-identical).
 /// Immutable also means SQLite ignores a -wal file that is already there: rows only in an
 /// uncheckpointed WAL are not seen, which is the price of not touching the input. The
 /// importers say so (`warnAboutWriteAheadLog`), naming the file.
-final class ImmutableSQLiteInput {
+public final class ImmutableSQLiteInput {
     private var handle: OpaquePointer?
     let path: String
 
-    init(path: String) throws(ParseError) {
+    public init(path: String) throws(ParseError) {
         self.path = path
         // SQLite opens by path and would block forever on a FIFO swapped in since discovery.
         if let problem = DiskFileSource.problemOpening(path, followsSymlink: true) {
@@ -32,15 +33,16 @@ final class ImmutableSQLiteInput {
 
     deinit { sqlite3_close(handle) }
 
-    /// Warns when a write-ahead log beside the database holds frames of the current log (its
-    /// header's salts repeated in the first frame): those changes may not have reached the
-    /// database yet, and an immutable read does not see them. Only the log's first 56 bytes
-    /// are read, through a descriptor opened read-only; nothing is written.
-    func warnAboutWriteAheadLog(_ sink: EventSink) {
+    /// The warning to give when a write-ahead log beside the database holds frames of the
+    /// current log (its header's salts repeated in the first frame): those changes may not have
+    /// reached the database yet, and an immutable read does not see them; nil when there is no
+    /// such log. Only the log's first 56 bytes are read, through a descriptor opened read-only;
+    /// nothing is written. Importers pass it to their sink.
+    public var pendingWriteAheadLogWarning: String? {
         let wal = path + "-wal"
-        guard let size = Self.pendingWriteAheadLogBytes(wal) else { return }
+        guard let size = Self.pendingWriteAheadLogBytes(wal) else { return nil }
         let name = String(wal.split(separator: "/").last ?? Substring(wal))
-        sink.warn("\(name) holds \(size) bytes of changes that may not be in the database yet: rows only there are not read (inputs are opened read-only); close the app that writes it and scan again")
+        return "\(name) holds \(size) bytes of changes that may not be in the database yet: rows only there are not read (inputs are opened read-only); close the app that writes it and scan again"
     }
 
     /// The size of `walPath` when it is a write-ahead log with at least one frame of its
@@ -63,11 +65,11 @@ final class ImmutableSQLiteInput {
     }
 
     /// One result row, valid only inside the `forEachRow` callback.
-    struct Row {
+    public struct Row {
         fileprivate let statement: OpaquePointer
-        func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
-        func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
-        func text(_ column: Int32) -> String? {
+        public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+        public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+        public func text(_ column: Int32) -> String? {
             guard !isNull(column), let bytes = sqlite3_column_text(statement, column) else { return nil }
             let count = Int(sqlite3_column_bytes(statement, column))
             // Invalid UTF-8 in a damaged database is repaired, not trusted.
@@ -77,7 +79,7 @@ final class ImmutableSQLiteInput {
 
     /// Runs `sql` and calls `body` per row; a malformed database ends with a ParseError
     /// after the rows read so far.
-    func forEachRow(_ sql: String, _ body: (Row) -> Void) throws(ParseError) {
+    public func forEachRow(_ sql: String, _ body: (Row) -> Void) throws(ParseError) {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
             throw ParseError("SQLite query failed: \(String(cString: sqlite3_errmsg(handle)))")
@@ -91,14 +93,14 @@ final class ImmutableSQLiteInput {
         }
     }
 
-    func hasTable(_ name: String) throws(ParseError) -> Bool {
+    public func hasTable(_ name: String) throws(ParseError) -> Bool {
         var found = false
         try forEachRow("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '\(name)'") { _ in found = true }
         return found
     }
 
     /// Column names come from the schema, so `table` must be a trusted identifier.
-    func hasColumn(_ column: String, in table: String) throws(ParseError) -> Bool {
+    public func hasColumn(_ column: String, in table: String) throws(ParseError) -> Bool {
         var found = false
         try forEachRow("PRAGMA table_info(\"\(table)\")") { row in
             if row.text(1) == column { found = true }

@@ -1,3 +1,4 @@
+import StewardCore
 /// One CSV record as raw bytes: fields are slices of one shared buffer (no per-field
 /// allocation). Bytes are in the file's encoding; decode them with `TextDecoding`.
 public struct CSVRecord {

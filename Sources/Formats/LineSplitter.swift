@@ -1,3 +1,4 @@
+import StewardCore
 /// Splits a chunked byte stream into lines (LF, CRLF or lone CR) without loading the file.
 /// A line longer than `maxLineLength` is cut and flagged to the caller instead of growing
 /// memory without bound (malicious or binary input).

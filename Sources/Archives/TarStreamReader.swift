@@ -4,7 +4,7 @@
 /// 8 GiB. Member data is handed on in place, never buffered: the reader holds one header
 /// and at most one metadata entry (capped), so memory stays bounded whatever the archive.
 /// Names are returned as written; the caller decides how to show them (they may hold `..`).
-struct TarStreamReader {
+public struct TarStreamReader {
     enum EntryKind: Equatable {
         case file, directory, link, other(String)
     }

@@ -14,7 +14,7 @@ import Darwin
 /// name is handed to the operating system (docs/privacy.md, "Limits"). Shown to a person, the
 /// byte is U+FFFD.
 public enum FileSystemName {
-    static let escapeBase: UInt32 = 0xF700
+    public static let escapeBase: UInt32 = 0xF700
 
     /// Why a ZIP archive with such a name is not read: the ZIP library opens archives by name.
     static let archiveNameProblem = "its name is not valid UTF-8, and archives are opened by name: rename it (e.g. convmv -f latin1 -t utf8) and scan again"

@@ -1,6 +1,7 @@
 import Foundation
 import StewardCore
 import ZIPFoundation
+import Archives
 
 /// Reads the first worksheet of an Excel workbook (.xlsx, Office Open XML) on disk, row by row,
 /// with the cells as text. A sheet's text cells point into the workbook's shared-strings part,
@@ -8,7 +9,7 @@ import ZIPFoundation
 /// streamed, so memory is the strings plus one row. Both parts are inflated through
 /// `ZipArchiveReader.Member` and its zip-bomb limits; the XML is tokenized by
 /// `MarkupTokenizer` (no DTDs, no entity expansion).
-struct XLSXSheetReader {
+public struct XLSXSheetReader {
     let diskPath: String
     let displayPath: String
     var zipLimits = ZipArchiveReader.Limits()
@@ -17,8 +18,14 @@ struct XLSXSheetReader {
     var maxSharedStringBytes = 64 << 20
     var maxColumns = 512
 
+    public init(diskPath: String, displayPath: String, zipLimits: ZipArchiveReader.Limits = .init()) {
+        self.diskPath = diskPath
+        self.displayPath = displayPath
+        self.zipLimits = zipLimits
+    }
+
     /// A ZIP whose first member names are those of an Office Open XML package.
-    static func looksLikeWorkbook(_ head: [UInt8]) -> Bool {
+    public static func looksLikeWorkbook(_ head: [UInt8]) -> Bool {
         guard ZipArchiveReader.looksLikeZip(head) else { return false }
         let window = head.prefix(4096)
         return contains(window, Array("[Content_Types].xml".utf8)) || contains(window, Array("xl/".utf8))
@@ -36,7 +43,7 @@ struct XLSXSheetReader {
 
     /// The first `limit` bytes of the shared-strings part (nil when there is none): enough for
     /// detection to read a sheet's title and header without parsing the workbook.
-    func sharedStringsHead(limit: Int) throws(ParseError) -> [UInt8]? {
+    public func sharedStringsHead(limit: Int) throws(ParseError) -> [UInt8]? {
         let archive = try open()
         guard let entry = archive["xl/sharedStrings.xml"] else { return nil }
         var head: [UInt8] = []
@@ -49,7 +56,7 @@ struct XLSXSheetReader {
 
     /// Calls `row` for each row of the first worksheet with its 1-based row number and cells
     /// (missing cells as ""), in order. `row` returns false to stop.
-    func forEachRow(_ row: (Int, [String]) -> Bool) throws(ParseError) {
+    public func forEachRow(_ row: (Int, [String]) -> Bool) throws(ParseError) {
         let archive = try open()
         let strings = try sharedStrings(archive)
         let sheets = archive.filter { $0.path.hasPrefix("xl/worksheets/") && $0.path.hasSuffix(".xml") }.map(\.path)

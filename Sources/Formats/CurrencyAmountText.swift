@@ -4,8 +4,8 @@ import StewardCore
 /// `USD 15.87`, `INR 1,299.00`, `₹99.00`, `€4,99`, `12.00 €`, `£3.50`. The number is read by
 /// `Money.parse`; the currency is the ISO code or an unambiguous symbol around it (`$` and `¥`
 /// name several currencies and give none).
-enum CurrencyAmountText {
-    static func parse(_ text: String) -> Money? {
+public enum CurrencyAmountText {
+    public static func parse(_ text: String) -> Money? {
         guard var money = Money.parse(Array(text.utf8)) else { return nil }
         money.currency = currency(in: text)
         return money

@@ -3,7 +3,7 @@ import CSystemZlib
 /// Inflates a gzip stream pushed in chunks of any size (system zlib, windowBits 15+16), in
 /// bounded output chunks. Concatenated gzip members (what `cat a.gz b.gz` and some archivers
 /// produce) are inflated one after the other, as `gzip -d` does.
-final class GzipInflater {
+public final class GzipInflater {
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
@@ -18,7 +18,7 @@ final class GzipInflater {
     private(set) var produced: Int64 = 0
 
     /// True when `head` starts with the gzip magic bytes and the deflate method.
-    static func looksLikeGzip(_ head: some Collection<UInt8>) -> Bool {
+    public static func looksLikeGzip(_ head: some Collection<UInt8>) -> Bool {
         Array(head.prefix(3)) == [0x1F, 0x8B, 0x08]
     }
 

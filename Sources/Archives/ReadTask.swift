@@ -34,7 +34,7 @@ public final class ZipMemberCursor {
     public init() {}
 
     /// The entry at `index` of the archive at `path`, opening it (again) when needed.
-    func entry(at index: Int, of path: String) throws -> (Archive, Entry)? {
+    public func entry(at index: Int, of path: String) throws -> (Archive, Entry)? {
         if path != self.path || index < nextIndex || archive == nil {
             // ZIPFoundation opens by path (blocking): check the type first (see DiskFileSource).
             close(try DiskFileSource.openRegularFile(path, displayPath: path, followsSymlink: true))

@@ -30,6 +30,15 @@ public struct ZipArchiveReader: Sendable {
         public let displayPath: String
         public var size: Int64? { Int64(clamping: entry.uncompressedSize) }
 
+        /// One member of an archive already opened with ZIPFoundation (an XLSX workbook's sheet),
+        /// read under the same zip-bomb limits as a scanned archive's members.
+        public init(archive: Archive, entry: Entry, limits: Limits, displayPath: String) {
+            self.archive = archive
+            self.entry = entry
+            self.limits = limits
+            self.displayPath = displayPath
+        }
+
         public func stream(_ body: (UnsafeRawBufferPointer) throws -> StreamControl) throws {
             var produced: Int64 = 0
             let compressed = max(Int64(clamping: entry.compressedSize), 1)
@@ -123,7 +132,7 @@ public struct ZipArchiveReader: Sendable {
 
     /// Member names are untrusted: they may hold `..`, absolute paths or control characters.
     /// Nothing is ever written under them, but they are shown, so make them harmless to print.
-    static func displayName(_ raw: String) -> String {
+    public static func displayName(_ raw: String) -> String {
         var s = String(raw.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
         while s.hasPrefix("/") { s.removeFirst() }
         return s
@@ -133,7 +142,7 @@ public struct ZipArchiveReader: Sendable {
 /// A `ZipDirectorySurvey` turned into messages while ZIPFoundation lists the same archive:
 /// a refused member is reported by its name (overlapping members once per archive, with how
 /// many), and an archive whose directory could not be read to its end says how far it got.
-struct SurveyedArchive {
+public struct SurveyedArchive {
     let survey: ZipDirectorySurvey?
     let displayPath: String
     private var overlapping = 0
@@ -145,7 +154,7 @@ struct SurveyedArchive {
     }
 
     /// Surveys an archive on disk; without a survey (it cannot be opened) every member is admitted.
-    init(diskPath: String, displayPath: String, maxEntries: Int) {
+    public init(diskPath: String, displayPath: String, maxEntries: Int) {
         var found: ZipDirectorySurvey?
         if let fd = try? DiskFileSource.openRegularFile(diskPath, displayPath: displayPath, followsSymlink: true) {
             var info = stat()
@@ -158,7 +167,7 @@ struct SurveyedArchive {
     }
 
     /// Whether directory entry `index` may be read; reports it through `skipped` when not.
-    mutating func admits(_ index: Int, memberPath: String, skipped: (String, String) -> Void) -> Bool {
+    public mutating func admits(_ index: Int, memberPath: String, skipped: (String, String) -> Void) -> Bool {
         guard let problem = survey?.problems[index]?.problem else { return true }
         switch problem {
         case .overlaps:
@@ -173,7 +182,7 @@ struct SurveyedArchive {
     }
 
     /// Archive-level messages once `listed` directory entries were listed.
-    func finish(listed: Int, skipped: (String, String) -> Void) {
+    public func finish(listed: Int, skipped: (String, String) -> Void) {
         guard let survey else { return }
         if overlapping > 0 {
             let first = firstOverlapping.map { " (first: \($0))" } ?? ""

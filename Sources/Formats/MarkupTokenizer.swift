@@ -697,12 +697,6 @@ public struct MarkupError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooDeep(let limit): return "elements nested deeper than \(limit) levels from byte \(offset): not read"
         }
     }
-
-    /// Reports the problem: a skipped record when records were lost, else a warning.
-    public func report(to sink: EventSink, record: Int? = nil) {
-        let position = SourcePosition(line: line, record: record)
-        if losesRecords { sink.skip(description, at: position) } else { sink.warn(description, at: position) }
-    }
 }
 
 /// XML text and attribute values decoded: the five predefined entities and numeric character

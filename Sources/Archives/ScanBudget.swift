@@ -41,12 +41,12 @@ public final class ScanBudget: @unchecked Sendable {
     }
 
     /// Why the next member is refused, for the archive's message.
-    var membersExhausted: String {
+    public var membersExhausted: String {
         "the scan's limit of \(limits.maxArchiveMembers) archive members (all archives together) is reached: "
             + "the rest of this archive is not read"
     }
 
-    var nestedBytesExhausted: String {
+    public var nestedBytesExhausted: String {
         "archives inside archives have given \(limits.maxNestedInflatedBytes >> 20) MiB in this scan, its limit: "
             + "the rest is not read (extract the outer archive and scan the inner ones directly)"
     }
@@ -54,13 +54,18 @@ public final class ScanBudget: @unchecked Sendable {
 
 /// A byte source inside a nested archive whose bytes count against the scan's
 /// `maxNestedInflatedBytes`.
-struct BudgetedSource: ByteSource {
+public struct BudgetedSource: ByteSource {
     let inner: ByteSource
     let budget: ScanBudget
-    var displayPath: String { inner.displayPath }
-    var size: Int64? { inner.size }
 
-    func stream(_ body: (UnsafeRawBufferPointer) throws -> StreamControl) throws {
+    public init(inner: ByteSource, budget: ScanBudget) {
+        self.inner = inner
+        self.budget = budget
+    }
+    public var displayPath: String { inner.displayPath }
+    public var size: Int64? { inner.size }
+
+    public func stream(_ body: (UnsafeRawBufferPointer) throws -> StreamControl) throws {
         let budget = self.budget
         let path = displayPath
         try inner.stream { chunk in
