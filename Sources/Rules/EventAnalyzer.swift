@@ -8,6 +8,11 @@ import RuleFileReading
 public protocol EventAnalyzer: AnyObject {
     /// Sees every event of the scan (reject cheaply: this is the hot path).
     func observe(_ event: Event, path: String)
+    /// Sees every event of a scan together with the attributes signal rules counted it for
+    /// (usually none). An analyzer whose unit is a record rules may also count (a late fee is
+    /// one late bill, whether a rule or the pairing with its bill finds it) leaves those out of
+    /// its count, so the attribute's finding counts each record once. The default ignores them.
+    func observe(_ event: Event, path: String, countedByRulesFor attributes: [String])
     /// True for an analyzer that must see every copy of a record two inputs deliver (a bank's
     /// CSV and its OFX): one that counts distinct things itself, and for which the copies differ
     /// in what it reads (only the OFX copy carries the card's merchant code). Which copy the
@@ -21,6 +26,9 @@ public protocol EventAnalyzer: AnyObject {
 
 extension EventAnalyzer {
     public var readsEveryCopy: Bool { false }
+    public func observe(_ event: Event, path: String, countedByRulesFor attributes: [String]) {
+        observe(event, path: path)
+    }
 }
 
 /// An analyzer as configured by its file `rules/analyzers/<name>.yaml`: its parameters are
@@ -84,7 +92,8 @@ public enum AnalyzerCatalog {
 
 extension Finding {
     /// Combines two findings of one attribute (a rule's and an analyzer's): exact counts add
-    /// up, the stronger confidence wins, evidence is re-ranked by time and trimmed.
+    /// up (an analyzer leaves out of its count what rules counted), the stronger confidence
+    /// wins, evidence is re-ranked by time, each record once, and trimmed.
     func combined(with other: Finding, evidenceLimit: Int) -> Finding {
         var result = self
         result.count += other.count
@@ -100,7 +109,11 @@ extension Finding {
         if ruleCounts != nil || other.ruleCounts != nil {
             result.ruleCounts = (ruleCounts ?? [:]).merging(other.ruleCounts ?? [:], uniquingKeysWith: +)
         }
+        // A record both found (a late fee a rule counted and the analyzer paired) is shown once,
+        // as the rule's evidence (it came first).
+        var shown = Set<String>()
         result.evidence = Array((evidence + other.evidence)
+            .filter { shown.insert($0.path + "\u{0}" + $0.locator).inserted }
             .sorted { ($0.time ?? "~", $0.path, $0.locator) < ($1.time ?? "~", $1.path, $1.locator) }
             .prefix(evidenceLimit))
         return result

@@ -143,19 +143,35 @@ public final class InferenceSession {
     @discardableResult
     public func process(_ event: Event, path: String) -> [String] {
         currentKey = nil
-        if let overlap, !analyzers.isEmpty, gateChecks(overlap.gate, event) {
+        // Rules first, so analyzers learn which attributes rules already counted this record for
+        // (an analyzer whose unit is such a record does not count it a second time).
+        let fired = matchRules(event, path: path)
+        observeByAnalyzers(event, path: path, fired: fired)
+        return fired.map { ruleSet.rules[$0].id }
+    }
+
+    private func observeByAnalyzers(_ event: Event, path: String, fired: [Int]) {
+        guard !analyzers.isEmpty else { return }
+        let counted = fired.map { ruleSet.rules[$0].attribute }
+        if let overlap, gateChecks(overlap.gate, event) {
             // A fix, visit or transaction another input already delivered is not counted again
             // by analyzers (docs/duplicates.md).
-            let key = overlapKey(of: event, path: path)
+            let key = currentKey ?? overlapKey(of: event, path: path)
             currentKey = key
             if overlap.gate.admits(key: key, input: occurrenceInputId) {
-                for analyzer in analyzers { analyzer.observe(event, path: path) }
+                for analyzer in analyzers { analyzer.observe(event, path: path, countedByRulesFor: counted) }
             } else {
-                for analyzer in analyzers where analyzer.readsEveryCopy { analyzer.observe(event, path: path) }
+                for analyzer in analyzers where analyzer.readsEveryCopy {
+                    analyzer.observe(event, path: path, countedByRulesFor: counted)
+                }
             }
         } else {
-            for analyzer in analyzers { analyzer.observe(event, path: path) }
+            for analyzer in analyzers { analyzer.observe(event, path: path, countedByRulesFor: counted) }
         }
+    }
+
+    /// The rules whose event-level match succeeded, recorded in their tallies.
+    private func matchRules(_ event: Event, path: String) -> [Int] {
         if !lastDrops.isEmpty { lastDrops.removeAll(keepingCapacity: true) }
         guard let candidates = candidates(source: event.source, kind: event.kind), !candidates.rules.isEmpty else {
             return []
@@ -180,7 +196,7 @@ public final class InferenceSession {
         guard !fired.isEmpty else { return [] }
         if fired.count > 1 { yieldToNeighbours(&fired) }
         record(fired, event: event, path: path)
-        return fired.map { ruleSet.rules[$0].id }
+        return fired
     }
 
     /// Adds another session's results (built from the same rule set) to this one.

@@ -19,7 +19,7 @@ final class CompareCommandTests: XCTestCase {
             // Once per model, under each model's heading.
             XCTAssertEqual(models.components(separatedBy: "\n  \(name) (synthetic): ").count - 1, 6, "\(name)\n\(run.stdout)")
         }
-        XCTAssertTrue(run.stdout.contains("Dmitri Volkov (synthetic): 250 points, D (black mark)"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("Dmitri Volkov (synthetic): 280 points, D (black mark)"), run.stdout)
         XCTAssertTrue(run.stdout.contains("WHERE MODELS DISAGREE"))
         let flowing = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         XCTAssertTrue(flowing.contains("Lena Schneider (synthetic): Municipal citizen score places them high (AAA), Health code (2020) low (red)."), run.stdout)

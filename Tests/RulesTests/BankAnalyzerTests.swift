@@ -100,15 +100,31 @@ final class BankAnalyzerTests: XCTestCase {
 
     // MARK: late bills
 
-    func testFeeOnTheSameDayOrThirtyDaysLaterCountsButNotThirtyOne() throws {
-        // The analyzer's own count: the fee also names the utility, which a signal rule counts
-        // whenever it comes (the next test).
+    func testFeeOnTheSameDayOrThirtyDaysLaterIsPairedButNotThirtyOne() throws {
+        // The fee also names the utility, which a signal rule counts whenever it comes (the
+        // next test): the pairing shows as the analyzer among the finding's rules.
         for (feeDate, expected) in [("2024-03-01", true), ("2024-03-31", true), ("2024-04-01", false), ("2024-02-29", false)] {
             let events = [transaction("2024-03-01", "BRITISH GAS", "-60.00", "GBP", mcc: 4900),
                           transaction(feeDate, "BRITISH GAS", "-12.00", "GBP", text: "LATE PAYMENT FEE")]
             let late = try finding("finance.late_bills", events.map { ($0, "card.ofx") })
-            XCTAssertEqual(late?.ruleCounts?["finance.late_bills.fee_after_utility"] != nil, expected, feeDate)
-            if expected { XCTAssertEqual(late?.ruleCounts?["finance.late_bills.fee_after_utility"], 2, feeDate); XCTAssertEqual(late?.value, "1 late bill") }
+            XCTAssertEqual(late?.rules.contains("finance.late_bills.fee_after_utility"), expected, feeDate)
+            if expected { XCTAssertEqual(late?.value, "1 late bill", feeDate) }
+        }
+    }
+
+    func testALateFeeARuleCountsAndTheAnalyzerPairsWithItsBillCountsOnce() throws {
+        // Two bills, each followed by a fee naming the supplier: rules count the fees, the
+        // analyzer pairs them with their bills; the payments are evidence, not late bills.
+        let events = [transaction("2024-03-01", "BRITISH GAS", "-60.00", "GBP", mcc: 4900),
+                      transaction("2024-03-20", "BRITISH GAS", "-12.00", "GBP", text: "LATE PAYMENT FEE"),
+                      transaction("2024-05-01", "BRITISH GAS", "-58.00", "GBP", mcc: 4900),
+                      transaction("2024-05-22", "BRITISH GAS", "-12.00", "GBP", text: "LATE PAYMENT FEE")]
+        for sessions in [1, 2] {
+            let late = try XCTUnwrap(try finding("finance.late_bills", events.map { ($0, "card.ofx") }, sessions: sessions))
+            XCTAssertEqual(late.count, 2, "sessions: \(sessions)")
+            XCTAssertEqual(late.value, "2 late bills", "sessions: \(sessions)")
+            XCTAssertEqual(late.ruleCounts?["finance.late_bills.fee_after_utility"], 0, "every fee was counted by a rule already")
+            XCTAssertEqual(late.evidence.count, 4, "both payments and both fees are shown")
         }
     }
 
@@ -124,7 +140,7 @@ final class BankAnalyzerTests: XCTestCase {
                       (transaction("2024-05-06", "Energieversorger Nord AG", "120.00", "EUR", text: "Retoure", code: "NRTI+109", source: "bank.mt940"), "b.sta")]
         XCTAssertNil(try finding("finance.late_bills", [events[0]]))
         let late = try XCTUnwrap(try finding("finance.late_bills", events, sessions: 2))
-        XCTAssertEqual(late.count, 2)
+        XCTAssertEqual(late.count, 1, "one late bill: the return, with its payment as evidence")
         XCTAssertEqual(late.sources, ["bank.camt053", "bank.mt940"])
         XCTAssertEqual(late.evidence.map(\.path), ["a.xml", "b.sta"])
     }
@@ -135,7 +151,7 @@ final class BankAnalyzerTests: XCTestCase {
         XCTAssertNil(try finding("finance.late_bills", other.map { ($0, "a") }), "the return is of another payee's debit (a gym, not a bill)")
         let same = [transaction("2024-05-02", "Stadtwerke Bonn", "-60.00", "EUR"),
                     transaction("2024-05-06", "Stadtwerke Bonn", "60.00", "EUR", code: "NRTI+109")]
-        XCTAssertEqual(try finding("finance.late_bills", same.map { ($0, "a") })?.count, 2)
+        XCTAssertEqual(try finding("finance.late_bills", same.map { ($0, "a") })?.count, 1)
     }
 
     // MARK: travel abroad

@@ -22,6 +22,9 @@ final class LateBillAnalyzer: EventAnalyzer {
         var namesUtility: Bool
         var ranked: RankedRecord
         var source: String
+        /// A signal rule of the same attribute counted this record already (a fee that names
+        /// the utility it is charged on): the finding counts it once, through the rule.
+        var countedByRule = false
     }
 
     static let maximumRecords = 100_000
@@ -43,6 +46,10 @@ final class LateBillAnalyzer: EventAnalyzer {
     }
 
     func observe(_ event: Event, path: String) {
+        observe(event, path: path, countedByRulesFor: [])
+    }
+
+    func observe(_ event: Event, path: String, countedByRulesFor attributes: [String]) {
         guard event.kind == .transaction, event.time != nil, filter.admits(event.source),
               payments.count + fees.count < Self.maximumRecords else { return }
         scanner.scan(event)
@@ -51,7 +58,8 @@ final class LateBillAnalyzer: EventAnalyzer {
         guard isFee || isUtility else { return }
         let record = Record(payee: TransactionTextScanner.payeeKey(event.counterparty),
                             words: PayeeWords.words(of: event, ignoring: definition.ignoreWords), namesUtility: isUtility,
-                            ranked: RankedRecord(event: event, path: path, rule: definition.id), source: event.source)
+                            ranked: RankedRecord(event: event, path: path, rule: definition.id), source: event.source,
+                            countedByRule: attributes.contains(definition.attribute.id))
         if isFee {
             fees.append(record)
         } else if (event.amount?.units ?? -1) < 0 {
@@ -100,11 +108,16 @@ final class LateBillAnalyzer: EventAnalyzer {
                 sources.insert(record.source)
             }
         }
-        let feeCount = Set(pairs.map { $0.fee.ranked.key }).count
-        return [RankedRecord.finding(records, attribute: definition.attribute, id: definition.id,
-                                     confidence: definition.confidence,
-                                     valueParts: [FindingValuePart("value.late_bills", ["count": .integer(feeCount)])],
-                                     sources: sources, evidenceLimit: evidenceLimit)]
+        // A late bill is one fee with the bill it follows: the fee is the unit counted (the
+        // payment is evidence, not a second late bill), and a fee a rule already counted for
+        // this attribute is counted there, not again here.
+        let lateFees = Dictionary(pairs.map { ($0.fee.ranked.key, $0.fee.countedByRule) }, uniquingKeysWith: { a, _ in a })
+        var finding = RankedRecord.finding(records, attribute: definition.attribute, id: definition.id,
+                                           confidence: definition.confidence,
+                                           valueParts: [FindingValuePart("value.late_bills", ["count": .integer(lateFees.count)])],
+                                           sources: sources, evidenceLimit: evidenceLimit)
+        finding.count = lateFees.values.filter { !$0 }.count
+        return [finding]
     }
 }
 
