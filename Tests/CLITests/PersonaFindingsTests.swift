@@ -44,7 +44,7 @@ final class PersonaFindingsTests: XCTestCase {
             attributes: ["conduct.no_show", "finance.late_bills", "health.mental", "health.pregnancy",
                          "life.sexual_orientation", "mobility.home", "mobility.shopping_trail", "mobility.travel_abroad", "work.job_hopping",
                          "work.unemployment"],
-            tiers: ["citizen-1000": "C", "health-code": "yellow", "health-score": "at-start",
+            tiers: ["citizen-1000": "B", "health-code": "yellow", "health-score": "at-start",
                     "hiring-stop-factors": "pass", "sesame-like": "below 600", "travel-blacklist": "pass"],
             lookAlikes: ["Tabakalera", "Queer Eye"]),
         "dmitri": Expected(
