@@ -94,6 +94,8 @@ let package = Package(
         // Hand-built hostile inputs (zip images byte by byte, raw deflate) shared by the tests.
         .target(name: "HostileInputs", dependencies: ["CSystemZlib", "CSQLite"], path: "Tests/HostileInputs"),
         .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
+        // The format readers alone, without an importer; the file-name tests also open through Archives.
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Archives", "StewardCore"]),
         .testTarget(name: "ImportersTests", dependencies: [
             "Importers", "Formats", "Archives", "StewardCore", "HostileInputs", "Localization",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

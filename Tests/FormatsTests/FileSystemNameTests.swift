@@ -1,6 +1,5 @@
 import Foundation
 import XCTest
-@testable import Importers
 @testable import Archives
 @testable import Formats
 

@@ -1,5 +1,4 @@
 import XCTest
-@testable import Importers
 @testable import Formats
 
 /// The markup tokenizer in its HTML dialect (Takeout's My Activity pages).

@@ -1,5 +1,4 @@
 import XCTest
-@testable import Importers
 @testable import Formats
 
 final class TextDecodingTests: XCTestCase {
