@@ -91,6 +91,8 @@ public enum ImporterEventCatalog {
         Entry("google.pay", kinds: [.transaction]),
         Entry("amazon.orders", kinds: [.transaction]),
         Entry("google.photos_sidecar", kinds: [.photo], unread: [.photo: photosAreNotFixes]),
+        Entry("tinder.data", kinds: [.activity, .message]),
+        Entry("hinge.matches", kinds: [.activity, .message]),
     ]
 
     /// The entry of the importer with this id.

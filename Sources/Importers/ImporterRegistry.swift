@@ -44,6 +44,8 @@ public enum ImporterRegistry {
         GooglePayImporter(),
         AmazonOrderHistoryImporter(),
         GooglePhotosSidecarImporter(),
+        TinderDataImporter(),
+        HingeMatchesImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
