@@ -93,6 +93,7 @@ public enum ImporterEventCatalog {
         Entry("google.photos_sidecar", kinds: [.photo], unread: [.photo: photosAreNotFixes]),
         Entry("tinder.data", kinds: [.activity, .message]),
         Entry("hinge.matches", kinds: [.activity, .message]),
+        Entry("google.play", kinds: [.activity]),
     ]
 
     /// The entry of the importer with this id.

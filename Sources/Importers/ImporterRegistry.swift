@@ -46,6 +46,7 @@ public enum ImporterRegistry {
         GooglePhotosSidecarImporter(),
         TinderDataImporter(),
         HingeMatchesImporter(),
+        GooglePlayImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
