@@ -94,6 +94,7 @@ public enum ImporterEventCatalog {
         Entry("tinder.data", kinds: [.activity, .message]),
         Entry("hinge.matches", kinds: [.activity, .message]),
         Entry("google.play", kinds: [.activity]),
+        Entry("netflix.viewing", kinds: [.watch]),
     ]
 
     /// The entry of the importer with this id.

@@ -47,6 +47,7 @@ public enum ImporterRegistry {
         TinderDataImporter(),
         HingeMatchesImporter(),
         GooglePlayImporter(),
+        NetflixViewingActivityImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
