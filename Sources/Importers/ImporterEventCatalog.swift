@@ -95,6 +95,7 @@ public enum ImporterEventCatalog {
         Entry("hinge.matches", kinds: [.activity, .message]),
         Entry("google.play", kinds: [.activity]),
         Entry("netflix.viewing", kinds: [.watch]),
+        Entry("uber.trips", kinds: [.visit]),
     ]
 
     /// The entry of the importer with this id.

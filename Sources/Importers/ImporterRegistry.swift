@@ -48,6 +48,7 @@ public enum ImporterRegistry {
         HingeMatchesImporter(),
         GooglePlayImporter(),
         NetflixViewingActivityImporter(),
+        UberTripsImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with
