@@ -91,6 +91,11 @@ public enum ImporterEventCatalog {
         Entry("google.pay", kinds: [.transaction]),
         Entry("amazon.orders", kinds: [.transaction]),
         Entry("google.photos_sidecar", kinds: [.photo], unread: [.photo: photosAreNotFixes]),
+        Entry("tinder.data", kinds: [.activity, .message]),
+        Entry("hinge.matches", kinds: [.activity, .message]),
+        Entry("google.play", kinds: [.activity]),
+        Entry("netflix.viewing", kinds: [.watch]),
+        Entry("uber.trips", kinds: [.visit]),
     ]
 
     /// The entry of the importer with this id.

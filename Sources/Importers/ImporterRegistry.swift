@@ -44,6 +44,11 @@ public enum ImporterRegistry {
         GooglePayImporter(),
         AmazonOrderHistoryImporter(),
         GooglePhotosSidecarImporter(),
+        TinderDataImporter(),
+        HingeMatchesImporter(),
+        GooglePlayImporter(),
+        NetflixViewingActivityImporter(),
+        UberTripsImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

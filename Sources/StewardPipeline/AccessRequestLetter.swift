@@ -27,6 +27,8 @@ public struct AccessRequestLetter: Sendable {
         "tiktok.json": "tiktok", "browser.firefox": "mozilla", "browser.safari": "apple", "apple.health": "apple",
         "spotify.streaming": "spotify", "openai.chatgpt": "openai", "gpx.track": "tracker", "photo.exif": "photos",
         "google.pay": "google", "google.photos_sidecar": "google", "amazon.orders": "amazon",
+        "tinder.data": "match_group", "hinge.matches": "match_group",
+        "google.play": "google", "netflix.viewing": "netflix", "uber.trips": "uber",
     ]
 
     /// Files a full download of these sources contains that hold what the platform inferred

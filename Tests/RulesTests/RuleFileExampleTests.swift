@@ -16,6 +16,7 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/analyzers/location-places.yaml",
         "rules/analyzers/travel_abroad.yaml",
         "rules/analyzers/work-job-hopping.yaml",
+        "rules/signals/apps/installed_apps.yaml",
         "rules/signals/belief/religion.yaml",
         "rules/signals/browser/visited_sites.yaml",
         "rules/signals/civic/blood_donation.yaml",
@@ -85,6 +86,8 @@ final class RuleFileExampleTests: XCTestCase {
     func test_analyzers_travel_abroad() throws { try RuleFileExamples.check("rules/analyzers/travel_abroad.yaml") }
 
     func test_analyzers_work_job_hopping() throws { try RuleFileExamples.check("rules/analyzers/work-job-hopping.yaml") }
+
+    func test_signals_apps_installed_apps() throws { try RuleFileExamples.check("rules/signals/apps/installed_apps.yaml") }
 
     func test_signals_belief_religion() throws { try RuleFileExamples.check("rules/signals/belief/religion.yaml") }
 
