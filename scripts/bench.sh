@@ -43,10 +43,10 @@ row() { # label bytes secs kb user sys
 timed() { # label bytes command...: one run under GNU time, its output thrown away
   local label=$1 bytes=$2 out secs kb user sys
   shift 2
-  out=$( { /usr/bin/time -f "%e %M %U %S" "$@" >/dev/null 2>"$data/stderr"; } 2>&1 | tail -1) || true
-  if ! read -r secs kb user sys <<<"$out" || [[ -z "$sys" ]]; then
-    echo "| $label | failed: $(tail -3 "$data/stderr" "$out" 2>/dev/null | tr '\n' ' ') |"; return
+  if ! /usr/bin/time -o "$data/time" -f "%e %M %U %S" "$@" >/dev/null 2>"$data/stderr"; then
+    echo "| $label | failed: $(tail -2 "$data/stderr" | tr '\n' ' ') |"; return
   fi
+  read -r secs kb user sys <"$data/time"
   row "$label" "$bytes" "$secs" "$kb" "$user" "$sys"
 }
 
