@@ -538,7 +538,10 @@ public final class InferenceSession {
     /// the result does not depend on which input was read first.
     private func tally(_ ruleIndex: Int, event: Event, path: String, counts: Bool, record: UInt64?) {
         let rule = ruleSet.rules[ruleIndex]
-        var tally = tallies[ruleIndex]
+        // Moved out, not copied: a copy would share the evidence and times arrays with the
+        // stored tally, and appending to them would copy them whole on every matched record.
+        var tally = RuleTally()
+        swap(&tally, &tallies[ruleIndex])
         tally.first = InferenceSession.earlier(tally.first, event.time)
         tally.last = InferenceSession.later(tally.last, event.time)
         if counts {
