@@ -91,10 +91,14 @@ browser-deps:
 eval: build
 	$(BUILD_DIR)/debug/steward-eval --rules rules --cases eval $(EVAL_FLAGS)
 
-# Throughput (MB/s) and peak RSS of a release build over >= 100 MB of generated exports.
+# Throughput, CPU seconds and peak RSS of a release build per export format (>= 200 MB each in
+# its real format) and end to end over a generated Takeout, with ripgrep over the same Takeout
+# as the yardstick (docs/performance.md). BENCH_FLAGS passes the environment of scripts/bench.sh,
+# e.g. `make bench BENCH_FLAGS="BENCH_PHOTOS_MB=5000 BENCH_X2=1"`.
 bench: release
-	@command -v /usr/bin/time >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; }
-	./scripts/bench.sh $(RELEASE_BIN)
+	@missing=""; [ -x /usr/bin/time ] || missing="$$missing time"; command -v rg >/dev/null 2>&1 || missing="$$missing ripgrep"; \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	env $(BENCH_FLAGS) ./scripts/bench.sh $(RELEASE_BIN)
 
 # libFuzzer over the parsers that read untrusted bytes (Fuzz/, docs/privacy.md "Fuzzing"): the
 # streaming JSON parser, the CSV reader, the markup tokenizer (and the XML/HTML importers on it),

@@ -29,13 +29,16 @@ public struct PersonaExportWriter {
     /// `takeout-…-001.zip` (with `Takeout/My Activity/Search/MyActivity.json`, location history
     /// when the persona has places, and a Takeout index page steward does not read, so the demo
     /// shows an unrecognized file), chats and social archives in their platforms' layouts. With
-    /// `zipTakeout: false` the Takeout folder is written as a folder instead.
-    public func write(to directory: String, zipTakeout: Bool = true) throws -> Output {
+    /// `zipTakeout: false` the Takeout folder is written as a folder instead. With
+    /// `statementsOnly` only the bank, card and payment-app statements are written: benchmarks
+    /// need statements of hundreds of MB, at a scale whose Takeout would be many GB.
+    public func write(to directory: String, zipTakeout: Bool = true, statementsOnly: Bool = false) throws -> Output {
         try makeFolder(directory)
         let ledger = makeLedger()
         var files: [String] = []
         var bytes: Int64 = 0
         for export in persona.exports {
+            if statementsOnly, case .statement = export {} else if statementsOnly { continue }
             switch export {
             case let .statement(format, account, file):
                 let path = directory + "/" + file

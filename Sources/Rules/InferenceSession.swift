@@ -79,6 +79,11 @@ public final class InferenceSession {
     private struct Candidates {
         var rules: [Int]
         var fields: [Event.Field]
+        /// The rules of `rules` that can fire on an event none of whose `fields` has a lexicon
+        /// hit: no lexicon condition, or merchant codes as an alternative to it. Most events
+        /// have no hit, and asking every rule showed as a fifth of a browser history scan
+        /// (docs/performance.md, "Per-format table").
+        var hitFree: [Int]
     }
 
     /// The candidates of the last source seen: events arrive file by file, so consecutive
@@ -185,7 +190,10 @@ public final class InferenceSession {
         case .search, .pageView, .watch: readsIntent = true
         default: readsIntent = false
         }
-        for ruleIndex in candidates.rules where matches(ruleIndex, event, readsIntent: readsIntent) { fired.append(ruleIndex) }
+        let anyHit = candidates.fields.contains { !hitsByField[$0.slot].isEmpty }
+        for ruleIndex in anyHit ? candidates.rules : candidates.hitFree where matches(ruleIndex, event, readsIntent: readsIntent) {
+            fired.append(ruleIndex)
+        }
         // A search nothing matched may hold a misspelled term: look its long words up once.
         // Only what the person typed: page and video titles are spelled by their publishers.
         if fired.isEmpty, event.kind == .search, !ruleSet.spelling.isEmpty, addMisspelledHits(event, fields: candidates.fields) {
@@ -330,7 +338,13 @@ public final class InferenceSession {
             for i in rules where ruleSet.rules[i].match.hasLexiconCondition {
                 for field in ruleSet.rules[i].match.fields where !fields.contains(field) { fields.append(field) }
             }
-            perKind[k.slot] = rules.isEmpty ? nil : Candidates(rules: rules, fields: fields)
+            // Without a hit, a lexicon condition is false: only rules with no such condition, or
+            // where a merchant code alone suffices, can fire (see `matches`).
+            let hitFree = rules.filter { i in
+                let match = ruleSet.rules[i].match
+                return !match.hasLexiconCondition || (match.mcc != nil && match.combination != .all)
+            }
+            perKind[k.slot] = rules.isEmpty ? nil : Candidates(rules: rules, fields: fields, hitFree: hitFree)
         }
         candidatesBySource[source] = perKind
         lastSource = source
@@ -540,7 +554,10 @@ public final class InferenceSession {
     /// the result does not depend on which input was read first.
     private func tally(_ ruleIndex: Int, event: Event, path: String, counts: Bool, record: UInt64?) {
         let rule = ruleSet.rules[ruleIndex]
-        var tally = tallies[ruleIndex]
+        // Moved out, not copied: a copy would share the evidence and times arrays with the
+        // stored tally, and appending to them would copy them whole on every matched record.
+        var tally = RuleTally()
+        swap(&tally, &tallies[ruleIndex])
         tally.first = InferenceSession.earlier(tally.first, event.time)
         tally.last = InferenceSession.later(tally.last, event.time)
         if counts {

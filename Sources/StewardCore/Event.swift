@@ -90,6 +90,10 @@ public struct Event: Sendable {
         if let amount { parts.append(amount.description) }
         if let mcc { parts.append("MCC \(mcc)") }
         var s = parts.joined(separator: " · ")
+        // Most excerpts are short ASCII without line breaks: nothing to replace and no
+        // grapheme counting (evidence is built for every matched record of a newest-first
+        // export, docs/performance.md).
+        if s.utf8.count <= limit && s.utf8.allSatisfy({ $0 < 0x80 && !(0x09...0x0D).contains($0) }) { return s }
         s = String(s.map { $0.isNewline || $0 == "\t" ? " " : $0 })
         if s.count > limit { s = String(s.prefix(limit - 1)) + "…" }
         return s

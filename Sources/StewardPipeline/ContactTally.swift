@@ -7,11 +7,22 @@ import StewardCore
 /// large group could otherwise hold every member of a city); the list keeps the most frequent.
 struct ContactTally: Sendable {
     static let distinctLimit = 10_000
+    /// Names whose key is remembered. A chat repeats a handful of senders on every message, and
+    /// the key (case folding, whitespace and SHA-256) cost half the CPU of a WhatsApp scan
+    /// (docs/performance.md, "Per-format table"); past this many names keys are computed again.
+    static let rememberedNames = 20_000
     private(set) var counts: [String: Int] = [:]
+    private var keyOfName: [String: String] = [:]
 
     mutating func add(_ name: String) {
-        guard !name.allSatisfy(\.isWhitespace) else { return }
-        let key = ScanReport.Contact.key(forName: name)
+        let key: String
+        if let known = keyOfName[name] {
+            key = known
+        } else {
+            guard !name.allSatisfy(\.isWhitespace) else { return }
+            key = ScanReport.Contact.key(forName: name)
+            if keyOfName.count < Self.rememberedNames { keyOfName[name] = key }
+        }
         if counts[key] != nil || counts.count < Self.distinctLimit { counts[key, default: 0] += 1 }
     }
 

@@ -51,6 +51,9 @@ struct Demo: ParsableCommand {
     @Flag(name: .long, help: "Write the Takeout part as a folder instead of a .zip archive.")
     var takeoutFolder = false
 
+    @Flag(name: .long, help: "Write only the bank, card and payment-app statements (for benchmarks).")
+    var statementsOnly = false
+
     @OptionGroup var output: OutputOptions
     @OptionGroup var rules: RulesOption
 
@@ -100,7 +103,8 @@ struct Demo: ParsableCommand {
 
         let written: PersonaExportWriter.Output
         do {
-            written = try PersonaExportWriter(persona: profile, scale: scale).write(to: directory, zipTakeout: !takeoutFolder)
+            written = try PersonaExportWriter(persona: profile, scale: scale).write(to: directory, zipTakeout: !takeoutFolder,
+                                                                                      statementsOnly: statementsOnly)
         } catch {
             throw StewardError.output(directory, "\(error)")
         }
@@ -181,7 +185,8 @@ struct Demo: ParsableCommand {
             }
             do {
                 try PrivateFolders.create(directory)
-                let written = try PersonaExportWriter(persona: profile, scale: scale).write(to: directory, zipTakeout: !takeoutFolder)
+                let written = try PersonaExportWriter(persona: profile, scale: scale).write(to: directory, zipTakeout: !takeoutFolder,
+                                                                                      statementsOnly: statementsOnly)
                 FileHandle.standardError.write(Data("steward: \(t("cli.demo_written", ["name": profile.name, "size": "\(written.bytes / 1024)", "folder": directory]))\n".utf8))
             } catch {
                 throw StewardError.output(directory, "\(error)")
@@ -215,7 +220,8 @@ struct Demo: ParsableCommand {
             let directory = dir + "/" + profile.id
             let written: PersonaExportWriter.Output
             do {
-                written = try PersonaExportWriter(persona: profile, scale: scale).write(to: directory, zipTakeout: !takeoutFolder)
+                written = try PersonaExportWriter(persona: profile, scale: scale).write(to: directory, zipTakeout: !takeoutFolder,
+                                                                                      statementsOnly: statementsOnly)
             } catch {
                 throw StewardError.output(directory, "\(error)")
             }
