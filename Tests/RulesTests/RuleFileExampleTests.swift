@@ -47,14 +47,17 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/signals/search/civic_elder_care.yaml",
         "rules/signals/search/finance_arrears.yaml",
         "rules/signals/search/finance_loans.yaml",
+        "rules/signals/search/finance_overdraft.yaml",
         "rules/signals/search/health_medical.yaml",
         "rules/signals/search/health_mental.yaml",
         "rules/signals/search/health_pregnancy.yaml",
+        "rules/signals/search/health_tobacco.yaml",
         "rules/signals/search/legal_court.yaml",
         "rules/signals/search/legal_traffic_fines.yaml",
         "rules/signals/search/life_dating.yaml",
         "rules/signals/search/politics_engagement.yaml",
         "rules/signals/search/politics_protest.yaml",
+        "rules/signals/search/union_membership.yaml",
         "rules/signals/search/work_unemployment.yaml",
         "rules/signals/social/ad_interests.yaml",
         "rules/signals/social/belief.yaml",
@@ -149,11 +152,15 @@ final class RuleFileExampleTests: XCTestCase {
 
     func test_signals_search_finance_loans() throws { try RuleFileExamples.check("rules/signals/search/finance_loans.yaml") }
 
+    func test_signals_search_finance_overdraft() throws { try RuleFileExamples.check("rules/signals/search/finance_overdraft.yaml") }
+
     func test_signals_search_health_medical() throws { try RuleFileExamples.check("rules/signals/search/health_medical.yaml") }
 
     func test_signals_search_health_mental() throws { try RuleFileExamples.check("rules/signals/search/health_mental.yaml") }
 
     func test_signals_search_health_pregnancy() throws { try RuleFileExamples.check("rules/signals/search/health_pregnancy.yaml") }
+
+    func test_signals_search_health_tobacco() throws { try RuleFileExamples.check("rules/signals/search/health_tobacco.yaml") }
 
     func test_signals_search_legal_court() throws { try RuleFileExamples.check("rules/signals/search/legal_court.yaml") }
 
@@ -164,6 +171,8 @@ final class RuleFileExampleTests: XCTestCase {
     func test_signals_search_politics_engagement() throws { try RuleFileExamples.check("rules/signals/search/politics_engagement.yaml") }
 
     func test_signals_search_politics_protest() throws { try RuleFileExamples.check("rules/signals/search/politics_protest.yaml") }
+
+    func test_signals_search_union_membership() throws { try RuleFileExamples.check("rules/signals/search/union_membership.yaml") }
 
     func test_signals_search_work_unemployment() throws { try RuleFileExamples.check("rules/signals/search/work_unemployment.yaml") }
 
