@@ -42,8 +42,12 @@ final class RedactionTests: XCTestCase {
     }
 
     /// Input path below the export root → records read.
+    /// Records per file. A file byte for byte equal to another is read once (docs/duplicates.md)
+    /// and holds the same records: two months whose every visit was redacted are both empty.
     private func events(_ report: ScanReport, root: String) -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: report.inputs.map { (String($0.path.dropFirst(root.count)), $0.events) })
+        var byPath = Dictionary(uniqueKeysWithValues: report.inputs.map { ($0.path, $0.events) })
+        for copy in report.overlaps?.identicalFiles ?? [] { byPath[copy.path] = byPath[copy.copyOf] }
+        return Dictionary(uniqueKeysWithValues: byPath.map { (String($0.key.dropFirst(root.count)), $0.value) })
     }
 
     /// The attributes a persona's scan found only through rules (no analyzer) and only from
