@@ -60,25 +60,6 @@ final class TikTokUserDataTests: XCTestCase {
         }
     }
 
-    func testWalkerLimitsAndTruncation() {
-        var walker = JSONPathArrayWalker(targets: [["a"]], maxElementBytes: 12)
-        var outputs: [String] = []
-        let text = #"{"a": [1, "a long string", {"b": [1]}, 2"#
-        Array(text.utf8).withUnsafeBytes { raw in
-            walker.feed(raw) { output in
-                switch output {
-                case .element(_, _, let i, let bytes): outputs.append("\(i):\(String(decoding: bytes, as: UTF8.self))")
-                case .skipped(_, _, let i, let reason): outputs.append("\(i) skipped: \(reason)")
-                case .string: outputs.append("string")
-                }
-            }
-        }
-        walker.finish { output in
-            if case .skipped(_, _, let i, let reason) = output { outputs.append("\(i) skipped: \(reason)") }
-        }
-        XCTAssertEqual(outputs, ["0:1", "1 skipped: record larger than 12 bytes", "2:{\"b\": [1]}", "3 skipped: file ends inside this record"])
-    }
-
     func testOtherJSONIsNotClaimed() {
         let probe = FileProbe(path: "x.json", head: Array(#"{"Activity": {"steps": 3}}"#.utf8), size: nil)
         XCTAssertNil(TikTokUserDataImporter().detect(probe))

@@ -33,33 +33,33 @@ struct TinderDataParser: ExportParser {
     /// Usage lists that identify the device for advertising: not the person's activity.
     static let identifiers: Set<String> = ["advertising_id", "idfa"]
 
-    private var usage = JSONScalarPathWalker(patterns: [["Usage", "*", "*"]])
-    private var messages = JSONPathArrayWalker(targets: [["Messages"]])
+    /// One pass for both: the Messages list (target 0) and the Usage counts (value target 0).
+    private var walker = JSONPathWalker(targets: [["Messages"]], valueTargets: [["Usage", "*", "*"]], maxValueBytes: 4096)
     private var unknownMetrics: Set<String> = []
 
     init() {}
 
     mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
-        var found: [JSONScalarPathWalker.Output] = []
-        usage.feed(chunk) { found.append($0) }
-        for output in found { handleUsage(output, into: sink) }
-        messages.feed(chunk) { Self.handleMatch($0, into: sink) }
+        var found: [JSONPathWalker.Output] = []
+        walker.feed(chunk) { found.append($0) }
+        for output in found { handle(output, into: sink) }
     }
 
     mutating func finish(into sink: EventSink) throws(ParseError) {
-        var found: [JSONScalarPathWalker.Output] = []
-        usage.finish { found.append($0) }
-        for output in found { handleUsage(output, into: sink) }
-        messages.finish { Self.handleMatch($0, into: sink) }
+        var found: [JSONPathWalker.Output] = []
+        walker.finish { found.append($0) }
+        for output in found { handle(output, into: sink) }
         if !unknownMetrics.isEmpty {
             sink.warn("Usage lists not read: \(unknownMetrics.sorted().joined(separator: ", "))")
         }
     }
 
-    private mutating func handleUsage(_ output: JSONScalarPathWalker.Output, into sink: EventSink) {
+    private mutating func handle(_ output: JSONPathWalker.Output, into sink: EventSink) {
         switch output {
-        case .skipped(_, let keys, let reason):
+        case .skippedValue(_, let keys, let reason):
             sink.skip(reason, at: SourcePosition(pointer: Self.pointer(keys)))
+        case .element, .skipped:
+            Self.handleMatch(output, into: sink)
         case .value(_, let keys, let bytes):
             let metric = keys[1], day = keys[2]
             if Self.identifiers.contains(metric) { return }
@@ -84,11 +84,11 @@ struct TinderDataParser: ExportParser {
         }
     }
 
-    private static func handleMatch(_ output: JSONPathArrayWalker.Output, into sink: EventSink) {
+    private static func handleMatch(_ output: JSONPathWalker.Output, into sink: EventSink) {
         switch output {
         case .skipped(_, _, let index, let reason):
             sink.skip(reason, at: .record(index, pointer: "/Messages/\(index)"))
-        case .string:
+        case .value, .skippedValue:
             return
         case .element(_, _, let index, let bytes):
             let position = SourcePosition.record(index, pointer: "/Messages/\(index)")

@@ -5,7 +5,7 @@ import Formats
 /// Streams TikTok's "Download your data" JSON (`user_data.json`, 2021–2024 layout): one object
 /// of sections ("Activity" — "Your Activity" in newer files —, "Comment", "Direct Messages",
 /// "Video", …), each holding lists of `{"Date": "2023-01-15 10:20:30", …}` records (UTC).
-/// The lists read are found by key path with `JSONPathArrayWalker`; everything else (login
+/// The lists read are found by key path with `JSONPathWalker`; everything else (login
 /// history with IP addresses, settings, shopping) is passed over unbuilt.
 /// Direct messages (`"Chat History with <user>:": [{"Date", "From", "Content"}]`) are
 /// attributed with `ConversationOwnerGuess` across all chats of the file.
@@ -29,8 +29,8 @@ public struct TikTokUserDataParser: ExportParser {
     /// Single string values read: the ad interest categories TikTok inferred, `|`-separated.
     static let adInterestPath = ["Ads and data", "Ad Interests", "AdInterestCategories"]
 
-    private var walker = JSONPathArrayWalker(targets: TikTokUserDataParser.lists.map(\.path),
-                                             stringTargets: [TikTokUserDataParser.adInterestPath])
+    private var walker = JSONPathWalker(targets: TikTokUserDataParser.lists.map(\.path),
+                                        valueTargets: [TikTokUserDataParser.adInterestPath])
     private var owner = ConversationOwnerGuess()
     private var prefixes = PointerPrefixes()
 
@@ -50,10 +50,12 @@ public struct TikTokUserDataParser: ExportParser {
         self.owner = owner
     }
 
-    private static func handle(_ output: JSONPathArrayWalker.Output, owner: inout ConversationOwnerGuess,
+    private static func handle(_ output: JSONPathWalker.Output, owner: inout ConversationOwnerGuess,
                                prefixes: inout PointerPrefixes, into sink: EventSink) {
         switch output {
-        case .string(_, let bytes):
+        case .skippedValue(_, let keys, let reason):
+            sink.skip(reason, at: SourcePosition(pointer: "/" + keys.joined(separator: "/")))
+        case .value(_, _, let bytes):
             let text = (try? bytes.withUnsafeBytes { raw in try JSONValueParser.parse(raw) })?.stringValue ?? ""
             let pointer = "/" + adInterestPath.joined(separator: "/")
             for (i, category) in text.split(separator: "|").enumerated() {

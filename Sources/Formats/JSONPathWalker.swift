@@ -1,28 +1,35 @@
-/// Streams a JSON document and hands over the elements of every array found under one of
-/// several key paths, without building the document: for exports that are one big object
-/// holding many lists (TikTok's user_data.json), where `JSONArraySplitter` reads only one.
+/// Streams a JSON document and hands over what lies under a few key paths, without building
+/// the document: the elements of every array found under one of `targets` (exports that are
+/// one big object holding many lists, such as TikTok's user_data.json, where
+/// `JSONArraySplitter` reads only one), and every scalar found under one of `valueTargets`
+/// (exports that keep counts in objects keyed by date, such as Tinder's
+/// `"Usage": {"app_opens": {"2024-03-01": 7, …}}`, target `["Usage", "*", "*"]`).
 /// A path component `*` matches any key (`["*", "Like List", "ItemFavoriteList"]` matches
 /// under "Activity" and "Your Activity"; a trailing `*` matches every array under dynamic
-/// keys, such as TikTok's `"Chat History with ann:"`). Keys longer than `maxKeyBytes` and
-/// containers nested deeper than `maxDepth` are compared as unknown; elements larger than
-/// `maxElementBytes` are skipped and reported. Memory: one element plus the key stack.
-public struct JSONPathArrayWalker {
-    /// What the walker hands to its caller.
+/// keys, such as TikTok's `"Chat History with ann:"`). A path matches only through objects:
+/// values inside arrays never match a value target. Keys longer than `maxKeyBytes` are
+/// compared cut there, containers nested deeper than `maxDepth` are passed over; elements
+/// larger than `maxElementBytes` and scalars larger than `maxValueBytes` are skipped and
+/// reported. Memory: one element or scalar plus the key stack.
+public struct JSONPathWalker {
+    /// What the walker hands to its caller. Bytes are only valid during the callback.
     public enum Output {
         /// One element of the array under `targets[target]`; `key` is the array's own key
-        /// (useful with a trailing `*`), `index` its 0-based position. `bytes` are only valid
-        /// during the callback.
+        /// (useful with a trailing `*`), `index` its 0-based position.
         case element(target: Int, key: String, index: Int, bytes: ArraySlice<UInt8>)
-        /// An element that was dropped (too large), and why.
+        /// An element that was dropped (too large, or cut by the end of the input), and why.
         case skipped(target: Int, key: String, index: Int, reason: String)
-        /// A string value under `stringTargets[target]`, with its quotes and escapes as
-        /// written (parse it with `JSONValueParser`).
-        case string(target: Int, bytes: ArraySlice<UInt8>)
+        /// A scalar under `valueTargets[target]` as written (a string with its quotes and
+        /// escapes: parse it with `JSONValueParser`), with the keys of the objects leading to it.
+        case value(target: Int, keys: [String], bytes: ArraySlice<UInt8>)
+        /// A scalar under `valueTargets[target]` that was dropped (too large), and why.
+        case skippedValue(target: Int, keys: [String], reason: String)
     }
 
     public let targets: [[String]]
-    public let stringTargets: [[String]]
+    public let valueTargets: [[String]]
     public let maxElementBytes: Int
+    public let maxValueBytes: Int
     public let maxDepth: Int
     static let maxKeyBytes = 256
 
@@ -47,15 +54,20 @@ public struct JSONPathArrayWalker {
     private var element: [UInt8] = []
     private var elementTooLarge = false
     private let targetBytes: [[[UInt8]?]]
-    private let stringTargetBytes: [[[UInt8]?]]
-    private var stringCapture: Int?
+    private let valueTargetBytes: [[[UInt8]?]]
+    /// The value target of the scalar being read, and whether it is a string (a number or
+    /// literal ends at the next delimiter instead of a quote).
+    private var valueCapture: Int?
+    private var valueIsString = false
 
-    public init(targets: [[String]], stringTargets: [[String]] = [], maxElementBytes: Int = 16 << 20, maxDepth: Int = 128) {
+    public init(targets: [[String]], valueTargets: [[String]] = [], maxElementBytes: Int = 16 << 20,
+                maxValueBytes: Int = 1 << 20, maxDepth: Int = 128) {
         self.targets = targets
-        self.stringTargets = stringTargets
+        self.valueTargets = valueTargets
         self.targetBytes = targets.map { path in path.map { $0 == "*" ? nil : Array($0.utf8) } }
-        self.stringTargetBytes = stringTargets.map { path in path.map { $0 == "*" ? nil : Array($0.utf8) } }
+        self.valueTargetBytes = valueTargets.map { path in path.map { $0 == "*" ? nil : Array($0.utf8) } }
         self.maxElementBytes = maxElementBytes
+        self.maxValueBytes = maxValueBytes
         self.maxDepth = maxDepth
     }
 
@@ -74,7 +86,7 @@ public struct JSONPathArrayWalker {
                     j += 1
                 }
                 if j > i {
-                    if captureDepth != nil || stringCapture != nil { captureRun(UnsafeBufferPointer(rebasing: bytes[i..<j])) }
+                    if captureDepth != nil || valueCapture != nil { captureRun(UnsafeBufferPointer(rebasing: bytes[i..<j])) }
                     i = j
                     continue
                 }
@@ -84,8 +96,11 @@ public struct JSONPathArrayWalker {
         }
     }
 
-    /// Delivers a last element cut off by the end of the input as skipped.
+    /// Delivers a number ending the input (it has no delimiter after it), and a last element
+    /// cut off by the end of the input as skipped.
     public mutating func finish(_ body: (Output) -> Void) {
+        if valueCapture != nil, !valueIsString { deliverValue(body) }
+        valueCapture = nil
         if captureDepth != nil, element.contains(where: { !Self.isSpace($0) }) {
             body(.skipped(target: captureTarget, key: captureKey, index: captureIndex, reason: "file ends inside this record"))
         }
@@ -95,6 +110,15 @@ public struct JSONPathArrayWalker {
 
     @inline(__always)
     private mutating func step(_ b: UInt8, _ body: (Output) -> Void) {
+        if valueCapture != nil, !valueIsString {
+            // A number or literal runs to the next delimiter, which is then read as usual.
+            if b == UInt8(ascii: ",") || b == UInt8(ascii: "}") || b == UInt8(ascii: "]") || Self.isSpace(b) {
+                deliverValue(body)
+            } else {
+                capture(b)
+                return
+            }
+        }
         if let depth = captureDepth, !inString, stack.count == depth, overDepth == 0 {
             // Directly inside the target array: separators end elements.
             if b == UInt8(ascii: ",") { deliver(body); return }
@@ -108,7 +132,7 @@ public struct JSONPathArrayWalker {
         }
         if captureDepth != nil { capture(b) }
         if inString {
-            if stringCapture != nil { capture(b) }
+            if valueCapture != nil { capture(b) }
             if escaped {
                 escaped = false
                 if readingKey { appendKey(b) }
@@ -119,12 +143,7 @@ public struct JSONPathArrayWalker {
                 if readingKey { appendKey(b) }
             } else if b == UInt8(ascii: "\"") {
                 inString = false
-                if let target = stringCapture {
-                    if !elementTooLarge { body(.string(target: target, bytes: element[...])) }
-                    stringCapture = nil
-                    element.removeAll(keepingCapacity: true)
-                    elementTooLarge = false
-                }
+                if valueCapture != nil { deliverValue(body) }
                 if readingKey {
                     readingKey = false
                     stack[stack.count - 1].key = keyBuffer
@@ -140,10 +159,8 @@ public struct JSONPathArrayWalker {
             if overDepth == 0, !stack.isEmpty, stack[stack.count - 1].isObject, stack[stack.count - 1].expectingKey {
                 readingKey = true
                 keyBuffer.removeAll(keepingCapacity: true)
-            } else if overDepth == 0, captureDepth == nil, !stringTargetBytes.isEmpty, let target = matching(stringTargetBytes) {
-                stringCapture = target
-                element.removeAll(keepingCapacity: true)
-                element.append(b)
+            } else if let target = matchingValueTarget() {
+                beginValue(target, string: true, first: b)
             }
         case UInt8(ascii: ":"):
             if overDepth == 0, !stack.isEmpty { stack[stack.count - 1].expectingKey = false }
@@ -163,7 +180,38 @@ public struct JSONPathArrayWalker {
             if overDepth > 0 { overDepth -= 1; return }
             if !stack.isEmpty { stack.removeLast() }
         default:
-            break
+            if !Self.isSpace(b), let target = matchingValueTarget() { beginValue(target, string: false, first: b) }
+        }
+    }
+
+    /// The value target of a scalar starting here: outside any captured array, the innermost
+    /// container an object past its key, and the keys of all open containers fit the path.
+    private func matchingValueTarget() -> Int? {
+        guard !valueTargetBytes.isEmpty, overDepth == 0, captureDepth == nil,
+              let top = stack.last, top.isObject, !top.expectingKey else { return nil }
+        return matching(valueTargetBytes)
+    }
+
+    private mutating func beginValue(_ target: Int, string: Bool, first: UInt8) {
+        valueCapture = target
+        valueIsString = string
+        element.removeAll(keepingCapacity: true)
+        elementTooLarge = false
+        element.append(first)
+    }
+
+    private mutating func deliverValue(_ body: (Output) -> Void) {
+        guard let target = valueCapture else { return }
+        valueCapture = nil
+        defer {
+            element.removeAll(keepingCapacity: element.count < 1 << 16)
+            elementTooLarge = false
+        }
+        let keys = stack.map { String(decoding: $0.key, as: UTF8.self) }
+        if elementTooLarge {
+            body(.skippedValue(target: target, keys: keys, reason: "value longer than \(maxValueBytes) bytes"))
+        } else {
+            body(.value(target: target, keys: keys, bytes: element[...]))
         }
     }
 
@@ -186,9 +234,12 @@ public struct JSONPathArrayWalker {
         if keyBuffer.count < Self.maxKeyBytes { keyBuffer.append(b) }
     }
 
+    /// The most bytes the current capture may hold: an array element or a scalar.
+    private var captureLimit: Int { valueCapture != nil ? maxValueBytes : maxElementBytes }
+
     private mutating func capture(_ b: UInt8) {
         if elementTooLarge { return }
-        if element.count >= maxElementBytes {
+        if element.count >= captureLimit {
             elementTooLarge = true
             element.removeAll()
             return
@@ -198,7 +249,7 @@ public struct JSONPathArrayWalker {
 
     private mutating func captureRun(_ run: UnsafeBufferPointer<UInt8>) {
         if elementTooLarge { return }
-        if element.count + run.count > maxElementBytes {
+        if element.count + run.count > captureLimit {
             elementTooLarge = true
             element.removeAll()
             return
