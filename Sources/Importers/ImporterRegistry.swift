@@ -49,6 +49,7 @@ public enum ImporterRegistry {
         GooglePlayImporter(),
         NetflixViewingActivityImporter(),
         UberTripsImporter(),
+        DiscordPackageImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

@@ -29,6 +29,7 @@ public struct AccessRequestLetter: Sendable {
         "google.pay": "google", "google.photos_sidecar": "google", "amazon.orders": "amazon",
         "tinder.data": "match_group", "hinge.matches": "match_group",
         "google.play": "google", "netflix.viewing": "netflix", "uber.trips": "uber",
+        "discord.package": "discord",
     ]
 
     /// Files a full download of these sources contains that hold what the platform inferred
