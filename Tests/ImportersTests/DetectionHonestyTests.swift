@@ -75,6 +75,10 @@ final class DetectionHonestyTests: XCTestCase {
         XCTAssertNotNil(ExportCompanionFile.identify("/d/twitter-2024.zip!assets/js/main.8f2b.js"))
         XCTAssertNotNil(ExportCompanionFile.identify("/d/spotify/ReadMeFirst_ExtendedStreamingHistory.pdf"))
         // Data files, and index pages deep inside an export, are not companions.
+        XCTAssertEqual(ExportCompanionFile.identify("/d/package.zip!Messages/index.json"),
+                       "Discord's list of channels and direct-message partners (it names other people; the messages themselves are read)")
+        XCTAssertNil(ExportCompanionFile.identify("/d/package.zip!Messages/c1100/messages.json"))
+        XCTAssertNil(ExportCompanionFile.identify("/d/package.zip!Servers/index.json"), "the server index is read")
         XCTAssertNil(ExportCompanionFile.identify("/d/twitter-2024.zip!data/tweets.js"))
         XCTAssertNil(ExportCompanionFile.identify("/d/facebook.zip!your_activity/messages/inbox/ana/index.html"))
         XCTAssertNil(ExportCompanionFile.identify("/home/ana/statement.csv"))

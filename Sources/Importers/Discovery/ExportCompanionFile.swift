@@ -23,6 +23,10 @@ enum ExportCompanionFile {
             return "an export's index page (Facebook, Instagram and LinkedIn downloads have one: links, no records)"
         case "your archive.html":
             return "the X/Twitter archive's viewer page (it shows the data/ files, which are read)"
+        case "index.json" where folders.last == "messages":
+            // Channel id → channel name, and for direct messages the other person's name: not
+            // the person's own records (docs/formats/social.md, Discord).
+            return "Discord's list of channels and direct-message partners (it names other people; the messages themselves are read)"
         default:
             break
         }
