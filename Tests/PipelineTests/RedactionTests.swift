@@ -104,9 +104,12 @@ final class RedactionTests: XCTestCase {
                     XCTAssertEqual(counts(rescan)[change.attribute], change.after, "\(context): \(change.attribute)")
                 }
                 let eventsBefore = events(original, root: export), eventsAfter = events(rescan, root: copy)
-                XCTAssertEqual(Set(eventsBefore.keys), Set(eventsAfter.keys), context)
+                // A file that lost every record (a month of Semantic Location History holding only
+                // gym visits) yields no events: the rescan lists it with none or not at all.
+                let keptFiles = eventsBefore.filter { $0.value > (removedByFile[$0.key] ?? 0) }.keys
+                XCTAssertEqual(Set(keptFiles), Set(eventsAfter.filter { $0.value > 0 }.keys), context)
                 for (file, count) in eventsBefore {
-                    XCTAssertEqual(eventsAfter[file], count - (removedByFile[file] ?? 0), "\(context): \(file)")
+                    XCTAssertEqual(eventsAfter[file, default: 0], count - (removedByFile[file] ?? 0), "\(context): \(file)")
                 }
                 try FileManager.default.removeItem(atPath: out)
             }
