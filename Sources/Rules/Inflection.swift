@@ -23,7 +23,18 @@ public struct Inflection: Sendable, Hashable {
     /// Bytes of the longest ending (the scan never looks further after a stem).
     let longestEnding: Int
 
-    init(language: String, endings: [String], strippable: [String] = [], minimumStemLetters: Int, compoundTailLetters: Int? = nil) {
+    /// How the first word of a phrase inflects, by the ending it is written with (longest
+    /// first; the empty written ending is for words ending in a consonant): the endings that
+    /// replace it. Empty: the first word stays as written.
+    let firstWordWritten: [[UInt8]]
+    let firstWordEndings: [[[UInt8]]]
+    /// A first word whose stem is shorter than this keeps its form.
+    static let firstWordMinimumStemLetters = 4
+
+    init(language: String, endings: [String], firstWordClasses: [(String, [String])] = [], strippable: [String] = [],
+         minimumStemLetters: Int, compoundTailLetters: Int? = nil) {
+        firstWordWritten = firstWordClasses.map { TextFolder.fold($0.0) }
+        firstWordEndings = firstWordClasses.map { $0.1.map { TextFolder.fold($0) } }
         self.language = language
         self.endings = endings.map { TextFolder.fold($0) }
         self.strippable = strippable.map { TextFolder.fold($0) }.sorted { $0.count > $1.count }
@@ -44,7 +55,22 @@ public struct Inflection: Sendable, Hashable {
                        "ом", "ем", "ой", "ей", "ою", "ею", "ам", "ям", "ами", "ями", "ах", "ях", "ов", "ев",
                        "ий", "ый", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ых", "их",
                        "ую", "юю", "ия", "ию", "ии", "ией", "иям", "иями", "иях", "ью"]
-        table["ru"] = Inflection(language: "ru", endings: russian,
+        // The first word of a phrase changes with the case too: an adjective agreeing with the
+        // last word ("великая депрессия" → "великой депрессии") or the head noun of a genitive
+        // ("сход жителей" → "на сходе жителей", "оплата штрафа" → "оплаты штрафа"). By the ending
+        // it is written with: nouns in -ие/-ия, adjectives, nouns in -а/-я, -о/-е, -ь, and nouns
+        // ending in a consonant (the empty written ending).
+        let adjective = ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",
+                         "ом", "ем", "ую", "юю", "ых", "их", "ыми", "ими", "ей"]
+        let nounIe = ["ие", "ия", "ию", "ием", "ии", "ий", "иям", "иями", "иях"]
+        let nounA = ["а", "я", "ы", "и", "е", "у", "ю", "ой", "ей", "ам", "ям", "ами", "ями", "ах", "ях"]
+        let nounO = ["о", "е", "а", "я", "у", "ю", "ом", "ем", "ам", "ям", "ами", "ями", "ах", "ях"]
+        let nounSoft = ["ь", "и", "ью", "ей", "ям", "ями", "ях", "я", "ю", "ем", "е"]
+        let nounHard = ["", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах", "и", "ей"]
+        var heads: [(String, [String])] = [("ие", nounIe), ("ия", nounIe)]
+        for written in ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые"] { heads.append((written, adjective)) }
+        heads += [("а", nounA), ("я", nounA), ("о", nounO), ("е", nounO), ("ь", nounSoft), ("", nounHard)]
+        table["ru"] = Inflection(language: "ru", endings: russian, firstWordClasses: heads,
                                  strippable: ["а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й",
                                               "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ия"],
                                  minimumStemLetters: 5)
@@ -83,6 +109,35 @@ public struct Inflection: Sendable, Hashable {
         guard Self.letters(in: term[wordStart..<stemEnd]) >= minimumStemLetters else { return nil }
         return Array(term[..<stemEnd])
     }
+
+    /// The first word of a phrase that changes with the case, given the phrase's stem (as
+    /// `stem(ofFolded:)` gives it): the word's stem, the ending it is written with, the endings
+    /// it may take, and where the rest of the phrase begins (at the space). Nil for one word,
+    /// a first word that is not all Cyrillic letters, or a stem under four letters.
+    func firstWord(of stem: [UInt8]) -> (stem: [UInt8], written: [UInt8], endings: [[UInt8]], rest: Int)? {
+        guard !firstWordWritten.isEmpty, let space = stem.firstIndex(of: 0x20), space > 0 else { return nil }
+        let word = stem[..<space]
+        guard word.count % 2 == 0, stride(from: 0, to: word.count, by: 2).allSatisfy({ word[$0] == 0xD0 || word[$0] == 0xD1 }) else { return nil }
+        for (index, written) in firstWordWritten.enumerated() where word.count > written.count && word.suffix(written.count).elementsEqual(written) {
+            if written.isEmpty, Self.cyrillicVowelsAndSigns.contains(Array(word.suffix(2))) { return nil }
+            let wordStem = Array(word.dropLast(written.count))
+            guard Self.letters(in: wordStem[...]) >= Self.firstWordMinimumStemLetters else { return nil }
+            return (wordStem, written, firstWordEndings[index], space)
+        }
+        return nil
+    }
+
+    /// Whether the word `text[start..<end]` is `stem` followed by one of `endings` other than
+    /// `written` (the written form is matched by the phrase as written).
+    static func isOtherForm(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int,
+                            stem: [UInt8], written: [UInt8], endings: [[UInt8]]) -> Bool {
+        let length = end - start
+        guard length >= stem.count, (0..<stem.count).allSatisfy({ text[start + $0] == stem[$0] }) else { return false }
+        let ending = text[(start + stem.count)..<end]
+        return !ending.elementsEqual(written) && endings.contains { $0.elementsEqual(ending) }
+    }
+
+    private static let cyrillicVowelsAndSigns: Set<[UInt8]> = Set("аеиоуыэюяйь".map { Array(String($0).utf8) })
 
     /// Whether a folded one-word term may also end a compound.
     func mayEndCompound(_ term: [UInt8]) -> Bool {

@@ -48,6 +48,17 @@ public struct LexiconAutomaton: Sendable {
         var inflection: Int32 = -1
         /// A German term that may end a compound: no left boundary needed.
         var mayEndCompound = false
+        /// Index into `firstWords` when this output is the rest of a phrase whose first word
+        /// inflects (the pattern starts at the space after it); -1 otherwise.
+        var firstWord: Int32 = -1
+    }
+
+    /// The first word of a phrase matched by the phrase's rest: the word before the rest must
+    /// be this stem with one of these endings (`Inflection.firstWord(of:)`).
+    private struct FirstWord: Sendable {
+        var stem: [UInt8]
+        var written: [UInt8]
+        var endings: [[UInt8]]
     }
 
     private struct Pattern: Sendable {
@@ -59,6 +70,7 @@ public struct LexiconAutomaton: Sendable {
 
     private let patterns: [Pattern]
     private let inflections: [Inflection]
+    private let firstWords: [FirstWord]
     private let byteClass: [UInt8]
     private let classCount: Int
     /// Full DFA: entry `state * classCount + class` is the next state's row offset, or its
@@ -78,14 +90,17 @@ public struct LexiconAutomaton: Sendable {
         var patternBytes: [[UInt8]] = []
         var patterns: [Pattern] = []
         var inflections: [Inflection] = []
+        var firstWords: [FirstWord] = []
         for (termIndex, term) in terms.enumerated() {
             var folded = TextFolder.fold(term.text)
             guard !folded.isEmpty else { continue }
             var inflectionIndex: Int32 = -1
             var mayEndCompound = false
+            var firstWord: (stem: [UInt8], written: [UInt8], endings: [[UInt8]], rest: Int)?
             if let inflection = term.inflection, let stem = inflection.stem(ofFolded: folded) {
                 mayEndCompound = inflection.mayEndCompound(folded)
                 folded = stem
+                firstWord = inflection.firstWord(of: stem)
                 if let known = inflections.firstIndex(of: inflection) { inflectionIndex = Int32(known) } else {
                     inflectionIndex = Int32(inflections.count)
                     inflections.append(inflection)
@@ -99,21 +114,33 @@ public struct LexiconAutomaton: Sendable {
             }
             let output = Output(term: Int32(termIndex), group: group, isPrefix: term.isPrefix,
                                 inflection: inflectionIndex, mayEndCompound: mayEndCompound)
-            if let index = patternIndexByBytes[folded] {
-                patterns[index].outputs.append(output)
-            } else {
-                patternIndexByBytes[folded] = patterns.count
-                patternBytes.append(folded)
-                patterns.append(Pattern(length: Int32(folded.count),
-                                        needsLeftBoundary: LexiconAutomaton.isWordCharacter(startingAt: 0, in: folded),
-                                        needsRightBoundary: LexiconAutomaton.isWordCharacter(endingAt: folded.count, in: folded),
-                                        outputs: [output]))
+            var forms = [(folded, output)]
+            if let firstWord {
+                // The rest of the phrase, from the space on, once for all forms of its first
+                // word: each form as a pattern of its own would repeat the rest ~15 times.
+                var rest = output
+                rest.firstWord = Int32(firstWords.count)
+                firstWords.append(FirstWord(stem: firstWord.stem, written: firstWord.written, endings: firstWord.endings))
+                forms.append((Array(folded[firstWord.rest...]), rest))
+            }
+            for (bytes, output) in forms {
+                if let index = patternIndexByBytes[bytes] {
+                    patterns[index].outputs.append(output)
+                } else {
+                    patternIndexByBytes[bytes] = patterns.count
+                    patternBytes.append(bytes)
+                    patterns.append(Pattern(length: Int32(bytes.count),
+                                            needsLeftBoundary: LexiconAutomaton.isWordCharacter(startingAt: 0, in: bytes),
+                                            needsRightBoundary: LexiconAutomaton.isWordCharacter(endingAt: bytes.count, in: bytes),
+                                            outputs: [output]))
+                }
             }
         }
         self.groups = groups
         self.terms = terms
         self.patterns = patterns
         self.inflections = inflections
+        self.firstWords = firstWords
 
         // Bytes that occur in no pattern share class 0, which keeps rows short.
         var byteClass = [UInt8](repeating: 0, count: 256)
@@ -217,10 +244,26 @@ public struct LexiconAutomaton: Sendable {
         var current = patternAt[state] >= 0 ? state : Int(outputLink[state])
         while current >= 0 {
             let pattern = patterns[Int(patternAt[current])]
-            let start = end - Int(pattern.length)
+            var start = end - Int(pattern.length)
             let leftOK = !pattern.needsLeftBoundary || !LexiconAutomaton.isWordCharacter(endingAt: start, in: text)
             let rightOK = !pattern.needsRightBoundary || !LexiconAutomaton.isWordCharacter(startingAt: end, in: text)
             for output in pattern.outputs where leftOK || output.mayEndCompound {
+                if output.firstWord >= 0 {
+                    // The rest of a phrase: the word before it must be another form of the
+                    // phrase's first word; the hit then starts at that word.
+                    let restStart = end - Int(pattern.length)
+                    var wordStart = restStart
+                    while LexiconAutomaton.isWordCharacter(endingAt: wordStart, in: text) {
+                        wordStart -= 1
+                        while wordStart > 0 && text[wordStart] & 0xC0 == 0x80 { wordStart -= 1 }
+                    }
+                    let head = firstWords[Int(output.firstWord)]
+                    guard Inflection.isOtherForm(text, start: wordStart, end: restStart,
+                                                 stem: head.stem, written: head.written, endings: head.endings) else { continue }
+                    start = wordStart
+                } else {
+                    start = end - Int(pattern.length)
+                }
                 if output.inflection >= 0 {
                     // A stem counts when one of its language's endings completes the word.
                     guard let ending = inflections[Int(output.inflection)].endingLength(after: end, in: text) else { continue }

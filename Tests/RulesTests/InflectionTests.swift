@@ -27,6 +27,22 @@ final class InflectionTests: XCTestCase {
         XCTAssertEqual(matched(a, "курс психотерапии"), ["психотерапии"])
     }
 
+    func testRussianPhraseFirstWordTakesItsCaseFormsAndTheHitStartsAtThatWord() {
+        let a = automaton("ru", ["великая депрессия", "сход жителей", "штраф за превышение скорости"])
+        XCTAssertEqual(matched(a, "в годы великой депрессии"), ["великой депрессии"])
+        XCTAssertEqual(matched(a, "на сходе жителей"), ["сходе жителей"])
+        XCTAssertEqual(matched(a, "ОПЛАТА ШТРАФА ЗА ПРЕВЫШЕНИЕ СКОРОСТИ"), ["штрафа за превышение скорости"])
+        XCTAssertEqual(matched(a, "великая депрессия"), ["великая депрессия"], "the written form is one hit, not two")
+        XCTAssertEqual(matched(a, "великолепной депрессии"), [], "-олепной after the stem велик is not one ending")
+        XCTAssertEqual(matched(a, "новый сход жителей"), ["сход жителей"])
+    }
+
+    func testRussianPhraseFirstWordsOfThreeLettersOrWithoutCyrillicLettersKeepTheirForm() {
+        let a = automaton("ru", ["кот учёного", "x-fit клуба"])
+        XCTAssertEqual(matched(a, "кота учёного"), [], "a first word with a stem under four letters stays exact")
+        XCTAssertEqual(matched(a, "x-fitа клуба"), [])
+    }
+
     func testRussianStemFollowedByMoreThanAnEndingIsAnotherWord() {
         let a = automaton("ru", ["задолженность"])
         XCTAssertEqual(matched(a, "задолженностьпо"), [])
