@@ -71,7 +71,19 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
     /// Parses ISO 8601 / RFC 3339 forms seen in exports: `2019-05-30T15:37:18.828Z`,
     /// `2024-01-02T03:04:05+01:00`, `2024-01-02 03:04:05`, `2024-01-02`.
     public static func parseISO8601<S: Collection>(_ text: S) -> Timestamp? where S.Element == UInt8 {
-        var p = ASCIIDigitsCursor(Array(text))
+        if let parsed = text.withContiguousStorageIfAvailable({ parseISO8601Bytes($0) }) { return parsed }
+        return Array(text).withUnsafeBufferPointer { parseISO8601Bytes($0) }
+    }
+
+    /// The same for bytes in place: parsers hand their buffer over without a copy (the generic
+    /// entry point copied every timestamp into an array, an eighth of a Records.json scan,
+    /// docs/performance.md).
+    public static func parseISO8601(_ text: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        parseISO8601Bytes(text)
+    }
+
+    private static func parseISO8601Bytes(_ text: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        var p = ASCIIDigitsCursor(text)
         guard let year = p.number(4), p.expect(UInt8(ascii: "-")), let month = p.number(2),
               p.expect(UInt8(ascii: "-")), let day = p.number(2) else { return nil }
         if p.atEnd { return Timestamp(year: year, month: month, day: day, dateOnly: true) }
@@ -140,9 +152,9 @@ private func pad(_ value: Int, _ width: Int) -> String {
 
 /// Minimal cursor over ASCII bytes for date parsing.
 struct ASCIIDigitsCursor {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
     var atEnd: Bool { index >= bytes.count }
     var peek: UInt8? { atEnd ? nil : bytes[index] }
     mutating func advance() { index += 1 }

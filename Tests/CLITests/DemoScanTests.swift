@@ -101,6 +101,17 @@ final class DemoScanTests: XCTestCase {
         XCTAssertFalse(text.contains("\u{1B}["), "no colour when NO_COLOR is set and stdout is not a terminal")
     }
 
+    func testStatementsOnlyWritesTheStatementsAndNothingElse() throws {
+        let dir = home + "/statements"
+        let write = try StewardProcess.run(["demo", "lena", "--write-only", "--statements-only", "--dir", dir], home: home)
+        XCTAssertEqual(write.status, 0, write.stderr)
+        let written = write.stdout.split(separator: "\n").map(String.init).sorted()
+        XCTAssertEqual(written, [dir + "/bank/credit-card.ofx", dir + "/bank/girokonto.csv", dir + "/bank/tagesgeld-camt053.xml"])
+        let files = try FileManager.default.subpathsOfDirectory(atPath: dir).filter { !$0.hasSuffix("bank") }.sorted()
+        XCTAssertEqual(files, ["bank/credit-card.ofx", "bank/girokonto.csv", "bank/tagesgeld-camt053.xml"],
+                       "no Takeout, chats or social archives")
+    }
+
     func testScanOfFolderAndZipMatchesDemo() throws {
         let dir = home + "/persona"
         let write = try StewardProcess.run(["demo", "--write-only", "--dir", dir], home: home)

@@ -9,6 +9,15 @@ import StewardCore
 /// the owner's own messages not counted when the owner's name is known (STEWARD_OWNER_NAME);
 /// the same whatever the number of workers.
 final class ScanContactsTests: XCTestCase {
+    func testTallyCountsEverySpellingOfANameUnderOneKeyAndSkipsBlankNames() {
+        var tally = ContactTally()
+        for name in ["Dmitri Volkov", "dmitri  Volkov", "Dmitri Volkov", "   ", "", "Marta Gil", "   ", "DMITRI VOLKOV"] {
+            tally.add(name)
+        }
+        XCTAssertEqual(tally.listed, [.init(key: ScanReport.Contact.key(forName: "Dmitri Volkov"), messages: 4),
+                                      .init(key: ScanReport.Contact.key(forName: "Marta Gil"), messages: 1)])
+    }
+
     func testPeopleWhoWroteAreListedWithTheirMessagesAndTheOwnerIsNot() throws {
         let dir = NSTemporaryDirectory() + "steward-contacts-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

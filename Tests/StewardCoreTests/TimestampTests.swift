@@ -27,4 +27,18 @@ final class TimestampTests: XCTestCase {
         XCTAssertEqual(t.civil.day, 31)
         XCTAssertEqual(t.hourOfDay, 23)
     }
+
+    func testBytesInPlaceParseLikeEveryOtherCollection() {
+        let forms = ["2012-12-15T14:21:29.460Z", "2024-01-02T03:04:05+01:00", "2024-01-02 03:04:05", "2024-01-02",
+                     "2024-01-02T03:04", "2024-13-02", "2024-01-02T03:04:05+", "", "not a date"]
+        for text in forms {
+            let bytes = Array(text.utf8)
+            let inPlace = bytes.withUnsafeBufferPointer { Timestamp.parseISO8601($0) }
+            XCTAssertEqual(inPlace?.iso8601, Timestamp.parseISO8601(bytes)?.iso8601, text)
+            XCTAssertEqual(inPlace?.iso8601, Timestamp.parseISO8601(bytes[...].dropFirst(0))?.iso8601, text)
+            XCTAssertEqual(inPlace?.iso8601, Timestamp.parseISO8601(text.utf8.lazy.map { $0 })?.iso8601, "\(text): a collection without contiguous storage")
+        }
+        XCTAssertEqual(Array("2012-12-15T14:21:29.460Z".utf8).withUnsafeBufferPointer { Timestamp.parseISO8601($0) }?.iso8601,
+                       "2012-12-15T14:21:29Z")
+    }
 }
