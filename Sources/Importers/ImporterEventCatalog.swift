@@ -85,6 +85,8 @@ public enum ImporterEventCatalog {
               unread: [.listen: "song, podcast and audiobook titles are someone else's words; read with the search lexicons, 'Cancer' by My Chemical Romance would count as a medical search, and rules cannot yet tell a podcast from a song"]),
         Entry("openai.chatgpt", kinds: [.search]),
         Entry("apple.health", kinds: [.healthRecord]),
+        Entry("fitbit.export", kinds: [.healthRecord]),
+        Entry("google.fit", kinds: [.healthRecord]),
         Entry("gpx.track", kinds: [.location]),
         Entry("photo.exif", kinds: [.photo],
               unread: [.photo: photosAreNotFixes]),

@@ -39,6 +39,8 @@ public enum ImporterRegistry {
         SpotifyStreamingHistoryImporter(),
         ChatGPTConversationsImporter(),
         AppleHealthExportImporter(),
+        FitbitExportImporter(),
+        GoogleFitImporter(),
         GPXTrackImporter(),
         ExifPhotoImporter(),
         GooglePayImporter(),

@@ -27,6 +27,8 @@ public struct AccessRequestLetter: Sendable {
         "tiktok.json": "tiktok", "browser.firefox": "mozilla", "browser.safari": "apple", "apple.health": "apple",
         "spotify.streaming": "spotify", "openai.chatgpt": "openai", "gpx.track": "tracker", "photo.exif": "photos",
         "google.pay": "google", "google.photos_sidecar": "google", "amazon.orders": "amazon",
+        // Fitbit has been run by Google since 2021 and its data moves into Google accounts.
+        "fitbit.export": "google", "google.fit": "google",
     ]
 
     /// Files a full download of these sources contains that hold what the platform inferred
