@@ -87,6 +87,7 @@ public enum ImporterEventCatalog {
         Entry("apple.health", kinds: [.healthRecord]),
         Entry("fitbit.export", kinds: [.healthRecord]),
         Entry("google.fit", kinds: [.healthRecord]),
+        Entry("calendar.ics", kinds: [.activity]),
         Entry("gpx.track", kinds: [.location]),
         Entry("photo.exif", kinds: [.photo],
               unread: [.photo: photosAreNotFixes]),

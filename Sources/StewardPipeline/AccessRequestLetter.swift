@@ -29,6 +29,8 @@ public struct AccessRequestLetter: Sendable {
         "google.pay": "google", "google.photos_sidecar": "google", "amazon.orders": "amazon",
         // Fitbit has been run by Google since 2021 and its data moves into Google accounts.
         "fitbit.export": "google", "google.fit": "google",
+        // A calendar file may come from Google, iCloud or Outlook: the letter goes to whoever hosts it.
+        "calendar.ics": "calendar",
     ]
 
     /// Files a full download of these sources contains that hold what the platform inferred

@@ -18,6 +18,7 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/analyzers/work-job-hopping.yaml",
         "rules/signals/belief/religion.yaml",
         "rules/signals/browser/visited_sites.yaml",
+        "rules/signals/calendar/appointments.yaml",
         "rules/signals/civic/blood_donation.yaml",
         "rules/signals/civic/charity.yaml",
         "rules/signals/conduct/gaming.yaml",
@@ -89,6 +90,8 @@ final class RuleFileExampleTests: XCTestCase {
     func test_signals_belief_religion() throws { try RuleFileExamples.check("rules/signals/belief/religion.yaml") }
 
     func test_signals_browser_visited_sites() throws { try RuleFileExamples.check("rules/signals/browser/visited_sites.yaml") }
+
+    func test_signals_calendar_appointments() throws { try RuleFileExamples.check("rules/signals/calendar/appointments.yaml") }
 
     func test_signals_civic_blood_donation() throws { try RuleFileExamples.check("rules/signals/civic/blood_donation.yaml") }
 
