@@ -88,6 +88,7 @@ public enum ImporterEventCatalog {
         Entry("fitbit.export", kinds: [.healthRecord]),
         Entry("google.fit", kinds: [.healthRecord]),
         Entry("calendar.ics", kinds: [.activity]),
+        Entry("mail.mbox", kinds: [.message]),
         Entry("gpx.track", kinds: [.location]),
         Entry("photo.exif", kinds: [.photo],
               unread: [.photo: photosAreNotFixes]),

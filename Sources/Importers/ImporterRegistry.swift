@@ -42,6 +42,7 @@ public enum ImporterRegistry {
         FitbitExportImporter(),
         GoogleFitImporter(),
         ICalendarImporter(),
+        MboxImporter(),
         GPXTrackImporter(),
         ExifPhotoImporter(),
         GooglePayImporter(),

@@ -31,6 +31,7 @@ public struct AccessRequestLetter: Sendable {
         "fitbit.export": "google", "google.fit": "google",
         // A calendar file may come from Google, iCloud or Outlook: the letter goes to whoever hosts it.
         "calendar.ics": "calendar",
+        "mail.mbox": "mail",
     ]
 
     /// Files a full download of these sources contains that hold what the platform inferred

@@ -40,6 +40,7 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/signals/legal/traffic_fines.yaml",
         "rules/signals/life/dating.yaml",
         "rules/signals/life/orientation.yaml",
+        "rules/signals/mail/senders.yaml",
         "rules/signals/mobility/night_activity.yaml",
         "rules/signals/places/sensitive_places.yaml",
         "rules/signals/politics/engagement.yaml",
@@ -134,6 +135,8 @@ final class RuleFileExampleTests: XCTestCase {
     func test_signals_life_dating() throws { try RuleFileExamples.check("rules/signals/life/dating.yaml") }
 
     func test_signals_life_orientation() throws { try RuleFileExamples.check("rules/signals/life/orientation.yaml") }
+
+    func test_signals_mail_senders() throws { try RuleFileExamples.check("rules/signals/mail/senders.yaml") }
 
     func test_signals_mobility_night_activity() throws { try RuleFileExamples.check("rules/signals/mobility/night_activity.yaml") }
 
