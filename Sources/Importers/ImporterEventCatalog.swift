@@ -89,6 +89,7 @@ public enum ImporterEventCatalog {
         Entry("google.fit", kinds: [.healthRecord]),
         Entry("calendar.ics", kinds: [.activity]),
         Entry("mail.mbox", kinds: [.message]),
+        Entry("contacts.vcf", kinds: [.contact], unread: [.contact: contactsAreNotScored]),
         Entry("gpx.track", kinds: [.location]),
         Entry("photo.exif", kinds: [.photo],
               unread: [.photo: photosAreNotFixes]),

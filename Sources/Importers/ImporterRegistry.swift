@@ -43,6 +43,7 @@ public enum ImporterRegistry {
         GoogleFitImporter(),
         ICalendarImporter(),
         MboxImporter(),
+        VCardImporter(),
         GPXTrackImporter(),
         ExifPhotoImporter(),
         GooglePayImporter(),

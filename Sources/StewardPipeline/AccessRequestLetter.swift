@@ -32,6 +32,7 @@ public struct AccessRequestLetter: Sendable {
         // A calendar file may come from Google, iCloud or Outlook: the letter goes to whoever hosts it.
         "calendar.ics": "calendar",
         "mail.mbox": "mail",
+        "contacts.vcf": "contacts",
     ]
 
     /// Files a full download of these sources contains that hold what the platform inferred
