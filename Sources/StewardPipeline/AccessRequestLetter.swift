@@ -30,6 +30,12 @@ public struct AccessRequestLetter: Sendable {
         "tinder.data": "match_group", "hinge.matches": "match_group",
         "google.play": "google", "netflix.viewing": "netflix", "uber.trips": "uber",
         "discord.package": "discord",
+        // Fitbit has been run by Google since 2021 and its data moves into Google accounts.
+        "fitbit.export": "google", "google.fit": "google",
+        // A calendar file may come from Google, iCloud or Outlook: the letter goes to whoever hosts it.
+        "calendar.ics": "calendar",
+        "mail.mbox": "mail",
+        "contacts.vcf": "contacts",
     ]
 
     /// Files a full download of these sources contains that hold what the platform inferred

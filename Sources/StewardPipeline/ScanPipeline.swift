@@ -319,7 +319,10 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
 
     func reader(didRead event: Event, path: String) {
         if shared.excludes(event, path: path) { return }
-        if event.kind == .message, event.authoredByOthers, let name = event.counterparty { contacts.add(name) }
+        // The contact rule weighs people one chats with; mail senders are mostly institutions
+        // and newsletters, named "Name (domain)", so mailboxes do not count (docs/formats/mail.md).
+        if event.kind == .message, event.authoredByOthers, event.source != MboxParser.source,
+           let name = event.counterparty { contacts.add(name) }
         if let inference {
             inference.submit(event, path: path)
         } else {

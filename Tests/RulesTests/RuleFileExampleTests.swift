@@ -19,6 +19,7 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/signals/apps/installed_apps.yaml",
         "rules/signals/belief/religion.yaml",
         "rules/signals/browser/visited_sites.yaml",
+        "rules/signals/calendar/appointments.yaml",
         "rules/signals/civic/blood_donation.yaml",
         "rules/signals/civic/charity.yaml",
         "rules/signals/conduct/gaming.yaml",
@@ -40,6 +41,7 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/signals/legal/traffic_fines.yaml",
         "rules/signals/life/dating.yaml",
         "rules/signals/life/orientation.yaml",
+        "rules/signals/mail/senders.yaml",
         "rules/signals/mobility/night_activity.yaml",
         "rules/signals/places/sensitive_places.yaml",
         "rules/signals/politics/engagement.yaml",
@@ -96,6 +98,8 @@ final class RuleFileExampleTests: XCTestCase {
 
     func test_signals_browser_visited_sites() throws { try RuleFileExamples.check("rules/signals/browser/visited_sites.yaml") }
 
+    func test_signals_calendar_appointments() throws { try RuleFileExamples.check("rules/signals/calendar/appointments.yaml") }
+
     func test_signals_civic_blood_donation() throws { try RuleFileExamples.check("rules/signals/civic/blood_donation.yaml") }
 
     func test_signals_civic_charity() throws { try RuleFileExamples.check("rules/signals/civic/charity.yaml") }
@@ -137,6 +141,8 @@ final class RuleFileExampleTests: XCTestCase {
     func test_signals_life_dating() throws { try RuleFileExamples.check("rules/signals/life/dating.yaml") }
 
     func test_signals_life_orientation() throws { try RuleFileExamples.check("rules/signals/life/orientation.yaml") }
+
+    func test_signals_mail_senders() throws { try RuleFileExamples.check("rules/signals/mail/senders.yaml") }
 
     func test_signals_mobility_night_activity() throws { try RuleFileExamples.check("rules/signals/mobility/night_activity.yaml") }
 

@@ -1,9 +1,10 @@
 import StewardCore
 import RuleFileReading
 
-/// One example of a `health.daily` file: Apple Health records written as
-/// `{type, start, end, value, device}` (value a number for quantities, a category value such as
-/// `AsleepCore` for sleep), and optionally the number of `days` the finding must count.
+/// One example of a `health.daily` file: health records written as
+/// `{type, start, end, value, device, source}` (value a number for quantities, a category value
+/// such as `AsleepCore` for sleep; source `apple.health` unless given, so Fitbit and Google Fit
+/// records can be shown beside Apple's), and optionally the number of `days` the finding must count.
 struct DailyHealthExample: Sendable {
     let isPositive: Bool
     let line: Int
@@ -34,7 +35,7 @@ struct DailyHealthExample: Sendable {
     }
 
     private static func event(_ node: YAMLNodeReader, index: Int) throws(RuleFileError) -> Event {
-        let fields = try node.mapping(allowed: ["type", "start", "end", "value", "device"], context: "record")
+        let fields = try node.mapping(allowed: ["type", "start", "end", "value", "device", "source"], context: "record")
         func time(_ key: String) throws(RuleFileError) -> Timestamp {
             let timeNode = try fields.required(key, in: node, context: "record")
             let text = try timeNode.string(context: key)
@@ -47,7 +48,7 @@ struct DailyHealthExample: Sendable {
         guard end >= start else { throw node.error("end is before start") }
         let value = try fields.required("value", in: node, context: "record").string(context: "value")
         let quantity = Double(value)
-        return Event(source: "apple.health", kind: .healthRecord, time: start, endTime: end,
+        return Event(source: try fields["source"]?.string(context: "source") ?? "apple.health", kind: .healthRecord, time: start, endTime: end,
                      text: quantity == nil ? value : value + " count",
                      code: try fields.required("type", in: node, context: "record").string(context: "type"),
                      product: try fields["device"]?.string(context: "device"),
