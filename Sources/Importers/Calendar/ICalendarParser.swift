@@ -60,7 +60,8 @@ public struct ICalendarParser: ExportParser {
     }
 
     struct State {
-        var logical: [UInt8] = []
+        var unfolder = ContentLineUnfolder(maxLength: ICalendarParser.maxLogicalLine)
+        /// The logical line being handled: where it began and whether it was cut.
         var logicalLine = 0
         var logicalCut = false
         var sawCalendar = false
@@ -68,27 +69,21 @@ public struct ICalendarParser: ExportParser {
         var eventCount = 0
 
         mutating func physical(_ line: ArraySlice<UInt8>, _ number: Int, _ cut: Bool, _ sink: EventSink) {
-            if let first = line.first, first == 0x20 || first == 0x09, !logical.isEmpty || logicalLine > 0 {
-                let room = ICalendarParser.maxLogicalLine - logical.count
-                if room < line.count - 1 { logicalCut = true }
-                logical.append(contentsOf: line.dropFirst().prefix(max(0, room)))
-                if cut { logicalCut = true }
-                return
-            }
-            flushLogical(sink)
-            logical.append(contentsOf: line)
-            logicalLine = number
-            logicalCut = cut
+            if let ended = unfolder.add(line, number: number, cut: cut) { logical(ended, sink) }
         }
 
         mutating func flushLogical(_ sink: EventSink) {
-            defer { logical.removeAll(keepingCapacity: true); logicalCut = false }
-            guard !logical.isEmpty else { return }
-            let property = ICalendarProperty(logical)
-            handle(property, sink)
+            if let last = unfolder.finish() { logical(last, sink) }
         }
 
-        private mutating func handle(_ p: ICalendarProperty, _ sink: EventSink) {
+        private mutating func logical(_ line: ContentLineUnfolder.Line, _ sink: EventSink) {
+            guard !line.bytes.isEmpty else { return }
+            logicalLine = line.number
+            logicalCut = line.cut
+            handle(ContentLineProperty(line.bytes), sink)
+        }
+
+        private mutating func handle(_ p: ContentLineProperty, _ sink: EventSink) {
             switch p.name {
             case "BEGIN":
                 let what = p.rawValue.uppercased()
@@ -143,63 +138,6 @@ public struct ICalendarParser: ExportParser {
                             title: event.summary, code: event.recurring ? "recurring" : event.status,
                             place: event.location, product: "calendar", position: event.position))
         }
-    }
-}
-
-/// One unfolded content line: `NAME *(";" param) ":" value`. Parameter values may be quoted
-/// and hold `:` or `;` (`TZID="GMT+01:00"`); the value is everything after the first colon
-/// outside quotes.
-struct ICalendarProperty {
-    let name: String
-    let parameters: [(String, String)]
-    let rawValue: String
-
-    init(_ bytes: [UInt8]) {
-        var i = 0
-        while i < bytes.count, bytes[i] != 0x3B, bytes[i] != 0x3A { i += 1 }
-        name = String(decoding: bytes[0..<i], as: UTF8.self).uppercased()
-        var params: [(String, String)] = []
-        while i < bytes.count, bytes[i] == 0x3B {
-            i += 1
-            let keyStart = i
-            while i < bytes.count, bytes[i] != 0x3D, bytes[i] != 0x3A, bytes[i] != 0x3B { i += 1 }
-            let key = String(decoding: bytes[keyStart..<i], as: UTF8.self).uppercased()
-            var value: [UInt8] = []
-            if i < bytes.count, bytes[i] == 0x3D {
-                i += 1
-                var quoted = false
-                while i < bytes.count {
-                    let b = bytes[i]
-                    if b == 0x22 { quoted.toggle(); i += 1; continue }
-                    if !quoted && (b == 0x3B || b == 0x3A) { break }
-                    value.append(b)
-                    i += 1
-                }
-            }
-            params.append((key, String(decoding: value, as: UTF8.self)))
-        }
-        parameters = params
-        rawValue = i < bytes.count ? String(decoding: bytes[(i + 1)...], as: UTF8.self) : ""
-    }
-
-    func parameter(_ key: String) -> String? { parameters.first { $0.0 == key }?.1 }
-
-    /// The value as TEXT: `\n`/`\N` → newline, `\,` `\;` `\\` → the character; empty → nil.
-    var text: String? {
-        guard rawValue.contains("\\") else { return rawValue.isEmpty ? nil : rawValue }
-        var out = ""
-        var escaped = false
-        for c in rawValue {
-            if escaped {
-                out.append(c == "n" || c == "N" ? "\n" : c)
-                escaped = false
-            } else if c == "\\" {
-                escaped = true
-            } else {
-                out.append(c)
-            }
-        }
-        return out.isEmpty ? nil : out
     }
 }
 

@@ -4,7 +4,7 @@ import Formats
 /// vCard address books (RFC 2426 vCard 3.0, RFC 6350 vCard 4.0, and the 2.1 phones still
 /// write): Google Contacts' Takeout (`Takeout/Contacts/<group>/<group>.vcf`), iCloud and phone
 /// exports. Content lines are unfolded like iCalendar's (a line starting with a space or tab
-/// continues the previous one; RFC 6350 §3.2) and read with `ICalendarProperty`.
+/// continues the previous one; RFC 6350 §3.2) and read with `ContentLineProperty`.
 ///
 /// One `.contact` event per `BEGIN:VCARD` … `END:VCARD`: `counterparty` = `FN` (or `N` put
 /// together as "Given Family" when `FN` is missing), `product` `contacts`, positioned at the
@@ -43,33 +43,28 @@ public struct VCardParser: ExportParser {
     }
 
     struct State {
-        var logical: [UInt8] = []
-        var logicalLine = 0
+        var unfolder = ContentLineUnfolder(maxLength: VCardParser.maxLogicalLine)
         var card: Card?
         var cardCount = 0
 
         mutating func physical(_ line: ArraySlice<UInt8>, _ number: Int, _ sink: EventSink) {
-            if let first = line.first, first == 0x20 || first == 0x09, logicalLine > 0 {
-                let room = VCardParser.maxLogicalLine - logical.count
-                if room > 0 { logical.append(contentsOf: line.dropFirst().prefix(room)) }
-                return
-            }
-            flushLogical(sink)
-            logical.append(contentsOf: line)
-            logicalLine = number
+            if let ended = unfolder.add(line, number: number, cut: false) { logical(ended, sink) }
         }
 
         mutating func flushLogical(_ sink: EventSink) {
-            defer { logical.removeAll(keepingCapacity: true) }
-            guard !logical.isEmpty else { return }
+            if let last = unfolder.finish() { logical(last, sink) }
+        }
+
+        private mutating func logical(_ line: ContentLineUnfolder.Line, _ sink: EventSink) {
+            guard !line.bytes.isEmpty else { return }
             // Only the names are needed: skip every other line (a PHOTO can be 64 KiB) unparsed.
-            let head = logical.prefix(6).map { $0 | 0x20 }
+            let head = line.bytes.prefix(6).map { $0 | 0x20 }
             guard ["begin", "end", "fn", "n:", "n;"].contains(where: { head.starts(with: Array($0.utf8)) }) else { return }
-            let p = ICalendarProperty(logical)
+            let p = ContentLineProperty(line.bytes)
             switch p.name {
             case "BEGIN" where p.rawValue.uppercased() == "VCARD":
                 if let open = card { sink.skip("contact without END:VCARD", at: open.position) }
-                card = Card(position: SourcePosition(line: logicalLine, record: cardCount))
+                card = Card(position: SourcePosition(line: line.number, record: cardCount))
                 cardCount += 1
             case "END" where p.rawValue.uppercased() == "VCARD":
                 if let done = card { emit(done, sink) }

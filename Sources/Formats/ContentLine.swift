@@ -1,0 +1,98 @@
+import Foundation
+
+/// Content lines of iCalendar (RFC 5545 §3.1) and vCard (RFC 6350 §3.2): a physical line that
+/// begins with a space or a tab continues the logical line before it. Physical lines go in (from
+/// `LineSplitter`, with their numbers and whether they were cut); each logical line comes out
+/// when the next one begins, and the last one from `finish`. A logical line longer than
+/// `maxLength` is cut there and says so (a pasted document in a DESCRIPTION, a base64 PHOTO).
+/// Memory: one logical line.
+public struct ContentLineUnfolder {
+    public struct Line {
+        public var bytes: [UInt8]
+        /// The number of the physical line it began on.
+        public var number: Int
+        /// Longer than the limit, or cut by the line splitter.
+        public var cut: Bool
+    }
+
+    public let maxLength: Int
+    private var current: Line?
+
+    public init(maxLength: Int) { self.maxLength = maxLength }
+
+    /// Takes one physical line; returns the logical line it ends, if it begins a new one.
+    public mutating func add(_ physical: ArraySlice<UInt8>, number: Int, cut: Bool) -> Line? {
+        if let first = physical.first, first == 0x20 || first == 0x09, current != nil {
+            let room = maxLength - current!.bytes.count
+            if cut || room < physical.count - 1 { current!.cut = true }
+            if room > 0 { current!.bytes.append(contentsOf: physical.dropFirst().prefix(room)) }
+            return nil
+        }
+        let ended = current
+        current = Line(bytes: Array(physical.prefix(maxLength)), number: number, cut: cut || physical.count > maxLength)
+        return ended
+    }
+
+    /// The last logical line.
+    public mutating func finish() -> Line? {
+        defer { current = nil }
+        return current
+    }
+}
+
+/// One unfolded content line: `NAME *(";" param) ":" value`. Parameter values may be quoted
+/// and hold `:` or `;` (`TZID="GMT+01:00"`); the value is everything after the first colon
+/// outside quotes.
+public struct ContentLineProperty {
+    public let name: String
+    public let parameters: [(String, String)]
+    public let rawValue: String
+
+    public init(_ bytes: [UInt8]) {
+        var i = 0
+        while i < bytes.count, bytes[i] != 0x3B, bytes[i] != 0x3A { i += 1 }
+        name = String(decoding: bytes[0..<i], as: UTF8.self).uppercased()
+        var params: [(String, String)] = []
+        while i < bytes.count, bytes[i] == 0x3B {
+            i += 1
+            let keyStart = i
+            while i < bytes.count, bytes[i] != 0x3D, bytes[i] != 0x3A, bytes[i] != 0x3B { i += 1 }
+            let key = String(decoding: bytes[keyStart..<i], as: UTF8.self).uppercased()
+            var value: [UInt8] = []
+            if i < bytes.count, bytes[i] == 0x3D {
+                i += 1
+                var quoted = false
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b == 0x22 { quoted.toggle(); i += 1; continue }
+                    if !quoted && (b == 0x3B || b == 0x3A) { break }
+                    value.append(b)
+                    i += 1
+                }
+            }
+            params.append((key, String(decoding: value, as: UTF8.self)))
+        }
+        parameters = params
+        rawValue = i < bytes.count ? String(decoding: bytes[(i + 1)...], as: UTF8.self) : ""
+    }
+
+    public func parameter(_ key: String) -> String? { parameters.first { $0.0 == key }?.1 }
+
+    /// The value as TEXT: `\n`/`\N` → newline, `\,` `\;` `\\` → the character; empty → nil.
+    public var text: String? {
+        guard rawValue.contains("\\") else { return rawValue.isEmpty ? nil : rawValue }
+        var out = ""
+        var escaped = false
+        for c in rawValue {
+            if escaped {
+                out.append(c == "n" || c == "N" ? "\n" : c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                out.append(c)
+            }
+        }
+        return out.isEmpty ? nil : out
+    }
+}
