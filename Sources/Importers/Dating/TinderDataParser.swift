@@ -39,35 +39,37 @@ struct TinderDataParser: ExportParser {
 
     init() {}
 
+    // Each output is handled as the walker hands it over (its bytes are valid only then), with
+    // the unknown-list names kept in a local copy while `walker` is being mutated.
     mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
-        var found: [JSONPathWalker.Output] = []
-        walker.feed(chunk) { found.append($0) }
-        for output in found { handle(output, into: sink) }
+        var unknown = unknownMetrics
+        walker.feed(chunk) { Self.handle($0, unknownMetrics: &unknown, into: sink) }
+        unknownMetrics = unknown
     }
 
     mutating func finish(into sink: EventSink) throws(ParseError) {
-        var found: [JSONPathWalker.Output] = []
-        walker.finish { found.append($0) }
-        for output in found { handle(output, into: sink) }
+        var unknown = unknownMetrics
+        walker.finish { Self.handle($0, unknownMetrics: &unknown, into: sink) }
+        unknownMetrics = unknown
         if !unknownMetrics.isEmpty {
             sink.warn("Usage lists not read: \(unknownMetrics.sorted().joined(separator: ", "))")
         }
     }
 
-    private mutating func handle(_ output: JSONPathWalker.Output, into sink: EventSink) {
+    private static func handle(_ output: JSONPathWalker.Output, unknownMetrics: inout Set<String>, into sink: EventSink) {
         switch output {
         case .skippedValue(_, let keys, let reason):
-            sink.skip(reason, at: SourcePosition(pointer: Self.pointer(keys)))
+            sink.skip(reason, at: SourcePosition(pointer: JSONPointer.path(keys)))
         case .element, .skipped:
             Self.handleMatch(output, into: sink)
         case .value(_, let keys, let bytes):
             let metric = keys[1], day = keys[2]
-            if Self.identifiers.contains(metric) { return }
-            guard let words = Self.metrics[metric] else {
+            if identifiers.contains(metric) { return }
+            guard let words = metrics[metric] else {
                 unknownMetrics.insert(metric)
                 return
             }
-            let position = SourcePosition(pointer: Self.pointer(keys))
+            let position = SourcePosition(pointer: JSONPointer.path(keys))
             guard let time = Timestamp.parseISO8601(day.utf8), time.dateOnly else {
                 sink.skip("unreadable day \(QuotedValue.describe(day))", at: position)
                 return
@@ -137,10 +139,5 @@ struct TinderDataParser: ExportParser {
         guard clock.count == 3, ["GMT", "UTC", "+0000", "Z"].contains(String(parts[5])) else { return nil }
         return Timestamp(year: year, month: month + 1, day: day, hour: clock[0], minute: clock[1], second: clock[2],
                          utcOffsetSeconds: 0)
-    }
-
-    /// RFC 6901 pointer of a value under these keys.
-    static func pointer(_ keys: [String]) -> String {
-        keys.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined()
     }
 }

@@ -121,27 +121,29 @@ struct DiscordServerIndexParser: ExportParser {
 
     init() {}
 
+    // Each output is handled as the walker hands it over (its bytes are valid only then), with
+    // the count kept in a local copy while `walker` is being mutated.
     mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
-        var found: [JSONPathWalker.Output] = []
-        walker.feed(chunk) { found.append($0) }
-        for output in found { handle(output, into: sink) }
+        var servers = self.servers
+        walker.feed(chunk) { Self.handle($0, servers: &servers, into: sink) }
+        self.servers = servers
     }
 
     mutating func finish(into sink: EventSink) throws(ParseError) {
-        var found: [JSONPathWalker.Output] = []
-        walker.finish { found.append($0) }
-        for output in found { handle(output, into: sink) }
+        var servers = self.servers
+        walker.finish { Self.handle($0, servers: &servers, into: sink) }
+        self.servers = servers
     }
 
-    private mutating func handle(_ output: JSONPathWalker.Output, into sink: EventSink) {
+    private static func handle(_ output: JSONPathWalker.Output, servers: inout Int, into sink: EventSink) {
         switch output {
         case .element, .skipped:
             return  // no array targets
         case .skippedValue(_, let keys, let reason):
-            sink.skip(reason, at: SourcePosition(record: servers, pointer: TinderDataParser.pointer(keys)))
+            sink.skip(reason, at: SourcePosition(record: servers, pointer: JSONPointer.path(keys)))
             servers += 1
         case .value(_, let keys, let bytes):
-            let position = SourcePosition(record: servers, pointer: TinderDataParser.pointer(keys))
+            let position = SourcePosition(record: servers, pointer: JSONPointer.path(keys))
             servers += 1
             guard let name = (try? JSONValueParser.parse(Array(bytes)))?.stringValue, !name.isEmpty else {
                 sink.skip("a server without a name", at: position)

@@ -1,3 +1,4 @@
+import Formats
 /// Finds the values at target JSON pointers (RFC 6901, as importers write them in
 /// `SourcePosition.pointer`) in one streamed pass and turns each into an edit: an array element
 /// removed with one separating comma, an object member removed with its key, or with `mask`
@@ -161,7 +162,7 @@ public struct JSONRecordFinder {
         guard let frame = frames.last, let base = frame.pointer else { return nil }
         if frame.isObject {
             guard let key = frame.key else { return nil }
-            return base + "/" + key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+            return base + "/" + JSONPointer.token(key)
         }
         return base + "/" + String(frame.index)
     }

@@ -121,8 +121,7 @@ public struct TikTokUserDataParser: ExportParser {
             var path = TikTokUserDataParser.lists[target].path
             if path.last == "*" { path[path.count - 1] = key }
             if path.first == "*" { path[0] = "…" }
-            let prefix = "/" + path.map { $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
-                .joined(separator: "/")
+            let prefix = JSONPointer.path(path)
             cache[target] = (key, prefix)
             return prefix
         }
