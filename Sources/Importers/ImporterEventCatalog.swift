@@ -101,7 +101,7 @@ public enum ImporterEventCatalog {
         Entry("google.play", kinds: [.activity]),
         Entry("netflix.viewing", kinds: [.watch]),
         Entry("uber.trips", kinds: [.visit]),
-        Entry("discord.package", kinds: [.message, .activity]),
+        Entry("discord.package", kinds: [.message, .activity, .adInterest]),
     ]
 
     /// The entry of the importer with this id.

@@ -78,4 +78,48 @@ final class DiscordPackageTests: XCTestCase {
         let other = #"[{"id": 1, "timestamp": "2024-01-01", "text": "hello"}]"#
         XCTAssertNil(importer.detect(FileProbe(path: "messages.json", head: Array(other.utf8), size: nil)), "keys are Discord's capitalized ones")
     }
+
+    /// `Activity/analytics/events-*.json`: client events, one object per line, among them one line
+    /// per day with the gender or age group Discord's models predicted (field names as the
+    /// package writes them; values invented).
+    static let analytics = [
+        #"{"event_type": "app_opened", "event_id": "a1", "day": "19800", "client_track_timestamp": "2024-05-12T08:00:00.000Z"}"#,
+        #"{"user_id": "900000000000000001", "predicted_gender": "male", "probability": 0.55, "prob_male": 0.55, "prob_female": 0.4, "prob_non_binary_gender_expansive": 0.05, "model_version": "2022-08-15T00:00:00Z", "day_pt": "2024-05-12"}"#,
+        #"{"user_id": "900000000000000001", "predicted_gender": "female", "probability": 0.74, "prob_male": 0.2, "prob_female": 0.74, "prob_non_binary_gender_expansive": 0.06, "model_version": "2022-08-15T00:00:00Z", "day_pt": "2024-05-13"}"#,
+        #"{"event_type": "channel_opened", "event_id": "a2", "channel_id": "1100000000000000001"}"#,
+        #"{"user_id": "900000000000000001", "predicted_gender": "female", "probability": 0.81, "prob_male": 0.12, "prob_female": 0.81, "prob_non_binary_gender_expansive": 0.07, "model_version": "2022-08-15T00:00:00Z", "day_pt": "2024-05-14"}"#,
+        #"{"user_id": "900000000000000001", "predicted_age": "18_24", "probability": 0.66, "prob_13_17": 0.2, "prob_18_24": 0.66, "prob_25_34": 0.1, "prob_35_over": 0.04, "model_version": "2022-08-15T00:00:00Z", "day_pt": "2024-05-14"}"#,
+        #"{"user_id": "900000000000000001", "predicted_gender": null, "day_pt": "2024-05-15"}"#,
+        #"{"user_id": "900000000000000001", "predicted_age": "25_34", "probab"#,
+    ].joined(separator: "\n") + "\n"
+
+    func testAnalyticsEventsGiveOneDemographicsInferencePerDistinctPrediction() throws {
+        for size in [1, 7, 64 * 1024] {
+            let r = try parse(Self.analytics, path: "package.zip!Activity/analytics/events-2024-00000-of-00001.json", chunkSize: size)
+            XCTAssertEqual(r.events.map(\.text), ["predicted age group: 18–24", "predicted gender: female", "predicted gender: male"], "chunk \(size)")
+            XCTAssertTrue(r.events.allSatisfy { $0.kind == .adInterest && $0.product == "demographics" && $0.code == "prediction" })
+            XCTAssertEqual(r.events.map(\.quantity), [1, 2, 1], "days with each prediction")
+            XCTAssertEqual(r.events[1].time?.iso8601, "2024-05-14", "the latest day with that prediction")
+            XCTAssertEqual(r.events[1].title, "probability 0.81", "the latest day's probability")
+            XCTAssertEqual(r.events.map(\.position.line), [6, 5, 2], "each at its latest line")
+            XCTAssertEqual(r.sink.skippedCount, 2, "chunk \(size): the null prediction and the cut-off last line")
+            XCTAssertTrue(r.sink.errors.contains("line 7: a prediction without a predicted value"), "\(r.sink.issues)")
+            XCTAssertTrue(r.sink.errors.contains("line 8: a prediction line that is not a JSON object"), "\(r.sink.issues)")
+        }
+    }
+
+    func testAnalyticsEventsAreClaimedOnlyInTheActivityFolders() {
+        let importer = DiscordPackageImporter()
+        let head = Array(Self.analytics.utf8)
+        XCTAssertEqual(importer.detect(FileProbe(path: "package/activity/analytics/events-2021-00000-of-00001.json", head: head, size: nil))?.confidence, 0.9)
+        XCTAssertEqual(importer.detect(FileProbe(path: "package/Activity/modeling/events-2021-00000-of-00001.json", head: head, size: nil))?.confidence, 0.9)
+        XCTAssertNil(importer.detect(FileProbe(path: "export/analytics/events.json", head: head, size: nil)),
+                     "an events file outside a package's Activity folder is someone else's log")
+    }
+
+    func testReadableTurnsAgeRangesIntoDashesAndOtherValuesIntoWords() {
+        XCTAssertEqual(DiscordPredictionsParser.readable("13_17"), "13–17")
+        XCTAssertEqual(DiscordPredictionsParser.readable("35_over"), "35 over")
+        XCTAssertEqual(DiscordPredictionsParser.readable("non_binary_gender_expansive"), "non binary gender expansive")
+    }
 }
