@@ -38,10 +38,4 @@ public enum ByteSearch {
     public static func contains(_ haystack: [UInt8], _ text: String) -> Bool {
         contains(haystack[...], Array(text.utf8))
     }
-
-    public static func contains(_ haystack: ArraySlice<UInt8>, _ text: StaticString) -> Bool {
-        haystack.withUnsafeBytes { h in
-            contains(h, UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-        }
-    }
 }

@@ -28,17 +28,7 @@ public struct XLSXSheetReader {
     public static func looksLikeWorkbook(_ head: [UInt8]) -> Bool {
         guard ZipArchiveReader.looksLikeZip(head) else { return false }
         let window = head.prefix(4096)
-        return contains(window, Array("[Content_Types].xml".utf8)) || contains(window, Array("xl/".utf8))
-    }
-
-    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        var i = haystack.startIndex
-        while i <= haystack.endIndex - needle.count {
-            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
+        return ByteSearch.contains(window, "[Content_Types].xml") || ByteSearch.contains(window, "xl/")
     }
 
     /// The first `limit` bytes of the shared-strings part (nil when there is none): enough for

@@ -25,6 +25,6 @@ final class ByteSearchTests: XCTestCase {
     func testEmptyNeedleOccursAndEmptyHaystackHoldsNothing() {
         XCTAssertTrue(ByteSearch.contains(Array("abc".utf8)[...], ""))
         XCTAssertFalse(ByteSearch.contains([UInt8]()[...], "a"))
-        XCTAssertTrue(ByteSearch.contains(Array("SQLite format 3\u{0}rest".utf8)[...], "SQLite format 3\u{0}" as StaticString))
+        XCTAssertTrue(ByteSearch.contains(Array("SQLite format 3\u{0}rest".utf8)[...], "SQLite format 3\u{0}"))
     }
 }

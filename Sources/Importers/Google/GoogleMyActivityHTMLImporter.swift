@@ -1,3 +1,4 @@
+import Formats
 /// Google My Activity in HTML (`My Activity/<product>/MyActivity.html`, YouTube's
 /// `history/watch-history.html` and `search-history.html`). Detected by content — Takeout's
 /// activity markup (`outer-cell` / `content-cell` blocks) — because product folders are
@@ -29,12 +30,12 @@ public struct GoogleMyActivityHTMLImporter: Importer {
         let nameHint = Self.knownFileNames.contains(probe.fileName.lowercased())
         // The markup as Takeout writes it, not just the class names (the inline stylesheet
         // names them too).
-        if Self.contains("<div class=\"outer-cell", in: head) && Self.contains("<div class=\"content-cell", in: head) {
+        if ByteSearch.contains(head, "<div class=\"outer-cell") && ByteSearch.contains(head, "<div class=\"content-cell") {
             return nameHint
                 ? Detection(confidence: 0.95, reason: "HTML with My Activity outer-cell/content-cell blocks named \(probe.fileName)")
                 : Detection(confidence: 0.9, reason: "HTML with My Activity outer-cell/content-cell blocks")
         }
-        if nameHint && Self.contains("mdl-grid", in: head) {
+        if nameHint && ByteSearch.contains(head, "mdl-grid") {
             // An empty activity file, or a head taken up by the inline stylesheet.
             return Detection(confidence: 0.6, reason: "Material Design Lite page named like a My Activity file, no activity block in its first 64 KiB")
         }
@@ -42,21 +43,4 @@ public struct GoogleMyActivityHTMLImporter: Importer {
     }
 
     public func makeParser(for probe: FileProbe) -> any ExportParser { GoogleMyActivityHTMLParser() }
-
-    /// Plain byte search (detection runs once per file, on at most 64 KiB).
-    static func contains(_ needle: StaticString, in bytes: ArraySlice<UInt8>) -> Bool {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
-        var i = bytes.startIndex
-        let last = bytes.endIndex - pattern.count
-        while i <= last {
-            if bytes[i] == first {
-                var k = 1
-                while k < pattern.count && bytes[i + k] == pattern[k] { k += 1 }
-                if k == pattern.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
 }

@@ -30,11 +30,11 @@ public struct WhatsAppMsgstoreImporter: PathReadingImporter {
         let head = probe.head
         guard head.starts(with: Self.sqliteMagic) else { return nil }
         // The CREATE TABLE statements of the first page; a schema spilling past 64 KiB is rare.
-        if Self.contains(head, "key_remote_jid") && Self.contains(head, "key_from_me") {
+        if ByteSearch.contains(head, "key_remote_jid") && ByteSearch.contains(head, "key_from_me") {
             return Detection(confidence: 0.95, reason: "SQLite database with WhatsApp's legacy messages table (key_remote_jid, key_from_me)")
         }
-        if Self.contains(head, "CREATE TABLE message ") || Self.contains(head, "CREATE TABLE message(") || Self.contains(head, "CREATE TABLE \"message\"") {
-            if Self.contains(head, "chat_row_id") && Self.contains(head, "from_me") && Self.contains(head, "raw_string") {
+        if ByteSearch.contains(head, "CREATE TABLE message ") || ByteSearch.contains(head, "CREATE TABLE message(") || ByteSearch.contains(head, "CREATE TABLE \"message\"") {
+            if ByteSearch.contains(head, "chat_row_id") && ByteSearch.contains(head, "from_me") && ByteSearch.contains(head, "raw_string") {
                 return Detection(confidence: 0.9, reason: "SQLite database with WhatsApp's message, chat and jid tables")
             }
         }
@@ -106,20 +106,4 @@ public struct WhatsAppMsgstoreImporter: PathReadingImporter {
     }
 
     static let sqliteMagic: [UInt8] = Array("SQLite format 3\u{0}".utf8)
-
-    static func contains(_ head: [UInt8], _ text: String) -> Bool {
-        let needle = Array(text.utf8)
-        guard let first = needle.first, head.count >= needle.count else { return false }
-        var i = 0
-        let last = head.count - needle.count
-        while i <= last {
-            if head[i] == first {
-                var k = 1
-                while k < needle.count && head[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
 }
