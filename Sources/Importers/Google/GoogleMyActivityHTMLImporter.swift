@@ -1,4 +1,4 @@
-import Formats
+import StewardCore
 /// Google My Activity in HTML (`My Activity/<product>/MyActivity.html`, YouTube's
 /// `history/watch-history.html` and `search-history.html`). Detected by content — Takeout's
 /// activity markup (`outer-cell` / `content-cell` blocks) — because product folders are

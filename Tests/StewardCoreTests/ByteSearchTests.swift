@@ -1,5 +1,5 @@
 import XCTest
-@testable import Formats
+@testable import StewardCore
 
 final class ByteSearchTests: XCTestCase {
     func testFindsTheNeedleAtTheStartTheMiddleAndTheEnd() {
