@@ -115,6 +115,8 @@ public final class InferenceSession {
     private var occurrenceInput: String?
     private var occurrences: [UInt64: UInt32] = [:]
     private var occurrenceInputId: UInt32 = 0
+    private var mirrorInput: String?
+    private var mirrorInputId: UInt32 = 0
     private var occurrenceDay: Int64?
     private var familySource: String?
     private var familyHash: UInt64 = 0
@@ -148,6 +150,11 @@ public final class InferenceSession {
     @discardableResult
     public func process(_ event: Event, path: String) -> [String] {
         currentKey = nil
+        // A purchase the bank statement lists again (or the reverse), read from another input
+        // first, is the same payment: neither rules nor analyzers see it (docs/duplicates.md).
+        if event.kind == .transaction, let mirrors = overlap?.mirrors, !admittedByMirrors(mirrors, event, path: path) {
+            return []
+        }
         // Rules first, so analyzers learn which attributes rules already counted this record for
         // (an analyzer whose unit is such a record does not count it a second time).
         let fired = matchRules(event, path: path)
@@ -577,6 +584,17 @@ public final class InferenceSession {
             ledgerClaims = ledger.claims(source: event.source)
         }
         return ledgerClaims
+    }
+
+    private func admittedByMirrors(_ mirrors: PaymentMirrors, _ event: Event, path: String) -> Bool {
+        guard PaymentMirrors.role(of: event.source) != nil else { return true }
+        let key = overlapKey(of: event, path: path)
+        currentKey = key
+        if path != mirrorInput {
+            mirrorInput = path
+            mirrorInputId = mirrors.inputId(path)
+        }
+        return mirrors.admits(event, key: key, input: mirrorInputId)
     }
 
     /// Whether the gate checks this event (answered once per source: this is the hot path).

@@ -46,6 +46,10 @@ public final class OverlapLedger: @unchecked Sendable {
     /// The check for what analyzers count (location fixes, visits, transactions).
     public let gate: OverlapGate
 
+    /// Purchases a shop or wallet lists and a statement books again; nil when the scan cannot
+    /// hold both.
+    public let mirrors: PaymentMirrors?
+
     /// Families of export (`OverlapKey.family(of:)`) that two or more inputs of the scan can
     /// deliver: only their matched records are entered (nil: every family). A record of a family
     /// only one input holds cannot be met twice, and entering it would make the ledger grow with
@@ -53,9 +57,10 @@ public final class OverlapLedger: @unchecked Sendable {
     public let claimedFamilies: Set<String>?
 
     public init(capacity: Int = OverlapLedger.defaultCapacity, gate: OverlapGate = OverlapGate(),
-                claiming claimedFamilies: Set<String>? = nil) {
+                claiming claimedFamilies: Set<String>? = nil, mirrors: PaymentMirrors? = nil) {
         self.capacity = max(0, capacity)
         self.gate = gate
+        self.mirrors = mirrors
         self.claimedFamilies = claimedFamilies
     }
 
@@ -68,7 +73,8 @@ public final class OverlapLedger: @unchecked Sendable {
             guard let source else { unknown = true; continue }
             inputs[OverlapKey.family(of: source), default: 0] += 1
         }
-        self.init(capacity: capacity, gate: gate, claiming: unknown ? nil : Set(inputs.filter { $0.value > 1 }.keys))
+        self.init(capacity: capacity, gate: gate, claiming: unknown ? nil : Set(inputs.filter { $0.value > 1 }.keys),
+                  mirrors: PaymentMirrors.forScan(inputSources: inputSources))
     }
 
     /// Whether matched records of this source are entered (sessions ask once per source).
@@ -81,11 +87,13 @@ public final class OverlapLedger: @unchecked Sendable {
     /// (matched records of the kinds the gate checks are counted by the gate, all others here).
     public func summary(identicalFiles: [OverlapSummary.IdenticalFile]) -> OverlapSummary {
         var byInputs: [[String]: Int] = [:]
-        for merged in mergedRecords() + gate.mergedRecords() { byInputs[merged.inputs, default: 0] += merged.records }
+        for merged in mergedRecords() + gate.mergedRecords() + (mirrors?.mergedRecords() ?? []) {
+            byInputs[merged.inputs, default: 0] += merged.records
+        }
         let records = byInputs.map { OverlapSummary.MergedRecords(inputs: $0.key, records: $0.value) }
             .sorted { $0.inputs.lexicographicallyPrecedes($1.inputs) }
         return OverlapSummary(identicalFiles: identicalFiles, mergedRecords: records,
-                              uncheckedRecords: unchecked + gate.unchecked)
+                              uncheckedRecords: unchecked + gate.unchecked + (mirrors?.unchecked ?? 0))
     }
 
     /// Enters one record (`key`: record and attribute) fired by `rules` (ascending rule indices)

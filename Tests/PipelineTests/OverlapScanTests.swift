@@ -236,6 +236,34 @@ final class OverlapScanTests: XCTestCase {
         XCTAssertEqual(gambling.evidence.count, 3)
     }
 
+    /// A Google Play purchase in the Takeout's Google Pay transactions, booked by the bank two
+    /// days later under "GOOGLE *…", beside an Amazon order the bank books under "AMZN Mktp".
+    private static let googlePayCharges = "Time,Transaction ID,Description,Product,Payment method,Status,Amount\n"
+        + "\"Mar 1, 2025, 3:13\u{202F}PM\",GPA.3391-0001-2222-33333,Lucky Slots Casino Coins,Google Play Apps,Visa •••• 4242,Complete,GBP 4.99\n"
+        + "\"Mar 9, 2025, 8:00\u{202F}PM\",GPA.3391-0001-2222-44444,YouTube Premium,YouTube,Visa •••• 4242,Complete,GBP 12.99\n"
+    private static let cardStatement = """
+        Date,Description,Amount,Balance
+        03/03/2025,GOOGLE *Lucky Slots Casino,-4.99,495.01
+        04/03/2025,AMZN Mktp UK*2K4L10,-49.99,445.02
+        14/03/2025,Tesco Stores 2231,-12.40,432.62
+
+        """
+
+    func testAWalletPurchaseAndItsBankBookingCountOnceWithEitherNumberOfWorkers() throws {
+        try write(Self.cardStatement, to: dir + "/bank/statement.csv")
+        try write(Self.googlePayCharges, to: dir + "/Takeout/Google Pay/Google transactions/transactions_1234567.csv")
+        XCTAssertEqual(counts(try scan([dir + "/bank/statement.csv"]))["finance.gambling"], 1)
+        XCTAssertEqual(counts(try scan([dir + "/Takeout"]))["finance.gambling"], 1)
+        for jobs in [1, 2] {
+            let both = try scan([dir + "/bank", dir + "/Takeout"], jobs: jobs)
+            XCTAssertEqual(counts(both)["finance.gambling"], 1, "jobs \(jobs): one payment, listed by Google Pay and booked by the bank")
+            XCTAssertEqual(both.overlaps?.mergedRecords,
+                           [.init(inputs: [dir + "/Takeout/Google Pay/Google transactions/transactions_1234567.csv",
+                                           dir + "/bank/statement.csv"], records: 1)],
+                           "the YouTube charge has no booking and stays; the Amazon booking has no order here")
+        }
+    }
+
     func testOverlapCountsDoNotDependOnTheNumberOfWorkers() throws {
         try write(Self.bankCSV, to: dir + "/bank/statement.csv")
         try write(Self.bankOFX, to: dir + "/bank/statement.ofx")
