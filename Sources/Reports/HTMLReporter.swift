@@ -301,9 +301,14 @@ public struct HTMLReporter: Reporter {
             for warning in input.warnings { html += "<tr class=\"warning\"><td colspan=\"4\">\(escape(t("report.inputs.warning", ["message": RecordPlace.message(warning, localizer: t)])))</td></tr>\n" }
         }
         html += "</tbody></table></div>\n"
-        let merged = report.overlaps?.sentences(scanPaths: report.scan.paths) ?? []
+        let merged = OverlapSentences.sentences(report.overlaps, scanPaths: report.scan.paths, localizer: t)
         if !merged.isEmpty {
             html += "<ul class=\"merged\">" + merged.map { "<li>\(escape(t("report.merged", ["sentence": $0])))</li>" }.joined() + "</ul>\n"
+        }
+        let coverage = CoverageSentences.sentences(report, localizer: t)
+        if !coverage.isEmpty {
+            html += "<h3>\(escape(t("html.coverage.heading")))</h3>\n<ul class=\"coverage\">"
+                + coverage.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
         }
         if !report.unrecognized.isEmpty {
             let more = UnreadSummary.more(report.unrecognizedCount, listed: report.unrecognized.count, totals: report.unreadTotals)

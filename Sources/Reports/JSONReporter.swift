@@ -47,6 +47,12 @@ public struct JSONReporter: Reporter {
             ("scores", .array(report.scores.map(score))),
         ]
         if let overlaps = report.overlaps { members.append(("overlaps", overlapsObject(overlaps))) }
+        let coverage = ExportCoverage.of(report.inputs)
+        if !coverage.isEmpty {
+            members.append(("coverage", .array(coverage.map { item in
+                .object([("export", .string(item.export)), ("read", strings(item.read)), ("missing", strings(item.missing))])
+            })))
+        }
         if let totals = report.unreadTotals {
             members.append(("unreadTotals", .object([
                 ("unrecognized", .int(totals.unrecognized)),

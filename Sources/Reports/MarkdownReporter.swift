@@ -90,6 +90,10 @@ public struct MarkdownReporter: Reporter {
         for sentence in OverlapSentences.sentences(report.overlaps, scanPaths: report.scan.paths, localizer: t) {
             md += "- \(t("markdown.merged", ["sentence": esc(sentence)]))\n"
         }
+        let coverage = CoverageSentences.sentences(report, localizer: t)
+        if !coverage.isEmpty {
+            md += "\n\(t("html.coverage.heading")):\n\n" + coverage.map { "- \(esc($0))\n" }.joined()
+        }
         if !report.unrecognized.isEmpty {
             md += "\n\(t("markdown.not_read"))\n\n" + report.unrecognized.map { "- \(esc($0.path)): \(esc(RecordPlace.message($0.reason, localizer: t)))\n" }.joined()
             if let more = UnreadSummary.more(report.unrecognizedCount, listed: report.unrecognized.count, totals: report.unreadTotals) {

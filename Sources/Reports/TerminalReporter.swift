@@ -73,6 +73,7 @@ public struct TerminalReporter: Reporter {
         evidence(report, into: &out)
         inputs(report, into: &out)
         overlaps(report, into: &out)
+        coverage(report, into: &out)
         notRead(report, into: &out)
         return out.lines.joined(separator: "\n") + "\n"
     }
@@ -138,6 +139,15 @@ public struct TerminalReporter: Reporter {
         for sentence in OverlapSentences.sentences(report.overlaps, scanPaths: report.scan.paths, localizer: localizer) {
             out.line(localizer("report.merged", ["sentence": sentence]), indent: 2, hanging: 6, style: .dim)
         }
+    }
+
+    /// Which usual parts of each export were read and which were not there.
+    private func coverage(_ report: ScanReport, into out: inout Output) {
+        let sentences = CoverageSentences.sentences(report, localizer: localizer)
+        guard !sentences.isEmpty else { return }
+        out.blank()
+        out.line(localizer("report.coverage.heading"), style: .heading)
+        for sentence in sentences { out.line(sentence, indent: 2, hanging: 4) }
     }
 
     private func scores(_ report: ScanReport, into out: inout Output) {

@@ -10,12 +10,12 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic persona's exports in their real formats, scan them and report.",
         discussion: """
-            No data of yours is read. The persona's exports (bank or payment-app statements, a Google \\
-            Takeout archive, chats, social archives; docs/personas.md) are written to steward's data folder ($XDG_DATA_HOME/steward/demo/PERSONA, \\
-            or --dir), scanned like any export, and the scan is stored, so the commands the report \\
-            suggests work afterwards (steward explain, what-if, report); `steward forget` removes \\
-            the exports and the scan. With --no-db the exports go to a temporary folder that is \\
-            deleted afterwards, and nothing is kept. Personas: \\(PersonaCatalog.all.map(\\.id).joined(separator: ", ")).
+            No data of yours is read. The persona's exports (bank or payment-app statements, a Google \
+            Takeout archive, chats, social archives; docs/personas.md) are written to steward's data folder ($XDG_DATA_HOME/steward/demo/PERSONA, \
+            or --dir), scanned like any export, and the scan is stored, so the commands the report \
+            suggests work afterwards (steward explain, what-if, report); `steward forget` removes \
+            the exports and the scan. With --no-db the exports go to a temporary folder that is \
+            deleted afterwards, and nothing is kept. Personas: \(PersonaCatalog.all.map(\.id).joined(separator: ", ")).
 
             Examples:
               steward demo

@@ -9,9 +9,9 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show every record behind one finding of a stored scan.",
         discussion: """
-            Reports show a sample of the evidence; this lists all of it, oldest first, from the \\
-            database. Name an attribute (every record behind its finding), a rule (the records it \\
-            matched), or a source or path (every matched record read from there). A name the scan \\
+            Reports show a sample of the evidence; this lists all of it, oldest first, from the \
+            database. Name an attribute (every record behind its finding), a rule (the records it \
+            matched), or a source or path (every matched record read from there). A name the scan \
             and the rules do not know is an error that names the closest valid ones.
 
             Example:

@@ -6,12 +6,12 @@ struct Forget: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Delete steward's database, its stored reports and the demo's exports.",
         discussion: """
-            Lists what it will remove and asks first when standard input is a terminal; in a \\
-            script pass --yes (without it, and without a terminal to ask, nothing is removed and \\
-            the exit status is 2). --dry-run only lists. Reports you wrote with --out elsewhere are \\
-            removed only with --include-out-files, and only while each is still the file steward \\
-            wrote (same device, inode, size and SHA-256); one changed since, replaced by a folder \\
-            or a symbolic link is listed as kept. Only regular files are removed, never through a \\
+            Lists what it will remove and asks first when standard input is a terminal; in a \
+            script pass --yes (without it, and without a terminal to ask, nothing is removed and \
+            the exit status is 2). --dry-run only lists. Reports you wrote with --out elsewhere are \
+            removed only with --include-out-files, and only while each is still the file steward \
+            wrote (same device, inode, size and SHA-256); one changed since, replaced by a folder \
+            or a symbolic link is listed as kept. Only regular files are removed, never through a \
             symbolic link. Your export files are never touched.
 
             Examples:

@@ -11,10 +11,10 @@ struct Request: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a ready access request (GDPR Art. 15 or CCPA right to know) to the holder of one source's data.",
         discussion: """
-            The letter asks for what a download does not show: inferences, ad segments, interest \\
-            profiles, data from partners, purposes, recipients, retention periods and the logic of \\
-            automated decisions, and, when the stored scan read that source, names the files the \\
-            download lacked. It is printed, never sent: fill in the parts in square brackets. \\
+            The letter asks for what a download does not show: inferences, ad segments, interest \
+            profiles, data from partners, purposes, recipients, retention periods and the logic of \
+            automated decisions, and, when the stored scan read that source, names the files the \
+            download lacked. It is printed, never sent: fill in the parts in square brackets. \
             docs/requests.md says more.
 
             Examples:

@@ -7,6 +7,7 @@ import StewardCore
 import StewardPipeline
 import Archives
 import RuleFileReading
+import Reports
 
 /// Checks the wiring between importers and rules, not the parts: a rule that names a source
 /// no importer emits never fires, and an importer whose records reach no rule or analyzer
@@ -19,6 +20,11 @@ final class WiringTests: XCTestCase {
     }()
 
     private var emittingEntries: [ImporterEventCatalog.Entry] { ImporterEventCatalog.entries.filter { !$0.kinds.isEmpty } }
+
+    func testExportCoverageNamesOnlyRegisteredImporters() {
+        let unknown = ExportCoverage.namedSources.subtracting(ImporterRegistry.all.map(\.id)).sorted()
+        XCTAssertEqual(unknown, [], "ExportCoverage names importers the registry does not have")
+    }
 
     func testEveryRegisteredImporterHasExactlyOneCatalogEntry() {
         let registered = ImporterRegistry.all.map(\.id)

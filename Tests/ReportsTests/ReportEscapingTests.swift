@@ -108,7 +108,7 @@ final class ReportEscapingTests: XCTestCase {
 
     func testJSONKeysFollowTheContractOrder() {
         guard case .object(let top) = JSONReporter.document(ReportFixture.report) else { return XCTFail("not an object") }
-        XCTAssertEqual(top.map(\.0), ["schema", "tool", "scan", "inputs", "unrecognized", "knownFiles", "findings", "scores"])
+        XCTAssertEqual(top.map(\.0), ["schema", "tool", "scan", "inputs", "unrecognized", "knownFiles", "findings", "scores", "coverage"])
         guard case .array(let findings) = top[6].1, case .object(let finding) = findings[0],
               case .array(let scores) = top[7].1, case .object(let citizen) = scores[0], case .object(let verdict) = scores[2] else {
             return XCTFail("unexpected shape")
