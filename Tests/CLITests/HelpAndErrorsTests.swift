@@ -63,6 +63,15 @@ final class HelpAndErrorsTests: XCTestCase {
         }
     }
 
+    func testNoHelpShowsSourceEscapesOrUninterpolatedCode() throws {
+        for command in Self.commands + [[]] {
+            let help = try StewardProcess.run(command + ["--help"], home: home).stdout
+            // No help text needs a backslash; one that shows is a source escape written twice
+            // (`\\` for a line continuation, `\\(` for an interpolation).
+            XCTAssertFalse(help.contains("\\"), "\(command) --help shows a backslash:\n\(help)")
+        }
+    }
+
     func testRootHelpDocumentsTheExitCodes() throws {
         let help = try StewardProcess.run(["--help"], home: home).stdout
         for line in ["0  done", "2  usage error", "3  nothing could be read", "4  a path given on the command line could not be read"] {
