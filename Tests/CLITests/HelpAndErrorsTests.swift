@@ -63,7 +63,7 @@ final class HelpAndErrorsTests: XCTestCase {
         }
     }
 
-    func testNoHelpShowsSourceEscapesOrUninterpolatedCode() throws {
+    func testNoCommandsHelpShowsABackslash() throws {
         for command in Self.commands + [[]] {
             let help = try StewardProcess.run(command + ["--help"], home: home).stdout
             // No help text needs a backslash; one that shows is a source escape written twice
