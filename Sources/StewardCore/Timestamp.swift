@@ -118,7 +118,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
 
     // Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic Gregorian
     // calendar without any table or Foundation call.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -128,7 +128,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
         return era * 146_097 + doe - 719_468
     }
 
-    static func civilFromDays(_ z0: Int64) -> (Int, Int, Int) {
+    public static func civilFromDays(_ z0: Int64) -> (Int, Int, Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

@@ -11,18 +11,30 @@ import Formats
 ///   an hour of the local clock is what the rules need), `20240305T090000` (floating) or
 ///   `VALUE=DATE:20240305` (all day);
 /// - `SUMMARY` (the title) and `LOCATION` (the place), text unescaped (`\\n`, `\\,`, `\\;`, `\\\\`);
-/// - `STATUS` (`CANCELLED` events are kept: the plan was made) and whether `RRULE` repeats it.
+/// - `STATUS` (`CANCELLED` events are kept: the plan was made);
+/// - `RRULE`, `EXDATE`, `UID`, `RECURRENCE-ID` and `DTSTAMP` for repeating events.
 /// `DESCRIPTION`, attendees, organizer and conference links never enter memory as values.
 ///
 /// One `.activity` event per `VEVENT` (source `calendar.ics`): `title` = SUMMARY, `place` =
-/// LOCATION, `time`/`endTime`, `product` `calendar`, `code` `recurring` when it has an RRULE
-/// (only its first occurrence is dated), the `STATUS` otherwise. A recurring event's later
-/// exceptions (`RECURRENCE-ID`) are events of their own in the file and are read as such.
+/// LOCATION, `time`/`endTime`, `product` `calendar`, `code` = the `STATUS`. A repeating event
+/// (`RRULE`) is one event per occurrence, `code` `recurring`, all at the `VEVENT`'s position
+/// (`ICalendarRecurrence`): occurrences run up to the export's date, the latest `DTSTAMP` in the
+/// file (Google writes the export time there), leave out the `EXDATE`s and the occurrences the
+/// file changes with a `VEVENT` of the same `UID` and a `RECURRENCE-ID` (that event is read on
+/// its own). Repeating events are held until the file ends, since their changed occurrences may
+/// follow them; at most `maxHeldRepeating` are held and each gives at most
+/// `maxOccurrences` occurrences.
 public struct ICalendarParser: ExportParser {
     public static let source = "calendar.ics"
     /// An unfolded content line longer than this is cut (a DESCRIPTION can hold a pasted
     /// document; the properties read are short).
     static let maxLogicalLine = 64 * 1024
+    /// Repeating events held until the end of the file; past this they are dated once.
+    static let maxHeldRepeating = 5_000
+    /// Occurrences of one repeating event (a daily reminder over three years).
+    static let maxOccurrences = 1_000
+    /// Changed occurrences (`RECURRENCE-ID`) remembered to leave out of their series.
+    static let maxChangedOccurrences = 50_000
 
     private var lines = LineSplitter(maxLineLength: maxLogicalLine)
     private var state = State()
@@ -44,6 +56,7 @@ public struct ICalendarParser: ExportParser {
         if state.current != nil {
             sink.skip("truncated: the file ends inside this event", at: state.current!.position)
         }
+        state.expandRepeating(sink)
     }
 
     struct PendingEvent {
@@ -55,6 +68,10 @@ public struct ICalendarParser: ExportParser {
         var end: Timestamp?
         var status: String?
         var recurring = false
+        var rule: String?
+        var uid: String?
+        var recurrenceId: Timestamp?
+        var exceptions: [Timestamp] = []
         /// Depth of components nested in the event (VALARM): their properties are not the event's.
         var nested = 0
     }
@@ -67,6 +84,14 @@ public struct ICalendarParser: ExportParser {
         var sawCalendar = false
         var current: PendingEvent?
         var eventCount = 0
+        /// Repeating events with a rule steward expands, until the file ends.
+        var repeating: [(event: PendingEvent, rule: ICalendarRecurrence)] = []
+        /// `UID` + local seconds of each changed occurrence.
+        var changedOccurrences: Set<String> = []
+        /// The export's date: the latest DTSTAMP; without one, the latest start read.
+        var latestStamp: Timestamp?
+        var latestStart: Timestamp?
+        var warnedUnexpanded = false
 
         mutating func physical(_ line: ArraySlice<UInt8>, _ number: Int, _ cut: Bool, _ sink: EventSink) {
             if let ended = unfolder.add(line, number: number, cut: cut) { logical(ended, sink) }
@@ -116,12 +141,53 @@ public struct ICalendarParser: ExportParser {
             case "DTEND":
                 event.end = ICalendarDate.parse(p.rawValue, dateOnlyParameter: p.parameter("VALUE")?.uppercased() == "DATE")
             case "STATUS": event.status = p.rawValue.uppercased()
-            case "RRULE": event.recurring = true
+            case "RRULE":
+                event.recurring = true
+                event.rule = p.rawValue
+            case "UID": event.uid = p.rawValue
+            case "RECURRENCE-ID":
+                event.recurrenceId = ICalendarDate.parse(p.rawValue, dateOnlyParameter: p.parameter("VALUE")?.uppercased() == "DATE")
+            case "EXDATE":
+                let dateOnly = p.parameter("VALUE")?.uppercased() == "DATE"
+                for value in p.rawValue.split(separator: ",") where event.exceptions.count < ICalendarParser.maxOccurrences {
+                    if let t = ICalendarDate.parse(String(value), dateOnlyParameter: dateOnly) { event.exceptions.append(t) }
+                }
+            case "DTSTAMP":
+                if let t = ICalendarDate.parse(p.rawValue, dateOnlyParameter: false), t > (latestStamp ?? t) || latestStamp == nil {
+                    latestStamp = t
+                }
             default: break
             }
         }
 
-        private func emit(_ event: PendingEvent, _ sink: EventSink) {
+        /// Day and time on the event's clock, for matching an occurrence to its exceptions.
+        static func occurrenceKey(_ uid: String, _ time: Timestamp) -> String {
+            "\(uid)\u{0}\(time.dateOnly ? Timestamp.floorDiv(time.localSeconds, 86_400) * 86_400 : time.localSeconds)"
+        }
+
+        /// Every held repeating event, one event per occurrence up to the export's date.
+        mutating func expandRepeating(_ sink: EventSink) {
+            guard let horizon = latestStamp ?? latestStart else { return }
+            for (event, rule) in repeating {
+                guard let start = event.start else { continue }
+                let (starts, cut) = rule.occurrences(from: start, through: max(horizon, start), limit: ICalendarParser.maxOccurrences)
+                if cut { sink.warn("a repeating event cut at its first 1,000 occurrences", at: event.position) }
+                let excluded = Set(event.exceptions.map { Self.occurrenceKey("", $0) })
+                let duration = event.end.map { $0.epochSeconds - start.epochSeconds }.flatMap { $0 >= 0 ? $0 : nil }
+                for time in starts {
+                    if excluded.contains(Self.occurrenceKey("", time)) { continue }
+                    if let uid = event.uid, changedOccurrences.contains(Self.occurrenceKey(uid, time)) { continue }
+                    let end = duration.map { Timestamp(epochSeconds: time.epochSeconds + $0, utcOffsetSeconds: time.utcOffsetSeconds,
+                                                       dateOnly: time.dateOnly) }
+                    sink.emit(Event(source: ICalendarParser.source, kind: .activity, time: time, endTime: end,
+                                    title: event.summary, code: "recurring", place: event.location, product: "calendar",
+                                    position: event.position))
+                }
+            }
+            repeating.removeAll()
+        }
+
+        private mutating func emit(_ event: PendingEvent, _ sink: EventSink) {
             guard let start = event.start else {
                 if let raw = event.startRaw {
                     sink.skip("unreadable time \(QuotedValue.describe(raw))", at: event.position)
@@ -132,6 +198,20 @@ public struct ICalendarParser: ExportParser {
             }
             guard event.summary != nil || event.location != nil else {
                 sink.skip("event without SUMMARY or LOCATION", at: event.position); return
+            }
+            if start > (latestStart ?? start) || latestStart == nil { latestStart = start }
+            if let uid = event.uid, let changed = event.recurrenceId, changedOccurrences.count < ICalendarParser.maxChangedOccurrences {
+                changedOccurrences.insert(Self.occurrenceKey(uid, changed))
+            }
+            if let text = event.rule {
+                if let rule = ICalendarRecurrence.parse(text), repeating.count < ICalendarParser.maxHeldRepeating {
+                    repeating.append((event, rule))
+                    return
+                }
+                if !warnedUnexpanded {
+                    warnedUnexpanded = true
+                    sink.warn("a repeat rule steward does not expand: only its first occurrence is dated", at: event.position)
+                }
             }
             sink.emit(Event(source: ICalendarParser.source, kind: .activity, time: start,
                             endTime: event.end.flatMap { $0 >= start ? $0 : nil },
