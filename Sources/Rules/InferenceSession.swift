@@ -115,8 +115,6 @@ public final class InferenceSession {
     private var occurrenceInput: String?
     private var occurrences: [UInt64: UInt32] = [:]
     private var occurrenceInputId: UInt32 = 0
-    private var mirrorInput: String?
-    private var mirrorInputId: UInt32 = 0
     private var occurrenceDay: Int64?
     private var familySource: String?
     private var familyHash: UInt64 = 0
@@ -590,11 +588,7 @@ public final class InferenceSession {
         guard PaymentMirrors.role(of: event.source) != nil else { return true }
         let key = overlapKey(of: event, path: path)
         currentKey = key
-        if path != mirrorInput {
-            mirrorInput = path
-            mirrorInputId = mirrors.inputId(path)
-        }
-        return mirrors.admits(event, key: key, input: mirrorInputId)
+        return mirrors.admits(event, key: key, input: occurrenceInputId)
     }
 
     /// Whether the gate checks this event (answered once per source: this is the hot path).

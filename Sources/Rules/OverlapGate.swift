@@ -71,6 +71,12 @@ public final class OverlapGate: @unchecked Sendable {
         return id
     }
 
+    /// The path of an input number `inputId` gave.
+    public func path(of id: UInt32) -> String {
+        pathLock.lock(); defer { pathLock.unlock() }
+        return paths[Int(id)]
+    }
+
     /// Whether analyzers should see the record with this key from input `input`: false when
     /// another input already delivered it.
     public func admits(key: UInt64, input: UInt32) -> Bool {

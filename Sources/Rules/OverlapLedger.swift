@@ -87,7 +87,7 @@ public final class OverlapLedger: @unchecked Sendable {
     /// (matched records of the kinds the gate checks are counted by the gate, all others here).
     public func summary(identicalFiles: [OverlapSummary.IdenticalFile]) -> OverlapSummary {
         var byInputs: [[String]: Int] = [:]
-        for merged in mergedRecords() + gate.mergedRecords() + (mirrors?.mergedRecords() ?? []) {
+        for merged in mergedRecords() + gate.mergedRecords() + (mirrors?.mergedRecords(path: gate.path(of:)) ?? []) {
             byInputs[merged.inputs, default: 0] += merged.records
         }
         let records = byInputs.map { OverlapSummary.MergedRecords(inputs: $0.key, records: $0.value) }

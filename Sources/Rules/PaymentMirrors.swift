@@ -98,8 +98,6 @@ public final class PaymentMirrors: @unchecked Sendable {
     /// from a third input (the OFX of a statement whose CSV line was dropped) is dropped too.
     private var dropped: Set<UInt64> = []
     private var mergedByPair: [UInt64: Int] = [:]
-    private var paths: [String] = []
-    private var pathIds: [String: UInt32] = [:]
     private var uncheckedCount = 0
 
     public init(capacity: Int = PaymentMirrors.defaultCapacity) {
@@ -117,19 +115,10 @@ public final class PaymentMirrors: @unchecked Sendable {
         return (purchases || unknown) && (statements || unknown) ? PaymentMirrors(capacity: capacity) : nil
     }
 
-    /// A small number for an input path (sessions ask once per input).
-    public func inputId(_ path: String) -> UInt32 {
-        lock.lock(); defer { lock.unlock() }
-        if let id = pathIds[path] { return id }
-        let id = UInt32(paths.count)
-        paths.append(path)
-        pathIds[path] = id
-        return id
-    }
-
     /// Whether rules and analyzers should see this transaction: false when another input
     /// already delivered the same payment from the other side (or a copy of a dropped one).
-    /// `key` is the record's overlap key (numbered by occurrence in its input).
+    /// `key` is the record's overlap key (numbered by occurrence in its input), `input` the
+    /// gate's number for its input (`OverlapGate.inputId`).
     public func admits(_ event: Event, key: UInt64, input: UInt32) -> Bool {
         guard event.kind == .transaction, let role = Self.role(of: event.source), let time = event.time,
               let amount = event.amount, amount.units != 0 else { return true }
@@ -188,11 +177,11 @@ public final class PaymentMirrors: @unchecked Sendable {
         return uncheckedCount
     }
 
-    /// Payments dropped as the second copy, per pair of inputs.
-    public func mergedRecords() -> [OverlapSummary.MergedRecords] {
+    /// Payments dropped as the second copy, per pair of inputs (`path` names an input number).
+    public func mergedRecords(path: (UInt32) -> String) -> [OverlapSummary.MergedRecords] {
         lock.lock(); defer { lock.unlock() }
         return mergedByPair.map { pair, records in
-            OverlapSummary.MergedRecords(inputs: [paths[Int(pair >> 32)], paths[Int(pair & 0xFFFF_FFFF)]].sorted(), records: records)
+            OverlapSummary.MergedRecords(inputs: [path(UInt32(pair >> 32)), path(UInt32(pair & 0xFFFF_FFFF))].sorted(), records: records)
         }.sorted { $0.inputs.lexicographicallyPrecedes($1.inputs) }
     }
 }

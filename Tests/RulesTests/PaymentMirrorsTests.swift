@@ -5,6 +5,9 @@ import StewardCore
 /// A purchase listed by a shop or wallet and booked again on a bank statement counts once
 /// (docs/duplicates.md, "Purchases and the statement that paid them").
 final class PaymentMirrorsTests: XCTestCase {
+    /// Numbers inputs as a scan's gate does.
+    let gate = OverlapGate()
+
     func transaction(_ source: String, _ day: String, _ amount: String, _ counterparty: String, text: String? = nil) -> Event {
         let units = Int64((Double(amount)! * 100).rounded())
         return Event(source: source, kind: .transaction, time: Timestamp.parseISO8601(Array(day.utf8)), text: text,
@@ -15,12 +18,12 @@ final class PaymentMirrorsTests: XCTestCase {
         let order = transaction("amazon.orders", "2025-03-01", "-49.99", "Amazon.co.uk", text: "PlayStation 5 DualSense controller")
         let booking = transaction("bank.csv", "2025-03-04", "-49.99", "AMZN Mktp UK*2K4L10")
         let orderFirst = PaymentMirrors()
-        XCTAssertTrue(orderFirst.admits(order, key: 1, input: orderFirst.inputId("orders.csv")))
-        XCTAssertFalse(orderFirst.admits(booking, key: 2, input: orderFirst.inputId("statement.csv")), "the booking of that order")
-        XCTAssertEqual(orderFirst.mergedRecords(), [.init(inputs: ["orders.csv", "statement.csv"], records: 1)])
+        XCTAssertTrue(orderFirst.admits(order, key: 1, input: gate.inputId("orders.csv")))
+        XCTAssertFalse(orderFirst.admits(booking, key: 2, input: gate.inputId("statement.csv")), "the booking of that order")
+        XCTAssertEqual(orderFirst.mergedRecords(path: gate.path(of:)), [.init(inputs: ["orders.csv", "statement.csv"], records: 1)])
         let bankFirst = PaymentMirrors()
-        XCTAssertTrue(bankFirst.admits(booking, key: 2, input: bankFirst.inputId("statement.csv")))
-        XCTAssertFalse(bankFirst.admits(order, key: 1, input: bankFirst.inputId("orders.csv")), "the order of that booking")
+        XCTAssertTrue(bankFirst.admits(booking, key: 2, input: gate.inputId("statement.csv")))
+        XCTAssertFalse(bankFirst.admits(order, key: 1, input: gate.inputId("orders.csv")), "the order of that booking")
     }
 
     func testAmountDaysNameAndInputMustAllAgree() {
@@ -33,24 +36,24 @@ final class PaymentMirrorsTests: XCTestCase {
         ]
         for (booking, why) in cases {
             let table = PaymentMirrors()
-            XCTAssertTrue(table.admits(charge, key: 1, input: table.inputId("transactions.csv")))
-            XCTAssertTrue(table.admits(booking, key: 2, input: table.inputId("statement.csv")), why)
+            XCTAssertTrue(table.admits(charge, key: 1, input: gate.inputId("transactions.csv")))
+            XCTAssertTrue(table.admits(booking, key: 2, input: gate.inputId("statement.csv")), why)
         }
         let sameInput = PaymentMirrors()
-        let input = sameInput.inputId("mixed.csv")
+        let input = gate.inputId("mixed.csv")
         XCTAssertTrue(sameInput.admits(charge, key: 1, input: input))
         XCTAssertTrue(sameInput.admits(transaction("bank.csv", "2025-03-02", "-4.99", "GOOGLE *Lucky Slots"), key: 2, input: input),
                       "one input never pairs with itself")
         let byMerchantWord = PaymentMirrors()
-        XCTAssertTrue(byMerchantWord.admits(charge, key: 1, input: byMerchantWord.inputId("transactions.csv")))
+        XCTAssertTrue(byMerchantWord.admits(charge, key: 1, input: gate.inputId("transactions.csv")))
         XCTAssertFalse(byMerchantWord.admits(transaction("bank.csv", "2025-02-28", "4.99", "LUCKYSLOTS LONDON"), key: 2,
-                                             input: byMerchantWord.inputId("statement.csv")),
+                                             input: gate.inputId("statement.csv")),
                        "a merchant word of four letters or more, the sign aside, one day before")
     }
 
     func testEachPurchasePairsWithOneBookingOnly() {
         let table = PaymentMirrors()
-        let orders = table.inputId("orders.csv"), statement = table.inputId("statement.csv")
+        let orders = gate.inputId("orders.csv"), statement = gate.inputId("statement.csv")
         XCTAssertTrue(table.admits(transaction("amazon.orders", "2025-03-01", "-9.99", "Amazon.de"), key: 1, input: orders))
         XCTAssertFalse(table.admits(transaction("bank.csv", "2025-03-02", "-9.99", "AMAZON EU SARL"), key: 2, input: statement))
         XCTAssertTrue(table.admits(transaction("bank.csv", "2025-03-03", "-9.99", "AMAZON EU SARL"), key: 3, input: statement),
@@ -62,14 +65,14 @@ final class PaymentMirrorsTests: XCTestCase {
         let booking = transaction("bank.csv", "2025-03-02", "-4.99", "GOOGLE *YouTube")
         var ofx = booking
         ofx.source = "bank.ofx"
-        XCTAssertTrue(table.admits(transaction("google.pay", "2025-03-01", "-4.99", "YouTube Premium"), key: 1, input: table.inputId("pay.csv")))
-        XCTAssertFalse(table.admits(booking, key: 7, input: table.inputId("statement.csv")))
-        XCTAssertFalse(table.admits(ofx, key: 7, input: table.inputId("statement.ofx")), "the OFX of the statement line already paired")
+        XCTAssertTrue(table.admits(transaction("google.pay", "2025-03-01", "-4.99", "YouTube Premium"), key: 1, input: gate.inputId("pay.csv")))
+        XCTAssertFalse(table.admits(booking, key: 7, input: gate.inputId("statement.csv")))
+        XCTAssertFalse(table.admits(ofx, key: 7, input: gate.inputId("statement.ofx")), "the OFX of the statement line already paired")
     }
 
     func testAFullTableAdmitsWithoutACheckAndSaysHowMany() {
         let table = PaymentMirrors(capacity: 1)
-        let orders = table.inputId("orders.csv"), statement = table.inputId("statement.csv")
+        let orders = gate.inputId("orders.csv"), statement = gate.inputId("statement.csv")
         XCTAssertTrue(table.admits(transaction("amazon.orders", "2025-03-01", "-9.99", "Amazon.de"), key: 1, input: orders))
         XCTAssertTrue(table.admits(transaction("amazon.orders", "2025-03-01", "-19.99", "Amazon.de"), key: 2, input: orders))
         XCTAssertEqual(table.unchecked, 1)
