@@ -95,7 +95,7 @@ let package = Package(
         .target(name: "HostileInputs", dependencies: ["CSystemZlib", "CSQLite"], path: "Tests/HostileInputs"),
         .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
         // The format readers alone, without an importer; the file-name tests also open through Archives.
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Archives", "StewardCore"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Archives", "StewardCore", "HostileInputs"]),
         .testTarget(name: "ImportersTests", dependencies: [
             "Importers", "Formats", "Archives", "StewardCore", "HostileInputs", "Localization",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
