@@ -94,6 +94,7 @@ public enum ImporterEventCatalog {
         Entry("fit.activity", kinds: [.location, .healthRecord]),
         Entry("tcx.activity", kinds: [.location, .healthRecord]),
         Entry("strava.activities", kinds: [.healthRecord]),
+        Entry("garmin.connect", kinds: [.healthRecord, .location]),
         Entry("photo.exif", kinds: [.photo],
               unread: [.photo: photosAreNotFixes]),
         Entry("google.pay", kinds: [.transaction]),

@@ -48,6 +48,7 @@ public enum ImporterRegistry {
         FITActivityImporter(),
         TCXActivityImporter(),
         StravaActivitiesImporter(),
+        GarminConnectImporter(),
         ExifPhotoImporter(),
         GooglePayImporter(),
         AmazonOrderHistoryImporter(),
