@@ -109,8 +109,8 @@ bench: release
 # the tar harness reaches the internal tar reader). FUZZ_TARGETS picks some of them.
 FUZZ_SECONDS ?= 20
 FUZZ_BUILD   := $(BUILD_DIR)/fuzz
-FUZZ_TARGETS ?= json csv markup tar exif sqlite importer
-fuzz_product  = $$(echo $(1) | sed 's/^json$$/JSONFuzzer/;s/^csv$$/CSVFuzzer/;s/^markup$$/MarkupFuzzer/;s/^tar$$/TarFuzzer/;s/^exif$$/ExifFuzzer/;s/^sqlite$$/SQLiteFuzzer/;s/^importer$$/ImporterFuzzer/')
+FUZZ_TARGETS ?= json csv markup tar exif sqlite importer fit
+fuzz_product  = $$(echo $(1) | sed 's/^json$$/JSONFuzzer/;s/^csv$$/CSVFuzzer/;s/^markup$$/MarkupFuzzer/;s/^tar$$/TarFuzzer/;s/^exif$$/ExifFuzzer/;s/^sqlite$$/SQLiteFuzzer/;s/^importer$$/ImporterFuzzer/;s/^fit$$/FITFuzzer/')
 fuzz: deps fuzz-build
 	@mkdir -p $(FUZZ_BUILD)/crashes
 	@for t in $(FUZZ_TARGETS); do \

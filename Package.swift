@@ -95,7 +95,7 @@ let package = Package(
         .target(name: "HostileInputs", dependencies: ["CSystemZlib", "CSQLite"], path: "Tests/HostileInputs"),
         .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
         // The format readers alone, without an importer; the file-name tests also open through Archives.
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Archives", "StewardCore"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Archives", "StewardCore", "HostileInputs"]),
         .testTarget(name: "ImportersTests", dependencies: [
             "Importers", "Formats", "Archives", "StewardCore", "HostileInputs", "Localization",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -121,7 +121,7 @@ let package = Package(
 // have no main of their own: libFuzzer supplies it). docs/privacy.md, "Fuzzing".
 if Context.environment["STEWARD_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
-    for name in ["JSONFuzzer", "CSVFuzzer", "MarkupFuzzer", "TarFuzzer", "ExifFuzzer", "SQLiteFuzzer", "ImporterFuzzer"] {
+    for name in ["JSONFuzzer", "CSVFuzzer", "MarkupFuzzer", "TarFuzzer", "ExifFuzzer", "SQLiteFuzzer", "ImporterFuzzer", "FITFuzzer"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["StewardCore", "Formats", "Archives", "Importers", "FuzzSupport"], path: "Fuzz/\(name)",
                                                  swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
         package.products.append(.executable(name: name, targets: [name]))

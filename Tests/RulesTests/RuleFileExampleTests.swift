@@ -36,6 +36,7 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/signals/health/medical.yaml",
         "rules/signals/health/mental.yaml",
         "rules/signals/health/pregnancy.yaml",
+        "rules/signals/health/recorded_activities.yaml",
         "rules/signals/health/tobacco.yaml",
         "rules/signals/legal/court.yaml",
         "rules/signals/legal/traffic_fines.yaml",
@@ -131,6 +132,8 @@ final class RuleFileExampleTests: XCTestCase {
     func test_signals_health_mental() throws { try RuleFileExamples.check("rules/signals/health/mental.yaml") }
 
     func test_signals_health_pregnancy() throws { try RuleFileExamples.check("rules/signals/health/pregnancy.yaml") }
+
+    func test_signals_health_recorded_activities() throws { try RuleFileExamples.check("rules/signals/health/recorded_activities.yaml") }
 
     func test_signals_health_tobacco() throws { try RuleFileExamples.check("rules/signals/health/tobacco.yaml") }
 

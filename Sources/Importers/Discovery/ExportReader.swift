@@ -255,9 +255,16 @@ public struct ExportReader: Sendable {
             return
         }
 
-        // A gzip stream: a .tgz / .tar.gz Takeout, read member by member as it inflates.
+        // A gzip stream: a .tgz / .tar.gz Takeout, read member by member as it inflates; any
+        // other .gz file (Strava's activities/*.fit.gz, *.gpx.gz) is read as the one file it
+        // holds, detected by its inner name and content.
         if GzipInflater.looksLikeGzip(head) {
-            readTarGz(source: source, modified: modified, depth: depth, delegate: delegate)
+            let inflated = GzipMemberSource.inflatedHead(of: source, count: 512)
+            if let inflated, !GzipMemberSource.holdsTar(inflatedHead: inflated, outerPath: source.displayPath) {
+                readGzipMember(source: source, head: head, modified: modified, depth: depth, delegate: delegate)
+            } else {
+                readTarGz(source: source, modified: modified, depth: depth, delegate: delegate)
+            }
             return
         }
 
@@ -341,6 +348,18 @@ public struct ExportReader: Sendable {
         let first = input.errors.first.map { " (first: \($0))" } ?? ""
         notRead(input.path, reason: "looked like \(importer.title), but none of its \(input.skipped) rows could be read\(first): "
             + "probably not that format", delegate: delegate)
+    }
+
+    /// A gzip-compressed single file: read like an archive member one level deeper, so the
+    /// nesting limit and the scan's budget for nested bytes apply to what it inflates to.
+    private func readGzipMember(source: ByteSource, head: [UInt8], modified: Date?, depth: Int, delegate: ExportReaderDelegate) {
+        guard depth < zip.limits.maxNestingDepth else {
+            delegate.reader(didSkip: source.displayPath, reason: "archive nested more than \(zip.limits.maxNestingDepth) levels deep: not opened")
+            return
+        }
+        let name = GzipMemberSource.innerName(outerPath: source.displayPath, head: head)
+        read(source: GzipMemberSource(outer: source, limits: zip.limits, innerName: name), diskPath: nil,
+             modified: modified, depth: depth + 1, delegate: delegate)
     }
 
     private func readTarGz(source: ByteSource, modified: Date?, depth: Int, delegate: ExportReaderDelegate) {

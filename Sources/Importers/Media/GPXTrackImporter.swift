@@ -10,7 +10,8 @@ public struct GPXTrackImporter: Importer {
     public var howToRequest: String {
         """
         Apple Health: Export All Health Data writes workout-routes/*.gpx into export.zip. Strava: \
-        Settings → My Account → Download or Delete Your Account (activities/*.gpx). Garmin Connect: \
+        Settings → My Account → Download or Delete Your Account (activities/*.gpx and *.gpx.gz; its .fit.gz and \
+        .tcx.gz are read as FIT and TCX activity files). Garmin Connect: \
         an activity → ⚙ → Export to GPX. Most tracker apps offer "Export GPX".
         """
     }
