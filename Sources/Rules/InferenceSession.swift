@@ -208,7 +208,11 @@ public final class InferenceSession {
         for field in candidates.fields {
             // Text and counterparty hits are the shared cache's buffers: let go of them (no
             // copy) so the cache can reuse them; the others are emptied in place.
-            if field == .text || field == .counterparty { hitsByField[field.slot] = [] } else { hitsByField[field.slot].removeAll(keepingCapacity: true) }
+            if event.kind == .transaction && (field == .text || field == .counterparty) {
+                hitsByField[field.slot] = []
+            } else {
+                hitsByField[field.slot].removeAll(keepingCapacity: true)
+            }
         }
         guard !fired.isEmpty else { return [] }
         if fired.count > 1 { yieldToNeighbours(&fired) }
@@ -398,14 +402,18 @@ public final class InferenceSession {
     private func scan(field: Event.Field, of event: Event) {
         guard let value = event.value(of: field), !value.isEmpty else { return }
         let slot = field.slot
-        switch field {
-        case .text:
-            hitsByField[slot] = foldedFields.entry(value, .text).hits
-            return
-        case .counterparty:
-            hitsByField[slot] = foldedFields.entry(value, .counterparty).hits
-            return
-        default: break
+        // Transactions only: the bank analyzers read the same fields again; for other events
+        // the cache's key comparison is a cost with nothing to share.
+        if event.kind == .transaction {
+            switch field {
+            case .text:
+                hitsByField[slot] = foldedFields.entry(value, .text).hits
+                return
+            case .counterparty:
+                hitsByField[slot] = foldedFields.entry(value, .counterparty).hits
+                return
+            default: break
+            }
         }
         foldBuffer.removeAll(keepingCapacity: true)
         TextFolder.fold(value, into: &foldBuffer)

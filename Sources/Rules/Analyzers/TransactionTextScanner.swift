@@ -7,8 +7,9 @@ import StewardCore
 /// The folded form and lexicon hits of a transaction's text and counterparty. One instance per
 /// session, shared by its bank analyzers and its rule matching: each of them folded and scanned
 /// both fields itself, four or five times per transaction (docs/performance.md). An entry is
-/// keyed by the string it was folded from, so a reader never sees another event's fold, whoever
-/// asked first; comparing two equal strings is one comparison of their storage.
+/// keyed by the bytes of the string it was folded from, so a reader never sees another event's
+/// fold, whoever asked first (bytes, not `==`: that compares canonical equivalence, slowly for
+/// non-ASCII text, and two equivalent spellings need not fold alike).
 final class FoldedFieldCache {
     struct Entry {
         var value: String?
@@ -28,7 +29,7 @@ final class FoldedFieldCache {
     func entry(_ value: String?, _ slot: Slot) -> Entry {
         let index = slot.rawValue
         guard let value, !value.isEmpty else { return Entry() }
-        if entries[index].value == value { return entries[index] }
+        if let cached = entries[index].value, Self.sameBytes(cached, value) { return entries[index] }
         // Emptied in place, so the buffers are reused rather than reallocated per event.
         var entry = Entry()
         swap(&entry, &entries[index])
@@ -42,6 +43,12 @@ final class FoldedFieldCache {
         entry.hits = hits
         entries[index] = entry
         return entry
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.baseAddress == y.baseAddress || x.elementsEqual(y) } }
     }
 }
 
