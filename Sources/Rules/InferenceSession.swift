@@ -101,6 +101,9 @@ public final class InferenceSession {
     private var monthlyCombinations: [Int: [[Int]: [Int32: Int]]] = [:]
     private var candidatesBySource: [String: [Candidates?]] = [:]
     private var foldBuffer: [UInt8] = []
+    /// Text and counterparty folded and scanned once per event for the rules and the bank
+    /// analyzers alike.
+    private let foldedFields: FoldedFieldCache
     private var hitsByField: [[LexiconAutomaton.Hit]] = Array(repeating: [], count: Event.Field.allCases.count)
     /// Time lists longer than this are checked and, if the aggregate already holds, dropped.
     private static let timeCompactionThreshold = 4096
@@ -140,6 +143,8 @@ public final class InferenceSession {
         self.evidenceLimit = max(0, evidenceLimit)
         self.quotingOthers = quotingOthers
         analyzers = ruleSet.analyzers.map { $0.makeAnalyzer(ruleSet: ruleSet) }
+        foldedFields = FoldedFieldCache(automaton: ruleSet.automaton)
+        for case let reader as FoldedFieldReader in analyzers { reader.foldedFields = foldedFields }
         tallies = Array(repeating: RuleTally(), count: ruleSet.rules.count)
     }
 
@@ -205,7 +210,15 @@ public final class InferenceSession {
             if !lastDrops.isEmpty { lastDrops.removeAll(keepingCapacity: true) }
             for ruleIndex in candidates.rules where matches(ruleIndex, event, readsIntent: readsIntent) { fired.append(ruleIndex) }
         }
-        for field in candidates.fields { hitsByField[field.slot].removeAll(keepingCapacity: true) }
+        for field in candidates.fields {
+            // Text and counterparty hits are the shared cache's buffers: let go of them (no
+            // copy) so the cache can reuse them; the others are emptied in place.
+            if event.kind == .transaction && (field == .text || field == .counterparty) {
+                hitsByField[field.slot] = []
+            } else {
+                hitsByField[field.slot].removeAll(keepingCapacity: true)
+            }
+        }
         guard !fired.isEmpty else { return [] }
         if fired.count > 1 { yieldToNeighbours(&fired) }
         record(fired, event: event, path: path)
@@ -394,6 +407,19 @@ public final class InferenceSession {
     private func scan(field: Event.Field, of event: Event) {
         guard let value = event.value(of: field), !value.isEmpty else { return }
         let slot = field.slot
+        // Transactions only: the bank analyzers read the same fields again; for other events
+        // the cache's key comparison is a cost with nothing to share.
+        if event.kind == .transaction {
+            switch field {
+            case .text:
+                hitsByField[slot] = foldedFields.entry(value, .text).hits
+                return
+            case .counterparty:
+                hitsByField[slot] = foldedFields.entry(value, .counterparty).hits
+                return
+            default: break
+            }
+        }
         foldBuffer.removeAll(keepingCapacity: true)
         TextFolder.fold(value, into: &foldBuffer)
         // Take the list out while appending so the array is uniquely owned (no copy on write).

@@ -23,7 +23,7 @@ public struct OFXParser: ExportParser {
     private var closedOFX = false
     private var statementMessageDepth = 0
     private var statementCurrency: String?
-    private var leaf: String?
+    private var leaf: OFXTagScanner.Tag?
     private var leafText: [UInt8] = []
     private var leafIsRaw = false
     private var transaction: PendingTransaction?
@@ -65,7 +65,8 @@ public struct OFXParser: ExportParser {
             if !sawTag {
                 // The OFX 1.x header block (`CHARSET:1252`) comes before the first tag.
                 if headerText.count < 4096 { headerText.append(contentsOf: bytes.prefix(4096 - headerText.count)) }
-            } else if leaf != nil, leafText.count < OFXTagScanner.maxTextLength {
+            } else if let leaf, leaf != .other, leafText.count < OFXTagScanner.maxTextLength {
+                // The text of other leaves is never read, so it is not collected.
                 leafText.append(contentsOf: bytes.prefix(OFXTagScanner.maxTextLength - leafText.count))
                 leafIsRaw = leafIsRaw || raw
             }
@@ -76,18 +77,18 @@ public struct OFXParser: ExportParser {
             if !sawTag { sawTag = true; readHeaderBlock() }
             closeLeaf(sink)
             switch name {
-            case "OFX": sawOFX = true
-            case "BANKMSGSRSV1", "CREDITCARDMSGSRSV1": statementMessageDepth += 1
-            case "STMTRS", "CCSTMTRS": statementCurrency = nil
-            case "STMTTRN":
+            case .ofx: sawOFX = true
+            case .bankMessages, .cardMessages: statementMessageDepth += 1
+            case .statement, .cardStatement: statementCurrency = nil
+            case .transaction:
                 if transaction != nil { emitTransaction(sink) } // SGML file that never closed the previous one
                 if statementMessageDepth > 0 {
                     transaction = PendingTransaction(line: line, record: recordCount)
                     recordCount += 1
                 }
-            case "PAYEE": inPayee = true
-            case "CURRENCY": inCurrency = true
-            case "ORIGCURRENCY": inOriginalCurrency = true
+            case .payee: inPayee = true
+            case .currency: inCurrency = true
+            case .originalCurrency: inOriginalCurrency = true
             default:
                 leaf = name
                 leafText.removeAll(keepingCapacity: true)
@@ -96,15 +97,15 @@ public struct OFXParser: ExportParser {
         case .end(let name, _):
             closeLeaf(sink)
             switch name {
-            case "OFX": closedOFX = true
-            case "BANKMSGSRSV1", "CREDITCARDMSGSRSV1":
+            case .ofx: closedOFX = true
+            case .bankMessages, .cardMessages:
                 statementMessageDepth = max(0, statementMessageDepth - 1)
                 if transaction != nil { emitTransaction(sink) }
-            case "STMTTRN", "BANKTRANLIST", "STMTRS", "CCSTMTRS":
+            case .transaction, .transactionList, .statement, .cardStatement:
                 if transaction != nil { emitTransaction(sink) }
-            case "PAYEE": inPayee = false
-            case "CURRENCY": inCurrency = false
-            case "ORIGCURRENCY": inOriginalCurrency = false
+            case .payee: inPayee = false
+            case .currency: inCurrency = false
+            case .originalCurrency: inOriginalCurrency = false
             default: break
             }
         }
@@ -114,22 +115,24 @@ public struct OFXParser: ExportParser {
     private mutating func closeLeaf(_ sink: EventSink) {
         guard let name = leaf else { return }
         leaf = nil
+        // Other leaves are not decoded: nothing reads them.
+        guard name != .other, name == .currencyDefault || transaction != nil else { return }
         let value = decodeValue(leafText[...], raw: leafIsRaw)
         guard !value.isEmpty else { return }
-        if name == "CURDEF" { statementCurrency = value; return }
+        if name == .currencyDefault { statementCurrency = value; return }
         guard transaction != nil else { return }
         switch name {
-        case "TRNTYPE": transaction!.type = value
-        case "DTPOSTED": transaction!.posted = value
-        case "DTUSER": transaction!.userDate = value
-        case "TRNAMT": transaction!.amount = value
-        case "FITID": transaction!.fitID = value
-        case "NAME": if inPayee { transaction!.payeeName = value } else { transaction!.name = value }
-        case "MEMO": transaction!.memo = value
-        case "SIC": transaction!.sic = value
+        case .type: transaction!.type = value
+        case .posted: transaction!.posted = value
+        case .userDate: transaction!.userDate = value
+        case .amount: transaction!.amount = value
+        case .fitID: transaction!.fitID = value
+        case .name: if inPayee { transaction!.payeeName = value } else { transaction!.name = value }
+        case .memo: transaction!.memo = value
+        case .sic: transaction!.sic = value
         // CURRENCY: the amount is in that currency. ORIGCURRENCY: the amount was already
         // converted to CURDEF (OFX 2.1.1 §5.2), so it keeps the statement's currency.
-        case "CURSYM": if inCurrency { transaction!.currency = value }
+        case .currencySymbol: if inCurrency { transaction!.currency = value }
         default: break
         }
     }

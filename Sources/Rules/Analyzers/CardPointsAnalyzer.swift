@@ -15,7 +15,7 @@ import StewardCore
 /// points share a hash with probability about n²/2⁶⁵ (under 10⁻⁹ for 200,000 points), which
 /// would undercount by one. The evidence is the earliest payment of each of the earliest
 /// `evidenceKept` points.
-final class CardPointsAnalyzer: EventAnalyzer {
+final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
     /// Every copy of a payment is read (only some copies carry the card's merchant code);
     /// points are distinct shop-days, so a second copy adds none.
     var readsEveryCopy: Bool { true }
@@ -40,6 +40,7 @@ final class CardPointsAnalyzer: EventAnalyzer {
     private var filter: SourceFilter
     private var merchantFilter: SourceFilter
     private let automaton: LexiconAutomaton
+    var foldedFields: FoldedFieldCache
     private let cardGroups: [Int32]
     private let excludeGroups: [Int32]
     private let excludeCodes: Set<String>
@@ -67,6 +68,7 @@ final class CardPointsAnalyzer: EventAnalyzer {
         filter = SourceFilter(patterns: definition.sources)
         merchantFilter = SourceFilter(patterns: definition.merchantSources)
         self.automaton = automaton
+        foldedFields = FoldedFieldCache(automaton: automaton)
         cardGroups = TransactionTextScanner.groupIds(definition.card.lexicons, in: automaton)
         excludeGroups = TransactionTextScanner.groupIds(definition.exclude?.lexicons ?? [], in: automaton)
         excludeCodes = definition.exclude?.codes ?? []
@@ -75,8 +77,14 @@ final class CardPointsAnalyzer: EventAnalyzer {
     func observe(_ event: Event, path: String) {
         guard event.kind == .transaction, let amount = event.amount, amount.units < 0, let time = event.time,
               filter.admits(event.source) else { return }
-        fold(event.counterparty, into: &counterparty)
-        fold(event.text, into: &text)
+        take(foldedFields.entry(event.counterparty, .counterparty), into: &counterparty)
+        take(foldedFields.entry(event.text, .text), into: &text)
+        // The shared buffers are let go before the event is done with, so the cache can
+        // reuse them for the next one.
+        defer {
+            counterparty.bytes = []
+            text.bytes = []
+        }
         if isExcluded(event) { return }
         // An empty `merchant_sources` list means none, not every source.
         let fromMerchantSource = !definition.merchantSources.isEmpty && merchantFilter.admits(event.source)
@@ -133,6 +141,16 @@ final class CardPointsAnalyzer: EventAnalyzer {
         fold(value, into: &field)
         guard shopKey(field) != nil else { return "" }
         return String(decoding: key, as: UTF8.self)
+    }
+
+    /// Takes the folded bytes of a shared entry and collects its hits of the card and exclude
+    /// lexicons.
+    private func take(_ entry: FoldedFieldCache.Entry, into field: inout FoldedField) {
+        field.bytes = entry.bytes
+        field.hits.removeAll(keepingCapacity: true)
+        for hit in entry.hits where cardGroups.contains(hit.group) || excludeGroups.contains(hit.group) {
+            field.hits.append((hit.group, Int(hit.start)..<Int(hit.end)))
+        }
     }
 
     /// Folds `value` into `field` and collects the hits of the card and exclude lexicons.

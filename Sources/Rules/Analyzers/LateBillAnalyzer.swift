@@ -12,7 +12,7 @@ import StewardCore
 ///
 /// Memory: only utility payments and fee candidates are kept (a few per month), capped at
 /// `maximumRecords` per session.
-final class LateBillAnalyzer: EventAnalyzer {
+final class LateBillAnalyzer: EventAnalyzer, FoldedFieldReader {
     struct Record {
         var payee: String
         /// Name words of the counterparty and text (`PayeeWords`), for statements without a
@@ -37,6 +37,11 @@ final class LateBillAnalyzer: EventAnalyzer {
     private(set) var payments: [Record] = []
     private(set) var fees: [Record] = []
 
+    var foldedFields: FoldedFieldCache {
+        get { scanner.cache }
+        set { scanner.cache = newValue }
+    }
+
     init(definition: LateBillDefinition, automaton: LexiconAutomaton) {
         self.definition = definition
         filter = SourceFilter(patterns: definition.sources)
@@ -56,7 +61,7 @@ final class LateBillAnalyzer: EventAnalyzer {
         let isFee = fee.matches(event, scanner: scanner)
         let isUtility = utility.matches(event, scanner: scanner)
         guard isFee || isUtility else { return }
-        let record = Record(payee: TransactionTextScanner.payeeKey(event.counterparty),
+        let record = Record(payee: TransactionTextScanner.payeeKey(folded: scanner.cache.entry(event.counterparty, .counterparty).bytes),
                             words: PayeeWords.words(of: event, ignoring: definition.ignoreWords), namesUtility: isUtility,
                             ranked: RankedRecord(event: event, path: path, rule: definition.id), source: event.source,
                             countedByRule: attributes.contains(definition.attribute.id))

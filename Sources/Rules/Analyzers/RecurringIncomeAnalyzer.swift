@@ -7,7 +7,7 @@ import StewardCore
 ///
 /// Memory: one small record per credit above the table minimum (credits are a small share
 /// of a statement), capped at `maximumCredits` per session.
-final class RecurringIncomeAnalyzer: EventAnalyzer {
+final class RecurringIncomeAnalyzer: EventAnalyzer, FoldedFieldReader {
     struct Credit {
         var payer: String
         /// The credit's ISO code, empty when the export states none (grouping key: amounts in
@@ -25,6 +25,11 @@ final class RecurringIncomeAnalyzer: EventAnalyzer {
     private(set) var credits: [Credit] = []
     private var scanner: TransactionTextScanner
     private let excluded: TransactionCondition.Compiled?
+
+    var foldedFields: FoldedFieldCache {
+        get { scanner.cache }
+        set { scanner.cache = newValue }
+    }
 
     init(definition: RecurringIncomeDefinition, automaton: LexiconAutomaton) {
         self.definition = definition

@@ -4,12 +4,66 @@ import StewardCore
 /// occur in its text and counterparty, which code tokens it carries, and a payee key. One
 /// instance per analyzer (per worker), reusing its buffers; lexicons are matched with the rule
 /// set's single automaton, so the cost is one table lookup per byte as for rules.
-struct TransactionTextScanner {
+/// The folded form and lexicon hits of a transaction's text and counterparty. One instance per
+/// session, shared by its bank analyzers and its rule matching: each of them folded and scanned
+/// both fields itself, four or five times per transaction (docs/performance.md). An entry is
+/// keyed by the bytes of the string it was folded from, so a reader never sees another event's
+/// fold, whoever asked first (bytes, not `==`: that compares canonical equivalence, slowly for
+/// non-ASCII text, and two equivalent spellings need not fold alike).
+final class FoldedFieldCache {
+    struct Entry {
+        var value: String?
+        var bytes: [UInt8] = []
+        var hits: [LexiconAutomaton.Hit] = []
+    }
+
+    enum Slot: Int { case text = 0, counterparty = 1 }
+
     let automaton: LexiconAutomaton
-    private var buffer: [UInt8] = []
-    private(set) var groups: [Int32] = []
+    private var entries = [Entry(), Entry()]
 
     init(automaton: LexiconAutomaton) { self.automaton = automaton }
+
+    /// The fold of `value` and every lexicon hit in it (empty for nil or empty text). The
+    /// buffers are reused when no reader kept a copy: read them, do not keep them.
+    func entry(_ value: String?, _ slot: Slot) -> Entry {
+        let index = slot.rawValue
+        guard let value, !value.isEmpty else { return Entry() }
+        if let cached = entries[index].value, Self.sameBytes(cached, value) { return entries[index] }
+        // Emptied in place, so the buffers are reused rather than reallocated per event.
+        var entry = Entry()
+        swap(&entry, &entries[index])
+        entry.value = value
+        entry.bytes.removeAll(keepingCapacity: true)
+        entry.hits.removeAll(keepingCapacity: true)
+        TextFolder.fold(value, into: &entry.bytes)
+        var hits = entry.hits
+        entry.hits = []
+        entry.bytes.withUnsafeBufferPointer { buffer in automaton.scan(folded: buffer) { hits.append($0) } }
+        entry.hits = hits
+        entries[index] = entry
+        return entry
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.baseAddress == y.baseAddress || x.elementsEqual(y) } }
+    }
+}
+
+/// An analyzer that reads transaction wording through a `FoldedFieldCache`: the session hands
+/// it the cache its other readers share.
+protocol FoldedFieldReader: AnyObject {
+    var foldedFields: FoldedFieldCache { get set }
+}
+
+struct TransactionTextScanner {
+    var automaton: LexiconAutomaton { cache.automaton }
+    var cache: FoldedFieldCache
+    private(set) var groups: [Int32] = []
+
+    init(automaton: LexiconAutomaton) { cache = FoldedFieldCache(automaton: automaton) }
 
     /// Automaton group ids of lexicon names (names the automaton lacks are left out; the
     /// example run reports them).
@@ -21,20 +75,12 @@ struct TransactionTextScanner {
     mutating func scan(_ event: Event) {
         groups.removeAll(keepingCapacity: true)
         // Two calls rather than a loop over `[text, counterparty]`: no array per event.
-        scan(event.text)
-        scan(event.counterparty)
+        collect(cache.entry(event.text, .text).hits)
+        collect(cache.entry(event.counterparty, .counterparty).hits)
     }
 
-    private mutating func scan(_ value: String?) {
-        guard let value, !value.isEmpty else { return }
-        buffer.removeAll(keepingCapacity: true)
-        TextFolder.fold(value, into: &buffer)
-        var found: [Int32] = []
-        swap(&found, &groups)
-        buffer.withUnsafeBufferPointer { bytes in
-            automaton.scan(folded: bytes) { hit in if !found.contains(hit.group) { found.append(hit.group) } }
-        }
-        swap(&found, &groups)
+    private mutating func collect(_ hits: [LexiconAutomaton.Hit]) {
+        for hit in hits where !groups.contains(hit.group) { groups.append(hit.group) }
     }
 
     func hitsAny(of wanted: [Int32]) -> Bool { groups.contains { wanted.contains($0) } }
@@ -60,7 +106,11 @@ struct TransactionTextScanner {
     /// payer). Empty when the text has no letters.
     static func payeeKey(_ text: String?) -> String {
         guard let text, !text.isEmpty else { return "" }
-        let folded = TextFolder.fold(text)
+        return payeeKey(folded: TextFolder.fold(text))
+    }
+
+    /// `payeeKey` of text already folded.
+    static func payeeKey(folded: [UInt8]) -> String {
         var key: [UInt8] = []
         key.reserveCapacity(folded.count)
         var pendingSpace = false
