@@ -442,11 +442,14 @@ public final class InferenceSession {
     }
 
     /// A hit of one of the rule's groups in one of its fields that no exclusion hit overlaps
-    /// and, for a search-like event under `intent: need`, in a field with no topic marker.
+    /// and, under `intent: need`, in a field with no topic marker (for a search-like event any
+    /// marker, for any other record only the rule's own `topics:`).
     private func lexiconMatches(_ ruleIndex: Int, fields: [Event.Field], readsIntent: Bool) -> Bool {
         let include = ruleSet.includeGroups[ruleIndex]
         let exclude = ruleSet.excludeGroups[ruleIndex]
-        let topics = readsIntent ? ruleSet.topicGroups[ruleIndex] : []
+        // Searches meet every topic marker; posts and messages only the rule's own (docs/rules.md
+        // "Search intent": a recipe or a film title in a post is still the person's own news).
+        let topics = readsIntent ? ruleSet.topicGroups[ruleIndex] : ruleSet.ownTopicGroups[ruleIndex]
         let also = ruleSet.alsoGroups[ruleIndex]
         var topicField: Event.Field?
         for field in fields {
