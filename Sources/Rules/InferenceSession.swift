@@ -194,11 +194,13 @@ public final class InferenceSession {
         for field in candidates.fields { scan(field: field, of: event) }
         var fired: [Int] = []
         // Intent applies to what the person looked for; decided once per event by a switch
-        // (hashing the kind per rule showed in profiles, as for field slots).
-        let readsIntent: Bool
+        // (hashing the kind per rule showed in profiles, as for field slots). Posts and messages
+        // meet only a rule's own topics; transactions and the rest none.
+        let readsIntent: TopicScope
         switch event.kind {
-        case .search, .pageView, .watch: readsIntent = true
-        default: readsIntent = false
+        case .search, .pageView, .watch: readsIntent = .allMarkers
+        case .post, .comment, .message: readsIntent = .ownMarkers
+        default: readsIntent = .noMarkers
         }
         let anyHit = candidates.fields.contains { !hitsByField[$0.slot].isEmpty }
         for ruleIndex in anyHit ? candidates.rules : candidates.hitFree where matches(ruleIndex, event, readsIntent: readsIntent) {
@@ -429,7 +431,7 @@ public final class InferenceSession {
         swap(&hits, &hitsByField[slot])
     }
 
-    private func matches(_ ruleIndex: Int, _ event: Event, readsIntent: Bool) -> Bool {
+    private func matches(_ ruleIndex: Int, _ event: Event, readsIntent: TopicScope) -> Bool {
         guard ruleSet.rules[ruleIndex].match.admits(authoredByOthers: event.authoredByOthers) else { return false }
         // Fields are read through the array in place: binding the whole RuleMatch to a local
         // copied its arrays (retain/release per rule per event showed in profiles).
@@ -472,12 +474,30 @@ public final class InferenceSession {
         }
     }
 
+    /// Which topic markers a record's kind meets (docs/rules.md "Search intent").
+    enum TopicScope {
+        /// Searches, page views, watches: the shared `topic_*` markers and the rule's own.
+        case allMarkers
+        /// Posts, comments, messages: only the rule's own `topics:`.
+        case ownMarkers
+        /// Transactions and everything else.
+        case noMarkers
+    }
+
     /// A hit of one of the rule's groups in one of its fields that no exclusion hit overlaps
-    /// and, for a search-like event under `intent: need`, in a field with no topic marker.
-    private func lexiconMatches(_ ruleIndex: Int, fields: [Event.Field], readsIntent: Bool) -> Bool {
+    /// and, under `intent: need`, in a field with no topic marker (for a search-like event any
+    /// marker, for a post or message only the rule's own `topics:`).
+    private func lexiconMatches(_ ruleIndex: Int, fields: [Event.Field], readsIntent: TopicScope) -> Bool {
         let include = ruleSet.includeGroups[ruleIndex]
         let exclude = ruleSet.excludeGroups[ruleIndex]
-        let topics = readsIntent ? ruleSet.topicGroups[ruleIndex] : []
+        // Searches meet every topic marker; posts and messages only the rule's own (docs/rules.md
+        // "Search intent": a recipe or a film title in a post is still the person's own news).
+        let topics: [Int32]
+        switch readsIntent {
+        case .allMarkers: topics = ruleSet.topicGroups[ruleIndex]
+        case .ownMarkers: topics = ruleSet.ownTopicGroups[ruleIndex]
+        case .noMarkers: topics = []
+        }
         let also = ruleSet.alsoGroups[ruleIndex]
         var topicField: Event.Field?
         for field in fields {

@@ -31,6 +31,10 @@ public struct RuleSet: Sendable {
     /// Per rule: automaton groups of topic markers that cancel its hits in search-like events
     /// (empty under `intent: any`).
     let topicGroups: [[Int32]]
+    /// Per rule, the automaton groups of its own `topics:` lexicons and terms (not the shared
+    /// `topic_*` markers): they mark the attribute's look-alike topics, so they act on posts and
+    /// messages too ("Welpen", "котята" next to a pregnancy word), where the shared markers do not.
+    let ownTopicGroups: [[Int32]]
     let ruleIndexById: [String: Int]
     /// Per rule: attribute indices it yields to (`yields_to`), empty for most rules.
     let yieldsToAttributes: [[Int]]
@@ -70,6 +74,10 @@ public struct RuleSet: Sendable {
             let names = sharedTopics.filter { !rule.match.topicExcept.contains($0) } + rule.match.topicLexicons
                 + [RuleSet.topicsGroup(rule.id)]
             return names.compactMap { groupIds[$0] }
+        }
+        ownTopicGroups = rules.map { rule in
+            guard rule.match.intent == .need, rule.match.hasLexiconCondition else { return [] }
+            return (rule.match.topicLexicons + [RuleSet.topicsGroup(rule.id)]).compactMap { groupIds[$0] }
         }
         var ruleIndex: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { ruleIndex[rule.id] = i }

@@ -3,6 +3,10 @@
 /// typographic dashes, quotes and spaces turned into their ASCII forms, combining marks and
 /// zero-width characters dropped. Everything else (CJK, full-width forms, emoji) is copied as
 /// UTF-8. Invalid UTF-8 becomes a space, so broken input still folds and acts as a word break.
+/// Spaces between two Chinese or Japanese characters are dropped: those scripts are written
+/// without spaces, and a search typed with spaces between words ("快递 逾期 未 领取", as word
+/// segmenters and some input methods write it) must meet the same terms as the unspaced text
+/// (docs/rules.md, "Lexicons and text folding"). Hangul keeps its spaces: Korean separates words.
 /// Terms and event text go through the same folder, so both sides always agree.
 public enum TextFolder {
     /// Folds `text` into a new byte array.
@@ -51,9 +55,13 @@ public enum TextFolder {
     private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout FoldWriter) {
         var i = 0
         let end = bytes.count
+        // Output position just after the last Han or kana character, while only spaces have
+        // been written since it; -1 otherwise. A Han character arriving then rewinds over the spaces.
+        var hanEnd = -1
         while i < end {
             let b0 = bytes[i]
             if b0 < 0x80 {
+                if b0 != 0x20 { hanEnd = -1 }
                 output.append(b0 &- 0x41 < 26 ? b0 | 0x20 : b0)
                 i += 1
                 continue
@@ -84,11 +92,20 @@ public enum TextFolder {
                 }
             }
             guard valid else {
+                hanEnd = -1 // broken input stays a word break
                 output.append(0x20)
                 i += 1
                 continue
             }
+            let han = isHanOrKana(scalar)
+            if han && hanEnd >= 0 { output.position = hanEnd }
+            let before = output.position
             appendFolded(scalar: scalar, original: bytes, at: i, length: length, into: &output)
+            if han {
+                hanEnd = output.position
+            } else if output.position != before && !(output.position == before + 1 && output.buffer[before] == 0x20) {
+                hanEnd = -1 // anything but a space or a dropped mark ends the run
+            }
             i += length
         }
     }
@@ -119,6 +136,16 @@ public enum TextFolder {
             output.append(UInt8(ascii: "\""))
         default:
             for k in 0..<length { output.append(original[start + k]) }
+        }
+    }
+
+    /// CJK ideographs (with extensions and compatibility forms) and Japanese kana: scripts
+    /// written without spaces between words. Not Hangul, full-width Latin or CJK punctuation.
+    @inline(__always)
+    static func isHanOrKana(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF: return true
+        default: return false
         }
     }
 

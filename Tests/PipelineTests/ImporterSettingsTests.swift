@@ -46,6 +46,7 @@ final class ImporterSettingsTests: XCTestCase {
         let named = try scan(ImporterSettings(ownerNames: ["Ana Pérez"]))
         let protest = try XCTUnwrap(named.findings.first { $0.attribute == "politics.protest" })
         XCTAssertEqual(protest.count, 1)
-        XCTAssertEqual(protest.rules, ["politics.protest.own_messages"])
+        // "tomorrow at" is also when people meet (protest_logistics), so the attendance rule reads it too.
+        XCTAssertEqual(protest.rules, ["politics.protest.own_messages", "politics.protest.attendance_call"])
     }
 }

@@ -76,6 +76,17 @@ final class LexiconAutomatonTests: XCTestCase {
         XCTAssertEqual(found(a, "在bet下注"), ["g:bet"], "CJK neighbours are not letters of a Latin word")
     }
 
+    func testSpacesBetweenChineseOrJapaneseCharactersAreDroppedAndOtherSpacesKept() {
+        XCTAssertEqual(TextFolder.fold("快递 逾期  未\u{3000}领取"), TextFolder.fold("快递逾期未领取"))
+        XCTAssertEqual(TextFolder.fold("SOUL 会员 VIP"), Array("soul 会员 vip".utf8), "a space next to Latin stays")
+        XCTAssertEqual(TextFolder.fold("결제 완료"), Array("결제 완료".utf8), "Hangul keeps its word spaces")
+        XCTAssertEqual(TextFolder.fold("考试\t重点"), Array("考试\t重点".utf8), "only spaces are dropped, not tabs")
+        XCTAssertEqual(TextFolder.fold("ひらがな カタカナ"), TextFolder.fold("ひらがなカタカナ"))
+        let a = automaton([("g", "足彩"), ("g", "胜负彩"), ("m", "头孢")])
+        XCTAssertEqual(found(a, "足 彩 胜负 彩 推荐"), ["g:足彩", "g:胜负彩"])
+        XCTAssertEqual(found(a, "吃了 头 孢 能 喝酒 吗"), ["m:头孢"])
+    }
+
     /// Random bytes, often invalid UTF-8, fold and scan without trapping; every hit lies inside
     /// the folded text, and " casino " appended after them is always found (garbage before a
     /// word break cannot hide a term). Seeded: the seed is in every failure message.

@@ -50,7 +50,6 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/signals/search/civic_elder_care.yaml",
         "rules/signals/search/finance_arrears.yaml",
         "rules/signals/search/finance_loans.yaml",
-        "rules/signals/search/finance_overdraft.yaml",
         "rules/signals/search/health_medical.yaml",
         "rules/signals/search/health_mental.yaml",
         "rules/signals/search/health_pregnancy.yaml",
@@ -160,8 +159,6 @@ final class RuleFileExampleTests: XCTestCase {
     func test_signals_search_finance_arrears() throws { try RuleFileExamples.check("rules/signals/search/finance_arrears.yaml") }
 
     func test_signals_search_finance_loans() throws { try RuleFileExamples.check("rules/signals/search/finance_loans.yaml") }
-
-    func test_signals_search_finance_overdraft() throws { try RuleFileExamples.check("rules/signals/search/finance_overdraft.yaml") }
 
     func test_signals_search_health_medical() throws { try RuleFileExamples.check("rules/signals/search/health_medical.yaml") }
 

@@ -3,7 +3,8 @@ import Rules
 import StewardCore
 
 /// Search intent (docs/rules.md "Search intent"): a topic marker in the same field cancels a
-/// search rule's hit unless the rule opts out; transactions are never affected.
+/// search rule's hit unless the rule opts out; posts and messages meet only the rule's own
+/// topics; transactions are never affected.
 final class SearchIntentTests: XCTestCase {
     static let rules = """
     rules:
@@ -83,6 +84,15 @@ final class SearchIntentTests: XCTestCase {
         let session = InferenceSession(ruleSet: ruleSet)
         let event = Event(source: "bank.csv", kind: .transaction, text: "CASINO SONG BAR", position: .line(1))
         XCTAssertEqual(session.process(event, path: "a.csv"), ["finance.gambling.search"])
+    }
+
+    func testPostsAndMessagesMeetOnlyTheRuleOwnTopicsAndTransactionsNone() {
+        XCTAssertEqual(fired("casino lyrics", kind: .post), ["finance.gambling.search"], "shared markers act on searches only")
+        XCTAssertEqual(fired("watched casino royale again", kind: .post), [], "the rule's own topic terms act on posts")
+        XCTAssertEqual(fired("watched casino royale again", kind: .message), [])
+        let session = InferenceSession(ruleSet: ruleSet)
+        let event = Event(source: "bank.csv", kind: .transaction, text: "CASINO ROYALE BAR", position: .line(1))
+        XCTAssertEqual(session.process(event, path: "a.csv"), ["finance.gambling.search"], "transactions meet no topic markers")
     }
 
     func testBadIntentValuesAndExceptNamesAreFileErrors() throws {
