@@ -205,9 +205,6 @@ public struct FITReader {
         // header, reserved, architecture, global number (2), field count
         guard pending.count - at >= 6 else { return nil }
         let bigEndian = pending[at + 2] == 1
-        if pending[at + 2] > 1 {
-            body(.problem(Problem(offset: offset, message: "definition with an unknown byte order \(pending[at + 2]): read as little-endian")))
-        }
         let global = bigEndian ? UInt16(pending[at + 3]) << 8 | UInt16(pending[at + 4]) : UInt16(pending[at + 3]) | UInt16(pending[at + 4]) << 8
         let count = Int(pending[at + 5])
         var length = 6 + count * 3
@@ -224,6 +221,11 @@ public struct FITReader {
             length += 1 + devCount * 3
             guard pending.count - at >= length else { return nil }
             for i in 0..<devCount { developerBytes += Int(pending[at + 6 + count * 3 + 1 + i * 3 + 1]) }
+        }
+        // Said only once the whole definition is here: a definition split across chunks is
+        // looked at again when more bytes arrive.
+        if pending[at + 2] > 1 {
+            body(.problem(Problem(offset: offset, message: "definition with an unknown byte order \(pending[at + 2]): read as little-endian")))
         }
         definitions[local] = Definition(global: global, bigEndian: bigEndian, fields: fields, developerBytes: developerBytes)
         return length

@@ -125,4 +125,16 @@ final class FITReaderTests: XCTestCase {
         XCTAssertEqual(FITReader.crc16(0, bytes), FITImage.crc(bytes))
         XCTAssertEqual(FITReader.crc16(0, bytes), 0, "a file followed by its own CRC checks to zero")
     }
+
+    func testUnknownByteOrderIsReportedOnceWhateverTheChunks() {
+        var fit = FITImage()
+        fit.define(local: 0, global: 20, fields: [.init(253, .uint32)])
+        var bytes = fit.records
+        bytes[2] = 0x29   // the architecture byte: neither 0 (little) nor 1 (big)
+        var image = FITImage()
+        image.raw(bytes)
+        let whole = read(image.bytes()), bytewise = read(image.bytes(), chunk: 1)
+        XCTAssertEqual(whole.problems.map(\.message), ["definition with an unknown byte order 41: read as little-endian"])
+        XCTAssertEqual(bytewise.problems, whole.problems)
+    }
 }
