@@ -93,6 +93,9 @@ public struct FITReader {
     private var recordsLeft: Int64 = 0
     private var crc: UInt16 = 0
     private var dataMessages = 0
+    /// Bytes fed so far, and where bytes that are no FIT file began after a complete one.
+    private var fed: Int64 = 0
+    private var trailingFrom: Int64?
     /// Files read (chained FIT files count one each).
     public private(set) var filesRead = 0
     /// True once the input stopped making sense (a data message of an undefined type): the
@@ -111,6 +114,7 @@ public struct FITReader {
     }
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, _ body: (Output) -> Void) {
+        fed += Int64(chunk.count)
         guard state != .ended, !gaveUp else { return }
         pending.append(contentsOf: chunk)
         var at = 0
@@ -123,6 +127,10 @@ public struct FITReader {
 
     /// The input ended: what is missing, if anything.
     public mutating func finish(_ body: (Output) -> Void) {
+        if let trailingFrom {
+            body(.problem(Problem(offset: trailingFrom, message: "\(fed - trailingFrom) bytes after the last FIT file: not read")))
+            self.trailingFrom = nil
+        }
         guard !gaveUp else { return }
         switch state {
         case .ended:
@@ -155,7 +163,8 @@ public struct FITReader {
                 if filesRead == 0 {
                     body(.problem(Problem(offset: base + Int64(at), message: "not a FIT file header")))
                 } else {
-                    body(.problem(Problem(offset: base + Int64(at), message: "\(available) bytes after the last FIT file: not read")))
+                    // Counted at the end, when the input's length is known whatever the chunks.
+                    trailingFrom = base + Int64(at)
                 }
                 gaveUp = true
                 return nil
