@@ -63,6 +63,10 @@ enum ImporterTargets {
             "openai.chatgpt": "conversations.json",
             "apple.health": "apple_health_export/export.xml",
             "gpx.track": "track.gpx",
+            "fit.activity": "export_12345/activities/101.fit",
+            "tcx.activity": "export_12345/activities/102.tcx",
+            "strava.activities": "export_12345/activities.csv",
+            "garmin.connect": "DI_CONNECT/DI-Connect-Aggregator/UDSFile_2024-03-01_2024-06-09.json",
             "photo.exif": "IMG_0001.jpg",
         ]
         return ImporterRegistry.importers(settings: settings).compactMap { importer in

@@ -93,6 +93,9 @@ public struct FITReader {
     private var recordsLeft: Int64 = 0
     private var crc: UInt16 = 0
     private var dataMessages = 0
+    /// Bytes fed so far, and where bytes that are no FIT file began after a complete one.
+    private var fed: Int64 = 0
+    private var trailingFrom: Int64?
     /// Files read (chained FIT files count one each).
     public private(set) var filesRead = 0
     /// True once the input stopped making sense (a data message of an undefined type): the
@@ -111,6 +114,7 @@ public struct FITReader {
     }
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, _ body: (Output) -> Void) {
+        fed += Int64(chunk.count)
         guard state != .ended, !gaveUp else { return }
         pending.append(contentsOf: chunk)
         var at = 0
@@ -123,6 +127,10 @@ public struct FITReader {
 
     /// The input ended: what is missing, if anything.
     public mutating func finish(_ body: (Output) -> Void) {
+        if let trailingFrom {
+            body(.problem(Problem(offset: trailingFrom, message: "\(fed - trailingFrom) bytes after the last FIT file: not read")))
+            self.trailingFrom = nil
+        }
         guard !gaveUp else { return }
         switch state {
         case .ended:
@@ -155,7 +163,8 @@ public struct FITReader {
                 if filesRead == 0 {
                     body(.problem(Problem(offset: base + Int64(at), message: "not a FIT file header")))
                 } else {
-                    body(.problem(Problem(offset: base + Int64(at), message: "\(available) bytes after the last FIT file: not read")))
+                    // Counted at the end, when the input's length is known whatever the chunks.
+                    trailingFrom = base + Int64(at)
                 }
                 gaveUp = true
                 return nil
@@ -205,9 +214,6 @@ public struct FITReader {
         // header, reserved, architecture, global number (2), field count
         guard pending.count - at >= 6 else { return nil }
         let bigEndian = pending[at + 2] == 1
-        if pending[at + 2] > 1 {
-            body(.problem(Problem(offset: offset, message: "definition with an unknown byte order \(pending[at + 2]): read as little-endian")))
-        }
         let global = bigEndian ? UInt16(pending[at + 3]) << 8 | UInt16(pending[at + 4]) : UInt16(pending[at + 3]) | UInt16(pending[at + 4]) << 8
         let count = Int(pending[at + 5])
         var length = 6 + count * 3
@@ -224,6 +230,11 @@ public struct FITReader {
             length += 1 + devCount * 3
             guard pending.count - at >= length else { return nil }
             for i in 0..<devCount { developerBytes += Int(pending[at + 6 + count * 3 + 1 + i * 3 + 1]) }
+        }
+        // Said only once the whole definition is here: a definition split across chunks is
+        // looked at again when more bytes arrive.
+        if pending[at + 2] > 1 {
+            body(.problem(Problem(offset: offset, message: "definition with an unknown byte order \(pending[at + 2]): read as little-endian")))
         }
         definitions[local] = Definition(global: global, bigEndian: bigEndian, fields: fields, developerBytes: developerBytes)
         return length

@@ -125,4 +125,36 @@ final class FITReaderTests: XCTestCase {
         XCTAssertEqual(FITReader.crc16(0, bytes), FITImage.crc(bytes))
         XCTAssertEqual(FITReader.crc16(0, bytes), 0, "a file followed by its own CRC checks to zero")
     }
+
+    func testUnknownByteOrderIsReportedOnceWhateverTheChunks() {
+        var fit = FITImage()
+        fit.define(local: 0, global: 20, fields: [.init(253, .uint32)])
+        var bytes = fit.records
+        bytes[2] = 0x29   // the architecture byte: neither 0 (little) nor 1 (big)
+        var image = FITImage()
+        image.raw(bytes)
+        let whole = read(image.bytes()), bytewise = read(image.bytes(), chunk: 1)
+        XCTAssertEqual(whole.problems.map(\.message), ["definition with an unknown byte order 41: read as little-endian"])
+        XCTAssertEqual(bytewise.problems, whole.problems)
+    }
+
+    /// The inputs the fuzzer found (Fuzz/regressions/fit: first byte the chunk size less one,
+    /// then the file) give the same messages and problems whole, in their chunks and bytewise.
+    func testFuzzRegressionsReadTheSameWhateverTheChunks() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fuzz/regressions/fit")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        XCTAssertGreaterThanOrEqual(names.count, 2)
+        func text(_ result: (messages: [FITReader.Message], problems: [FITReader.Problem], reader: FITReader)) -> [String] {
+            result.messages.map { "\($0.global) \($0.index) \($0.offset) \(String(describing: $0.timestamp)) \($0.fields)" }
+                + result.problems.map(\.description)
+        }
+        for name in names {
+            let all = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+            let input = Array(all.dropFirst())
+            let whole = text(read(input))
+            XCTAssertEqual(text(read(input, chunk: Int(all[0]) + 1)), whole, name)
+            XCTAssertEqual(text(read(input, chunk: 1)), whole, name)
+        }
+    }
 }

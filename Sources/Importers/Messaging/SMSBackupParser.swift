@@ -16,6 +16,13 @@ import Formats
 ///
 /// Times: `date` is UTC; `readable_date`, when present, is the same instant on the phone's
 /// clock, so the difference gives the UTC offset (needed for time-of-day inferences).
+///
+/// The same facts as written by Slight Backup (open source, `messages_export_<ms>.xml`,
+/// `calllogs_export_<ms>.xml`; docs/formats/messaging.md): every column of Android's message
+/// and call-log tables as an attribute, `<messages date= count=><message date= address= type=
+/// read= status= …>body text</message>` — the body is the element's text, not an attribute —
+/// and `<calls date= count=><call number= date= duration= type= name= …></call>`, where the
+/// contact is `name`. Type numbers are Android's own in both apps.
 public struct SMSBackupParser: ExportParser {
     public static let source = "android.sms_backup"
 
@@ -26,6 +33,16 @@ public struct SMSBackupParser: ExportParser {
     private var recordIndex = 0
     private var openMMS: MMSRecord?
     private var sawRoot = false
+    /// A Slight Backup `<message>` whose body (its text) is being read.
+    private var openMessage: TextMessage?
+
+    private struct TextMessage {
+        var line: Int
+        var date: String?
+        var type: String?
+        var address: String?
+        var body: [UInt8] = []
+    }
 
     private struct MMSRecord {
         var line: Int
@@ -54,22 +71,28 @@ public struct SMSBackupParser: ExportParser {
             sink.skip("truncated: the file ends inside this MMS", at: SourcePosition(line: mms.line, record: recordIndex))
             openMMS = nil
         }
-        if !sawRoot { throw ParseError("no <smses> or <calls> element: not an SMS Backup & Restore file") }
+        if let message = openMessage {
+            sink.skip("truncated: the file ends inside this message", at: SourcePosition(line: message.line, record: recordIndex))
+            openMessage = nil
+        }
+        if !sawRoot { throw ParseError("no <smses>, <messages> or <calls> element: not an Android SMS or call log backup") }
         if let open {
             if open.kind == .unclosedTag { sink.warn("the file ends inside a tag: it is truncated") } else { open.report(to: sink) }
         }
     }
 
+    /// Text is read for Slight Backup's message bodies (SMS Backup & Restore has none between
+    /// its elements but line breaks), cut at 64 KiB like attribute values.
     static func tokenizer() -> MarkupTokenizer {
-        MarkupTokenizer(.xml, maxTagBytes: 1 << 20, maxValueBytes: 64 * 1024, collectText: false)
+        MarkupTokenizer(.xml, maxTagBytes: 1 << 20, maxValueBytes: 64 * 1024, maxTextBytes: 64 * 1024, collectText: true)
     }
 
     private static let placeholder = MarkupTokenizer(.xml, maxTagBytes: 16, collectText: false)
 
     private mutating func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
         switch token {
-        case .text:
-            break
+        case .text(let raw):
+            if openMessage != nil, openMessage!.body.count + raw.count <= 64 * 1024 { openMessage!.body.append(contentsOf: raw) }
         case .doctype(let line, _):
             if !warnedDoctype { sink.warn("document type declaration skipped: its entities are not expanded", at: .line(line)) }
             warnedDoctype = true
@@ -79,6 +102,9 @@ public struct SMSBackupParser: ExportParser {
             if tag.name.elementsEqual("mms".utf8), let mms = openMMS {
                 openMMS = nil
                 emitMMS(mms, line: tag.line, sink)
+            } else if tag.name.elementsEqual("message".utf8), let message = openMessage {
+                openMessage = nil
+                emitMessage(message, sink)
             }
         case .start(let tag):
             let name = tag.name, line = tag.line
@@ -109,7 +135,22 @@ public struct SMSBackupParser: ExportParser {
                 if isText, let text {
                     openMMS!.text = openMMS!.text.map { $0 + "\n" + text } ?? text
                 }
-            } else if name.elementsEqual("smses".utf8) || name.elementsEqual("calls".utf8) {
+            } else if name.elementsEqual("message".utf8), sawRoot {
+                if let open = openMessage {
+                    sink.skip("message not closed before the next one", at: SourcePosition(line: open.line, record: recordIndex))
+                    recordIndex += 1
+                }
+                var message = TextMessage(line: line)
+                tag.forEachAttribute { name, value in
+                    switch String(decoding: name, as: UTF8.self) {
+                    case "date": message.date = Self.value(value)
+                    case "type": message.type = Self.value(value)
+                    case "address": message.address = Self.value(value)
+                    default: break
+                    }
+                }
+                if tag.selfClosing { emitMessage(message, sink) } else { openMessage = message }
+            } else if name.elementsEqual("smses".utf8) || name.elementsEqual("calls".utf8) || name.elementsEqual("messages".utf8) {
                 sawRoot = true
             }
         }
@@ -145,6 +186,20 @@ public struct SMSBackupParser: ExportParser {
                         authoredByOthers: !ownTypes.contains(type ?? ""), position: position))
     }
 
+    /// A Slight Backup `<message>`: the same facts as an SMS Backup & Restore `<sms>`.
+    private mutating func emitMessage(_ message: TextMessage, _ sink: EventSink) {
+        let position = nextPosition(line: message.line)
+        guard let time = Self.time(epochMillis: message.date, readable: nil) else {
+            sink.skip("no readable date (\(message.date.map { QuotedValue.numberOrDate($0) ?? "text, not quoted" } ?? "missing"))", at: position)
+            return
+        }
+        let body = MarkupText.decodeXML(message.body)
+        let ownTypes: Set<String> = ["2", "3", "4", "5", "6"]
+        sink.emit(Event(source: Self.source, kind: .message, time: time, text: body.isEmpty ? nil : body,
+                        counterparty: message.address, product: "sms",
+                        authoredByOthers: !ownTypes.contains(message.type ?? ""), position: position))
+    }
+
     private mutating func emitMMS(_ mms: MMSRecord, line: Int, _ sink: EventSink) {
         let position = nextPosition(line: mms.line)
         // MMS `date` is also epoch milliseconds (the app converts Android's seconds).
@@ -166,6 +221,8 @@ public struct SMSBackupParser: ExportParser {
             case "type": type = Self.value(value)
             case "number": number = Self.value(value)
             case "contact_name": contact = Self.value(value)
+            // Slight Backup writes the call log's own column: the cached contact name.
+            case "name": if contact == nil { contact = Self.value(value) }
             case "readable_date": readable = Self.value(value)
             default: break
             }
