@@ -88,17 +88,62 @@ final class BankCSVDateOrderTests: XCTestCase {
         XCTAssertEqual(r.issues, [])
     }
 
-    /// A date beyond the rows examined for the dialect that contradicts the assumed order is
-    /// named, with a warning that the rows before it may have day and month swapped.
-    func testALaterDateThatContradictsTheAssumptionIsReported() throws {
+    /// Issue 17's note: a statement whose first rows (the 200 the dialect looks at) have no day
+    /// above 12 used to be read month first, and every later row after the 12th day was
+    /// skipped. The rows now wait for the first date that decides and are all read in its order.
+    func testRowsWaitForALateDecidingDateAndNoneIsLost() throws {
         var csv = "Date,Description,Amount\n"
-        for _ in 0..<250 { csv += "05/03/2025,TESCO,-1.00\n" }
+        for k in 0..<250 { csv += "0\(k % 9 + 1)/03/2025,TESCO,-1.00\n" }
         csv += "25/03/2025,COSTA,-3.20\n"
+        for _ in 0..<30 { csv += "28/03/2025,PRET,-4.10\n" }
         let r = try parse(csv)
-        XCTAssertEqual(r.events.count, 250)
-        XCTAssertEqual(r.skipped, 1)
-        XCTAssertTrue(r.issues.first?.hasPrefix("no date in the file has a day above 12, so dates read as month/day") == true, "\(r.issues)")
-        XCTAssertEqual(r.issues.last, "line 252: '25/03/2025' can only be day/month, but the rows before it were read as month/day "
+        XCTAssertEqual(r.events.count, 281)
+        XCTAssertEqual(r.skipped, 0)
+        XCTAssertEqual(r.issues, [])
+        XCTAssertEqual(r.events[0].time?.iso8601, "2025-03-01", "01/03 is 1 March once 25/03 has decided")
+        XCTAssertEqual(r.events[8].time?.iso8601, "2025-03-09")
+        XCTAssertEqual(r.events[250].time?.iso8601, "2025-03-25")
+        XCTAssertEqual(r.events.last?.time?.iso8601, "2025-03-28")
+        XCTAssertEqual(r.events.map { $0.position.line ?? 0 }, Array(2...282), "held rows are emitted in file order")
+    }
+
+    /// A late date that confirms the assumed order changes nothing, and no guess is reported.
+    func testALateDateConfirmingTheAssumedOrderKeepsItWithoutAWarning() throws {
+        var csv = "Date,Description,Amount\n"
+        for _ in 0..<250 { csv += "03/05/2025,WALMART,-1.00\n" }
+        csv += "03/25/2025,TARGET,-3.20\n"
+        let r = try parse(csv)
+        XCTAssertEqual(r.events.count, 251)
+        XCTAssertEqual(r.issues, [])
+        XCTAssertEqual(r.events[0].time?.iso8601, "2025-03-05")
+        XCTAssertEqual(r.events[250].time?.iso8601, "2025-03-25")
+    }
+
+    /// A time column beside the date is combined again when a late date changes the order.
+    func testHeldRowsKeepTheirTimeOfDayWhenReadAgain() throws {
+        var csv = "Date,Time,Description,Amount\n"
+        for _ in 0..<210 { csv += "01/03/2025,14:05:00,TESCO,-1.00\n" }
+        csv += "13/03/2025,09:00:00,COSTA,-3.20\n"
+        let r = try parse(csv)
+        XCTAssertEqual(r.events.count, 211)
+        XCTAssertEqual(r.events[0].time?.iso8601, "2025-03-01T14:05:00")
+    }
+
+    /// Waiting is bounded: when no date has decided after `maxWaitingRows` rows, the assumed
+    /// order is used and said, and a later contradicting date is named and its rows skipped.
+    func testWaitingIsBoundedAndALaterContradictionIsReported() throws {
+        var csv = "Date,Description,Amount\n"
+        let rows = BankStatementCSVParser.maxWaitingRows + 50
+        for _ in 0..<rows { csv += "05/03/2025,TESCO,-1.00\n" }
+        csv += "25/03/2025,COSTA,-3.20\n"
+        var parser = BankStatementCSVParser()
+        let collector = EventCollector()
+        try parser.parseAll(Array(csv.utf8), chunkSize: 64 * 1024, into: collector.sink)
+        XCTAssertEqual(collector.events.count, rows)
+        XCTAssertEqual(collector.sink.skippedCount, 1)
+        let issues = collector.sink.issues
+        XCTAssertTrue(issues.first?.hasPrefix("no date in the file has a day above 12, so dates read as month/day") == true, "\(issues)")
+        XCTAssertEqual(issues.last, "line \(rows + 2): '25/03/2025' can only be day/month, but the rows before it were read as month/day "
             + "(no date in the first rows told): their day and month may be swapped; rows like this one were skipped")
     }
 

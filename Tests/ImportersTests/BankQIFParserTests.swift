@@ -105,7 +105,65 @@ final class BankQIFParserTests: XCTestCase {
         let buy = r.events[7]
         XCTAssertEqual(buy.code, "Buy")
         XCTAssertEqual(buy.amount, Money(units: -5000, scale: 2), "a purchase is money out")
-        XCTAssertEqual(buy.text, "security: ACME Corp")
+        XCTAssertEqual(buy.text, "security: ACME Corp | quantity: 5 | price: 10.00")
+    }
+
+    /// Issue 15: an investment account as Quicken writes it. Trades often carry only `Q` and `I`;
+    /// their amount is quantity × price (to the cent). `T`/`U` wins when present; a share
+    /// movement without a price moved no money and is read without an amount.
+    static let investmentAccount = """
+        !Account
+        NBrokerage
+        TInvst
+        ^
+        !Type:Invst
+        D1/15'25
+        NBuy
+        YVanguard Total World ETF
+        I98.765
+        Q10.5
+        ^
+        D2/03'25
+        NSell
+        YACME Corp
+        I120.10
+        Q3
+        ^
+        D3/01'25
+        NDiv
+        YACME Corp
+        T12.40
+        ^
+        D3/10'25
+        NShrsIn
+        YACME Corp
+        Q4
+        ^
+        D3/20'25
+        NReinvDiv
+        YVanguard Total World ETF
+        I99.00
+        Q0.25
+        U24.75
+        ^
+
+        """
+
+    func testInvestmentRecordsWithoutTTakeQuantityTimesPrice() throws {
+        let r = try parse(Self.investmentAccount)
+        XCTAssertEqual(r.events.count, 5, r.issues.joined(separator: "\n"))
+        XCTAssertEqual(r.skipped, 0, r.issues.joined(separator: "\n"))
+        XCTAssertEqual(r.events.map { $0.code }, ["Buy", "Sell", "Div", "ShrsIn", "ReinvDiv"])
+        XCTAssertEqual(r.events.map { $0.amount?.decimalString }, ["-1037.03", "360.30", "12.40", nil, "24.75"])
+        XCTAssertEqual(r.events[0].time?.iso8601, "2025-01-15")
+        XCTAssertEqual(r.events[0].text, "security: Vanguard Total World ETF | quantity: 10.5 | price: 98.765")
+        XCTAssertEqual(r.events[3].text, "security: ACME Corp | quantity: 4")
+    }
+
+    func testQuantityTimesPriceRoundsHalfAwayFromZeroAndRefusesOverflow() {
+        XCTAssertEqual(QIFParser.product(Money(units: 3, scale: 0), Money(units: 3335, scale: 3)), Money(units: 1001, scale: 2))
+        XCTAssertEqual(QIFParser.product(Money(units: -1, scale: 0), Money(units: 1005, scale: 3)), Money(units: -101, scale: 2))
+        XCTAssertNil(QIFParser.product(Money(units: Int64.max / 2, scale: 0), Money(units: 3, scale: 0)))
     }
 
     func testWindows1252TextAndCRLF() throws {

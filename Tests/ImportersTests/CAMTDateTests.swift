@@ -47,4 +47,40 @@ final class CAMTDateTests: XCTestCase {
         XCTAssertEqual(r.events.count, 3)
         XCTAssertEqual(r.events[0].time?.iso8601, "2024-03-01")
     }
+
+    /// Issue 15: one statement with an entry for every date form the schema allows, booked
+    /// as `Dt` (plain, `Z`, `+02:00`, `-05:00`) and as `DtTm` (with and without zone), and one
+    /// entry with only a zoned value date: every entry is read, none dropped.
+    func testEveryDateFormOfTheSchemaKeepsItsEntry() throws {
+        let forms = [
+            "<BookgDt><Dt>2017-04-01</Dt></BookgDt>",
+            "<BookgDt><Dt>2017-04-02Z</Dt></BookgDt>",
+            "<BookgDt><Dt>2017-04-03+02:00</Dt></BookgDt>",
+            "<BookgDt><Dt>2017-04-04-05:00</Dt></BookgDt>",
+            "<BookgDt><DtTm>2017-04-05T09:30:00+02:00</DtTm></BookgDt>",
+            "<BookgDt><DtTm>2017-04-06T09:30:00</DtTm></BookgDt>",
+            "<BookgDt><DtTm>2017-04-07T09:30:00.123Z</DtTm></BookgDt>",
+            "<ValDt><Dt>2017-04-08+01:00</Dt></ValDt>",
+        ]
+        let entries = forms.enumerated().map { k, date in
+            "<Ntry><Amt Ccy=\"CHF\">\(k + 1).00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts>\(date)"
+                + "<AddtlNtryInf>Entry \(k + 1)</AddtlNtryInf></Ntry>"
+        }.joined(separator: "\n")
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.04"><BkToCstmrStmt>
+            <GrpHdr><MsgId>M</MsgId><CreDtTm>2017-04-09T06:00:00+02:00</CreDtTm></GrpHdr>
+            <Stmt><Id>S</Id><Acct><Id><IBAN>CH9300762011623852957</IBAN></Id><Ccy>CHF</Ccy></Acct>
+            \(entries)
+            </Stmt></BkToCstmrStmt></Document>
+
+            """
+        let r = try parseAtAllChunkSizes({ CAMTParser() }, Array(text.utf8))
+        XCTAssertEqual(r.skipped, 0, r.issues.joined(separator: "\n"))
+        XCTAssertEqual(r.events.count, 8)
+        XCTAssertEqual(r.events.map { $0.time?.iso8601 }, [
+            "2017-04-01", "2017-04-02", "2017-04-03", "2017-04-04",
+            "2017-04-05T09:30:00+02:00", "2017-04-06T09:30:00", "2017-04-07T09:30:00Z", "2017-04-08",
+        ])
+    }
 }

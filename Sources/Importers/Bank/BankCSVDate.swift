@@ -15,6 +15,8 @@ enum BankCSVDate {
         var separator: UInt8
         var hour = 0, minute = 0, second_ = 0
         var hasTime = false
+        /// `Z` or `+02:00` after the time (Firefly III writes `2024-06-27T12:00:00+02:00`).
+        var utcOffsetSeconds: Int32?
     }
 
     static let monthNames: [String] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -70,6 +72,17 @@ enum BankCSVDate {
                 i += 1
                 guard let (sv, sd) = number(maxDigits: 2), sd == 2 else { return nil }
                 s = sv
+                // Fractions of a second do not matter for a booking.
+                if i < n, bytes[i] == 0x2E { i += 1; while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 } }
+            }
+            if i < n, bytes[i] == 0x5A { p.utcOffsetSeconds = 0; i += 1 }
+            else if i < n, bytes[i] == 0x2B || bytes[i] == 0x2D {
+                let sign: Int32 = bytes[i] == 0x2D ? -1 : 1
+                i += 1
+                guard let (zh, zd) = number(maxDigits: 2), zd == 2, zh <= 14 else { return nil }
+                if i < n, bytes[i] == 0x3A { i += 1 }
+                guard let (zm, zmd) = number(maxDigits: 2), zmd == 2, zm < 60 else { return nil }
+                p.utcOffsetSeconds = sign * Int32(zh * 3600 + zm * 60)
             }
             while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
             guard i == n else { return nil }
@@ -97,6 +110,6 @@ enum BankCSVDate {
             (year, month, day) = (p.year, p.first, p.second)
         }
         return Timestamp(year: year, month: month, day: day, hour: p.hour, minute: p.minute, second: p.second_,
-                         dateOnly: !p.hasTime)
+                         utcOffsetSeconds: p.utcOffsetSeconds, dateOnly: !p.hasTime)
     }
 }

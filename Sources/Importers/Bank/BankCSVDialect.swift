@@ -21,6 +21,9 @@ struct BankCSVDialect: Sendable, Equatable {
     /// Which order was assumed and why, when no date in the head told day from month (said
     /// in the report as a warning); nil when a date decided or none could be read either way.
     var dateOrderReason: String?
+    /// No date of the head told day from month (the order is a guess from other hints): the
+    /// parser waits for a later date that does.
+    var dateOrderUndecided = false
     var decimalSeparator: UInt8
     /// Currency named in a header such as `Betrag (EUR)`.
     var headerCurrency: String?
@@ -193,6 +196,7 @@ struct BankCSVDialect: Sendable, Equatable {
                                               samples: samples, hints: hints)
         dialect.dateOrder = decided.order
         dialect.dateOrderReason = decided.reason
+        dialect.dateOrderUndecided = dayFirstVotes == 0 && monthFirstVotes == 0 && !samples.isEmpty
         return .success(dialect)
     }
 

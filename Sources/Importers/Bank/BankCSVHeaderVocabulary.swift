@@ -38,6 +38,8 @@ enum BankCSVColumnRole: CaseIterable, Sendable {
 /// `BankCSVHeaderVocabulary.normalize`: lower-cased, `(EUR)`-style suffixes, `:` and extra
 /// spaces removed.
 enum BankCSVHeaderVocabulary {
+    // Payees: N26 writes `Partner Name`; bunq writes the counterparty's IBAN as `Counterparty`
+    // and its name as `Name`, so `name` ranks above `counterparty` and the shop is the payee.
     static let exactNames: [(BankCSVColumnRole, [String])] = [
         (.date, [
             "交易时间", "交易日期", "记账日期", "日期", "booking date", "buchungstag", "buchungsdatum", "transaction date", "posting date", "posted date",
@@ -49,11 +51,15 @@ enum BankCSVHeaderVocabulary {
         (.valueDate, [
             "value date", "valuta", "valutadatum", "wertstellung", "wertstellungsdatum", "date de valeur",
             "fecha valor", "f. valor", "дата валютирования", "дата списания",
+            // bunq names the value date `Interest Date`.
+            "interest date",
         ]),
         (.amount, [
             "amount", "betrag", "montant", "importe", "сумма", "сумма операции", "сумма в валюте счета",
             "сумма платежа", "transaction amount", "umsatz", "gross", "importe operación", "montant de l'opération",
             "金额", "交易金额", "发生额",
+            // GnuCash's transaction export writes the bare number beside `Amount With Sym`.
+            "amount num.",
         ]),
         (.debit, [
             "debit", "débit", "debit amount", "debits", "soll", "cargo", "cargos", "расход", "списание",
@@ -77,16 +83,18 @@ enum BankCSVHeaderVocabulary {
             "libellé", "libelle", "libellé de l'opération", "libellé opération", "concepto", "descripción",
             "descripcion", "detalle", "назначение платежа", "описание", "описание операции", "reference",
             "particulars", "buchungstext", "item title", "商品说明", "商品名称", "商品", "摘要", "备注", "用途",
+            // N26 `Payment Reference`; Actual, Money Manager Ex and Firefly III `Notes`.
+            "payment reference", "notes",
         ]),
         (.payee, [
-            "payee", "counterparty", "counter party", "payee name", "merchant", "empfänger", "auftraggeber",
+            "payee", "partner name", "name", "counterparty", "counter party", "payee name", "merchant", "empfänger", "auftraggeber",
             "auftraggeber / empfänger", "auftraggeber/empfänger", "empfänger/auftraggeber",
             "auftraggeber / begünstigter", "auftraggeber/begünstigter", "begünstigter/zahlungspflichtiger",
-            "beguenstigter/zahlungspflichtiger", "zahlungsempfänger", "name zahlungsbeteiligter", "name",
+            "beguenstigter/zahlungspflichtiger", "zahlungsempfänger", "name zahlungsbeteiligter",
             "bénéficiaire", "beneficiaire", "tiers", "beneficiario", "ordenante", "получатель", "контрагент",
             "плательщик", "交易对方", "对方户名", "对方名称",
         ]),
-        (.currency, ["currency", "währung", "waehrung", "devise", "moneda", "divisa", "валюта", "валюта операции", "ccy", "币种"]),
+        (.currency, ["currency", "currency_code", "währung", "waehrung", "devise", "moneda", "divisa", "валюта", "валюта операции", "ccy", "币种"]),
         (.mcc, ["mcc", "mcc code", "merchant category code", "код mcc", "category code"]),
         (.code, [
             "type", "transaction type", "buchungstext", "umsatzart", "buchungsart", "type d'opération",

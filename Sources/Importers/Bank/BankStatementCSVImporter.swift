@@ -9,7 +9,10 @@ public struct BankStatementCSVImporter: Importer {
     public let howToRequest = """
         In your online banking, open the account's transactions (Umsätze, Opérations, \
         Movimientos, Выписка), choose the period and export or download as CSV \
-        (sometimes called "Excel/CSV" or "CSV-CAMT"). Several files for several accounts are fine.
+        (sometimes called "Excel/CSV" or "CSV-CAMT"). Several files for several accounts are fine. \
+        App banks (Revolut, Monzo, N26, Wise, Starling, bunq) export a statement as CSV from the \
+        app; budgeting apps (YNAB, Actual, Firefly III, GnuCash, Money Manager Ex) from their \
+        Export menu.
         """
 
     /// The person's locale: one hint for the day/month order of dates such as 01/03/2025.

@@ -26,12 +26,59 @@ public struct BankStatementCSVParser: ExportParser {
 
     init(locale: BankCSVDateOrder.LocaleHint?) { self.locale = locale }
 
-    /// The first row whose date can only be read in the order that was not assumed: the head
-    /// had no such date, so the assumption was wrong for the rows before it.
+    /// The day/month order while rows are read. When no date of the head told day from month,
+    /// rows wait (at most `maxWaitingRows`) for the first date that does — `25/03/2025` or
+    /// `03/25/2025` — and are then read in that order; only when none comes in time (or the
+    /// file ends) is the assumed order used and said (docs/formats/bank.md, "Day or month first").
     final class DateOrderWatch {
+        var order: BankCSVDate.Order = .dayFirst
+        /// Rows are held back until a date decides.
+        var waiting = false
+        /// Why the assumed order was taken, said once it is used.
+        var assumption: String?
+        var held: [HeldRow] = []
+        /// After the assumption was used: the first row that contradicts it.
         var active = false
         var contradiction: (line: Int, text: String)?
+
+        /// A row read in the assumed order, with what it takes to read its date again.
+        struct HeldRow {
+            var event: Event
+            var date: [UInt8]
+            var time: [UInt8]?
+            var zone: [UInt8]?
+        }
+
+        /// A date decided the order: the held rows are read in it and emitted in file order.
+        func decide(_ decided: BankCSVDate.Order, sink: EventSink) {
+            let reread = decided != order
+            order = decided
+            waiting = false
+            for var row in held {
+                if reread, let day = BankCSVDate.parse(row.date, order: decided) {
+                    var time = day
+                    if let t = row.time, day.dateOnly, let combined = BankCSVTimeOfDay.combine(day, t[...], zone: row.zone?[...]) { time = combined }
+                    row.event.time = time
+                }
+                sink.emit(row.event)
+            }
+            held = []
+        }
+
+        /// No date decided in time: the held rows keep the assumed order, which is said, and
+        /// later rows that contradict it are named.
+        func assume(sink: EventSink) {
+            waiting = false
+            if let assumption { sink.warn(assumption) }
+            for row in held { sink.emit(row.event) }
+            held = []
+            active = true
+        }
     }
+
+    /// Rows held back waiting for a date that tells day from month: a year of a busy account,
+    /// a few MB at most.
+    static let maxWaitingRows = 20_000
 
     /// A `收/支`-style mark that says neither debit nor credit (`不计收支`, `/`, a word steward
     /// does not know): the row's amount is not money in or out, so it is read without one
@@ -63,15 +110,16 @@ public struct BankStatementCSVParser: ExportParser {
             Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, sink: sink)
         }
         try reader.finish(handle)
+        if watch.waiting { watch.assume(sink: sink) }
         if let (line, _) = unknownMarks.first {
             // The mark itself is cell text, so not quoted; the line points at the first such row.
             sink.warn("\(unknownMarks.rows) row(s) with a debit/credit mark that is neither debit nor credit: read without an amount (neither money in nor out)",
                       at: .line(line))
         }
         if let (line, text) = watch.contradiction {
-            let other = dialect.dateOrder == .dayFirst ? "month/day" : "day/month"
+            let other = watch.order == .dayFirst ? "month/day" : "day/month"
             sink.warn("\(QuotedValue.describe(text)) can only be \(other), but the rows before it were read as "
-                + (dialect.dateOrder == .dayFirst ? "day/month" : "month/day")
+                + (watch.order == .dayFirst ? "day/month" : "month/day")
                 + " (no date in the first rows told): their day and month may be swapped; rows like this one were skipped",
                 at: .line(line))
         }
@@ -88,9 +136,14 @@ public struct BankStatementCSVParser: ExportParser {
             if found.encoding == .utf16LE || found.encoding == .utf16BE {
                 transcoder = UTF16StreamTranscoder(bigEndian: found.encoding == .utf16BE)
             }
+            dateOrderWatch.order = found.dateOrder
             if let reason = found.dateOrderReason {
-                sink.warn(reason)
-                dateOrderWatch.active = true
+                if found.dateOrderUndecided {
+                    dateOrderWatch.waiting = true
+                    dateOrderWatch.assumption = reason
+                } else {
+                    sink.warn(reason)
+                }
             }
             let buffered = head
             head = []
@@ -164,11 +217,15 @@ public struct BankStatementCSVParser: ExportParser {
         guard let dateField = field(.date) ?? field(.valueDate) else {
             sink.skip("no date", at: position); return
         }
-        if watch.active && watch.contradiction == nil, let p = BankCSVDate.pieces(dateField), p.firstDigits <= 2, !p.monthName,
-           p.separator != 0x2E, d.dateOrder == .monthFirst ? p.first > 12 && p.second <= 12 : p.second > 12 && p.first <= 12 {
-            watch.contradiction = (record.line, excerpt(dateField, d))
+        if watch.waiting || (watch.active && watch.contradiction == nil), let p = BankCSVDate.pieces(dateField), p.firstDigits <= 2,
+           !p.monthName, p.separator != 0x2E {
+            let deciding: BankCSVDate.Order? = p.first > 12 && p.second <= 12 ? .dayFirst : p.second > 12 && p.first <= 12 ? .monthFirst : nil
+            if let deciding {
+                if watch.waiting { watch.decide(deciding, sink: sink) }
+                else if deciding != watch.order { watch.contradiction = (record.line, excerpt(dateField, d)) }
+            }
         }
-        guard var time = BankCSVDate.parse(dateField, order: d.dateOrder) else {
+        guard var time = BankCSVDate.parse(dateField, order: watch.order) else {
             sink.skip("unreadable date \(QuotedValue.describe(excerpt(dateField, d)))", at: position); return
         }
         if let timeField = field(.time), time.dateOnly {
@@ -189,7 +246,10 @@ public struct BankStatementCSVParser: ExportParser {
         let currency = text(.currency).flatMap { BankCSVHeaderVocabulary.currencyCode($0) } ?? d.headerCurrency
         var amount: Money
         var neitherDebitNorCredit = false
+        // The cell the amount was read from, for a currency written in it.
+        var amountCell: ArraySlice<UInt8>?
         if let amountField = field(.amount) {
+            amountCell = amountField
             guard let m = Money.parse(amountField, decimalSeparator: d.decimalSeparator) else {
                 sink.skip("unreadable amount (not quoted)", at: position); return
             }
@@ -209,8 +269,10 @@ public struct BankStatementCSVParser: ExportParser {
             let debit = field(.debit), credit = field(.credit)
             if let debit, let m = Money.parse(debit, decimalSeparator: d.decimalSeparator), m.units != 0 || credit == nil {
                 amount = Money(units: -abs(m.units), scale: m.scale)
+                amountCell = debit
             } else if let credit, let m = Money.parse(credit, decimalSeparator: d.decimalSeparator) {
                 amount = Money(units: abs(m.units), scale: m.scale)
+                amountCell = credit
             } else if debit == nil && credit == nil {
                 sink.skip("neither a debit nor a credit amount", at: position); return
             } else {
@@ -235,14 +297,21 @@ public struct BankStatementCSVParser: ExportParser {
             }
             amount = Money(units: net, scale: scale)
         }
-        amount.currency = currency ?? trailingCurrency(field(.amount))
+        amount.currency = currency ?? cellCurrency(amountCell, d)
 
         var mcc: Int? = nil
         if let raw = text(.mcc), raw.count <= 4, let v = Int(raw) { mcc = v }
         let description = text(.description)
-        sink.emit(Event(source: sourceID, kind: .transaction, time: time, text: description,
-                        counterparty: text(.payee), amount: neitherDebitNorCredit ? nil : amount, mcc: mcc, code: text(.code),
-                        position: position))
+        let event = Event(source: sourceID, kind: .transaction, time: time, text: description,
+                          counterparty: text(.payee), amount: neitherDebitNorCredit ? nil : amount, mcc: mcc, code: text(.code),
+                          position: position)
+        if watch.waiting {
+            watch.held.append(.init(event: event, date: Array(dateField), time: field(.time).map { Array($0) },
+                                    zone: field(.timeZone).map { Array($0) }))
+            if watch.held.count >= maxWaitingRows { watch.assume(sink: sink) }
+        } else {
+            sink.emit(event)
+        }
     }
 
     static let debitMarks: Set<String> = ["s", "soll", "d", "dr", "debit", "débit", "cargo", "-", "支出", "支", "借", "расход", "д", "дебет"]
@@ -258,11 +327,17 @@ public struct BankStatementCSVParser: ExportParser {
         (width..<record.count).allSatisfy { record[$0].allSatisfy { $0 == 0x20 || $0 == 0x09 } }
     }
 
-    /// `12,00 EUR` in the amount cell itself.
-    private static func trailingCurrency(_ field: ArraySlice<UInt8>?) -> String? {
+    /// The currency written in the amount cell itself, before or after the number: `12,00 EUR`,
+    /// `€25.00` (YNAB), `-£3.50`, `‏₪ 12.50‏` with direction marks (docs/formats/bank.md,
+    /// "Budgeting apps and app banks"); nil for `$` and `¥`, which name several currencies.
+    static func cellCurrency(_ field: ArraySlice<UInt8>?, _ d: BankCSVDialect) -> String? {
         guard let field else { return nil }
-        let letters = field.reversed().drop(while: { $0 == 0x20 }).prefix(while: { $0 >= 0x41 && $0 <= 0x5A })
-        return letters.count == 3 ? String(decoding: letters.reversed(), as: UTF8.self) : nil
+        // Plain numbers, what most banks write, name none: no text is decoded for them.
+        let plain = field.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || b == 0x2E || b == 0x2C || b == 0x2D || b == 0x2B || b == 0x20 || b == 0x27 || b == 0x28 || b == 0x29
+        }
+        if plain { return nil }
+        return CurrencyAmountText.currency(in: TextDecoding.decode(field, as: d.fieldEncoding))
     }
 
     /// Banks pad booking texts to fixed widths (easybank: runs of 30 spaces); one space is enough.

@@ -30,6 +30,9 @@ public struct QIFParser: ExportParser {
         var category: String?
         var number: String?
         var security: String?
+        /// Investment records: `Q` shares and `I` price per share, for `T`-less records.
+        var quantity: FieldValue<Money>?
+        var price: FieldValue<Money>?
         var splits: [String] = []
         var splitCategory: String?
         var splitMemo: String?
@@ -116,6 +119,10 @@ public struct QIFParser: ExportParser {
         case UInt8(ascii: "L"): record.category = text(value)
         case UInt8(ascii: "N"): record.number = text(value)
         case UInt8(ascii: "Y"): record.security = text(value)
+        // A price has any number of decimals (`98.765` is not 98,765): the point is decimal,
+        // and a lone comma is (European tools).
+        case UInt8(ascii: "Q") where section == .investment: record.quantity = parsed(value, Self.decimalNumber)
+        case UInt8(ascii: "I") where section == .investment: record.price = parsed(value, Self.decimalNumber)
         case UInt8(ascii: "S"):
             flushSplitWithoutAmount()
             record.splitCategory = text(value) ?? ""
@@ -189,12 +196,27 @@ public struct QIFParser: ExportParser {
             if case .unreadable(let raw) = dateField { sink.skip("unreadable date \(QuotedValue.describe(raw))", at: position) }
             return
         }
-        guard let amountField = r.amount ?? r.transferAmount else {
+        var amount: Money?
+        if let amountField = r.amount ?? r.transferAmount {
+            guard case .value(let value) = amountField else { sink.skip("unreadable amount (not quoted)", at: position); return }
+            amount = value
+        } else if section == .investment {
+            // Quicken writes no `T` for share movements (`ShrsIn`, `StkSplit`, reinvestments
+            // from some tools): the amount is quantity × price when both are there; without a
+            // price no money moved, and the record is read without an amount.
+            switch (r.quantity, r.price) {
+            case (.unreadable?, _), (_, .unreadable?):
+                sink.skip("unreadable quantity or price (not quoted)", at: position); return
+            case (.value(let q)?, .value(let p)?):
+                guard let product = Self.product(q, p) else {
+                    sink.skip("quantity × price too large", at: position); return
+                }
+                amount = product
+            default:
+                amount = nil
+            }
+        } else {
             sink.skip("record without an amount (T, U or $ line)", at: position); return
-        }
-        guard case .value(var amount) = amountField else {
-            if case .unreadable = amountField { sink.skip("unreadable amount (not quoted)", at: position) }
-            return
         }
         var code: String? = nil
         var parts: [String] = []
@@ -202,10 +224,13 @@ public struct QIFParser: ExportParser {
         if section == .investment {
             // Investment amounts are written unsigned; a purchase or an expense is money out.
             code = r.number
-            if let action = r.number?.lowercased(), action.hasPrefix("buy") || action.hasPrefix("miscexp") {
-                amount.units = -abs(amount.units)
+            if let action = r.number?.lowercased(), action.hasPrefix("buy") || action.hasPrefix("miscexp"), var a = amount {
+                a.units = -abs(a.units)
+                amount = a
             }
             if let security = r.security { parts.append("security: \(security)") }
+            if case .value(let q)? = r.quantity { parts.append("quantity: \(q.decimalString)") }
+            if case .value(let p)? = r.price { parts.append("price: \(p.decimalString)") }
         } else if let number = r.number, !number.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             code = number // ATM, EFT, DEP, XFER, Print…; a check number is no transaction code
         }
@@ -214,6 +239,28 @@ public struct QIFParser: ExportParser {
         sink.emit(Event(source: Self.sourceID, kind: .transaction, time: time,
                         text: parts.isEmpty ? nil : parts.joined(separator: " | "),
                         counterparty: r.payee, amount: amount, code: code, position: position))
+    }
+
+    static func decimalNumber(_ field: ArraySlice<UInt8>) -> Money? {
+        Money.parse(field, decimalSeparator: field.contains(0x2C) && !field.contains(0x2E) ? 0x2C : 0x2E)
+    }
+
+    /// Quantity × price at the sum of their scales, rounded to cents when that fits; nil when
+    /// the product does not fit in 18 digits.
+    static func product(_ q: Money, _ p: Money) -> Money? {
+        let (raw, overflow) = q.units.multipliedReportingOverflow(by: p.units)
+        guard !overflow, q.scale + p.scale <= 18 else { return nil }
+        var m = Money(units: raw, scale: q.scale + p.scale)
+        if m.scale > 2 {
+            // Half away from zero, as brokers round a trade's value.
+            var divisor: Int64 = 1
+            for _ in 0..<(m.scale - 2) { divisor *= 10 }
+            var units = raw / divisor
+            let rest = raw % divisor
+            if rest.magnitude * 2 >= UInt64(divisor) { units += raw < 0 ? -1 : 1 }
+            m = Money(units: units, scale: 2)
+        }
+        return m
     }
 
     private func parsed<T>(_ value: ArraySlice<UInt8>, _ parse: (ArraySlice<UInt8>) -> T?) -> FieldValue<T> {
