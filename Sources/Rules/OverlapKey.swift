@@ -11,7 +11,10 @@ public enum OverlapKey {
     static func family(of source: String) -> String {
         if source.hasPrefix("bank.") { return "bank" }
         switch source {
-        case "google.location_records", "google.timeline", "google.semantic_location", "gpx.track": return "location"
+        // Activity files are tracks too: the same run as a Strava GPX, a Garmin FIT and a TCX
+        // has the same fixes (second and position).
+        case "google.location_records", "google.timeline", "google.semantic_location", "gpx.track",
+             "fit.activity", "tcx.activity", "garmin.connect": return "location"
         case "google.my_activity", "google.my_activity_html": return "google.my_activity"
         case "browser.chrome", "google.chrome_history": return "browser.chrome"
         case "whatsapp.chat", "whatsapp.msgstore": return "whatsapp"
@@ -35,7 +38,7 @@ public enum OverlapKey {
     public static func gatedKinds(ofSource source: String) -> [EventKind] {
         if source.hasPrefix("bank.") { return [.transaction] }
         switch source {
-        case "google.location_records", "gpx.track": return [.location]
+        case "google.location_records", "gpx.track", "fit.activity", "tcx.activity", "garmin.connect": return [.location]
         case "google.timeline": return [.location, .visit]
         case "google.semantic_location": return [.visit]
         default: return []

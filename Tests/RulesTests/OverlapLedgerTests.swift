@@ -56,6 +56,16 @@ final class OverlapLedgerTests: XCTestCase {
         XCTAssertNotEqual(OverlapKey.of(records), OverlapKey.of(later))
     }
 
+    func testAFixOfARunInAStravaGPXAndInAGarminFITShareAKeyAndAreChecked() {
+        let time = Timestamp(epochSeconds: 1_740_000_000)
+        let gpx = Event(source: "gpx.track", kind: .location, time: time, latitude: 51.50720, longitude: -0.12760)
+        let fit = Event(source: "fit.activity", kind: .location, time: time, latitude: 51.507201, longitude: -0.127601)
+        XCTAssertEqual(OverlapKey.of(gpx), OverlapKey.of(fit))
+        let gate = OverlapGate(inputSources: ["gpx.track", "fit.activity"])
+        XCTAssertTrue(gate.checks(source: "fit.activity", kind: .location), "two activity formats of one family are checked")
+        XCTAssertTrue(gate.checks(source: "tcx.activity", kind: .location))
+    }
+
     func testPhotoExifAndItsGooglePhotosSidecarShareAKey() {
         let time = Timestamp(epochSeconds: 1_559_376_900, utcOffsetSeconds: 7200)
         let exif = Event(source: "photo.exif", kind: .photo, time: time, text: "GPS 48.858400, 2.294500",
