@@ -16,24 +16,14 @@ public struct CAMTImporter: Importer {
     public func detect(_ probe: FileProbe) -> Detection? {
         let head = probe.trimmedHead.prefix(8192)
         guard head.first == UInt8(ascii: "<") else { return nil }
-        for kind in ["053", "052", "054"] where contains(head, "urn:iso:std:iso:20022:tech:xsd:camt.\(kind)") {
+        for kind in ["053", "052", "054"] where ByteSearch.contains(head, "urn:iso:std:iso:20022:tech:xsd:camt.\(kind)") {
             return Detection(confidence: 0.95, reason: "ISO 20022 namespace camt.\(kind)")
         }
-        for root in ["<BkToCstmrStmt>", "<BkToCstmrAcctRpt>", "<BkToCstmrDbtCdtNtfctn>"] where contains(head, root) {
+        for root in ["<BkToCstmrStmt>", "<BkToCstmrAcctRpt>", "<BkToCstmrDbtCdtNtfctn>"] where ByteSearch.contains(head, root) {
             return Detection(confidence: 0.85, reason: "ISO 20022 statement root \(root) without the camt namespace")
         }
         return nil
     }
 
     public func makeParser(for probe: FileProbe) -> any ExportParser { CAMTParser() }
-
-    private func contains(_ head: ArraySlice<UInt8>, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        var i = head.startIndex
-        while i + n.count <= head.endIndex {
-            if head[i] == n[0] && head[i..<(i + n.count)].elementsEqual(n) { return true }
-            i += 1
-        }
-        return false
-    }
 }

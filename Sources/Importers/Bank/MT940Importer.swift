@@ -15,7 +15,7 @@ public struct MT940Importer: Importer {
 
     public func detect(_ probe: FileProbe) -> Detection? {
         let head = probe.trimmedHead.prefix(16384)
-        let envelope = contains(head, "{2:I940") || contains(head, "{2:O940") || contains(head, "{2:I942") || contains(head, "{2:O942")
+        let envelope = ByteSearch.contains(head, "{2:I940") || ByteSearch.contains(head, "{2:O940") || ByteSearch.contains(head, "{2:I942") || ByteSearch.contains(head, "{2:O942")
         let hasAccount = lineStarts(head, ":25:")
         let hasStatement = lineStarts(head, ":61:") || lineStarts(head, ":60F:") || lineStarts(head, ":60M:")
         guard hasAccount || envelope else { return nil }
@@ -35,16 +35,6 @@ public struct MT940Importer: Importer {
             let atLineStart = i == head.startIndex || head[i - 1] == 0x0A || head[i - 1] == 0x0D || head[i - 1] == UInt8(ascii: ":")
                 && i >= head.startIndex + 3 && head[i - 3] == UInt8(ascii: "{")
             if atLineStart && head[i] == t[0] && head[i..<(i + t.count)].elementsEqual(t) { return true }
-            i += 1
-        }
-        return false
-    }
-
-    private func contains(_ head: ArraySlice<UInt8>, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        var i = head.startIndex
-        while i + n.count <= head.endIndex {
-            if head[i] == n[0] && head[i..<(i + n.count)].elementsEqual(n) { return true }
             i += 1
         }
         return false

@@ -17,25 +17,14 @@ public struct OFXImporter: Importer {
         if head.starts(with: Array("OFXHEADER".utf8)) {
             return Detection(confidence: 0.95, reason: "OFX 1.x header block (OFXHEADER:)")
         }
-        if contains(head, "<?OFX") || contains(head, "<?ofx") {
+        if ByteSearch.contains(head, "<?OFX") || ByteSearch.contains(head, "<?ofx") {
             return Detection(confidence: 0.95, reason: "OFX 2.x processing instruction (<?OFX …?>)")
         }
-        if contains(head, "<OFX>") {
+        if ByteSearch.contains(head, "<OFX>") {
             return Detection(confidence: 0.85, reason: "<OFX> element without a header")
         }
         return nil
     }
 
     public func makeParser(for probe: FileProbe) -> any ExportParser { OFXParser() }
-
-    private func contains(_ head: ArraySlice<UInt8>, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard head.count >= n.count else { return false }
-        var i = head.startIndex
-        while i <= head.endIndex - n.count {
-            if head[i] == n[0] && head[i..<(i + n.count)].elementsEqual(n) { return true }
-            i += 1
-        }
-        return false
-    }
 }

@@ -22,11 +22,11 @@ public struct SMSBackupImporter: Importer {
     public func detect(_ probe: FileProbe) -> Detection? {
         let head = probe.trimmedHead.prefix(8 * 1024)
         guard head.first == UInt8(ascii: "<") else { return nil }
-        let hasSMS = Self.contains(head, "<smses") && (Self.contains(head, "<sms ") || Self.contains(head, "<mms ") || Self.contains(head, "count="))
-        let hasCalls = Self.contains(head, "<calls") && (Self.contains(head, "<call ") || Self.contains(head, "count="))
+        let hasSMS = ByteSearch.contains(head, "<smses") && (ByteSearch.contains(head, "<sms ") || ByteSearch.contains(head, "<mms ") || ByteSearch.contains(head, "count="))
+        let hasCalls = ByteSearch.contains(head, "<calls") && (ByteSearch.contains(head, "<call ") || ByteSearch.contains(head, "count="))
         // Slight Backup: `<messages date="…" count="…">` and `<message date=… address=…>`.
-        let hasMessages = Self.contains(head, "<messages date=") && Self.contains(head, "count=")
-            && (Self.contains(head, "<message ") && Self.contains(head, "address=") || Self.contains(head, "count=\"0\""))
+        let hasMessages = ByteSearch.contains(head, "<messages date=") && ByteSearch.contains(head, "count=")
+            && (ByteSearch.contains(head, "<message ") && ByteSearch.contains(head, "address=") || ByteSearch.contains(head, "count=\"0\""))
         guard hasSMS || hasCalls || hasMessages else { return nil }
         let name = probe.fileName.lowercased()
         let nameHint = name.hasPrefix("sms-") || name.hasPrefix("calls-") || name.hasPrefix("messages_export_") || name.hasPrefix("calllogs_export_")
@@ -37,15 +37,4 @@ public struct SMSBackupImporter: Importer {
     }
 
     public func makeParser(for probe: FileProbe) -> any ExportParser { SMSBackupParser() }
-
-    private static func contains(_ bytes: ArraySlice<UInt8>, _ text: String) -> Bool {
-        let needle = Array(text.utf8)
-        guard bytes.count >= needle.count else { return false }
-        var i = bytes.startIndex
-        while i <= bytes.endIndex - needle.count {
-            if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
-    }
 }
