@@ -180,7 +180,7 @@ public enum Redaction {
         var outcomes: [FileOutcome] = []
         for (export, output) in destinations {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: export, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: export, isDirectory: &isFolder)
             let files = InputDiscovery().discover([export]).files
             if isFolder.boolValue {
                 do throws(StoreError) { try PrivateFolders.create(output) } catch { throw .output(output, "\(error)") }
