@@ -33,7 +33,7 @@ public struct GzipMemberSource: ByteSource {
     /// The `FNAME` field of a gzip header (RFC 1952 §2.3.1): a zero-terminated name after the
     /// optional extra field; only its last path component, capped at 255 bytes.
     static func storedName(_ head: [UInt8]) -> String? {
-        guard head.count > 10, looksLikeGzipHeader(head) else { return nil }
+        guard head.count > 10, GzipInflater.looksLikeGzip(head) else { return nil }
         let flags = head[3]
         guard flags & 0x08 != 0 else { return nil }
         var at = 10
@@ -45,8 +45,6 @@ public struct GzipMemberSource: ByteSource {
         let name = String(decoding: head[at..<end], as: UTF8.self)
         return name.split(separator: "/").last.map(String.init)
     }
-
-    static func looksLikeGzipHeader(_ head: [UInt8]) -> Bool { GzipInflater.looksLikeGzip(head) }
 
     /// True when the inflated start of a gzip stream is a tar archive: the ustar magic at byte
     /// 257 of the first header (POSIX and GNU tar write it; a tarball written by pre-POSIX tar

@@ -147,24 +147,29 @@ public struct ExportCoverage: Sendable, Equatable, Codable {
         }
     }
 
+    /// Catalog keys of an export's name, its hint and a part's name.
+    static func nameKey(_ export: String) -> String { "coverage.export.\(export)" }
+    static func hintKey(_ export: String) -> String { "coverage.hint.\(export)" }
+    static func partKey(_ export: String, _ part: String) -> String { "coverage.part.\(export).\(part)" }
+
     /// Every catalog key the sentences use: each export's name and hint and each part's name.
     public static var catalogKeys: [String] {
         exports.flatMap { export in
-            ["coverage.export.\(export.id)", "coverage.hint.\(export.id)"] + export.parts.map { "coverage.part.\(export.id).\($0.id)" }
+            [nameKey(export.id), hintKey(export.id)] + export.parts.map { partKey(export.id, $0.id) }
         }
     }
 
     /// The coverage of every export the inputs hold a file of, in the table's order.
     public static func of(_ inputs: [ScanReport.Input]) -> [ExportCoverage] {
+        let paths = inputs.map { ($0.path.lowercased(), $0.source) }
         var coverage: [ExportCoverage] = []
         for export in exports {
             var held = Set<String>()
             var claimed = false
-            for input in inputs {
-                let path = input.path.lowercased()
-                guard export.claims(path: path, source: input.source) else { continue }
+            for (path, source) in paths {
+                guard export.claims(path: path, source: source) else { continue }
                 claimed = true
-                for part in export.parts where part.holds(path: path, source: input.source) { held.insert(part.id) }
+                for part in export.parts where part.holds(path: path, source: source) { held.insert(part.id) }
             }
             guard claimed else { continue }
             let ids = export.parts.map(\.id)
@@ -182,10 +187,10 @@ enum CoverageSentences {
         ExportCoverage.of(report.inputs).map { coverage in
             let separator = t("list.separator")
             func names(_ parts: [String]) -> String {
-                parts.map { t("coverage.part.\(coverage.export).\($0)") }.joined(separator: separator)
+                parts.map { t(ExportCoverage.partKey(coverage.export, $0)) }.joined(separator: separator)
             }
-            var arguments = ["export": t("coverage.export.\(coverage.export)"), "read": names(coverage.read),
-                             "missing": names(coverage.missing), "hint": t("coverage.hint.\(coverage.export)")]
+            var arguments = ["export": t(ExportCoverage.nameKey(coverage.export)), "read": names(coverage.read),
+                             "missing": names(coverage.missing), "hint": t(ExportCoverage.hintKey(coverage.export))]
             if coverage.missing.isEmpty { arguments["hint"] = nil }
             let key = coverage.missing.isEmpty ? "report.coverage.complete"
                 : coverage.read.isEmpty ? "report.coverage.missing_only" : "report.coverage.read_missing"

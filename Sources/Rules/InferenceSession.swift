@@ -118,6 +118,9 @@ public final class InferenceSession {
     private var occurrenceInput: String?
     private var occurrences: [UInt64: UInt32] = [:]
     private var occurrenceInputId: UInt32 = 0
+    /// The payment-mirror role of `mirrorSource`'s records (asked once per source).
+    private var mirrorSource: String?
+    private var mirrorRole: PaymentMirrors.Role?
     private var occurrenceDay: Int64?
     private var familySource: String?
     private var familyHash: UInt64 = 0
@@ -631,10 +634,14 @@ public final class InferenceSession {
     }
 
     private func admittedByMirrors(_ mirrors: PaymentMirrors, _ event: Event, path: String) -> Bool {
-        guard PaymentMirrors.role(of: event.source) != nil else { return true }
+        if event.source != mirrorSource {
+            mirrorSource = event.source
+            mirrorRole = PaymentMirrors.role(of: event.source)
+        }
+        guard let role = mirrorRole else { return true }
         let key = overlapKey(of: event, path: path)
         currentKey = key
-        return mirrors.admits(event, key: key, input: occurrenceInputId)
+        return mirrors.admits(event, as: role, key: key, input: occurrenceInputId)
     }
 
     /// Whether the gate checks this event (answered once per source: this is the hot path).

@@ -244,25 +244,23 @@ public struct LexiconAutomaton: Sendable {
         var current = patternAt[state] >= 0 ? state : Int(outputLink[state])
         while current >= 0 {
             let pattern = patterns[Int(patternAt[current])]
-            var start = end - Int(pattern.length)
-            let leftOK = !pattern.needsLeftBoundary || !LexiconAutomaton.isWordCharacter(endingAt: start, in: text)
+            let patternStart = end - Int(pattern.length)
+            let leftOK = !pattern.needsLeftBoundary || !LexiconAutomaton.isWordCharacter(endingAt: patternStart, in: text)
             let rightOK = !pattern.needsRightBoundary || !LexiconAutomaton.isWordCharacter(startingAt: end, in: text)
             for output in pattern.outputs where leftOK || output.mayEndCompound {
+                var start = patternStart
                 if output.firstWord >= 0 {
                     // The rest of a phrase: the word before it must be another form of the
                     // phrase's first word; the hit then starts at that word.
-                    let restStart = end - Int(pattern.length)
-                    var wordStart = restStart
+                    var wordStart = patternStart
                     while LexiconAutomaton.isWordCharacter(endingAt: wordStart, in: text) {
                         wordStart -= 1
                         while wordStart > 0 && text[wordStart] & 0xC0 == 0x80 { wordStart -= 1 }
                     }
                     let head = firstWords[Int(output.firstWord)]
-                    guard Inflection.isOtherForm(text, start: wordStart, end: restStart,
+                    guard Inflection.isOtherForm(text, start: wordStart, end: patternStart,
                                                  stem: head.stem, written: head.written, endings: head.endings) else { continue }
                     start = wordStart
-                } else {
-                    start = end - Int(pattern.length)
                 }
                 if output.inflection >= 0 {
                     // A stem counts when one of its language's endings completes the word.

@@ -117,11 +117,11 @@ public final class PaymentMirrors: @unchecked Sendable {
 
     /// Whether rules and analyzers should see this transaction: false when another input
     /// already delivered the same payment from the other side (or a copy of a dropped one).
-    /// `key` is the record's overlap key (numbered by occurrence in its input), `input` the
-    /// gate's number for its input (`OverlapGate.inputId`).
-    public func admits(_ event: Event, key: UInt64, input: UInt32) -> Bool {
-        guard event.kind == .transaction, let role = Self.role(of: event.source), let time = event.time,
-              let amount = event.amount, amount.units != 0 else { return true }
+    /// `role` is `role(of: event.source)` (sessions ask once per source), `key` the record's
+    /// overlap key (numbered by occurrence in its input), `input` the gate's number for its
+    /// input (`OverlapGate.inputId`).
+    public func admits(_ event: Event, as role: Role, key: UInt64, input: UInt32) -> Bool {
+        guard event.kind == .transaction, let time = event.time, let amount = event.amount, amount.units != 0 else { return true }
         let units = amount.units(atScale: 4).magnitude
         guard units <= UInt64(Int64.max) else { return true }
         let cents = Int64(units)

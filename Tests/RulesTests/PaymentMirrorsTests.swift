@@ -88,3 +88,10 @@ final class PaymentMirrorsTests: XCTestCase {
         XCTAssertNotNil(PaymentMirrors.forScan(inputSources: ["bank.csv", nil]), "an archive read in one pass may hold anything")
     }
 }
+
+private extension PaymentMirrors {
+    /// As a session asks: with the role of the event's source.
+    func admits(_ event: Event, key: UInt64, input: UInt32) -> Bool {
+        admits(event, as: PaymentMirrors.role(of: event.source)!, key: key, input: input)
+    }
+}

@@ -106,23 +106,10 @@ public struct FITActivityParser: ExportParser {
 
     private func emitWorkout(start: Timestamp, elapsedMs: Int64?, distanceCm: Int64?, sport: Int64?,
                              message: FITReader.Message, _ sink: EventSink) {
-        let name = FITSport.name(sport)
-        var parts: [String] = []
-        var end: Timestamp?
-        if let elapsedMs, elapsedMs > 0 {
-            let seconds = elapsedMs / 1000
-            end = Timestamp(epochSeconds: start.epochSeconds + seconds, utcOffsetSeconds: 0)
-            parts.append(seconds >= 3600 ? "\(seconds / 3600) h \(seconds % 3600 / 60) min" : "\(seconds / 60) min")
-        }
-        var metres: Double?
-        if let distanceCm, distanceCm > 0 {
-            metres = Double(distanceCm) / 100
-            parts.append(String(format: "%.2f km", Double(distanceCm) / 100_000))
-        }
-        sink.emit(Event(source: Self.source, kind: .healthRecord, time: start, endTime: end,
-                        text: parts.isEmpty ? nil : parts.joined(separator: " · "), title: "Activity: " + name,
-                        code: name, product: fileType == nil || fileType == 4 ? "FIT activity" : "FIT file",
-                        position: position(message), quantity: metres, unit: metres == nil ? nil : "m"))
+        sink.emit(Workout.event(source: Self.source, type: FITSport.name(sport), start: start,
+                                seconds: elapsedMs.flatMap { $0 > 0 ? $0 / 1000 : nil },
+                                metres: distanceCm.flatMap { $0 > 0 ? Double($0) / 100 : nil },
+                                product: fileType == nil || fileType == 4 ? "FIT activity" : "FIT file", position: position(message)))
     }
 }
 

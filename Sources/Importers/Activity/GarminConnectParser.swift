@@ -132,23 +132,12 @@ public struct GarminConnectParser: ExportParser {
             ?? value["sportType"]?.stringValue?.lowercased()
         guard let rawType, !rawType.isEmpty else { return .failure(SkipReason("no activity type")) }
         let type = rawType.replacingOccurrences(of: "_", with: " ")
-        var parts: [String] = []
-        if let name = value["name"]?.stringValue, !name.isEmpty { parts.append(name) }
-        var end: Timestamp?
-        if let ms = (value["duration"] ?? value["elapsedDuration"])?.doubleValue, ms.isFinite, ms > 0, ms < 1e10 {
-            let seconds = Int64(ms / 1000)
-            end = Timestamp(epochSeconds: start.epochSeconds + seconds, utcOffsetSeconds: 0)
-            parts.append(seconds >= 3600 ? "\(seconds / 3600) h \(seconds % 3600 / 60) min" : "\(seconds / 60) min")
-        }
-        var metres: Double?
-        if let cm = value["distance"]?.doubleValue, cm.isFinite, cm > 0, cm < 1e10 {
-            metres = cm / 100
-            parts.append(String(format: "%.2f km", cm / 100_000))
-        }
-        var events = [Event(source: source, kind: .healthRecord, time: start, endTime: end,
-                            text: parts.isEmpty ? nil : parts.joined(separator: " · "), title: "Activity: " + type,
-                            code: type, product: "Garmin Connect", position: position, quantity: metres,
-                            unit: metres == nil ? nil : "m")]
+        let ms = (value["duration"] ?? value["elapsedDuration"])?.doubleValue
+        let cm = value["distance"]?.doubleValue
+        var events = [Workout.event(source: source, type: type, start: start, name: value["name"]?.stringValue,
+                                    seconds: ms.flatMap { $0.isFinite && $0 > 0 && $0 < 1e10 ? Int64($0 / 1000) : nil },
+                                    metres: cm.flatMap { $0.isFinite && $0 > 0 && $0 < 1e10 ? $0 / 100 : nil },
+                                    product: "Garmin Connect", position: position)]
         if let lat = value["startLatitude"]?.doubleValue, let lon = value["startLongitude"]?.doubleValue,
            lat.isFinite, lon.isFinite, abs(lat) <= 90, abs(lon) <= 180, !(lat == 0 && lon == 0) {
             events.append(Event(source: source, kind: .location, time: start, title: "Start: " + type,

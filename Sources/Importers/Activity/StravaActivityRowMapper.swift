@@ -24,17 +24,10 @@ struct StravaActivityRowMapper: CSVRowMapper {
             sink.skip("unreadable date \(QuotedValue.describe(dateText))", at: row.position); return
         }
         guard let type = row["activity type"] else { sink.skip("no activity type", at: row.position); return }
-        var parts: [String] = []
-        if let name = row["activity name"] { parts.append(name) }
-        var end: Timestamp?
-        if let elapsedText = row["elapsed time"], let elapsed = Double(elapsedText), elapsed.isFinite, elapsed > 0, elapsed < 1e7 {
-            let seconds = Int64(elapsed)
-            end = Timestamp(epochSeconds: time.epochSeconds + seconds, utcOffsetSeconds: 0)
-            parts.append(seconds >= 3600 ? "\(seconds / 3600) h \(seconds % 3600 / 60) min" : "\(seconds / 60) min")
-        }
-        sink.emit(Event(source: Self.source, kind: .healthRecord, time: time, endTime: end,
-                        text: parts.isEmpty ? nil : parts.joined(separator: " · "), title: "Activity: " + type,
-                        code: type, product: "Strava", position: row.position))
+        let elapsed = row["elapsed time"].flatMap(Double.init)
+        sink.emit(Workout.event(source: Self.source, type: type, start: time, name: row["activity name"],
+                                seconds: elapsed.flatMap { $0.isFinite && $0 > 0 && $0 < 1e7 ? Int64($0) : nil },
+                                metres: nil, product: "Strava", position: row.position))
     }
 
     mutating func finish(into sink: EventSink) {}

@@ -174,17 +174,9 @@ public struct TCXActivityParser: ExportParser {
             sink.skip("activity without a readable start time (<Id> or Lap StartTime)", at: position); return
         }
         let sport = activity.sport.isEmpty ? "Other" : activity.sport
-        var parts: [String] = []
-        var end: Timestamp?
-        if activity.seconds > 0, activity.seconds < 1e7 {
-            let seconds = Int64(activity.seconds)
-            end = Timestamp(epochSeconds: start.epochSeconds + seconds, utcOffsetSeconds: start.utcOffsetSeconds)
-            parts.append(seconds >= 3600 ? "\(seconds / 3600) h \(seconds % 3600 / 60) min" : "\(seconds / 60) min")
-        }
-        let metres = activity.metres > 0 && activity.metres < 1e8 ? activity.metres : nil
-        if let metres { parts.append(String(format: "%.2f km", metres / 1000)) }
-        sink.emit(Event(source: Self.source, kind: .healthRecord, time: start, endTime: end,
-                        text: parts.isEmpty ? nil : parts.joined(separator: " · "), title: "Activity: " + sport,
-                        code: sport, product: "TCX activity", position: position, quantity: metres, unit: metres == nil ? nil : "m"))
+        sink.emit(Workout.event(source: Self.source, type: sport, start: start,
+                                seconds: activity.seconds > 0 && activity.seconds < 1e7 ? Int64(activity.seconds) : nil,
+                                metres: activity.metres > 0 && activity.metres < 1e8 ? activity.metres : nil,
+                                product: "TCX activity", position: position))
     }
 }

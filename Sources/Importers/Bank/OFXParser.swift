@@ -120,7 +120,6 @@ public struct OFXParser: ExportParser {
         let value = decodeValue(leafText[...], raw: leafIsRaw)
         guard !value.isEmpty else { return }
         if name == .currencyDefault { statementCurrency = value; return }
-        guard transaction != nil else { return }
         switch name {
         case .type: transaction!.type = value
         case .posted: transaction!.posted = value

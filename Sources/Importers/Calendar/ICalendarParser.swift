@@ -153,9 +153,7 @@ public struct ICalendarParser: ExportParser {
                     if let t = ICalendarDate.parse(String(value), dateOnlyParameter: dateOnly) { event.exceptions.append(t) }
                 }
             case "DTSTAMP":
-                if let t = ICalendarDate.parse(p.rawValue, dateOnlyParameter: false), t > (latestStamp ?? t) || latestStamp == nil {
-                    latestStamp = t
-                }
+                if let t = ICalendarDate.parse(p.rawValue, dateOnlyParameter: false) { latestStamp = max(latestStamp ?? t, t) }
             default: break
             }
         }
@@ -199,7 +197,7 @@ public struct ICalendarParser: ExportParser {
             guard event.summary != nil || event.location != nil else {
                 sink.skip("event without SUMMARY or LOCATION", at: event.position); return
             }
-            if start > (latestStart ?? start) || latestStart == nil { latestStart = start }
+            latestStart = max(latestStart ?? start, start)
             if let uid = event.uid, let changed = event.recurrenceId, changedOccurrences.count < ICalendarParser.maxChangedOccurrences {
                 changedOccurrences.insert(Self.occurrenceKey(uid, changed))
             }

@@ -22,7 +22,8 @@ struct DiscordPredictionsParser: ExportParser {
     /// Analytics lines are a few hundred bytes; a longer line is cut, and only reported when
     /// it held a prediction.
     static let maxLine = 64 * 1024
-    static let keys = ["predicted_gender": "gender", "predicted_age": "age group"]
+    /// Each prediction's key and the words it is shown with, in the order they are read.
+    static let keys = [("predicted_age", "age group"), ("predicted_gender", "gender")]
     private static let marker = Array(#""predicted_"#.utf8)
 
     struct Prediction {
@@ -53,7 +54,7 @@ struct DiscordPredictionsParser: ExportParser {
                 sink.skip("a prediction line that is not a JSON object", at: position)
                 return
             }
-            for (key, what) in DiscordPredictionsParser.keys.sorted(by: { $0.key < $1.key }) {
+            for (key, what) in DiscordPredictionsParser.keys {
                 guard let member = value[key] else { continue }
                 guard let predicted = member.stringValue?.trimmingCharacters(in: .whitespaces), !predicted.isEmpty else {
                     sink.skip("a prediction without a predicted value", at: position)
@@ -66,11 +67,9 @@ struct DiscordPredictionsParser: ExportParser {
                 p.days += 1
                 // The latest day decides which line stands for the prediction; lines without a
                 // readable day count but do not move it.
-                if let day, p.latest.map({ day.epochSeconds >= $0.epochSeconds }) ?? true {
-                    p.latest = day
-                    p.probability = value["probability"]?.doubleValue
-                    p.line = number
-                } else if p.latest == nil {
+                let moves = p.latest.map { latest in day.map { $0.epochSeconds >= latest.epochSeconds } ?? false } ?? true
+                if moves {
+                    p.latest = day ?? p.latest
                     p.probability = value["probability"]?.doubleValue
                     p.line = number
                 }

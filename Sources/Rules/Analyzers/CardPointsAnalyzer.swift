@@ -39,7 +39,6 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
     let definition: CardPointsDefinition
     private var filter: SourceFilter
     private var merchantFilter: SourceFilter
-    private let automaton: LexiconAutomaton
     var foldedFields: FoldedFieldCache
     private let cardGroups: [Int32]
     private let excludeGroups: [Int32]
@@ -67,7 +66,6 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
         self.definition = definition
         filter = SourceFilter(patterns: definition.sources)
         merchantFilter = SourceFilter(patterns: definition.merchantSources)
-        self.automaton = automaton
         foldedFields = FoldedFieldCache(automaton: automaton)
         cardGroups = TransactionTextScanner.groupIds(definition.card.lexicons, in: automaton)
         excludeGroups = TransactionTextScanner.groupIds(definition.exclude?.lexicons ?? [], in: automaton)
@@ -138,7 +136,7 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
     /// Empty when no letters remain.
     func merchantKey(_ value: String?) -> String {
         var field = FoldedField()
-        fold(value, into: &field)
+        take(foldedFields.entry(value, .counterparty), into: &field)
         guard shopKey(field) != nil else { return "" }
         return String(decoding: key, as: UTF8.self)
     }
@@ -151,24 +149,6 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
         for hit in entry.hits where cardGroups.contains(hit.group) || excludeGroups.contains(hit.group) {
             field.hits.append((hit.group, Int(hit.start)..<Int(hit.end)))
         }
-    }
-
-    /// Folds `value` into `field` and collects the hits of the card and exclude lexicons.
-    private func fold(_ value: String?, into field: inout FoldedField) {
-        field.bytes.removeAll(keepingCapacity: true)
-        field.hits.removeAll(keepingCapacity: true)
-        guard let value, !value.isEmpty else { return }
-        TextFolder.fold(value, into: &field.bytes)
-        let card = cardGroups, excluded = excludeGroups
-        var hits = field.hits
-        field.bytes.withUnsafeBufferPointer { bytes in
-            automaton.scan(folded: bytes) { hit in
-                if card.contains(hit.group) || excluded.contains(hit.group) {
-                    hits.append((hit.group, Int(hit.start)..<Int(hit.end)))
-                }
-            }
-        }
-        field.hits = hits
     }
 
     /// `exclude`, on the fields already folded.
