@@ -12,6 +12,7 @@ public enum ImporterRegistry {
         MT940Importer(),
         CAMTImporter(),
         BankStatementCSVImporter(localeVariables: settings.localeVariables),
+        PayPalActivityImporter(localeVariables: settings.localeVariables),
         AlipayBillImporter(),
         WeChatPayBillImporter(),
         WeChatPayWorkbookImporter(),

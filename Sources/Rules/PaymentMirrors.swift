@@ -12,8 +12,9 @@ import StewardCore
 /// they have the same amount to the cent (sign aside), the booking falls from one day before to
 /// `maxBookingDelayDays` after the purchase, and the statement's counterparty contains one of
 /// the purchase's names (the shop's own, `amazon`/`amzn`, `google`, or a word of the merchant of
-/// at least four letters; Alipay and WeChat Pay bills by the app's name). Each purchase pairs with at most one statement line and each line
-/// with one purchase. The one read second is dropped before rules and analyzers see it, so the
+/// at least four letters; Alipay and WeChat Pay bills and PayPal's activity by the app's name).
+/// Each purchase pairs with at most one statement line and each line with one purchase. The
+/// one read second is dropped before rules and analyzers see it, so the
 /// payment counts once, with the evidence of the copy read first.
 ///
 /// Shared by the sessions of a scan, behind one lock: only transactions of scans that hold both
@@ -30,9 +31,10 @@ public final class PaymentMirrors: @unchecked Sendable {
     /// statement, or neither (payment-app bills, which are their own accounts).
     public static func role(of source: String) -> Role? {
         switch source {
-        // Alipay and WeChat Pay bills are read under `bank.`, but a payment they made from a
-        // bank card is booked again on that card's statement, under the app's name.
-        case "amazon.orders", "google.pay", "bank.alipay", "bank.wechatpay": return .purchase
+        // Alipay and WeChat Pay bills and PayPal's activity are read under `bank.`, but a
+        // payment they took from a bank account or card is booked again on that statement,
+        // under the app's name.
+        case "amazon.orders", "google.pay", "bank.alipay", "bank.wechatpay", "bank.paypal": return .purchase
         case _ where source.hasPrefix("bank."): return .statement
         default: return nil
         }
@@ -46,6 +48,7 @@ public final class PaymentMirrors: @unchecked Sendable {
         case "google.pay": names = [Array("google".utf8)]
         case "bank.alipay": names = [Array("alipay".utf8), Array("支付宝".utf8)]
         case "bank.wechatpay": names = [Array("tenpay".utf8), Array("财付通".utf8), Array("wechat".utf8), Array("微信".utf8)]
+        case "bank.paypal": names = [Array("paypal".utf8)]
         default: break
         }
         // Words of the merchant as folded letters ("YouTube Premium" → youtube, premium): a

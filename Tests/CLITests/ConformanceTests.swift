@@ -19,7 +19,7 @@ final class ConformanceTests: XCTestCase {
         // One Ntry with one TxDtls.
         "camt053/camt053.v2.minimal.xml": ("bank.camt053", 1),
         // 7 rows, of which 3 are "Bank Deposit to PP Account" funding rows (dropped: not income).
-        "paypal-activity-csv/paypal-custom.csv": ("bank.csv", 4),
+        "paypal-activity-csv/paypal-custom.csv": ("bank.paypal", 4),
         // 9 rows, 7 COMPLETED and 2 PENDING.
         "revolut-csv/2022-january.csv": ("bank.csv", 9),
         "google-my-activity-json/Search/My Activity.json": ("google.my_activity", 2),

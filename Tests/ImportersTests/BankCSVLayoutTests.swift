@@ -39,6 +39,21 @@ final class BankCSVLayoutTests: XCTestCase {
         XCTAssertEqual(income.position, .line(4))
     }
 
+    /// PayPal's download is recognized by its net and fee columns and read as `bank.paypal`;
+    /// Revolut's fee column alone leaves a statement to the bank CSV importer.
+    func testPayPalActivityIsDetectedAsBankPayPalAndAFeeColumnAloneAsBankCSV() throws {
+        func detected(_ text: String) -> String? {
+            let bytes = Array(text.utf8)
+            guard case .success(let hit) = ImporterRegistry.detect(FileProbe(path: "download.csv", head: bytes, size: Int64(bytes.count))) else { return nil }
+            return hit.importer.id
+        }
+        XCTAssertEqual(detected(Self.payPal), "bank.paypal")
+        XCTAssertEqual(detected(Self.revolut), "bank.csv")
+        let bytes = Array(Self.payPal.utf8)
+        let r = try parseAtAllChunkSizes({ PayPalActivityImporter().makeParser(for: FileProbe(path: "download.csv", head: bytes, size: Int64(bytes.count))) }, bytes)
+        XCTAssertEqual(r.events.map(\.source), ["bank.paypal", "bank.paypal"])
+    }
+
     /// Revolut account statement: ISO date-times, fee charged on top, declined and reverted rows.
     static let revolut = """
         Type,Product,Started Date,Completed Date,Description,Amount,Fee,Currency,State,Balance

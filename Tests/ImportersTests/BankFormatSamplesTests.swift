@@ -67,7 +67,8 @@ final class BankFormatSamplesTests: XCTestCase {
 
     func testPayPalSample() throws {
         let (id, r) = try parseSample("paypal-activity-csv/paypal-custom.csv")
-        XCTAssertEqual(id, "bank.csv")
+        XCTAssertEqual(id, "bank.paypal")
+        XCTAssertEqual(Set(r.events.map(\.source)), ["bank.paypal"])
         XCTAssertEqual(r.events.count, 4, "7 rows less 3 funding rows")
         XCTAssertEqual(r.events[0].time?.iso8601, "2019-10-01T03:46:20-07:00")
         XCTAssertEqual(r.events[0].counterparty, "Calm Radio")

@@ -110,12 +110,41 @@ final class WiringTests: XCTestCase {
                                         position: .line(2))), ["belief.religion"])
     }
 
-    /// PayPal's activity download is a bank statement CSV to steward: it is read as `bank.csv`,
-    /// so the bank rules (`bank.*`) read its payments and no rule needs a PayPal source of its own.
-    func testPayPalActivityDownloadIsReadAsBankCSVAndReachesTheBankRules() throws {
+    /// PayPal's activity download is read by the bank statement parser under a source of its
+    /// own, `bank.paypal`: the bank rules (`bank.*`) read its payments.
+    func testPayPalActivityDownloadIsReadAsBankPayPalAndReachesTheBankRules() throws {
+        let dir = try Self.payPalFolder(withBankStatement: false)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ruleset = try Ruleset.load(directory: ScanPipelineTests.rulesDirectory)
+        let report = try ScanPipeline.run(ScanOptions(paths: [dir], rulesDirectory: ScanPipelineTests.rulesDirectory, databasePath: nil, jobs: 1),
+                                          ruleset: ruleset)
+        XCTAssertEqual(report.inputs.map(\.source), ["bank.paypal"])
+        XCTAssertEqual(report.inputs.map(\.events), [3])
+        let gambling = try XCTUnwrap(report.findings.first { $0.attribute == "finance.gambling" }, "\(report.findings.map(\.attribute))")
+        XCTAssertEqual(gambling.sources, ["bank.paypal"])
+        XCTAssertEqual(gambling.ruleCounts?["finance.gambling.bookmaker"], 2)
+    }
+
+    /// A payment in PayPal's activity and the bank's "PAYPAL *BET365" booking that funded it are
+    /// one payment: scanned together, the two bookmaker payments count twice, not four times.
+    func testPayPalPaymentsAndTheBankBookingsThatFundedThemCountOnce() throws {
+        let dir = try Self.payPalFolder(withBankStatement: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ruleset = try Ruleset.load(directory: ScanPipelineTests.rulesDirectory)
+        for jobs in [1, 2] {
+            let report = try ScanPipeline.run(ScanOptions(paths: [dir], rulesDirectory: ScanPipelineTests.rulesDirectory, databasePath: nil, jobs: jobs),
+                                              ruleset: ruleset)
+            XCTAssertEqual(Set(report.inputs.map(\.source)), ["bank.paypal", "bank.csv"])
+            let gambling = try XCTUnwrap(report.findings.first { $0.attribute == "finance.gambling" }, "\(report.findings.map(\.attribute))")
+            XCTAssertEqual(gambling.ruleCounts?["finance.gambling.bookmaker"], 2, "jobs \(jobs)")
+        }
+    }
+
+    /// A folder with a PayPal activity download of two bookmaker payments and a subscription,
+    /// and (when asked) the card statement that booked the bookmaker payments two days later.
+    private static func payPalFolder(withBankStatement: Bool) throws -> String {
         let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("steward-paypal-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let csv = """
             "Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee","Net","From Email Address","To Email Address","Transaction ID","Item Title","Reference Txn ID","Balance"
             "03/02/2024","22:10:00","PST","bet365","Express Checkout Payment","Completed","USD","-25.00","0.00","-25.00","me@example.org","pay@example.com","7A1","Deposit","","-25.00"
@@ -124,14 +153,17 @@ final class WiringTests: XCTestCase {
 
             """
         try Data(csv.utf8).write(to: URL(fileURLWithPath: dir + "/Download.CSV"))
-        let ruleset = try Ruleset.load(directory: ScanPipelineTests.rulesDirectory)
-        let report = try ScanPipeline.run(ScanOptions(paths: [dir], rulesDirectory: ScanPipelineTests.rulesDirectory, databasePath: nil, jobs: 1),
-                                          ruleset: ruleset)
-        XCTAssertEqual(report.inputs.map(\.source), ["bank.csv"])
-        XCTAssertEqual(report.inputs.map(\.events), [3])
-        let gambling = try XCTUnwrap(report.findings.first { $0.attribute == "finance.gambling" }, "\(report.findings.map(\.attribute))")
-        XCTAssertEqual(gambling.sources, ["bank.csv"])
-        XCTAssertEqual(gambling.ruleCounts?["finance.gambling.bookmaker"], 2)
+        if withBankStatement {
+            let statement = """
+                Transaction Date,Post Date,Description,Category,Type,Amount
+                03/04/2024,03/05/2024,PAYPAL *BET365,Entertainment,Sale,-25.00
+                03/11/2024,03/12/2024,PAYPAL *BET365,Entertainment,Sale,-40.00
+                03/12/2024,03/13/2024,TRADER JOES #552,Groceries,Sale,-41.17
+
+                """
+            try Data(statement.utf8).write(to: URL(fileURLWithPath: dir + "/Chase1234_Activity.CSV"))
+        }
+        return dir
     }
 
     /// The catalog is kept by hand; this checks it against what the importers really emit on

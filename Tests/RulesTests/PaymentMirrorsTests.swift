@@ -26,6 +26,21 @@ final class PaymentMirrorsTests: XCTestCase {
         XCTAssertFalse(bankFirst.admits(order, key: 1, input: gate.inputId("orders.csv")), "the order of that booking")
     }
 
+    /// PayPal's activity is a wallet's list: its payment and the bank's "PAYPAL *SHOP" booking
+    /// are one payment; a bank line that does not name PayPal is another payment.
+    func testAPayPalPaymentAndTheBankBookingNamingPayPalAreOnePayment() {
+        XCTAssertEqual(PaymentMirrors.role(of: "bank.paypal"), .purchase)
+        let table = PaymentMirrors()
+        XCTAssertTrue(table.admits(transaction("bank.paypal", "2024-03-02", "-25.00", "bet365"), key: 1, input: gate.inputId("Download.CSV")))
+        XCTAssertTrue(table.admits(transaction("bank.paypal", "2024-03-03", "-25.00", "Calm Radio"), key: 2, input: gate.inputId("Download.CSV")))
+        XCTAssertFalse(table.admits(transaction("bank.csv", "2024-03-04", "-25.00", "PAYPAL *BET365"), key: 3, input: gate.inputId("card.csv")))
+        XCTAssertFalse(table.admits(transaction("bank.csv", "2024-03-05", "-25.00", "PayPal Europe S.a.r.l. et Cie S.C.A"), key: 4,
+                                    input: gate.inputId("card.csv")), "the second PayPal payment of that amount")
+        XCTAssertTrue(table.admits(transaction("bank.csv", "2024-03-05", "-25.00", "BET365 DEPOSIT"), key: 5, input: gate.inputId("card.csv")),
+                      "a card payment to the bookmaker itself, not through PayPal")
+        XCTAssertEqual(table.mergedRecords(path: gate.path(of:)), [.init(inputs: ["Download.CSV", "card.csv"], records: 2)])
+    }
+
     func testAmountDaysNameAndInputMustAllAgree() {
         let charge = transaction("google.pay", "2025-03-01", "-4.99", "Lucky Slots Casino Coins")
         let cases: [(Event, String)] = [

@@ -27,6 +27,8 @@ public struct BankStatementCSVImporter: Importer {
         let isComplete = probe.size.map { $0 <= Int64(probe.head.count) } ?? false
         guard case .success(let dialect) = BankCSVDialect.sniff(head: probe.head.prefix(BankCSVDialect.sniffLength),
                                                                  isComplete: isComplete) else { return nil }
+        // PayPal's activity download is read by its own importer (bank.paypal).
+        if PayPalActivityImporter.isPayPalActivity(dialect) { return nil }
         let delimiter = dialect.delimiter == 0x09 ? "TAB" : String(UnicodeScalar(dialect.delimiter))
         // Most rows must read as transactions: otherwise it is a text file with a few commas
         // (an accounting tool's rules file), reported once as a doubtful guess, not row by row.

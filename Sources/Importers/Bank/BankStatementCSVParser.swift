@@ -22,9 +22,16 @@ public struct BankStatementCSVParser: ExportParser {
     /// Rows whose debit/credit mark is neither a known debit nor a known credit mark.
     private let unknownMarks = UnknownMarks()
 
-    public init() { self.locale = nil }
+    /// The source its events carry: `bank.csv`, or `bank.paypal` for PayPal's activity download,
+    /// which is a wallet's list of purchases rather than a bank's statement (PaymentMirrors).
+    private let source: String
 
-    init(locale: BankCSVDateOrder.LocaleHint?) { self.locale = locale }
+    public init() { self.locale = nil; self.source = Self.sourceID }
+
+    init(locale: BankCSVDateOrder.LocaleHint?, source: String = Self.sourceID) {
+        self.locale = locale
+        self.source = source
+    }
 
     /// The day/month order while rows are read. When no date of the head told day from month,
     /// rows wait (at most `maxWaitingRows`) for the first date that does — `25/03/2025` or
@@ -105,9 +112,9 @@ public struct BankStatementCSVParser: ExportParser {
             transcoder = t
             try feedReader(transcoded[...], sink: sink)
         }
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, source = self.source
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, source: source, sink: sink)
         }
         try reader.finish(handle)
         if watch.waiting { watch.assume(sink: sink) }
@@ -168,9 +175,9 @@ public struct BankStatementCSVParser: ExportParser {
     }
 
     private mutating func feedReader(_ bytes: ArraySlice<UInt8>, sink: EventSink) throws(ParseError) {
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, source = self.source
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, source: source, sink: sink)
         }
         let result: Result<Void, ParseError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(ParseError) { try reader.feed(buffer, handle); return .success(()) }
@@ -180,16 +187,16 @@ public struct BankStatementCSVParser: ExportParser {
     }
 
     private mutating func feedReader(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, sink: EventSink) throws(ParseError) {
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, source = self.source
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, source: source, sink: sink)
         }
         try reader.feed(UnsafeBufferPointer(rebasing: bytes), handle)
     }
 
     /// Turns one record into an event, or a skip with its line and reason.
     static func handle(_ record: CSVRecord, dialect d: BankCSVDialect, layout: BankCSVDialect.RowLayout,
-                       watch: DateOrderWatch, marks: UnknownMarks, sink: EventSink) {
+                       watch: DateOrderWatch, marks: UnknownMarks, source: String, sink: EventSink) {
         if let header = d.headerOrdinal, record.ordinal <= header { return } // preamble and header
         let position = SourcePosition.line(record.line)
         switch record.problem {
@@ -302,7 +309,7 @@ public struct BankStatementCSVParser: ExportParser {
         var mcc: Int? = nil
         if let raw = text(.mcc), raw.count <= 4, let v = Int(raw) { mcc = v }
         let description = text(.description)
-        let event = Event(source: sourceID, kind: .transaction, time: time, text: description,
+        let event = Event(source: source, kind: .transaction, time: time, text: description,
                           counterparty: text(.payee), amount: neitherDebitNorCredit ? nil : amount, mcc: mcc, code: text(.code),
                           position: position)
         if watch.waiting {

@@ -26,6 +26,7 @@ public enum RecordWriter {
     /// Sources whose records can be removed without breaking the file.
     public static let methods: [String: Method] = [
         "bank.csv": .bankCSV,
+        "bank.paypal": .bankCSV,
         "bank.ofx": .ofx,
         "bank.camt053": .camt,
         "whatsapp.chat": .whatsApp,
