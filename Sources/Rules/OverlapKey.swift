@@ -12,9 +12,10 @@ public enum OverlapKey {
         if source.hasPrefix("bank.") { return "bank" }
         switch source {
         // Activity files are tracks too: the same run as a Strava GPX, a Garmin FIT and a TCX
-        // has the same fixes (second and position).
+        // has the same fixes (second and position), and the same workout as a row of Strava's
+        // activities.csv and as the session of its FIT or TCX file has the same start.
         case "google.location_records", "google.timeline", "google.semantic_location", "gpx.track",
-             "fit.activity", "tcx.activity", "garmin.connect": return "location"
+             "fit.activity", "tcx.activity", "garmin.connect", "strava.activities": return "location"
         case "google.my_activity", "google.my_activity_html": return "google.my_activity"
         case "browser.chrome", "google.chrome_history": return "browser.chrome"
         case "whatsapp.chat", "whatsapp.msgstore": return "whatsapp"
@@ -22,6 +23,10 @@ public enum OverlapKey {
         default: return source.hasPrefix("meta.") ? "meta" : source
         }
     }
+
+    /// The title every activity importer gives a recorded workout (docs/formats/health.md,
+    /// "Workouts"): such records are keyed by their start, not by their wording.
+    static let workoutTitlePrefix = "Activity: "
 
     /// Letters kept of a bank counterparty: OFX cuts NAME at 32 characters and bank CSVs add
     /// card numbers, branch numbers and booking words at the end, so the key keeps the start.
@@ -116,6 +121,11 @@ public enum OverlapKey {
             } else {
                 appendFolded(event.place ?? event.text ?? "", lettersOnly: false, limit: 64, to: &bytes, using: &folded)
             }
+        case .healthRecord where event.title?.hasPrefix(workoutTitlePrefix) == true:
+            // A workout: Strava's CSV names it "Run" with its distance in km, the FIT file
+            // "running" in metres; both start in the same minute (UTC), and nobody starts two
+            // workouts in one minute (two in one file stay two: occurrences are numbered).
+            if let time = event.time { appendNumber(Timestamp.floorDiv(time.epochSeconds, 60), to: &bytes) }
         case .message:
             // Chat text exports have minutes only, databases milliseconds.
             if let time = event.time { appendNumber(Timestamp.floorDiv(time.epochSeconds, 60), to: &bytes) }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import HostileInputs
 import Importers
 @testable import Personas
 import Reports
@@ -261,6 +262,37 @@ final class OverlapScanTests: XCTestCase {
                            [.init(inputs: [dir + "/Takeout/Google Pay/Google transactions/transactions_1234567.csv",
                                            dir + "/bank/statement.csv"], records: 1)],
                            "the YouTube charge has no booking and stays; the Amazon booking has no order here")
+        }
+    }
+
+    /// Strava's export lists each workout as a row of activities.csv and again as the session
+    /// of its uploaded file; the run (FIT) and the ride (TCX) count once each.
+    func testAStravaWorkoutListedInActivitiesCSVAndInItsFITAndTCXFilesCountsOnce() throws {
+        let export = dir + "/export_12345"
+        try write("""
+            Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Filename
+            101,"Mar 1, 2024, 6:30:00 AM",Morning Run,Run,,1800,5.20,activities/101.fit
+            102,"Mar 2, 2024, 4:00:00 PM",Afternoon Ride,Ride,,1800,12.00,activities/102.tcx
+            103,"Mar 5, 2024, 7:15:00 PM",Evening Weights,Weight Training,,2700,0.00,
+
+            """, to: export + "/activities.csv")
+        try FileManager.default.createDirectory(atPath: export + "/activities", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: export + "/activities/101.fit", contents: Data(FITImage.runningActivity().bytes()))
+        try write("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
+             <Activities><Activity Sport="Biking"><Id>2024-03-02T16:00:00.000Z</Id>
+              <Lap StartTime="2024-03-02T16:00:00.000Z"><TotalTimeSeconds>1800.0</TotalTimeSeconds><DistanceMeters>12000.0</DistanceMeters></Lap>
+             </Activity></Activities>
+            </TrainingCenterDatabase>
+            """, to: export + "/activities/102.tcx")
+        let csvOnly = try scan([export + "/activities.csv"])
+        XCTAssertEqual(counts(csvOnly)["health.fitness"], 3)
+        for jobs in [1, 2] {
+            let whole = try scan([export], jobs: jobs)
+            XCTAssertEqual(Set(whole.inputs.map(\.source)), ["strava.activities", "fit.activity", "tcx.activity"])
+            XCTAssertEqual(counts(whole)["health.fitness"], 3, "jobs \(jobs): three workouts, two of them also in their own files")
+            XCTAssertEqual(whole.overlaps?.mergedRecords.map(\.records).reduce(0, +), 2)
         }
     }
 

@@ -5,7 +5,8 @@ import StewardCore
 /// Connect; docs/formats/health.md): one `.healthRecord` from its start, `title` "Activity:
 /// <type>", `code` the type, `text` its name, duration and distance ("Evening run · 45 min ·
 /// 10.25 km"), `quantity` the distance in metres. One place for the wording, so a rule reading
-/// workouts meets them alike whichever export they came from.
+/// workouts meets them alike whichever export they came from, and the overlap check knows a
+/// workout by its "Activity: " title and counts one listed by two files once (docs/duplicates.md).
 enum Workout {
     /// `seconds` and `metres` as the caller read them (nil: not recorded); the end is the start
     /// plus `seconds`, on the start's clock.
