@@ -106,6 +106,7 @@ public enum ImporterEventCatalog {
         Entry("google.play", kinds: [.activity]),
         Entry("netflix.viewing", kinds: [.watch]),
         Entry("uber.trips", kinds: [.visit]),
+        Entry("uber.eats", kinds: [.transaction]),
         Entry("discord.package", kinds: [.message, .activity, .adInterest]),
     ]
 

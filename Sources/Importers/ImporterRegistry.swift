@@ -59,6 +59,7 @@ public enum ImporterRegistry {
         GooglePlayImporter(),
         NetflixViewingActivityImporter(),
         UberTripsImporter(),
+        UberEatsOrdersImporter(),
         DiscordPackageImporter(),
     ] }
 

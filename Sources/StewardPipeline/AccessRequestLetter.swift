@@ -29,7 +29,7 @@ public struct AccessRequestLetter: Sendable {
         "strava.activities": "strava", "garmin.connect": "garmin", "photo.exif": "photos",
         "google.pay": "google", "google.photos_sidecar": "google", "amazon.orders": "amazon",
         "tinder.data": "match_group", "hinge.matches": "match_group",
-        "google.play": "google", "netflix.viewing": "netflix", "uber.trips": "uber",
+        "google.play": "google", "netflix.viewing": "netflix", "uber.trips": "uber", "uber.eats": "uber",
         "discord.package": "discord",
         // Fitbit has been run by Google since 2021 and its data moves into Google accounts.
         "fitbit.export": "google", "google.fit": "google",

@@ -166,6 +166,23 @@ final class WiringTests: XCTestCase {
         return dir
     }
 
+    /// Uber Eats' order items reach the item rules: the beer, the cigarettes and the pregnancy
+    /// test of the order history become alcohol, tobacco and pregnancy findings.
+    func testUberEatsOrderItemsReachTheAlcoholTobaccoAndPregnancyRules() throws {
+        let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("steward-eats-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir + "/Uber Data/Eats", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data(UberEatsOrdersFixture.file.utf8).write(to: URL(fileURLWithPath: dir + "/Uber Data/Eats/eats_order_details.csv"))
+        let ruleset = try Ruleset.load(directory: ScanPipelineTests.rulesDirectory)
+        let report = try ScanPipeline.run(ScanOptions(paths: [dir], rulesDirectory: ScanPipelineTests.rulesDirectory, databasePath: nil, jobs: 1),
+                                          ruleset: ruleset)
+        XCTAssertEqual(report.inputs.map(\.source), ["uber.eats"])
+        let counts = Dictionary(uniqueKeysWithValues: report.findings.map { ($0.attribute, $0.ruleCounts ?? [:]) })
+        XCTAssertEqual(counts["health.alcohol"], ["health.alcohol.delivered_item": 2], "the beer, and the lager added to a pizza")
+        XCTAssertEqual(counts["health.tobacco"], ["health.tobacco.purchase": 1])
+        XCTAssertEqual(counts["health.pregnancy"], ["health.pregnancy.purchase": 1])
+    }
+
     /// The catalog is kept by hand; this checks it against what the importers really emit on
     /// the demo persona's exports and, when present, the sample corpus of real exports
     /// (docs/architecture.md, "Sample exports"): every (importer, source, kind) seen must be
@@ -204,4 +221,17 @@ private final class EmittedKinds: ExportReaderDelegate {
         importers[input.source, default: []].formUnion(pending.removeValue(forKey: input.path) ?? [])
     }
     func reader(didSkip path: String, reason: String) {}
+}
+
+/// Three orders of an Uber Eats history in the real layout (values invented).
+enum UberEatsOrdersFixture {
+    static let file = """
+        Territory,Restaurant ID,Order ID,Order Time,Order Status,Item Name,Customizations,Special Instructions,Item Price,Order Price,Currency
+        London,r1,o1,2024-03-01 22:41:07 +0000 UTC,completed,Margherita Pizza,"Extra basil, Add: Peroni 330ml",,12.50,12.50,GBP
+        London,r2,o2,2024-03-02 23:55:00 +0000 UTC,completed,Heineken Lager 6 x 330ml,,,9.49,24.99,GBP
+        London,r2,o2,2024-03-02 23:55:00 +0000 UTC,completed,Marlboro Gold Cigarettes 20s,,,15.50,24.99,GBP
+        London,r3,o3,2024-03-04 19:00:00 +0000 UTC,completed,Clearblue Rapid Detection Pregnancy Test x1,,,8.99,8.99,GBP
+        London,r4,o4,2024-03-05 19:00:00 +0000 UTC,completed,Fentimans Ginger Beer 275ml,,,2.50,2.50,GBP
+
+        """
 }
