@@ -20,16 +20,7 @@ final class DiscordPackageTests: XCTestCase {
     static let servers = #"{"800000000000000001": "Minecraft Survival Community", "800000000000000002": "LGBTQ+ Gamers Hangout \u2764", "800000000000000003": ""}"#
 
     func parse(_ text: String, path: String, chunkSize: Int) throws -> (events: [Event], sink: EventSink) {
-        let p = FileProbe(path: path, head: Array(text.utf8.prefix(FileProbe.headLength)), size: Int64(text.utf8.count))
-        guard case .success(let found) = ImporterRegistry.detect(p) else {
-            XCTFail("\(path) not recognized")
-            throw ParseError("not recognized")
-        }
-        XCTAssertEqual(found.importer.id, "discord.package")
-        var parser = found.importer.makeParser(for: p)
-        let collector = EventCollector()
-        try parser.parseAll(Array(text.utf8), chunkSize: chunkSize, into: collector.sink)
-        return (collector.events, collector.sink)
+        try parseDetected(text, path: path, expecting: "discord.package", chunkSize: chunkSize)
     }
 
     func testMessagesJSONIsTwoMessagesOfTheChannelWithTwoSkips() throws {

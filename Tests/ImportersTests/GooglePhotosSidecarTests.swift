@@ -5,16 +5,7 @@ import StewardCore
 /// Google Photos sidecars as Takeout writes them (values invented).
 final class GooglePhotosSidecarTests: XCTestCase {
     func parse(_ text: String, path: String, chunkSize: Int = 64 * 1024) throws -> (events: [Event], sink: EventSink) {
-        let p = FileProbe(path: path, head: Array(text.utf8.prefix(FileProbe.headLength)), size: Int64(text.utf8.count))
-        guard case .success(let found) = ImporterRegistry.detect(p) else {
-            XCTFail("\(path) not recognized")
-            throw ParseError("not recognized")
-        }
-        XCTAssertEqual(found.importer.id, "google.photos_sidecar")
-        var parser = found.importer.makeParser(for: p)
-        let collector = EventCollector()
-        try parser.parseAll(Array(text.utf8), chunkSize: chunkSize, into: collector.sink)
-        return (collector.events, collector.sink)
+        try parseDetected(text, path: path, expecting: "google.photos_sidecar", chunkSize: chunkSize)
     }
 
     static func sidecar(taken: String = "\"1559376900\"", geo: String, exif: String) -> String {

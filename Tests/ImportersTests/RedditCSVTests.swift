@@ -5,16 +5,7 @@ import StewardCore
 /// Reddit data request CSV files (header rows as Reddit writes them; values invented).
 final class RedditCSVTests: XCTestCase {
     func parse(_ text: String, path: String, chunkSize: Int = 64 * 1024) throws -> [Event] {
-        let p = FileProbe(path: path, head: Array(text.utf8.prefix(FileProbe.headLength)), size: Int64(text.utf8.count))
-        guard case .success(let found) = ImporterRegistry.detect(p) else {
-            XCTFail("\(path) not recognized")
-            return []
-        }
-        XCTAssertEqual(found.importer.id, "reddit.csv")
-        var parser = found.importer.makeParser(for: p)
-        let collector = EventCollector()
-        try parser.parseAll(Array(text.utf8), chunkSize: chunkSize, into: collector.sink)
-        return collector.events
+        try parseDetected(text, path: path, expecting: "reddit.csv", chunkSize: chunkSize).events
     }
 
     func testCommentsPostsAndSubscriptions() throws {
