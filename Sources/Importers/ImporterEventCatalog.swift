@@ -48,6 +48,7 @@ public enum ImporterEventCatalog {
         Entry("bank.camt053", kinds: [.transaction]),
         Entry("bank.csv", kinds: [.transaction]),
         Entry("bank.paypal", kinds: [.transaction]),
+        Entry("bank.wise", kinds: [.transaction]),
         Entry("bank.alipay", kinds: [.transaction]),
         Entry("bank.wechatpay", kinds: [.transaction]),
         Entry("bank.wechatpay_xlsx", source: "bank.wechatpay", kinds: [.transaction]),

@@ -13,6 +13,7 @@ public enum ImporterRegistry {
         CAMTImporter(),
         BankStatementCSVImporter(localeVariables: settings.localeVariables),
         PayPalActivityImporter(localeVariables: settings.localeVariables),
+        WiseTransactionHistoryImporter(),
         AlipayBillImporter(),
         WeChatPayBillImporter(),
         WeChatPayWorkbookImporter(),

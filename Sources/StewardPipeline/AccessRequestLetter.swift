@@ -16,7 +16,7 @@ public struct AccessRequestLetter: Sendable {
     /// and `.route`. A download read from a device (browser history, SMS, tracks, photos) is
     /// sent to whoever keeps a copy of it or of what it records.
     public static let holders: [String: String] = [
-        "bank.ofx": "bank", "bank.qif": "bank", "bank.mt940": "bank", "bank.camt053": "bank", "bank.csv": "bank", "bank.paypal": "paypal",
+        "bank.ofx": "bank", "bank.qif": "bank", "bank.mt940": "bank", "bank.camt053": "bank", "bank.csv": "bank", "bank.paypal": "paypal", "bank.wise": "wise",
         "bank.alipay": "alipay", "bank.wechatpay": "wechat", "bank.wechatpay_xlsx": "wechat",
         "google.my_activity": "google", "google.my_activity_html": "google", "google.location_records": "google",
         "google.semantic_location": "google", "google.timeline": "google", "google.chrome_history": "google",
