@@ -58,9 +58,10 @@ struct WiseTransactionHistoryRowMapper: CSVRowMapper {
            let fee = Money.parse(feeText, decimalSeparator: UInt8(ascii: ".")), fee.units != 0 {
             // The fee is charged on top of what was sent: both left the balance.
             scale = max(amount.scale, fee.scale)
-            let sent = amount.units(atScale: scale).magnitude > UInt64(Int64.max) ? Int64.max : abs(amount.units(atScale: scale))
-            let charged = fee.units(atScale: scale)
-            guard sent != .max, charged != .max, charged != .min, let total = try? CheckedNumber.sum(sent, abs(charged), field: "Source fee amount") else {
+            // Rescaling holds values at the 64-bit limits, where abs() would trap.
+            let sent = amount.units(atScale: scale), charged = fee.units(atScale: scale)
+            guard sent != .max, sent != .min, charged != .max, charged != .min,
+                  let total = try? CheckedNumber.sum(abs(sent), abs(charged), field: "Source fee amount") else {
                 sink.skip("amount and fee too large to add", at: row.position); return
             }
             units = total
