@@ -106,6 +106,8 @@ public enum ImporterEventCatalog {
         Entry("netflix.viewing", kinds: [.watch]),
         Entry("uber.trips", kinds: [.visit]),
         Entry("discord.package", kinds: [.message, .activity, .adInterest]),
+        Entry("snapchat.data", kinds: [.location, .visit, .message, .photo, .adInterest],
+              unread: [.photo: photosAreNotFixes]),
     ]
 
     /// The entry of the importer with this id.

@@ -59,6 +59,7 @@ public enum ImporterRegistry {
         NetflixViewingActivityImporter(),
         UberTripsImporter(),
         DiscordPackageImporter(),
+        SnapchatDataImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

@@ -12,9 +12,10 @@ public enum OverlapKey {
         if source.hasPrefix("bank.") { return "bank" }
         switch source {
         // Activity files are tracks too: the same run as a Strava GPX, a Garmin FIT and a TCX
-        // has the same fixes (second and position).
+        // has the same fixes (second and position). Snapchat's location history holds the
+        // phone's fixes as well, and two of its downloads overlap in time.
         case "google.location_records", "google.timeline", "google.semantic_location", "gpx.track",
-             "fit.activity", "tcx.activity", "garmin.connect": return "location"
+             "fit.activity", "tcx.activity", "garmin.connect", "snapchat.data": return "location"
         case "google.my_activity", "google.my_activity_html": return "google.my_activity"
         case "browser.chrome", "google.chrome_history": return "browser.chrome"
         case "whatsapp.chat", "whatsapp.msgstore": return "whatsapp"
@@ -39,7 +40,7 @@ public enum OverlapKey {
         if source.hasPrefix("bank.") { return [.transaction] }
         switch source {
         case "google.location_records", "gpx.track", "fit.activity", "tcx.activity", "garmin.connect": return [.location]
-        case "google.timeline": return [.location, .visit]
+        case "google.timeline", "snapchat.data": return [.location, .visit]
         case "google.semantic_location": return [.visit]
         default: return []
         }

@@ -30,7 +30,7 @@ public struct AccessRequestLetter: Sendable {
         "google.pay": "google", "google.photos_sidecar": "google", "amazon.orders": "amazon",
         "tinder.data": "match_group", "hinge.matches": "match_group",
         "google.play": "google", "netflix.viewing": "netflix", "uber.trips": "uber",
-        "discord.package": "discord",
+        "discord.package": "discord", "snapchat.data": "snap",
         // Fitbit has been run by Google since 2021 and its data moves into Google accounts.
         "fitbit.export": "google", "google.fit": "google",
         // A calendar file may come from Google, iCloud or Outlook: the letter goes to whoever hosts it.
@@ -52,6 +52,7 @@ public struct AccessRequestLetter: Sendable {
                            "advertisers_who_uploaded_a_contact_list_with_your_information.json"]],
         "meta.instagram": [["other_categories_used_to_reach_you.json", "ads_interests.json"],
                            ["advertisers_using_your_activity_or_information.json"]],
+        "snapchat.data": [["user_profile.json"]],
     ]
 
     /// What the letter asks for beyond a copy, in order: `request.item.<item>` with its citation
