@@ -53,6 +53,7 @@ public enum ImporterEventCatalog {
         Entry("google.my_activity", kinds: [.search, .pageView, .watch, .activity, .transaction]),
         Entry("whatsapp.chat", kinds: [.message]),
         Entry("whatsapp.msgstore", kinds: [.message]),
+        Entry("apple.imessage", kinds: [.message]),
         Entry("telegram.desktop", kinds: [.message]),
         Entry("android.sms_backup", kinds: [.message, .activity],
               unread: [.activity: "call log entries carry a number and a duration, no text a rule could read"]),

@@ -18,6 +18,7 @@ public enum ImporterRegistry {
         GoogleMyActivityImporter(),
         WhatsAppChatImporter(ownerNames: settings.ownerNames),
         WhatsAppMsgstoreImporter(),
+        IMessageDatabaseImporter(),
         TelegramExportImporter(ownerNames: settings.ownerNames),
         SMSBackupImporter(),
         LocationRecordsImporter(),

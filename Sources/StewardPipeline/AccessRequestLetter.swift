@@ -25,6 +25,7 @@ public struct AccessRequestLetter: Sendable {
         "whatsapp.chat": "whatsapp", "whatsapp.msgstore": "whatsapp", "telegram.desktop": "telegram",
         "android.sms_backup": "carrier", "twitter.archive": "x", "linkedin.csv": "linkedin", "reddit.csv": "reddit",
         "tiktok.json": "tiktok", "browser.firefox": "mozilla", "browser.safari": "apple", "apple.health": "apple",
+        "apple.imessage": "apple",
         "spotify.streaming": "spotify", "openai.chatgpt": "openai", "gpx.track": "tracker", "fit.activity": "tracker", "tcx.activity": "tracker",
         "strava.activities": "strava", "garmin.connect": "garmin", "photo.exif": "photos",
         "google.pay": "google", "google.photos_sidecar": "google", "amazon.orders": "amazon",
