@@ -57,6 +57,8 @@ public enum ImporterEventCatalog {
         Entry("telegram.desktop", kinds: [.message]),
         Entry("android.sms_backup", kinds: [.message, .activity],
               unread: [.activity: "call log entries carry a number and a duration, no text a rule could read"]),
+        Entry("android.sms_ie", kinds: [.message, .activity],
+              unread: [.activity: "call log entries carry a number and a duration, no text a rule could read"]),
         Entry("google.location_records", kinds: [.location]),
         Entry("google.semantic_location", kinds: [.visit, .location, .activity],
               unread: [.activity: "activity segments without a start time say only that a trip happened; nothing to place or time"]),

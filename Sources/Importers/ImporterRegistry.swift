@@ -21,6 +21,7 @@ public enum ImporterRegistry {
         IMessageDatabaseImporter(),
         TelegramExportImporter(ownerNames: settings.ownerNames),
         SMSBackupImporter(),
+        SMSImportExportImporter(),
         LocationRecordsImporter(),
         SemanticLocationImporter(),
         TimelineImporter(),

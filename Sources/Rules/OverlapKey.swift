@@ -19,6 +19,8 @@ public enum OverlapKey {
         case "google.my_activity", "google.my_activity_html": return "google.my_activity"
         case "browser.chrome", "google.chrome_history": return "browser.chrome"
         case "whatsapp.chat", "whatsapp.msgstore": return "whatsapp"
+        // Two backup apps' copies of one phone's message tables hold the same messages.
+        case "android.sms_ie": return "android.sms_backup"
         case "photo.exif", "google.photos_sidecar": return "photo"
         default: return source.hasPrefix("meta.") ? "meta" : source
         }

@@ -23,7 +23,7 @@ public struct AccessRequestLetter: Sendable {
         "google.youtube_subscriptions": "google", "browser.chrome": "google",
         "meta.facebook": "meta", "meta.instagram": "meta", "meta.html": "meta",
         "whatsapp.chat": "whatsapp", "whatsapp.msgstore": "whatsapp", "telegram.desktop": "telegram",
-        "android.sms_backup": "carrier", "twitter.archive": "x", "linkedin.csv": "linkedin", "reddit.csv": "reddit",
+        "android.sms_backup": "carrier", "android.sms_ie": "carrier", "twitter.archive": "x", "linkedin.csv": "linkedin", "reddit.csv": "reddit",
         "tiktok.json": "tiktok", "browser.firefox": "mozilla", "browser.safari": "apple", "apple.health": "apple",
         "apple.imessage": "apple",
         "spotify.streaming": "spotify", "openai.chatgpt": "openai", "gpx.track": "tracker", "fit.activity": "tracker", "tcx.activity": "tracker",
