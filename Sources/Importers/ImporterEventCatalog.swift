@@ -55,6 +55,7 @@ public enum ImporterEventCatalog {
         Entry("whatsapp.msgstore", kinds: [.message]),
         Entry("apple.imessage", kinds: [.message]),
         Entry("telegram.desktop", kinds: [.message]),
+        Entry("signal.sigexport", kinds: [.message]),
         Entry("android.sms_backup", kinds: [.message, .activity],
               unread: [.activity: "call log entries carry a number and a duration, no text a rule could read"]),
         Entry("android.sms_ie", kinds: [.message, .activity],

@@ -20,6 +20,7 @@ public enum ImporterRegistry {
         WhatsAppMsgstoreImporter(),
         IMessageDatabaseImporter(),
         TelegramExportImporter(ownerNames: settings.ownerNames),
+        SignalExportImporter(),
         SMSBackupImporter(),
         SMSImportExportImporter(),
         LocationRecordsImporter(),

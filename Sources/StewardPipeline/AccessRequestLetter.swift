@@ -22,7 +22,7 @@ public struct AccessRequestLetter: Sendable {
         "google.semantic_location": "google", "google.timeline": "google", "google.chrome_history": "google",
         "google.youtube_subscriptions": "google", "browser.chrome": "google",
         "meta.facebook": "meta", "meta.instagram": "meta", "meta.html": "meta",
-        "whatsapp.chat": "whatsapp", "whatsapp.msgstore": "whatsapp", "telegram.desktop": "telegram",
+        "whatsapp.chat": "whatsapp", "whatsapp.msgstore": "whatsapp", "telegram.desktop": "telegram", "signal.sigexport": "signal",
         "android.sms_backup": "carrier", "android.sms_ie": "carrier", "twitter.archive": "x", "linkedin.csv": "linkedin", "reddit.csv": "reddit",
         "tiktok.json": "tiktok", "browser.firefox": "mozilla", "browser.safari": "apple", "apple.health": "apple",
         "apple.imessage": "apple",
