@@ -7,8 +7,8 @@ import Formats
 /// `associated_message_type`, `cache_has_attachments`), `handle` (`ROWID`, `id`: a phone number
 /// or e-mail address), `chat` (`ROWID`, `chat_identifier`, `display_name`) and
 /// `chat_message_join` (`chat_id`, `message_id`). Detected by those tables in the schema (the
-/// file is often copied under another name), read through SQLite opened read-only and
-/// immutable, like WhatsApp's msgstore.db.
+/// file is often copied under another name; `sqlite_master` is read when the file is on
+/// disk), read through SQLite opened read-only and immutable, like WhatsApp's msgstore.db.
 ///
 /// `date` counts from 2001-01-01 UTC: in seconds until macOS 10.12, in nanoseconds since 10.13;
 /// the magnitude tells which (a nanosecond count passes 10^12 in the first 17 minutes of 2001).
@@ -34,12 +34,12 @@ public struct IMessageDatabaseImporter: PathReadingImporter {
     }
 
     public func detect(_ probe: FileProbe) -> Detection? {
-        let head = probe.head
-        guard head.starts(with: WhatsAppMsgstoreImporter.sqliteMagic) else { return nil }
-        // The CREATE TABLE statements in the schema pages at the start of the file.
-        guard ByteSearch.contains(head, "chat_message_join"), ByteSearch.contains(head, "is_from_me"),
-              ByteSearch.contains(head, "CREATE TABLE handle"), ByteSearch.contains(head, "CREATE TABLE message") else { return nil }
-        return Detection(confidence: 0.95, reason: "SQLite database with Messages' message, handle and chat_message_join tables")
+        // The table names from sqlite_master when the file is on disk: Messages has added
+        // columns to `message` with every macOS release, and a schema entry rewritten by
+        // ALTER TABLE can move to a page far past the probe's head.
+        guard let schema = SQLiteSchemaTables.read(probe),
+              schema.contains("message", "handle", "chat", "chat_message_join") else { return nil }
+        return Detection(confidence: 0.95, reason: "SQLite database with Messages' message, handle, chat and chat_message_join tables")
     }
 
     public func read(diskPath: String, probe: FileProbe, into sink: EventSink) throws(ParseError) {
