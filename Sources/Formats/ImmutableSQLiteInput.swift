@@ -75,6 +75,17 @@ public final class ImmutableSQLiteInput {
             // Invalid UTF-8 in a damaged database is repaired, not trusted.
             return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
         }
+        /// A BLOB column's bytes, or nil when NULL or longer than `maxBytes` (a value of a
+        /// damaged or hostile database is not copied whole).
+        public func blob(_ column: Int32, maxBytes: Int) -> [UInt8]? {
+            guard !isNull(column) else { return nil }
+            // The pointer first, then its size (SQLite's documented order); neither copies.
+            let pointer = sqlite3_column_blob(statement, column)
+            let count = Int(sqlite3_column_bytes(statement, column))
+            guard count <= maxBytes else { return nil }
+            guard count > 0, let pointer else { return [] }
+            return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+        }
     }
 
     /// Runs `sql` and calls `body` per row; a malformed database ends with a ParseError

@@ -55,8 +55,12 @@ public enum ImporterEventCatalog {
         Entry("google.my_activity", kinds: [.search, .pageView, .watch, .activity, .transaction]),
         Entry("whatsapp.chat", kinds: [.message]),
         Entry("whatsapp.msgstore", kinds: [.message]),
+        Entry("apple.imessage", kinds: [.message]),
         Entry("telegram.desktop", kinds: [.message]),
+        Entry("signal.sigexport", kinds: [.message]),
         Entry("android.sms_backup", kinds: [.message, .activity],
+              unread: [.activity: "call log entries carry a number and a duration, no text a rule could read"]),
+        Entry("android.sms_ie", kinds: [.message, .activity],
               unread: [.activity: "call log entries carry a number and a duration, no text a rule could read"]),
         Entry("google.location_records", kinds: [.location]),
         Entry("google.semantic_location", kinds: [.visit, .location, .activity],
@@ -109,6 +113,8 @@ public enum ImporterEventCatalog {
         Entry("uber.trips", kinds: [.visit]),
         Entry("uber.eats", kinds: [.transaction]),
         Entry("discord.package", kinds: [.message, .activity, .adInterest]),
+        Entry("snapchat.data", kinds: [.location, .visit, .message, .photo, .adInterest],
+              unread: [.photo: photosAreNotFixes]),
     ]
 
     /// The entry of the importer with this id.

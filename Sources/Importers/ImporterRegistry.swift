@@ -20,8 +20,11 @@ public enum ImporterRegistry {
         GoogleMyActivityImporter(),
         WhatsAppChatImporter(ownerNames: settings.ownerNames),
         WhatsAppMsgstoreImporter(),
+        IMessageDatabaseImporter(),
         TelegramExportImporter(ownerNames: settings.ownerNames),
+        SignalExportImporter(),
         SMSBackupImporter(),
+        SMSImportExportImporter(),
         LocationRecordsImporter(),
         SemanticLocationImporter(),
         TimelineImporter(),
@@ -62,6 +65,7 @@ public enum ImporterRegistry {
         UberTripsImporter(),
         UberEatsOrdersImporter(),
         DiscordPackageImporter(),
+        SnapchatDataImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

@@ -136,6 +136,14 @@ public struct ExportCoverage: Sendable, Equatable, Codable {
                 Part("servers", path: ["servers/index.json"]),
                 Part("activity", path: ["/analytics/", "/modeling/"]),
                ]),
+        Export(id: "snapchat.data", sources: ["snapchat.data"],
+               parts: [
+                Part("location", path: ["location_history.json"]),
+                Part("chats", path: ["chat_history.json"]),
+                Part("snaps", path: ["snap_history.json"]),
+                Part("memories", path: ["memories_history.json"]),
+                Part("profile", path: ["user_profile.json"]),
+               ]),
     ]
 
     /// Every importer id the table names, for the test that keeps it in step with the registry.

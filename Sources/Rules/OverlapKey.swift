@@ -14,11 +14,15 @@ public enum OverlapKey {
         // Activity files are tracks too: the same run as a Strava GPX, a Garmin FIT and a TCX
         // has the same fixes (second and position), and the same workout as a row of Strava's
         // activities.csv and as the session of its FIT or TCX file has the same start.
+        // Snapchat's location history holds the phone's fixes as well, and two of its
+        // downloads overlap in time.
         case "google.location_records", "google.timeline", "google.semantic_location", "gpx.track",
-             "fit.activity", "tcx.activity", "garmin.connect", "strava.activities": return "location"
+             "fit.activity", "tcx.activity", "garmin.connect", "strava.activities", "snapchat.data": return "location"
         case "google.my_activity", "google.my_activity_html": return "google.my_activity"
         case "browser.chrome", "google.chrome_history": return "browser.chrome"
         case "whatsapp.chat", "whatsapp.msgstore": return "whatsapp"
+        // Two backup apps' copies of one phone's message tables hold the same messages.
+        case "android.sms_ie": return "android.sms_backup"
         case "photo.exif", "google.photos_sidecar": return "photo"
         default: return source.hasPrefix("meta.") ? "meta" : source
         }
@@ -44,7 +48,7 @@ public enum OverlapKey {
         if source.hasPrefix("bank.") { return [.transaction] }
         switch source {
         case "google.location_records", "gpx.track", "fit.activity", "tcx.activity", "garmin.connect": return [.location]
-        case "google.timeline": return [.location, .visit]
+        case "google.timeline", "snapchat.data": return [.location, .visit]
         case "google.semantic_location": return [.visit]
         default: return []
         }

@@ -22,15 +22,16 @@ public struct AccessRequestLetter: Sendable {
         "google.semantic_location": "google", "google.timeline": "google", "google.chrome_history": "google",
         "google.youtube_subscriptions": "google", "browser.chrome": "google",
         "meta.facebook": "meta", "meta.instagram": "meta", "meta.html": "meta",
-        "whatsapp.chat": "whatsapp", "whatsapp.msgstore": "whatsapp", "telegram.desktop": "telegram",
-        "android.sms_backup": "carrier", "twitter.archive": "x", "linkedin.csv": "linkedin", "reddit.csv": "reddit",
+        "whatsapp.chat": "whatsapp", "whatsapp.msgstore": "whatsapp", "telegram.desktop": "telegram", "signal.sigexport": "signal",
+        "android.sms_backup": "carrier", "android.sms_ie": "carrier", "twitter.archive": "x", "linkedin.csv": "linkedin", "reddit.csv": "reddit",
         "tiktok.json": "tiktok", "browser.firefox": "mozilla", "browser.safari": "apple", "apple.health": "apple",
+        "apple.imessage": "apple",
         "spotify.streaming": "spotify", "openai.chatgpt": "openai", "gpx.track": "tracker", "fit.activity": "tracker", "tcx.activity": "tracker",
         "strava.activities": "strava", "garmin.connect": "garmin", "photo.exif": "photos",
         "google.pay": "google", "google.photos_sidecar": "google", "amazon.orders": "amazon",
         "tinder.data": "match_group", "hinge.matches": "match_group",
         "google.play": "google", "netflix.viewing": "netflix", "uber.trips": "uber", "uber.eats": "uber",
-        "discord.package": "discord",
+        "discord.package": "discord", "snapchat.data": "snap",
         // Fitbit has been run by Google since 2021 and its data moves into Google accounts.
         "fitbit.export": "google", "google.fit": "google",
         // A calendar file may come from Google, iCloud or Outlook: the letter goes to whoever hosts it.
@@ -52,6 +53,7 @@ public struct AccessRequestLetter: Sendable {
                            "advertisers_who_uploaded_a_contact_list_with_your_information.json"]],
         "meta.instagram": [["other_categories_used_to_reach_you.json", "ads_interests.json"],
                            ["advertisers_using_your_activity_or_information.json"]],
+        "snapchat.data": [["user_profile.json"]],
     ]
 
     /// What the letter asks for beyond a copy, in order: `request.item.<item>` with its citation

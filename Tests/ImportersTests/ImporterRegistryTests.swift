@@ -50,6 +50,7 @@ final class ImporterRegistryTests: XCTestCase {
         XCTAssertEqual(reason([]), "empty file")
         XCTAssertEqual(reason(Array("SQLite format 3\u{0}".utf8)),
                        "SQLite database of a kind no importer knows (steward reads: WhatsApp Android message database (msgstore.db, decrypted); "
+                       + "Apple Messages database (chat.db, iMessage and SMS on a Mac); "
                        + "Chrome / Chromium / Edge / Brave history database (History); "
                        + "Firefox history database (places.sqlite); Safari history database (History.db))")
         XCTAssertEqual(reason([0xFF, 0xD8, 0xFF, 0xE0]), "JPEG image: no supported importer yet")
