@@ -58,11 +58,28 @@ public enum TextFolder {
         // Output position just after the last Han or kana character, while only spaces have
         // been written since it; -1 otherwise. A Han character arriving then rewinds over the spaces.
         var hanEnd = -1
+        // The same for an ASCII letter or digit: the spaces between it and a Han character are
+        // dropped in either order ("孕 12 周" → "孕12周", "nt 检查" → "nt检查"), since Chinese
+        // text puts no space there and typists and segmenters do.
+        var alnumEnd = -1
         while i < end {
             let b0 = bytes[i]
             if b0 < 0x80 {
-                if b0 != 0x20 { hanEnd = -1 }
-                output.append(b0 &- 0x41 < 26 ? b0 | 0x20 : b0)
+                if b0 == 0x20 {
+                    output.append(0x20) // a space keeps both runs open
+                    i += 1
+                    continue
+                }
+                let folded = b0 &- 0x41 < 26 ? b0 | 0x20 : b0
+                if folded &- 0x61 < 26 || folded &- 0x30 < 10 {
+                    if hanEnd >= 0 { output.position = hanEnd }
+                    output.append(folded)
+                    alnumEnd = output.position
+                } else {
+                    output.append(folded)
+                    alnumEnd = -1
+                }
+                hanEnd = -1
                 i += 1
                 continue
             }
@@ -93,18 +110,23 @@ public enum TextFolder {
             }
             guard valid else {
                 hanEnd = -1 // broken input stays a word break
+                alnumEnd = -1
                 output.append(0x20)
                 i += 1
                 continue
             }
             let han = isHanOrKana(scalar)
-            if han && hanEnd >= 0 { output.position = hanEnd }
+            if han {
+                if hanEnd >= 0 { output.position = hanEnd } else if alnumEnd >= 0 { output.position = alnumEnd }
+            }
             let before = output.position
             appendFolded(scalar: scalar, original: bytes, at: i, length: length, into: &output)
             if han {
                 hanEnd = output.position
+                alnumEnd = -1
             } else if output.position != before && !(output.position == before + 1 && output.buffer[before] == 0x20) {
                 hanEnd = -1 // anything but a space or a dropped mark ends the run
+                alnumEnd = -1
             }
             i += length
         }

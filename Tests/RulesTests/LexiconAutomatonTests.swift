@@ -76,9 +76,13 @@ final class LexiconAutomatonTests: XCTestCase {
         XCTAssertEqual(found(a, "在bet下注"), ["g:bet"], "CJK neighbours are not letters of a Latin word")
     }
 
-    func testSpacesBetweenChineseOrJapaneseCharactersAreDroppedAndOtherSpacesKept() {
+    func testSpacesBetweenChineseOrJapaneseCharactersOrBetweenThemAndASCIILettersOrDigitsAreDroppedAndOtherSpacesKept() {
         XCTAssertEqual(TextFolder.fold("快递 逾期  未\u{3000}领取"), TextFolder.fold("快递逾期未领取"))
-        XCTAssertEqual(TextFolder.fold("SOUL 会员 VIP"), Array("soul 会员 vip".utf8), "a space next to Latin stays")
+        XCTAssertEqual(TextFolder.fold("SOUL 会员 VIP"), Array("soul会员vip".utf8), "spaces between Han and an ASCII letter go")
+        XCTAssertEqual(TextFolder.fold("孕 12 周 NT 检查"), TextFolder.fold("孕12周NT检查"), "and between Han and a digit")
+        XCTAssertEqual(TextFolder.fold("iphone 15 价格"), Array("iphone 15价格".utf8), "a space between two Latin words stays")
+        XCTAssertEqual(TextFolder.fold("café 咖啡"), Array("cafe 咖啡".utf8), "only ASCII letters and digits join Han")
+        XCTAssertEqual(TextFolder.fold("Москва 北京"), Array("москва 北京".utf8), "a space next to Cyrillic stays")
         XCTAssertEqual(TextFolder.fold("결제 완료"), Array("결제 완료".utf8), "Hangul keeps its word spaces")
         XCTAssertEqual(TextFolder.fold("考试\t重点"), Array("考试\t重点".utf8), "only spaces are dropped, not tabs")
         XCTAssertEqual(TextFolder.fold("ひらがな カタカナ"), TextFolder.fold("ひらがなカタカナ"))

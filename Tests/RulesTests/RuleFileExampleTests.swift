@@ -57,6 +57,7 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/signals/search/legal_court.yaml",
         "rules/signals/search/legal_traffic_fines.yaml",
         "rules/signals/search/life_dating.yaml",
+        "rules/signals/search/life_orientation.yaml",
         "rules/signals/search/politics_engagement.yaml",
         "rules/signals/search/politics_protest.yaml",
         "rules/signals/search/union_membership.yaml",
@@ -173,6 +174,8 @@ final class RuleFileExampleTests: XCTestCase {
     func test_signals_search_legal_traffic_fines() throws { try RuleFileExamples.check("rules/signals/search/legal_traffic_fines.yaml") }
 
     func test_signals_search_life_dating() throws { try RuleFileExamples.check("rules/signals/search/life_dating.yaml") }
+
+    func test_signals_search_life_orientation() throws { try RuleFileExamples.check("rules/signals/search/life_orientation.yaml") }
 
     func test_signals_search_politics_engagement() throws { try RuleFileExamples.check("rules/signals/search/politics_engagement.yaml") }
 
