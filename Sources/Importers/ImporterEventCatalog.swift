@@ -104,8 +104,10 @@ public enum ImporterEventCatalog {
         Entry("hinge.matches", kinds: [.activity, .message]),
         Entry("google.play", kinds: [.activity]),
         Entry("netflix.viewing", kinds: [.watch]),
+        Entry("netflix.search", kinds: [.search]),
         Entry("uber.trips", kinds: [.visit]),
         Entry("discord.package", kinds: [.message, .activity, .adInterest]),
+        Entry("apple.app_privacy_report", kinds: [.activity, .pageView]),
     ]
 
     /// The entry of the importer with this id.

@@ -57,8 +57,10 @@ public enum ImporterRegistry {
         HingeMatchesImporter(),
         GooglePlayImporter(),
         NetflixViewingActivityImporter(),
+        NetflixSearchHistoryImporter(),
         UberTripsImporter(),
         DiscordPackageImporter(),
+        AppPrivacyReportImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

@@ -130,6 +130,13 @@ public struct ExportCoverage: Sendable, Equatable, Codable {
                 Part("ad_targeting", path: ["ad_targeting.csv"]),
                 Part("job_applications", path: ["job applications", "job_applications"]),
                ]),
+        // Netflix's download has no boxes to tick: a part missing here is a file of the zip that
+        // was not among those scanned.
+        Export(id: "netflix.download", sources: ["netflix.viewing", "netflix.search"],
+               parts: [
+                Part("viewing", sources: ["netflix.viewing"]),
+                Part("search", sources: ["netflix.search"]),
+               ]),
         Export(id: "discord.package", sources: ["discord.package"],
                parts: [
                 Part("messages", path: ["messages.json", "messages.csv"]),

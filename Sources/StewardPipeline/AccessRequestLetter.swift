@@ -29,8 +29,11 @@ public struct AccessRequestLetter: Sendable {
         "strava.activities": "strava", "garmin.connect": "garmin", "photo.exif": "photos",
         "google.pay": "google", "google.photos_sidecar": "google", "amazon.orders": "amazon",
         "tinder.data": "match_group", "hinge.matches": "match_group",
-        "google.play": "google", "netflix.viewing": "netflix", "uber.trips": "uber",
+        "google.play": "google", "netflix.viewing": "netflix", "netflix.search": "netflix", "uber.trips": "uber",
         "discord.package": "discord",
+        // The App Privacy Report never leaves the phone; Apple keeps the App Store record of the
+        // apps it lists.
+        "apple.app_privacy_report": "apple",
         // Fitbit has been run by Google since 2021 and its data moves into Google accounts.
         "fitbit.export": "google", "google.fit": "google",
         // A calendar file may come from Google, iCloud or Outlook: the letter goes to whoever hosts it.
