@@ -87,6 +87,7 @@ public enum ImporterEventCatalog {
         Entry("apple.health", kinds: [.healthRecord]),
         Entry("fitbit.export", kinds: [.healthRecord]),
         Entry("google.fit", kinds: [.healthRecord]),
+        Entry("samsung.health", kinds: [.healthRecord]),
         Entry("calendar.ics", kinds: [.activity]),
         Entry("mail.mbox", kinds: [.message]),
         Entry("contacts.vcf", kinds: [.contact], unread: [.contact: contactsAreNotScored]),

@@ -41,6 +41,7 @@ public enum ImporterRegistry {
         AppleHealthExportImporter(),
         FitbitExportImporter(),
         GoogleFitImporter(),
+        SamsungHealthImporter(),
         ICalendarImporter(),
         MboxImporter(),
         VCardImporter(),

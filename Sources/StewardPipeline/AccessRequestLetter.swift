@@ -36,6 +36,7 @@ public struct AccessRequestLetter: Sendable {
         "apple.app_privacy_report": "apple",
         // Fitbit has been run by Google since 2021 and its data moves into Google accounts.
         "fitbit.export": "google", "google.fit": "google",
+        "samsung.health": "samsung",
         // A calendar file may come from Google, iCloud or Outlook: the letter goes to whoever hosts it.
         "calendar.ics": "calendar",
         "mail.mbox": "mail",
