@@ -109,6 +109,7 @@ public enum ImporterEventCatalog {
         Entry("uber.trips", kinds: [.visit]),
         Entry("discord.package", kinds: [.message, .activity, .adInterest]),
         Entry("apple.app_privacy_report", kinds: [.activity, .pageView]),
+        Entry("apple.media_services", kinds: [.activity]),
     ]
 
     /// The entry of the importer with this id.

@@ -62,6 +62,7 @@ public enum ImporterRegistry {
         UberTripsImporter(),
         DiscordPackageImporter(),
         AppPrivacyReportImporter(),
+        AppleMediaServicesImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

@@ -33,7 +33,7 @@ public struct AccessRequestLetter: Sendable {
         "discord.package": "discord",
         // The App Privacy Report never leaves the phone; Apple keeps the App Store record of the
         // apps it lists.
-        "apple.app_privacy_report": "apple",
+        "apple.app_privacy_report": "apple", "apple.media_services": "apple",
         // Fitbit has been run by Google since 2021 and its data moves into Google accounts.
         "fitbit.export": "google", "google.fit": "google",
         "samsung.health": "samsung",
