@@ -63,6 +63,7 @@ public enum ImporterEventCatalog {
         Entry("google.my_activity_html", source: "google.my_activity", kinds: [.search, .pageView, .watch, .activity, .transaction]),
         Entry("google.chrome_history", kinds: [.pageView]),
         Entry("google.youtube_subscriptions", kinds: [.like]),
+        Entry("google.youtube_comments", kinds: [.comment]),
         Entry("meta.facebook", kinds: [.post, .comment, .like, .contact, .search, .adInterest, .activity, .message],
               unread: [.contact: contactsAreNotScored]),
         Entry("meta.instagram", kinds: [.post, .comment, .like, .contact, .search, .adInterest, .activity, .message],

@@ -26,6 +26,7 @@ public enum ImporterRegistry {
         GoogleMyActivityHTMLImporter(),
         ChromeBrowserHistoryImporter(),
         YouTubeSubscriptionsImporter(),
+        YouTubeCommentsImporter(),
         FacebookJSONImporter(),
         InstagramJSONImporter(),
         MetaHTMLImporter(),

@@ -70,7 +70,7 @@ public struct ExportCoverage: Sendable, Equatable, Codable {
     static let exports: [Export] = [
         Export(id: "google.takeout",
                sources: ["google.location_records", "google.semantic_location", "google.my_activity", "google.my_activity_html",
-                         "google.chrome_history", "google.youtube_subscriptions", "google.pay", "google.play", "google.fit",
+                         "google.chrome_history", "google.youtube_subscriptions", "google.youtube_comments", "google.pay", "google.play", "google.fit",
                          "google.photos_sidecar"],
                sourcesUnderPath: ["calendar.ics", "contacts.vcf", "mail.mbox", "photo.exif"],
                pathFragments: ["takeout/", "takeout!", "takeout-"],
@@ -79,7 +79,7 @@ public struct ExportCoverage: Sendable, Equatable, Codable {
                 // YouTube's history is read by the My Activity importers too; its folder name keeps
                 // "YouTube" in every language Takeout writes.
                 Part("my_activity", sources: ["google.my_activity", "google.my_activity_html"], notPath: ["youtube"]),
-                Part("youtube", sources: ["google.my_activity", "google.my_activity_html", "google.youtube_subscriptions"], path: ["youtube"]),
+                Part("youtube", sources: ["google.my_activity", "google.my_activity_html", "google.youtube_subscriptions", "google.youtube_comments"], path: ["youtube"]),
                 Part("chrome", sources: ["google.chrome_history"]),
                 Part("google_pay", sources: ["google.pay"]),
                 Part("google_play", sources: ["google.play"]),

@@ -20,7 +20,7 @@ public struct AccessRequestLetter: Sendable {
         "bank.alipay": "alipay", "bank.wechatpay": "wechat", "bank.wechatpay_xlsx": "wechat",
         "google.my_activity": "google", "google.my_activity_html": "google", "google.location_records": "google",
         "google.semantic_location": "google", "google.timeline": "google", "google.chrome_history": "google",
-        "google.youtube_subscriptions": "google", "browser.chrome": "google",
+        "google.youtube_subscriptions": "google", "google.youtube_comments": "google", "browser.chrome": "google",
         "meta.facebook": "meta", "meta.instagram": "meta", "meta.html": "meta",
         "whatsapp.chat": "whatsapp", "whatsapp.msgstore": "whatsapp", "telegram.desktop": "telegram",
         "android.sms_backup": "carrier", "twitter.archive": "x", "linkedin.csv": "linkedin", "reddit.csv": "reddit",
