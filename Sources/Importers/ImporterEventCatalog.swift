@@ -69,6 +69,7 @@ public enum ImporterEventCatalog {
         Entry("google.my_activity_html", source: "google.my_activity", kinds: [.search, .pageView, .watch, .activity, .transaction]),
         Entry("google.chrome_history", kinds: [.pageView]),
         Entry("google.youtube_subscriptions", kinds: [.like]),
+        Entry("google.youtube_comments", kinds: [.comment]),
         Entry("meta.facebook", kinds: [.post, .comment, .like, .contact, .search, .adInterest, .activity, .message],
               unread: [.contact: contactsAreNotScored]),
         Entry("meta.instagram", kinds: [.post, .comment, .like, .contact, .search, .adInterest, .activity, .message],
@@ -93,6 +94,7 @@ public enum ImporterEventCatalog {
         Entry("apple.health", kinds: [.healthRecord]),
         Entry("fitbit.export", kinds: [.healthRecord]),
         Entry("google.fit", kinds: [.healthRecord]),
+        Entry("samsung.health", kinds: [.healthRecord]),
         Entry("calendar.ics", kinds: [.activity]),
         Entry("mail.mbox", kinds: [.message]),
         Entry("contacts.vcf", kinds: [.contact], unread: [.contact: contactsAreNotScored]),
@@ -110,11 +112,14 @@ public enum ImporterEventCatalog {
         Entry("hinge.matches", kinds: [.activity, .message]),
         Entry("google.play", kinds: [.activity]),
         Entry("netflix.viewing", kinds: [.watch]),
+        Entry("netflix.search", kinds: [.search]),
         Entry("uber.trips", kinds: [.visit]),
         Entry("uber.eats", kinds: [.transaction]),
         Entry("discord.package", kinds: [.message, .activity, .adInterest]),
         Entry("snapchat.data", kinds: [.location, .visit, .message, .photo, .adInterest],
               unread: [.photo: photosAreNotFixes]),
+        Entry("apple.app_privacy_report", kinds: [.activity, .pageView]),
+        Entry("apple.media_services", kinds: [.activity]),
     ]
 
     /// The entry of the importer with this id.

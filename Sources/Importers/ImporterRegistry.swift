@@ -31,6 +31,7 @@ public enum ImporterRegistry {
         GoogleMyActivityHTMLImporter(),
         ChromeBrowserHistoryImporter(),
         YouTubeSubscriptionsImporter(),
+        YouTubeCommentsImporter(),
         FacebookJSONImporter(),
         InstagramJSONImporter(),
         MetaHTMLImporter(),
@@ -46,6 +47,7 @@ public enum ImporterRegistry {
         AppleHealthExportImporter(),
         FitbitExportImporter(),
         GoogleFitImporter(),
+        SamsungHealthImporter(),
         ICalendarImporter(),
         MboxImporter(),
         VCardImporter(),
@@ -62,10 +64,13 @@ public enum ImporterRegistry {
         HingeMatchesImporter(),
         GooglePlayImporter(),
         NetflixViewingActivityImporter(),
+        NetflixSearchHistoryImporter(),
         UberTripsImporter(),
         UberEatsOrdersImporter(),
         DiscordPackageImporter(),
         SnapchatDataImporter(),
+        AppPrivacyReportImporter(),
+        AppleMediaServicesImporter(),
     ] }
 
     /// Below this confidence a claim is not taken: the file is reported as unrecognized with

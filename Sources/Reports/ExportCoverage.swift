@@ -70,7 +70,7 @@ public struct ExportCoverage: Sendable, Equatable, Codable {
     static let exports: [Export] = [
         Export(id: "google.takeout",
                sources: ["google.location_records", "google.semantic_location", "google.my_activity", "google.my_activity_html",
-                         "google.chrome_history", "google.youtube_subscriptions", "google.pay", "google.play", "google.fit",
+                         "google.chrome_history", "google.youtube_subscriptions", "google.youtube_comments", "google.pay", "google.play", "google.fit",
                          "google.photos_sidecar"],
                sourcesUnderPath: ["calendar.ics", "contacts.vcf", "mail.mbox", "photo.exif"],
                pathFragments: ["takeout/", "takeout!", "takeout-"],
@@ -79,7 +79,7 @@ public struct ExportCoverage: Sendable, Equatable, Codable {
                 // YouTube's history is read by the My Activity importers too; its folder name keeps
                 // "YouTube" in every language Takeout writes.
                 Part("my_activity", sources: ["google.my_activity", "google.my_activity_html"], notPath: ["youtube"]),
-                Part("youtube", sources: ["google.my_activity", "google.my_activity_html", "google.youtube_subscriptions"], path: ["youtube"]),
+                Part("youtube", sources: ["google.my_activity", "google.my_activity_html", "google.youtube_subscriptions", "google.youtube_comments"], path: ["youtube"]),
                 Part("chrome", sources: ["google.chrome_history"]),
                 Part("google_pay", sources: ["google.pay"]),
                 Part("google_play", sources: ["google.play"]),
@@ -129,6 +129,13 @@ public struct ExportCoverage: Sendable, Equatable, Codable {
                 Part("inferences", path: ["inferences_about_you.csv"]),
                 Part("ad_targeting", path: ["ad_targeting.csv"]),
                 Part("job_applications", path: ["job applications", "job_applications"]),
+               ]),
+        // Netflix's download has no boxes to tick: a part missing here is a file of the zip that
+        // was not among those scanned.
+        Export(id: "netflix.download", sources: ["netflix.viewing", "netflix.search"],
+               parts: [
+                Part("viewing", sources: ["netflix.viewing"]),
+                Part("search", sources: ["netflix.search"]),
                ]),
         Export(id: "discord.package", sources: ["discord.package"],
                parts: [

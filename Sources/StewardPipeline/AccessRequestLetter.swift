@@ -20,7 +20,7 @@ public struct AccessRequestLetter: Sendable {
         "bank.alipay": "alipay", "bank.wechatpay": "wechat", "bank.wechatpay_xlsx": "wechat",
         "google.my_activity": "google", "google.my_activity_html": "google", "google.location_records": "google",
         "google.semantic_location": "google", "google.timeline": "google", "google.chrome_history": "google",
-        "google.youtube_subscriptions": "google", "browser.chrome": "google",
+        "google.youtube_subscriptions": "google", "google.youtube_comments": "google", "browser.chrome": "google",
         "meta.facebook": "meta", "meta.instagram": "meta", "meta.html": "meta",
         "whatsapp.chat": "whatsapp", "whatsapp.msgstore": "whatsapp", "telegram.desktop": "telegram", "signal.sigexport": "signal",
         "android.sms_backup": "carrier", "android.sms_ie": "carrier", "twitter.archive": "x", "linkedin.csv": "linkedin", "reddit.csv": "reddit",
@@ -30,10 +30,14 @@ public struct AccessRequestLetter: Sendable {
         "strava.activities": "strava", "garmin.connect": "garmin", "photo.exif": "photos",
         "google.pay": "google", "google.photos_sidecar": "google", "amazon.orders": "amazon",
         "tinder.data": "match_group", "hinge.matches": "match_group",
-        "google.play": "google", "netflix.viewing": "netflix", "uber.trips": "uber", "uber.eats": "uber",
+        "google.play": "google", "netflix.viewing": "netflix", "netflix.search": "netflix", "uber.trips": "uber", "uber.eats": "uber",
         "discord.package": "discord", "snapchat.data": "snap",
+        // The App Privacy Report never leaves the phone; Apple keeps the App Store record of the
+        // apps it lists.
+        "apple.app_privacy_report": "apple", "apple.media_services": "apple",
         // Fitbit has been run by Google since 2021 and its data moves into Google accounts.
         "fitbit.export": "google", "google.fit": "google",
+        "samsung.health": "samsung",
         // A calendar file may come from Google, iCloud or Outlook: the letter goes to whoever hosts it.
         "calendar.ics": "calendar",
         "mail.mbox": "mail",

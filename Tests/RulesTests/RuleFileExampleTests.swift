@@ -17,6 +17,7 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/analyzers/travel_abroad.yaml",
         "rules/analyzers/work-job-hopping.yaml",
         "rules/signals/apps/installed_apps.yaml",
+        "rules/signals/apps/ios_app_activity.yaml",
         "rules/signals/belief/religion.yaml",
         "rules/signals/browser/visited_sites.yaml",
         "rules/signals/calendar/appointments.yaml",
@@ -94,6 +95,8 @@ final class RuleFileExampleTests: XCTestCase {
     func test_analyzers_work_job_hopping() throws { try RuleFileExamples.check("rules/analyzers/work-job-hopping.yaml") }
 
     func test_signals_apps_installed_apps() throws { try RuleFileExamples.check("rules/signals/apps/installed_apps.yaml") }
+
+    func test_signals_apps_ios_app_activity() throws { try RuleFileExamples.check("rules/signals/apps/ios_app_activity.yaml") }
 
     func test_signals_belief_religion() throws { try RuleFileExamples.check("rules/signals/belief/religion.yaml") }
 
