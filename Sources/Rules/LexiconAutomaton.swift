@@ -201,28 +201,18 @@ public struct LexiconAutomaton: Sendable {
                 }
             }
         }
-        // Rows are laid out breadth first (the root, then the states one byte deep, then two…):
-        // text keeps the automaton in its shallow states most of the time, and in trie order
-        // those were spread over the whole table (megabytes), so nearly every byte's lookup
-        // missed the caches. Numbering them in the order of `queue` keeps them together.
-        var newIndex = [Int](repeating: 0, count: stateCount)
-        for (n, state) in queue.enumerated() { newIndex[state] = n + 1 }
         // Encode targets as row offsets, complemented when the target reports something.
+        // (Rows stay in trie order: a word's chain of states lies close together. Laying them
+        // out breadth first measured 1.06x the CPU on WhatsApp: docs/performance.md.)
         var transitions = [Int32](repeating: 0, count: goto.count)
-        var orderedPatternAt = [Int32](repeating: -1, count: stateCount)
-        var orderedOutputLink = [Int32](repeating: -1, count: stateCount)
-        for (n, state) in ([0] + queue).enumerated() {
-            orderedPatternAt[n] = patternAt[state]
-            orderedOutputLink[n] = outputLink[state] >= 0 ? Int32(newIndex[Int(outputLink[state])]) : -1
-            for c in 0..<classCount {
-                let target = Int(goto[state * classCount + c])
-                let offset = Int32(newIndex[target] * classCount)
-                transitions[n * classCount + c] = (patternAt[target] >= 0 || outputLink[target] >= 0) ? ~offset : offset
-            }
+        for slot in 0..<goto.count {
+            let target = Int(goto[slot])
+            let offset = Int32(target * classCount)
+            transitions[slot] = (patternAt[target] >= 0 || outputLink[target] >= 0) ? ~offset : offset
         }
         self.transitions = transitions
-        self.patternAt = orderedPatternAt
-        self.outputLink = orderedOutputLink
+        self.patternAt = patternAt
+        self.outputLink = outputLink
     }
 
     /// Number of automaton states (for sizing reports and tests).
