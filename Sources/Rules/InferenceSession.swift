@@ -468,16 +468,12 @@ public final class InferenceSession {
             default: break
             }
         }
+        foldBuffer.removeAll(keepingCapacity: true)
+        TextFolder.fold(value, into: &foldBuffer)
         // Take the list out while appending so the array is uniquely owned (no copy on write).
         var hits: [LexiconAutomaton.Hit] = []
         swap(&hits, &hitsByField[slot])
-        // Folded only where the automaton needs folded bytes (`scan(utf8:foldBuffer:_:)`):
-        // a message is usually ASCII and meets no term.
-        var text = value
-        var buffer: [UInt8] = []
-        swap(&buffer, &foldBuffer)
-        text.withUTF8 { utf8 in ruleSet.automaton.scan(utf8: utf8, foldBuffer: &buffer) { hits.append($0) } }
-        swap(&buffer, &foldBuffer)
+        foldBuffer.withUnsafeBufferPointer { buffer in ruleSet.automaton.scan(folded: buffer) { hits.append($0) } }
         swap(&hits, &hitsByField[slot])
     }
 

@@ -72,9 +72,6 @@ public struct LexiconAutomaton: Sendable {
     private let inflections: [Inflection]
     private let firstWords: [FirstWord]
     private let byteClass: [UInt8]
-    /// `byteClass` of each ASCII byte as `TextFolder` folds it (upper case read as lower case),
-    /// so ASCII text is scanned without being folded first (`scan(utf8:foldBuffer:_:)`).
-    private let asciiFoldedClass: [UInt8]
     private let classCount: Int
     /// Full DFA: entry `state * classCount + class` is the next state's row offset, or its
     /// bitwise complement when that state ends at least one pattern (checked with one sign test).
@@ -155,7 +152,6 @@ public struct LexiconAutomaton: Sendable {
             }
         }
         self.byteClass = byteClass
-        self.asciiFoldedClass = (0..<128).map { b in byteClass[Int(b &- 0x41 < 26 ? b | 0x20 : b)] }
         self.classCount = classCount
 
         // Trie.
@@ -222,49 +218,10 @@ public struct LexiconAutomaton: Sendable {
     /// their end offsets.
     public func scan(folded text: UnsafeBufferPointer<UInt8>, _ body: (Hit) -> Void) {
         guard !patterns.isEmpty else { return }
-        scan(folded: text, from: 0, row: 0, body)
-    }
-
-    /// Calls `body` for every hit in `TextFolder.fold(text)`, like `scan(folded:_:)`, but folds
-    /// only when it has to. Most text is ASCII and reaches no pattern end: it is run through the
-    /// automaton as it is, upper case read as lower case, and never written into a buffer. At
-    /// the first non-ASCII byte or the first state that ends a pattern (whose boundary,
-    /// inflection and first-word checks read folded bytes), the whole text is folded into
-    /// `foldBuffer` and the scan goes on there from the same byte and state: folding keeps an
-    /// ASCII prefix byte for byte (lower-cased), so offsets and hits are those of the folded text.
-    public func scan(utf8 text: UnsafeBufferPointer<UInt8>, foldBuffer: inout [UInt8], _ body: (Hit) -> Void) {
-        guard !patterns.isEmpty else { return }
-        let count = text.count
-        // The loop's position and state are locals of the closure (captured variables would
-        // live in memory and be stored on every byte).
-        let (i, row) = transitions.withUnsafeBufferPointer { table in
-            asciiFoldedClass.withUnsafeBufferPointer { classes -> (Int, Int) in
-                var i = 0
-                var row = 0
-                while i < count {
-                    let b = text[i]
-                    if b >= 0x80 { break }
-                    let entry = table[row &+ Int(classes[Int(b)])]
-                    if entry < 0 { break }
-                    row = Int(entry)
-                    i += 1
-                }
-                return (i, row)
-            }
-        }
-        if i == count { return }
-        foldBuffer.removeAll(keepingCapacity: true)
-        TextFolder.fold(utf8: text, into: &foldBuffer)
-        foldBuffer.withUnsafeBufferPointer { folded in scan(folded: folded, from: i, row: row, body) }
-    }
-
-    /// The scan loop from byte `start` of folded text, in the state whose row offset is `row`.
-    private func scan(folded text: UnsafeBufferPointer<UInt8>, from start: Int, row: Int, _ body: (Hit) -> Void) {
-        guard start < text.count else { return }
         transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classes in
-                var row = row
-                for i in start..<text.count {
+                var row = 0
+                for i in 0..<text.count {
                     let entry = table[row &+ Int(classes[Int(text[i])])]
                     if entry >= 0 {
                         row = Int(entry)
