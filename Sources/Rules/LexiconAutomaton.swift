@@ -198,6 +198,8 @@ public struct LexiconAutomaton: Sendable {
             }
         }
         // Encode targets as row offsets, complemented when the target reports something.
+        // (Rows stay in trie order: a word's chain of states lies close together. Laying them
+        // out breadth first measured 1.06x the CPU on WhatsApp: docs/performance.md.)
         var transitions = [Int32](repeating: 0, count: goto.count)
         for slot in 0..<goto.count {
             let target = Int(goto[slot])

@@ -35,6 +35,16 @@ public struct RuleSet: Sendable {
     /// `topic_*` markers): they mark the attribute's look-alike topics, so they act on posts and
     /// messages too ("Welpen", "котята" next to a pregnancy word), where the shared markers do not.
     let ownTopicGroups: [[Int32]]
+    /// Per rule, its include groups as a bit set: bit `g % 64` of word
+    /// `rule * includeMaskWords + g / 64` is set for include group `g`. Lets a session pass over
+    /// a rule whose groups hit none of its fields without reading its group lists.
+    let includeMask: [UInt64]
+    let includeMaskWords: Int
+    /// Per rule, bit `field.slot` set for each field its lexicon condition reads.
+    let lexiconFieldSlots: [UInt8]
+    /// Per rule: whether it can fire only on a hit of one of its include groups (a lexicon
+    /// condition that no merchant code can stand in for).
+    let needsIncludeHit: [Bool]
     let ruleIndexById: [String: Int]
     /// Per rule: attribute indices it yields to (`yields_to`), empty for most rules.
     let yieldsToAttributes: [[Int]]
@@ -60,6 +70,17 @@ public struct RuleSet: Sendable {
         for (i, name) in automaton.groups.enumerated() { groupIds[name] = Int32(i) }
         includeGroups = rules.map { rule in
             (rule.match.lexicons + [RuleSet.termsGroup(rule.id)]).compactMap { groupIds[$0] }
+        }
+        let words = max(1, (automaton.groups.count + 63) / 64)
+        var mask = [UInt64](repeating: 0, count: rules.count * words)
+        for (i, groups) in includeGroups.enumerated() {
+            for g in groups { mask[i * words + Int(g) / 64] |= 1 << UInt64(g % 64) }
+        }
+        includeMask = mask
+        includeMaskWords = words
+        lexiconFieldSlots = rules.map { rule in rule.match.fields.reduce(UInt8(0)) { $0 | UInt8(1) << UInt8($1.slot) } }
+        needsIncludeHit = rules.map { rule in
+            rule.match.hasLexiconCondition && (rule.match.mcc == nil || rule.match.combination == .all)
         }
         excludeGroups = rules.map { rule in
             (rule.match.excludeLexicons + [RuleSet.excludeGroup(rule.id)]).compactMap { groupIds[$0] }

@@ -28,7 +28,10 @@ public struct MetaJSONParser: ExportParser {
             owner.participants += names
         }
         let layout = self.layout
-        var owner = self.owner
+        // Moved out, not copied: a copy would share the held-back messages with `self.owner`,
+        // and the first one added would copy them all, once per chunk.
+        var owner = ConversationOwnerGuess()
+        swap(&owner, &self.owner)
         let pointerBase = splitter.pointer(forElement: 0).dropLast(2)
         try splitter.feed(chunk) { output throws(ParseError) in
             Self.handle(output, layout: layout, pointerBase: pointerBase, owner: &owner, into: sink)
@@ -38,7 +41,8 @@ public struct MetaJSONParser: ExportParser {
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
         let layout = self.layout
-        var owner = self.owner
+        var owner = ConversationOwnerGuess()
+        swap(&owner, &self.owner)
         let pointerBase = splitter.pointer(forElement: 0).dropLast(2)
         try splitter.finish { output throws(ParseError) in
             Self.handle(output, layout: layout, pointerBase: pointerBase, owner: &owner, into: sink)

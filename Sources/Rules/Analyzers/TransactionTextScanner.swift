@@ -88,17 +88,30 @@ struct TransactionTextScanner {
     /// True when one of the code's letter-and-digit runs is in `codes` (`NDDT+108+00931`
     /// carries 108; `ELEC` is itself).
     static func code(_ code: String?, isIn codes: Set<String>) -> Bool {
-        guard let code, !codes.isEmpty else { return false }
-        var token: [UInt8] = []
-        for byte in code.utf8 {
-            if LexiconAutomaton.isASCIIAlphanumeric(byte) {
-                token.append(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte)
-            } else if !token.isEmpty {
-                if codes.contains(String(decoding: token, as: UTF8.self)) { return true }
-                token.removeAll(keepingCapacity: true)
+        guard var code, !code.isEmpty, !codes.isEmpty else { return false }
+        // Called for every transaction by several analyzers: the token is built on the stack
+        // (no array per call), and the handful of codes an analyzer lists is compared one by
+        // one, which is cheaper than hashing the token (a bank CSV profile showed both).
+        let compareEach = codes.count <= 16
+        return code.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { token in
+                var length = 0
+                func listed() -> Bool {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: token[..<length]), as: UTF8.self)
+                    length = 0
+                    return compareEach ? codes.contains(where: { $0 == text }) : codes.contains(text)
+                }
+                for byte in bytes {
+                    if LexiconAutomaton.isASCIIAlphanumeric(byte) {
+                        token[length] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                        length += 1
+                    } else if length > 0, listed() {
+                        return true
+                    }
+                }
+                return length > 0 && listed()
             }
         }
-        return !token.isEmpty && codes.contains(String(decoding: token, as: UTF8.self))
     }
 
     /// A payer or payee key that survives statement noise: folded, letters only, single
