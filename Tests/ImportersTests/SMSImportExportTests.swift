@@ -53,16 +53,7 @@ final class SMSImportExportTests: XCTestCase {
     """
 
     func parse(_ text: String, path: String, chunkSize: Int) throws -> (events: [Event], sink: EventSink) {
-        let p = FileProbe(path: path, head: Array(text.utf8.prefix(FileProbe.headLength)), size: Int64(text.utf8.count))
-        guard case .success(let found) = ImporterRegistry.detect(p) else {
-            XCTFail("\(path) not recognized")
-            throw ParseError("not recognized")
-        }
-        XCTAssertEqual(found.importer.id, "android.sms_ie", path)
-        var parser = found.importer.makeParser(for: p)
-        let collector = EventCollector()
-        try parser.parseAll(Array(text.utf8), chunkSize: chunkSize, into: collector.sink)
-        return (collector.events, collector.sink)
+        try parseDetected(text, path: path, expecting: "android.sms_ie", chunkSize: chunkSize)
     }
 
     func testMessagesNdjsonIsTwoSMSAndTwoMMSWithTwoSkips() throws {

@@ -40,16 +40,7 @@ final class SamsungHealthTests: XCTestCase {
     """
 
     func parse(_ text: String, path: String, chunkSize: Int) throws -> (events: [Event], sink: EventSink) {
-        let p = FileProbe(path: path, head: Array(text.utf8.prefix(FileProbe.headLength)), size: Int64(text.utf8.count))
-        guard case .success(let found) = ImporterRegistry.detect(p) else {
-            XCTFail("\(path) not recognized")
-            throw ParseError("not recognized")
-        }
-        XCTAssertEqual(found.importer.id, "samsung.health")
-        var parser = found.importer.makeParser(for: p)
-        let collector = EventCollector()
-        try parser.parseAll(Array(text.utf8), chunkSize: chunkSize, into: collector.sink)
-        return (collector.events, collector.sink)
+        try parseDetected(text, path: path, expecting: "samsung.health", chunkSize: chunkSize)
     }
 
     func testDailyStepTrendIsThreeDayTotalsPerSourceWithARewrittenDayKeptAtItsLargestAndThreeBadRowsSkipped() throws {

@@ -17,17 +17,7 @@ final class SignalExportTests: XCTestCase {
     ].joined(separator: "\n") + "\n"
 
     func parse(chunkSize: Int) throws -> (events: [Event], sink: EventSink) {
-        let path = "signal-chats/Alice/data.json"
-        let p = FileProbe(path: path, head: Array(Self.data.utf8.prefix(FileProbe.headLength)), size: Int64(Self.data.utf8.count))
-        guard case .success(let found) = ImporterRegistry.detect(p) else {
-            XCTFail("\(path) not recognized")
-            throw ParseError("not recognized")
-        }
-        XCTAssertEqual(found.importer.id, "signal.sigexport")
-        var parser = found.importer.makeParser(for: p)
-        let collector = EventCollector()
-        try parser.parseAll(Array(Self.data.utf8), chunkSize: chunkSize, into: collector.sink)
-        return (collector.events, collector.sink)
+        try parseDetected(Self.data, path: "signal-chats/Alice/data.json", expecting: "signal.sigexport", chunkSize: chunkSize)
     }
 
     func testDataJSONIsFourMessagesWithTwoSkipsAndTheDeletedOneLeftOut() throws {

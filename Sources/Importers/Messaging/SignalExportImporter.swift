@@ -89,25 +89,8 @@ struct SignalExportParser: ExportParser {
         guard line.contains(where: { !JSONPathWalker.isSpace($0) }) else { return }
         let position = SourcePosition(line: number, record: record)
         record += 1
-        if cut {
-            sink.skip("line longer than 1 MiB: not read", at: position)
-            return
-        }
-        let parsed: Result<JSONValue, JSONValueParser.SyntaxError> = line.withUnsafeBytes { raw in
-            do throws(JSONValueParser.SyntaxError) { return .success(try JSONValueParser.parse(raw, onlyKeys: keys)) }
-            catch { return .failure(error) }
-        }
-        let value: JSONValue
-        switch parsed {
-        case .success(let v): value = v
-        case .failure(let error):
-            sink.skip(error.description, at: position)
-            return
-        }
-        guard case .object = value else {
-            sink.skip("not an object", at: position)
-            return
-        }
+        guard let value = JSONRecordDelivery.objectLine(line, cut: cut, keys: keys, position: position,
+                                                        tooLong: "line longer than 1 MiB: not read", into: sink) else { return }
         if case .bool(true)? = value["deleted"] { return }
         guard let date = value["date"]?.stringValue else {
             sink.skip("no date", at: position)

@@ -45,4 +45,31 @@ enum JSONRecordDelivery {
             }
         }
     }
+
+    /// One line of a newline-delimited JSON file (one object per line: SMS Import / Export,
+    /// signal-export, the App Privacy Report) as an object, or nil after skipping it at
+    /// `position`: a line the splitter cut at its length limit (`tooLong` says which), a syntax
+    /// error, or a value that is not an object. Callers pass blank lines over before.
+    static func objectLine(_ line: ArraySlice<UInt8>, cut: Bool, keys: Set<String>? = nil, position: SourcePosition,
+                           tooLong: String, into sink: EventSink) -> JSONValue? {
+        if cut {
+            sink.skip(tooLong, at: position)
+            return nil
+        }
+        let parsed: Result<JSONValue, JSONValueParser.SyntaxError> = line.withUnsafeBytes { raw in
+            do throws(JSONValueParser.SyntaxError) { return .success(try JSONValueParser.parse(raw, onlyKeys: keys)) }
+            catch { return .failure(error) }
+        }
+        switch parsed {
+        case .success(let value):
+            guard case .object = value else {
+                sink.skip("not an object", at: position)
+                return nil
+            }
+            return value
+        case .failure(let error):
+            sink.skip(error.description, at: position)
+            return nil
+        }
+    }
 }
