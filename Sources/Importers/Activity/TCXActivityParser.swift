@@ -11,10 +11,10 @@ import Formats
 /// every `<Activity>` one `.healthRecord` with its sport as `code`, its start (`<Id>`, else the
 /// first lap's `StartTime`) and the laps' summed time and distance. Trackpoints of `<Courses>`
 /// are planned routes, not where the person was: not read. docs/formats/health.md, "TCX".
-public struct TCXActivityParser: ExportParser {
+public struct TCXActivityParser: ExportParser, MarkupTokenDriven {
     public static let source = "tcx.activity"
 
-    private var scanner = MarkupTokenizer(.xml, maxTagBytes: 64 * 1024, maxTextBytes: 64 * 1024)
+    var scanner = MarkupTokenizer(.xml, maxTagBytes: 64 * 1024, maxTextBytes: 64 * 1024)
     private var sawRoot = false
     private var depth = 0
     private var capture: Capture = .none
@@ -44,18 +44,11 @@ public struct TCXActivityParser: ExportParser {
     public init() {}
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
-        var scanner = self.scanner
-        self.scanner = Self.placeholder
-        defer { self.scanner = scanner }
-        scanner.feed(chunk) { token in handle(token, sink) }
+        feedTokens(chunk, into: sink)
     }
 
-    private static let placeholder = MarkupTokenizer(.xml, maxTagBytes: 16, maxTextBytes: 1)
-
     public mutating func finish(into sink: EventSink) throws(ParseError) {
-        var scanner = self.scanner
-        let open = scanner.finish { token in handle(token, sink) }
-        self.scanner = scanner
+        let open = finishTokens(into: sink)
         if let open, open.kind != .unclosedTag { open.report(to: sink, record: nil) }
         guard sawRoot else { throw ParseError("no <TrainingCenterDatabase> element: not a TCX file") }
         if let point {
@@ -71,7 +64,7 @@ public struct TCXActivityParser: ExportParser {
     private static let longitude = Array("LongitudeDegrees".utf8), totalTime = Array("TotalTimeSeconds".utf8)
     private static let distance = Array("DistanceMeters".utf8)
 
-    private mutating func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
+    mutating func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
         switch token {
         case .doctype:
             break

@@ -21,11 +21,11 @@ import Formats
 /// the measured number (workouts: the duration), `text` = value and unit as written, `title` =
 /// the type without its HealthKit prefix, `product` = the writing app or device (`sourceName`),
 /// `time`/`endTime` = start and end on the phone's clock with its UTC offset.
-public struct AppleHealthExportParser: ExportParser {
+public struct AppleHealthExportParser: ExportParser, MarkupTokenDriven {
     public static let source = "apple.health"
 
     /// Text is never read and only the start tags of the four elements read are copied.
-    private var scanner = Self.tokenizer()
+    var scanner = Self.tokenizer()
     private var record = HealthTagAttributes(names: ["type", "sourceName", "unit", "value", "startDate", "endDate"])
     private var workout = HealthTagAttributes(names: ["workoutActivityType", "sourceName", "duration", "durationUnit",
                                                       "totalDistance", "totalDistanceUnit", "totalEnergyBurned",
@@ -39,10 +39,7 @@ public struct AppleHealthExportParser: ExportParser {
     public init() {}
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
-        var scanner = self.scanner
-        self.scanner = Self.placeholder
-        defer { self.scanner = scanner }
-        scanner.feed(chunk) { token in handle(token, sink) }
+        feedTokens(chunk, into: sink)
     }
 
     static func tokenizer() -> MarkupTokenizer {
@@ -50,13 +47,8 @@ public struct AppleHealthExportParser: ExportParser {
                         startTagFirstBytes: [UInt8(ascii: "H"), UInt8(ascii: "R"), UInt8(ascii: "W"), UInt8(ascii: "A")])
     }
 
-    /// Holds the tokenizer's place while it works on a copy (no copy-on-write of its buffers).
-    private static let placeholder = MarkupTokenizer(.xml, maxTagBytes: 16, collectText: false)
-
     public mutating func finish(into sink: EventSink) throws(ParseError) {
-        var scanner = self.scanner
-        let open = scanner.finish { token in handle(token, sink) }
-        self.scanner = scanner
+        let open = finishTokens(into: sink)
         guard sawRoot else { throw ParseError("no <HealthData> element: not an Apple Health export.xml") }
         if let open {
             sink.skip("truncated: the file ends inside a tag", at: SourcePosition(line: scanner.line, record: recordIndex))
@@ -72,7 +64,7 @@ public struct AppleHealthExportParser: ExportParser {
     private static let workoutName = Array("Workout".utf8)
     private static let summaryName = Array("ActivitySummary".utf8)
 
-    private mutating func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
+    mutating func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
         switch token {
         case .doctype, .text:
             break // the declaration is skipped whole, its entities never defined; text is not read

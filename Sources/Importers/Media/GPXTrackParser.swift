@@ -9,10 +9,10 @@ import Formats
 /// (`<rtept>`) are places someone marked, not where the person was: not read.
 /// GPX 1.0 puts `<speed>`/`<course>` directly in `<trkpt>`, 1.1 (and Apple) in
 /// `<extensions>`; neither is needed, so both versions read the same way.
-public struct GPXTrackParser: ExportParser {
+public struct GPXTrackParser: ExportParser, MarkupTokenDriven {
     public static let source = "gpx.track"
 
-    private var scanner = MarkupTokenizer(.xml, maxTagBytes: 64 * 1024, maxTextBytes: 64 * 1024)
+    var scanner = MarkupTokenizer(.xml, maxTagBytes: 64 * 1024, maxTextBytes: 64 * 1024)
     private var sawRoot = false
     private var recordIndex = 0
     private var inTrack = false
@@ -35,18 +35,11 @@ public struct GPXTrackParser: ExportParser {
     public init() {}
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
-        var scanner = self.scanner
-        self.scanner = Self.placeholder
-        defer { self.scanner = scanner }
-        scanner.feed(chunk) { token in handle(token, sink) }
+        feedTokens(chunk, into: sink)
     }
 
-    private static let placeholder = MarkupTokenizer(.xml, maxTagBytes: 16, maxTextBytes: 1)
-
     public mutating func finish(into sink: EventSink) throws(ParseError) {
-        var scanner = self.scanner
-        let open = scanner.finish { token in handle(token, sink) }
-        self.scanner = scanner
+        let open = finishTokens(into: sink)
         if let open, open.kind != .unclosedTag { open.report(to: sink, record: inPoint ? recordIndex : nil) }
         guard sawRoot else { throw ParseError("no <gpx> element: not a GPX file") }
         if inPoint {
@@ -59,7 +52,7 @@ public struct GPXTrackParser: ExportParser {
     private static let gpx = Array("gpx".utf8), trk = Array("trk".utf8), trkpt = Array("trkpt".utf8)
     private static let name = Array("name".utf8), time = Array("time".utf8)
 
-    private mutating func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
+    mutating func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
         switch token {
         case .doctype:
             break

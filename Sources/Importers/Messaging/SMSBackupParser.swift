@@ -23,12 +23,12 @@ import Formats
 /// read= status= …>body text</message>` — the body is the element's text, not an attribute —
 /// and `<calls date= count=><call number= date= duration= type= name= …></call>`, where the
 /// contact is `name`. Type numbers are Android's own in both apps.
-public struct SMSBackupParser: ExportParser {
+public struct SMSBackupParser: ExportParser, MarkupTokenDriven {
     public static let source = "android.sms_backup"
 
     /// Everything is in attributes: text is not read; a value is cut at 64 KiB (MMS parts carry
     /// whole images in base64 attributes), a tag at 1 MiB.
-    private var scanner = Self.tokenizer()
+    var scanner = Self.tokenizer()
     private var warnedDoctype = false
     private var recordIndex = 0
     private var openMMS: MMSRecord?
@@ -57,16 +57,11 @@ public struct SMSBackupParser: ExportParser {
     public init() {}
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
-        var scanner = self.scanner
-        self.scanner = Self.placeholder
-        defer { self.scanner = scanner }
-        scanner.feed(chunk) { token in handle(token, sink) }
+        feedTokens(chunk, into: sink)
     }
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
-        var scanner = self.scanner
-        let open = scanner.finish { token in handle(token, sink) }
-        self.scanner = scanner
+        let open = finishTokens(into: sink)
         if let mms = openMMS {
             sink.skip("truncated: the file ends inside this MMS", at: SourcePosition(line: mms.line, record: recordIndex))
             openMMS = nil
@@ -87,9 +82,7 @@ public struct SMSBackupParser: ExportParser {
         MarkupTokenizer(.xml, maxTagBytes: 1 << 20, maxValueBytes: 64 * 1024, maxTextBytes: 64 * 1024, collectText: true)
     }
 
-    private static let placeholder = MarkupTokenizer(.xml, maxTagBytes: 16, collectText: false)
-
-    private mutating func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
+    mutating func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
         switch token {
         case .text(let raw):
             if openMessage != nil, openMessage!.body.count + raw.count <= 64 * 1024 { openMessage!.body.append(contentsOf: raw) }
