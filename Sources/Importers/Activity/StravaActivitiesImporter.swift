@@ -18,9 +18,7 @@ public struct StravaActivitiesImporter: Importer {
     }
 
     public func detect(_ probe: FileProbe) -> Detection? {
-        let head = probe.trimmedHead
-        guard head.first != UInt8(ascii: "{"), head.first != UInt8(ascii: "["), head.first != UInt8(ascii: "<") else { return nil }
-        let names = Set(CSVHeaderSniffer.firstLineColumns(head.prefix(8192)))
+        guard let names = probe.csvHeaderColumns(within: 8192) else { return nil }
         guard StravaActivityRowMapper.required.allSatisfy(names.contains) else { return nil }
         let marks = ["activity name", "elapsed time", "filename", "activity description", "relative effort", "commute", "activity gear"]
             .filter(names.contains).count

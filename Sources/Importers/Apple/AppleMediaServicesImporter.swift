@@ -19,9 +19,7 @@ public struct AppleMediaServicesImporter: Importer {
     }
 
     static func kind(_ probe: FileProbe) -> AppleMediaServicesRowMapper.Kind? {
-        let head = probe.trimmedHead
-        guard head.first != UInt8(ascii: "{"), head.first != UInt8(ascii: "["), head.first != UInt8(ascii: "<") else { return nil }
-        let names = Set(CSVHeaderSniffer.firstLineColumns(head.prefix(8192), maxLineBytes: 8192))
+        guard let names = probe.csvHeaderColumns(within: 8192, maxLineBytes: 8192) else { return nil }
         if AppleMediaServicesRowMapper.purchaseColumns.allSatisfy(names.contains) { return .purchases }
         if AppleMediaServicesRowMapper.subscriptionColumns.allSatisfy(names.contains) { return .subscriptions }
         return nil

@@ -16,9 +16,7 @@ public struct WiseTransactionHistoryImporter: Importer {
     }
 
     public func detect(_ probe: FileProbe) -> Detection? {
-        let head = probe.trimmedHead
-        guard head.first != UInt8(ascii: "{"), head.first != UInt8(ascii: "["), head.first != UInt8(ascii: "<") else { return nil }
-        let names = Set(CSVHeaderSniffer.firstLineColumns(head.prefix(4096)))
+        guard let names = probe.csvHeaderColumns() else { return nil }
         guard WiseTransactionHistoryRowMapper.required.allSatisfy(names.contains) else { return nil }
         let marks = ["id", "status", "source currency", "target currency", "source name", "target name", "exchange rate"]
             .filter(names.contains).count

@@ -19,9 +19,7 @@ public struct GooglePayImporter: Importer {
     }
 
     public func detect(_ probe: FileProbe) -> Detection? {
-        let head = probe.trimmedHead
-        guard head.first != UInt8(ascii: "{"), head.first != UInt8(ascii: "["), head.first != UInt8(ascii: "<") else { return nil }
-        let names = Set(CSVHeaderSniffer.firstLineColumns(head.prefix(4096)))
+        guard let names = probe.csvHeaderColumns() else { return nil }
         guard GooglePayRowMapper.required.allSatisfy(names.contains) else { return nil }
         let charges = names.contains("product") && names.contains("payment method")
         let sends = names.contains("type") && names.contains("memo")

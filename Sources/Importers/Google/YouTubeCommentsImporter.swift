@@ -18,9 +18,7 @@ public struct YouTubeCommentsImporter: Importer {
     }
 
     public func detect(_ probe: FileProbe) -> Detection? {
-        let head = probe.trimmedHead
-        guard head.first != UInt8(ascii: "{"), head.first != UInt8(ascii: "["), head.first != UInt8(ascii: "<") else { return nil }
-        let names = Set(CSVHeaderSniffer.firstLineColumns(head.prefix(4096)))
+        guard let names = probe.csvHeaderColumns() else { return nil }
         guard YouTubeCommentsRowMapper.required.allSatisfy(names.contains), names.contains("comment id") else { return nil }
         return Detection(confidence: 0.9, reason: "CSV with YouTube's comment columns (Comment ID, Comment Create Timestamp, Video ID, Comment Text)")
     }

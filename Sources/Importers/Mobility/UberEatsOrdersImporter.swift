@@ -17,9 +17,7 @@ public struct UberEatsOrdersImporter: Importer {
     }
 
     public func detect(_ probe: FileProbe) -> Detection? {
-        let head = probe.trimmedHead
-        guard head.first != UInt8(ascii: "{"), head.first != UInt8(ascii: "["), head.first != UInt8(ascii: "<") else { return nil }
-        let names = Set(CSVHeaderSniffer.firstLineColumns(head.prefix(4096)))
+        guard let names = probe.csvHeaderColumns() else { return nil }
         guard UberEatsOrderRowMapper.required.allSatisfy(names.contains) else { return nil }
         let marks = ["restaurant id", "order status", "item price", "order price", "customizations", "territory"]
             .filter(names.contains).count

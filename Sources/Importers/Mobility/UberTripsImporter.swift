@@ -16,9 +16,7 @@ public struct UberTripsImporter: Importer {
     }
 
     public func detect(_ probe: FileProbe) -> Detection? {
-        let head = probe.trimmedHead
-        guard head.first != UInt8(ascii: "{"), head.first != UInt8(ascii: "["), head.first != UInt8(ascii: "<") else { return nil }
-        let names = Set(CSVHeaderSniffer.firstLineColumns(head.prefix(4096)))
+        guard let names = probe.csvHeaderColumns() else { return nil }
         guard UberTripRowMapper.required.allSatisfy(names.contains) else { return nil }
         let marks = ["product type", "city", "fare amount", "fare currency", "begin trip address", "dropoff address"]
             .filter(names.contains).count

@@ -18,9 +18,7 @@ public struct AmazonOrderHistoryImporter: Importer {
     }
 
     public func detect(_ probe: FileProbe) -> Detection? {
-        let head = probe.trimmedHead
-        guard head.first != UInt8(ascii: "{"), head.first != UInt8(ascii: "["), head.first != UInt8(ascii: "<") else { return nil }
-        let names = Set(CSVHeaderSniffer.firstLineColumns(head.prefix(8192), maxLineBytes: 8192))
+        guard let names = probe.csvHeaderColumns(within: 8192, maxLineBytes: 8192) else { return nil }
         guard AmazonOrderRowMapper.required.allSatisfy(names.contains) else { return nil }
         let marks = ["asin", "currency", "order status", "website"].filter(names.contains).count
         guard marks >= 2 else { return nil }

@@ -18,9 +18,7 @@ public struct NetflixSearchHistoryImporter: Importer {
     }
 
     public func detect(_ probe: FileProbe) -> Detection? {
-        let head = probe.trimmedHead
-        guard head.first != UInt8(ascii: "{"), head.first != UInt8(ascii: "["), head.first != UInt8(ascii: "<") else { return nil }
-        let names = Set(CSVHeaderSniffer.firstLineColumns(head.prefix(4096)))
+        guard let names = probe.csvHeaderColumns() else { return nil }
         guard NetflixSearchRowMapper.required.allSatisfy(names.contains) else { return nil }
         let marks = ["displayed name", "is kids", "action", "section", "device", "country iso"].filter(names.contains).count
         guard marks >= 2 else { return nil }

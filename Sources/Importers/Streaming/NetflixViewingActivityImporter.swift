@@ -17,9 +17,7 @@ public struct NetflixViewingActivityImporter: Importer {
     }
 
     public func detect(_ probe: FileProbe) -> Detection? {
-        let head = probe.trimmedHead
-        guard head.first != UInt8(ascii: "{"), head.first != UInt8(ascii: "["), head.first != UInt8(ascii: "<") else { return nil }
-        let names = Set(CSVHeaderSniffer.firstLineColumns(head.prefix(4096)))
+        guard let names = probe.csvHeaderColumns() else { return nil }
         guard NetflixViewingRowMapper.required.allSatisfy(names.contains) else { return nil }
         let marks = ["supplemental video type", "device type", "bookmark", "latest bookmark", "attributes"].filter(names.contains).count
         guard marks >= 2 else { return nil }
