@@ -1,4 +1,5 @@
 import StewardCore
+import Formats
 
 /// PayPal's activity download (docs/formats/payment-apps.md, "PayPal"): a CSV read by the bank
 /// statement parser, with its `Gross`, `Fee` and `Net` columns. It gets a source of its own,
@@ -28,7 +29,23 @@ public struct PayPalActivityImporter: Importer {
         !dialect.isHeaderless && dialect.columns[.net] != nil && dialect.columns[.fee] != nil
     }
 
+    /// PayPal's net column ("Net", "Netto", "Net amount") has the letters "net" in its name: a
+    /// head without them, in any case, cannot be PayPal's, and the full dialect sniff that the
+    /// bank CSV importer already runs on every text file is not repeated for it. UTF-16 heads,
+    /// whose letters are not single bytes, are always sniffed.
+    static func mayNameANetColumn(_ head: ArraySlice<UInt8>) -> Bool {
+        let encoding = TextDecoding.sniff(head).0
+        if encoding == .utf16LE || encoding == .utf16BE { return true }
+        var i = head.startIndex
+        while i + 2 < head.endIndex {
+            if head[i] | 0x20 == UInt8(ascii: "n"), head[i + 1] | 0x20 == UInt8(ascii: "e"), head[i + 2] | 0x20 == UInt8(ascii: "t") { return true }
+            i += 1
+        }
+        return false
+    }
+
     public func detect(_ probe: FileProbe) -> Detection? {
+        guard Self.mayNameANetColumn(probe.head.prefix(BankCSVDialect.sniffLength)) else { return nil }
         let isComplete = probe.size.map { $0 <= Int64(probe.head.count) } ?? false
         guard case .success(let dialect) = BankCSVDialect.sniff(head: probe.head.prefix(BankCSVDialect.sniffLength),
                                                                  isComplete: isComplete),
