@@ -91,6 +91,14 @@ public protocol Importer: Sendable {
     func detect(_ probe: FileProbe) -> Detection?
     /// A fresh parser for one file (the probe lets the importer pass on a detected dialect).
     func makeParser(for probe: FileProbe) -> any ExportParser
+    /// Which part of its kind of export a detected file holds, when its head tells and records
+    /// of one part can never be records of another (a My Activity file's product): the overlap
+    /// check then reconciles only files of the same part (docs/duplicates.md). nil: any part.
+    func overlapPart(_ probe: FileProbe) -> String?
+}
+
+extension Importer {
+    public func overlapPart(_ probe: FileProbe) -> String? { nil }
 }
 
 /// An importer for a format that cannot be streamed (a SQLite database needs random access to

@@ -130,9 +130,12 @@ public final class InferenceSession {
     private var familyHash: UInt64 = 0
     /// Per kind slot, whether the gate checks records of `gateSource` of that kind.
     private var gateSource: String?
+    private var gatePath: String?
     private var gateChecks: [Bool] = []
-    /// Whether the ledger enters matched records of `ledgerSource` (asked once per source).
+    /// Whether the ledger enters matched records of `ledgerSource` read from `ledgerPath`
+    /// (asked once per source and input).
     private var ledgerSource: String?
+    private var ledgerPath: String?
     private var ledgerClaims = false
     /// The current event's overlap key once computed (the gate needs it before matching).
     private var currentKey: UInt64?
@@ -175,7 +178,7 @@ public final class InferenceSession {
     private func observeByAnalyzers(_ event: Event, path: String, fired: [Int]) {
         guard !analyzers.isEmpty else { return }
         let counted = fired.map { ruleSet.rules[$0].attribute }
-        if let overlap, gateChecks(overlap.gate, event) {
+        if let overlap, gateChecks(overlap.gate, event, path: path) {
             // A fix, visit or transaction another input already delivered is not counted again
             // by analyzers (docs/duplicates.md).
             let key = currentKey ?? overlapKey(of: event, path: path)
@@ -598,7 +601,7 @@ public final class InferenceSession {
         let recordKey = overlap == nil ? nil : (currentKey ?? overlapKey(of: event, path: path))
         lastRecordKey = recordKey
         // The gate reports records of the kinds it checks; the ledger reports the others.
-        let gateCounts = overlap.map { !analyzers.isEmpty && gateChecks($0.gate, event) } ?? false
+        let gateCounts = overlap.map { !analyzers.isEmpty && gateChecks($0.gate, event, path: path) } ?? false
         let primaryAttribute = gateCounts ? nil : byAttribute.keys.min()
         let month: Int32? = event.time.flatMap { time in
             let civil = time.civil
@@ -606,7 +609,7 @@ public final class InferenceSession {
         }
         for (attribute, rules) in byAttribute {
             var counted = rules
-            if let overlap, let recordKey, claimsRecords(overlap, event) {
+            if let overlap, let recordKey, claimsRecords(overlap, event, path: path) {
                 // A record already counted from another input counts only for rules that did not
                 // fire on it there; its attribute count moves to the union of both inputs' rules.
                 switch overlap.claim(key: ContentHash.combine(recordKey, UInt64(attribute)), rules: rules,
@@ -667,11 +670,12 @@ public final class InferenceSession {
         if tally.times.count >= InferenceSession.timeCompactionThreshold { compactTimes(ruleIndex: ruleIndex) }
     }
 
-    /// Whether the ledger enters this event's matched records (answered once per source).
-    private func claimsRecords(_ ledger: OverlapLedger, _ event: Event) -> Bool {
-        if event.source != ledgerSource {
+    /// Whether the ledger enters this event's matched records (answered once per source and input).
+    private func claimsRecords(_ ledger: OverlapLedger, _ event: Event, path: String) -> Bool {
+        if event.source != ledgerSource || path != ledgerPath {
             ledgerSource = event.source
-            ledgerClaims = ledger.claims(source: event.source)
+            ledgerPath = path
+            ledgerClaims = ledger.claims(source: event.source, path: path)
         }
         return ledgerClaims
     }
@@ -687,11 +691,12 @@ public final class InferenceSession {
         return mirrors.admits(event, as: role, key: key, input: occurrenceInputId)
     }
 
-    /// Whether the gate checks this event (answered once per source: this is the hot path).
-    private func gateChecks(_ gate: OverlapGate, _ event: Event) -> Bool {
-        if event.source != gateSource {
+    /// Whether the gate checks this event (answered once per source and input: this is the hot path).
+    private func gateChecks(_ gate: OverlapGate, _ event: Event, path: String) -> Bool {
+        if event.source != gateSource || path != gatePath {
             gateSource = event.source
-            gateChecks = EventKind.allCases.map { gate.checks(source: event.source, kind: $0) }
+            gatePath = path
+            gateChecks = EventKind.allCases.map { gate.checks(source: event.source, kind: $0, path: path) }
         }
         return gateChecks[event.kind.slot]
     }

@@ -34,31 +34,48 @@ public final class OverlapGate: @unchecked Sendable {
     /// costs nothing here, while two of them, or a CSV beside an OFX, are reconciled.
     private let checked: Set<String>?
 
-    public init(capacity: Int = OverlapGate.defaultCapacity, checking checked: Set<String>? = nil) {
+    /// Inputs of a checked family and kind whose part (`OverlapInput.part`: the month of a
+    /// Semantic Location History file) no other input can hold: a lone Takeout's month files
+    /// are many inputs of one family, yet no two hold the same visit.
+    private let uncheckedInputs: Set<String>
+
+    public init(capacity: Int = OverlapGate.defaultCapacity, checking checked: Set<String>? = nil,
+                except uncheckedInputs: Set<String> = []) {
         shards = (0..<Self.shardCount).map { _ in Shard() }
         shardCapacity = max(0, capacity) / Self.shardCount
         self.checked = checked
+        self.uncheckedInputs = uncheckedInputs
     }
 
-    /// The gate for a scan whose inputs will be read by these importers (`nil`: an input whose
-    /// content is not known before it is read, such as a .tgz, so every gated kind is checked).
-    public convenience init(capacity: Int = OverlapGate.defaultCapacity, inputSources: [String?]) {
-        var inputs: [String: Int] = [:]
+    /// The gate for a scan whose inputs will be read by these importers (a nil source: an input
+    /// whose content is not known before it is read, such as a .tgz, so every gated kind is
+    /// checked; a nil part: the input may hold any part of its family).
+    public convenience init(capacity: Int = OverlapGate.defaultCapacity, inputs: [OverlapInput]) {
+        var groups: [String: [OverlapInput]] = [:]
         var unknown = false
-        for source in inputSources {
-            guard let source else { unknown = true; continue }
+        for input in inputs {
+            guard let source = input.source else { unknown = true; continue }
             for kind in OverlapKey.gatedKinds(ofSource: source) {
-                inputs[OverlapKey.family(of: source) + "/" + kind.rawValue, default: 0] += 1
+                groups[OverlapKey.family(of: source) + "/" + kind.rawValue, default: []].append(input)
             }
         }
-        self.init(capacity: capacity, checking: unknown ? nil : Set(inputs.filter { $0.value > 1 }.keys))
+        let checked = groups.filter { $0.value.count > 1 }
+        self.init(capacity: capacity, checking: unknown ? nil : Set(checked.keys),
+                  except: unknown ? [] : OverlapInput.aloneInTheirPart(checked.values))
     }
 
-    /// Whether records of this source and kind are checked (sessions ask once per source).
-    public func checks(source: String, kind: EventKind) -> Bool {
+    /// The same for inputs of unknown part (tests, and scans whose files are not sniffed).
+    public convenience init(capacity: Int = OverlapGate.defaultCapacity, inputSources: [String?]) {
+        self.init(capacity: capacity,
+                  inputs: inputSources.enumerated().map { OverlapInput(source: $1, path: "#\($0)", part: nil) })
+    }
+
+    /// Whether records of this source and kind read from the input at `path` are checked
+    /// (sessions ask once per source and input).
+    public func checks(source: String, kind: EventKind, path: String) -> Bool {
         guard OverlapKey.isGated(kind) else { return false }
         guard let checked else { return true }
-        return checked.contains(OverlapKey.family(of: source) + "/" + kind.rawValue)
+        return checked.contains(OverlapKey.family(of: source) + "/" + kind.rawValue) && !uncheckedInputs.contains(path)
     }
 
     /// A small number for an input path (sessions ask once per input, not per record).

@@ -56,31 +56,48 @@ public final class OverlapLedger: @unchecked Sendable {
     /// the export (one entry per matched search of a lone Takeout) for nothing.
     public let claimedFamilies: Set<String>?
 
+    /// Inputs of a claimed family whose part (`OverlapInput.part`: the product of a My Activity
+    /// file) no other input can hold: a lone Takeout's Search and YouTube histories are two
+    /// inputs of one family, yet neither can meet the other's records.
+    public let unclaimedInputs: Set<String>
+
     public init(capacity: Int = OverlapLedger.defaultCapacity, gate: OverlapGate = OverlapGate(),
-                claiming claimedFamilies: Set<String>? = nil, mirrors: PaymentMirrors? = nil) {
+                claiming claimedFamilies: Set<String>? = nil, except unclaimedInputs: Set<String> = [],
+                mirrors: PaymentMirrors? = nil) {
         self.capacity = max(0, capacity)
         self.gate = gate
         self.mirrors = mirrors
         self.claimedFamilies = claimedFamilies
+        self.unclaimedInputs = unclaimedInputs
     }
 
-    /// The ledger for a scan whose inputs will be read by these importers (`nil`: an input whose
-    /// content is not known before it is read, such as a .tgz, so every family is entered).
-    public convenience init(capacity: Int = OverlapLedger.defaultCapacity, gate: OverlapGate, inputSources: [String?]) {
-        var inputs: [String: Int] = [:]
+    /// The ledger for a scan whose inputs will be read by these importers (a nil source: an
+    /// input whose content is not known before it is read, such as a .tgz, so every family is
+    /// entered; a nil part: the input may hold any part of its family).
+    public convenience init(capacity: Int = OverlapLedger.defaultCapacity, gate: OverlapGate, inputs: [OverlapInput]) {
+        var byFamily: [String: [OverlapInput]] = [:]
         var unknown = false
-        for source in inputSources {
-            guard let source else { unknown = true; continue }
-            inputs[OverlapKey.family(of: source), default: 0] += 1
+        for input in inputs {
+            guard let source = input.source else { unknown = true; continue }
+            byFamily[OverlapKey.family(of: source), default: []].append(input)
         }
-        self.init(capacity: capacity, gate: gate, claiming: unknown ? nil : Set(inputs.filter { $0.value > 1 }.keys),
-                  mirrors: PaymentMirrors.forScan(inputSources: inputSources))
+        let claimed = byFamily.filter { $0.value.count > 1 }
+        self.init(capacity: capacity, gate: gate, claiming: unknown ? nil : Set(claimed.keys),
+                  except: unknown ? [] : OverlapInput.aloneInTheirPart(claimed.values),
+                  mirrors: PaymentMirrors.forScan(inputSources: inputs.map(\.source)))
     }
 
-    /// Whether matched records of this source are entered (sessions ask once per source).
-    public func claims(source: String) -> Bool {
+    /// The same for inputs of unknown part (tests, and scans whose files are not sniffed).
+    public convenience init(capacity: Int = OverlapLedger.defaultCapacity, gate: OverlapGate, inputSources: [String?]) {
+        self.init(capacity: capacity, gate: gate,
+                  inputs: inputSources.enumerated().map { OverlapInput(source: $1, path: "#\($0)", part: nil) })
+    }
+
+    /// Whether matched records of this source read from the input at `path` are entered
+    /// (sessions ask once per source and input).
+    public func claims(source: String, path: String) -> Bool {
         guard let claimedFamilies else { return true }
-        return claimedFamilies.contains(OverlapKey.family(of: source))
+        return claimedFamilies.contains(OverlapKey.family(of: source)) && !unclaimedInputs.contains(path)
     }
 
     /// Everything merged, for the report: records found in several inputs, grouped by inputs
@@ -166,5 +183,40 @@ public final class OverlapLedger: @unchecked Sendable {
         inputSets.append(inputs)
         inputSetIds[inputs] = id
         return id
+    }
+}
+
+/// One input of a scan as the overlap check plans for it, before anything is parsed.
+public struct OverlapInput: Sendable, Equatable {
+    /// The importer that will read it; nil when only reading tells (an archive read in one pass).
+    public var source: String?
+    /// Its display path, as sessions are told it when its records arrive.
+    public var path: String
+    /// The part of its kind of export it holds, when its head tells (a My Activity file's
+    /// product); nil: any part.
+    public var part: String?
+
+    public init(source: String?, path: String, part: String? = nil) {
+        self.source = source
+        self.path = path
+        self.part = part
+    }
+}
+
+extension OverlapInput {
+    /// Paths of inputs that no other input of their group can repeat: each group holds the
+    /// inputs of one family (and kind) that several inputs deliver; an input of unknown part
+    /// may hold anyone's records, one of known part only those of inputs with the same part.
+    static func aloneInTheirPart<Groups: Sequence>(_ groups: Groups) -> Set<String> where Groups.Element == [OverlapInput] {
+        var alone: Set<String> = []
+        for members in groups {
+            let anyPart = members.filter { $0.part == nil }.count
+            var byPart: [String: Int] = [:]
+            for member in members { if let part = member.part { byPart[part, default: 0] += 1 } }
+            for member in members {
+                if let part = member.part, byPart[part, default: 0] + anyPart < 2 { alone.insert(member.path) }
+            }
+        }
+        return alone
     }
 }

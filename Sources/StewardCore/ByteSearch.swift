@@ -38,4 +38,11 @@ public enum ByteSearch {
     public static func contains(_ haystack: [UInt8], _ text: String) -> Bool {
         contains(haystack[...], Array(text.utf8))
     }
+
+    /// The index in `haystack` (its own indices) where `text` first starts, nil when it does not occur.
+    public static func firstIndex(of text: String, in haystack: ArraySlice<UInt8>) -> Int? {
+        let needle = Array(text.utf8)
+        let offset = haystack.withUnsafeBytes { h in needle.withUnsafeBytes { n in firstOffset(of: n, in: h) } }
+        return offset.map { haystack.startIndex + $0 }
+    }
 }

@@ -25,16 +25,16 @@ enum OverlapPlanning {
         }
         // Which importers will read what decides which records the gate must check; an archive
         // read in one pass may hold anything (nil).
-        var sources: [String?] = []
-        for sniffed in reader.sniff(identical.tasks, jobs: options.jobs) {
+        var inputs: [OverlapInput] = []
+        for (task, sniffed) in zip(identical.tasks, reader.sniff(identical.tasks, jobs: options.jobs)) {
             switch sniffed {
-            case .source(let id): sources.append(id)
-            case .archive: sources.append(nil)
+            case .source(let id, let part): inputs.append(OverlapInput(source: id, path: task.displayPath, part: part))
+            case .archive: inputs.append(OverlapInput(source: nil, path: task.displayPath))
             case .nothing: break
             }
         }
         return Plan(tasks: identical.tasks,
                     copies: identical.copies.map { .init(path: $0.path, copyOf: $0.copyOf) },
-                    ledger: OverlapLedger(gate: OverlapGate(inputSources: sources), inputSources: sources))
+                    ledger: OverlapLedger(gate: OverlapGate(inputs: inputs), inputs: inputs))
     }
 }

@@ -78,4 +78,28 @@ final class IdenticalInputFinderTests: XCTestCase {
         XCTAssertEqual(planned.map(\.displayPath), [dir + "/a.csv", dir + "/b.bin", dir + "/outer.zip!inner.zip"])
         XCTAssertEqual(ExportReader().sniff(planned, jobs: 2), [.source("bank.csv"), .nothing, .archive])
     }
+
+    func testSniffNamesTheProductOfEachMyActivityFile() throws {
+        try FileManager.default.createDirectory(atPath: dir + "/Search", withIntermediateDirectories: true)
+        try Data("""
+            [{
+              "header": "Image Search",
+              "title": "Searched for cats",
+              "time": "2024-05-30T15:37:18.828Z",
+              "products": [
+                "Search"
+              ]
+            }]
+            """.utf8).write(to: URL(fileURLWithPath: dir + "/Search/MyActivity.json"))
+        try Data(#"[{"header":"YouTube Music","title":"Watched x","time":"2024-05-30T15:37:18Z","products":["YouTube"]}]"#.utf8)
+            .write(to: URL(fileURLWithPath: dir + "/watch-history.json"))
+        try Data(#"[{"header":"Search","title":"Searched for y","time":"2024-05-30T15:37:18Z"}]"#.utf8)
+            .write(to: URL(fileURLWithPath: dir + "/z.json"))
+        let planned = tasks([dir])
+        XCTAssertEqual(planned.map(\.displayPath), [dir + "/Search/MyActivity.json", dir + "/watch-history.json", dir + "/z.json"])
+        XCTAssertEqual(ExportReader().sniff(planned, jobs: 1), [
+            .source("google.my_activity", part: "Search"), .source("google.my_activity", part: "YouTube"),
+            .source("google.my_activity", part: nil),
+        ])
+    }
 }

@@ -4,6 +4,8 @@ import HostileInputs
 import Importers
 @testable import Personas
 import Reports
+import Rules
+import Archives
 import StewardCore
 @testable import StewardPipeline
 import ZIPFoundation
@@ -173,6 +175,39 @@ final class OverlapScanTests: XCTestCase {
         let total = merged.reduce(0) { $0 + $1.records }
         XCTAssertEqual(overlapping.overlaps?.sentences(scanPaths: overlapping.scan.paths),
                        ["\(dir!)/takeout-1 and \(dir!)/takeout-2 overlap: \(total) records counted once"])
+    }
+
+    func testALoneTakeoutEntersNoneOfItsMyActivityRecordsOrVisitsButTwoDownloadsSearchHistoriesAreEntered() throws {
+        // At benchmark scales the Takeout holds a search history and a YouTube watch history:
+        // two files of one family whose products differ, so neither can repeat the other.
+        _ = try PersonaExportWriter(persona: PersonaCatalog.sam, scale: 2).write(to: dir + "/one", zipTakeout: false)
+        let search = dir + "/one/Takeout/My Activity/Search/MyActivity.json"
+        let youtube = dir + "/one/Takeout/YouTube and YouTube Music/history/watch-history.json"
+        func ledger(_ paths: [String]) -> OverlapLedger {
+            let options = ScanOptions(paths: paths, rulesDirectory: ScanPipelineTests.rulesDirectory, databasePath: nil, jobs: 2)
+            let reader = ExportReader()
+            let planned = reader.plan(InputDiscovery().discover(paths).files) { _, _ in }
+            return OverlapPlanning.plan(planned, options: options, reader: reader, excludes: { _ in false }).ledger
+        }
+        let lone = ledger([dir + "/one"])
+        XCTAssertFalse(lone.claims(source: "google.my_activity", path: search))
+        XCTAssertFalse(lone.claims(source: "google.my_activity", path: youtube))
+        // Its Semantic Location History month files hold one month each: no visit is checked.
+        let months = try XCTUnwrap(FileManager.default.subpathsOfDirectory(atPath: dir + "/one/Takeout/Location History (Timeline)/Semantic Location History")
+            .filter { $0.hasSuffix(".json") })
+        XCTAssertGreaterThan(months.count, 1)
+        for month in months {
+            let path = dir + "/one/Takeout/Location History (Timeline)/Semantic Location History/" + month
+            XCTAssertFalse(lone.gate.checks(source: "google.semantic_location", kind: .visit, path: path), month)
+        }
+        // A second download with a newer search history: both search histories are entered.
+        try FileManager.default.createDirectory(atPath: dir + "/two/Search", withIntermediateDirectories: true)
+        try Data(#"[{"header":"Search","title":"Searched for bet365 odds","time":"2026-02-01T10:00:00Z","products":["Search"]}]"#.utf8)
+            .write(to: URL(fileURLWithPath: dir + "/two/Search/MyActivity.json"))
+        let two = ledger([dir + "/one", dir + "/two"])
+        XCTAssertTrue(two.claims(source: "google.my_activity", path: search))
+        XCTAssertTrue(two.claims(source: "google.my_activity", path: dir + "/two/Search/MyActivity.json"))
+        XCTAssertFalse(two.claims(source: "google.my_activity", path: youtube))
     }
 
     private static let bankCSV = """

@@ -62,8 +62,8 @@ final class OverlapLedgerTests: XCTestCase {
         let fit = Event(source: "fit.activity", kind: .location, time: time, latitude: 51.507201, longitude: -0.127601)
         XCTAssertEqual(OverlapKey.of(gpx), OverlapKey.of(fit))
         let gate = OverlapGate(inputSources: ["gpx.track", "fit.activity"])
-        XCTAssertTrue(gate.checks(source: "fit.activity", kind: .location), "two activity formats of one family are checked")
-        XCTAssertTrue(gate.checks(source: "tcx.activity", kind: .location))
+        XCTAssertTrue(gate.checks(source: "fit.activity", kind: .location, path: "#0"), "two activity formats of one family are checked")
+        XCTAssertTrue(gate.checks(source: "tcx.activity", kind: .location, path: "#0"))
     }
 
     func testPhotoExifAndItsGooglePhotosSidecarShareAKey() {
@@ -118,31 +118,79 @@ final class OverlapLedgerTests: XCTestCase {
         // One Takeout: one Records.json, a dozen Semantic Location History months, one CSV.
         let takeout = OverlapGate(inputSources: ["google.location_records", "bank.csv", "google.my_activity"]
                                   + Array(repeating: "google.semantic_location", count: 12))
-        XCTAssertFalse(takeout.checks(source: "google.location_records", kind: .location))
-        XCTAssertTrue(takeout.checks(source: "google.semantic_location", kind: .visit))
-        XCTAssertFalse(takeout.checks(source: "bank.csv", kind: .transaction))
-        XCTAssertFalse(takeout.checks(source: "google.my_activity", kind: .search), "searches are the ledger's")
+        XCTAssertFalse(takeout.checks(source: "google.location_records", kind: .location, path: "#0"))
+        XCTAssertTrue(takeout.checks(source: "google.semantic_location", kind: .visit, path: "#3"))
+        XCTAssertFalse(takeout.checks(source: "bank.csv", kind: .transaction, path: "#1"))
+        XCTAssertFalse(takeout.checks(source: "google.my_activity", kind: .search, path: "#2"), "searches are the ledger's")
         // Records.json beside the phone's Timeline export, a CSV beside an OFX.
         let both = OverlapGate(inputSources: ["google.location_records", "google.timeline", "bank.csv", "bank.ofx"])
-        XCTAssertTrue(both.checks(source: "google.location_records", kind: .location))
-        XCTAssertTrue(both.checks(source: "bank.ofx", kind: .transaction))
+        XCTAssertTrue(both.checks(source: "google.location_records", kind: .location, path: "#0"))
+        XCTAssertTrue(both.checks(source: "bank.ofx", kind: .transaction, path: "#3"))
         // An input whose content is only known when it is read (a .tgz): everything is checked.
         let unknown = OverlapGate(inputSources: ["google.location_records", nil])
-        XCTAssertTrue(unknown.checks(source: "google.location_records", kind: .location))
+        XCTAssertTrue(unknown.checks(source: "google.location_records", kind: .location, path: "#0"))
+    }
+
+    func testGateLeavesOutSemanticMonthFilesThatNoOtherInputHolds() {
+        // One Takeout: three month files, each of its own month.
+        let months = ["2019-1", "2019-2", "2019-3"].map {
+            OverlapInput(source: "google.semantic_location", path: "t/" + $0 + ".json", part: $0)
+        }
+        let lone = OverlapGate(inputs: months)
+        for month in months {
+            XCTAssertFalse(lone.checks(source: "google.semantic_location", kind: .visit, path: month.path))
+        }
+        // A second download holding March again: both March files are checked, the others not.
+        let twice = OverlapGate(inputs: months + [OverlapInput(source: "google.semantic_location", path: "u/2019-3.json", part: "2019-3")])
+        XCTAssertFalse(twice.checks(source: "google.semantic_location", kind: .visit, path: "t/2019-1.json"))
+        XCTAssertTrue(twice.checks(source: "google.semantic_location", kind: .visit, path: "t/2019-3.json"))
+        XCTAssertTrue(twice.checks(source: "google.semantic_location", kind: .visit, path: "u/2019-3.json"))
+        // The phone's Timeline export may hold any month's visits.
+        let phone = OverlapGate(inputs: months + [OverlapInput(source: "google.timeline", path: "Timeline.json")])
+        XCTAssertTrue(phone.checks(source: "google.semantic_location", kind: .visit, path: "t/2019-1.json"))
+        XCTAssertTrue(phone.checks(source: "google.timeline", kind: .visit, path: "Timeline.json"))
     }
 
     func testLedgerEntersOnlyFamiliesThatTwoInputsCanDeliver() {
         // One Takeout with one search history and one browser history, beside a CSV and an OFX.
         let lone = OverlapLedger(gate: OverlapGate(), inputSources: ["google.my_activity", "google.chrome_history", "bank.csv", "bank.ofx"])
-        XCTAssertFalse(lone.claims(source: "google.my_activity"), "one search history cannot hold a search twice")
-        XCTAssertFalse(lone.claims(source: "google.chrome_history"))
-        XCTAssertTrue(lone.claims(source: "bank.ofx"), "a CSV and an OFX of one account can")
+        XCTAssertFalse(lone.claims(source: "google.my_activity", path: "#0"), "one search history cannot hold a search twice")
+        XCTAssertFalse(lone.claims(source: "google.chrome_history", path: "#1"))
+        XCTAssertTrue(lone.claims(source: "bank.ofx", path: "#3"), "a CSV and an OFX of one account can")
         // The same Takeout downloaded twice: its search history is delivered by two inputs.
         let twice = OverlapLedger(gate: OverlapGate(), inputSources: ["google.my_activity", "google.my_activity_html"])
-        XCTAssertTrue(twice.claims(source: "google.my_activity_html"))
+        XCTAssertTrue(twice.claims(source: "google.my_activity_html", path: "#1"))
         // An input whose content is only known when it is read (a .tgz): everything is entered.
         let unknown = OverlapLedger(gate: OverlapGate(), inputSources: ["google.my_activity", nil])
-        XCTAssertTrue(unknown.claims(source: "google.my_activity"))
-        XCTAssertTrue(OverlapLedger().claims(source: "google.my_activity"), "a ledger told nothing enters everything")
+        XCTAssertTrue(unknown.claims(source: "google.my_activity", path: "#0"))
+        XCTAssertTrue(OverlapLedger().claims(source: "google.my_activity", path: "a"), "a ledger told nothing enters everything")
+    }
+
+    func testLedgerLeavesOutAMyActivityFileWhoseProductNoOtherInputHolds() {
+        // One Takeout: a search history and a YouTube history are two inputs of one family.
+        let lone = OverlapLedger(gate: OverlapGate(), inputs: [
+            OverlapInput(source: "google.my_activity", path: "t/Search/MyActivity.json", part: "Search"),
+            OverlapInput(source: "google.my_activity", path: "t/history/watch-history.json", part: "YouTube"),
+        ])
+        XCTAssertFalse(lone.claims(source: "google.my_activity", path: "t/Search/MyActivity.json"))
+        XCTAssertFalse(lone.claims(source: "google.my_activity", path: "t/history/watch-history.json"))
+        // A second download's search history (here as HTML) can hold the same searches.
+        let twice = OverlapLedger(gate: OverlapGate(), inputs: [
+            OverlapInput(source: "google.my_activity", path: "t/Search/MyActivity.json", part: "Search"),
+            OverlapInput(source: "google.my_activity", path: "t/history/watch-history.json", part: "YouTube"),
+            OverlapInput(source: "google.my_activity_html", path: "u/Search/MyActivity.html", part: "Search"),
+        ])
+        XCTAssertTrue(twice.claims(source: "google.my_activity", path: "t/Search/MyActivity.json"))
+        XCTAssertTrue(twice.claims(source: "google.my_activity", path: "u/Search/MyActivity.html"))
+        XCTAssertFalse(twice.claims(source: "google.my_activity", path: "t/history/watch-history.json"))
+        // A file whose head did not tell its product may hold any product's records.
+        let unsure = OverlapLedger(gate: OverlapGate(), inputs: [
+            OverlapInput(source: "google.my_activity", path: "t/Search/MyActivity.json", part: "Search"),
+            OverlapInput(source: "google.my_activity", path: "t/history/watch-history.json", part: "YouTube"),
+            OverlapInput(source: "google.my_activity", path: "v/MyActivity.json", part: nil),
+        ])
+        XCTAssertTrue(unsure.claims(source: "google.my_activity", path: "t/Search/MyActivity.json"))
+        XCTAssertTrue(unsure.claims(source: "google.my_activity", path: "t/history/watch-history.json"))
+        XCTAssertTrue(unsure.claims(source: "google.my_activity", path: "v/MyActivity.json"))
     }
 }

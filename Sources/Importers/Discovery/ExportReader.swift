@@ -192,8 +192,9 @@ public struct ExportReader: Sendable {
     /// What a planned task will turn out to be, from its head alone (64 KiB), before any task is
     /// parsed: the overlap check needs to know which kinds of export a scan holds twice.
     public enum Sniffed: Sendable, Equatable {
-        /// The id of the importer that will read it.
-        case source(String)
+        /// The id of the importer that will read it, and the part of that kind of export the
+        /// file holds when its head tells (`Importer.overlapPart`).
+        case source(String, part: String? = nil)
         /// An archive read in one pass (nested zip, .tgz): it may hold anything.
         case archive
         /// Unreadable or unrecognized: it will deliver nothing.
@@ -224,7 +225,7 @@ public struct ExportReader: Sendable {
                 }
                 let probe = FileProbe(path: tasks[index].displayPath, head: head, size: size, diskPath: nil)
                 switch ImporterRegistry.detect(probe, among: importers) {
-                case .success(let found): results.set(index, .source(found.importer.id))
+                case .success(let found): results.set(index, .source(found.importer.id, part: found.importer.overlapPart(probe)))
                 case .failure: results.set(index, .nothing)
                 }
             }

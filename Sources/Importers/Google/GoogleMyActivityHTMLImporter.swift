@@ -43,4 +43,7 @@ public struct GoogleMyActivityHTMLImporter: Importer {
     }
 
     public func makeParser(for probe: FileProbe) -> any ExportParser { GoogleMyActivityHTMLParser() }
+
+    /// The product of the first record (one file per product).
+    public func overlapPart(_ probe: FileProbe) -> String? { MyActivityProductProbe.productInHTML(probe.trimmedHead) }
 }

@@ -49,6 +49,9 @@ public struct GoogleMyActivityImporter: Importer {
 
     public func makeParser(for probe: FileProbe) -> any ExportParser { GoogleMyActivityParser() }
 
+    /// The product of the first record (one file per product).
+    public func overlapPart(_ probe: FileProbe) -> String? { MyActivityProductProbe.productInJSON(probe.trimmedHead) }
+
     /// True when `"key"` followed by optional whitespace and `:` occurs in `bytes`.
     static func containsKey(_ key: String, in bytes: ArraySlice<UInt8>) -> Bool {
         let needle = Array("\"\(key)\"".utf8)

@@ -1,3 +1,5 @@
+import StewardCore
+
 /// Google Takeout Semantic Location History month files. Detected by content (an object
 /// with `timelineObjects`); the "2019_JANUARY.json" naming (month names localized) and the
 /// location folder names only raise the confidence.
@@ -26,4 +28,23 @@ public struct SemanticLocationImporter: Importer {
     }
 
     public func makeParser(for probe: FileProbe) -> any ExportParser { SemanticLocationParser() }
+
+    /// The month (UTC) the file's first visit or trip starts in: Takeout writes one file per
+    /// month, so two files of different months hold different visits, while two downloads of one
+    /// month start with the same record (docs/duplicates.md). Both timestamp forms give the same
+    /// month, so an older download in milliseconds meets a newer one in ISO form.
+    public func overlapPart(_ probe: FileProbe) -> String? {
+        let head = probe.trimmedHead
+        let start: Timestamp?
+        if let iso = JSONHeadProbe.firstString(of: "startTimestamp", in: head) {
+            start = Timestamp.parseISO8601(iso.utf8)
+        } else if let ms = JSONHeadProbe.firstString(of: "startTimestampMs", in: head), let value = Int64(ms) {
+            start = Timestamp(epochSeconds: value / 1000)
+        } else {
+            start = nil
+        }
+        guard let start else { return nil }
+        let month = Timestamp(epochSeconds: start.epochSeconds, utcOffsetSeconds: 0).civil
+        return "\(month.year)-\(month.month)"
+    }
 }
