@@ -59,6 +59,14 @@ public struct Detection: Sendable {
 public protocol ExportParser {
     mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError)
     mutating func finish(into sink: EventSink) throws(ParseError)
+    /// True once the parser has all it will read of the file (a photo's metadata sits in its
+    /// first kilobytes): the reader then stops streaming and calls `finish`, so the rest of a
+    /// 40 MB photo is neither read nor, inside a zip, inflated.
+    var isComplete: Bool { get }
+}
+
+extension ExportParser {
+    public var isComplete: Bool { false }
 }
 
 extension ExportParser {

@@ -1,4 +1,6 @@
+import Foundation
 import XCTest
+import Archives
 @testable import Importers
 @testable import StewardCore
 
@@ -137,5 +139,35 @@ final class ExifPhotoTests: XCTestCase {
         // GPS time (UTC) with the camera clock's offset: Central European Summer Time.
         XCTAssertEqual(e.time?.iso8601, "2018-07-25T16:34:23+02:00")
         XCTAssertEqual(e.product, "Google Pixel")
+    }
+
+    /// Bytes in 64 KiB chunks, counting what the reader asked for.
+    final class CountingSource: ByteSource {
+        let bytes: [UInt8]
+        let displayPath: String
+        private(set) var streamed = 0
+        var size: Int64? { Int64(bytes.count) }
+        init(_ bytes: [UInt8], displayPath: String) { self.bytes = bytes; self.displayPath = displayPath }
+        func stream(_ body: (UnsafeRawBufferPointer) throws -> StreamControl) throws {
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + 64 * 1024)
+                streamed = end
+                if try bytes[offset..<end].withUnsafeBytes({ try body($0) }) == .stop { return }
+                offset = end
+            }
+        }
+    }
+
+    func testTheReaderStopsStreamingAPhotoOnceItsExifIsRead() throws {
+        // A 4 MiB photo: Exif in its first kilobytes, then image data.
+        let photo = Self.photo(littleEndian: true) + Array(repeating: 0x55, count: 4 << 20)
+        let source = CountingSource(photo, displayPath: "/in/IMG_0001.jpg")
+        let delegate = RecordingDelegate()
+        ExportReader(importers: [ExifPhotoImporter()]).read(source: source, diskPath: nil, modified: nil, depth: 0, delegate: delegate)
+        XCTAssertEqual(delegate.events.count, 1)
+        XCTAssertEqual(delegate.inputs.first?.errors, [])
+        // The 64 KiB the reader sniffs, then the first chunk the parser is fed.
+        XCTAssertEqual(source.streamed, 64 * 1024)
     }
 }

@@ -308,7 +308,7 @@ public struct ExportReader: Sendable {
                 } catch {
                     throw error
                 }
-                return .more
+                return parser.isComplete ? .stop : .more
             }
             do throws(ParseError) { try parser.finish(into: sink) } catch { errors.append(error.description) }
         } catch let error as ParseError {

@@ -18,13 +18,16 @@ public struct ExifPhotoParser: ExportParser {
     public static let maxBytes = 128 * 1024
 
     private var head: [UInt8] = []
+    public private(set) var isComplete = false
 
     public init() {}
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
         let room = Self.maxBytes - head.count
-        guard room > 0 else { return }
+        guard room > 0 else { isComplete = true; return }
         head.append(contentsOf: chunk.prefix(room))
+        // Done once the Exif segment is whole, or the image data starts without one.
+        isComplete = head.count >= Self.maxBytes || Self.markerWalkEnds(in: head)
     }
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
@@ -51,25 +54,45 @@ public struct ExifPhotoParser: ExportParser {
                         product: camera.isEmpty ? nil : camera, position: position))
     }
 
-    /// The TIFF bytes of the first APP1 `Exif\0\0` segment, walking the JPEG markers before
-    /// the image data (SOS). nil when there is none or a length points past the kept head.
-    static func exifBlock(in bytes: [UInt8]) -> ArraySlice<UInt8>? {
+    /// Where the walk over a JPEG's markers before the image data got to.
+    enum MarkerWalk: Equatable {
+        /// The TIFF bytes of the first APP1 `Exif\0\0` segment.
+        case exif(Range<Int>)
+        /// No Exif: the image data or the end of the file came first, or a byte that is not a marker.
+        case none
+        /// The bytes end inside a segment before either.
+        case incomplete
+    }
+
+    static func walkMarkers(_ bytes: [UInt8]) -> MarkerWalk {
         var i = 2
         while i + 4 <= bytes.count {
-            guard bytes[i] == 0xFF else { return nil }
+            guard bytes[i] == 0xFF else { return .none }
             let marker = bytes[i + 1]
             if marker == 0xFF { i += 1; continue }                       // fill byte
-            if marker == 0xDA || marker == 0xD9 { return nil }           // image data or end: no Exif before it
+            if marker == 0xDA || marker == 0xD9 { return .none }         // image data or end: no Exif before it
             if (0xD0...0xD7).contains(marker) || marker == 0x01 { i += 2; continue } // markers without length
             let length = Int(bytes[i + 2]) << 8 | Int(bytes[i + 3])
-            guard length >= 2 else { return nil }
+            guard length >= 2 else { return .none }
             let segmentStart = i + 4, segmentEnd = i + 2 + length
-            if marker == 0xE1, segmentEnd <= bytes.count, length >= 8,
-               bytes[segmentStart..<(segmentStart + 6)].elementsEqual([0x45, 0x78, 0x69, 0x66, 0x00, 0x00]) {
-                return bytes[(segmentStart + 6)..<segmentEnd]
+            if marker == 0xE1, length >= 8 {
+                guard segmentEnd <= bytes.count else { return .incomplete }
+                if bytes[segmentStart..<(segmentStart + 6)].elementsEqual([0x45, 0x78, 0x69, 0x66, 0x00, 0x00]) {
+                    return .exif((segmentStart + 6)..<segmentEnd)
+                }
             }
             i = segmentEnd
         }
+        return .incomplete
+    }
+
+    /// Whether the head already holds all `exifBlock` can find.
+    static func markerWalkEnds(in bytes: [UInt8]) -> Bool { walkMarkers(bytes) != .incomplete }
+
+    /// The TIFF bytes of the first APP1 `Exif\0\0` segment, walking the JPEG markers before
+    /// the image data (SOS). nil when there is none or a length points past the kept head.
+    static func exifBlock(in bytes: [UInt8]) -> ArraySlice<UInt8>? {
+        if case .exif(let range) = walkMarkers(bytes) { return bytes[range] }
         return nil
     }
 
