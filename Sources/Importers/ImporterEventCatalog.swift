@@ -108,6 +108,7 @@ public enum ImporterEventCatalog {
         Entry("google.pay", kinds: [.transaction]),
         Entry("amazon.orders", kinds: [.transaction]),
         Entry("google.photos_sidecar", kinds: [.photo], unread: [.photo: photosAreNotFixes]),
+        Entry("video.metadata", kinds: [.photo], unread: [.photo: photosAreNotFixes]),
         Entry("tinder.data", kinds: [.activity, .message]),
         Entry("hinge.matches", kinds: [.activity, .message]),
         Entry("google.play", kinds: [.activity]),

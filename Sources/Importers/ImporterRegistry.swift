@@ -57,6 +57,7 @@ public enum ImporterRegistry {
         StravaActivitiesImporter(),
         GarminConnectImporter(),
         ExifPhotoImporter(),
+        VideoMetadataImporter(),
         GooglePayImporter(),
         AmazonOrderHistoryImporter(),
         GooglePhotosSidecarImporter(),

@@ -72,7 +72,7 @@ public struct ExportCoverage: Sendable, Equatable, Codable {
                sources: ["google.location_records", "google.semantic_location", "google.my_activity", "google.my_activity_html",
                          "google.chrome_history", "google.youtube_subscriptions", "google.youtube_comments", "google.pay", "google.play", "google.fit",
                          "google.photos_sidecar"],
-               sourcesUnderPath: ["calendar.ics", "contacts.vcf", "mail.mbox", "photo.exif"],
+               sourcesUnderPath: ["calendar.ics", "contacts.vcf", "mail.mbox", "photo.exif", "video.metadata"],
                pathFragments: ["takeout/", "takeout!", "takeout-"],
                parts: [
                 Part("location_history", sources: ["google.location_records", "google.semantic_location"]),
@@ -84,7 +84,7 @@ public struct ExportCoverage: Sendable, Equatable, Codable {
                 Part("google_pay", sources: ["google.pay"]),
                 Part("google_play", sources: ["google.play"]),
                 Part("fit", sources: ["google.fit"]),
-                Part("photos", sources: ["google.photos_sidecar", "photo.exif"]),
+                Part("photos", sources: ["google.photos_sidecar", "photo.exif", "video.metadata"]),
                 Part("calendar", sources: ["calendar.ics"]),
                 Part("contacts", sources: ["contacts.vcf"]),
                 Part("mail", sources: ["mail.mbox"]),

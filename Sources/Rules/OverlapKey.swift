@@ -23,7 +23,8 @@ public enum OverlapKey {
         case "whatsapp.chat", "whatsapp.msgstore": return "whatsapp"
         // Two backup apps' copies of one phone's message tables hold the same messages.
         case "android.sms_ie": return "android.sms_backup"
-        case "photo.exif", "google.photos_sidecar": return "photo"
+        // A video's own metadata and its Google Photos sidecar name the same recording.
+        case "photo.exif", "google.photos_sidecar", "video.metadata": return "photo"
         default: return source.hasPrefix("meta.") ? "meta" : source
         }
     }

@@ -27,7 +27,7 @@ public struct AccessRequestLetter: Sendable {
         "tiktok.json": "tiktok", "browser.firefox": "mozilla", "browser.safari": "apple", "apple.health": "apple",
         "apple.imessage": "apple",
         "spotify.streaming": "spotify", "openai.chatgpt": "openai", "gpx.track": "tracker", "fit.activity": "tracker", "tcx.activity": "tracker",
-        "strava.activities": "strava", "garmin.connect": "garmin", "photo.exif": "photos",
+        "strava.activities": "strava", "garmin.connect": "garmin", "photo.exif": "photos", "video.metadata": "photos",
         "google.pay": "google", "google.photos_sidecar": "google", "amazon.orders": "amazon",
         "tinder.data": "match_group", "hinge.matches": "match_group",
         "google.play": "google", "netflix.viewing": "netflix", "netflix.search": "netflix", "uber.trips": "uber", "uber.eats": "uber",

@@ -1,15 +1,15 @@
 import StewardCore
 
-/// JPEG photos with Exif (phones, cameras; Google Photos and iCloud downloads keep it).
-/// Detected by content: the JPEG start marker and an APP1 `Exif` segment before the image
-/// data. A JPEG without Exif (screenshots, edited or stripped images) is not claimed.
-/// HEIC is not read: its Exif sits in an ISO-BMFF item that needs the `meta`/`iinf`/`iloc`
-/// boxes resolved first (see docs/formats/photos.md).
+/// Photos with Exif (phones, cameras; Google Photos and iCloud downloads keep it): JPEG, and
+/// HEIC/HEIF/AVIF, whose Exif is an item of the file (`HEIFPhotoParser`). Detected by content:
+/// the JPEG start marker and an APP1 `Exif` segment before the image data, or an ISO-BMFF
+/// `ftyp` box naming an image brand. A JPEG without Exif (screenshots, edited or stripped
+/// images) is not claimed.
 public struct ExifPhotoImporter: Importer {
     public init() {}
 
     public var id: String { ExifPhotoParser.source }
-    public var title: String { "JPEG photo Exif (GPS position and time taken)" }
+    public var title: String { "Photo Exif, JPEG and HEIC (GPS position and time taken)" }
     public var howToRequest: String {
         """
         Point steward at a folder of original photos: a phone's DCIM folder copied over USB, a \
@@ -20,6 +20,9 @@ public struct ExifPhotoImporter: Importer {
 
     public func detect(_ probe: FileProbe) -> Detection? {
         let head = probe.head
+        if let brand = ISOBMFFBrand.of(head), ISOBMFFBrand.isImage(brand) {
+            return Detection(confidence: 0.9, reason: "HEIF image (ftyp brand \(brand))")
+        }
         guard head.count >= 12, head[0] == 0xFF, head[1] == 0xD8, head[2] == 0xFF else { return nil }
         var i = 2
         while i + 10 <= head.count, head[i] == 0xFF {
@@ -35,5 +38,8 @@ public struct ExifPhotoImporter: Importer {
         return nil
     }
 
-    public func makeParser(for probe: FileProbe) -> any ExportParser { ExifPhotoParser() }
+    public func makeParser(for probe: FileProbe) -> any ExportParser {
+        if let brand = ISOBMFFBrand.of(probe.head), ISOBMFFBrand.isImage(brand) { return HEIFPhotoParser() }
+        return ExifPhotoParser()
+    }
 }

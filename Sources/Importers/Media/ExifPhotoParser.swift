@@ -36,6 +36,12 @@ public struct ExifPhotoParser: ExportParser {
         guard let tiff = Self.exifBlock(in: head) else {
             sink.skip("no Exif block in the first \(Self.maxBytes / 1024) KiB", at: position); return
         }
+        Self.emitPhoto(tiff: tiff, into: sink, at: position)
+    }
+
+    /// The photo event of one Exif TIFF block (a JPEG's APP1 segment, a HEIC's Exif item), or
+    /// the reason there is none.
+    static func emitPhoto(tiff: ArraySlice<UInt8>, into sink: EventSink, at position: SourcePosition) {
         guard let reader = ExifTIFFReader(tiff) else { sink.skip("Exif block without a valid TIFF header", at: position); return }
         var info = ExifPhotoInfo()
         info.read(reader)
@@ -44,14 +50,16 @@ public struct ExifPhotoParser: ExportParser {
             sink.skip("Exif has neither a date nor a GPS position", at: position); return
         }
         let camera = [info.make, info.model].compactMap { $0 }.joined(separator: " ")
-        var text: String?
-        if let lat = info.latitude, let lon = info.longitude {
-            text = "GPS \(Self.fixed(lat)), \(Self.fixed(lon))"
-        }
-        sink.emit(Event(source: Self.source, kind: .photo, time: info.time, text: text,
+        sink.emit(Event(source: Self.source, kind: .photo, time: info.time, text: gpsText(info.latitude, info.longitude),
                         title: camera.isEmpty ? "Photo" : "Photo · \(camera)",
                         latitude: info.latitude, longitude: info.longitude,
                         product: camera.isEmpty ? nil : camera, position: position))
+    }
+
+    /// "GPS 50.095311, -14.426667", the text of a photo or video with a position.
+    static func gpsText(_ latitude: Double?, _ longitude: Double?) -> String? {
+        guard let latitude, let longitude else { return nil }
+        return "GPS \(fixed(latitude)), \(fixed(longitude))"
     }
 
     /// Where the walk over a JPEG's markers before the image data got to.
