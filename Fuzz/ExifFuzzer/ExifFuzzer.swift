@@ -1,17 +1,28 @@
 import FuzzSupport
 import StewardCore
-import Importers
+@testable import Importers
 
-/// libFuzzer entry point for the photo path: `ExifPhotoParser` (JPEG segments, then the Exif
-/// TIFF block: IFD0, the Exif and GPS IFDs, rationals, offsets) fed in chunks, the first byte
-/// picking the chunk size. Thrown `ParseError`s and skipped records are the expected outcome
-/// for bad input; crashes, traps and sanitizer reports are findings. docs/privacy.md, "Fuzzing".
+/// libFuzzer entry point for the photo and video path, fed in chunks, the first byte picking the
+/// chunk size: a JPEG goes to `ExifPhotoParser` (JPEG segments, then the Exif TIFF block: IFD0,
+/// the Exif and GPS IFDs, rationals, offsets), a file with a HEIF `ftyp` to `HEIFPhotoParser`
+/// (ISO base media boxes, the iinf/iloc item tables, the Exif item), anything else to
+/// `HEIFPhotoParser` or `VideoMetadataParser` (moov, mvhd, QuickTime keys/ilst, udta/©xyz) by
+/// the first byte's lowest bit. Thrown `ParseError`s and skipped records are the expected
+/// outcome for bad input; crashes, traps and sanitizer reports are findings. docs/privacy.md,
+/// "Fuzzing".
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzExif(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let start, count > 0 else { return 0 }
     let chunkSize = Int(start[0]) * 4 + 1
     let input = Array(UnsafeBufferPointer(start: start + 1, count: count - 1))
-    var parser = ExifPhotoParser()
+    var parser: any ExportParser
+    if input.starts(with: [0xFF, 0xD8]) {
+        parser = ExifPhotoParser()
+    } else if let brand = ISOBMFFBrand.of(Array(input.prefix(1024))), ISOBMFFBrand.isImage(brand) {
+        parser = HEIFPhotoParser()
+    } else {
+        parser = start[0] & 1 == 0 ? HEIFPhotoParser() : VideoMetadataParser()
+    }
     let sink = EventSink { event in
         eventCount &+= 1
         if let latitude = event.latitude, latitude.isNaN { fatalError("NaN latitude delivered") }
