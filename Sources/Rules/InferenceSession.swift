@@ -111,6 +111,8 @@ public final class InferenceSession {
     private var hitsByField: [[LexiconAutomaton.Hit]] = Array(repeating: [], count: Event.Field.allCases.count)
     /// Time lists longer than this are checked and, if the aggregate already holds, dropped.
     private static let timeCompactionThreshold = 4096
+    /// Distinct matched records of one input numbered before the occurrence table starts again.
+    static let occurrenceLimit = 65_536
 
     /// Whole-scan analyzers (`rules/analyzers/`), one instance per session.
     private let analyzers: [any EventAnalyzer]
@@ -136,7 +138,8 @@ public final class InferenceSession {
     /// (asked once per source and input).
     private var ledgerSource: String?
     private var ledgerPath: String?
-    private var ledgerClaims = false
+    /// Per kind slot.
+    private var ledgerClaims: [Bool] = []
     /// The current event's overlap key once computed (the gate needs it before matching).
     private var currentKey: UInt64?
     private var keyScratch = OverlapKey.Scratch()
@@ -675,9 +678,9 @@ public final class InferenceSession {
         if event.source != ledgerSource || path != ledgerPath {
             ledgerSource = event.source
             ledgerPath = path
-            ledgerClaims = ledger.claims(source: event.source, path: path)
+            ledgerClaims = EventKind.allCases.map { ledger.claims(source: event.source, kind: $0, path: path) }
         }
-        return ledgerClaims
+        return ledgerClaims[event.kind.slot]
     }
 
     private func admittedByMirrors(_ mirrors: PaymentMirrors, _ event: Event, path: String) -> Bool {
@@ -725,6 +728,11 @@ public final class InferenceSession {
                 occurrences.removeAll(keepingCapacity: true)
             }
         }
+        // The table holds one number per distinct matched record of the input: past the limit it
+        // starts again, so a long history (every page view of years of browsing) costs a few MB,
+        // not one entry per record. Equal records (the same second, text and URL) further apart
+        // than that are each numbered as a first occurrence (docs/duplicates.md, "Memory").
+        if occurrences.count >= Self.occurrenceLimit { occurrences.removeAll(keepingCapacity: true) }
         let occurrence = (occurrences[base] ?? 0) + 1
         occurrences[base] = occurrence
         return ContentHash.combine(base, UInt64(occurrence))

@@ -93,9 +93,13 @@ public final class OverlapLedger: @unchecked Sendable {
                   inputs: inputSources.enumerated().map { OverlapInput(source: $1, path: "#\($0)", part: nil) })
     }
 
-    /// Whether matched records of this source read from the input at `path` are entered
-    /// (sessions ask once per source and input).
-    public func claims(source: String, path: String) -> Bool {
+    /// Whether matched records of this source and kind read from the input at `path` are
+    /// entered (sessions ask once per source and input). A fix, visit or transaction of a source
+    /// the gate knows can only meet a record of the same kind, so the gate's finer answer holds:
+    /// a Takeout's Records.json (fixes) beside its Semantic Location History months (visits)
+    /// is one family of several inputs, yet no record of it can be met twice.
+    public func claims(source: String, kind: EventKind, path: String) -> Bool {
+        if OverlapKey.gatedKinds(ofSource: source).contains(kind) { return gate.checks(source: source, kind: kind, path: path) }
         guard let claimedFamilies else { return true }
         return claimedFamilies.contains(OverlapKey.family(of: source)) && !unclaimedInputs.contains(path)
     }

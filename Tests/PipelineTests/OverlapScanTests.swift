@@ -190,8 +190,8 @@ final class OverlapScanTests: XCTestCase {
             return OverlapPlanning.plan(planned, options: options, reader: reader, excludes: { _ in false }).ledger
         }
         let lone = ledger([dir + "/one"])
-        XCTAssertFalse(lone.claims(source: "google.my_activity", path: search))
-        XCTAssertFalse(lone.claims(source: "google.my_activity", path: youtube))
+        XCTAssertFalse(lone.claims(source: "google.my_activity", kind: .search, path: search))
+        XCTAssertFalse(lone.claims(source: "google.my_activity", kind: .search, path: youtube))
         // Its Semantic Location History month files hold one month each: no visit is checked.
         let months = try XCTUnwrap(FileManager.default.subpathsOfDirectory(atPath: dir + "/one/Takeout/Location History (Timeline)/Semantic Location History")
             .filter { $0.hasSuffix(".json") })
@@ -199,15 +199,19 @@ final class OverlapScanTests: XCTestCase {
         for month in months {
             let path = dir + "/one/Takeout/Location History (Timeline)/Semantic Location History/" + month
             XCTAssertFalse(lone.gate.checks(source: "google.semantic_location", kind: .visit, path: path), month)
+            XCTAssertFalse(lone.claims(source: "google.semantic_location", kind: .visit, path: path), month)
         }
+        // Records.json is of the same family, but its fixes can meet no other input's fixes.
+        let records = dir + "/one/Takeout/Location History (Timeline)/Records.json"
+        XCTAssertFalse(lone.claims(source: "google.location_records", kind: .location, path: records))
         // A second download with a newer search history: both search histories are entered.
         try FileManager.default.createDirectory(atPath: dir + "/two/Search", withIntermediateDirectories: true)
         try Data(#"[{"header":"Search","title":"Searched for bet365 odds","time":"2026-02-01T10:00:00Z","products":["Search"]}]"#.utf8)
             .write(to: URL(fileURLWithPath: dir + "/two/Search/MyActivity.json"))
         let two = ledger([dir + "/one", dir + "/two"])
-        XCTAssertTrue(two.claims(source: "google.my_activity", path: search))
-        XCTAssertTrue(two.claims(source: "google.my_activity", path: dir + "/two/Search/MyActivity.json"))
-        XCTAssertFalse(two.claims(source: "google.my_activity", path: youtube))
+        XCTAssertTrue(two.claims(source: "google.my_activity", kind: .search, path: search))
+        XCTAssertTrue(two.claims(source: "google.my_activity", kind: .search, path: dir + "/two/Search/MyActivity.json"))
+        XCTAssertFalse(two.claims(source: "google.my_activity", kind: .search, path: youtube))
     }
 
     private static let bankCSV = """

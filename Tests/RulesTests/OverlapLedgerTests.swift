@@ -154,16 +154,16 @@ final class OverlapLedgerTests: XCTestCase {
     func testLedgerEntersOnlyFamiliesThatTwoInputsCanDeliver() {
         // One Takeout with one search history and one browser history, beside a CSV and an OFX.
         let lone = OverlapLedger(gate: OverlapGate(), inputSources: ["google.my_activity", "google.chrome_history", "bank.csv", "bank.ofx"])
-        XCTAssertFalse(lone.claims(source: "google.my_activity", path: "#0"), "one search history cannot hold a search twice")
-        XCTAssertFalse(lone.claims(source: "google.chrome_history", path: "#1"))
-        XCTAssertTrue(lone.claims(source: "bank.ofx", path: "#3"), "a CSV and an OFX of one account can")
+        XCTAssertFalse(lone.claims(source: "google.my_activity", kind: .search, path: "#0"), "one search history cannot hold a search twice")
+        XCTAssertFalse(lone.claims(source: "google.chrome_history", kind: .pageView, path: "#1"))
+        XCTAssertTrue(lone.claims(source: "bank.ofx", kind: .transaction, path: "#3"), "a CSV and an OFX of one account can")
         // The same Takeout downloaded twice: its search history is delivered by two inputs.
         let twice = OverlapLedger(gate: OverlapGate(), inputSources: ["google.my_activity", "google.my_activity_html"])
-        XCTAssertTrue(twice.claims(source: "google.my_activity_html", path: "#1"))
+        XCTAssertTrue(twice.claims(source: "google.my_activity_html", kind: .search, path: "#1"))
         // An input whose content is only known when it is read (a .tgz): everything is entered.
         let unknown = OverlapLedger(gate: OverlapGate(), inputSources: ["google.my_activity", nil])
-        XCTAssertTrue(unknown.claims(source: "google.my_activity", path: "#0"))
-        XCTAssertTrue(OverlapLedger().claims(source: "google.my_activity", path: "a"), "a ledger told nothing enters everything")
+        XCTAssertTrue(unknown.claims(source: "google.my_activity", kind: .search, path: "#0"))
+        XCTAssertTrue(OverlapLedger().claims(source: "google.my_activity", kind: .search, path: "a"), "a ledger told nothing enters everything")
     }
 
     func testLedgerLeavesOutAMyActivityFileWhoseProductNoOtherInputHolds() {
@@ -172,25 +172,25 @@ final class OverlapLedgerTests: XCTestCase {
             OverlapInput(source: "google.my_activity", path: "t/Search/MyActivity.json", part: "Search"),
             OverlapInput(source: "google.my_activity", path: "t/history/watch-history.json", part: "YouTube"),
         ])
-        XCTAssertFalse(lone.claims(source: "google.my_activity", path: "t/Search/MyActivity.json"))
-        XCTAssertFalse(lone.claims(source: "google.my_activity", path: "t/history/watch-history.json"))
+        XCTAssertFalse(lone.claims(source: "google.my_activity", kind: .search, path: "t/Search/MyActivity.json"))
+        XCTAssertFalse(lone.claims(source: "google.my_activity", kind: .search, path: "t/history/watch-history.json"))
         // A second download's search history (here as HTML) can hold the same searches.
         let twice = OverlapLedger(gate: OverlapGate(), inputs: [
             OverlapInput(source: "google.my_activity", path: "t/Search/MyActivity.json", part: "Search"),
             OverlapInput(source: "google.my_activity", path: "t/history/watch-history.json", part: "YouTube"),
             OverlapInput(source: "google.my_activity_html", path: "u/Search/MyActivity.html", part: "Search"),
         ])
-        XCTAssertTrue(twice.claims(source: "google.my_activity", path: "t/Search/MyActivity.json"))
-        XCTAssertTrue(twice.claims(source: "google.my_activity", path: "u/Search/MyActivity.html"))
-        XCTAssertFalse(twice.claims(source: "google.my_activity", path: "t/history/watch-history.json"))
+        XCTAssertTrue(twice.claims(source: "google.my_activity", kind: .search, path: "t/Search/MyActivity.json"))
+        XCTAssertTrue(twice.claims(source: "google.my_activity", kind: .search, path: "u/Search/MyActivity.html"))
+        XCTAssertFalse(twice.claims(source: "google.my_activity", kind: .search, path: "t/history/watch-history.json"))
         // A file whose head did not tell its product may hold any product's records.
         let unsure = OverlapLedger(gate: OverlapGate(), inputs: [
             OverlapInput(source: "google.my_activity", path: "t/Search/MyActivity.json", part: "Search"),
             OverlapInput(source: "google.my_activity", path: "t/history/watch-history.json", part: "YouTube"),
             OverlapInput(source: "google.my_activity", path: "v/MyActivity.json", part: nil),
         ])
-        XCTAssertTrue(unsure.claims(source: "google.my_activity", path: "t/Search/MyActivity.json"))
-        XCTAssertTrue(unsure.claims(source: "google.my_activity", path: "t/history/watch-history.json"))
-        XCTAssertTrue(unsure.claims(source: "google.my_activity", path: "v/MyActivity.json"))
+        XCTAssertTrue(unsure.claims(source: "google.my_activity", kind: .search, path: "t/Search/MyActivity.json"))
+        XCTAssertTrue(unsure.claims(source: "google.my_activity", kind: .search, path: "t/history/watch-history.json"))
+        XCTAssertTrue(unsure.claims(source: "google.my_activity", kind: .search, path: "v/MyActivity.json"))
     }
 }
