@@ -478,9 +478,51 @@ def exif_jpeg(rng, t, lat, lon, filler, size):
             filler[start:start + size] + b"\xff\xd9")
 
 
+def isobmff_box(kind, payload):
+    """One ISO base media box: 32-bit size, four-character type, payload."""
+    return struct.pack(">I", 8 + len(payload)) + kind + payload
+
+
+def heic_photo(tiff, filler, rng, size):
+    """A HEIC as an iPhone writes it: ftyp, meta (hdlr, pitm, iinf with the image item and an
+    Exif item, iloc with their file offsets), then mdat: the Exif item first, then `size`
+    bytes of image tiles."""
+    exif_item = struct.pack(">I", 6) + b"Exif\0\0" + tiff
+
+    def meta(exif_at, image_at):
+        full = lambda kind, version, payload: isobmff_box(kind, bytes([version, 0, 0, 0]) + payload)
+        infe = lambda item, kind: full(b"infe", 2, struct.pack(">HH", item, 0) + kind + b"\0")
+        iloc_items = b"".join(struct.pack(">HHHHII", item, 0, 0, 1, at, length)
+                              for item, at, length in [(1, image_at, size), (2, exif_at, len(exif_item))])
+        return full(b"meta", 0, full(b"hdlr", 0, b"\0" * 4 + b"pict" + b"\0" * 13) + full(b"pitm", 0, struct.pack(">H", 1)) +
+                    full(b"iinf", 0, struct.pack(">H", 2) + infe(1, b"hvc1") + infe(2, b"Exif")) +
+                    full(b"iloc", 1, b"\x44\x00" + struct.pack(">H", 2) + iloc_items))
+
+    ftyp = isobmff_box(b"ftyp", b"heic" + b"\0" * 4 + b"mif1heic")
+    mdat_at = len(ftyp) + len(meta(0, 0)) + 8
+    start = rng.randrange(0, len(filler) - size)
+    return (ftyp + meta(mdat_at, mdat_at + len(exif_item)) +
+            isobmff_box(b"mdat", exif_item + filler[start:start + size]))
+
+
+def mp4_video(t, lat, lon, filler, rng, size):
+    """An MP4 as a phone writes it: ftyp, then moov (mvhd with the creation time since 1904,
+    a track, udta/©xyz with the ISO 6709 position) and mdat of `size` bytes, moov first for
+    half of the videos (fast start, as most Android recorders) and last for the others (as
+    iPhones write MOV)."""
+    mvhd = isobmff_box(b"mvhd", b"\0" * 4 + struct.pack(">IIII", t + 2_082_844_800, t + 2_082_844_800, 600, 6000) + b"\0" * 80)
+    place = f"{lat:+08.4f}{lon:+09.4f}/".encode()
+    udta = isobmff_box(b"udta", isobmff_box(b"\xa9xyz", struct.pack(">HH", len(place), 0x15C7) + place))
+    moov = isobmff_box(b"moov", mvhd + isobmff_box(b"trak", b"\0" * rng.randint(20_000, 200_000)) + udta)
+    start = rng.randrange(0, len(filler) - size)
+    mdat = isobmff_box(b"mdat", filler[start:start + size])
+    ftyp = isobmff_box(b"ftyp", b"isom\0\0\x02\0isomiso2avc1mp41")
+    return ftyp + (moov + mdat if rng.random() < 0.5 else mdat + moov)
+
+
 def photos_takeout(root, target, rng, text):
     """A Google Photos Takeout zip: Takeout/Google Photos/<album>/IMG_….jpg (Exif with GPS and
-    time), IMG_….HEIC and VID_….mp4 (read by no importer: skipped), each with its
+    time), IMG_….HEIC (the same Exif as an item) and VID_….mp4 (time and place in moov), each with its
     `.supplemental-metadata.json` sidecar. Media members are stored (JPEG, HEIC and MP4 do not
     compress), sidecars deflated. Sizes as a phone's: photos 1.5–4 MB, HEIC 1–2 MB, videos 10–60 MB."""
     path = os.path.join(root, "takeout-photos.zip")
@@ -499,14 +541,13 @@ def photos_takeout(root, target, rng, text):
                 data = exif_jpeg(rng, t, lat, lon, filler, rng.randint(1_500_000, 4_000_000))
             elif k < 0.9:
                 name = f"IMG_{n:05d}.HEIC"
-                size = rng.randint(1_000_000, 2_000_000)
-                start = rng.randrange(0, len(filler) - size)
-                data = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + filler[start:start + size]
+                jpeg = exif_jpeg(rng, t, lat, lon, filler, 16)
+                app1_length = struct.unpack(">H", jpeg[4:6])[0]
+                tiff = jpeg[12:4 + app1_length]
+                data = heic_photo(tiff, filler, rng, rng.randint(1_000_000, 2_000_000))
             else:
                 name = f"VID_{n:05d}.mp4"
-                size = rng.randint(10_000_000, 60_000_000)
-                start = rng.randrange(0, len(filler) - size)
-                data = b"\0\0\0\x20ftypisom\0\0\x02\0isomiso2avc1mp41" + filler[start:start + size]
+                data = mp4_video(t, lat, lon, filler, rng, rng.randint(10_000_000, 60_000_000))
             z.writestr(zipfile.ZipInfo(album + name, date_time=(2024, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_STORED)
             sidecar = json.dumps({
                 "title": name, "description": "", "imageViews": str(rng.randint(0, 40)),

@@ -27,6 +27,13 @@ public enum TextDecoding {
         return (isValidUTF8(head, allowTruncatedEnd: true) ? .utf8 : guessLegacyEncoding(head), 0)
     }
 
+    /// Whether the bytes start with a UTF-16 byte order mark (the only way `sniff` tells UTF-16).
+    public static func hasUTF16BOM<C: Collection>(_ head: C) -> Bool where C.Element == UInt8 {
+        var it = head.makeIterator()
+        let b0 = it.next(), b1 = it.next()
+        return (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)
+    }
+
     /// Windows-1252, Windows-1251 or GB18030 for text that is not UTF-8, from the shape of its
     /// bytes ≥ 0x80. Western text has them alone (`Caf\u{E9}`); Russian and Chinese text is
     /// made of them, in runs. Russian letters are 0xC0–0xFF in 1251 (0x80–0xBF only for ё, №,

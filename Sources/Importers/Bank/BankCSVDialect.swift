@@ -76,6 +76,11 @@ struct BankCSVDialect: Sendable, Equatable {
     /// whole file (so its last line is not cut).
     static func sniff(head: ArraySlice<UInt8>, isComplete: Bool,
                       locale: BankCSVDateOrder.LocaleHint? = nil) -> Result<BankCSVDialect, Rejection> {
+        // A NUL byte is binary data (a photo, a database) unless the file is UTF-16, which only
+        // its BOM announces; asked first, it spares every photo of a scan the encoding guess.
+        if !TextDecoding.hasUTF16BOM(head), head.prefix(4096).contains(0) {
+            return .failure(Rejection(reason: "binary data, not text"))
+        }
         let (encoding, bomLength) = TextDecoding.sniff(head)
         var text: [UInt8]
         let body = head.dropFirst(bomLength)

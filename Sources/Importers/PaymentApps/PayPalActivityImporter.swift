@@ -34,8 +34,7 @@ public struct PayPalActivityImporter: Importer {
     /// bank CSV importer already runs on every text file is not repeated for it. UTF-16 heads,
     /// whose letters are not single bytes, are always sniffed.
     static func mayNameANetColumn(_ head: ArraySlice<UInt8>) -> Bool {
-        let encoding = TextDecoding.sniff(head).0
-        if encoding == .utf16LE || encoding == .utf16BE { return true }
+        if TextDecoding.hasUTF16BOM(head) { return true }
         var i = head.startIndex
         while i + 2 < head.endIndex {
             if head[i] | 0x20 == UInt8(ascii: "n"), head[i + 1] | 0x20 == UInt8(ascii: "e"), head[i + 2] | 0x20 == UInt8(ascii: "t") { return true }
