@@ -5,7 +5,8 @@ import StewardCore
 /// libFuzzer entry point for the photo and video path, fed in chunks, the first byte picking the
 /// chunk size: a JPEG goes to `ExifPhotoParser` (JPEG segments, then the Exif TIFF block: IFD0,
 /// the Exif and GPS IFDs, rationals, offsets), a file with a HEIF `ftyp` to `HEIFPhotoParser`
-/// (ISO base media boxes, the iinf/iloc item tables, the Exif item), anything else to
+/// (ISO base media boxes, the iinf/iloc item tables, the Exif item), a PNG or WebP to
+/// `ImageChunkExifParser` (chunks, the Exif chunk), anything else to
 /// `HEIFPhotoParser` or `VideoMetadataParser` (moov, mvhd, QuickTime keys/ilst, udta/©xyz) by
 /// the first byte's lowest bit. Thrown `ParseError`s and skipped records are the expected
 /// outcome for bad input; crashes, traps and sanitizer reports are findings. docs/privacy.md,
@@ -20,6 +21,8 @@ public func fuzzExif(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         parser = ExifPhotoParser()
     } else if let brand = ISOBMFFBrand.of(Array(input.prefix(1024))), ISOBMFFBrand.isImage(brand) {
         parser = HEIFPhotoParser()
+    } else if let layout = ExifPhotoImporter.chunkLayout(Array(input.prefix(64))) {
+        parser = ImageChunkExifParser(layout: layout)
     } else {
         parser = start[0] & 1 == 0 ? HEIFPhotoParser() : VideoMetadataParser()
     }
