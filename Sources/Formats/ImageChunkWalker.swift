@@ -22,6 +22,9 @@ public struct ImageChunkWalker {
 
     /// The collected payload, once its chunk has passed whole.
     public private(set) var found: [UInt8]?
+    /// File offset of the collected payload's first byte.
+    public private(set) var foundOffset: Int64?
+    private var consumed: Int64 = 0
     /// A wanted chunk longer than `limit` (its length).
     public private(set) var oversized: UInt32?
     /// True after the last chunk (PNG `IEND`) or the wanted one: nothing more to read.
@@ -62,12 +65,13 @@ public struct ImageChunkWalker {
                 let take = min(chunk.count - index, 8 - header.count)
                 header.append(contentsOf: chunk[index..<(index + take)])
                 index += take
-                if header.count == 8 { startChunk() }
+                if header.count == 8 { startChunk(payloadOffset: consumed + Int64(index)) }
             }
         }
+        consumed += Int64(chunk.count)
     }
 
-    private mutating func startChunk() {
+    private mutating func startChunk(payloadOffset: Int64) {
         let type: ArraySlice<UInt8>
         let length: UInt32
         let trailer: Int
@@ -84,6 +88,7 @@ public struct ImageChunkWalker {
         header.removeAll(keepingCapacity: true)
         if type.elementsEqual(wanted) {
             guard Int(length) <= limit else { oversized = length; isDone = true; return }
+            foundOffset = payloadOffset
             buffer.reserveCapacity(Int(length))
             collecting = (Int(length), trailer)
             if length == 0 { collecting = nil; found = []; isDone = true }

@@ -26,6 +26,7 @@ public struct HEIFPhotoParser: ExportParser {
     private var extents: [Range<Int64>] = []
     private var exif: [UInt8] = []
     private var located = false
+    private var inItemData = false
     private var problem: String?
     public private(set) var isComplete = false
 
@@ -66,6 +67,16 @@ public struct HEIFPhotoParser: ExportParser {
             sink.skip("the Exif item's TIFF offset \(tiffOffset) points past its \(exif.count) bytes", at: position); return
         }
         ExifPhotoParser.emitPhoto(tiff: exif[(4 + tiffOffset)...], into: sink, at: position)
+    }
+
+    /// The Exif TIFF block and the file offset of its first byte, when the whole item has been
+    /// read and lies in one piece of the file (what `--strip-gps` edits in place; an item kept
+    /// in `idat` or split into extents is not located).
+    public var exifTIFF: (bytes: ArraySlice<UInt8>, fileOffset: Int64)? {
+        guard problem == nil, extents.count == 1, !inItemData, exif.count == Int(extents[0].count), exif.count >= 4 else { return nil }
+        let tiffOffset = exif[0..<4].reduce(0) { $0 << 8 | Int($1) }
+        guard tiffOffset <= exif.count - 4 else { return nil }
+        return (exif[(4 + tiffOffset)...], extents[0].lowerBound + 4 + Int64(tiffOffset))
     }
 
     private static let meta = ISOBMFFBoxWalker.fourCC("meta")
@@ -122,6 +133,7 @@ public struct HEIFPhotoParser: ExportParser {
                 exif.append(contentsOf: itemData.bytes[start..<(start + Int(extent.length))])
             }
             extents = location.extents.map { $0.offset..<($0.offset + $0.length) }
+            inItemData = true
             return
         }
         extents = location.extents.map { (location.baseOffset + $0.offset)..<(location.baseOffset + $0.offset + $0.length) }

@@ -24,8 +24,15 @@ public struct ImageChunkExifParser: ExportParser {
         if walker.oversized != nil {
             sink.skip("the Exif item is larger than \(Self.maxExifBytes / 1024) KiB", at: position); return
         }
-        guard var tiff = walker.found?[...] else { sink.skip("no Exif chunk in the image", at: position); return }
-        if tiff.starts(with: [0x45, 0x78, 0x69, 0x66, 0x00, 0x00]) { tiff = tiff.dropFirst(6) }
-        ExifPhotoParser.emitPhoto(tiff: tiff, into: sink, at: position)
+        guard let tiff = exifTIFF else { sink.skip("no Exif chunk in the image", at: position); return }
+        ExifPhotoParser.emitPhoto(tiff: tiff.bytes, into: sink, at: position)
+    }
+
+    /// The Exif TIFF block and the file offset of its first byte, once the chunk has passed
+    /// (what `--strip-gps` edits in place).
+    public var exifTIFF: (bytes: ArraySlice<UInt8>, fileOffset: Int64)? {
+        guard let found = walker.found, let offset = walker.foundOffset else { return nil }
+        let prefixed = found.starts(with: [0x45, 0x78, 0x69, 0x66, 0x00, 0x00])
+        return (found[(prefixed ? 6 : 0)...], offset + (prefixed ? 6 : 0))
     }
 }

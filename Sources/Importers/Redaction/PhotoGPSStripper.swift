@@ -1,20 +1,17 @@
-/// The edits that take the GPS position out of a JPEG photo's Exif, keeping everything else:
+import Formats
+import Archives
+/// The edits that take the GPS position out of a photo's Exif (JPEG, HEIC, PNG, WebP), keeping everything else:
 /// the GPS IFD's entries and the values they point to are overwritten with zeros and its entry
 /// count set to 0, so the IFD0 pointer leads to an empty, valid GPS IFD and no offset in the
 /// file moves (docs/redact.md). The image data and every other tag stay as they were.
 public enum PhotoGPSStripper {
     /// nil when the photo has no GPS IFD in the Exif block steward reads (nothing to strip).
     public static func edits(path: String) throws -> [ByteEdit]? {
-        var head: [UInt8] = []
-        try ByteEdits.readChunks(path) { chunk, _ in
-            if head.count < ExifPhotoParser.maxBytes { head.append(contentsOf: chunk.prefix(ExifPhotoParser.maxBytes - head.count)) }
-        }
-        guard head.starts(with: [0xFF, 0xD8]), let block = ExifPhotoParser.exifBlock(in: head),
+        guard let (block, base) = try exifTIFF(path: path),
               let reader = ExifTIFFReader(block), let first = reader.firstIFDOffset,
               let ifd0 = reader.entries(at: first),
               let pointer = ifd0.first(where: { $0.tag == 0x8825 }), let gpsOffset = reader.pointer(pointer),
               let gps = reader.entries(at: gpsOffset) else { return nil }
-        let base = Int64(block.startIndex)
         var ranges: [Range<Int>] = []
         func zero(_ start: Int, _ length: Int) { if length > 0 { ranges.append(start..<(start + length)) } }
         for entry in gps {
@@ -35,8 +32,61 @@ public enum PhotoGPSStripper {
                 merged.append(range)
             }
         }
-        return merged.map { ByteEdit(start: base + Int64($0.lowerBound), end: base + Int64($0.upperBound),
-                                     replacement: [UInt8](repeating: 0, count: $0.count)) }
+        var edits = merged.map { ByteEdit(start: base + Int64($0.lowerBound), end: base + Int64($0.upperBound),
+                                          replacement: [UInt8](repeating: 0, count: $0.count)) }
+        if let chunk = try pngExifChunk(path: path, tiffOffset: base) {
+            // A PNG chunk ends with the CRC-32 of its type and data: written anew for the
+            // zeroed data, or readers would drop the whole Exif chunk as damaged.
+            var data = chunk.data
+            for edit in edits {
+                let from = Int(edit.start - chunk.dataOffset), to = Int(edit.end - chunk.dataOffset)
+                guard from >= 0, to <= data.count else { continue }
+                data.replaceSubrange(from..<to, with: edit.replacement)
+            }
+            let crc = CRC32.of(Array("eXIf".utf8), data)
+            let end = chunk.dataOffset + Int64(data.count)
+            edits.append(ByteEdit(start: end, end: end + 4, replacement: (0..<4).reversed().map { UInt8(crc >> (8 * $0) & 0xFF) }))
+        }
+        return edits
+    }
+
+    /// A PNG's `eXIf` chunk data and its file offset, when the Exif block at `tiffOffset` is one.
+    static func pngExifChunk(path: String, tiffOffset: Int64) throws -> (data: [UInt8], dataOffset: Int64)? {
+        var walker = ImageChunkWalker(layout: .png, wanted: "eXIf", limit: ImageChunkExifParser.maxExifBytes)
+        var isPNG: Bool?
+        try ByteEdits.readChunks(path) { chunk, _ in
+            if isPNG == nil { isPNG = chunk.starts(with: ExifPhotoImporter.pngSignature) }
+            if isPNG == true, !walker.isDone { walker.feed(UnsafeRawBufferPointer(chunk)) }
+        }
+        guard isPNG == true, let data = walker.found, let offset = walker.foundOffset,
+              offset <= tiffOffset, tiffOffset < offset + Int64(data.count) else { return nil }
+        return (data, offset)
+    }
+
+    /// A photo's Exif TIFF block and the file offset of its first byte: a JPEG's APP1 segment
+    /// from its head, or what the HEIC, PNG or WebP parser located in a second reading.
+    static func exifTIFF(path: String) throws -> (ArraySlice<UInt8>, Int64)? {
+        var head: [UInt8] = []
+        try ByteEdits.readChunks(path) { chunk, _ in
+            if head.count < ExifPhotoParser.maxBytes { head.append(contentsOf: chunk.prefix(ExifPhotoParser.maxBytes - head.count)) }
+        }
+        if head.starts(with: [0xFF, 0xD8]) {
+            return ExifPhotoParser.exifBlock(in: head).map { ($0, Int64($0.startIndex)) }
+        }
+        let importer = ExifPhotoImporter()
+        let probe = FileProbe(path: path, head: head, size: nil)
+        guard importer.detect(probe) != nil else { return nil }
+        var parser = importer.makeParser(for: probe)
+        let ignored = EventSink { _ in }
+        try ByteEdits.readChunks(path) { chunk, _ in
+            if !parser.isComplete { try? parser.feed(UnsafeRawBufferPointer(chunk), into: ignored) }
+        }
+        try? parser.finish(into: ignored)
+        switch parser {
+        case let heif as HEIFPhotoParser: return heif.exifTIFF.map { ($0.bytes, $0.fileOffset) }
+        case let chunked as ImageChunkExifParser: return chunked.exifTIFF.map { ($0.bytes, $0.fileOffset) }
+        default: return nil
+        }
     }
 }
 
