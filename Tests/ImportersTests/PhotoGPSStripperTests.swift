@@ -1,27 +1,36 @@
 import Foundation
 import XCTest
 import Archives
+import StewardCore
 @testable import Importers
 
 /// `steward redact --strip-gps` (docs/redact.md): the GPS IFD of a JPEG's Exif is emptied and
 /// its values zeroed, in both byte orders; the date, the camera and the image bytes stay.
 final class PhotoGPSStripperTests: XCTestCase {
+    /// Writes `original` as `name` in `folder`, strips its GPS into `copy-<name>`, and reads the
+    /// copy back: its bytes and its one photo event.
+    private func stripAndRead(_ original: [UInt8], name: String, in folder: String,
+                              parser makeParser: () -> any ExportParser) throws -> ([UInt8], Event) {
+        let path = folder + "/" + name, copy = folder + "/copy-" + name
+        try Data(original).write(to: URL(fileURLWithPath: path))
+        let edits = try XCTUnwrap(try PhotoGPSStripper.edits(path: path), name)
+        try ByteEdits.copy(path, to: copy, edits: edits)
+        let stripped = [UInt8](try Data(contentsOf: URL(fileURLWithPath: copy)))
+        XCTAssertEqual(stripped.count, original.count, "\(name): no offset moves")
+        let collector = EventCollector()
+        var parser = makeParser()
+        try parser.parseAll(stripped, into: collector.sink)
+        return (stripped, try XCTUnwrap(collector.events.first, name))
+    }
+
     func testGPSGoesAndEverythingElseStays() throws {
         let folder = NSTemporaryDirectory() + "/gps-strip-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for littleEndian in [true, false] {
             let original = ExifPhotoTests.photo(littleEndian: littleEndian)
-            let path = folder + "/photo-\(littleEndian).jpg", copy = folder + "/copy-\(littleEndian).jpg"
-            try Data(original).write(to: URL(fileURLWithPath: path))
-            let edits = try XCTUnwrap(try PhotoGPSStripper.edits(path: path))
-            try ByteEdits.copy(path, to: copy, edits: edits)
-            let stripped = [UInt8](try Data(contentsOf: URL(fileURLWithPath: copy)))
-            XCTAssertEqual(stripped.count, original.count, "no offset moves")
-            let collector = EventCollector()
-            var parser = ExifPhotoParser()
-            try parser.parseAll(stripped, into: collector.sink)
-            let event = try XCTUnwrap(collector.events.first)
+            let copy = folder + "/copy-photo-\(littleEndian).jpg"
+            let (stripped, event) = try stripAndRead(original, name: "photo-\(littleEndian).jpg", in: folder) { ExifPhotoParser() }
             XCTAssertNil(event.latitude)
             XCTAssertNil(event.longitude)
             XCTAssertEqual(event.time?.iso8601, "2018-07-25T16:34:23", "the camera's clock stays")
@@ -50,16 +59,7 @@ final class PhotoGPSStripperTests: XCTestCase {
             ("IMG_0003.webp", PNGAndWebPExifTests.webp(exifPrefix: true), { ImageChunkExifParser(layout: .webp) }),
         ]
         for (name, original, makeParser) in photos {
-            let path = folder + "/" + name, copy = folder + "/copy-" + name
-            try Data(original).write(to: URL(fileURLWithPath: path))
-            let edits = try XCTUnwrap(try PhotoGPSStripper.edits(path: path), name)
-            try ByteEdits.copy(path, to: copy, edits: edits)
-            let stripped = [UInt8](try Data(contentsOf: URL(fileURLWithPath: copy)))
-            XCTAssertEqual(stripped.count, original.count, "\(name): no offset moves")
-            let collector = EventCollector()
-            var parser = makeParser()
-            try parser.parseAll(stripped, into: collector.sink)
-            let event = try XCTUnwrap(collector.events.first, name)
+            let (_, event) = try stripAndRead(original, name: name, in: folder, parser: makeParser)
             XCTAssertNil(event.latitude, name)
             XCTAssertEqual(event.time?.iso8601, "2018-07-25T16:34:23", "\(name): the camera's clock stays")
             XCTAssertEqual(event.product, "Google Pixel", name)
