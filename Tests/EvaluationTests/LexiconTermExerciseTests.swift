@@ -18,8 +18,9 @@ final class LexiconTermExerciseTests: XCTestCase {
     /// its new terms (486); 3548 of 6742 after the eighth round's fresh cases and the examples for
     /// its new terms (526); 3929 of 7101 after the ninth round's fresh cases and the examples for
     /// its lab-value, meaning-marker and minus-sign balance terms (553), and of its posts about
-    /// losing one's own job (557) and of its hCG and obstetric-week terms (558).
-    static let measuredShare = 558
+    /// losing one's own job (557), of its hCG and obstetric-week terms (558) and of its same-sex
+    /// wedding terms (560).
+    static let measuredShare = 560
 
     struct Term {
         var file: String
