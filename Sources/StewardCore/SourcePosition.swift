@@ -5,18 +5,42 @@ public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertib
     public var line: Int?
     /// 0-based index of the record among the file's records.
     public var record: Int?
-    /// RFC 6901 JSON pointer, e.g. `/17/title`.
-    public var pointer: String?
+    /// RFC 6901 JSON pointer, e.g. `/17/title`. An array element's pointer is written out only
+    /// when asked for (`element(_:of:)`): a location history has a billion elements, and
+    /// building each one's text cost a seventh of reading it.
+    public var pointer: String? {
+        get {
+            if let explicitPointer { return explicitPointer }
+            guard let elementOf, let record else { return nil }
+            return elementOf + "/" + String(record)
+        }
+        set {
+            explicitPointer = newValue
+            elementOf = nil
+        }
+    }
+
+    private var explicitPointer: String?
+    /// The pointer of the array `record` is an element of.
+    private var elementOf: String?
 
     public init(line: Int? = nil, record: Int? = nil, pointer: String? = nil) {
         self.line = line
         self.record = record
-        self.pointer = pointer
+        self.explicitPointer = pointer
     }
 
     public static func line(_ n: Int) -> SourcePosition { SourcePosition(line: n) }
     public static func record(_ n: Int, pointer: String? = nil) -> SourcePosition {
         SourcePosition(record: n, pointer: pointer)
+    }
+
+    /// Element `n` of the array at `arrayPointer` (`""` for a top-level array): pointer
+    /// `arrayPointer/n`, built when read.
+    public static func element(_ n: Int, of arrayPointer: String) -> SourcePosition {
+        var position = SourcePosition(record: n)
+        position.elementOf = arrayPointer
+        return position
     }
 
     /// `line 12`, `record 3 (/3)`, …
@@ -26,6 +50,33 @@ public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertib
         if let record { parts.append("record \(record)") }
         if let pointer { parts.append(parts.isEmpty ? "at \(pointer)" : "(\(pointer))") }
         return parts.isEmpty ? "whole file" : parts.joined(separator: " ")
+    }
+
+    // Equal, hashed and coded by what they say, however the pointer is held.
+    public static func == (a: SourcePosition, b: SourcePosition) -> Bool {
+        a.line == b.line && a.record == b.record && a.pointer == b.pointer
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(line)
+        hasher.combine(record)
+        hasher.combine(pointer)
+    }
+
+    private enum CodingKeys: String, CodingKey { case line, record, pointer }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(line: try container.decodeIfPresent(Int.self, forKey: .line),
+                  record: try container.decodeIfPresent(Int.self, forKey: .record),
+                  pointer: try container.decodeIfPresent(String.self, forKey: .pointer))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(line, forKey: .line)
+        try container.encodeIfPresent(record, forKey: .record)
+        try container.encodeIfPresent(pointer, forKey: .pointer)
     }
 }
 

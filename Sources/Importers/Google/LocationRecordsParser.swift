@@ -25,13 +25,13 @@ public struct LocationRecordsParser: ExportParser {
     private static func handle(_ output: JSONArraySplitter.Output, into sink: EventSink) {
         switch output {
         case .element(let index, let bytes):
-            let position = SourcePosition.record(index, pointer: "/locations/" + String(index))
+            let position = SourcePosition.element(index, of: "/locations")
             switch event(from: bytes, position: position) {
             case .success(let event): sink.emit(event)
             case .failure(let reason): sink.skip(reason.text, at: position)
             }
         case .skipped(let index, let reason):
-            sink.skip(reason, at: .record(index, pointer: "/locations/" + String(index)))
+            sink.skip(reason, at: .element(index, of: "/locations"))
         case .warning(let text):
             sink.warn(text)
         }

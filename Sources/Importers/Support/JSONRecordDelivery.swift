@@ -18,7 +18,7 @@ enum JSONRecordDelivery {
                              into sink: EventSink, _ body: (JSONValue, Int, SourcePosition) -> Void) {
         switch output {
         case .element(let index, let bytes):
-            let position = SourcePosition.record(index, pointer: "\(pointerPrefix)/\(index)")
+            let position = SourcePosition.element(index, of: pointerPrefix)
             let value: JSONValue
             do {
                 value = try JSONValueParser.parse(bytes, onlyKeys: keys)
@@ -28,7 +28,7 @@ enum JSONRecordDelivery {
             }
             body(value, index, position)
         case .skipped(let index, let reason):
-            sink.skip(reason, at: .record(index, pointer: "\(pointerPrefix)/\(index)"))
+            sink.skip(reason, at: .element(index, of: pointerPrefix))
         case .warning(let text):
             sink.warn(text)
         }
