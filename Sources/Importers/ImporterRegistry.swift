@@ -65,6 +65,7 @@ public enum ImporterRegistry {
         GooglePlayImporter(),
         NetflixViewingActivityImporter(),
         NetflixSearchHistoryImporter(),
+        NetflixRatingsImporter(),
         UberTripsImporter(),
         UberEatsOrdersImporter(),
         DiscordPackageImporter(),
