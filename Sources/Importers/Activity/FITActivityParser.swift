@@ -15,7 +15,7 @@ import Formats
 ///   offset from UTC: the workouts of the file get it, so their hour is the hour on the wrist.
 ///   The message comes last in a file, so workouts wait for it (at most `pendingLimit`; a file
 ///   without one, or with an offset that is no time zone, keeps UTC). Location fixes keep UTC:
-///   there are thousands, and the places analyzer works in UTC.
+///   there are thousands of them per file.
 /// Other messages (laps, device info, HRV, developer fields) are skipped by size.
 /// docs/formats/health.md, "FIT activity files".
 public struct FITActivityParser: ExportParser {
