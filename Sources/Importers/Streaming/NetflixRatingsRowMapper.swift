@@ -55,8 +55,9 @@ struct NetflixRatingsRowMapper: CSVRowMapper {
         }
     }
 
-    /// Thumbs Value 1, 2 and 3 are thumbs down, up and two up (Netflix's "Love this", since
-    /// 2022); Star Value 1–5 are the stars of the old ratings, whose Thumbs Value is 0.
+    /// Thumbs Value 1 and 2 are thumbs down and up; 3 is read as two up (Netflix's "Love this",
+    /// since 2022; docs/formats/streaming.md says what this rests on); Star Value 1–5 are the
+    /// stars of the old ratings, whose Thumbs Value is 0.
     static func rating(thumbs: Int, stars: Int) -> String? {
         switch (thumbs, stars) {
         case (1, _): return "thumbs down"
