@@ -102,15 +102,16 @@ bench: release
 
 # libFuzzer over the parsers that read untrusted bytes (Fuzz/, docs/privacy.md "Fuzzing"): the
 # streaming JSON parser, the CSV reader, the markup tokenizer (and the XML/HTML importers on it),
-# the tar/gzip reader, the Exif reader and the SQLite importers. FUZZ_SECONDS per target (default
+# the tar/gzip reader, the Exif reader, the FIT reader, the SQLite importers and the typedstream
+# decoder of iMessage's attributedBody. FUZZ_SECONDS per target (default
 # 20), seeds from Fuzz/seeds/<name>, a dictionary per format (Fuzz/<name>.dict); the corpus grows
 # in .build/fuzz/corpus-*, crashing inputs land in .build/fuzz/crashes/ and fail the target.
 # Built in its own build folder so the sanitizers never reach the normal build (-enable-testing:
 # the tar harness reaches the internal tar reader). FUZZ_TARGETS picks some of them.
 FUZZ_SECONDS ?= 20
 FUZZ_BUILD   := $(BUILD_DIR)/fuzz
-FUZZ_TARGETS ?= json csv markup tar exif sqlite importer fit
-fuzz_product  = $$(echo $(1) | sed 's/^json$$/JSONFuzzer/;s/^csv$$/CSVFuzzer/;s/^markup$$/MarkupFuzzer/;s/^tar$$/TarFuzzer/;s/^exif$$/ExifFuzzer/;s/^sqlite$$/SQLiteFuzzer/;s/^importer$$/ImporterFuzzer/;s/^fit$$/FITFuzzer/')
+FUZZ_TARGETS ?= json csv markup tar exif sqlite importer fit typedstream
+fuzz_product  = $$(echo $(1) | sed 's/^json$$/JSONFuzzer/;s/^csv$$/CSVFuzzer/;s/^markup$$/MarkupFuzzer/;s/^tar$$/TarFuzzer/;s/^exif$$/ExifFuzzer/;s/^sqlite$$/SQLiteFuzzer/;s/^importer$$/ImporterFuzzer/;s/^fit$$/FITFuzzer/;s/^typedstream$$/TypedStreamFuzzer/')
 fuzz: deps fuzz-build
 	@mkdir -p $(FUZZ_BUILD)/crashes
 	@for t in $(FUZZ_TARGETS); do \

@@ -121,7 +121,7 @@ let package = Package(
 // have no main of their own: libFuzzer supplies it). docs/privacy.md, "Fuzzing".
 if Context.environment["STEWARD_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
-    for name in ["JSONFuzzer", "CSVFuzzer", "MarkupFuzzer", "TarFuzzer", "ExifFuzzer", "SQLiteFuzzer", "ImporterFuzzer", "FITFuzzer"] {
+    for name in ["JSONFuzzer", "CSVFuzzer", "MarkupFuzzer", "TarFuzzer", "ExifFuzzer", "SQLiteFuzzer", "ImporterFuzzer", "FITFuzzer", "TypedStreamFuzzer"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["StewardCore", "Formats", "Archives", "Importers", "FuzzSupport"], path: "Fuzz/\(name)",
                                                  swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
         package.products.append(.executable(name: name, targets: [name]))

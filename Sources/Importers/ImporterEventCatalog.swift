@@ -114,6 +114,7 @@ public enum ImporterEventCatalog {
         Entry("google.play", kinds: [.activity]),
         Entry("netflix.viewing", kinds: [.watch]),
         Entry("netflix.search", kinds: [.search]),
+        Entry("netflix.ratings", kinds: [.activity]),
         Entry("uber.trips", kinds: [.visit]),
         Entry("uber.eats", kinds: [.transaction]),
         Entry("discord.package", kinds: [.message, .activity, .adInterest]),

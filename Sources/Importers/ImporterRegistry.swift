@@ -66,6 +66,7 @@ public enum ImporterRegistry {
         GooglePlayImporter(),
         NetflixViewingActivityImporter(),
         NetflixSearchHistoryImporter(),
+        NetflixRatingsImporter(),
         UberTripsImporter(),
         UberEatsOrdersImporter(),
         DiscordPackageImporter(),

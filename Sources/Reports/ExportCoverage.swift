@@ -132,10 +132,11 @@ public struct ExportCoverage: Sendable, Equatable, Codable {
                ]),
         // Netflix's download has no boxes to tick: a part missing here is a file of the zip that
         // was not among those scanned.
-        Export(id: "netflix.download", sources: ["netflix.viewing", "netflix.search"],
+        Export(id: "netflix.download", sources: ["netflix.viewing", "netflix.search", "netflix.ratings"],
                parts: [
                 Part("viewing", sources: ["netflix.viewing"]),
                 Part("search", sources: ["netflix.search"]),
+                Part("ratings", sources: ["netflix.ratings"]),
                ]),
         Export(id: "discord.package", sources: ["discord.package"],
                parts: [

@@ -30,7 +30,8 @@ public struct AccessRequestLetter: Sendable {
         "strava.activities": "strava", "garmin.connect": "garmin", "photo.exif": "photos", "video.metadata": "photos",
         "google.pay": "google", "google.photos_sidecar": "google", "amazon.orders": "amazon",
         "tinder.data": "match_group", "hinge.matches": "match_group",
-        "google.play": "google", "netflix.viewing": "netflix", "netflix.search": "netflix", "uber.trips": "uber", "uber.eats": "uber",
+        "google.play": "google", "netflix.viewing": "netflix", "netflix.search": "netflix", "netflix.ratings": "netflix",
+        "uber.trips": "uber", "uber.eats": "uber",
         "discord.package": "discord", "snapchat.data": "snap",
         // The App Privacy Report never leaves the phone; Apple keeps the App Store record of the
         // apps it lists.

@@ -141,8 +141,11 @@ final class ActivityFilesTests: XCTestCase {
         let run = try XCTUnwrap(workouts.first)
         XCTAssertEqual(run.source, "fit.activity")
         XCTAssertEqual(run.code, "running")
-        XCTAssertEqual(run.time?.iso8601, "2024-03-01T06:30:00Z")
-        XCTAssertEqual(run.endTime?.iso8601, "2024-03-01T07:00:00Z")
+        // The activity message's local_timestamp is an hour ahead of its timestamp (Berlin in
+        // March): the workout is on the watch's clock, the fixes stay in UTC.
+        XCTAssertEqual(run.time?.iso8601, "2024-03-01T07:30:00+01:00")
+        XCTAssertEqual(run.endTime?.iso8601, "2024-03-01T08:00:00+01:00")
+        XCTAssertEqual(run.time?.epochSeconds, 1_709_274_600)
         XCTAssertEqual(run.text, "30 min · 5.20 km")
         XCTAssertEqual(run.quantity, 5200)
         let first = try XCTUnwrap(events.first)
@@ -170,6 +173,33 @@ final class ActivityFilesTests: XCTestCase {
         XCTAssertEqual(events.count, 1)
         XCTAssertEqual(events[0].code, "hiking")
         XCTAssertEqual(events[0].time?.epochSeconds, 1_709_280_000 - 3600)
+    }
+
+    func testFITActivityLocalTimestampGivesTheWorkoutANegativeOffsetAndANonZoneDifferenceIsWarnedAndUnused() throws {
+        func file(localMinusUTC: Int64) -> [UInt8] {
+            var fit = FITImage()
+            let start = FITImage.fitTime(unix: 1_709_274_600)
+            fit.define(local: 0, global: 18, fields: [.init(253, .uint32), .init(2, .uint32), .init(5, .enumeration), .init(7, .uint32)])
+            fit.data(local: 0, [start + 600, start, 11, 600_000])
+            fit.define(local: 1, global: 34, fields: [.init(253, .uint32), .init(0, .uint32), .init(5, .uint32)])
+            fit.data(local: 1, [start + 600, 600_000, start + 600 + localMinusUTC])
+            return fit.bytes()
+        }
+        let (_, newYork) = try parse(FITActivityParser(), file(localMinusUTC: -5 * 3600 + 2))
+        XCTAssertEqual(newYork.map { $0.time?.iso8601 }, ["2024-03-01T01:30:00-05:00"], "two seconds off the hour are rounded off")
+        XCTAssertEqual(newYork.map { $0.endTime?.iso8601 }, ["2024-03-01T01:40:00-05:00"])
+        let (odd, oddEvents) = try parse(FITActivityParser(), file(localMinusUTC: 1234))
+        XCTAssertEqual(oddEvents.map { $0.time?.iso8601 }, ["2024-03-01T06:30:00Z"])
+        XCTAssertTrue(odd.sink.warnings.contains { $0.hasSuffix("local time 1234 s from UTC is no time zone, not used") }, "\(odd.sink.issues)")
+    }
+
+    func testFITWithoutSessionTakesTheActivityMessagesOffsetToo() throws {
+        var fit = FITImage()
+        let end = FITImage.fitTime(unix: 1_709_280_000)
+        fit.define(local: 0, global: 34, fields: [.init(253, .uint32), .init(0, .uint32), .init(5, .uint32)])
+        fit.data(local: 0, [end, 3_600_000, end + 5 * 3600 + 1800])
+        let (_, events) = try parse(FITActivityParser(), fit.bytes())
+        XCTAssertEqual(events.map { $0.time?.iso8601 }, ["2024-03-01T12:30:00+05:30"])
     }
 
     func testFITRecordsWithHalfAPositionOrNoTimeAreSkippedWithTheirByteOffset() throws {

@@ -84,6 +84,23 @@ final class BankAppExportsTests: XCTestCase {
 
         """
 
+    /// GnuCash, File → Export → Export Transactions to CSV with the full layout: one row per
+    /// split, the transaction's date, ID and description only on its first row. Four
+    /// transactions: a bet paid from checking, a salary, a transfer from checking to savings (both
+    /// legs are asset accounts) and groceries on a credit card (a liability).
+    static let gnuCashFull = """
+        "Date","Transaction ID","Number","Description","Notes","Commodity/Currency","Void Reason","Action","Memo","Full Account Name","Account Name","Amount With Sym","Amount Num.","Value With Sym","Value Num.","Reconcile","Reconcile Date","Rate/Price"
+        "03/04/2025","9f1c0b2e4a7d4c55b0e3a1d2c3b4a596","","Paddy Power","","CURRENCY::USD","","","","Assets:Current Assets:Checking Account","Checking Account","-$25.00","-25.00","-$25.00","-25.00","n","","1.00"
+        "","","","","","","","","","Expenses:Entertainment","Entertainment","$25.00","25.00","$25.00","25.00","n","","1.00"
+        "03/15/2025","1d2e3f405162738495a6b7c8d9e0f1a2","","Paycheck","March","CURRENCY::USD","","","","Income:Salary","Salary","-$3,100.00","-3,100.00","-$3,100.00","-3,100.00","n","","1.00"
+        "","","","","","","","","","Assets:Current Assets:Checking Account","Checking Account","$3,100.00","3,100.00","$3,100.00","3,100.00","c","","1.00"
+        "03/16/2025","2a3b4c5d6e7f8091a2b3c4d5e6f70819","","Savings","","CURRENCY::USD","","","","Assets:Current Assets:Checking Account","Checking Account","-$500.00","-500.00","-$500.00","-500.00","n","","1.00"
+        "","","","","","","","","","Assets:Current Assets:Savings Account","Savings Account","$500.00","500.00","$500.00","500.00","n","","1.00"
+        "03/20/2025","3b4c5d6e7f8091a2b3c4d5e6f708192a","","Trader Joe's","","CURRENCY::USD","","","","Expenses:Groceries","Groceries","$55.12","55.12","$55.12","55.12","n","","1.00"
+        "","","","","","","","","weekly","Liabilities:Credit Card","Credit Card","-$55.12","-55.12","-$55.12","-55.12","n","","1.00"
+
+        """
+
     /// Money Manager Ex, Export → CSV with a header row and day-first dates.
     static let moneyManagerEx = """
         Date,Status,Type,Account,Payee,Category,SubCategory,Withdrawal,Deposit,Notes
@@ -103,7 +120,7 @@ final class BankAppExportsTests: XCTestCase {
     static let all: [(name: String, text: String, events: Int)] = [
         ("monzo.csv", monzo, 3), ("n26.csv", n26, 3), ("n26-2019.csv", n26Old, 3), ("wise.csv", wise, 3),
         ("starling.csv", starling, 3), ("bunq.csv", bunq, 3), ("actual.csv", actual, 3), ("firefly.csv", firefly, 3),
-        ("gnucash.csv", gnuCash, 3), ("mmex.csv", moneyManagerEx, 3), ("revolut.csv", revolut, 2),
+        ("gnucash.csv", gnuCash, 3), ("gnucash-full.csv", gnuCashFull, 5), ("mmex.csv", moneyManagerEx, 3), ("revolut.csv", revolut, 2),
     ]
 
     private func parse(_ text: String) throws -> (events: [Event], issues: [String], skipped: Int) {
@@ -206,6 +223,32 @@ final class BankAppExportsTests: XCTestCase {
         XCTAssertEqual(r.events.map { $0.time?.iso8601 }, ["2025-03-01", "2025-03-02", "2025-03-15"])
         XCTAssertEqual(r.events.map { $0.amount?.decimalString }, ["-40.00", "-55.12", "3100.00"])
         XCTAssertEqual(r.events[0].text, "William Hill")
+    }
+
+    func testGnuCashFullLayoutReadsFiveAssetAndLiabilitySplitsOfFourTransactionsAndCountsThreeOtherLegs() throws {
+        let r = try parse(Self.gnuCashFull)
+        XCTAssertEqual(r.events.count, 5, r.issues.joined(separator: "\n"))
+        XCTAssertEqual(r.events.map { $0.amount?.decimalString }, ["-25.00", "3100.00", "-500.00", "500.00", "-55.12"])
+        XCTAssertEqual(r.events.map { $0.amount?.currency }, ["USD", "USD", "USD", "USD", "USD"], "from CURRENCY::USD")
+        XCTAssertEqual(r.events.map { $0.time?.iso8601 }, ["2025-03-04", "2025-03-15", "2025-03-16", "2025-03-16", "2025-03-20"])
+        XCTAssertEqual(r.events.map(\.text), ["Paddy Power", "Paycheck", "Savings", "Savings", "Trader Joe's"],
+                       "a continuation row takes its transaction's description")
+        XCTAssertEqual(r.skipped, 0)
+        XCTAssertTrue(r.issues.contains("3 split(s) in income, expense and other accounts were not read: each transaction counts once, from its asset or liability side"), "\(r.issues)")
+    }
+
+    func testGnuCashFullLayoutWithRepeatedTransactionFieldsAndTheOlderHeaderSpelling() throws {
+        let text = """
+            Date,Transaction ID,Number,Description,Notes,Commodity/Currency,Void Reason,Action,Memo,Full Account Name,Account Name,Amount With Sym.,Amount Num,Reconcile,Reconcile Date,Rate/Price
+            2025-03-04,b33c8a6160494417558fd143731fc26a,,Kahuna Burger,,CURRENCY::EUR,,,,Expenses:Dining,Dining,€10.00,10.00,n,,1.00
+            2025-03-04,b33c8a6160494417558fd143731fc26a,,Kahuna Burger,,CURRENCY::EUR,,,,Aktiva:Barvermögen:Geldbörse,Geldbörse,-€10.00,-10.00,n,,1.00
+
+            """
+        let r = try parse(text)
+        XCTAssertEqual(r.events.map { $0.amount?.decimalString }, ["-10.00"], r.issues.joined(separator: "\n"))
+        XCTAssertEqual(r.events.map { $0.amount?.currency }, ["EUR"])
+        XCTAssertEqual(r.events.map(\.text), ["Kahuna Burger"])
+        XCTAssertTrue(r.issues.contains("1 split(s) in income, expense and other accounts were not read: each transaction counts once, from its asset or liability side"), "\(r.issues)")
     }
 
     func testMoneyManagerExWithdrawalAndDepositColumns() throws {

@@ -10,7 +10,12 @@ import Formats
 ///   (5) as `code`, `total_elapsed_time` (7, ms) and `total_distance` (9, cm) in the text;
 /// - when a file has no session, its `activity` message (34: `timestamp` is the end,
 ///   `total_timer_time` field 0 in ms) stands for one, with the sport of a `sport` message (12)
-///   when there is one.
+///   when there is one;
+/// - the `activity` message's `local_timestamp` (field 5) minus its `timestamp` is the watch's
+///   offset from UTC: the workouts of the file get it, so their hour is the hour on the wrist.
+///   The message comes last in a file, so workouts wait for it (at most `pendingLimit`; a file
+///   without one, or with an offset that is no time zone, keeps UTC). Location fixes keep UTC:
+///   there are thousands of them per file.
 /// Other messages (laps, device info, HRV, developer fields) are skipped by size.
 /// docs/formats/health.md, "FIT activity files".
 public struct FITActivityParser: ExportParser {
@@ -21,6 +26,9 @@ public struct FITActivityParser: ExportParser {
     private var sessions = 0
     private var sport: Int64?
     private var activity: FITReader.Message?
+    /// Workouts read since the last `activity` message, waiting for its local time offset.
+    private var pending: [Event] = []
+    static let pendingLimit = 64
 
     public init() {}
 
@@ -34,6 +42,7 @@ public struct FITActivityParser: ExportParser {
         var reader = self.reader
         reader.finish { handle($0, sink) }
         self.reader = reader
+        flush(offset: nil, sink)
         if sessions == 0, let activity { emitActivity(activity, sink) }
         if reader.filesRead == 0 && reader.gaveUp && sink.eventCount == 0 {
             throw ParseError("no FIT records could be read")
@@ -50,7 +59,9 @@ public struct FITActivityParser: ExportParser {
             case 12: if sport == nil { sport = message.value(0) }
             case 18: emitSession(message, sink)
             case 20: emitRecord(message, sink)
-            case 34: activity = message
+            case 34:
+                activity = message
+                flush(offset: Self.localOffset(message, sink), sink)
             default: break
             }
         }
@@ -95,21 +106,51 @@ public struct FITActivityParser: ExportParser {
                     message: message, sink)
     }
 
-    private func emitActivity(_ message: FITReader.Message, _ sink: EventSink) {
+    private mutating func emitActivity(_ message: FITReader.Message, _ sink: EventSink) {
         guard let end = Self.time(message.timestamp) else {
             sink.skip("activity at byte \(message.offset) without a time", at: position(message)); return
         }
         let timerMs = message.value(0)
         let start = timerMs.map { Timestamp(epochSeconds: end.epochSeconds - $0 / 1000, utcOffsetSeconds: 0) } ?? end
         emitWorkout(start: start, elapsedMs: timerMs, distanceCm: nil, sport: sport, message: message, sink)
+        flush(offset: Self.localOffset(message, nil), sink)
     }
 
-    private func emitWorkout(start: Timestamp, elapsedMs: Int64?, distanceCm: Int64?, sport: Int64?,
-                             message: FITReader.Message, _ sink: EventSink) {
-        sink.emit(Workout.event(source: Self.source, type: FITSport.name(sport), start: start,
-                                seconds: elapsedMs.flatMap { $0 > 0 ? $0 / 1000 : nil },
-                                metres: distanceCm.flatMap { $0 > 0 ? Double($0) / 100 : nil },
-                                product: fileType == nil || fileType == 4 ? "FIT activity" : "FIT file", position: position(message)))
+    private mutating func emitWorkout(start: Timestamp, elapsedMs: Int64?, distanceCm: Int64?, sport: Int64?,
+                                      message: FITReader.Message, _ sink: EventSink) {
+        if pending.count >= Self.pendingLimit { flush(offset: nil, sink) }
+        pending.append(Workout.event(source: Self.source, type: FITSport.name(sport), start: start,
+                                     seconds: elapsedMs.flatMap { $0 > 0 ? $0 / 1000 : nil },
+                                     metres: distanceCm.flatMap { $0 > 0 ? Double($0) / 100 : nil },
+                                     product: fileType == nil || fileType == 4 ? "FIT activity" : "FIT file", position: position(message)))
+    }
+
+    /// Emits the waiting workouts, on the watch's clock when `offset` is known.
+    private mutating func flush(offset: Int32?, _ sink: EventSink) {
+        for var event in pending {
+            if let offset {
+                event.time?.utcOffsetSeconds = offset
+                event.endTime?.utcOffsetSeconds = offset
+            }
+            sink.emit(event)
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// `local_timestamp` − `timestamp` of an `activity` message when it is a time zone's offset:
+    /// within ±14 h and a whole number of quarter hours (watches write it to the second; a
+    /// difference of a few seconds from the quarter is rounded off). Otherwise nil, with a
+    /// warning when `sink` is given and the message had a local time.
+    static func localOffset(_ message: FITReader.Message, _ sink: EventSink?) -> Int32? {
+        guard let utc = time(message.timestamp), let localRaw = message.value(5),
+              let local = time(UInt32(exactly: localRaw)) else { return nil }
+        let difference = local.epochSeconds - utc.epochSeconds
+        let quarters = (Double(difference) / 900).rounded()
+        guard abs(difference) <= 14 * 3600, abs(Double(difference) - quarters * 900) <= 60 else {
+            sink?.warn("activity at byte \(message.offset): local time \(difference) s from UTC is no time zone, not used")
+            return nil
+        }
+        return Int32(quarters * 900)
     }
 }
 

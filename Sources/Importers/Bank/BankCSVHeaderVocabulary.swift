@@ -8,6 +8,9 @@ enum BankCSVColumnRole: CaseIterable, Sendable {
     case fee, net
     /// The transaction's state (`COMPLETED`, `PENDING`, `DECLINED`, `REVERTED`, `FAILED`).
     case state
+    /// The account a split row books to (GnuCash's full layout `Full Account Name`,
+    /// `Assets:Current Assets:Checking`): the file lists every leg of each transaction.
+    case account
 
     /// Dense index for per-row lookups (hashing the role per field showed in profiles).
     var slot: Int {
@@ -28,6 +31,7 @@ enum BankCSVColumnRole: CaseIterable, Sendable {
         case .fee: return 13
         case .net: return 14
         case .state: return 15
+        case .account: return 16
         }
     }
 }
@@ -58,8 +62,9 @@ enum BankCSVHeaderVocabulary {
             "amount", "betrag", "montant", "importe", "сумма", "сумма операции", "сумма в валюте счета",
             "сумма платежа", "transaction amount", "umsatz", "gross", "importe operación", "montant de l'opération",
             "金额", "交易金额", "发生额",
-            // GnuCash's transaction export writes the bare number beside `Amount With Sym`.
-            "amount num.",
+            // GnuCash's transaction export writes the bare number beside `Amount With Sym`
+            // (`Amount Num` without the dot in older versions and GnuCash for Android).
+            "amount num.", "amount num",
         ]),
         (.debit, [
             "debit", "débit", "debit amount", "debits", "soll", "cargo", "cargos", "расход", "списание",
@@ -94,7 +99,7 @@ enum BankCSVHeaderVocabulary {
             "bénéficiaire", "beneficiaire", "tiers", "beneficiario", "ordenante", "получатель", "контрагент",
             "плательщик", "交易对方", "对方户名", "对方名称",
         ]),
-        (.currency, ["currency", "currency_code", "währung", "waehrung", "devise", "moneda", "divisa", "валюта", "валюта операции", "ccy", "币种"]),
+        (.currency, ["currency", "currency_code", "commodity/currency", "währung", "waehrung", "devise", "moneda", "divisa", "валюта", "валюта операции", "ccy", "币种"]),
         (.mcc, ["mcc", "mcc code", "merchant category code", "код mcc", "category code"]),
         (.code, [
             "type", "transaction type", "buchungstext", "umsatzart", "buchungsart", "type d'opération",
@@ -105,6 +110,7 @@ enum BankCSVHeaderVocabulary {
         (.fee, ["fee", "fees", "gebühr", "gebühren", "frais", "comisión", "комиссия", "手续费"]),
         (.net, ["net", "net amount", "netto"]),
         (.state, ["state", "status", "статус", "состояние", "交易状态", "当前状态", "estado"]),
+        (.account, ["full account name"]),
     ]
 
     /// Stems for names no table lists (`Buchungstag (Datum)` → `buchungstag` is exact, but
@@ -160,6 +166,8 @@ enum BankCSVHeaderVocabulary {
         case "CHF", "Fr.": return "CHF"
         default: break
         }
+        // GnuCash names a transaction's currency `CURRENCY::EUR`.
+        if t.hasPrefix("CURRENCY::") { return currencyCode(t.dropFirst(10)) }
         guard t.utf8.count == 3, t.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
         return t.uppercased()
     }

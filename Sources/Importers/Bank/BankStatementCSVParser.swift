@@ -21,6 +21,8 @@ public struct BankStatementCSVParser: ExportParser {
     private let dateOrderWatch = DateOrderWatch()
     /// Rows whose debit/credit mark is neither a known debit nor a known credit mark.
     private let unknownMarks = UnknownMarks()
+    /// GnuCash's full layout: the transaction a split row belongs to, and the legs not read.
+    private let splits = SplitLedger()
 
     /// The source its events carry: `bank.csv`, or `bank.paypal` for PayPal's activity download,
     /// which is a wallet's list of purchases rather than a bank's statement (PaymentMirrors).
@@ -95,6 +97,27 @@ public struct BankStatementCSVParser: ExportParser {
         var first: (line: Int, mark: String)?
     }
 
+    /// GnuCash's "Export Transactions to CSV" in the full layout writes one row per split: a
+    /// transaction of 10.00 from the checking account to groceries is a row for
+    /// `Assets:Checking` (-10.00) and one for `Expenses:Groceries` (+10.00). Only the legs in
+    /// asset and liability accounts (the bank, cash and card side, as a statement shows them) are
+    /// read, so a transaction counts once; the others are counted in one warning. Rows that
+    /// continue a transaction may leave its date and description empty (older versions, GnuCash
+    /// for Android): they take those of the transaction's first row. docs/formats/bank.md.
+    final class SplitLedger {
+        var date: [UInt8]?
+        var description: String?
+        var currency: String?
+        var otherLegs = 0
+    }
+
+    /// The top-level account names of GnuCash's asset and liability trees in its default account
+    /// templates (English, German, French, Spanish, Russian, Chinese), lower-cased.
+    static let statementRoots: Set<String> = [
+        "assets", "liabilities", "aktiva", "fremdkapital", "passiva", "verbindlichkeiten", "actif", "passif",
+        "activo", "activos", "pasivo", "pasivos", "активы", "обязательства", "资产", "负债",
+    ]
+
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
         if dialect == nil {
             head.append(contentsOf: chunk)
@@ -112,12 +135,15 @@ public struct BankStatementCSVParser: ExportParser {
             transcoder = t
             try feedReader(transcoded[...], sink: sink)
         }
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, source = self.source
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, splits = self.splits, source = self.source
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, source: source, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, splits: splits, source: source, sink: sink)
         }
         try reader.finish(handle)
         if watch.waiting { watch.assume(sink: sink) }
+        if splits.otherLegs > 0 {
+            sink.warn("\(splits.otherLegs) split(s) in income, expense and other accounts were not read: each transaction counts once, from its asset or liability side")
+        }
         if let (line, _) = unknownMarks.first {
             // The mark itself is cell text, so not quoted; the line points at the first such row.
             sink.warn("\(unknownMarks.rows) row(s) with a debit/credit mark that is neither debit nor credit: read without an amount (neither money in nor out)",
@@ -175,9 +201,9 @@ public struct BankStatementCSVParser: ExportParser {
     }
 
     private mutating func feedReader(_ bytes: ArraySlice<UInt8>, sink: EventSink) throws(ParseError) {
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, source = self.source
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, splits = self.splits, source = self.source
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, source: source, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, splits: splits, source: source, sink: sink)
         }
         let result: Result<Void, ParseError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(ParseError) { try reader.feed(buffer, handle); return .success(()) }
@@ -187,16 +213,16 @@ public struct BankStatementCSVParser: ExportParser {
     }
 
     private mutating func feedReader(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, sink: EventSink) throws(ParseError) {
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, source = self.source
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, splits = self.splits, source = self.source
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, source: source, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, splits: splits, source: source, sink: sink)
         }
         try reader.feed(UnsafeBufferPointer(rebasing: bytes), handle)
     }
 
     /// Turns one record into an event, or a skip with its line and reason.
     static func handle(_ record: CSVRecord, dialect d: BankCSVDialect, layout: BankCSVDialect.RowLayout,
-                       watch: DateOrderWatch, marks: UnknownMarks, source: String, sink: EventSink) {
+                       watch: DateOrderWatch, marks: UnknownMarks, splits: SplitLedger, source: String, sink: EventSink) {
         if let header = d.headerOrdinal, record.ordinal <= header { return } // preamble and header
         let position = SourcePosition.line(record.line)
         switch record.problem {
@@ -221,7 +247,24 @@ public struct BankStatementCSVParser: ExportParser {
             return f.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) ? nil : f
         }
 
-        guard let dateField = field(.date) ?? field(.valueDate) else {
+        var dateSlice = field(.date) ?? field(.valueDate)
+        var continuesTransaction = false
+        if layout.column(.account) != nil {
+            if let dateSlice {
+                splits.date = Array(dateSlice)
+                splits.description = text(.description)
+                splits.currency = text(.currency)
+            } else if let carried = splits.date {
+                dateSlice = carried[...]
+                continuesTransaction = true
+            }
+            let root = text(.account).map { $0.split(separator: ":", maxSplits: 1).first.map(String.init) ?? $0 }?.trimmingSpaces.lowercased()
+            guard let root, statementRoots.contains(root) else {
+                splits.otherLegs += 1
+                return
+            }
+        }
+        guard let dateField = dateSlice else {
             sink.skip("no date", at: position); return
         }
         if watch.waiting || (watch.active && watch.contradiction == nil), let p = BankCSVDate.pieces(dateField), p.firstDigits <= 2,
@@ -250,7 +293,7 @@ public struct BankStatementCSVParser: ExportParser {
         // dropped, so the payment counts once.
         if let type = text(.code)?.lowercased(), payPalFundingTypes.contains(type) { return }
 
-        let currency = text(.currency).flatMap { BankCSVHeaderVocabulary.currencyCode($0) } ?? d.headerCurrency
+        let currency = (continuesTransaction ? splits.currency : text(.currency)).flatMap { BankCSVHeaderVocabulary.currencyCode($0) } ?? d.headerCurrency
         var amount: Money
         var neitherDebitNorCredit = false
         // The cell the amount was read from, for a currency written in it.
@@ -308,7 +351,7 @@ public struct BankStatementCSVParser: ExportParser {
 
         var mcc: Int? = nil
         if let raw = text(.mcc), raw.count <= 4, let v = Int(raw) { mcc = v }
-        let description = text(.description)
+        let description = continuesTransaction ? splits.description : text(.description)
         let event = Event(source: source, kind: .transaction, time: time, text: description,
                           counterparty: text(.payee), amount: neitherDebitNorCredit ? nil : amount, mcc: mcc, code: text(.code),
                           position: position)
