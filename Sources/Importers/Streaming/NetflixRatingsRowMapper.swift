@@ -19,15 +19,7 @@ struct NetflixRatingsRowMapper: CSVRowMapper {
     private var withoutRating = 0
 
     mutating func map(_ row: CSVRow, into sink: EventSink) {
-        guard let timeText = row["event utc ts"] else {
-            sink.skip("no timestamp", at: row.position)
-            return
-        }
-        guard var time = Timestamp.parseISO8601(timeText.utf8), !time.dateOnly else {
-            sink.skip("unreadable timestamp \(QuotedValue.describe(timeText))", at: row.position)
-            return
-        }
-        if time.utcOffsetSeconds == nil { time.utcOffsetSeconds = 0 }
+        guard let time = NetflixCSVTime.read(row, "event utc ts", missing: "no timestamp", unreadable: "unreadable timestamp", into: sink) else { return }
         guard let title = row["title name"] else {
             sink.skip("no title", at: row.position)
             return

@@ -22,15 +22,7 @@ struct NetflixSearchRowMapper: CSVRowMapper {
     private var withoutQuery = 0
 
     mutating func map(_ row: CSVRow, into sink: EventSink) {
-        guard let timeText = row["utc timestamp"] else {
-            sink.skip("no timestamp", at: row.position)
-            return
-        }
-        guard var time = Timestamp.parseISO8601(timeText.utf8), !time.dateOnly else {
-            sink.skip("unreadable timestamp \(QuotedValue.describe(timeText))", at: row.position)
-            return
-        }
-        if time.utcOffsetSeconds == nil { time.utcOffsetSeconds = 0 }
+        guard let time = NetflixCSVTime.read(row, "utc timestamp", missing: "no timestamp", unreadable: "unreadable timestamp", into: sink) else { return }
         guard let query = row["query typed"] else {
             withoutQuery += 1
             return

@@ -19,15 +19,7 @@ struct NetflixViewingRowMapper: CSVRowMapper {
     private var supplemental = 0
 
     mutating func map(_ row: CSVRow, into sink: EventSink) {
-        guard let startText = row["start time"] else {
-            sink.skip("no start time", at: row.position)
-            return
-        }
-        guard var start = Timestamp.parseISO8601(startText.utf8), !start.dateOnly else {
-            sink.skip("unreadable start time \(QuotedValue.describe(startText))", at: row.position)
-            return
-        }
-        if start.utcOffsetSeconds == nil { start.utcOffsetSeconds = 0 }
+        guard let start = NetflixCSVTime.read(row, "start time", missing: "no start time", unreadable: "unreadable start time", into: sink) else { return }
         guard let title = row["title"] else {
             sink.skip("no title", at: row.position)
             return
