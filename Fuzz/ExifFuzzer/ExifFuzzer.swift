@@ -1,6 +1,6 @@
 import FuzzSupport
 import StewardCore
-@testable import Importers
+import Importers
 
 /// libFuzzer entry point for the photo and video path, fed in chunks, the first byte picking the
 /// chunk size: a JPEG goes to `ExifPhotoParser` (JPEG segments, then the Exif TIFF block: IFD0,
@@ -16,13 +16,13 @@ public func fuzzExif(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let start, count > 0 else { return 0 }
     let chunkSize = Int(start[0]) * 4 + 1
     let input = Array(UnsafeBufferPointer(start: start + 1, count: count - 1))
+    // A recognized photo gets the parser a scan would give it; anything else one of the two
+    // box readers, so damaged HEICs and videos are fuzzed as well as damaged JPEGs.
+    let probe = FileProbe(path: "IMG_0001", head: Array(input.prefix(64 * 1024)), size: Int64(input.count))
+    let photos = ExifPhotoImporter()
     var parser: any ExportParser
-    if input.starts(with: [0xFF, 0xD8]) {
-        parser = ExifPhotoParser()
-    } else if let brand = ISOBMFFBrand.of(Array(input.prefix(1024))), ISOBMFFBrand.isImage(brand) {
-        parser = HEIFPhotoParser()
-    } else if let layout = ExifPhotoImporter.chunkLayout(Array(input.prefix(64))) {
-        parser = ImageChunkExifParser(layout: layout)
+    if input.starts(with: [0xFF, 0xD8]) || photos.detect(probe) != nil {
+        parser = photos.makeParser(for: probe)
     } else {
         parser = start[0] & 1 == 0 ? HEIFPhotoParser() : VideoMetadataParser()
     }

@@ -30,6 +30,9 @@ public struct HEIFPhotoParser: ExportParser {
     private var problem: String?
     public private(set) var isComplete = false
 
+    /// Every byte of the Exif item's extents has been captured.
+    private var exifIsWhole: Bool { exif.count == extents.reduce(0) { $0 + Int($1.count) } }
+
     public init() {}
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
@@ -46,7 +49,7 @@ public struct HEIFPhotoParser: ExportParser {
         for (box, payload, truncated) in collected { keep(box, payload, truncated: truncated) }
         if !located, let metaEnd, walker.offset >= metaEnd { locateExif(unreadFrom: chunkStart) }
         if located { capture(chunk, at: chunkStart) }
-        if located && (problem != nil || exif.count == extents.reduce(0) { $0 + Int($1.count) }) { isComplete = true }
+        if located && (problem != nil || exifIsWhole) { isComplete = true }
     }
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
@@ -59,7 +62,7 @@ public struct HEIFPhotoParser: ExportParser {
             problem = problem ?? (metaEnd == nil ? "no item table (iinf/iloc) in the meta box" : "the file ends before its Exif item")
         }
         if let problem { sink.skip(problem, at: position); return }
-        guard exif.count == extents.reduce(0, { $0 + Int($1.count) }), exif.count >= 4 else {
+        guard exifIsWhole, exif.count >= 4 else {
             sink.skip("the file ends before its Exif item", at: position); return
         }
         let tiffOffset = exif[0..<4].reduce(0) { $0 << 8 | Int($1) }

@@ -8,6 +8,7 @@ enum ISOBMFFBrand {
     static let imageBrands: Set<String> = ["heic", "heix", "heim", "heis", "mif1", "avif"]
     static let movieBrands: Set<String> = ["isom", "iso2", "iso4", "iso5", "iso6", "mp41", "mp42", "avc1", "qt  ",
                                            "M4V ", "M4VP", "3gp4", "3gp5", "3gp6", "3g2a", "MSNV", "XAVC", "mmp4"]
+    static let knownBrands = imageBrands.union(movieBrands)
 
     /// The brand that decides, from a file head: the major brand if it is a known one, else the
     /// first known compatible brand, else the major brand; nil when the file does not start
@@ -18,8 +19,7 @@ enum ISOBMFFBrand {
         var brands = [brand(head[8..<12])]
         var index = 16
         while index + 4 <= size { brands.append(brand(head[index..<(index + 4)])); index += 4 }
-        let known = imageBrands.union(movieBrands)
-        return brands.first(where: { known.contains($0) }) ?? brands[0]
+        return brands.first(where: { knownBrands.contains($0) }) ?? brands[0]
     }
 
     static func isImage(_ brand: String) -> Bool { imageBrands.contains(brand) }

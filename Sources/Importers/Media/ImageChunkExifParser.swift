@@ -30,6 +30,13 @@ public struct ImageChunkExifParser: ExportParser {
 
     /// The Exif TIFF block and the file offset of its first byte, once the chunk has passed
     /// (what `--strip-gps` edits in place).
+    /// A PNG's whole `eXIf` chunk data and its file offset (nil for a WebP, whose chunks carry
+    /// no checksum).
+    public var pngExifChunk: (data: [UInt8], dataOffset: Int64)? {
+        guard walker.layout == .png, let found = walker.found, let offset = walker.foundOffset else { return nil }
+        return (found, offset)
+    }
+
     public var exifTIFF: (bytes: ArraySlice<UInt8>, fileOffset: Int64)? {
         guard let found = walker.found, let offset = walker.foundOffset else { return nil }
         let prefixed = found.starts(with: [0x45, 0x78, 0x69, 0x66, 0x00, 0x00])

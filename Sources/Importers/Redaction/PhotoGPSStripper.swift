@@ -7,8 +7,9 @@ import Archives
 public enum PhotoGPSStripper {
     /// nil when the photo has no GPS IFD in the Exif block steward reads (nothing to strip).
     public static func edits(path: String) throws -> [ByteEdit]? {
-        guard let (block, base) = try exifTIFF(path: path),
-              let reader = ExifTIFFReader(block), let first = reader.firstIFDOffset,
+        guard let located = try locateExif(path: path) else { return nil }
+        let block = located.tiff, base = located.tiffOffset
+        guard let reader = ExifTIFFReader(block), let first = reader.firstIFDOffset,
               let ifd0 = reader.entries(at: first),
               let pointer = ifd0.first(where: { $0.tag == 0x8825 }), let gpsOffset = reader.pointer(pointer),
               let gps = reader.entries(at: gpsOffset) else { return nil }
@@ -34,7 +35,7 @@ public enum PhotoGPSStripper {
         }
         var edits = merged.map { ByteEdit(start: base + Int64($0.lowerBound), end: base + Int64($0.upperBound),
                                           replacement: [UInt8](repeating: 0, count: $0.count)) }
-        if let chunk = try pngExifChunk(path: path, tiffOffset: base) {
+        if let chunk = located.pngChunk {
             // A PNG chunk ends with the CRC-32 of its type and data: written anew for the
             // zeroed data, or readers would drop the whole Exif chunk as damaged.
             var data = chunk.data
@@ -50,42 +51,43 @@ public enum PhotoGPSStripper {
         return edits
     }
 
-    /// A PNG's `eXIf` chunk data and its file offset, when the Exif block at `tiffOffset` is one.
-    static func pngExifChunk(path: String, tiffOffset: Int64) throws -> (data: [UInt8], dataOffset: Int64)? {
-        var walker = ImageChunkWalker(layout: .png, wanted: "eXIf", limit: ImageChunkExifParser.maxExifBytes)
-        var isPNG: Bool?
-        try ByteEdits.readChunks(path) { chunk, _ in
-            if isPNG == nil { isPNG = chunk.starts(with: ExifPhotoImporter.pngSignature) }
-            if isPNG == true, !walker.isDone { walker.feed(UnsafeRawBufferPointer(chunk)) }
-        }
-        guard isPNG == true, let data = walker.found, let offset = walker.foundOffset,
-              offset <= tiffOffset, tiffOffset < offset + Int64(data.count) else { return nil }
-        return (data, offset)
+    /// Where a photo's Exif TIFF block is: its bytes, the file offset of its first byte, and for
+    /// a PNG the `eXIf` chunk holding it (whose CRC must be written anew).
+    struct LocatedExif {
+        var tiff: ArraySlice<UInt8>
+        var tiffOffset: Int64
+        var pngChunk: (data: [UInt8], dataOffset: Int64)?
     }
 
-    /// A photo's Exif TIFF block and the file offset of its first byte: a JPEG's APP1 segment
-    /// from its head, or what the HEIC, PNG or WebP parser located in a second reading.
-    static func exifTIFF(path: String) throws -> (ArraySlice<UInt8>, Int64)? {
+    /// A JPEG's APP1 segment from its head, or what the HEIC, PNG or WebP parser finds, in one
+    /// reading of the file (the format is told by its first chunk, as a scan tells it).
+    static func locateExif(path: String) throws -> LocatedExif? {
         var head: [UInt8] = []
-        try ByteEdits.readChunks(path) { chunk, _ in
-            if head.count < ExifPhotoParser.maxBytes { head.append(contentsOf: chunk.prefix(ExifPhotoParser.maxBytes - head.count)) }
-        }
-        if head.starts(with: [0xFF, 0xD8]) {
-            return ExifPhotoParser.exifBlock(in: head).map { ($0, Int64($0.startIndex)) }
-        }
-        let importer = ExifPhotoImporter()
-        let probe = FileProbe(path: path, head: head, size: nil)
-        guard importer.detect(probe) != nil else { return nil }
-        var parser = importer.makeParser(for: probe)
+        var parser: (any ExportParser)?
         let ignored = EventSink { _ in }
         try ByteEdits.readChunks(path) { chunk, _ in
-            if !parser.isComplete { try? parser.feed(UnsafeRawBufferPointer(chunk), into: ignored) }
+            if head.isEmpty, !chunk.starts(with: [0xFF, 0xD8]) {
+                let importer = ExifPhotoImporter()
+                let probe = FileProbe(path: path, head: Array(chunk.prefix(FileProbe.headLength)), size: nil)
+                if importer.detect(probe) != nil { parser = importer.makeParser(for: probe) }
+            }
+            if head.count < ExifPhotoParser.maxBytes { head.append(contentsOf: chunk.prefix(ExifPhotoParser.maxBytes - head.count)) }
+            if var running = parser, !running.isComplete {
+                try? running.feed(UnsafeRawBufferPointer(chunk), into: ignored)
+                parser = running
+            }
         }
-        try? parser.finish(into: ignored)
         switch parser {
-        case let heif as HEIFPhotoParser: return heif.exifTIFF.map { ($0.bytes, $0.fileOffset) }
-        case let chunked as ImageChunkExifParser: return chunked.exifTIFF.map { ($0.bytes, $0.fileOffset) }
-        default: return nil
+        case nil:
+            guard head.starts(with: [0xFF, 0xD8]), let block = ExifPhotoParser.exifBlock(in: head) else { return nil }
+            return LocatedExif(tiff: block, tiffOffset: Int64(block.startIndex))
+        case var heif as HEIFPhotoParser:
+            try? heif.finish(into: ignored)
+            return heif.exifTIFF.map { LocatedExif(tiff: $0.bytes, tiffOffset: $0.fileOffset) }
+        case let chunked as ImageChunkExifParser:
+            return chunked.exifTIFF.map { LocatedExif(tiff: $0.bytes, tiffOffset: $0.fileOffset, pngChunk: chunked.pngExifChunk) }
+        default:
+            return nil
         }
     }
 }
