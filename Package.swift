@@ -60,6 +60,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // System zlib, for gzip streams (.tgz Takeout archives) inflated in bounded chunks.
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's mallopt, for the allocator thresholds the CLI sets at start (AllocatorTuning).
+        .systemLibrary(name: "CAllocatorTuning"),
         .target(name: "Store", dependencies: ["StewardCore", "CSQLite"]),
         // Languages: steward's own strings (Sources/Localization/Catalog, compiled in by
         // ProgramCatalogPlugin), plural rules, number and date forms, the rules' translated
@@ -88,6 +90,7 @@ let package = Package(
         ]),
         .executableTarget(name: "steward", dependencies: [
             "StewardPipeline", "StewardCore", "Importers", "Reports", "Personas", "Localization", "Store",
+            "CAllocatorTuning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -73,17 +73,51 @@ public struct LexiconAutomaton: Sendable {
     private let firstWords: [FirstWord]
     private let byteClass: [UInt8]
     private let classCount: Int
-    /// Full DFA: entry `state * classCount + class` is the next state's row offset, or its
-    /// bitwise complement when that state ends at least one pattern (checked with one sign test).
-    private let transitions: [Int32]
+
+    // The transition function, compressed. States are numbered breadth first, so the shallow
+    // states, where a scan spends most of its bytes, come first. Each of the first
+    // `denseStateCount` states has a full row of `classCount` entries; every deeper state (most
+    // of them lie inside one word, with one child) keeps only the transitions in which it
+    // differs from the nearest full-row state on its failure chain. A full table for every state
+    // was 28 MB for the repository's rules, which neither fits a cache nor is small to build;
+    // docs/performance.md ("The lexicon automaton in 2.6 MB instead of 28") has the measurements.
+    //
+    // A state is addressed by its *code*: below `denseCodeLimit` the code is the offset of its
+    // row in `denseRows`; from there on, `denseCodeLimit + k` is the k-th sparse state. An entry
+    // holding a target's code is stored complemented when that state ends at least one pattern
+    // (checked with one sign test).
+    private let denseStateCount: Int
+    private let denseCodeLimit: Int
+    private let denseRows: [Int32]
+    /// Per sparse state k: the row offset of the full-row state it defers to, and where its own
+    /// transitions start in `exceptions` (they end where state k + 1's start; one extra entry
+    /// closes the last).
+    private let sparseStates: [SparseState]
+    private let exceptions: [Exception]
+
+    private struct SparseState: Sendable {
+        var fallbackRow: Int32
+        var firstException: Int32
+    }
+
+    private struct Exception: Sendable {
+        var target: Int32
+        var byteClass: Int32
+    }
     /// Pattern ending exactly at a state (-1 if none), and the next state along the failure
-    /// chain that ends a pattern (-1 if none).
+    /// chain that ends a pattern (-1 if none), by state number.
     private let patternAt: [Int32]
     private let outputLink: [Int32]
 
+    /// How many of the shallowest states get a full row by default: 2,048 rows of ~120 classes
+    /// are 1 MB, half of a core's L2 cache here, and hold 84–85 % of the bytes of chat and
+    /// statement text scanned (docs/performance.md).
+    public static let defaultDenseStateCount = 2048
+
     /// Compiles `terms`; the text of each term is folded here. Empty folded terms are ignored
-    /// (the rule loader rejects them earlier with a file and line).
-    public init(terms: [Term]) {
+    /// (the rule loader rejects them earlier with a file and line). `denseStateCount` only
+    /// trades memory for speed: every choice finds the same hits.
+    public init(terms: [Term], denseStateCount: Int = LexiconAutomaton.defaultDenseStateCount) {
         var groupIds: [String: Int32] = [:]
         var groups: [String] = []
         var patternIndexByBytes: [[UInt8]: Int] = [:]
@@ -154,61 +188,152 @@ public struct LexiconAutomaton: Sendable {
         self.byteClass = byteClass
         self.classCount = classCount
 
-        // Trie.
-        var goto: [Int32] = Array(repeating: -1, count: classCount)
-        var patternAt: [Int32] = [-1]
-        for (index, bytes) in patternBytes.enumerated() {
-            var state = 0
-            for b in bytes {
-                let slot = state * classCount + Int(byteClass[Int(b)])
-                if goto[slot] < 0 {
-                    goto[slot] = Int32(patternAt.count)
-                    patternAt.append(-1)
-                    goto.append(contentsOf: repeatElement(-1, count: classCount))
-                }
-                state = Int(goto[slot])
-            }
-            patternAt[state] = Int32(index)
-        }
-        let stateCount = patternAt.count
+        let trie = Trie(patternBytes: patternBytes, byteClass: byteClass)
+        let stateCount = trie.stateCount
+        let denseCount = max(1, min(stateCount, denseStateCount))
+        let sparseCount = stateCount - denseCount
 
-        // Breadth-first failure links, turning the trie into a full DFA in place.
-        var failure = [Int32](repeating: 0, count: stateCount)
-        var outputLink = [Int32](repeating: -1, count: stateCount)
-        var queue: [Int] = []
-        queue.reserveCapacity(stateCount)
-        for c in 0..<classCount {
-            if goto[c] < 0 { goto[c] = 0 } else { queue.append(Int(goto[c])) }
-        }
+        // Breadth-first numbering: state n of the automaton is trie node `order[n]`.
+        var order: [Int32] = [0]
+        order.reserveCapacity(stateCount)
+        var number = [Int32](repeating: 0, count: stateCount)
         var head = 0
-        while head < queue.count {
-            let state = queue[head]
+        while head < order.count {
+            let node = Int(order[head])
+            for edge in trie.edges(of: node) {
+                number[Int(edge.child)] = Int32(order.count)
+                order.append(edge.child)
+            }
             head += 1
+        }
+
+        // Failure links and the compressed transition function, in breadth-first order: every
+        // failure target is shallower than its state, so its transitions are known when needed.
+        // During construction the entries hold state numbers; they become codes at the end.
+        var patternAt = [Int32](repeating: -1, count: stateCount)
+        var outputLink = [Int32](repeating: -1, count: stateCount)
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var denseRows = [Int32](repeating: 0, count: denseCount * classCount)
+        var sparseFallback = [Int32](repeating: 0, count: sparseCount)
+        var exceptionStart: [Int32] = [0]
+        exceptionStart.reserveCapacity(sparseCount + 1)
+        var exceptionClass: [UInt8] = []
+        var exceptionTarget: [Int32] = []
+
+        /// The state reached from `state` on `byteClass`, for a state already laid out.
+        func next(_ state: Int, _ byteClass: Int) -> Int32 {
+            if state < denseCount { return denseRows[state * classCount + byteClass] }
+            let k = state - denseCount
+            for e in Int(exceptionStart[k])..<Int(exceptionStart[k + 1]) where Int(exceptionClass[e]) == byteClass {
+                return exceptionTarget[e]
+            }
+            return denseRows[Int(sparseFallback[k]) * classCount + byteClass]
+        }
+
+        for state in 0..<stateCount {
+            let node = Int(order[state])
+            patternAt[state] = trie.patternAt[node]
             let fail = Int(failure[state])
-            outputLink[state] = patternAt[fail] >= 0 ? Int32(fail) : outputLink[fail]
-            for c in 0..<classCount {
-                let slot = state * classCount + c
-                let next = goto[slot]
-                if next < 0 {
-                    goto[slot] = goto[fail * classCount + c]
-                } else {
-                    failure[Int(next)] = goto[fail * classCount + c]
-                    queue.append(Int(next))
+            if state > 0 { outputLink[state] = patternAt[fail] >= 0 ? Int32(fail) : outputLink[fail] }
+            let children = trie.edges(of: node)
+            for edge in children {
+                failure[Int(number[Int(edge.child)])] = state == 0 ? 0 : next(fail, Int(edge.byteClass))
+            }
+            if state < denseCount {
+                let row = state * classCount
+                if state > 0 {
+                    for c in 0..<classCount { denseRows[row + c] = next(fail, c) }
                 }
+                for edge in children { denseRows[row + Int(edge.byteClass)] = number[Int(edge.child)] }
+            } else {
+                // Own children first, then what the failure state itself changes against the
+                // shared full-row state (unless a child overrides it).
+                let k = state - denseCount
+                for edge in children {
+                    exceptionClass.append(edge.byteClass)
+                    exceptionTarget.append(number[Int(edge.child)])
+                }
+                if fail < denseCount {
+                    sparseFallback[k] = Int32(fail)
+                } else {
+                    let inherited = fail - denseCount
+                    sparseFallback[k] = sparseFallback[inherited]
+                    for e in Int(exceptionStart[inherited])..<Int(exceptionStart[inherited + 1])
+                    where !children.contains(where: { $0.byteClass == exceptionClass[e] }) {
+                        exceptionClass.append(exceptionClass[e])
+                        exceptionTarget.append(exceptionTarget[e])
+                    }
+                }
+                exceptionStart.append(Int32(exceptionClass.count))
             }
         }
-        // Encode targets as row offsets, complemented when the target reports something.
-        // (Rows stay in trie order: a word's chain of states lies close together. Laying them
-        // out breadth first measured 1.06x the CPU on WhatsApp: docs/performance.md.)
-        var transitions = [Int32](repeating: 0, count: goto.count)
-        for slot in 0..<goto.count {
-            let target = Int(goto[slot])
-            let offset = Int32(target * classCount)
-            transitions[slot] = (patternAt[target] >= 0 || outputLink[target] >= 0) ? ~offset : offset
+
+        // State numbers → codes, complemented when the target reports something.
+        let denseCodeLimit = denseCount * classCount
+        func code(_ state: Int32) -> Int32 {
+            let s = Int(state)
+            let value = Int32(s < denseCount ? s * classCount : denseCodeLimit + s - denseCount)
+            return (patternAt[s] >= 0 || outputLink[s] >= 0) ? ~value : value
         }
-        self.transitions = transitions
+        for i in denseRows.indices { denseRows[i] = code(denseRows[i]) }
+        self.denseStateCount = denseCount
+        self.denseCodeLimit = denseCodeLimit
+        self.denseRows = denseRows
+        self.sparseStates = (0...sparseCount).map { k in
+            SparseState(fallbackRow: k < sparseCount ? sparseFallback[k] * Int32(classCount) : 0,
+                        firstException: exceptionStart[k])
+        }
+        self.exceptions = exceptionClass.indices.map { e in
+            Exception(target: code(exceptionTarget[e]), byteClass: Int32(exceptionClass[e]))
+        }
         self.patternAt = patternAt
         self.outputLink = outputLink
+    }
+
+    /// The pattern trie, built once per automaton: nodes are numbered as created; a node's
+    /// children are found through one dictionary while building and as a contiguous run of
+    /// edges afterwards.
+    private struct Trie {
+        struct Edge { var byteClass: UInt8; var child: Int32 }
+        private(set) var patternAt: [Int32] = [-1]
+        private var edgeStart: [Int32] = []
+        private var edgeList: [Edge] = []
+        var stateCount: Int { patternAt.count }
+
+        init(patternBytes: [[UInt8]], byteClass: [UInt8]) {
+            var childOf: [Int: Int32] = [:]
+            var created: [(parent: Int32, edge: Edge)] = []
+            for (index, bytes) in patternBytes.enumerated() {
+                var node = 0
+                for b in bytes {
+                    let c = byteClass[Int(b)]
+                    let key = node << 8 | Int(c)
+                    if let child = childOf[key] { node = Int(child); continue }
+                    let child = Int32(patternAt.count)
+                    patternAt.append(-1)
+                    childOf[key] = child
+                    created.append((Int32(node), Edge(byteClass: c, child: child)))
+                    node = Int(child)
+                }
+                patternAt[node] = Int32(index)
+            }
+            // Children grouped by parent (a counting sort), in the order they were created.
+            var start = [Int32](repeating: 0, count: patternAt.count + 1)
+            for (parent, _) in created { start[Int(parent) + 1] += 1 }
+            for i in 1..<start.count { start[i] += start[i - 1] }
+            var fill = start
+            var list = [Edge](repeating: Edge(byteClass: 0, child: 0), count: created.count)
+            for (parent, edge) in created {
+                list[Int(fill[Int(parent)])] = edge
+                fill[Int(parent)] += 1
+            }
+            edgeStart = start
+            edgeList = list
+        }
+
+        func edges(of node: Int) -> ArraySlice<Edge> {
+            edgeList[Int(edgeStart[node])..<Int(edgeStart[node + 1])]
+        }
     }
 
     /// Number of automaton states (for sizing reports and tests).
@@ -218,19 +343,36 @@ public struct LexiconAutomaton: Sendable {
     /// their end offsets.
     public func scan(folded text: UnsafeBufferPointer<UInt8>, _ body: (Hit) -> Void) {
         guard !patterns.isEmpty else { return }
-        transitions.withUnsafeBufferPointer { table in
-            byteClass.withUnsafeBufferPointer { classes in
-                var row = 0
-                for i in 0..<text.count {
-                    let entry = table[row &+ Int(classes[Int(text[i])])]
-                    if entry >= 0 {
-                        row = Int(entry)
-                    } else {
-                        row = Int(~entry)
-                        report(state: row / classCount, end: i + 1, in: text, body)
-                    }
+        denseRows.withUnsafeBufferPointer { table in
+        byteClass.withUnsafeBufferPointer { classes in
+        sparseStates.withUnsafeBufferPointer { sparse in
+        exceptions.withUnsafeBufferPointer { exceptions in
+            var code = 0
+            for i in 0..<text.count {
+                let byteClass = Int(classes[Int(text[i])])
+                let entry: Int32
+                if code < denseCodeLimit {
+                    entry = table[code &+ byteClass]
+                } else {
+                    // A sparse state: its own transitions (usually one: the next byte of its
+                    // word), else its full-row state's.
+                    let k = code &- denseCodeLimit
+                    var e = Int(sparse[k].firstException)
+                    let end = Int(sparse[k &+ 1].firstException)
+                    while e < end && Int(exceptions[e].byteClass) != byteClass { e &+= 1 }
+                    entry = e < end ? exceptions[e].target : table[Int(sparse[k].fallbackRow) &+ byteClass]
+                }
+                if entry >= 0 {
+                    code = Int(entry)
+                } else {
+                    code = Int(~entry)
+                    report(state: code < denseCodeLimit ? code / classCount : denseStateCount + code - denseCodeLimit,
+                           end: i + 1, in: text, body)
                 }
             }
+        }
+        }
+        }
         }
     }
 

@@ -7,6 +7,7 @@ import StewardPipeline
 // 3 nothing could be read, 4 a given path could not be read. The code comes from the error's
 // type: a StewardError carries its own; ArgumentParser reports usage errors as 64 (EX_USAGE),
 // mapped to 2 here. A specific message is printed alone, without the generic usage block.
+AllocatorTuning.apply()
 do {
     var command = try Steward.parseAsRoot()
     try command.run()

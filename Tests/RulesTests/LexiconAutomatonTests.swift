@@ -18,6 +18,32 @@ final class LexiconAutomatonTests: XCTestCase {
         }
     }
 
+    /// Only the shallowest states get a full row; the rest keep their own transitions and defer
+    /// to a full-row state. Wherever the cut lies, the hits must be those of a full table.
+    func testHitsAreTheSameWhateverNumberOfFullRowStates() {
+        var generator = SplitMix64(seed: 7)
+        let syllables = ["ka", "lo", "mi", "ner", "sto", "ba", "an", "na", "ве", "ло", "ü", "é", "银", "行", " "]
+        func phrase(_ parts: ClosedRange<Int>) -> String {
+            (0..<Int.random(in: parts, using: &generator)).map { _ in syllables.randomElement(using: &generator)! }.joined()
+        }
+        var terms: [LexiconAutomaton.Term] = []
+        for i in 0..<400 {
+            let text = phrase(1...6).trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            terms.append(.init(group: "g\(i % 9)", text: text, isPrefix: i % 7 == 0))
+        }
+        let full = LexiconAutomaton(terms: terms, denseStateCount: .max)
+        XCTAssertGreaterThan(full.stateCount, 500, "enough states that most of them lie beyond the smaller cuts")
+        let texts = (0..<300).map { _ in phrase(5...40) }
+        for denseStateCount in [1, 2, 17, 200] {
+            let cut = LexiconAutomaton(terms: terms, denseStateCount: denseStateCount)
+            for text in texts {
+                XCTAssertEqual(cut.hits(in: text), full.hits(in: text), "\(denseStateCount) full rows, text \"\(text)\"")
+            }
+        }
+        XCTAssertGreaterThan(texts.reduce(0) { $0 + full.hits(in: $1).count }, 300, "the texts are dense with hits")
+    }
+
     func testOverlappingTermsAllReported() {
         let a = automaton([("g", "he"), ("g", "she"), ("g", "his"), ("g", "hers"), ("w", "she sells")])
         XCTAssertEqual(found(a, "she sells"), ["g:she", "w:she sells"])
