@@ -120,6 +120,8 @@ public enum ImporterEventCatalog {
         Entry("discord.package", kinds: [.message, .activity, .adInterest]),
         Entry("snapchat.data", kinds: [.location, .visit, .message, .photo, .adInterest],
               unread: [.photo: photosAreNotFixes]),
+        Entry("snapchat.data_html", source: "snapchat.data", kinds: [.location, .visit, .message, .photo, .search, .adInterest],
+              unread: [.photo: photosAreNotFixes]),
         Entry("apple.app_privacy_report", kinds: [.activity, .pageView]),
         Entry("apple.media_services", kinds: [.activity]),
     ]
