@@ -118,7 +118,7 @@ public enum ImporterEventCatalog {
         Entry("uber.trips", kinds: [.visit]),
         Entry("uber.eats", kinds: [.transaction]),
         Entry("discord.package", kinds: [.message, .activity, .adInterest]),
-        Entry("snapchat.data", kinds: [.location, .visit, .message, .photo, .adInterest],
+        Entry("snapchat.data", kinds: [.location, .visit, .message, .photo, .search, .adInterest],
               unread: [.photo: photosAreNotFixes]),
         Entry("snapchat.data_html", source: "snapchat.data", kinds: [.location, .visit, .message, .photo, .search, .adInterest],
               unread: [.photo: photosAreNotFixes]),

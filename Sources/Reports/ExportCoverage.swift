@@ -153,6 +153,7 @@ public struct ExportCoverage: Sendable, Equatable, Codable {
                 Part("snaps", path: ["snap_history.json", "snap_history.html", "snap_history/subpage_"]),
                 Part("memories", path: ["memories_history.json", "memories_history.html"]),
                 Part("profile", path: ["user_profile.json", "user_profile.html"]),
+                Part("search", path: ["search_history.json", "search_history.html"]),
                ]),
     ]
 

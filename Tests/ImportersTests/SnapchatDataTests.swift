@@ -157,6 +157,27 @@ final class SnapchatDataTests: XCTestCase {
         XCTAssertTrue(r.sink.errors.contains("record 2 (/Interest Categories/2): a category without a name"), "\(r.sink.issues)")
     }
 
+    static let searches = """
+    {"": [
+      {"Date and time (hourly)": "2024-05-04 21:00:00 UTC", "Search Term": "payday loans", "Location": "lat 51.5 ± 0 meters, long -0.1 ± 0 meters"},
+      {"Date and time (hourly)": "2024-05-04 21:00:00 UTC", "Search Term": "payday loa", "Location": "lat 51.5 ± 0 meters, long -0.1 ± 0 meters"},
+      {"Date and time (hourly)": "2024-05-04 21:00:00 UTC", "Search Term": "payday", "Location": "lat 51.5 ± 0 meters, long -0.1 ± 0 meters"},
+      {"Date and time (hourly)": "2024-05-04 20:00:00 UTC", "Search Term": "sam_k", "Location": ""},
+      {"Date and time (hourly)": "2024-05-04 19:00:00 UTC", "Search Term": "", "Location": ""}]}
+    """
+
+    func testSearchHistoryCountsASearchTypedLetterByLetterOnce() throws {
+        for size in [1, 64 * 1024] {
+            let r = try parse(Self.searches, path: "json/search_history.json", chunkSize: size)
+            XCTAssertEqual(r.events.map(\.text), ["payday loans", "sam_k"], "chunk \(size)")
+            XCTAssertTrue(r.events.allSatisfy { $0.kind == .search && $0.product == "Snapchat" })
+            XCTAssertEqual(r.events.first?.time?.iso8601, "2024-05-04T21:00:00Z")
+            XCTAssertEqual(r.sink.skippedCount, 1, "the search without a term")
+            XCTAssertTrue(r.sink.errors.contains("record 4 (//4): a search without a term"), "\(r.sink.issues)")
+            XCTAssertTrue(r.sink.warnings.contains("2 search(es) typed letter by letter were counted once, as the longest term of the hour"))
+        }
+    }
+
     func testOtherJSONWithLocationKeysIsNotClaimed() {
         let importer = SnapchatDataImporter()
         let google = #"{"locations": [{"latitudeE7": 515000000, "longitudeE7": -1000000, "timestamp": "2024-01-01T00:00:00Z"}]}"#

@@ -21,10 +21,13 @@ import Formats
 ///   "Latitude, Longitude: 51.5, -0.12"}` → `photo` events (`0, 0` is no position).
 /// - `user_profile.json`: `Interest Categories`, `Content Categories` (older) or
 ///   `Content Interests`: lists of the categories Snapchat assigned → `ad_interest` events.
+/// - `search_history.json`: one list (under an empty key) of `{"Date and time (hourly)",
+///   "Search Term", "Location"}` → `search` events, a term typed letter by letter counted once
+///   (`SnapchatSearchFolder`).
 struct SnapchatDataParser: ExportParser {
     static let source = "snapchat.data"
 
-    enum Kind { case location, chats, snaps, memories, profile }
+    enum Kind { case location, chats, snaps, memories, profile, searches }
 
     static let locationHistory = "Location History"
     static let areas = "Areas you may have visited in the last two years"
@@ -32,6 +35,7 @@ struct SnapchatDataParser: ExportParser {
 
     let kind: Kind
     private var walker: JSONPathWalker
+    private let searches = SnapchatSearchFolder()
 
     init(kind: Kind) {
         self.kind = kind
@@ -41,21 +45,23 @@ struct SnapchatDataParser: ExportParser {
         case .chats, .snaps: targets = [["*"]]
         case .memories: targets = [["Saved Media"]]
         case .profile: targets = Self.interestLists.map { [$0] }
+        case .searches: targets = [["*"]]
         }
         walker = JSONPathWalker(targets: targets, maxElementBytes: 4 << 20)
     }
 
     mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
-        let kind = self.kind
-        walker.feed(chunk) { Self.handle($0, kind: kind, into: sink) }
+        let kind = self.kind, searches = self.searches
+        walker.feed(chunk) { Self.handle($0, kind: kind, searches: searches, into: sink) }
     }
 
     mutating func finish(into sink: EventSink) throws(ParseError) {
-        let kind = self.kind
-        walker.finish { Self.handle($0, kind: kind, into: sink) }
+        let kind = self.kind, searches = self.searches
+        walker.finish { Self.handle($0, kind: kind, searches: searches, into: sink) }
+        searches.finish(into: sink)
     }
 
-    private static func handle(_ output: JSONPathWalker.Output, kind: Kind, into sink: EventSink) {
+    private static func handle(_ output: JSONPathWalker.Output, kind: Kind, searches: SnapchatSearchFolder, into sink: EventSink) {
         switch output {
         case .value, .skippedValue:
             return
@@ -70,12 +76,20 @@ struct SnapchatDataParser: ExportParser {
                 sink.skip(error.description, at: position)
                 return
             }
+            if kind == .searches {
+                switch search(value, position) {
+                case .success(let found): searches.add(found, into: sink)
+                case .failure(let reason): sink.skip(reason.text, at: position)
+                }
+                return
+            }
             let result: Result<Event, SkipReason>
             switch kind {
             case .location: result = key == areas ? area(value, position) : fix(value, position)
             case .chats, .snaps: result = message(value, list: key, isSnap: kind == .snaps, position)
             case .memories: result = memory(value, position)
             case .profile: result = interest(value, list: key, position)
+            case .searches: return
             }
             switch result {
             case .success(let event): sink.emit(event)
@@ -184,6 +198,14 @@ struct SnapchatDataParser: ExportParser {
                               product: list.lowercased(), position: position))
     }
 
+    static func search(_ value: JSONValue, _ position: SourcePosition) -> Result<SnapchatSearchFolder.Search, SkipReason> {
+        guard case .object = value else { return .failure(SkipReason("not an object")) }
+        guard let timeText = value["Date and time (hourly)"]?.stringValue else { return .failure(SkipReason("no time")) }
+        guard let time = parseTime(timeText) else { return .failure(SkipReason("unreadable time \(QuotedValue.describe(timeText))")) }
+        guard let term = value["Search Term"]?.stringValue, !term.isEmpty else { return .failure(SkipReason("a search without a term")) }
+        return .success(.init(time: time, term: term, position: position))
+    }
+
     // MARK: Values
 
     /// `2022-07-22 19:28:21 UTC` or `2020/08/20 14:51:25 UTC` (the zone may be missing: the
@@ -228,5 +250,46 @@ struct SnapchatDataParser: ExportParser {
         guard let latitude = leadingNumber(halves[0]), let longitude = leadingNumber(halves[1]),
               latitude.isFinite, longitude.isFinite, abs(latitude) <= 90, abs(longitude) <= 180 else { return nil }
         return (latitude, longitude)
+    }
+}
+
+/// Snapchat's search history logs a search per letter typed (`bliss`, `blissa`, `blissaf` in
+/// one hour, newest first): a term that extends or is extended by the one before it in the
+/// same hour is one search, the longest. Holds one search back; the JSON and HTML readers
+/// share it so both formats give the same events.
+final class SnapchatSearchFolder {
+    struct Search {
+        let time: Timestamp
+        let term: String
+        let position: SourcePosition
+    }
+
+    private var held: Search?
+    private(set) var folded = 0
+
+    func add(_ search: Search, into sink: EventSink) {
+        if let held, held.time == search.time {
+            let a = held.term.lowercased(), b = search.term.lowercased()
+            if a.hasPrefix(b) || b.hasPrefix(a) {
+                folded += 1
+                if b.count > a.count { self.held = search }
+                return
+            }
+        }
+        if let held { emit(held, into: sink) }
+        held = search
+    }
+
+    func finish(into sink: EventSink) {
+        if let held { emit(held, into: sink) }
+        held = nil
+        if folded > 0 {
+            sink.warn("\(folded) search(es) typed letter by letter were counted once, as the longest term of the hour")
+        }
+    }
+
+    private func emit(_ search: Search, into sink: EventSink) {
+        sink.emit(Event(source: SnapchatDataParser.source, kind: .search, time: search.time, text: search.term,
+                        product: "Snapchat", position: search.position))
     }
 }

@@ -14,9 +14,7 @@ import Formats
 ///   are not read, as in the JSON variant.
 /// - `memories_history.html`: `Date | Media Type | Location | (download)` → `photo` events.
 /// - `search_history.html`: `Date and time (hourly) | Search term | Location` → `search`
-///   events. Snapchat logs a search per letter typed (`bliss`, `blissa`, `blissaf` in one
-///   hour); a term that extends or is extended by the one beside it in the same hour is one
-///   search, the longest.
+///   events, a term typed letter by letter counted once (`SnapchatSearchFolder`).
 /// - `user_profile.html`: "Interest categories" and "Content categories" sections, one
 ///   category per row → `ad_interest` events.
 /// - Older `chat_history.html` / `snap_history.html`: sections "Received Saved Chat History",
@@ -33,28 +31,28 @@ import Formats
 /// Events are those of the JSON variant, with its source `snapchat.data`, so the same rules
 /// read them and a download holding both formats counts each record once (docs/duplicates.md).
 /// Positions: the line of the row or message and its index among the page's records.
-struct SnapchatHTMLParser: ExportParser {
-    enum Page: Equatable {
+public struct SnapchatHTMLParser: ExportParser {
+    public enum Page: Equatable, Sendable {
         case location, memories, search, profile
         /// The older tables of chats or snaps, sections named Received/Sent.
         case messageTables(snaps: Bool)
-        /// A conversation's subpage; `groupID` is set when the file is named by a group's id.
+        /// A conversation's subpage: the friend its file is named by, or a group's (named by an id).
         case conversation(snaps: Bool, friend: String?, isGroup: Bool)
     }
 
     private var tokenizer = MarkupTokenizer(.html, maxTagBytes: 64 * 1024, maxTextBytes: 256 * 1024)
     private let reader: SnapchatHTMLPageReader
 
-    init(page: Page) {
+    public init(page: Page) {
         reader = SnapchatHTMLPageReader(page: page)
     }
 
-    mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
         let reader = self.reader
         tokenizer.feed(chunk) { reader.handle($0, into: sink) }
     }
 
-    mutating func finish(into sink: EventSink) throws(ParseError) {
+    public mutating func finish(into sink: EventSink) throws(ParseError) {
         let reader = self.reader
         // A page cut inside a tag keeps everything before the cut.
         _ = tokenizer.finish { reader.handle($0, into: sink) }
@@ -101,9 +99,7 @@ final class SnapchatHTMLPageReader {
     private var text: [UInt8] = []
     private var conversationTitle: String?
 
-    /// The search held back to see whether the next row extends it.
-    private var heldSearch: (time: Timestamp, term: String, position: SourcePosition)?
-    private var foldedSearches = 0
+    private let searches = SnapchatSearchFolder()
 
     init(page: SnapchatHTMLParser.Page) { self.page = page }
 
@@ -195,13 +191,7 @@ final class SnapchatHTMLPageReader {
         finishRow(into: sink)
         flushPending(into: sink)
         finishMessage(into: sink)
-        if let held = heldSearch {
-            emitSearch(held, into: sink)
-            heldSearch = nil
-        }
-        if foldedSearches > 0 {
-            sink.warn("\(foldedSearches) search(es) typed letter by letter were counted once, as the longest term of the hour")
-        }
+        searches.finish(into: sink)
         if records == 0 && !inPanel {
             sink.warn("no Snapchat page panel (div class=\"rightpanel\") found")
         }
@@ -297,7 +287,7 @@ final class SnapchatHTMLPageReader {
             let position = nextPosition(line: rowLine)
             guard let time = readTime(values.first ?? "", at: position, into: sink) else { return }
             guard values.count > 1, !values[1].isEmpty else { return sink.skip("a search without a term", at: position) }
-            holdSearch((time, values[1], position), into: sink)
+            searches.add(.init(time: time, term: values[1], position: position), into: sink)
         case (.profile, .categories(let list)):
             let position = nextPosition(line: rowLine)
             guard let name = values.first, !name.isEmpty else { return sink.skip("a category without a name", at: position) }
@@ -338,26 +328,6 @@ final class SnapchatHTMLPageReader {
             return nil
         }
         return time
-    }
-
-    // MARK: Searches
-
-    private func holdSearch(_ search: (time: Timestamp, term: String, position: SourcePosition), into sink: EventSink) {
-        if let held = heldSearch, held.time == search.time {
-            let a = held.term.lowercased(), b = search.term.lowercased()
-            if a.hasPrefix(b) || b.hasPrefix(a) {
-                foldedSearches += 1
-                if b.count > a.count { heldSearch = search }
-                return
-            }
-        }
-        if let held = heldSearch { emitSearch(held, into: sink) }
-        heldSearch = search
-    }
-
-    private func emitSearch(_ search: (time: Timestamp, term: String, position: SourcePosition), into sink: EventSink) {
-        sink.emit(Event(source: SnapchatDataParser.source, kind: .search, time: search.time, text: search.term,
-                        product: "Snapchat", position: search.position))
     }
 
     // MARK: Messages
