@@ -78,7 +78,7 @@ final class SnapchatHTMLTests: XCTestCase {
         try parseDetected(text, path: path, expecting: "snapchat.data_html", chunkSize: chunkSize)
     }
 
-    func testLocationPageIsThreeFixesAndOneAreaWithThreeSkips() throws {
+    func testLocationPageIsThreeFixesOneAreaAndTheInferredHomeWithThreeSkips() throws {
         for size in [1, 7, 64 * 1024] {
             let r = try parse(Self.location, path: "mydata~1709400000000.zip!html/location_history.html", chunkSize: size)
             let fixes = r.events.filter { $0.kind == .location }
@@ -89,11 +89,14 @@ final class SnapchatHTMLTests: XCTestCase {
             let areas = r.events.filter { $0.kind == .visit }
             XCTAssertEqual(areas.map(\.place), ["hackney, London, E8"])
             XCTAssertEqual(areas.first?.time?.iso8601, "2024-01-05T09:00:00Z")
-            XCTAssertEqual(r.events.count, 4, "chunk \(size): latest location, inferred home, top locations and businesses are not read")
+            let guesses = r.events.filter { $0.kind == .adInterest }
+            XCTAssertEqual(guesses.map(\.text), ["Inferred Home: lat 51.545 ± 5.3 meters, long -0.055 ± 5.3 meters"], "the declared work is the person's own")
+            XCTAssertEqual(guesses.map(\.product), ["inferred home and work"])
+            XCTAssertEqual(r.events.count, 5, "chunk \(size): latest location, top locations and businesses are not read")
             XCTAssertEqual(r.sink.skippedCount, 3, "chunk \(size): a date without a time, a position that is no number, an empty area")
-            XCTAssertTrue(r.sink.errors.contains { $0.hasSuffix("record 2: unreadable time '2024-03-03'") }, "\(r.sink.issues)")
-            XCTAssertTrue(r.sink.errors.contains { $0.hasSuffix("record 3: no readable position") }, "\(r.sink.issues)")
-            XCTAssertTrue(r.sink.errors.contains { $0.hasSuffix("record 6: an area without a city or region") }, "\(r.sink.issues)")
+            XCTAssertTrue(r.sink.errors.contains { $0.hasSuffix("record 4: unreadable time '2024-03-03'") }, "\(r.sink.issues)")
+            XCTAssertTrue(r.sink.errors.contains { $0.hasSuffix("record 5: no readable position") }, "\(r.sink.issues)")
+            XCTAssertTrue(r.sink.errors.contains { $0.hasSuffix("record 8: an area without a city or region") }, "\(r.sink.issues)")
         }
     }
 
@@ -101,7 +104,7 @@ final class SnapchatHTMLTests: XCTestCase {
         let r = try parse(Self.location, path: "html/location_history.html", chunkSize: 64 * 1024)
         let lines = Self.location.split(separator: "\n", omittingEmptySubsequences: false)
         let badLine = try XCTUnwrap(lines.firstIndex { $0.contains("<td>2024-03-03</td>") }) + 1
-        XCTAssertTrue(r.sink.errors.contains("line \(badLine) record 2: unreadable time '2024-03-03'"), "\(r.sink.issues)")
+        XCTAssertTrue(r.sink.errors.contains("line \(badLine) record 4: unreadable time '2024-03-03'"), "\(r.sink.issues)")
     }
 
     static let memories = page("""
@@ -153,6 +156,8 @@ final class SnapchatHTMLTests: XCTestCase {
     static let profile = page("""
         <h1>User profile</h1><p class="important"></p><h3>App profile</h3><table style="width:90%"><tbody>\
         <tr><th><b>Country:</b></th><th>GB</th></tr><tr><th><b>Creation Time:</b></th><th>2019-06-01 12:00:00 UTC</th></tr></tbody></table>\
+        <h3>Demographics</h3><table style="width:90%"><tbody><tr><th><b>Cohort Age:</b></th><th>AGE_25_TO_34</th></tr>\
+        <tr><th><b>Derived Ad Demographic:</b></th><th>FEMALE</th></tr></tbody></table>\
         <h3>Engagement</h3>\(table(["Event", "Occurrences"], [["Application Opens", "212"]]))\
         <h3>Interest categories</h3><p>Categories we think you are interested in.</p><table><tbody><tr><td>Sneakerheads</td></tr></tbody></table>\
         <h3>Content categories</h3><p>Categories of content we think you are interested in.</p>\
@@ -160,10 +165,10 @@ final class SnapchatHTMLTests: XCTestCase {
         <h3>Off-platform sharing</h3>\(table(["Share destination", "Date"], [["WhatsApp", "2024-01-01 10:00:00 UTC"]]))
         """)
 
-    func testProfilePageIsThreeCategoriesNamedByTheirSection() throws {
+    func testProfilePageIsTwoDemographicsAndThreeCategoriesNamedByTheirSection() throws {
         let r = try parse(Self.profile, path: "html/user_profile.html", chunkSize: 5)
-        XCTAssertEqual(r.events.map(\.text), ["Sneakerheads", "Comedy", "Sports/Football"])
-        XCTAssertEqual(r.events.map(\.product), ["interest categories", "content categories", "content categories"])
+        XCTAssertEqual(r.events.map(\.text), ["Cohort Age: AGE_25_TO_34", "Derived Ad Demographic: FEMALE", "Sneakerheads", "Comedy", "Sports/Football"])
+        XCTAssertEqual(r.events.map(\.product), ["demographics", "demographics", "interest categories", "content categories", "content categories"])
         XCTAssertTrue(r.events.allSatisfy { $0.kind == .adInterest && $0.counterparty == "Snapchat" })
         XCTAssertEqual(r.sink.skippedCount, 1, "the empty category")
     }
@@ -265,7 +270,8 @@ final class SnapchatHTMLTests: XCTestCase {
             }
         }
         let locationJSON = """
-        {"Location History": [["2024-03-02 14:00:00 UTC", "51.503, -0.127"], {"Time": "2024-03-02 22:30:00 UTC", "Latitude, Longitude": "52.52012 ± 14.86 meters, 13.40495 ± 14.86 meters"}, ["2024-03-03 09:15:00 UTC", "51.54512, -0.05531"]],
+        {"Home, School & Work": {"inferredHome": "lat 51.545 ± 5.3 meters, long -0.055 ± 5.3 meters", "userProvidedWork": ""},
+         "Location History": [["2024-03-02 14:00:00 UTC", "51.503, -0.127"], {"Time": "2024-03-02 22:30:00 UTC", "Latitude, Longitude": "52.52012 ± 14.86 meters, 13.40495 ± 14.86 meters"}, ["2024-03-03 09:15:00 UTC", "51.54512, -0.05531"]],
          "Areas you may have visited in the last two years": [{"Time": "2024/01/05 09:00:00 UTC", "City": "hackney", "Region": "London", "Postal Code": "E8"}]}
         """
         let json = try parseDetected(locationJSON, path: "json/location_history.json", expecting: "snapchat.data", chunkSize: 64 * 1024)

@@ -30,6 +30,7 @@ struct SnapchatDataParser: ExportParser {
     enum Kind { case location, chats, snaps, memories, profile, searches }
 
     static let locationHistory = "Location History"
+    static let homeSchoolWork = "Home, School & Work"
     static let areas = "Areas you may have visited in the last two years"
     static let interestLists = ["Interest Categories", "Content Categories", "Content Interests"]
 
@@ -47,7 +48,13 @@ struct SnapchatDataParser: ExportParser {
         case .profile: targets = Self.interestLists.map { [$0] }
         case .searches: targets = [["*"]]
         }
-        walker = JSONPathWalker(targets: targets, maxElementBytes: 4 << 20)
+        let values: [[String]]
+        switch kind {
+        case .location: values = [[Self.homeSchoolWork, "*"]]
+        case .profile: values = [["Demographics", "*"]]
+        default: values = []
+        }
+        walker = JSONPathWalker(targets: targets, valueTargets: values, maxElementBytes: 4 << 20)
     }
 
     mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
@@ -63,8 +70,14 @@ struct SnapchatDataParser: ExportParser {
 
     private static func handle(_ output: JSONPathWalker.Output, kind: Kind, searches: SnapchatSearchFolder, into sink: EventSink) {
         switch output {
-        case .value, .skippedValue:
-            return
+        case .skippedValue(_, let keys, let reason):
+            sink.skip(reason, at: SourcePosition(pointer: JSONPointer.path(keys)))
+        case .value(_, let keys, let bytes):
+            guard let label = keys.last, let value = (try? JSONValueParser.parse(Array(bytes)))?.stringValue else { return }
+            let position = SourcePosition(pointer: JSONPointer.path(keys))
+            if let event = kind == .profile ? demographic(label, value, position) : inferredPlace(label, value, position) {
+                sink.emit(event)
+            }
         case .skipped(_, let key, let index, let reason):
             sink.skip(reason, at: .record(index, pointer: JSONPointer.path([key]) + "/\(index)"))
         case .element(_, let key, let index, let bytes):
@@ -204,6 +217,45 @@ struct SnapchatDataParser: ExportParser {
         guard let time = parseTime(timeText) else { return .failure(SkipReason("unreadable time \(QuotedValue.describe(timeText))")) }
         guard let term = value["Search Term"]?.stringValue, !term.isEmpty else { return .failure(SkipReason("a search without a term")) }
         return .success(.init(time: time, term: term, position: position))
+    }
+
+    /// Snapchat's own guesses, listed with the other platforms' inferences: its demographics
+    /// for ads (`Cohort Age`, `Derived Ad Demographic`) → `ad_interest` "Cohort Age: …",
+    /// product `demographics`. Empty values say nothing.
+    static func demographic(_ label: String, _ value: String, _ position: SourcePosition) -> Event? {
+        let label = trimmed(label, colon: true), value = trimmed(value, colon: false)
+        guard !label.isEmpty, !value.isEmpty else { return nil }
+        return Event(source: source, kind: .adInterest, text: "\(label): \(value)", counterparty: "Snapchat",
+                     product: "demographics", position: position)
+    }
+
+    /// The home and work Snapchat inferred (`inferredHome`, `Inferred Home:`; older downloads
+    /// `Home`, `Work`) → `ad_interest` "Inferred Home: lat … , long …", product `inferred home
+    /// and work`. What the person declared (`userProvidedHome`, `Declared Home:`) and the school
+    /// name are their own statements, not inferences, and are not read.
+    static func inferredPlace(_ label: String, _ value: String, _ position: SourcePosition) -> Event? {
+        let key = trimmed(label, colon: true).lowercased().filter { $0 != " " }
+        let name: String
+        switch key {
+        case "inferredhome": name = "Inferred Home"
+        case "inferredwork": name = "Inferred Work"
+        case "inferredschool": name = "Inferred School"
+        case "home": name = "Home"
+        case "work": name = "Work"
+        default: return nil
+        }
+        let value = trimmed(value, colon: false)
+        guard !value.isEmpty else { return nil }
+        return Event(source: source, kind: .adInterest, text: "\(name): \(value)", counterparty: "Snapchat",
+                     product: "inferred home and work", position: position)
+    }
+
+    /// Without surrounding white space (and, for a label, the colon the HTML pages put after it).
+    static func trimmed(_ text: String, colon: Bool) -> String {
+        var s = Substring(text)
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace || (colon && c == ":") { s = s.dropLast() }
+        return String(s)
     }
 
     // MARK: Values

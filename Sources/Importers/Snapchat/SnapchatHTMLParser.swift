@@ -68,7 +68,7 @@ public struct SnapchatHTMLParser: ExportParser {
 
 /// Turns the token stream of one Snapchat page into records (see `SnapchatHTMLParser`).
 final class SnapchatHTMLPageReader {
-    private enum Section { case none, locationHistory, areas, categories(String), received(String), sent(String), other }
+    private enum Section { case none, locationHistory, areas, homeSchoolWork, demographics, categories(String), received(String), sent(String), other }
     private enum Capture { case none, heading, cell, sender, type, text, time }
 
     /// Caps that bound memory on hostile input.
@@ -231,9 +231,11 @@ final class SnapchatHTMLPageReader {
         case .location:
             if h == "location history" { return .locationHistory }
             if h.hasPrefix("areas you may have visited") { return .areas }
+            if h == "home, school & work" { return .homeSchoolWork }
             return .other
         case .profile:
             if h == "interest categories" || h == "content categories" || h == "content interests" { return .categories(h) }
+            if h == "demographics" { return .demographics }
             return .other
         case .messageTables:
             // The list names the JSON variant uses ("Received Saved Chat History").
@@ -252,8 +254,15 @@ final class SnapchatHTMLPageReader {
         guard inRow else { return }
         inRow = false
         capture = .none
-        guard rowHasData else { return }
         let values = cells.map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }
+        // Label and value rows, both written as header cells (`Inferred Home:` | `lat …`).
+        if values.count == 2, case .homeSchoolWork = section, let event = SnapchatDataParser.inferredPlace(values[0], values[1], nextPosition(line: rowLine)) {
+            return sink.emit(event)
+        }
+        if values.count == 2, case .demographics = section, let event = SnapchatDataParser.demographic(values[0], values[1], nextPosition(line: rowLine)) {
+            return sink.emit(event)
+        }
+        guard rowHasData else { return }
         switch (page, section) {
         case (.location, .locationHistory):
             let position = nextPosition(line: rowLine)
