@@ -197,6 +197,27 @@ final class SnapchatHTMLTests: XCTestCase {
         }
     }
 
+    /// The 2020 layout: links without quotes, "Received Chat History" without "Saved", no text rows.
+    static let oldestChats = """
+        <!DOCTYPE html><html><head><title></title><style>.leftpanel { float: left; width: 300px; }</style></head><body>\
+        <div class="leftpanel"><img class="ghost" src="data:image/svg+xml;base64,PHN2Zy8+"><ul>\
+        <li><a href=account.html>Login History and Account Information</a></li><li><a href=snap_history.html>Snap History</a></li>\
+        <li><a href=chat_history.html>Chat History</a></li><li><a href=location_history.html>Location</a></li></ul></div>\
+        <div class="rightpanel"><h1>Chat History</h1><p class="important"></p>\
+        <h3>Received Chat History</h3><table><tbody><tr><th><b>From</b></th><th><b>Media Type</b></th><th><b>Created</b></th></tr>\
+        <tr><td>alex.rivera</td><td>TEXT</td><td>2020-10-07 18:00:00 UTC</td></tr><tr><td>alex.rivera</td><td>MEDIA</td><td>2020-10-07 18:01:00 UTC</td></tr></tbody></table>\
+        <h3>Sent Chat History</h3><table><tbody><tr><th><b>To</b></th><th><b>Media Type</b></th><th><b>Created</b></th></tr>\
+        <tr><td>alex.rivera</td><td>TEXT</td><td>2020-10-07 18:02:00 UTC</td></tr></tbody></table></div></body></html>
+        """
+
+    func testOldestChatPageWithUnquotedLinksIsThreeMessagesWithoutText() throws {
+        let r = try parse(Self.oldestChats, path: "html/chat_history.html", chunkSize: 4)
+        XCTAssertEqual(r.events.map(\.authoredByOthers), [true, true, false])
+        XCTAssertEqual(r.events.map(\.code), [nil, "media", nil])
+        XCTAssertTrue(r.events.allSatisfy { $0.text == nil && $0.counterparty == "alex.rivera" })
+        XCTAssertEqual(r.sink.skippedCount, 0)
+    }
+
     static func message(saved: Bool, from: String, type: String, text: String, time: String) -> String {
         """
         <div style="background: #f2f2f2; border-radius: 7px; padding: 3px; margin-bottom:4px;"><span>\

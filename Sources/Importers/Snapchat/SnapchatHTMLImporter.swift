@@ -32,8 +32,8 @@ public struct SnapchatHTMLImporter: Importer {
         guard head.first == UInt8(ascii: "<"),
               ByteSearch.contains(head, "<div class=\"leftpanel\">"),
               ByteSearch.contains(head, "<div class=\"rightpanel\">"),
-              ByteSearch.contains(head, "href=\"chat_history.html\"") || ByteSearch.contains(head, "href=\"memories_history.html\"")
-                || ByteSearch.contains(head, "href=\"location_history.html\"") else { return nil }
+              ["chat_history.html", "memories_history.html", "location_history.html"].contains(where: { Self.links(head, to: $0) })
+        else { return nil }
         let title = Self.heading(in: head)?.lowercased() ?? ""
         let name = probe.fileName.lowercased()
         let folder = probe.path.lowercased().split(separator: "/").dropLast().last.map(String.init) ?? ""
@@ -70,6 +70,13 @@ public struct SnapchatHTMLImporter: Importer {
 
     public func makeParser(for probe: FileProbe) -> any ExportParser {
         SnapchatHTMLParser(page: page(of: probe) ?? .location)
+    }
+
+    /// Whether the page links to `page`: quoted (newer downloads) or not (older ones write
+    /// `<a href=chat_history.html>`).
+    static func links(_ head: ArraySlice<UInt8>, to page: String) -> Bool {
+        ByteSearch.contains(head, "href=\"\(page)\"") || ByteSearch.contains(head, "href=\(page)>")
+            || ByteSearch.contains(head, "href='\(page)'")
     }
 
     /// The text of the first `<h1>` after the right panel opens, tags inside it dropped.
