@@ -231,7 +231,7 @@ final class SnapchatHTMLPageReader {
         case .location:
             if h == "location history" { return .locationHistory }
             if h.hasPrefix("areas you may have visited") { return .areas }
-            if h == "home, school & work" { return .homeSchoolWork }
+            if h.hasPrefix("home") && h.hasSuffix("work") { return .homeSchoolWork }  // "Home, school & work", older "Home & Work"
             return .other
         case .profile:
             if h == "interest categories" || h == "content categories" || h == "content interests" { return .categories(h) }
