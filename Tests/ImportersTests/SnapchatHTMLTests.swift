@@ -100,6 +100,38 @@ final class SnapchatHTMLTests: XCTestCase {
         }
     }
 
+    /// A download cut short (a zip member cut, a copy interrupted) yields the records before the
+    /// cut, never one with half its values: for every cut of the page, the records read are the
+    /// first ones of the whole page, and a cut inside a record reports it.
+    func testPageCutAnywhereYieldsALeadingRunOfItsRecords() throws {
+        func facts(_ events: [Event]) -> [String] {
+            events.map { "\($0.kind.rawValue)|\($0.time?.iso8601 ?? "")|\($0.latitude ?? 0)|\($0.longitude ?? 0)|\($0.place ?? "")|\($0.text ?? "")|\($0.authoredByOthers)" }
+        }
+        let importer = SnapchatHTMLImporter()
+        for (page, path) in [(Self.location, "html/location_history.html"), (Self.friendChat, "html/chat_history/subpage_sam_k.html"),
+                             (Self.olderChats, "html/chat_history.html")] {
+            let bytes = Array(page.utf8)
+            let probe = FileProbe(path: path, head: Array(bytes.prefix(FileProbe.headLength)), size: nil)
+            func read(_ count: Int) throws -> (facts: [String], sink: EventSink) {
+                var parser = importer.makeParser(for: probe)
+                let collector = EventCollector()
+                try parser.parseAll(Array(bytes.prefix(count)), chunkSize: 97, into: collector.sink)
+                return (facts(collector.events), collector.sink)
+            }
+            let whole = try read(bytes.count).facts
+            XCTAssertFalse(whole.isEmpty)
+            var cutsInsideARecord = 0
+            for count in stride(from: 0, to: bytes.count, by: 3) {
+                let part = try read(count)
+                XCTAssertEqual(part.facts, Array(whole.prefix(part.facts.count)), "\(path) cut at byte \(count)")
+                if part.sink.errors.contains(where: { $0.hasSuffix("file ends inside a record (truncated?)") || $0.hasSuffix("truncated: the file ends inside this message") }) {
+                    cutsInsideARecord += 1
+                }
+            }
+            XCTAssertGreaterThan(cutsInsideARecord, 0, "\(path): some cuts fall inside a record and are reported")
+        }
+    }
+
     func testSkippedRowIsNamedByItsLine() throws {
         let r = try parse(Self.location, path: "html/location_history.html", chunkSize: 64 * 1024)
         let lines = Self.location.split(separator: "\n", omittingEmptySubsequences: false)

@@ -54,9 +54,11 @@ public struct SnapchatHTMLParser: ExportParser {
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
         let reader = self.reader
-        // A page cut inside a tag keeps everything before the cut.
-        _ = tokenizer.finish { reader.handle($0, into: sink) }
+        // A page cut inside a tag keeps everything before the cut; the row or message the cut
+        // falls in is reported, never read with half its values.
+        let cut = tokenizer.finish { reader.handle($0, into: sink) }
         reader.finish(into: sink)
+        if let cut { sink.warn(cut.description) }
         if tokenizer.droppedTags > 0 {
             sink.warn("\(tokenizer.droppedTags) tag(s) longer than \(tokenizer.maxTagBytes >> 10) KiB were dropped (broken markup)")
         }
@@ -188,9 +190,23 @@ final class SnapchatHTMLPageReader {
     }
 
     func finish(into sink: EventSink) {
-        finishRow(into: sink)
-        flushPending(into: sink)
-        finishMessage(into: sink)
+        if inRow {
+            inRow = false
+            // An open one-cell row is the text of the message before it, reported with it.
+            if rowHasData && !(cells.count == 1 && pending != nil) {
+                sink.skip("file ends inside a record (truncated?)", at: nextPosition(line: rowLine))
+            }
+        }
+        // A whole page closes its tables, which delivers the last message: one still waiting
+        // for its text row was cut off.
+        if let held = pending {
+            pending = nil
+            sink.skip("file ends inside a record (truncated?)", at: SourcePosition(line: held.line, record: held.record))
+        }
+        if inMessage {
+            inMessage = false
+            sink.skip("truncated: the file ends inside this message", at: nextPosition(line: messageLine))
+        }
         searches.finish(into: sink)
         if records == 0 && !inPanel {
             sink.warn("no Snapchat page panel (div class=\"rightpanel\") found")
