@@ -132,6 +132,15 @@ final class SnapchatHTMLTests: XCTestCase {
         }
     }
 
+    func testOverlongCellIsCutAndReported() throws {
+        let long = String(repeating: "a", count: 70 * 1024)
+        let page = Self.page("<h1>Search history</h1>" + Self.table(["Date and time (hourly)", "Search term", "Location"],
+                                                                     [["2024-05-04 21:00:00 UTC", long, ""]]))
+        let r = try parse(page, path: "html/search_history.html", chunkSize: 64 * 1024)
+        XCTAssertEqual(r.events.map { $0.text?.utf8.count }, [64 * 1024])
+        XCTAssertTrue(r.sink.warnings.contains("1 value(s) longer than 64 KiB were cut"), "\(r.sink.issues)")
+    }
+
     func testSkippedRowIsNamedByItsLine() throws {
         let r = try parse(Self.location, path: "html/location_history.html", chunkSize: 64 * 1024)
         let lines = Self.location.split(separator: "\n", omittingEmptySubsequences: false)

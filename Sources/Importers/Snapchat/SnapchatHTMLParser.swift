@@ -102,6 +102,8 @@ final class SnapchatHTMLPageReader {
     private var conversationTitle: String?
 
     private let searches = SnapchatSearchFolder()
+    /// Cell and message texts cut at `maxCellBytes`.
+    private var cutTexts = 0
 
     init(page: SnapchatHTMLParser.Page) { self.page = page }
 
@@ -179,9 +181,11 @@ final class SnapchatHTMLPageReader {
             case .cell:
                 guard !cells.isEmpty else { return }
                 let room = Self.maxCellBytes - cells[cells.count - 1].count
+                if bytes.count > room { cutTexts += 1 }
                 cells[cells.count - 1].append(contentsOf: bytes.prefix(max(0, room)))
             default:
                 let room = Self.maxCellBytes - buffer.count
+                if bytes.count > room { cutTexts += 1 }
                 buffer.append(contentsOf: bytes.prefix(max(0, room)))
             }
         case .doctype, .problem:
@@ -208,6 +212,9 @@ final class SnapchatHTMLPageReader {
             sink.skip("truncated: the file ends inside this message", at: nextPosition(line: messageLine))
         }
         searches.finish(into: sink)
+        if cutTexts > 0 {
+            sink.warn("\(cutTexts) value(s) longer than \(Self.maxCellBytes >> 10) KiB were cut")
+        }
         if records == 0 && !inPanel {
             sink.warn("no Snapchat page panel (div class=\"rightpanel\") found")
         }
