@@ -68,6 +68,8 @@ enum ImporterTargets {
             "strava.activities": "export_12345/activities.csv",
             "garmin.connect": "DI_CONNECT/DI-Connect-Aggregator/UDSFile_2024-03-01_2024-06-09.json",
             "photo.exif": "IMG_0001.jpg",
+            // The page is told by its <h1>, else by this name: the location page.
+            "snapchat.data_html": "mydata~1709400000000/html/location_history.html",
         ]
         return ImporterRegistry.importers(settings: settings).compactMap { importer in
             guard !(importer is any PathReadingImporter) else { return nil }

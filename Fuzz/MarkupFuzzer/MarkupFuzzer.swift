@@ -27,12 +27,19 @@ public func fuzzMarkup(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         fatalError("the token stream depends on the chunk size (\(chunkSize)): \(whole.count) vs \(parts.count) tokens")
     }
     var parser: any ExportParser
+    let snapchatPages: [SnapchatHTMLParser.Page] = [
+        .location, .memories, .search, .profile, .messageTables(snaps: false),
+        .conversation(snaps: false, friend: "sam_k", isGroup: false), .conversation(snaps: true, friend: nil, isGroup: true),
+    ]
+    // The seeds' choices keep their importer: Snapchat's pages take the HTML slot's upper half.
     switch choice % 5 {
     case 0: parser = CAMTParser()
     case 1: parser = AppleHealthExportParser()
     case 2: parser = GPXTrackParser()
     case 3: parser = SMSBackupParser()
-    default: parser = GoogleMyActivityHTMLParser()
+    default:
+        parser = choice & 0x80 == 0 ? GoogleMyActivityHTMLParser()
+            : SnapchatHTMLParser(page: snapchatPages[Int(choice >> 3) % snapchatPages.count])
     }
     let sink = EventSink { event in eventCount &+= 1; textBytes &+= event.text?.utf8.count ?? 0 }
     try? parser.parseAll(Array(input), chunkSize: chunkSize, into: sink)

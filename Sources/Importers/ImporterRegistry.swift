@@ -71,6 +71,7 @@ public enum ImporterRegistry {
         UberEatsOrdersImporter(),
         DiscordPackageImporter(),
         SnapchatDataImporter(),
+        SnapchatHTMLImporter(),
         AppPrivacyReportImporter(),
         AppleMediaServicesImporter(),
     ] }

@@ -144,13 +144,16 @@ public struct ExportCoverage: Sendable, Equatable, Codable {
                 Part("servers", path: ["servers/index.json"]),
                 Part("activity", path: ["/analytics/", "/modeling/"]),
                ]),
-        Export(id: "snapchat.data", sources: ["snapchat.data"],
+        // The JSON files and the HTML pages of one download are parts of one export: the
+        // newer HTML chats are subpages in chat_history/ and snap_history/ folders.
+        Export(id: "snapchat.data", sources: ["snapchat.data", "snapchat.data_html"],
                parts: [
-                Part("location", path: ["location_history.json"]),
-                Part("chats", path: ["chat_history.json"]),
-                Part("snaps", path: ["snap_history.json"]),
-                Part("memories", path: ["memories_history.json"]),
-                Part("profile", path: ["user_profile.json"]),
+                Part("location", path: ["location_history.json", "location_history.html"]),
+                Part("chats", path: ["chat_history.json", "chat_history.html", "chat_history/subpage_"]),
+                Part("snaps", path: ["snap_history.json", "snap_history.html", "snap_history/subpage_"]),
+                Part("memories", path: ["memories_history.json", "memories_history.html"]),
+                Part("profile", path: ["user_profile.json", "user_profile.html"]),
+                Part("search", path: ["search_history.json", "search_history.html"]),
                ]),
     ]
 

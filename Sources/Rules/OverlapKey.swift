@@ -15,9 +15,10 @@ public enum OverlapKey {
         // has the same fixes (second and position), and the same workout as a row of Strava's
         // activities.csv and as the session of its FIT or TCX file has the same start.
         // Snapchat's location history holds the phone's fixes as well, and two of its
-        // downloads overlap in time.
+        // downloads overlap in time; its HTML pages carry the same records as its JSON files.
         case "google.location_records", "google.timeline", "google.semantic_location", "gpx.track",
-             "fit.activity", "tcx.activity", "garmin.connect", "strava.activities", "snapchat.data": return "location"
+             "fit.activity", "tcx.activity", "garmin.connect", "strava.activities", "snapchat.data",
+             "snapchat.data_html": return "location"
         case "google.my_activity", "google.my_activity_html": return "google.my_activity"
         case "browser.chrome", "google.chrome_history": return "browser.chrome"
         case "whatsapp.chat", "whatsapp.msgstore": return "whatsapp"
@@ -49,7 +50,7 @@ public enum OverlapKey {
         if source.hasPrefix("bank.") { return [.transaction] }
         switch source {
         case "google.location_records", "gpx.track", "fit.activity", "tcx.activity", "garmin.connect": return [.location]
-        case "google.timeline", "snapchat.data": return [.location, .visit]
+        case "google.timeline", "snapchat.data", "snapchat.data_html": return [.location, .visit]
         case "google.semantic_location": return [.visit]
         default: return []
         }

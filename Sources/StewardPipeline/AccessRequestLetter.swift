@@ -32,7 +32,7 @@ public struct AccessRequestLetter: Sendable {
         "tinder.data": "match_group", "hinge.matches": "match_group",
         "google.play": "google", "netflix.viewing": "netflix", "netflix.search": "netflix", "netflix.ratings": "netflix",
         "uber.trips": "uber", "uber.eats": "uber",
-        "discord.package": "discord", "snapchat.data": "snap",
+        "discord.package": "discord", "snapchat.data": "snap", "snapchat.data_html": "snap",
         // The App Privacy Report never leaves the phone; Apple keeps the App Store record of the
         // apps it lists.
         "apple.app_privacy_report": "apple", "apple.media_services": "apple",
@@ -59,6 +59,7 @@ public struct AccessRequestLetter: Sendable {
         "meta.instagram": [["other_categories_used_to_reach_you.json", "ads_interests.json"],
                            ["advertisers_using_your_activity_or_information.json"]],
         "snapchat.data": [["user_profile.json"]],
+        "snapchat.data_html": [["user_profile.html"]],
     ]
 
     /// What the letter asks for beyond a copy, in order: `request.item.<item>` with its citation

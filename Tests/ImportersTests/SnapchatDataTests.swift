@@ -27,7 +27,7 @@ final class SnapchatDataTests: XCTestCase {
     """
 
     static let locationNewer = """
-    {"Home, School & Work": {"inferredHome": "lat 51.507 ± 20 meters, long -0.128 ± 20 meters"},
+    {"Home, School & Work": {"inferredWork": "", "userProvidedHome": "lat 51.5 ± 0 meters, long -0.1 ± 0 meters", "schoolName": "", "inferredHome": "lat 51.507 ± 20 meters, long -0.128 ± 20 meters"},
      "Location History": [["2024-03-02 14:00:00 UTC", "51.503, -0.127"], ["2024-03-02 22:30:00 UTC", "52.520, 13.405"], ["2024-03-03 01:00:00 UTC"]],
      "Areas you may have visited in the last two years": [{"Time": "2024/01/05 09:00:00 UTC", "City": "hackney", "Region": "London"}]}
     """
@@ -88,7 +88,9 @@ final class SnapchatDataTests: XCTestCase {
             let areas = r.events.filter { $0.kind == .visit }
             XCTAssertEqual(areas.map(\.place), ["camden, London, NW1"])
             XCTAssertNil(areas[0].latitude)
-            XCTAssertEqual(r.events.count, 3)
+            XCTAssertEqual(r.events.filter { $0.kind == .adInterest }.map(\.text), ["Home: London, England", "Work: London, England"],
+                           "Snapchat's own guess at home and work")
+            XCTAssertEqual(r.events.count, 5)
             XCTAssertEqual(r.sink.skippedCount, 3, "chunk \(size): a date without a time, a position that is no number, an empty area")
             XCTAssertTrue(r.sink.errors.contains("record 2 (/Location History/2): unreadable time '2020/08/21'"), "\(r.sink.issues)")
             XCTAssertTrue(r.sink.errors.contains("record 3 (/Location History/3): no readable position"), "\(r.sink.issues)")
@@ -100,6 +102,8 @@ final class SnapchatDataTests: XCTestCase {
         XCTAssertEqual(r.events.filter { $0.kind == .location }.map(\.latitude), [51.503, 52.520])
         XCTAssertEqual(r.events.filter { $0.kind == .location }.map { $0.time?.iso8601 }, ["2024-03-02T14:00:00Z", "2024-03-02T22:30:00Z"])
         XCTAssertEqual(r.events.filter { $0.kind == .visit }.map(\.place), ["hackney, London"])
+        XCTAssertEqual(r.events.filter { $0.kind == .adInterest }.map(\.text), ["Inferred Home: lat 51.507 ± 20 meters, long -0.128 ± 20 meters"])
+        XCTAssertEqual(r.events.filter { $0.kind == .adInterest }.map(\.product), ["inferred home and work"])
         XCTAssertEqual(r.sink.skippedCount, 1, "the pair without a position")
     }
 
@@ -148,13 +152,34 @@ final class SnapchatDataTests: XCTestCase {
         XCTAssertEqual(r.sink.skippedCount, 1, "the memory with an empty date")
     }
 
-    func testUserProfileIsFourCategoriesNamedByTheirList() throws {
+    func testUserProfileIsOneDemographicAndFourCategoriesNamedByTheirList() throws {
         let r = try parse(Self.profile, path: "json/user_profile.json", chunkSize: 2)
-        XCTAssertEqual(r.events.map(\.text), ["Sneakerheads", "Travel Enthusiasts", "Comedy", "Sports/Football"])
-        XCTAssertEqual(r.events.map(\.product), ["interest categories", "interest categories", "content categories", "content categories"])
+        XCTAssertEqual(r.events.map(\.text), ["Cohort Age: 18-24", "Sneakerheads", "Travel Enthusiasts", "Comedy", "Sports/Football"])
+        XCTAssertEqual(r.events.map(\.product), ["demographics", "interest categories", "interest categories", "content categories", "content categories"])
         XCTAssertTrue(r.events.allSatisfy { $0.kind == .adInterest && $0.counterparty == "Snapchat" })
         XCTAssertEqual(r.sink.skippedCount, 1, "the empty category")
         XCTAssertTrue(r.sink.errors.contains("record 2 (/Interest Categories/2): a category without a name"), "\(r.sink.issues)")
+    }
+
+    static let searches = """
+    {"": [
+      {"Date and time (hourly)": "2024-05-04 21:00:00 UTC", "Search Term": "payday loans", "Location": "lat 51.5 ± 0 meters, long -0.1 ± 0 meters"},
+      {"Date and time (hourly)": "2024-05-04 21:00:00 UTC", "Search Term": "payday loa", "Location": "lat 51.5 ± 0 meters, long -0.1 ± 0 meters"},
+      {"Date and time (hourly)": "2024-05-04 21:00:00 UTC", "Search Term": "payday", "Location": "lat 51.5 ± 0 meters, long -0.1 ± 0 meters"},
+      {"Date and time (hourly)": "2024-05-04 20:00:00 UTC", "Search Term": "sam_k", "Location": ""},
+      {"Date and time (hourly)": "2024-05-04 19:00:00 UTC", "Search Term": "", "Location": ""}]}
+    """
+
+    func testSearchHistoryCountsASearchTypedLetterByLetterOnce() throws {
+        for size in [1, 64 * 1024] {
+            let r = try parse(Self.searches, path: "json/search_history.json", chunkSize: size)
+            XCTAssertEqual(r.events.map(\.text), ["payday loans", "sam_k"], "chunk \(size)")
+            XCTAssertTrue(r.events.allSatisfy { $0.kind == .search && $0.product == "Snapchat" })
+            XCTAssertEqual(r.events.first?.time?.iso8601, "2024-05-04T21:00:00Z")
+            XCTAssertEqual(r.sink.skippedCount, 1, "the search without a term")
+            XCTAssertTrue(r.sink.errors.contains("record 4 (//4): a search without a term"), "\(r.sink.issues)")
+            XCTAssertTrue(r.sink.warnings.contains("2 search(es) typed letter by letter were counted once, as the longest term of the hour"))
+        }
     }
 
     func testOtherJSONWithLocationKeysIsNotClaimed() {

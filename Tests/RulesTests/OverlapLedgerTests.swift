@@ -66,6 +66,14 @@ final class OverlapLedgerTests: XCTestCase {
         XCTAssertTrue(gate.checks(source: "tcx.activity", kind: .location, path: "#0"))
     }
 
+    func testSnapchatHTMLAndJSONOfOneDownloadAreOneFamilyAndTheirFixesAreChecked() {
+        // Both importers' events carry `snapchat.data`; the inputs are told apart by importer id.
+        XCTAssertEqual(OverlapKey.family(of: "snapchat.data_html"), OverlapKey.family(of: "snapchat.data"))
+        let gate = OverlapGate(inputSources: ["snapchat.data", "snapchat.data_html"])
+        XCTAssertTrue(gate.checks(source: "snapchat.data_html", kind: .location, path: "html/location_history.html"))
+        XCTAssertTrue(gate.checks(source: "snapchat.data", kind: .visit, path: "json/location_history.json"))
+    }
+
     func testPhotoExifAndItsGooglePhotosSidecarShareAKey() {
         let time = Timestamp(epochSeconds: 1_559_376_900, utcOffsetSeconds: 7200)
         let exif = Event(source: "photo.exif", kind: .photo, time: time, text: "GPS 48.858400, 2.294500",

@@ -2,8 +2,8 @@ import StewardCore
 
 /// Snapchat's "My Data" download (accounts.snapchat.com), its JSON files (docs/formats/social.md):
 /// `json/location_history.json`, `json/chat_history.json`, `json/snap_history.json`,
-/// `json/memories_history.json` and `json/user_profile.json`. Each is one JSON object; they
-/// are told apart by the keys Snapchat writes (`Location History`, `Saved Media`,
+/// `json/memories_history.json`, `json/user_profile.json` and `json/search_history.json`.
+/// Each is one JSON object; they are told apart by the keys Snapchat writes (`Location History`, `Saved Media`,
 /// `Interest Categories`, message objects with `Media Type` and `Created`), never by the
 /// file name alone, which only separates chats from snaps (both hold the same objects).
 public struct SnapchatDataImporter: Importer {
@@ -17,7 +17,7 @@ public struct SnapchatDataImporter: Importer {
         Files" and the categories (at least Chat History, Location, Memories and User & Public \
         Profile) and a date range → Snapchat e-mails a link when the zip is ready (hours to days). \
         Scan the zip: steward reads json/location_history.json, chat_history.json, \
-        snap_history.json, memories_history.json and user_profile.json.
+        snap_history.json, memories_history.json, user_profile.json and search_history.json.
         """
     }
 
@@ -35,6 +35,7 @@ public struct SnapchatDataImporter: Importer {
             return nil
         }
         if has("Saved Media") && has("Date") && has("Media Type") { return .memories }
+        if has("Search Term") && has("Date and time (hourly)") { return .searches }
         if has("Interest Categories") || has("Content Categories") || has("Content Interests") {
             if has("Engagement") || has("App Profile") || has("Demographics") || has("Breakdown of Time Spent on App")
                 || probe.fileName.lowercased() == "user_profile.json" { return .profile }
@@ -61,6 +62,8 @@ public struct SnapchatDataImporter: Importer {
             return Detection(confidence: 0.85, reason: "JSON object of messages with From, Media Type and Created (Snapchat chat history)")
         case .snaps:
             return Detection(confidence: 0.85, reason: "JSON object of snaps with From, Media Type and Created (Snapchat snap history)")
+        case .searches:
+            return Detection(confidence: 0.85, reason: "JSON object of searches with Search Term and an hourly time (Snapchat search history)")
         }
     }
 

@@ -21,17 +21,22 @@ import Formats
 ///   "Latitude, Longitude: 51.5, -0.12"}` → `photo` events (`0, 0` is no position).
 /// - `user_profile.json`: `Interest Categories`, `Content Categories` (older) or
 ///   `Content Interests`: lists of the categories Snapchat assigned → `ad_interest` events.
+/// - `search_history.json`: one list (under an empty key) of `{"Date and time (hourly)",
+///   "Search Term", "Location"}` → `search` events, a term typed letter by letter counted once
+///   (`SnapchatSearchFolder`).
 struct SnapchatDataParser: ExportParser {
     static let source = "snapchat.data"
 
-    enum Kind { case location, chats, snaps, memories, profile }
+    enum Kind { case location, chats, snaps, memories, profile, searches }
 
     static let locationHistory = "Location History"
+    static let homeSchoolWork = "Home, School & Work"
     static let areas = "Areas you may have visited in the last two years"
     static let interestLists = ["Interest Categories", "Content Categories", "Content Interests"]
 
     let kind: Kind
     private var walker: JSONPathWalker
+    private let searches = SnapchatSearchFolder()
 
     init(kind: Kind) {
         self.kind = kind
@@ -41,24 +46,38 @@ struct SnapchatDataParser: ExportParser {
         case .chats, .snaps: targets = [["*"]]
         case .memories: targets = [["Saved Media"]]
         case .profile: targets = Self.interestLists.map { [$0] }
+        case .searches: targets = [["*"]]
         }
-        walker = JSONPathWalker(targets: targets, maxElementBytes: 4 << 20)
+        let values: [[String]]
+        switch kind {
+        case .location: values = [[Self.homeSchoolWork, "*"]]
+        case .profile: values = [["Demographics", "*"]]
+        default: values = []
+        }
+        walker = JSONPathWalker(targets: targets, valueTargets: values, maxElementBytes: 4 << 20)
     }
 
     mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
-        let kind = self.kind
-        walker.feed(chunk) { Self.handle($0, kind: kind, into: sink) }
+        let kind = self.kind, searches = self.searches
+        walker.feed(chunk) { Self.handle($0, kind: kind, searches: searches, into: sink) }
     }
 
     mutating func finish(into sink: EventSink) throws(ParseError) {
-        let kind = self.kind
-        walker.finish { Self.handle($0, kind: kind, into: sink) }
+        let kind = self.kind, searches = self.searches
+        walker.finish { Self.handle($0, kind: kind, searches: searches, into: sink) }
+        searches.finish(into: sink)
     }
 
-    private static func handle(_ output: JSONPathWalker.Output, kind: Kind, into sink: EventSink) {
+    private static func handle(_ output: JSONPathWalker.Output, kind: Kind, searches: SnapchatSearchFolder, into sink: EventSink) {
         switch output {
-        case .value, .skippedValue:
-            return
+        case .skippedValue(_, let keys, let reason):
+            sink.skip(reason, at: SourcePosition(pointer: JSONPointer.path(keys)))
+        case .value(_, let keys, let bytes):
+            guard let label = keys.last, let value = (try? JSONValueParser.parse(Array(bytes)))?.stringValue else { return }
+            let position = SourcePosition(pointer: JSONPointer.path(keys))
+            if let event = kind == .profile ? demographic(label, value, position) : inferredPlace(label, value, position) {
+                sink.emit(event)
+            }
         case .skipped(_, let key, let index, let reason):
             sink.skip(reason, at: .record(index, pointer: JSONPointer.path([key]) + "/\(index)"))
         case .element(_, let key, let index, let bytes):
@@ -70,12 +89,20 @@ struct SnapchatDataParser: ExportParser {
                 sink.skip(error.description, at: position)
                 return
             }
+            if kind == .searches {
+                switch search(value, position) {
+                case .success(let found): searches.add(found, into: sink)
+                case .failure(let reason): sink.skip(reason.text, at: position)
+                }
+                return
+            }
             let result: Result<Event, SkipReason>
             switch kind {
             case .location: result = key == areas ? area(value, position) : fix(value, position)
             case .chats, .snaps: result = message(value, list: key, isSnap: kind == .snaps, position)
             case .memories: result = memory(value, position)
             case .profile: result = interest(value, list: key, position)
+            case .searches: return
             }
             switch result {
             case .success(let event): sink.emit(event)
@@ -184,6 +211,53 @@ struct SnapchatDataParser: ExportParser {
                               product: list.lowercased(), position: position))
     }
 
+    static func search(_ value: JSONValue, _ position: SourcePosition) -> Result<SnapchatSearchFolder.Search, SkipReason> {
+        guard case .object = value else { return .failure(SkipReason("not an object")) }
+        guard let timeText = value["Date and time (hourly)"]?.stringValue else { return .failure(SkipReason("no time")) }
+        guard let time = parseTime(timeText) else { return .failure(SkipReason("unreadable time \(QuotedValue.describe(timeText))")) }
+        guard let term = value["Search Term"]?.stringValue, !term.isEmpty else { return .failure(SkipReason("a search without a term")) }
+        return .success(.init(time: time, term: term, position: position))
+    }
+
+    /// Snapchat's own guesses, listed with the other platforms' inferences: its demographics
+    /// for ads (`Cohort Age`, `Derived Ad Demographic`) → `ad_interest` "Cohort Age: …",
+    /// product `demographics`. Empty values say nothing.
+    static func demographic(_ label: String, _ value: String, _ position: SourcePosition) -> Event? {
+        let label = trimmed(label, colon: true), value = trimmed(value, colon: false)
+        guard !label.isEmpty, !value.isEmpty else { return nil }
+        return Event(source: source, kind: .adInterest, text: "\(label): \(value)", counterparty: "Snapchat",
+                     product: "demographics", position: position)
+    }
+
+    /// The home and work Snapchat inferred (`inferredHome`, `Inferred Home:`; older downloads
+    /// `Home`, `Work`) → `ad_interest` "Inferred Home: lat … , long …", product `inferred home
+    /// and work`. What the person declared (`userProvidedHome`, `Declared Home:`) and the school
+    /// name are their own statements, not inferences, and are not read.
+    static func inferredPlace(_ label: String, _ value: String, _ position: SourcePosition) -> Event? {
+        let key = trimmed(label, colon: true).lowercased().filter { $0 != " " }
+        let name: String
+        switch key {
+        case "inferredhome": name = "Inferred Home"
+        case "inferredwork": name = "Inferred Work"
+        case "inferredschool": name = "Inferred School"
+        case "home": name = "Home"
+        case "work": name = "Work"
+        default: return nil
+        }
+        let value = trimmed(value, colon: false)
+        guard !value.isEmpty else { return nil }
+        return Event(source: source, kind: .adInterest, text: "\(name): \(value)", counterparty: "Snapchat",
+                     product: "inferred home and work", position: position)
+    }
+
+    /// Without surrounding white space (and, for a label, the colon the HTML pages put after it).
+    static func trimmed(_ text: String, colon: Bool) -> String {
+        var s = Substring(text)
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace || (colon && c == ":") { s = s.dropLast() }
+        return String(s)
+    }
+
     // MARK: Values
 
     /// `2022-07-22 19:28:21 UTC` or `2020/08/20 14:51:25 UTC` (the zone may be missing: the
@@ -228,5 +302,46 @@ struct SnapchatDataParser: ExportParser {
         guard let latitude = leadingNumber(halves[0]), let longitude = leadingNumber(halves[1]),
               latitude.isFinite, longitude.isFinite, abs(latitude) <= 90, abs(longitude) <= 180 else { return nil }
         return (latitude, longitude)
+    }
+}
+
+/// Snapchat's search history logs a search per letter typed (`bliss`, `blissa`, `blissaf` in
+/// one hour, newest first): a term that extends or is extended by the one before it in the
+/// same hour is one search, the longest. Holds one search back; the JSON and HTML readers
+/// share it so both formats give the same events.
+final class SnapchatSearchFolder {
+    struct Search {
+        let time: Timestamp
+        let term: String
+        let position: SourcePosition
+    }
+
+    private var held: Search?
+    private(set) var folded = 0
+
+    func add(_ search: Search, into sink: EventSink) {
+        if let held, held.time == search.time {
+            let a = held.term.lowercased(), b = search.term.lowercased()
+            if a.hasPrefix(b) || b.hasPrefix(a) {
+                folded += 1
+                if b.count > a.count { self.held = search }
+                return
+            }
+        }
+        if let held { emit(held, into: sink) }
+        held = search
+    }
+
+    func finish(into sink: EventSink) {
+        if let held { emit(held, into: sink) }
+        held = nil
+        if folded > 0 {
+            sink.warn("\(folded) search(es) typed letter by letter were counted once, as the longest term of the hour")
+        }
+    }
+
+    private func emit(_ search: Search, into sink: EventSink) {
+        sink.emit(Event(source: SnapchatDataParser.source, kind: .search, time: search.time, text: search.term,
+                        product: "Snapchat", position: search.position))
     }
 }
