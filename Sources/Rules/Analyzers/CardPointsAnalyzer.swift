@@ -42,7 +42,8 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
     var foldedFields: FoldedFieldCache
     private let cardGroups: [Int32]
     private let excludeGroups: [Int32]
-    private let excludeCodes: Set<String>
+    private let excludeCodes: BankCodes
+    private let cardCodes: BankCodes
     /// Reused per event: each field is folded and scanned once, for the card and exclude
     /// conditions and for the merchant name alike.
     private var counterparty = FoldedField()
@@ -68,7 +69,8 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
         foldedFields = FoldedFieldCache(automaton: automaton)
         cardGroups = TransactionTextScanner.groupIds(definition.card.lexicons, in: automaton)
         excludeGroups = TransactionTextScanner.groupIds(definition.exclude?.lexicons ?? [], in: automaton)
-        excludeCodes = definition.exclude?.codes ?? []
+        excludeCodes = BankCodes(definition.exclude?.codes ?? [])
+        cardCodes = BankCodes(definition.card.codes)
     }
 
     func observe(_ event: Event, path: String) {
@@ -166,7 +168,7 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
         if counterparty.hits.contains(where: { cardGroups.contains($0.group) }) || text.hits.contains(where: { cardGroups.contains($0.group) }) {
             return true
         }
-        return TransactionTextScanner.code(event.code, isIn: definition.card.codes)
+        return TransactionTextScanner.code(event.code, isIn: cardCodes)
     }
 
     /// Writes the merchant name of a folded field into `key` (rules above) and returns its

@@ -87,31 +87,30 @@ struct TransactionTextScanner {
 
     /// True when one of the code's letter-and-digit runs is in `codes` (`NDDT+108+00931`
     /// carries 108; `ELEC` is itself).
-    static func code(_ code: String?, isIn codes: Set<String>) -> Bool {
+    static func code(_ code: String?, isIn codes: BankCodes) -> Bool {
         guard var code, !code.isEmpty, !codes.isEmpty else { return false }
         // Called for every transaction by several analyzers: the token is built on the stack
-        // (no array per call), and the handful of codes an analyzer lists is compared one by
-        // one, which is cheaper than hashing the token (a bank CSV profile showed both).
-        let compareEach = codes.count <= 16
+        // and compared with the listed codes' bytes (no `String` per token and no hashing:
+        // a bank CSV profile showed both).
         return code.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { token in
                 var length = 0
-                func listed() -> Bool {
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: token[..<length]), as: UTF8.self)
-                    length = 0
-                    return compareEach ? codes.contains(where: { $0 == text }) : codes.contains(text)
-                }
                 for byte in bytes {
                     if LexiconAutomaton.isASCIIAlphanumeric(byte) {
                         token[length] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
                         length += 1
-                    } else if length > 0, listed() {
-                        return true
+                    } else if length > 0 {
+                        if codes.contains(UnsafeBufferPointer(rebasing: token[..<length])) { return true }
+                        length = 0
                     }
                 }
-                return length > 0 && listed()
+                return length > 0 && codes.contains(UnsafeBufferPointer(rebasing: token[..<length]))
             }
         }
+    }
+
+    static func code(_ code: String?, isIn codes: Set<String>) -> Bool {
+        self.code(code, isIn: BankCodes(codes))
     }
 
     /// A payer or payee key that survives statement noise: folded, letters only, single
@@ -138,6 +137,24 @@ struct TransactionTextScanner {
             }
         }
         return String(decoding: key, as: UTF8.self)
+    }
+}
+
+/// The bank codes of a condition (`KARTENZAHLUNG`, `108`, `ELEC`) as bytes, for
+/// `TransactionTextScanner.code(_:isIn:)`: a token is compared with the few listed codes of
+/// its length, byte by byte.
+struct BankCodes: Sendable {
+    private let codes: [[UInt8]]
+
+    init(_ codes: Set<String>) { self.codes = codes.map { Array($0.utf8) } }
+
+    var isEmpty: Bool { codes.isEmpty }
+
+    func contains(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        for code in codes where code.count == token.count {
+            if code.withUnsafeBufferPointer({ $0.elementsEqual(token) }) { return true }
+        }
+        return false
     }
 }
 
