@@ -61,7 +61,28 @@ public struct CSVRecordReader {
     public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>,
                               _ body: (CSVRecord) throws(ParseError) -> Void) throws(ParseError) {
         let quote: UInt8 = 0x22
-        for c in chunk {
+        let n = chunk.count
+        var i = 0
+        while i < n {
+            let c = chunk[i]
+            // Inside a field, the bytes up to the next quote (quoted) or delimiter (unquoted) or
+            // line break are copied as one run: byte by byte, the state machine and the append
+            // were the CSV reader's whole cost (docs/performance.md). The byte that ends the run
+            // goes through the state machine below.
+            if (state == .quoted || state == .unquoted) && c != 0x0D && c != 0x0A && c != quote && c != delimiter {
+                let stop = state == .quoted ? quote : delimiter
+                var j = i + 1
+                while j < n {
+                    let d = chunk[j]
+                    if d == stop || d == 0x0D || d == 0x0A { break }
+                    j += 1
+                }
+                afterCR = false
+                appendRun(UnsafeBufferPointer(rebasing: chunk[i..<j]))
+                i = j
+                continue
+            }
+            i += 1
             var isNewline = false
             if c == 0x0D {
                 isNewline = true
@@ -106,6 +127,13 @@ public struct CSVRecordReader {
         guard recordStarted else { return }
         let problem: CSVRecord.Problem? = state == .quoted ? .unterminatedQuote : nil
         try endRecord(body, problem: problem)
+    }
+
+    /// `append` of each byte of `run` (no line breaks in it): past `maxRecordBytes` the record
+    /// is dropped, and the rest of the run with it.
+    private mutating func appendRun(_ run: UnsafeBufferPointer<UInt8>) {
+        if bytes.count + run.count > maxRecordBytes { dropRecord(); return }
+        bytes.append(contentsOf: run)
     }
 
     private mutating func append(_ c: UInt8) {

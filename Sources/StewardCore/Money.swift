@@ -84,8 +84,11 @@ enum MoneyTextScanner {
         var value: Int64 = 0
         var significantDigits = 0
         var digitCount = 0
-        // `.`/`,` separators, each with the number of digits before it (empty arrays do not
-        // allocate, so plain amounts cost nothing here).
+        // `.`/`,` separators, each with the number of digits before it. The first is held
+        // apart and the array used from the second on: an amount with one separator (`-16,10`,
+        // nearly every statement row) allocates nothing (empty arrays do not allocate).
+        var firstSep: (byte: UInt8, at: Int) = (0, 0)
+        var sepCount = 0
         var seps: [(byte: UInt8, at: Int)] = []
         // Space/apostrophe grouping marks: digit counts before each, for group-size checks.
         var spaceGroupAt: [Int] = []
@@ -136,8 +139,14 @@ enum MoneyTextScanner {
                     i += 1
                 } else if c == 0x2E || c == 0x2C {
                     guard isDigit(i + 1) else { phase = .after; i += 1; continue } // "12." / "12,-"
-                    guard seps.count < maxSeparators else { return nil }
-                    seps.append((c, digitCount))
+                    guard sepCount < maxSeparators else { return nil }
+                    if sepCount == 0 {
+                        firstSep = (c, digitCount)
+                    } else {
+                        if sepCount == 1 { seps.append(firstSep) }
+                        seps.append((c, digitCount))
+                    }
+                    sepCount += 1
                     i += 1
                 } else {
                     let width = groupingMarkWidth(i)
@@ -154,6 +163,22 @@ enum MoneyTextScanner {
         let negative = minusSigns == 1 || (openParen && closedParen)
         if negative && minusSigns == 1 && openParen { return nil }
 
+        if sepCount == 1 && spaceGroupAt.isEmpty {
+            // One separator: the general rules below, with one entry in each list.
+            let decimalByte: UInt8?
+            if let decimalSeparator {
+                decimalByte = decimalSeparator
+            } else {
+                let after = digitCount - firstSep.at
+                let integerIsZero = value / pow10(after) == 0
+                decimalByte = (after == 3 && !integerIsZero) ? nil : firstSep.byte
+            }
+            if firstSep.byte == decimalByte { return (negative ? -value : value, digitCount - firstSep.at) }
+            // A grouping mark: one to three digits before it, three after.
+            guard firstSep.at >= 1 && firstSep.at <= 3 && digitCount - firstSep.at == 3 else { return nil }
+            return (negative ? -value : value, 0)
+        }
+        if sepCount == 1 { seps.append(firstSep) }
         var decimalAt: Int? = nil
         if let last = seps.last {
             let decimalByte: UInt8?

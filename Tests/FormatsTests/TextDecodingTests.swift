@@ -31,6 +31,23 @@ final class TextDecodingTests: XCTestCase {
         XCTAssertEqual(TextDecoding.decode(Array("plain ascii".utf8), as: .windows1252), "plain ascii")
     }
 
+    func testEverySingleByteCodePageByteDecodesToItsScalarAfterAnASCIIPrefix() {
+        let bytes: [UInt8] = Array("ab".utf8) + (0...255).map { UInt8($0) } + [0xE9, 0x41]
+        let pages: [(TextEncoding, (UInt8) -> UInt32)] = [
+            (.isoLatin1, { UInt32($0) }),
+            (.windows1252, { $0 >= 0x80 && $0 <= 0x9F ? TextDecoding.windows1252High[Int($0 - 0x80)] : UInt32($0) }),
+            (.windows1251, { $0 < 0x80 ? UInt32($0) : $0 >= 0xC0 ? 0x0410 + UInt32($0 - 0xC0) : TextDecoding.windows1251High[Int($0 - 0x80)] }),
+        ]
+        for (encoding, scalar) in pages {
+            var expected = String.UnicodeScalarView()
+            for b in bytes { expected.append(Unicode.Scalar(scalar(b))!) }
+            XCTAssertEqual(TextDecoding.decode(bytes, as: encoding).unicodeScalars.map(\.value), expected.map(\.value), encoding.rawValue)
+        }
+        XCTAssertEqual(TextDecoding.decode([0x53, 0x74, 0x72, 0x61, 0xDF, 0x65], as: .isoLatin1), "Straße")
+        XCTAssertEqual(TextDecoding.decode([0x80, 0x31, 0x9C], as: .windows1252), "€1œ")
+        XCTAssertEqual(TextDecoding.decode([0xC0, 0xFF, 0xA8, 0xB9], as: .windows1251), "АяЁ№")
+    }
+
     func testEncodingLabels() {
         XCTAssertEqual(TextDecoding.encoding(named: "1252"), .windows1252)
         XCTAssertEqual(TextDecoding.encoding(named: "ISO-8859-1"), .isoLatin1)

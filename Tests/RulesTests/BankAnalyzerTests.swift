@@ -253,4 +253,15 @@ final class BankAnalyzerTests: XCTestCase {
         XCTAssertTrue(failures.contains("rules/analyzers/late.yaml:1: unknown lexicon 'utilitees' in analyzer finance.late_bills.x"), "\(failures)")
         XCTAssertTrue(failures.contains("rules/analyzers/late.yaml:10: positive example did not produce a finding of analyzer finance.late_bills.x"), "\(failures)")
     }
+
+    func testABankCodeMatchesWhenOneOfItsLetterAndDigitRunsIsListedInAnyCase() {
+        let codes = BankCodes(["108", "KARTENZAHLUNG", "ELEC"])
+        XCTAssertTrue(TransactionTextScanner.code("NDDT+108+00931", isIn: codes))
+        XCTAssertTrue(TransactionTextScanner.code("Kartenzahlung", isIn: codes))
+        XCTAssertTrue(TransactionTextScanner.code("purpose elec", isIn: codes))
+        XCTAssertFalse(TransactionTextScanner.code("NDDT+1080+0093", isIn: codes), "a longer run is another code")
+        XCTAssertFalse(TransactionTextScanner.code("ELECTRIC", isIn: codes))
+        XCTAssertFalse(TransactionTextScanner.code(nil, isIn: codes))
+        XCTAssertFalse(TransactionTextScanner.code("108", isIn: BankCodes([])))
+    }
 }

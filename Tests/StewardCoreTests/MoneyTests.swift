@@ -67,6 +67,15 @@ final class MoneyTests: XCTestCase {
         assertParses("1.234,56", 123_456, 2, separator: UInt8(ascii: ","))
     }
 
+    func testALoneGroupingMarkNeedsOneToThreeDigitsBeforeItAndThreeAfter() {
+        XCTAssertNil(Money.parse("1.2345", decimalSeparator: UInt8(ascii: ",")))
+        XCTAssertNil(Money.parse("1234.567", decimalSeparator: UInt8(ascii: ",")))
+        XCTAssertNil(Money.parse("12,5", decimalSeparator: UInt8(ascii: ".")))
+        assertParses("123.456", 123_456, 0, separator: UInt8(ascii: ","))
+        assertParses("0.500", 500, 3)
+        assertParses("-16,10", -1610, 2, separator: UInt8(ascii: ","))
+    }
+
     func testRejectsWhatIsNotOneAmount() {
         for bad in ["", "   ", "EUR", "12-34", "1.2.3", "1,2,3.4", "12 EUR 5", "--5", "(5", "5)",
                     "1,2345,67", "1234567890123456789", "-(5)"] {

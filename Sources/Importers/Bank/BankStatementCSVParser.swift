@@ -290,8 +290,12 @@ public struct BankStatementCSVParser: ExportParser {
         }
         // PayPal writes a funding row beside each payment paid from a bank account or card
         // (`Bank Deposit to PP Account`, +6.99 beside the -6.99 payment). It is not income:
-        // dropped, so the payment counts once.
-        if let type = text(.code)?.lowercased(), payPalFundingTypes.contains(type) { return }
+        // dropped, so the payment counts once. The code is decoded once for this and the event.
+        // Text that lower-cases to plain ASCII is at least as many bytes long as its lower case,
+        // so codes shorter than every funding type (`Kartenzahlung`, `Lastschrift`: nearly every
+        // row of a bank's CSV) are not lower-cased and hashed.
+        let code = text(.code)
+        if let code, code.utf8.count >= payPalFundingTypeMinimumBytes, payPalFundingTypes.contains(code.lowercased()) { return }
 
         let currency = (continuesTransaction ? splits.currency : text(.currency)).flatMap { BankCSVHeaderVocabulary.currencyCode($0) } ?? d.headerCurrency
         var amount: Money
@@ -353,7 +357,7 @@ public struct BankStatementCSVParser: ExportParser {
         if let raw = text(.mcc), raw.count <= 4, let v = Int(raw) { mcc = v }
         let description = continuesTransaction ? splits.description : text(.description)
         let event = Event(source: source, kind: .transaction, time: time, text: description,
-                          counterparty: text(.payee), amount: neitherDebitNorCredit ? nil : amount, mcc: mcc, code: text(.code),
+                          counterparty: text(.payee), amount: neitherDebitNorCredit ? nil : amount, mcc: mcc, code: code,
                           position: position)
         if watch.waiting {
             watch.held.append(.init(event: event, date: Array(dateField), time: field(.time).map { Array($0) },
@@ -372,6 +376,7 @@ public struct BankStatementCSVParser: ExportParser {
     static let payPalFundingTypes: Set<String> = [
         "bank deposit to pp account", "general card deposit", "general credit card deposit",
     ]
+    static let payPalFundingTypeMinimumBytes = payPalFundingTypes.map(\.utf8.count).min()!
 
     private static func extraFieldsAreEmpty(_ record: CSVRecord, width: Int) -> Bool {
         (width..<record.count).allSatisfy { record[$0].allSatisfy { $0 == 0x20 || $0 == 0x09 } }

@@ -42,13 +42,13 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
     var foldedFields: FoldedFieldCache
     private let cardGroups: [Int32]
     private let excludeGroups: [Int32]
-    private let excludeCodes: Set<String>
+    private let excludeCodes: BankCodes
+    private let cardCodes: BankCodes
     /// Reused per event: each field is folded and scanned once, for the card and exclude
     /// conditions and for the merchant name alike.
     private var counterparty = FoldedField()
     private var text = FoldedField()
     private var key: [UInt8] = []
-    private var wordStarts: [Int] = []
 
     private(set) var points = Set<UInt64>()
     private(set) var shops = Set<UInt64>()
@@ -69,7 +69,8 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
         foldedFields = FoldedFieldCache(automaton: automaton)
         cardGroups = TransactionTextScanner.groupIds(definition.card.lexicons, in: automaton)
         excludeGroups = TransactionTextScanner.groupIds(definition.exclude?.lexicons ?? [], in: automaton)
-        excludeCodes = definition.exclude?.codes ?? []
+        excludeCodes = BankCodes(definition.exclude?.codes ?? [])
+        cardCodes = BankCodes(definition.card.codes)
     }
 
     func observe(_ event: Event, path: String) {
@@ -167,63 +168,95 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
         if counterparty.hits.contains(where: { cardGroups.contains($0.group) }) || text.hits.contains(where: { cardGroups.contains($0.group) }) {
             return true
         }
-        return TransactionTextScanner.code(event.code, isIn: definition.card.codes)
+        return TransactionTextScanner.code(event.code, isIn: cardCodes)
     }
 
     /// Writes the merchant name of a folded field into `key` (rules above) and returns its
     /// hash, or nil when no letters remain.
     private func shopKey(_ field: FoldedField) -> UInt64? {
-        key.removeAll(keepingCapacity: true)
-        wordStarts.removeAll(keepingCapacity: true)
-        let bytes = field.bytes
+        // Run once or twice per card payment: one pass over the bytes with the key and word
+        // starts on the stack, and the card-phrase spans looked up by a cursor instead of a
+        // search of every hit at every byte (closures over this object's buffers made each
+        // byte pay for exclusivity checks: 7 % of a bank CSV profile, docs/performance.md).
+        let maximum = Self.maximumKeyBytes
+        let dateWords = definition.dateWords
+        return field.hits.withUnsafeBufferPointer { hits in
+            field.bytes.withUnsafeBufferPointer { bytes in
+                withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(hits.count, 1)) { spans in
+                    var n = 0
+                    for hit in hits where cardGroups.contains(hit.group) { spans[n] = hit.span; n += 1 }
+                    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximum) { keyBuffer in
+                        withUnsafeTemporaryAllocation(of: Int.self, capacity: maximum / 2 + 1) { starts in
+                            let length = Self.shopKey(bytes, spans: UnsafeBufferPointer(rebasing: spans[..<n]),
+                                                      dateWords: dateWords, key: keyBuffer, wordStarts: starts)
+                            key.removeAll(keepingCapacity: true)
+                            guard length > 0 else { return nil }
+                            let written = UnsafeBufferPointer(rebasing: keyBuffer[..<length])
+                            key.append(contentsOf: written)
+                            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                            for byte in written {
+                                hash ^= UInt64(byte)
+                                hash = hash &* 0x0000_0100_0000_01b3
+                            }
+                            return hash
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The merchant name of `bytes` (rules at `merchantKey`) written into `key`; returns its
+    /// length. `spans` are the card phrases' hits in the automaton's order: at a byte inside
+    /// one, the first such span is skipped whole. `key` holds `maximumKeyBytes`, `wordStarts`
+    /// one entry per word of at least one letter and a space.
+    private static func shopKey(_ bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Range<Int>>,
+                                dateWords: Set<[UInt8]>, key: UnsafeMutableBufferPointer<UInt8>,
+                                wordStarts: UnsafeMutableBufferPointer<Int>) -> Int {
+        var length = 0, words = 0
         var wordStart = -1        // index in `bytes` of the current word, -1 between words
         var wordHasDigit = false
-        var stopped = false
         var index = 0
-        // Ends the word that runs from wordStart to `end` (exclusive); returns false when the
-        // name is complete.
-        func endWord(_ end: Int) -> Bool {
+        // Ends the word from wordStart to `end` (exclusive); false when the name is complete.
+        @inline(__always) func endWord(_ end: Int) -> Bool {
             defer { wordStart = -1; wordHasDigit = false }
             guard wordStart >= 0 else { return true }
             if wordHasDigit {
-                guard !wordStarts.isEmpty else { return true }
-                if let last = wordStarts.last, definition.dateWords.contains(Array(key[last...])) {
-                    key.removeSubrange((last > 0 ? last - 1 : last)...)
-                    wordStarts.removeLast()
+                guard words > 0 else { return true }
+                let last = wordStarts[words - 1]
+                if dateWords.contains(Array(key[last..<length])) {
+                    length = last > 0 ? last - 1 : last
+                    words -= 1
                 }
                 return false
             }
             var letters = 0
-            for i in wordStart..<end where Self.isLetter(bytes[i]) { letters += 1 }
-            guard letters > 0, key.count + 1 + letters <= Self.maximumKeyBytes else { return true }
-            if !key.isEmpty { key.append(0x20) }
-            wordStarts.append(key.count)
-            for i in wordStart..<end where Self.isLetter(bytes[i]) { key.append(bytes[i]) }
+            for i in wordStart..<end where isLetter(bytes[i]) { letters += 1 }
+            guard letters > 0, length + 1 + letters <= maximumKeyBytes else { return true }
+            if length > 0 { key[length] = 0x20; length += 1 }
+            wordStarts[words] = length
+            words += 1
+            for i in wordStart..<end where isLetter(bytes[i]) { key[length] = bytes[i]; length += 1 }
             return true
         }
-        while index < bytes.count {
-            if let hit = field.hits.first(where: { $0.span.contains(index) && cardGroups.contains($0.group) }) {
-                if !endWord(index) { stopped = true; break }
-                index = hit.span.upperBound
+        let count = bytes.count
+        while index < count {
+            if !spans.isEmpty, let span = spans.first(where: { $0.contains(index) }) {
+                if !endWord(index) { return length }
+                index = span.upperBound
                 continue
             }
             let byte = bytes[index]
             if byte <= 0x20 || byte == 0x2A || byte == 0x2F {
-                if !endWord(index) { stopped = true; break }
+                if !endWord(index) { return length }
             } else {
                 if wordStart < 0 { wordStart = index }
                 if byte >= 0x30 && byte <= 0x39 { wordHasDigit = true }
             }
             index += 1
         }
-        if !stopped { _ = endWord(bytes.count) }
-        guard !key.isEmpty else { return nil }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
+        _ = endWord(count)
+        return length
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 }

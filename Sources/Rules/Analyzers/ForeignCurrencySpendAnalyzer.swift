@@ -11,6 +11,8 @@ final class ForeignCurrencySpendAnalyzer: EventAnalyzer {
         var payments = 0
         var sample: [RankedRecord] = []
         var sources = Set<String>()
+        /// The source last inserted into `sources`.
+        var lastSource: String?
     }
 
     static let evidenceKept = 64
@@ -33,19 +35,26 @@ final class ForeignCurrencySpendAnalyzer: EventAnalyzer {
         guard event.kind == .transaction, let amount = event.amount, let currency = amount.currency, !currency.isEmpty,
               filter.admits(event.source) else { return }
         if path != openPath { open(path) }
-        var tally = openTallies.removeValue(forKey: currency) ?? Tally()  // uniquely referenced while it changes
+        // Changed in place through the dictionary (one lookup, no copy), not taken out and put back.
+        count(event, amount: amount, path: path, into: &openTallies[currency, default: Tally()])
+    }
+
+    private func count(_ event: Event, amount: Money, path: String, into tally: inout Tally) {
         tally.transactions += 1
         let excluded = event.mcc.map { definition.excludeMCC?.contains($0) ?? false } ?? false
         if amount.units < 0 && !excluded {
             tally.payments += 1
-            if !tally.sources.contains(event.source) { tally.sources.insert(event.source) }
+            // Consecutive payments nearly always share a source: compared, not hashed.
+            if event.source != tally.lastSource {
+                tally.lastSource = event.source
+                tally.sources.insert(event.source)
+            }
             // Cheap rejection of records later than a full sample's last.
             let epoch = event.time?.epochSeconds ?? Int64.max
             if tally.sample.count < Self.evidenceKept || epoch <= (tally.sample.last?.time?.epochSeconds ?? Int64.max) {
                 Self.offer(RankedRecord(event: event, path: path, rule: definition.id), into: &tally.sample)
             }
         }
-        openTallies[currency] = tally
     }
 
     private func open(_ path: String) {

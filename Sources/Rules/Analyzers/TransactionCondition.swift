@@ -30,7 +30,7 @@ struct TransactionCondition: Sendable {
     struct Compiled {
         var groups: [Int32]
         var mcc: MCCSet?
-        var codes: Set<String>
+        var codes: BankCodes
 
         /// `scanner` must already have scanned `event`.
         func matches(_ event: Event, scanner: TransactionTextScanner) -> Bool {
@@ -41,6 +41,6 @@ struct TransactionCondition: Sendable {
     }
 
     func compiled(for automaton: LexiconAutomaton) -> Compiled {
-        Compiled(groups: TransactionTextScanner.groupIds(lexicons, in: automaton), mcc: mcc, codes: codes)
+        Compiled(groups: TransactionTextScanner.groupIds(lexicons, in: automaton), mcc: mcc, codes: BankCodes(codes))
     }
 }

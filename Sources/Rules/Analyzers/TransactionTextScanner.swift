@@ -20,29 +20,35 @@ final class FoldedFieldCache {
     enum Slot: Int { case text = 0, counterparty = 1 }
 
     let automaton: LexiconAutomaton
-    private var entries = [Entry(), Entry()]
+    // Two properties rather than an array of two: each of the four or five reads per
+    // transaction paid the array's bounds, uniqueness and exclusivity checks.
+    private var text = Entry()
+    private var counterparty = Entry()
 
     init(automaton: LexiconAutomaton) { self.automaton = automaton }
 
     /// The fold of `value` and every lexicon hit in it (empty for nil or empty text). The
     /// buffers are reused when no reader kept a copy: read them, do not keep them.
     func entry(_ value: String?, _ slot: Slot) -> Entry {
-        let index = slot.rawValue
         guard let value, !value.isEmpty else { return Entry() }
-        if let cached = entries[index].value, Self.sameBytes(cached, value) { return entries[index] }
+        switch slot {
+        case .text: return Self.entry(value, in: &text, automaton: automaton)
+        case .counterparty: return Self.entry(value, in: &counterparty, automaton: automaton)
+        }
+    }
+
+    private static func entry(_ value: String, in cached: inout Entry, automaton: LexiconAutomaton) -> Entry {
+        if let key = cached.value, sameBytes(key, value) { return cached }
         // Emptied in place, so the buffers are reused rather than reallocated per event.
-        var entry = Entry()
-        swap(&entry, &entries[index])
-        entry.value = value
-        entry.bytes.removeAll(keepingCapacity: true)
-        entry.hits.removeAll(keepingCapacity: true)
-        TextFolder.fold(value, into: &entry.bytes)
-        var hits = entry.hits
-        entry.hits = []
-        entry.bytes.withUnsafeBufferPointer { buffer in automaton.scan(folded: buffer) { hits.append($0) } }
-        entry.hits = hits
-        entries[index] = entry
-        return entry
+        cached.value = value
+        cached.bytes.removeAll(keepingCapacity: true)
+        cached.hits.removeAll(keepingCapacity: true)
+        TextFolder.fold(value, into: &cached.bytes)
+        var hits: [LexiconAutomaton.Hit] = []
+        swap(&hits, &cached.hits)
+        cached.bytes.withUnsafeBufferPointer { buffer in automaton.scan(folded: buffer) { hits.append($0) } }
+        swap(&hits, &cached.hits)
+        return cached
     }
 
     private static func sameBytes(_ a: String, _ b: String) -> Bool {
@@ -87,31 +93,30 @@ struct TransactionTextScanner {
 
     /// True when one of the code's letter-and-digit runs is in `codes` (`NDDT+108+00931`
     /// carries 108; `ELEC` is itself).
-    static func code(_ code: String?, isIn codes: Set<String>) -> Bool {
+    static func code(_ code: String?, isIn codes: BankCodes) -> Bool {
         guard var code, !code.isEmpty, !codes.isEmpty else { return false }
         // Called for every transaction by several analyzers: the token is built on the stack
-        // (no array per call), and the handful of codes an analyzer lists is compared one by
-        // one, which is cheaper than hashing the token (a bank CSV profile showed both).
-        let compareEach = codes.count <= 16
+        // and compared with the listed codes' bytes (no `String` per token and no hashing:
+        // a bank CSV profile showed both).
         return code.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { token in
                 var length = 0
-                func listed() -> Bool {
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: token[..<length]), as: UTF8.self)
-                    length = 0
-                    return compareEach ? codes.contains(where: { $0 == text }) : codes.contains(text)
-                }
                 for byte in bytes {
                     if LexiconAutomaton.isASCIIAlphanumeric(byte) {
                         token[length] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
                         length += 1
-                    } else if length > 0, listed() {
-                        return true
+                    } else if length > 0 {
+                        if codes.contains(UnsafeBufferPointer(rebasing: token[..<length])) { return true }
+                        length = 0
                     }
                 }
-                return length > 0 && listed()
+                return length > 0 && codes.contains(UnsafeBufferPointer(rebasing: token[..<length]))
             }
         }
+    }
+
+    static func code(_ code: String?, isIn codes: Set<String>) -> Bool {
+        self.code(code, isIn: BankCodes(codes))
     }
 
     /// A payer or payee key that survives statement noise: folded, letters only, single
@@ -138,6 +143,24 @@ struct TransactionTextScanner {
             }
         }
         return String(decoding: key, as: UTF8.self)
+    }
+}
+
+/// The bank codes of a condition (`KARTENZAHLUNG`, `108`, `ELEC`) as bytes, for
+/// `TransactionTextScanner.code(_:isIn:)`: a token is compared with the few listed codes of
+/// its length, byte by byte.
+struct BankCodes: Sendable {
+    private let codes: [[UInt8]]
+
+    init(_ codes: Set<String>) { self.codes = codes.map { Array($0.utf8) } }
+
+    var isEmpty: Bool { codes.isEmpty }
+
+    func contains(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        for code in codes where code.count == token.count {
+            if code.withUnsafeBufferPointer({ $0.elementsEqual(token) }) { return true }
+        }
+        return false
     }
 }
 
