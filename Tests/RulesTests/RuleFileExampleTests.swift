@@ -50,6 +50,7 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/signals/search/belief_religion.yaml",
         "rules/signals/search/civic_elder_care.yaml",
         "rules/signals/search/finance_arrears.yaml",
+        "rules/signals/search/finance_late_bills.yaml",
         "rules/signals/search/finance_loans.yaml",
         "rules/signals/search/health_medical.yaml",
         "rules/signals/search/health_mental.yaml",
@@ -161,6 +162,8 @@ final class RuleFileExampleTests: XCTestCase {
     func test_signals_search_civic_elder_care() throws { try RuleFileExamples.check("rules/signals/search/civic_elder_care.yaml") }
 
     func test_signals_search_finance_arrears() throws { try RuleFileExamples.check("rules/signals/search/finance_arrears.yaml") }
+
+    func test_signals_search_finance_late_bills() throws { try RuleFileExamples.check("rules/signals/search/finance_late_bills.yaml") }
 
     func test_signals_search_finance_loans() throws { try RuleFileExamples.check("rules/signals/search/finance_loans.yaml") }
 
