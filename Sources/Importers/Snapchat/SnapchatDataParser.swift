@@ -175,8 +175,17 @@ struct SnapchatDataParser: ExportParser {
             counterparty = byPerson ? (conversation ?? to ?? list) : (from ?? list)
         }
         let raw = (value["Text"] ?? value["Content"])?.stringValue ?? ""
-        let text = String(decoding: HTMLCharacterReference.decode(Array(raw.utf8)), as: UTF8.self)
         let mediaType = value["Media Type"]?.stringValue.map { $0.lowercased() }
+        return .success(messageEvent(time: time, text: raw, mediaType: mediaType, isSnap: isSnap, byPerson: byPerson,
+                                     counterparty: counterparty, conversation: conversation, position: position))
+    }
+
+    /// A chat message or snap as both formats give it. Snapchat escapes chat text once more than
+    /// its file needs (`&amp;` written for `&`), so `text` is unescaped here; a snap's media type
+    /// is its title, a message's non-text media type its code.
+    static func messageEvent(time: Timestamp, text raw: String, mediaType: String?, isSnap: Bool, byPerson: Bool,
+                             counterparty: String?, conversation: String?, position: SourcePosition) -> Event {
+        let text = String(decoding: HTMLCharacterReference.decode(Array(raw.utf8)), as: UTF8.self)
         var event = Event(source: source, kind: .message, time: time, text: text.isEmpty || isSnap ? nil : text,
                           title: conversation, counterparty: counterparty, product: "Snapchat",
                           authoredByOthers: !byPerson, position: position)
@@ -186,7 +195,7 @@ struct SnapchatDataParser: ExportParser {
         } else if let mediaType, mediaType != "text" {
             event.code = mediaType
         }
-        return .success(event)
+        return event
     }
 
     static func memory(_ value: JSONValue, _ position: SourcePosition) -> Result<Event, SkipReason> {

@@ -417,20 +417,10 @@ final class SnapchatHTMLPageReader {
     /// The message as the JSON variant writes it (`SnapchatDataParser.message`).
     private func emit(time: Timestamp, mediaType rawType: String, text rawText: String, byPerson: Bool, counterparty: String?,
                       title: String?, position: SourcePosition, into sink: EventSink) {
-        let isSnap = isSnapPage
-        // Snapchat escapes chat text once more than the page needs, as in its JSON.
-        let text = String(decoding: HTMLCharacterReference.decode(Array(rawText.trimmingSpaces().utf8)), as: UTF8.self)
-        let mediaType = rawType.isEmpty ? nil : rawType.lowercased()
-        var event = Event(source: SnapchatDataParser.source, kind: .message, time: time, text: text.isEmpty || isSnap ? nil : text,
-                          title: title, counterparty: counterparty, product: "Snapchat",
-                          authoredByOthers: !byPerson, position: position)
-        if isSnap {
-            event.code = "snap"
-            event.title = mediaType
-        } else if let mediaType, mediaType != "text" {
-            event.code = mediaType
-        }
-        sink.emit(event)
+        sink.emit(SnapchatDataParser.messageEvent(time: time, text: rawText.trimmingSpaces(),
+                                                  mediaType: rawType.isEmpty ? nil : rawType.lowercased(), isSnap: isSnapPage,
+                                                  byPerson: byPerson, counterparty: counterparty, conversation: title,
+                                                  position: position))
     }
 }
 
