@@ -126,47 +126,51 @@ public struct LexiconAutomaton: Sendable {
         var inflections: [Inflection] = []
         var firstWords: [FirstWord] = []
         for (termIndex, term) in terms.enumerated() {
-            var folded = TextFolder.fold(term.text)
-            guard !folded.isEmpty else { continue }
-            var inflectionIndex: Int32 = -1
-            var mayEndCompound = false
-            var firstWord: (stem: [UInt8], written: [UInt8], endings: [[UInt8]], rest: Int)?
-            if let inflection = term.inflection, let stem = inflection.stem(ofFolded: folded) {
-                mayEndCompound = inflection.mayEndCompound(folded)
-                folded = stem
-                firstWord = inflection.firstWord(of: stem)
-                if let known = inflections.firstIndex(of: inflection) { inflectionIndex = Int32(known) } else {
-                    inflectionIndex = Int32(inflections.count)
-                    inflections.append(inflection)
+            // `{n}` in a term is a number of one or two digits: the term is compiled once per
+            // number (docs/rules.md, "Numbers in terms").
+            for written in LexiconAutomaton.numberForms(of: term.text) {
+                var folded = TextFolder.fold(written)
+                guard !folded.isEmpty else { continue }
+                var inflectionIndex: Int32 = -1
+                var mayEndCompound = false
+                var firstWord: (stem: [UInt8], written: [UInt8], endings: [[UInt8]], rest: Int)?
+                if let inflection = term.inflection, let stem = inflection.stem(ofFolded: folded) {
+                    mayEndCompound = inflection.mayEndCompound(folded)
+                    folded = stem
+                    firstWord = inflection.firstWord(of: stem)
+                    if let known = inflections.firstIndex(of: inflection) { inflectionIndex = Int32(known) } else {
+                        inflectionIndex = Int32(inflections.count)
+                        inflections.append(inflection)
+                    }
                 }
-            }
-            let group: Int32
-            if let known = groupIds[term.group] { group = known } else {
-                group = Int32(groups.count)
-                groupIds[term.group] = group
-                groups.append(term.group)
-            }
-            let output = Output(term: Int32(termIndex), group: group, isPrefix: term.isPrefix,
-                                inflection: inflectionIndex, mayEndCompound: mayEndCompound)
-            var forms = [(folded, output)]
-            if let firstWord {
-                // The rest of the phrase, from the space on, once for all forms of its first
-                // word: each form as a pattern of its own would repeat the rest ~15 times.
-                var rest = output
-                rest.firstWord = Int32(firstWords.count)
-                firstWords.append(FirstWord(stem: firstWord.stem, written: firstWord.written, endings: firstWord.endings))
-                forms.append((Array(folded[firstWord.rest...]), rest))
-            }
-            for (bytes, output) in forms {
-                if let index = patternIndexByBytes[bytes] {
-                    patterns[index].outputs.append(output)
-                } else {
-                    patternIndexByBytes[bytes] = patterns.count
-                    patternBytes.append(bytes)
-                    patterns.append(Pattern(length: Int32(bytes.count),
-                                            needsLeftBoundary: LexiconAutomaton.isWordCharacter(startingAt: 0, in: bytes),
-                                            needsRightBoundary: LexiconAutomaton.isWordCharacter(endingAt: bytes.count, in: bytes),
-                                            outputs: [output]))
+                let group: Int32
+                if let known = groupIds[term.group] { group = known } else {
+                    group = Int32(groups.count)
+                    groupIds[term.group] = group
+                    groups.append(term.group)
+                }
+                let output = Output(term: Int32(termIndex), group: group, isPrefix: term.isPrefix,
+                                    inflection: inflectionIndex, mayEndCompound: mayEndCompound)
+                var forms = [(folded, output)]
+                if let firstWord {
+                    // The rest of the phrase, from the space on, once for all forms of its first
+                    // word: each form as a pattern of its own would repeat the rest ~15 times.
+                    var rest = output
+                    rest.firstWord = Int32(firstWords.count)
+                    firstWords.append(FirstWord(stem: firstWord.stem, written: firstWord.written, endings: firstWord.endings))
+                    forms.append((Array(folded[firstWord.rest...]), rest))
+                }
+                for (bytes, output) in forms {
+                    if let index = patternIndexByBytes[bytes] {
+                        patterns[index].outputs.append(output)
+                    } else {
+                        patternIndexByBytes[bytes] = patterns.count
+                        patternBytes.append(bytes)
+                        patterns.append(Pattern(length: Int32(bytes.count),
+                                                needsLeftBoundary: LexiconAutomaton.isWordCharacter(startingAt: 0, in: bytes),
+                                                needsRightBoundary: LexiconAutomaton.isWordCharacter(endingAt: bytes.count, in: bytes),
+                                                outputs: [output]))
+                    }
                 }
             }
         }
@@ -334,6 +338,19 @@ public struct LexiconAutomaton: Sendable {
         func edges(of node: Int) -> ArraySlice<Edge> {
             edgeList[Int(edgeStart[node])..<Int(edgeStart[node + 1])]
         }
+    }
+
+    /// The placeholder for a number in a term, and the numbers it stands for: one or two
+    /// digits, with or without a leading zero ("ssw {n}": "ssw 7", "ssw 07", "ssw 34"). A number
+    /// with more digits does not match: a digit after the term is a word character.
+    public static let numberPlaceholder = "{n}"
+    public static let placeholderNumbers: [String] = (0...99).map(String.init) + (0...9).map { "0\($0)" }
+
+    /// `text` with its number placeholder written out as each number it stands for, or `text`
+    /// alone. The rule loader allows one placeholder per term.
+    static func numberForms(of text: String) -> [String] {
+        guard let range = text.firstRange(of: numberPlaceholder) else { return [text] }
+        return placeholderNumbers.map { text[..<range.lowerBound] + $0 + text[range.upperBound...] }
     }
 
     /// Number of automaton states (for sizing reports and tests).

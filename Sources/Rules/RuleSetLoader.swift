@@ -573,7 +573,15 @@ enum LexiconRule {
         let body = term.hasSuffix("*") || term.hasSuffix("!") ? String(term.dropLast()) : term
         if body.contains("*") { return "'*' is only allowed at the end of a term (prefix match): '\(term)'" }
         if body.hasSuffix("!") { return "one '!' at the end of a term (exact form) is enough: '\(term)'" }
-        let folded = TextFolder.fold(body)
+        let placeholders = body.ranges(of: LexiconAutomaton.numberPlaceholder).count
+        if placeholders > 1 { return "one '\(LexiconAutomaton.numberPlaceholder)' (a number) per term is enough: '\(term)'" }
+        if placeholders == 1 && term.hasSuffix("*") {
+            return "a term with '\(LexiconAutomaton.numberPlaceholder)' cannot be a prefix term: '\(term)'"
+        }
+        if body.contains("{") || body.contains("}"), placeholders == 0 || body.filter({ $0 == "{" || $0 == "}" }).count > 2 {
+            return "braces only in '\(LexiconAutomaton.numberPlaceholder)', a number of one or two digits: '\(term)'"
+        }
+        let folded = TextFolder.fold(body.replacing(LexiconAutomaton.numberPlaceholder, with: "0"))
         if folded.allSatisfy({ $0 == 0x20 }) { return "empty term" }
         if folded.count > RuleSetLoader.maximumTermBytes {
             return "term is longer than \(RuleSetLoader.maximumTermBytes) bytes: '\(term.prefix(40))…'"

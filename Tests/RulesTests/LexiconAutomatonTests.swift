@@ -44,6 +44,21 @@ final class LexiconAutomatonTests: XCTestCase {
         XCTAssertGreaterThan(texts.reduce(0) { $0 + full.hits(in: $1).count }, 300, "the texts are dense with hits")
     }
 
+    func testNumberPlaceholderMatchesNumbersOfOneOrTwoDigitsOnly() {
+        let a = automaton([("week", "ssw {n}"), ("week", "{n}. ssw"), ("week", "孕{n}周"), ("week", "{n} weeks pregnant")])
+        XCTAssertEqual(found(a, "SSW 12 Übelkeit"), ["week:ssw 12"])
+        XCTAssertEqual(found(a, "ssw 7"), ["week:ssw 7"])
+        XCTAssertEqual(found(a, "ssw 07"), ["week:ssw 07"])
+        XCTAssertEqual(found(a, "in der 9. SSW"), ["week:9. ssw"])
+        XCTAssertEqual(found(a, "怀孕12周能吃什么"), ["week:孕12周"], "CJK: no word boundaries")
+        XCTAssertEqual(found(a, "38 weeks pregnant"), ["week:38 weeks pregnant"])
+        XCTAssertEqual(found(a, "ssw 123"), [], "three digits are another number")
+        XCTAssertEqual(found(a, "ssw x"), [])
+        XCTAssertEqual(found(a, "ssw"), [])
+        XCTAssertEqual(found(a, "孕周"), [], "the number is required")
+        XCTAssertEqual(found(a, "2038 weeks pregnant"), [], "a digit before the number is part of it")
+    }
+
     func testOverlappingTermsAllReported() {
         let a = automaton([("g", "he"), ("g", "she"), ("g", "his"), ("g", "hers"), ("w", "she sells")])
         XCTAssertEqual(found(a, "she sells"), ["g:she", "w:she sells"])

@@ -122,6 +122,16 @@ final class RuleValidationTests: XCTestCase {
                        "rules/lexicons/Gambling-EN.txt:1: lexicon file name must be <name>.<lang>.txt, e.g. gambling.en.txt")
     }
 
+    func testNumberPlaceholderProblemsNameFileAndLine() throws {
+        let rule = ["signals/finance/gambling.yaml": Self.validRule]
+        XCTAssertEqual(try loadError(rule.merging(["lexicons/gambling.en.txt": "bet\n{n} to {n}\n"]) { $1 }),
+                       "rules/lexicons/gambling.en.txt:2: one '{n}' (a number) per term is enough: '{n} to {n}'")
+        XCTAssertEqual(try loadError(rule.merging(["lexicons/gambling.en.txt": "bet {x}\n"]) { $1 }),
+                       "rules/lexicons/gambling.en.txt:1: braces only in '{n}', a number of one or two digits: 'bet {x}'")
+        XCTAssertEqual(try loadError(rule.merging(["lexicons/gambling.en.txt": "bet\nbet{n}*\n"]) { $1 }),
+                       "rules/lexicons/gambling.en.txt:2: a term with '{n}' cannot be a prefix term: 'bet{n}*'")
+    }
+
     func testYAMLSyntaxErrorNamesLine() throws {
         let error = try loadError(broken("    title: Bookmakers", "    title: [Bookmakers"))
         XCTAssertTrue(error.hasPrefix("rules/signals/finance/gambling.yaml:"), error)
