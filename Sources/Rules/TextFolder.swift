@@ -1,7 +1,8 @@
 /// Folds UTF-8 text for lexicon matching, byte by byte and without Foundation: ASCII and Greek
 /// and Cyrillic letters lower-cased, Latin diacritics removed (é→e, ü→u, ß→ss, æ→ae), Ё→е,
 /// typographic dashes, quotes and spaces turned into their ASCII forms, combining marks and
-/// zero-width characters dropped. Everything else (CJK, full-width forms, emoji) is copied as
+/// zero-width characters dropped; traditional Chinese characters become simplified ones
+/// (`HanSimplification`). Everything else (CJK, full-width forms, emoji) is copied as
 /// UTF-8. Invalid UTF-8 becomes a space, so broken input still folds and acts as a word break.
 /// Spaces between two Chinese or Japanese characters are dropped: those scripts are written
 /// without spaces, and a search typed with spaces between words ("快递 逾期 未 领取", as word
@@ -156,6 +157,18 @@ public enum TextFolder {
             output.append(UInt8(ascii: "'"))
         case 0x201C...0x201F, 0x00AB, 0x00BB:
             output.append(UInt8(ascii: "\""))
+        case HanSimplification.firstScalar...HanSimplification.lastScalar:
+            // Traditional Chinese characters are written in their simplified form, so either
+            // spelling of a term meets either spelling of the text (遊行/游行, 貸款/贷款).
+            let simplified = HanSimplification.simplified[Int(scalar - HanSimplification.firstScalar)]
+            if simplified == 0 {
+                for k in 0..<length { output.append(original[start + k]) }
+            } else {
+                let value = UInt32(simplified)
+                output.append(UInt8(0xE0 | (value >> 12)))
+                output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+                output.append(UInt8(0x80 | (value & 0x3F)))
+            }
         default:
             for k in 0..<length { output.append(original[start + k]) }
         }

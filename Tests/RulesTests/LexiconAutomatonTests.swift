@@ -59,6 +59,15 @@ final class LexiconAutomatonTests: XCTestCase {
         XCTAssertEqual(found(a, "2038 weeks pregnant"), [], "a digit before the number is part of it")
     }
 
+    func testTraditionalChineseFoldsToSimplified() {
+        XCTAssertEqual(TextFolder.fold("遊行 集會 幾點"), TextFolder.fold("游行集会几点"))
+        XCTAssertEqual(TextFolder.fold("臺灣銀行貸款"), Array("台湾银行贷款".utf8))
+        XCTAssertEqual(TextFolder.fold("游行"), Array("游行".utf8), "simplified text is left as it is")
+        let a = automaton([("loans", "网贷"), ("protest", "遊行")])
+        XCTAssertEqual(found(a, "網貸逾期怎麼辦"), ["loans:网贷"], "a simplified term meets traditional text")
+        XCTAssertEqual(found(a, "明天游行几点开始"), ["protest:游行"], "a traditional term meets simplified text")
+    }
+
     func testOverlappingTermsAllReported() {
         let a = automaton([("g", "he"), ("g", "she"), ("g", "his"), ("g", "hers"), ("w", "she sells")])
         XCTAssertEqual(found(a, "she sells"), ["g:she", "w:she sells"])
