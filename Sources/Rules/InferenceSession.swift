@@ -540,32 +540,36 @@ public final class InferenceSession {
     /// and, under `intent: need`, in a field with no topic marker (for a search-like event any
     /// marker, for a post or message only the rule's own `topics:`).
     private func lexiconMatches(_ ruleIndex: Int, fields: [Event.Field], readsIntent: TopicScope) -> Bool {
-        let include = ruleSet.includeGroups[ruleIndex]
-        let exclude = ruleSet.excludeGroups[ruleIndex]
+        // Group membership is tested on the rule set's bit masks, not on the rule's group lists:
+        // reading those arrays cost a retain and a release each per rule per event.
+        let words = ruleSet.includeMaskWords
         // Searches meet every topic marker; posts and messages only the rule's own (docs/rules.md
         // "Search intent": a recipe or a film title in a post is still the person's own news).
-        let topics: [Int32]
+        let hasTopics: Bool
         switch readsIntent {
-        case .allMarkers: topics = ruleSet.topicGroups[ruleIndex]
-        case .ownMarkers: topics = ruleSet.ownTopicGroups[ruleIndex]
-        case .noMarkers: topics = []
+        case .allMarkers: hasTopics = ruleSet.topicMask.hasAny[ruleIndex]
+        case .ownMarkers: hasTopics = ruleSet.ownTopicMask.hasAny[ruleIndex]
+        case .noMarkers: hasTopics = false
         }
-        let also = ruleSet.alsoGroups[ruleIndex]
+        let hasAlso = ruleSet.alsoMask.hasAny[ruleIndex]
         var topicField: Event.Field?
         for field in fields {
             let hits = hitsByField[field.slot]
-            for hit in hits where include.contains(hit.group) {
+            for hit in hits where ruleSet.includeMask[ruleIndex &* words &+ Int(hit.group) >> 6] & (1 << UInt64(hit.group & 63)) != 0 {
                 let cancelled = hits.contains { other in
-                    exclude.contains(other.group) && other.start < hit.end && hit.start < other.end
+                    ruleSet.excludeMask.contains(rule: ruleIndex, group: other.group) && other.start < hit.end && hit.start < other.end
                 }
                 if cancelled { continue }
                 // Topic markers are looked for only once a hit stands (rare), so the common path
                 // pays nothing for them.
-                if !topics.isEmpty, hits.contains(where: { topics.contains($0.group) }) {
+                if hasTopics, hits.contains(where: { other in
+                    readsIntent == .allMarkers ? ruleSet.topicMask.contains(rule: ruleIndex, group: other.group)
+                                               : ruleSet.ownTopicMask.contains(rule: ruleIndex, group: other.group)
+                }) {
                     topicField = field
                     break
                 }
-                if !also.isEmpty, !alsoHits(also, exclude: exclude, fields: fields, besides: hit, in: field) { continue }
+                if hasAlso, !alsoHits(ruleIndex, fields: fields, besides: hit, in: field) { continue }
                 return true
             }
         }
@@ -578,14 +582,14 @@ public final class InferenceSession {
     /// Whether one of the `also:` groups hits any of the rule's fields apart from the hit that
     /// matched (a word in both lists does not count twice) and outside every `exclude` phrase
     /// ("Church Street" names no church).
-    private func alsoHits(_ also: [Int32], exclude: [Int32], fields: [Event.Field],
+    private func alsoHits(_ ruleIndex: Int, fields: [Event.Field],
                           besides hit: LexiconAutomaton.Hit, in hitField: Event.Field) -> Bool {
         for field in fields {
             let hits = hitsByField[field.slot]
-            for other in hits where also.contains(other.group) {
+            for other in hits where ruleSet.alsoMask.contains(rule: ruleIndex, group: other.group) {
                 if field == hitField, other.start < hit.end, hit.start < other.end { continue }
                 let cancelled = hits.contains { decoy in
-                    exclude.contains(decoy.group) && decoy.start < other.end && other.start < decoy.end
+                    ruleSet.excludeMask.contains(rule: ruleIndex, group: decoy.group) && decoy.start < other.end && other.start < decoy.end
                 }
                 if cancelled { continue }
                 return true

@@ -40,6 +40,14 @@ public struct RuleSet: Sendable {
     /// a rule whose groups hit none of its fields without reading its group lists.
     let includeMask: [UInt64]
     let includeMaskWords: Int
+    /// The exclude, also, topic and own-topic groups of each rule as bit sets like
+    /// `includeMask`: the matcher tests a hit's group with one load instead of reading the
+    /// rule's group list (an array read per rule per event: a retain and a release each, which
+    /// profiles of the bank CSV showed; docs/performance.md).
+    let excludeMask: GroupMask
+    let alsoMask: GroupMask
+    let topicMask: GroupMask
+    let ownTopicMask: GroupMask
     /// Per rule, bit `field.slot` set for each field its lexicon condition reads.
     let lexiconFieldSlots: [UInt8]
     /// Per rule: whether it can fire only on a hit of one of its include groups (a lexicon
@@ -100,6 +108,10 @@ public struct RuleSet: Sendable {
             guard rule.match.intent == .need, rule.match.hasLexiconCondition else { return [] }
             return (rule.match.topicLexicons + [RuleSet.topicsGroup(rule.id)]).compactMap { groupIds[$0] }
         }
+        excludeMask = GroupMask(excludeGroups, words: words)
+        alsoMask = GroupMask(alsoGroups, words: words)
+        topicMask = GroupMask(topicGroups, words: words)
+        ownTopicMask = GroupMask(ownTopicGroups, words: words)
         var ruleIndex: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { ruleIndex[rule.id] = i }
         ruleIndexById = ruleIndex
@@ -153,4 +165,27 @@ public struct RuleSet: Sendable {
     static func excludeGroup(_ ruleId: String) -> String { "rule \(ruleId) exclude" }
     static func topicsGroup(_ ruleId: String) -> String { "rule \(ruleId) topics" }
     static func alsoGroup(_ ruleId: String) -> String { "rule \(ruleId) also" }
+}
+
+/// Per rule, a set of automaton groups as bits: bit `g % 64` of word `rule * words + g / 64`.
+struct GroupMask: Sendable {
+    let words: Int
+    let bits: [UInt64]
+    /// Per rule: whether its set has any group.
+    let hasAny: [Bool]
+
+    init(_ groups: [[Int32]], words: Int) {
+        self.words = words
+        var bits = [UInt64](repeating: 0, count: groups.count * words)
+        for (rule, list) in groups.enumerated() {
+            for g in list { bits[rule * words + Int(g) / 64] |= 1 << UInt64(g % 64) }
+        }
+        self.bits = bits
+        hasAny = groups.map { !$0.isEmpty }
+    }
+
+    @inline(__always)
+    func contains(rule: Int, group: Int32) -> Bool {
+        bits[rule &* words &+ Int(group) >> 6] & (1 << UInt64(group & 63)) != 0
+    }
 }
