@@ -220,7 +220,7 @@ public final class InferenceSession {
             // The groups hit per field, as bit sets: a rule that needs one of its include groups
             // and finds none in its fields cannot fire, and is passed over without reading its
             // group lists (each read retained and released arrays: a tenth of a bank CSV profile).
-            let words = ruleSet.includeMaskWords
+            let words = ruleSet.includeMask.words
             var groupsHit: [UInt64] = []
             swap(&groupsHit, &groupsHitScratch)
             if groupsHit.isEmpty { groupsHit = Array(repeating: 0, count: Self.fieldSlotCount * words) }
@@ -274,7 +274,7 @@ public final class InferenceSession {
         guard slots != 0 else { return false }
         let base = ruleIndex * words
         for slot in 0..<Self.fieldSlotCount where slots & (1 << UInt8(slot)) != 0 {
-            for w in 0..<words where groupsHit[slot * words + w] & ruleSet.includeMask[base + w] != 0 { return true }
+            for w in 0..<words where groupsHit[slot * words + w] & ruleSet.includeMask.bits[base + w] != 0 { return true }
         }
         return false
     }
@@ -540,9 +540,6 @@ public final class InferenceSession {
     /// and, under `intent: need`, in a field with no topic marker (for a search-like event any
     /// marker, for a post or message only the rule's own `topics:`).
     private func lexiconMatches(_ ruleIndex: Int, fields: [Event.Field], readsIntent: TopicScope) -> Bool {
-        // Group membership is tested on the rule set's bit masks, not on the rule's group lists:
-        // reading those arrays cost a retain and a release each per rule per event.
-        let words = ruleSet.includeMaskWords
         // Searches meet every topic marker; posts and messages only the rule's own (docs/rules.md
         // "Search intent": a recipe or a film title in a post is still the person's own news).
         let hasTopics: Bool
@@ -555,7 +552,7 @@ public final class InferenceSession {
         var topicField: Event.Field?
         for field in fields {
             let hits = hitsByField[field.slot]
-            for hit in hits where ruleSet.includeMask[ruleIndex &* words &+ Int(hit.group) >> 6] & (1 << UInt64(hit.group & 63)) != 0 {
+            for hit in hits where ruleSet.includeMask.contains(rule: ruleIndex, group: hit.group) {
                 let cancelled = hits.contains { other in
                     ruleSet.excludeMask.contains(rule: ruleIndex, group: other.group) && other.start < hit.end && hit.start < other.end
                 }

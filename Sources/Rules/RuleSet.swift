@@ -23,27 +23,17 @@ public struct RuleSet: Sendable {
     public let distinctions: [String: [String: String]]
 
     let attributeIndexById: [String: Int]
-    /// Per rule (same order as `rules`): automaton groups that count as hits / cancel hits.
-    let includeGroups: [[Int32]]
-    let excludeGroups: [[Int32]]
-    /// Per rule: groups of which one must also hit the record (`also:`); empty for most rules.
-    let alsoGroups: [[Int32]]
-    /// Per rule: automaton groups of topic markers that cancel its hits in search-like events
-    /// (empty under `intent: any`).
-    let topicGroups: [[Int32]]
-    /// Per rule, the automaton groups of its own `topics:` lexicons and terms (not the shared
-    /// `topic_*` markers): they mark the attribute's look-alike topics, so they act on posts and
-    /// messages too ("Welpen", "котята" next to a pregnancy word), where the shared markers do not.
-    let ownTopicGroups: [[Int32]]
-    /// Per rule, its include groups as a bit set: bit `g % 64` of word
-    /// `rule * includeMaskWords + g / 64` is set for include group `g`. Lets a session pass over
-    /// a rule whose groups hit none of its fields without reading its group lists.
-    let includeMask: [UInt64]
-    let includeMaskWords: Int
-    /// The exclude, also, topic and own-topic groups of each rule as bit sets like
-    /// `includeMask`: the matcher tests a hit's group with one load instead of reading the
-    /// rule's group list (an array read per rule per event: a retain and a release each, which
-    /// profiles of the bank CSV showed; docs/performance.md).
+    /// Per rule (same order as `rules`), its automaton groups as bit sets (`GroupMask`): the
+    /// groups that count as hits (include), cancel hits (exclude), of which one must also hit the
+    /// record (`also:`, empty for most rules), the topic markers that cancel its hits in
+    /// search-like events (empty under `intent: any`), and its own `topics:` lexicons and terms
+    /// (not the shared `topic_*` markers: they mark the attribute's look-alike topics, so they
+    /// act on posts and messages too, "Welpen", "котята" next to a pregnancy word). The matcher
+    /// tests a hit's group with one load; reading per-rule group lists cost a retain and a
+    /// release each per rule per event, which profiles of the bank CSV showed
+    /// (docs/performance.md). The include mask also lets a session pass over a rule whose
+    /// groups hit none of its fields.
+    let includeMask: GroupMask
     let excludeMask: GroupMask
     let alsoMask: GroupMask
     let topicMask: GroupMask
@@ -76,42 +66,33 @@ public struct RuleSet: Sendable {
         attributeIndexById = index
         var groupIds: [String: Int32] = [:]
         for (i, name) in automaton.groups.enumerated() { groupIds[name] = Int32(i) }
-        includeGroups = rules.map { rule in
+        let includeGroups = rules.map { rule in
             (rule.match.lexicons + [RuleSet.termsGroup(rule.id)]).compactMap { groupIds[$0] }
         }
         let words = max(1, (automaton.groups.count + 63) / 64)
-        var mask = [UInt64](repeating: 0, count: rules.count * words)
-        for (i, groups) in includeGroups.enumerated() {
-            for g in groups { mask[i * words + Int(g) / 64] |= 1 << UInt64(g % 64) }
-        }
-        includeMask = mask
-        includeMaskWords = words
+        includeMask = GroupMask(includeGroups, words: words)
         lexiconFieldSlots = rules.map { rule in rule.match.fields.reduce(UInt8(0)) { $0 | UInt8(1) << UInt8($1.slot) } }
         needsIncludeHit = rules.map { rule in
             rule.match.hasLexiconCondition && (rule.match.mcc == nil || rule.match.combination == .all)
         }
-        excludeGroups = rules.map { rule in
+        excludeMask = GroupMask(rules.map { rule in
             (rule.match.excludeLexicons + [RuleSet.excludeGroup(rule.id)]).compactMap { groupIds[$0] }
-        }
-        alsoGroups = rules.map { rule in
+        }, words: words)
+        alsoMask = GroupMask(rules.map { rule in
             guard !rule.match.alsoLexicons.isEmpty || !rule.match.alsoTerms.isEmpty else { return [] }
             return (rule.match.alsoLexicons + [RuleSet.alsoGroup(rule.id)]).compactMap { groupIds[$0] }
-        }
+        }, words: words)
         let sharedTopics = automaton.groups.filter { $0.hasPrefix(RuleMatch.topicLexiconPrefix) }
-        topicGroups = rules.map { rule in
+        topicMask = GroupMask(rules.map { rule in
             guard rule.match.intent == .need, rule.match.hasLexiconCondition else { return [] }
             let names = sharedTopics.filter { !rule.match.topicExcept.contains($0) } + rule.match.topicLexicons
                 + [RuleSet.topicsGroup(rule.id)]
             return names.compactMap { groupIds[$0] }
-        }
-        ownTopicGroups = rules.map { rule in
+        }, words: words)
+        ownTopicMask = GroupMask(rules.map { rule in
             guard rule.match.intent == .need, rule.match.hasLexiconCondition else { return [] }
             return (rule.match.topicLexicons + [RuleSet.topicsGroup(rule.id)]).compactMap { groupIds[$0] }
-        }
-        excludeMask = GroupMask(excludeGroups, words: words)
-        alsoMask = GroupMask(alsoGroups, words: words)
-        topicMask = GroupMask(topicGroups, words: words)
-        ownTopicMask = GroupMask(ownTopicGroups, words: words)
+        }, words: words)
         var ruleIndex: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { ruleIndex[rule.id] = i }
         ruleIndexById = ruleIndex
