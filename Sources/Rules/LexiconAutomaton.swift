@@ -218,20 +218,23 @@ public struct LexiconAutomaton: Sendable {
         var outputLink = [Int32](repeating: -1, count: stateCount)
         var failure = [Int32](repeating: 0, count: stateCount)
         var denseRows = [Int32](repeating: 0, count: denseCount * classCount)
-        var sparseFallback = [Int32](repeating: 0, count: sparseCount)
-        var exceptionStart: [Int32] = [0]
-        exceptionStart.reserveCapacity(sparseCount + 1)
-        var exceptionClass: [UInt8] = []
-        var exceptionTarget: [Int32] = []
+        // Sparse states hold their full-row state's number in `fallbackRow` until the end; one
+        // extra entry closes the last state's run of exceptions.
+        var sparseStates: [SparseState] = []
+        sparseStates.reserveCapacity(sparseCount + 1)
+        var exceptions: [Exception] = []
+
+        /// The exceptions of the `k`-th sparse state (the next state's start closes them).
+        func exceptionRange(_ k: Int) -> Range<Int> {
+            Int(sparseStates[k].firstException)..<(k + 1 < sparseStates.count ? Int(sparseStates[k + 1].firstException) : exceptions.count)
+        }
 
         /// The state reached from `state` on `byteClass`, for a state already laid out.
         func next(_ state: Int, _ byteClass: Int) -> Int32 {
             if state < denseCount { return denseRows[state * classCount + byteClass] }
             let k = state - denseCount
-            for e in Int(exceptionStart[k])..<Int(exceptionStart[k + 1]) where Int(exceptionClass[e]) == byteClass {
-                return exceptionTarget[e]
-            }
-            return denseRows[Int(sparseFallback[k]) * classCount + byteClass]
+            for e in exceptionRange(k) where Int(exceptions[e].byteClass) == byteClass { return exceptions[e].target }
+            return denseRows[Int(sparseStates[k].fallbackRow) * classCount + byteClass]
         }
 
         for state in 0..<stateCount {
@@ -252,25 +255,19 @@ public struct LexiconAutomaton: Sendable {
             } else {
                 // Own children first, then what the failure state itself changes against the
                 // shared full-row state (unless a child overrides it).
-                let k = state - denseCount
+                let inherited = fail < denseCount ? nil : fail - denseCount
+                let inheritedExceptions = inherited.map(exceptionRange) ?? 0..<0
+                sparseStates.append(SparseState(fallbackRow: inherited.map { sparseStates[$0].fallbackRow } ?? Int32(fail),
+                                                firstException: Int32(exceptions.count)))
                 for edge in children {
-                    exceptionClass.append(edge.byteClass)
-                    exceptionTarget.append(number[Int(edge.child)])
+                    exceptions.append(Exception(target: number[Int(edge.child)], byteClass: Int32(edge.byteClass)))
                 }
-                if fail < denseCount {
-                    sparseFallback[k] = Int32(fail)
-                } else {
-                    let inherited = fail - denseCount
-                    sparseFallback[k] = sparseFallback[inherited]
-                    for e in Int(exceptionStart[inherited])..<Int(exceptionStart[inherited + 1])
-                    where !children.contains(where: { $0.byteClass == exceptionClass[e] }) {
-                        exceptionClass.append(exceptionClass[e])
-                        exceptionTarget.append(exceptionTarget[e])
-                    }
+                for e in inheritedExceptions where !children.contains(where: { Int32($0.byteClass) == exceptions[e].byteClass }) {
+                    exceptions.append(exceptions[e])
                 }
-                exceptionStart.append(Int32(exceptionClass.count))
             }
         }
+        sparseStates.append(SparseState(fallbackRow: 0, firstException: Int32(exceptions.count)))
 
         // State numbers → codes, complemented when the target reports something.
         let denseCodeLimit = denseCount * classCount
@@ -280,16 +277,13 @@ public struct LexiconAutomaton: Sendable {
             return (patternAt[s] >= 0 || outputLink[s] >= 0) ? ~value : value
         }
         for i in denseRows.indices { denseRows[i] = code(denseRows[i]) }
+        for i in exceptions.indices { exceptions[i].target = code(exceptions[i].target) }
+        for k in 0..<sparseCount { sparseStates[k].fallbackRow *= Int32(classCount) }
         self.denseStateCount = denseCount
         self.denseCodeLimit = denseCodeLimit
         self.denseRows = denseRows
-        self.sparseStates = (0...sparseCount).map { k in
-            SparseState(fallbackRow: k < sparseCount ? sparseFallback[k] * Int32(classCount) : 0,
-                        firstException: exceptionStart[k])
-        }
-        self.exceptions = exceptionClass.indices.map { e in
-            Exception(target: code(exceptionTarget[e]), byteClass: Int32(exceptionClass[e]))
-        }
+        self.sparseStates = sparseStates
+        self.exceptions = exceptions
         self.patternAt = patternAt
         self.outputLink = outputLink
     }
