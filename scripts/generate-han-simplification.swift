@@ -1,4 +1,5 @@
-// Writes Sources/Rules/HanSimplification.swift: for every CJK Unified Ideograph of the Basic
+// Writes Sources/Rules/HanSimplification.swift (the data only; the table built from it is in
+// Sources/Rules/HanSimplificationTable.swift): for every CJK Unified Ideograph of the Basic
 // Multilingual Plane (U+3400…U+9FFF) whose simplified form, by ICU's "Hant-Hans" transform, is
 // one other ideograph of that range, the pair (traditional, simplified). TextFolder folds the
 // first to the second (docs/rules.md, "Lexicons and text folding").
@@ -30,32 +31,13 @@ let source = """
 // edit by hand. \(count) pairs. The mapping is ICU's data: Copyright © 2016 and later Unicode,
 // Inc. and others, under the Unicode License v3 (https://www.unicode.org/license.txt).
 
-/// Traditional Chinese characters and the simplified character `TextFolder` writes for each, so
-/// that a term written in simplified characters also matches text written in traditional ones
-/// (Taiwan, Hong Kong, Macau) and the reverse (docs/rules.md, "Lexicons and text folding").
-enum HanSimplification {
+/// The pairs of `HanSimplification` (Sources/Rules/HanSimplificationTable.swift reads them
+/// into the table `TextFolder` uses).
+extension HanSimplification {
     /// Pairs of characters, traditional then simplified, in code point order.
     static let pairs = \"\"\"
 \(lines.joined(separator: "\n"))
 \"\"\"
-
-    static let firstScalar: UInt32 = 0x3400
-    static let lastScalar: UInt32 = 0x9FFF
-
-    /// `simplified[scalar - firstScalar]` is the simplified form of `scalar`, or 0 when it has none.
-    static let simplified: [UInt16] = {
-        var table = [UInt16](repeating: 0, count: Int(lastScalar - firstScalar) + 1)
-        var traditional: UInt32?
-        for scalar in pairs.unicodeScalars where scalar != "\\n" {
-            if let from = traditional {
-                table[Int(from - firstScalar)] = UInt16(scalar.value)
-                traditional = nil
-            } else {
-                traditional = scalar.value
-            }
-        }
-        return table
-    }()
 }
 
 """

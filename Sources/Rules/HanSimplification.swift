@@ -2,10 +2,9 @@
 // edit by hand. 2906 pairs. The mapping is ICU's data: Copyright © 2016 and later Unicode,
 // Inc. and others, under the Unicode License v3 (https://www.unicode.org/license.txt).
 
-/// Traditional Chinese characters and the simplified character `TextFolder` writes for each, so
-/// that a term written in simplified characters also matches text written in traditional ones
-/// (Taiwan, Hong Kong, Macau) and the reverse (docs/rules.md, "Lexicons and text folding").
-enum HanSimplification {
+/// The pairs of `HanSimplification` (Sources/Rules/HanSimplificationTable.swift reads them
+/// into the table `TextFolder` uses).
+extension HanSimplification {
     /// Pairs of characters, traditional then simplified, in code point order.
     static let pairs = """
 㑳㑇㘚㘎㠏㟆㥮㤘㩜㨫㩳㧐䃮鿎䊷䌶䋙䌺䋻䌾䝼䞍䥑鿏䬗扬䯀䯅䰾鲃䱽䲝䲁鳚䲘鳤䴉鹮䶧咬丟丢並并乾干亂乱亙亘亞亚佇伫佈布佔占併并來来侖仑
@@ -100,22 +99,4 @@ enum HanSimplification {
 鹵卤鹹咸鹺鹾鹼碱鹽盐麗丽麤粗麥麦麩麸麯曲麴麹麵面麼么麽么黃黄黌黉點点黨党黲黪黴霉黶黡黷黩黽黾黿鼋鼇鳌鼈鳖鼉鼍鼕冬鼴鼹齊齐齋斋齎赍
 齏齑齒齿齔龀齕龁齗龂齙龅齜龇齟龃齠龆齡龄齣出齦龈齧啮齩咬齪龊齬龉齲龋齶腭齷龌龍龙龎厐龐庞龑䶮龔龚龕龛龜龟
 """
-
-    static let firstScalar: UInt32 = 0x3400
-    static let lastScalar: UInt32 = 0x9FFF
-
-    /// `simplified[scalar - firstScalar]` is the simplified form of `scalar`, or 0 when it has none.
-    static let simplified: [UInt16] = {
-        var table = [UInt16](repeating: 0, count: Int(lastScalar - firstScalar) + 1)
-        var traditional: UInt32?
-        for scalar in pairs.unicodeScalars where scalar != "\n" {
-            if let from = traditional {
-                table[Int(from - firstScalar)] = UInt16(scalar.value)
-                traditional = nil
-            } else {
-                traditional = scalar.value
-            }
-        }
-        return table
-    }()
 }
