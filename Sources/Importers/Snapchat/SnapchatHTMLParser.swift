@@ -235,7 +235,7 @@ final class SnapchatHTMLPageReader {
     private func finishCapture() -> String { trimmed(finishCaptureBytes()) }
 
     private func trimmed(_ bytes: [UInt8]) -> String {
-        String(decoding: bytes, as: UTF8.self).trimmingSpaces()
+        SnapchatDataParser.trimmed(String(decoding: bytes, as: UTF8.self), colon: false)
     }
 
     /// A subpage's `<h1>` ("Chat history with sam_k") names the conversation: the friend when
@@ -243,7 +243,7 @@ final class SnapchatHTMLPageReader {
     private func readTitle(_ heading: String) {
         guard case .conversation(let snaps, let friend, let isGroup) = page,
               let with = heading.range(of: " with ") else { return }
-        let name = String(heading[with.upperBound...]).trimmingSpaces()
+        let name = SnapchatDataParser.trimmed(String(heading[with.upperBound...]), colon: false)
         guard !name.isEmpty else { return }
         if isGroup { conversationTitle = name } else if friend == nil { page = .conversation(snaps: snaps, friend: name, isGroup: false) }
     }
@@ -277,7 +277,7 @@ final class SnapchatHTMLPageReader {
         guard inRow else { return }
         inRow = false
         capture = .none
-        let values = cells.map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }
+        let values = cells.map { SnapchatDataParser.trimmed(String(decoding: $0, as: UTF8.self), colon: false) }
         // Label and value rows, both written as header cells (`Inferred Home:` | `lat …`).
         if values.count == 2, case .homeSchoolWork = section, let event = SnapchatDataParser.inferredPlace(values[0], values[1], nextPosition(line: rowLine)) {
             return sink.emit(event)
@@ -417,18 +417,9 @@ final class SnapchatHTMLPageReader {
     /// The message as the JSON variant writes it (`SnapchatDataParser.message`).
     private func emit(time: Timestamp, mediaType rawType: String, text rawText: String, byPerson: Bool, counterparty: String?,
                       title: String?, position: SourcePosition, into sink: EventSink) {
-        sink.emit(SnapchatDataParser.messageEvent(time: time, text: rawText.trimmingSpaces(),
+        sink.emit(SnapchatDataParser.messageEvent(time: time, text: SnapchatDataParser.trimmed(rawText, colon: false),
                                                   mediaType: rawType.isEmpty ? nil : rawType.lowercased(), isSnap: isSnapPage,
                                                   byPerson: byPerson, counterparty: counterparty, conversation: title,
                                                   position: position))
-    }
-}
-
-private extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
-        while let c = s.last, c.isWhitespace { s = s.dropLast() }
-        return String(s)
     }
 }
