@@ -115,10 +115,6 @@ struct TransactionTextScanner {
         }
     }
 
-    static func code(_ code: String?, isIn codes: Set<String>) -> Bool {
-        self.code(code, isIn: BankCodes(codes))
-    }
-
     /// A payer or payee key that survives statement noise: folded, letters only, single
     /// spaces (`ACME LTD SALARY 03/24 REF 991` and `Acme Ltd Salary 04/24 ref 1002` are one
     /// payer). Empty when the text has no letters.
