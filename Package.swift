@@ -3,6 +3,15 @@
 // the `steward` executable only parses arguments and wires modules together.
 import PackageDescription
 
+// The modules every record passes through drop the run-time exclusivity checks in release
+// builds: each write to a class's stored array (the matcher's scratch lists, a parser sink's
+// buffers) paid a begin/end-access pair, 7 % of a chat export's CPU (docs/performance.md,
+// "Exclusivity checks"). Debug builds, and so `make test`, keep them, and so does the fuzz
+// build, which is a release build whose point is catching such faults.
+let hotPathSettings: [SwiftSetting] = Context.environment["STEWARD_FUZZ"] == "1" ? [] : [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "steward",
     platforms: [.macOS(.v13)],
@@ -17,13 +26,13 @@ let package = Package(
     ],
     targets: [
         // Event, Locator, Finding, Evidence, Attribute, Score, report contract, errors.
-        .target(name: "StewardCore"),
+        .target(name: "StewardCore", swiftSettings: hotPathSettings),
         // Byte sources and containers: files on disk, ZIP (directory survey, member reads with
         // zip-bomb limits), tar and gzip streams, folder walking, the scan's byte budget.
         .target(name: "Archives", dependencies: [
             "CSystemZlib",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], swiftSettings: hotPathSettings),
         // One pure streaming reader per format, knowing nothing of importers: JSON (array
         // splitter, value parser), CSV, XML/HTML (one markup tokenizer), text decodings, lines,
         // XLSX sheets, immutable SQLite inputs (docs/architecture.md).
@@ -31,13 +40,13 @@ let package = Package(
         .target(name: "Formats", dependencies: [
             "StewardCore", "Archives", "CSQLite",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], swiftSettings: hotPathSettings),
         // Importer protocol, registry, the export reader (which importer reads which file or
         // archive member) and one folder per export family.
         .target(name: "Importers", dependencies: [
             "StewardCore", "Formats", "Archives", "CSQLite",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], swiftSettings: hotPathSettings),
         // Rule-set files wherever they are (folder or compiled in), YAML reading, and errors that
         // name file:line; shared by the rules and the scoring models.
         .target(name: "RuleFileReading", dependencies: ["StewardCore", .product(name: "Yams", package: "Yams")]),
@@ -46,7 +55,7 @@ let package = Package(
             "StewardCore", "RuleFileReading",
             // An analyzer's value is data; its English text (Finding.value) comes from the catalog.
             "Localization",
-        ]),
+        ], swiftSettings: hotPathSettings),
         // The project's rules/ compiled into steward at build time (docs/rules.md, "Where rules
         // come from"): BuiltInRulesPlugin runs BuiltInRulesGenerator over rules/ on every build
         // whose rules/ changed. Sources/BuiltInRules/rules links to rules/ (excluded from the
@@ -62,7 +71,7 @@ let package = Package(
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         // glibc's mallopt, for the allocator thresholds the CLI sets at start (AllocatorTuning).
         .systemLibrary(name: "CAllocatorTuning"),
-        .target(name: "Store", dependencies: ["StewardCore", "CSQLite"]),
+        .target(name: "Store", dependencies: ["StewardCore", "CSQLite"], swiftSettings: hotPathSettings),
         // Languages: steward's own strings (Sources/Localization/Catalog, compiled in by
         // ProgramCatalogPlugin), plural rules, number and date forms, the rules' translated
         // texts (docs/i18n.md).
@@ -79,7 +88,7 @@ let package = Package(
         .target(name: "StewardPipeline", dependencies: [
             "StewardCore", "Archives", "Importers", "RuleFileReading", "Rules", "BuiltInRules", "Scoring", "Store", "Reports", "Localization",
             .product(name: "Yams", package: "Yams"),
-        ]),
+        ], swiftSettings: hotPathSettings),
         // The labelled evaluation set under eval/: case generator, runner and scorer
         // (docs/rules.md, "Evaluation"). Kept apart from Personas' demo people and test fixtures.
         .target(name: "Evaluation", dependencies: ["StewardCore", "Rules", "Personas"]),
