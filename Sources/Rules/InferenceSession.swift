@@ -100,6 +100,10 @@ public final class InferenceSession {
     /// month - 1`), for `Finding.months`; records without a time are only in `combinations`.
     private var monthlyCombinations: [Int: [[Int]: [Int32: Int]]] = [:]
     private var candidatesBySource: [String: [Candidates?]] = [:]
+    /// Per source, per kind slot: indices of the analyzers that observe such records.
+    private var observingAnalyzersBySource: [String: [[Int]]] = [:]
+    private var lastAnalyzerSource: String?
+    private var lastObservingAnalyzers: [[Int]] = []
     private var foldBuffer: [UInt8] = []
     /// Per field slot, the automaton groups hit in the current event (bit sets, zero between events).
     private var groupsHitScratch: [UInt64] = []
@@ -180,22 +184,43 @@ public final class InferenceSession {
 
     private func observeByAnalyzers(_ event: Event, path: String, fired: [Int]) {
         guard !analyzers.isEmpty else { return }
+        let observing = observingAnalyzers(source: event.source, kind: event.kind)
         let counted = fired.map { ruleSet.rules[$0].attribute }
         if let overlap, gateChecks(overlap.gate, event, path: path) {
             // A fix, visit or transaction another input already delivered is not counted again
-            // by analyzers (docs/duplicates.md).
+            // by analyzers (docs/duplicates.md). The gate is asked whether or not an analyzer
+            // observes this record: the first copy it sees decides, as before.
             let key = currentKey ?? overlapKey(of: event, path: path)
             currentKey = key
             if overlap.gate.admits(key: key, input: occurrenceInputId) {
-                for analyzer in analyzers { analyzer.observe(event, path: path, countedByRulesFor: counted) }
+                for i in observing { analyzers[i].observe(event, path: path, countedByRulesFor: counted) }
             } else {
-                for analyzer in analyzers where analyzer.readsEveryCopy {
-                    analyzer.observe(event, path: path, countedByRulesFor: counted)
+                for i in observing where analyzers[i].readsEveryCopy {
+                    analyzers[i].observe(event, path: path, countedByRulesFor: counted)
                 }
             }
         } else {
-            for analyzer in analyzers { analyzer.observe(event, path: path, countedByRulesFor: counted) }
+            for i in observing { analyzers[i].observe(event, path: path, countedByRulesFor: counted) }
         }
+    }
+
+    /// The analyzers shown records of `source` and `kind` (`AnalyzerDefinition.observes`),
+    /// cached per source like the rules' candidates.
+    private func observingAnalyzers(source: String, kind: EventKind) -> [Int] {
+        if source == lastAnalyzerSource { return lastObservingAnalyzers[kind.slot] }
+        var perKind: [[Int]]
+        if let known = observingAnalyzersBySource[source] {
+            perKind = known
+        } else {
+            perKind = Array(repeating: [], count: EventKind.allCases.count)
+            for k in EventKind.allCases {
+                perKind[k.slot] = ruleSet.analyzers.indices.filter { ruleSet.analyzers[$0].observes(source: source, kind: k) }
+            }
+        }
+        observingAnalyzersBySource[source] = perKind
+        lastAnalyzerSource = source
+        lastObservingAnalyzers = perKind
+        return perKind[kind.slot]
     }
 
     /// The rules whose event-level match succeeded, recorded in their tallies.

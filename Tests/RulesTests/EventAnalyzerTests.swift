@@ -110,6 +110,58 @@ final class EventAnalyzerTests: XCTestCase {
         XCTAssertEqual(RuleExampleRunner.run(ruleSet), [])
     }
 
+    /// The word counter declares `activity` records only (its `input`); the session does not
+    /// show it others, whatever their text, and asks per source and kind, not once per scan.
+    func testSessionShowsAnAnalyzerOnlyTheKindsItObserves() throws {
+        let fixture = try RuleDirectoryFixture(files: ["analyzers/words.yaml": Self.analyzerFile])
+        let ruleSet = try RuleSet.load(directory: fixture.rulesDirectory, analyzerKinds: [WordCountDefinition.kind])
+        let session = InferenceSession(ruleSet: ruleSet)
+        for line in 1...3 {
+            session.process(Event(source: "test", kind: .message, text: "jackpot", position: .line(line)), path: "chat")
+            session.process(Event(source: "other", kind: .search, text: "jackpot", position: .line(line)), path: "searches")
+        }
+        XCTAssertTrue(session.findings().isEmpty, "messages and searches are not shown to an activity-only analyzer")
+        for line in 4...6 {
+            session.process(Event(source: line == 5 ? "other" : "test", kind: .activity, text: "jackpot", position: .line(line)), path: "log")
+        }
+        XCTAssertEqual(session.findings().first?.count, 3, "activities of either source are shown")
+    }
+
+    /// `observes` may leave an analyzer unasked only where its own first line would reject the
+    /// record: each built-in analyzer, fed its examples' records under a kind or a source it does
+    /// not observe, finds nothing, while the records as written find something.
+    func testBuiltInAnalyzersFindNothingInRecordsTheyDoNotObserve() throws {
+        let ruleSet = try RuleSet.load(directory: RuleSetExamplesTests.rulesDirectory)
+        var checked = 0
+        for definition in ruleSet.analyzers where !definition.exampleEvents.isEmpty {
+            let events = definition.exampleEvents
+            let asWritten = definition.makeAnalyzer(ruleSet: ruleSet)
+            for event in events { asWritten.observe(event, path: "example", countedByRulesFor: []) }
+            XCTAssertFalse(asWritten.findings(evidenceLimit: 5).isEmpty, "\(definition.id): its examples find nothing")
+            for kind in EventKind.allCases {
+                let unseen = events.filter { !definition.observes(source: $0.source, kind: kind) }
+                guard !unseen.isEmpty else { continue }
+                let analyzer = definition.makeAnalyzer(ruleSet: ruleSet)
+                for var event in unseen {
+                    event.kind = kind
+                    analyzer.observe(event, path: "example", countedByRulesFor: [])
+                }
+                XCTAssertTrue(analyzer.findings(evidenceLimit: 5).isEmpty, "\(definition.id) finds something in \(kind) records it is not shown")
+            }
+            let foreign = "test.not_a_source"
+            if !definition.observes(source: foreign, kind: .transaction) {
+                let analyzer = definition.makeAnalyzer(ruleSet: ruleSet)
+                for var event in events {
+                    event.source = foreign
+                    analyzer.observe(event, path: "example", countedByRulesFor: [])
+                }
+                XCTAssertTrue(analyzer.findings(evidenceLimit: 5).isEmpty, "\(definition.id) finds something in records of a source it is not shown")
+            }
+            checked += 1
+        }
+        XCTAssertGreaterThanOrEqual(checked, 4, "the bank analyzers' examples were not found")
+    }
+
     func testUnknownAnalyzerKindNamesFileAndLine() throws {
         let fixture = try RuleDirectoryFixture(files: ["analyzers/words.yaml": "id: x\nanalyzer: nope\n"])
         XCTAssertThrowsError(try RuleSet.load(directory: fixture.rulesDirectory, analyzerKinds: [WordCountDefinition.kind])) { error in

@@ -29,6 +29,9 @@ extension LocationNightActivityDefinition {
     /// fixes are read for what they say (where the phone sleeps). Counting timestamps would
     /// make every importer "reach" this analyzer, so only `location` is declared.
     public var input: AnalyzerInput { AnalyzerInput(sources: [], kinds: [.location]) }
+
+    /// It counts every timed record as activity in the night, so it sees every record.
+    public func observes(source: String, kind: EventKind) -> Bool { true }
 }
 
 extension RecurringIncomeDefinition {
