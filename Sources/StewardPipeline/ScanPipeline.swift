@@ -348,20 +348,18 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
 /// in the same order, so results equal a single-threaded run. Memory stays bounded: the parser
 /// waits while `maximumQueued` batches are pending.
 final class InferenceThread: @unchecked Sendable {
-    typealias Batch = [(event: Event, path: String)]
     static let batchSize = 1024
     static let maximumQueued = 4
 
     private let condition = NSCondition()
-    private var queued: [Batch] = []
+    private var queued: [EventBatch] = []
     private var closed = false
     private var done = false
-    private var filling: Batch = []
+    private var filling = EventBatch(capacity: InferenceThread.batchSize)
     private let match: (Event, String) -> Void
 
     init(match: @escaping (Event, String) -> Void) {
         self.match = match
-        filling.reserveCapacity(Self.batchSize)
         let thread = Thread { [self] in run() }
         thread.stackSize = 8 << 20
         thread.start()
@@ -369,8 +367,8 @@ final class InferenceThread: @unchecked Sendable {
 
     /// Called by the parsing thread only.
     func submit(_ event: Event, path: String) {
-        filling.append((event, path))
-        if filling.count >= Self.batchSize { handOver() }
+        filling.append(event, path: path)
+        if filling.isFull { handOver() }
     }
 
     /// Hands the last batch over and waits until all are matched.
@@ -390,8 +388,7 @@ final class InferenceThread: @unchecked Sendable {
         queued.append(filling)
         condition.broadcast()
         condition.unlock()
-        filling = []
-        filling.reserveCapacity(Self.batchSize)
+        filling = EventBatch(capacity: Self.batchSize)
     }
 
     private func run() {
@@ -407,7 +404,48 @@ final class InferenceThread: @unchecked Sendable {
             let batch = queued.removeFirst()
             condition.broadcast()
             condition.unlock()
-            for item in batch { match(item.event, item.path) }
+            batch.drain(match)
         }
+    }
+}
+
+/// Parsed records on their way from the parsing thread to the inference thread, in order.
+/// Each record is moved out when it is matched, so it is destroyed once: an array of
+/// (event, path) pairs was copied out element by element and then destroyed again as a whole,
+/// through the runtime's generic tuple code (docs/performance.md, "Records moved, not copied,
+/// to the inference thread"). Owned by one thread at a time: filled by the parser, handed over
+/// under the lock, drained by the inference thread.
+final class EventBatch: @unchecked Sendable {
+    private let items: UnsafeMutablePointer<(event: Event, path: String)>
+    private let capacity: Int
+    private var count = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        items = .allocate(capacity: capacity)
+    }
+
+    var isEmpty: Bool { count == 0 }
+    var isFull: Bool { count == capacity }
+
+    func append(_ event: Event, path: String) {
+        precondition(count < capacity, "event batch overfilled")
+        (items + count).initialize(to: (event, path))
+        count += 1
+    }
+
+    /// Hands each record to `body` in the order appended, leaving the batch empty.
+    func drain(_ body: (Event, String) -> Void) {
+        let n = count
+        count = 0
+        for i in 0..<n {
+            let item = (items + i).move()
+            body(item.event, item.path)
+        }
+    }
+
+    deinit {
+        items.deinitialize(count: count)
+        items.deallocate()
     }
 }
