@@ -416,13 +416,17 @@ final class InferenceThread: @unchecked Sendable {
 /// to the inference thread"). Owned by one thread at a time: filled by the parser, handed over
 /// under the lock, drained by the inference thread.
 final class EventBatch: @unchecked Sendable {
-    private let items: UnsafeMutablePointer<(event: Event, path: String)>
+    // Two buffers rather than one of (event, path) pairs: a pair is destroyed through the
+    // runtime's generic tuple code, an event through its own specialized code.
+    private let events: UnsafeMutablePointer<Event>
+    private let paths: UnsafeMutablePointer<String>
     private let capacity: Int
     private var count = 0
 
     init(capacity: Int) {
         self.capacity = capacity
-        items = .allocate(capacity: capacity)
+        events = .allocate(capacity: capacity)
+        paths = .allocate(capacity: capacity)
     }
 
     var isEmpty: Bool { count == 0 }
@@ -430,7 +434,8 @@ final class EventBatch: @unchecked Sendable {
 
     func append(_ event: Event, path: String) {
         precondition(count < capacity, "event batch overfilled")
-        (items + count).initialize(to: (event, path))
+        (events + count).initialize(to: event)
+        (paths + count).initialize(to: path)
         count += 1
     }
 
@@ -439,13 +444,16 @@ final class EventBatch: @unchecked Sendable {
         let n = count
         count = 0
         for i in 0..<n {
-            let item = (items + i).move()
-            body(item.event, item.path)
+            let event = (events + i).move()
+            let path = (paths + i).move()
+            body(event, path)
         }
     }
 
     deinit {
-        items.deinitialize(count: count)
-        items.deallocate()
+        events.deinitialize(count: count)
+        paths.deinitialize(count: count)
+        events.deallocate()
+        paths.deallocate()
     }
 }
