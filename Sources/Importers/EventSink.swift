@@ -17,9 +17,9 @@ public final class EventSink {
     /// The issues recorded with `warn`: how records were read, not records lost.
     public var warnings: [String] { zip(issues, isWarning).filter { $0.1 }.map(\.0) }
     public let maxIssues: Int
-    private let handler: (Event) -> Void
+    private let handler: (consuming Event) -> Void
 
-    public init(maxIssues: Int = 50, handler: @escaping (Event) -> Void) {
+    public init(maxIssues: Int = 50, handler: @escaping (consuming Event) -> Void) {
         self.maxIssues = maxIssues
         self.handler = handler
     }
@@ -27,7 +27,7 @@ public final class EventSink {
     /// Delivers one parsed record, or skips it when a time, coordinate or quantity is not
     /// plausible (`EventPlausibility`): the last guard before the rules do arithmetic on it.
     @inline(__always)
-    public func emit(_ event: Event) {
+    public func emit(_ event: consuming Event) {
         if let problem = EventPlausibility.problem(in: event) {
             skip(problem.description, at: event.position)
             return

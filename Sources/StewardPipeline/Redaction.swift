@@ -359,7 +359,7 @@ final class PlanCollector: ExportReaderDelegate {
         return isZip
     }
 
-    func reader(didRead event: Event, path: String) {
+    func reader(didRead event: consuming Event, path: String) {
         let fired = before.process(event, path: path)
         let named = fired.contains(where: selection.rules.contains)
         // The copy keeps what redact cannot write back: so does the prediction.
@@ -367,14 +367,14 @@ final class PlanCollector: ExportReaderDelegate {
         let strips = stripGPS && event.source == "photo.exif" && event.latitude != nil
         if strips {
             // The copy's photo has no position: what a rescan reads of it (if it has a date).
-            var located = event
+            var located = copy event
             located.latitude = nil
             located.longitude = nil
             if located.time != nil { after.process(located, path: path) }
         } else if !goes {
             after.process(event, path: path)
         } else if mask {
-            var masked = event
+            var masked = copy event
             let stars = String(decoding: MaskedText.csv, as: UTF8.self)
             if masked.text != nil { masked.text = stars }
             if masked.title != nil { masked.title = stars }

@@ -317,7 +317,7 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
         inference = nil
     }
 
-    func reader(didRead event: Event, path: String) {
+    func reader(didRead event: consuming Event, path: String) {
         if shared.excludes(event, path: path) { return }
         // The contact rule weighs people one chats with; mail senders are mostly institutions
         // and newsletters, named "Name (domain)", so mailboxes do not count (docs/formats/mail.md).
@@ -366,7 +366,7 @@ final class InferenceThread: @unchecked Sendable {
     }
 
     /// Called by the parsing thread only.
-    func submit(_ event: Event, path: String) {
+    func submit(_ event: consuming Event, path: String) {
         filling.append(event, path: path)
         if filling.isFull { handOver() }
     }
@@ -432,7 +432,7 @@ final class EventBatch: @unchecked Sendable {
     var isEmpty: Bool { count == 0 }
     var isFull: Bool { count == capacity }
 
-    func append(_ event: Event, path: String) {
+    func append(_ event: consuming Event, path: String) {
         precondition(count < capacity, "event batch overfilled")
         (events + count).initialize(to: event)
         (paths + count).initialize(to: path)

@@ -36,7 +36,7 @@ final class RecordingDelegate: ExportReaderDelegate {
     var inputs: [ParsedInput] = []
     var skipped: [(String, String)] = []
     var known: [(String, String)] = []
-    func reader(didRead event: Event, path: String) { events.append((path, event)) }
+    func reader(didRead event: consuming Event, path: String) { events.append((path, event)) }
     func reader(didFinish input: ParsedInput) { inputs.append(input) }
     func reader(didSkip path: String, reason: String) { skipped.append((path, reason)) }
     func reader(didPassKnownFile path: String, what: String) { known.append((path, what)) }

@@ -216,7 +216,7 @@ private final class EmittedKinds: ExportReaderDelegate {
     private var pending: [String: Set<Pair>] = [:]
     private(set) var importers: [String: Set<Pair>] = [:]
 
-    func reader(didRead event: Event, path: String) { pending[path, default: []].insert(Pair(source: event.source, kind: event.kind)) }
+    func reader(didRead event: consuming Event, path: String) { pending[path, default: []].insert(Pair(source: event.source, kind: event.kind)) }
     func reader(didFinish input: ParsedInput) {
         importers[input.source, default: []].formUnion(pending.removeValue(forKey: input.path) ?? [])
     }

@@ -6,7 +6,7 @@ import Archives
 /// What the reader reports about each file it met.
 public protocol ExportReaderDelegate: AnyObject {
     /// One parsed record of the file at `path`. Called on the reading thread, in file order.
-    func reader(didRead event: Event, path: String)
+    func reader(didRead event: consuming Event, path: String)
     /// A file was parsed (completely, or until a file-level error).
     func reader(didFinish input: ParsedInput)
     /// A file was not read, and why.
