@@ -564,6 +564,241 @@ def photos_takeout(root, target, rng, text):
     return path, total
 
 
+def xml_attr(s):
+    return (s.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\n", "&#10;"))
+
+
+def sms_backup(root, target, rng, text):
+    """SMS Backup & Restore: sms-<ms>.xml, one <sms> element a message with every attribute the
+    app writes (address, date in epoch ms, type 1 received / 2 sent, body, readable_date,
+    contact_name), and a calls-<ms>.xml beside it a twentieth of the size."""
+    folder = os.path.join(root, "sms-backup")
+    names = [("+447700900123", "Mum"), ("+447700900456", "Alex Morgan"), ("+447700900789", "Priya Shah"),
+             ("+447700900321", "Tom Baker"), ("88355", "(Unknown)")]
+    total = 0
+    for kind, share in (("sms", 0.95), ("calls", 0.05)):
+        o = Out(os.path.join(folder, f"{kind}-20240301120000.xml"))
+        o.write("<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n")
+        o.write("<!--File Created By SMS Backup & Restore v10.20.002 on 01/03/2024 12:00:00-->\n")
+        o.write(f'<?xml-stylesheet type="text/xsl" href="{kind}.xsl"?>\n')
+        o.write('<smses count="0" backup_set="a3f1c2d4" backup_date="1709294400000" type="full">\n' if kind == "sms"
+                else '<calls count="0" backup_set="a3f1c2d4" backup_date="1709294400000" type="full">\n')
+        t = 1_420_070_400
+        while o.bytes < target * share:
+            t += rng.randint(20, 4000)
+            number, name = rng.choice(names)
+            readable = local(t, "%d %b %Y %H:%M:%S")
+            if kind == "sms":
+                o.write(f'  <sms protocol="0" address="{number}" date="{t}000" type="{rng.choice((1, 2))}" subject="null" '
+                        f'body="{xml_attr(text.message())}" toa="null" sc_toa="null" service_center="null" read="1" status="-1" '
+                        f'locked="0" date_sent="{t - 2}000" sub_id="1" readable_date="{readable}" contact_name="{name}" />\n')
+            else:
+                o.write(f'  <call number="{number}" duration="{rng.randint(0, 1800)}" date="{t}000" type="{rng.choice((1, 2, 3))}" '
+                        f'presentation="1" subscription_id="1" post_dial_digits="" subscription_component_name="" '
+                        f'readable_date="{readable}" contact_name="{name}" />\n')
+        o.write("</smses>\n" if kind == "sms" else "</calls>\n")
+        total += o.close()
+    return folder, total
+
+
+def telegram(root, target, rng, text):
+    """Telegram Desktop "Export Telegram data" (machine-readable JSON): one result.json with
+    personal information and chats.list[], each chat's messages with date, date_unixtime, from,
+    from_id, text and text_entities, as Telegram Desktop 4.x writes them (one chat of about 20
+    MB per contact, a few with formatted text as an array of entities)."""
+    path = os.path.join(root, "telegram", "DataExport_2024-03-01", "result.json")
+    o = Out(path)
+    o.write('{\n "about": "Here is the data you requested. Remember: Telegram is ad free, it doesn\'t sell your data.",\n'
+            ' "personal_information": {\n  "user_id": 100200300,\n  "first_name": "Sam",\n  "last_name": "Taylor",\n'
+            '  "phone_number": "+44 7700 900000",\n  "username": "@samt",\n  "bio": ""\n },\n'
+            ' "chats": {\n  "about": "This page lists all chats from this export.",\n  "list": [\n')
+    names = ["Alex Morgan", "Mum", "Priya Shah", "Tom Baker", "Running club", "Dad"]
+    chat, message_id = 0, 0
+    while o.bytes < target:
+        name = names[chat % len(names)] + ("" if chat < len(names) else f" {chat}")
+        chat_id = 4_000_000 + chat
+        o.write(("" if chat == 0 else ",\n") + '   {\n    "name": ' + js(name) + ',\n    "type": "personal_chat",\n'
+                f'    "id": {chat_id},\n    "messages": [\n')
+        t, first, start = 1_420_070_400 + chat * 11, True, o.bytes
+        while o.bytes - start < 20_000_000 and o.bytes < target:
+            t += rng.randint(10, 5000)
+            message_id += 1
+            mine = rng.random() < 0.5
+            sender, sender_id = ("Sam Taylor", "user100200300") if mine else (name, f"user{chat_id}")
+            body = text.message()
+            if rng.random() < 0.05:
+                text_json = json.dumps([{"type": "bold", "text": body.split(" ")[0]}, " " + " ".join(body.split(" ")[1:])], ensure_ascii=False)
+                entities = json.dumps([{"type": "bold", "text": body.split(" ")[0]}, {"type": "plain", "text": " " + " ".join(body.split(" ")[1:])}], ensure_ascii=False)
+            else:
+                text_json = js(body)
+                entities = json.dumps([{"type": "plain", "text": body}], ensure_ascii=False)
+            o.write(("" if first else ",\n") + "     {\n"
+                    f'      "id": {message_id},\n      "type": "message",\n'
+                    f'      "date": "{local(t, "%Y-%m-%dT%H:%M:%S")}",\n      "date_unixtime": "{t}",\n'
+                    f'      "from": {js(sender)},\n      "from_id": "{sender_id}",\n'
+                    f'      "text": {text_json},\n      "text_entities": {entities}\n     }}')
+            first = False
+        o.write("\n    ]\n   }")
+        chat += 1
+    o.write("\n  ]\n }\n}\n")
+    return os.path.dirname(path), o.close()
+
+
+def mbox(root, target, rng, text):
+    """Gmail in Takeout: Takeout/Mail/All mail Including Spam and Trash.mbox, one message after
+    another with Gmail's X-GM-THRID and X-Gmail-Labels headers, most as text/plain and a third
+    as multipart/alternative with an HTML part, bodies of newsletters, receipts and letters."""
+    path = os.path.join(root, "mbox", "Takeout", "Mail", "All mail Including Spam and Trash.mbox")
+    o = Out(path)
+    senders = ["Trainline <auto-confirm@info.thetrainline.com>", "Amazon.co.uk <auto-confirm@amazon.co.uk>",
+               "Alex Morgan <alex.morgan@example.org>", "The Guardian <newsletters@theguardian.com>",
+               "Tesco <no-reply@tesco.co.uk>", "Priya Shah <priya@example.net>"]
+    t, n = 1_420_070_400, 0
+    while o.bytes < target:
+        t += rng.randint(300, 20_000)
+        n += 1
+        sender = rng.choice(senders)
+        subject = text.search().capitalize() if rng.random() < 0.5 else rng.choice(TITLES)
+        paragraphs = "\n\n".join(text.message() + " " + " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 80)))
+                                 for _ in range(rng.randint(2, 8)))
+        date = time.strftime("%a, %d %b %Y %H:%M:%S +0000", time.gmtime(t))
+        head = (f"From {1_700_000_000_000_000_000 + n}@xxx {time.strftime('%a %b %d %H:%M:%S +0000 %Y', time.gmtime(t))}\n"
+                f"X-GM-THRID: {1_700_000_000_000_000_000 + n // 3}\nX-Gmail-Labels: {rng.choice(['Inbox,Opened', 'Archived,Category Updates', 'Inbox,Category Promotions,Unread'])}\n"
+                f"Delivered-To: sam.taylor@gmail.com\nReceived: by 2002:a05:6a10:{n % 65536:x} with SMTP id x{n}; {date}\n"
+                f"Date: {date}\nFrom: {sender}\nTo: Sam Taylor <sam.taylor@gmail.com>\nSubject: {subject}\n"
+                f"Message-ID: <{n}.{t}@mail.example.com>\nMIME-Version: 1.0\n")
+        if rng.random() < 0.33:
+            boundary = f"000000000000{n:012x}"
+            html = "<html><body>" + "".join(f"<p>{para}</p>" for para in paragraphs.split("\n\n")) + "</body></html>"
+            o.write(head + f'Content-Type: multipart/alternative; boundary="{boundary}"\n\n'
+                    f"--{boundary}\nContent-Type: text/plain; charset=\"UTF-8\"\n\n{paragraphs}\n\n"
+                    f"--{boundary}\nContent-Type: text/html; charset=\"UTF-8\"\n\n{html}\n\n--{boundary}--\n\n")
+        else:
+            o.write(head + f'Content-Type: text/plain; charset="UTF-8"\n\n{paragraphs}\n\n')
+    return os.path.dirname(os.path.dirname(path)), o.close()
+
+
+def chatgpt(root, target, rng, text):
+    """ChatGPT "Export data": conversations.json, an array of conversations, each a `mapping` of
+    message nodes (id, parent, children, message with author.role, create_time, content.parts)
+    from a root without a message, as the export writes them (system node, then user and
+    assistant turns; answers several times longer than questions)."""
+    path = os.path.join(root, "chatgpt", "conversations.json")
+    o = Out(path)
+    o.write("[")
+    n, t = 0, 1_680_000_000.0
+    while o.bytes < target:
+        n += 1
+        t += rng.randint(600, 90_000)
+        nodes, parent, order = {}, None, []
+        def node(message):
+            nonlocal parent
+            nid = f"{n:08x}-{len(nodes):04x}-4a1b-9c2d-{rng.getrandbits(48):012x}"
+            nodes[nid] = {"id": nid, "message": message, "parent": parent, "children": []}
+            if parent:
+                nodes[parent]["children"].append(nid)
+            parent = nid
+            order.append(nid)
+        node(None)
+        node({"id": "sys", "author": {"role": "system", "name": None, "metadata": {}}, "create_time": None, "update_time": None,
+              "content": {"content_type": "text", "parts": [""]}, "status": "finished_successfully", "end_turn": True,
+              "weight": 0.0, "metadata": {"is_visually_hidden_from_conversation": True}, "recipient": "all", "channel": None})
+        turn_time = t
+        for _ in range(rng.randint(1, 8)):
+            turn_time += rng.randint(5, 300)
+            question = text.search() + ("? " + text.message() if rng.random() < 0.5 else "")
+            node({"id": f"u{len(nodes)}", "author": {"role": "user", "name": None, "metadata": {}}, "create_time": turn_time,
+                  "update_time": None, "content": {"content_type": "text", "parts": [question]}, "status": "finished_successfully",
+                  "end_turn": None, "weight": 1.0, "metadata": {"request_id": f"{rng.getrandbits(64):x}"}, "recipient": "all", "channel": None})
+            answer = " ".join(rng.choice(WORDS) for _ in range(rng.randint(80, 400)))
+            node({"id": f"a{len(nodes)}", "author": {"role": "assistant", "name": None, "metadata": {}}, "create_time": turn_time + 4,
+                  "update_time": None, "content": {"content_type": "text", "parts": [answer]}, "status": "finished_successfully",
+                  "end_turn": True, "weight": 1.0, "metadata": {"model_slug": "gpt-4o"}, "recipient": "all", "channel": None})
+        conversation = {"title": text.search().capitalize(), "create_time": t, "update_time": turn_time + 4, "mapping": nodes,
+                        "moderation_results": [], "current_node": order[-1], "plugin_ids": None,
+                        "conversation_id": f"{n:08x}-0000-4000-8000-000000000000", "id": f"{n:08x}-0000-4000-8000-000000000000"}
+        o.write(("" if n == 1 else ", ") + json.dumps(conversation, ensure_ascii=False))
+    o.write("]")
+    return os.path.dirname(path), o.close()
+
+
+def firefox(root, target, rng, text):
+    """Firefox's places.sqlite (schema of Firefox 115+): moz_places (a row per URL with its title
+    and frecency) and moz_historyvisits (a row per visit, PRTime microseconds), about three
+    visits per URL; bookmarks tables present and empty."""
+    path = os.path.join(root, "firefox-profile", "places.sqlite")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if os.path.exists(path):
+        os.remove(path)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    db.execute("PRAGMA user_version=77")
+    for sql in [
+        "CREATE TABLE moz_origins (id INTEGER PRIMARY KEY, prefix TEXT NOT NULL, host TEXT NOT NULL, frecency INTEGER NOT NULL, UNIQUE (prefix, host))",
+        "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url LONGVARCHAR, title LONGVARCHAR, rev_host LONGVARCHAR, visit_count INTEGER DEFAULT 0, hidden INTEGER DEFAULT 0 NOT NULL, typed INTEGER DEFAULT 0 NOT NULL, frecency INTEGER DEFAULT -1 NOT NULL, last_visit_date INTEGER , guid TEXT, foreign_count INTEGER DEFAULT 0 NOT NULL, url_hash INTEGER DEFAULT 0 NOT NULL , description TEXT, preview_image_url TEXT, site_name TEXT, origin_id INTEGER REFERENCES moz_origins(id), recalc_frecency INTEGER NOT NULL DEFAULT 0, alt_frecency INTEGER, recalc_alt_frecency INTEGER NOT NULL DEFAULT 0)",
+        "CREATE TABLE moz_historyvisits (id INTEGER PRIMARY KEY, from_visit INTEGER, place_id INTEGER, visit_date INTEGER, visit_type INTEGER, session INTEGER, source INTEGER DEFAULT 0 NOT NULL, triggeringPlaceId INTEGER)",
+        "CREATE TABLE moz_bookmarks (id INTEGER PRIMARY KEY, type INTEGER, fk INTEGER DEFAULT NULL, parent INTEGER, position INTEGER, title LONGVARCHAR, keyword_id INTEGER, folder_type TEXT, dateAdded INTEGER, lastModified INTEGER, guid TEXT, syncStatus INTEGER NOT NULL DEFAULT 0, syncChangeCounter INTEGER NOT NULL DEFAULT 1)",
+        "CREATE INDEX moz_historyvisits_placedateindex ON moz_historyvisits (place_id, visit_date)",
+        "CREATE INDEX moz_historyvisits_dateindex ON moz_historyvisits (visit_date)",
+    ]:
+        db.execute(sql)
+    for i, host in enumerate(HOSTS):
+        db.execute("INSERT INTO moz_origins VALUES (?, 'https://', ?, 100)", (i + 1, host))
+    place, visit, t, size = 0, 0, 1_420_070_400 * 1_000_000, 0
+    while size < target:
+        places, visits = [], []
+        for _ in range(5000):
+            place += 1
+            host_index = rng.randrange(len(HOSTS))
+            host = HOSTS[host_index]
+            if text.hit():
+                query = text.search()
+                url = f"https://www.google.com/search?q={query.replace(' ', '+')}&client=firefox-b-d"
+                title = f"{query} - Google Search"
+            else:
+                url = f"https://{host}/{'/'.join(rng.choice(WORDS) for _ in range(rng.randint(1, 4)))}-{rng.getrandbits(32):x}"
+                title = rng.choice(TITLES)
+            count = rng.randint(1, 5)
+            places.append((place, url, title, host[::-1] + ".", count, t, f"{rng.getrandbits(72):018x}", rng.getrandbits(47), host_index + 1))
+            for _ in range(count):
+                t += rng.randint(1, 600) * 1_000_000
+                visit += 1
+                visits.append((visit, 0, place, t, rng.choice((1, 1, 1, 2, 5)), 0))
+            size += len(url) + len(title) + 120 + 40 * count
+        db.executemany("INSERT INTO moz_places (id, url, title, rev_host, visit_count, last_visit_date, guid, url_hash, origin_id) VALUES (?,?,?,?,?,?,?,?,?)", places)
+        db.executemany("INSERT INTO moz_historyvisits (id, from_visit, place_id, visit_date, visit_type, session) VALUES (?,?,?,?,?,?)", visits)
+    db.commit()
+    db.close()
+    return os.path.dirname(path), os.path.getsize(path)
+
+
+def gpx(root, target, rng, text):
+    """A Strava bulk export's activities/ folder of GPX tracks (Strava's own GPX: metadata time,
+    one trk with name and type, a trkpt a second with elevation and time, 1–3 hours each)."""
+    folder = os.path.join(root, "gpx", "activities")
+    total, n, t = 0, 0, 1_500_000_000
+    while total < target:
+        n += 1
+        t += rng.randint(40_000, 300_000)
+        o = Out(os.path.join(folder, f"{10_000_000_000 + n}.gpx"))
+        kind, name = rng.choice((("running", "Morning Run"), ("cycling", "Afternoon Ride"), ("walking", "Evening Walk")))
+        o.write('<?xml version="1.0" encoding="UTF-8"?>\n<gpx creator="StravaGPX" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                'xsi:schemaLocation="http://www.topografix.com/GPX/1/1 http://www.topografix.com/GPX/1/1/gpx.xsd" version="1.1" '
+                'xmlns="http://www.topografix.com/GPX/1/1">\n'
+                f' <metadata>\n  <time>{iso(t)}</time>\n </metadata>\n <trk>\n  <name>{name}</name>\n  <type>{kind}</type>\n  <trkseg>\n')
+        lat, lon, ele = 51.5 + rng.uniform(-0.2, 0.2), -0.12 + rng.uniform(-0.3, 0.3), 30.0
+        for s in range(rng.randint(3600, 10_800)):
+            lat += rng.uniform(-0.00004, 0.00004)
+            lon += rng.uniform(-0.00006, 0.00006)
+            ele += rng.uniform(-0.3, 0.3)
+            o.write(f'   <trkpt lat="{lat:.7f}" lon="{lon:.7f}">\n    <ele>{ele:.1f}</ele>\n    <time>{iso(t + s)}</time>\n   </trkpt>\n')
+        o.write("  </trkseg>\n </trk>\n</gpx>\n")
+        total += o.close()
+    return folder, total
+
+
 FORMATS = {
     "apple-health": apple_health,
     "spotify": spotify,
@@ -572,6 +807,12 @@ FORMATS = {
     "tiktok": tiktok,
     "whatsapp": whatsapp,
     "chrome-sqlite": chrome_sqlite,
+    "sms-backup": sms_backup,
+    "telegram": telegram,
+    "mbox": mbox,
+    "chatgpt": chatgpt,
+    "firefox": firefox,
+    "gpx": gpx,
     "photos": photos_takeout,
 }
 

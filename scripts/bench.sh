@@ -10,7 +10,8 @@
 # - Bank statements (a German bank CSV and a card OFX) from the same writer at BENCH_MB
 #   (`steward demo lena --write-only --statements-only`).
 # - The formats the writer does not produce at size (Apple Health, Spotify, X, Messenger,
-#   TikTok, WhatsApp, Chrome's History database) from scripts/bench-formats.py, BENCH_MB each.
+#   TikTok, WhatsApp, Chrome's History database, SMS Backup & Restore, Telegram, Gmail mbox, ChatGPT,
+#   Firefox places.sqlite, GPX tracks) from scripts/bench-formats.py, BENCH_MB each.
 # - A Google Photos Takeout zip (JPEG with Exif, HEIC, MP4, JSON sidecars) of BENCH_PHOTOS_MB.
 #
 # MB counts uncompressed input bytes; inputs are in the page cache, so this is CPU cost. On a
@@ -111,10 +112,8 @@ fi
 
 if wants bank; then
   # Lena's statements (a German Girokonto CSV, dd.mm.yyyy, and a card OFX), about 17 KB of CSV
-  # and 28 KB of OFX per unit of scale, so the CSV reaches BENCH_MB. Not Sam's UK CSV: at these
-  # scales its first 64 KB cover only the first days of a month, so no day above 12 tells the
-  # date order, the US order is guessed and rows from the 13th on are skipped
-  # (docs/performance.md, "Per-format table").
+  # and 28 KB of OFX per unit of scale, so the CSV reaches BENCH_MB: the same
+  # writer as every earlier run, so the figures stay comparable.
   bank="$data/bank-only"
   "$bin" demo lena --write-only --statements-only --scale $(( mb * 1000000 / 17000 + 1 )) --dir "$bank" >/dev/null 2>&1
   for f in "$bank"/bank/*; do
@@ -129,7 +128,7 @@ fi
 if wants formats; then
   gen="$data/formats"
   python3 "$root/scripts/bench-formats.py" "$gen" "$root/rules" --mb "$mb" \
-    --formats apple-health,spotify,twitter,messenger,tiktok,whatsapp,chrome-sqlite |
+    --formats apple-health,spotify,twitter,messenger,tiktok,whatsapp,chrome-sqlite,sms-backup,telegram,mbox,chatgpt,firefox,gpx |
   while IFS=$'\t' read -r name path bytes; do
     case $name in
       apple-health) label="Apple Health export.xml" ;;
@@ -139,6 +138,12 @@ if wants formats; then
       tiktok) label="TikTok user_data.json" ;;
       whatsapp) label="WhatsApp chat .txt" ;;
       chrome-sqlite) label="Chrome History (SQLite)" ;;
+      sms-backup) label="Android SMS Backup & Restore XML" ;;
+      telegram) label="Telegram Desktop result.json" ;;
+      mbox) label="Gmail mbox (Takeout)" ;;
+      chatgpt) label="ChatGPT conversations.json" ;;
+      firefox) label="Firefox places.sqlite" ;;
+      gpx) label="GPX tracks (Strava export)" ;;
       *) label=$name ;;
     esac
     scan "$label" "$path" "$bytes" --no-db
