@@ -136,4 +136,47 @@ final class MboxTests: XCTestCase {
             XCTAssertEqual(found.importer.id, "mail.mbox")
         } else { XCTFail("mbox not detected") }
     }
+    /// The body text is the words one space apart, cut after the limit with "…": the same
+    /// string as splitting on `Character.isWhitespace` and joining, for ASCII and Unicode
+    /// whitespace (no-break space, ideographic space, NEL, CRLF), combining marks and emoji,
+    /// at limits below, at and above the text's length.
+    func testBodyWordsEqualSplittingOnWhitespaceAndJoiningAtEveryLimit() {
+        func reference(_ text: String, _ limit: Int) -> String? {
+            let words = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            guard !words.isEmpty else { return nil }
+            return words.count > limit ? String(words.prefix(limit)) + "…" : words
+        }
+        let pieces = ["a", "word", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{3000}", "\u{85}", "\u{2003}", "é", "e\u{301}",
+                      "日本", "🏳️‍🌈", "👍🏽", "\u{0B}", "\u{0C}", "x\u{200B}y", "Straße", "—", ".", "\u{1680}",
+                      "\u{301}", "\u{200D}", "\u{93F}", "कि", "🇬🇧", "\u{1F3FD}"]
+        // A fixed sequence (SplitMix64), so a failure repeats.
+        struct SplitMix: RandomNumberGenerator {
+            var state: UInt64
+            mutating func next() -> UInt64 {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = state
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return z ^ (z >> 31)
+            }
+        }
+        var generator = SplitMix(state: 28)
+        var texts = ["", " ", " \n\t ", "one", "  leading and trailing  ", "a\r\nb"]
+        for _ in 0..<400 {
+            texts.append((0..<Int.random(in: 1...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            for limit in [1, 2, 3, 5, 8, 13, 40, 2000] {
+                XCTAssertEqual(MboxParser.wordsOneSpaceApart(text, limit: limit), reference(text, limit),
+                               "text \(text.unicodeScalars.map { String($0.value, radix: 16) }) at limit \(limit)")
+            }
+        }
+    }
+
+    /// Header names longer than `longestWantedHeader` are passed over unread, so it must be the
+    /// longest name a message or part header block keeps.
+    func testLongestWantedHeaderIsTheLongestNameKept() {
+        let kept = MboxParser.Message.messageHeaders.union(MboxParser.Message.partHeaders)
+        XCTAssertEqual(MboxParser.longestWantedHeader, kept.map(\.utf8.count).max())
+    }
 }

@@ -90,11 +90,11 @@ enum MailHeaderText {
     /// `Anna Müller <anna@example.org>` → ("Anna Müller", "anna@example.org"); a bare address
     /// or `anna@example.org (Anna)` gives no name in the first form.
     static func address(_ raw: String) -> (name: String?, address: String?) {
-        let value = decodeWords(raw).trimmingCharacters(in: .whitespaces)
+        let value = decodeWords(raw).trimmingSpaces()
         if let open = value.lastIndex(of: "<"), let close = value[open...].firstIndex(of: ">") {
-            var name = value[..<open].trimmingCharacters(in: .whitespaces)
+            var name = value[..<open].trimmingSpaces()
             if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
-            let address = value[value.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            let address = value[value.index(after: open)..<close].trimmingSpaces()
             return (name.isEmpty ? nil : name, address.isEmpty ? nil : address)
         }
         let bare = value.split(separator: " ").first.map(String.init)
@@ -147,9 +147,9 @@ enum MailHeaderText {
         for piece in value.split(separator: ";").dropFirst() {
             let kv = piece.split(separator: "=", maxSplits: 1)
             guard kv.count == 2 else { continue }
-            let key = kv[0].trimmingCharacters(in: .whitespaces).lowercased()
+            let key = kv[0].trimmingSpaces().lowercased()
             guard key == name || key == name + "*" else { continue }
-            var v = kv[1].trimmingCharacters(in: .whitespaces)
+            var v = kv[1].trimmingSpaces()
             if v.hasPrefix("\""), v.hasSuffix("\""), v.count >= 2 { v = String(v.dropFirst().dropLast()) }
             if key.hasSuffix("*"), let quote = v.range(of: "''") { v = v[quote.upperBound...].removingPercentEncoding ?? String(v[quote.upperBound...]) }
             return v

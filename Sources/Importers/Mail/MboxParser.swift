@@ -26,6 +26,96 @@ public struct MboxParser: ExportParser {
     /// Header bytes kept per message or part (Received chains can be long; only a few are read).
     static let maxHeaderBytes = 64 * 1024
     static let maxEventText = 2000
+    /// The longest header name a block keeps (`content-transfer-encoding`): longer names are
+    /// passed over without building a string.
+    static let longestWantedHeader = 25
+
+    /// The words of `text` one space apart (runs of whitespace as one space, none at either
+    /// end), cut after `limit` characters with "…"; nil when there are none: the same string as
+    /// splitting on `Character.isWhitespace` and joining with spaces. Read as UTF-8, stopping
+    /// once past the limit: splitting a whole 256 KB body character by character, with a
+    /// Unicode property lookup for each, was most of a mailbox's profile (docs/performance.md,
+    /// "Mail bodies").
+    static func wordsOneSpaceApart(_ text: String, limit: Int) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var words: [UInt8] = []
+            words.reserveCapacity(min(bytes.count, limit + 16))
+            // Kept bytes are copied a run at a time: from `runStart` to where whitespace begins.
+            var runStart = 0
+            var spaceOwed = false
+            // After a space character: the marks that extend it belong to it.
+            var inSpace = false
+            var allASCII = true
+            var checkedAt = 0
+            var i = 0
+            @inline(__always) func flush(to end: Int) {
+                guard end > runStart else { return }
+                if spaceOwed {
+                    words.append(0x20)
+                    spaceOwed = false
+                }
+                words.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
+            }
+            scan: while i < bytes.count {
+                let lead = bytes[i]
+                if lead < 0x80 {
+                    if lead == 0x20 || (0x09...0x0D).contains(lead) {
+                        flush(to: i)
+                        // A character breaks after a control (tab, line ends): a mark after
+                        // one is a character of its own, not part of the whitespace.
+                        inSpace = lead == 0x20
+                        spaceOwed = !words.isEmpty
+                        i += 1
+                        runStart = i
+                        continue
+                    }
+                    inSpace = false
+                    i += 1
+                } else {
+                    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    guard i + length <= bytes.count else { break }
+                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    let properties = Unicode.Scalar(value).map(\.properties)
+                    if let properties, properties.isWhitespace {
+                        flush(to: i)
+                        inSpace = properties.generalCategory == .spaceSeparator
+                        spaceOwed = !words.isEmpty
+                        i += length
+                        runStart = i
+                        continue
+                    }
+                    if inSpace, let properties,
+                       properties.isGraphemeExtend || properties.isEmojiModifier || properties.generalCategory == .spacingMark
+                        || value == 0x200D {
+                        i += length
+                        runStart = i
+                        continue
+                    }
+                    inSpace = false
+                    allASCII = false
+                    i += length
+                }
+                // ASCII words have a character per byte; otherwise count characters now and
+                // then, once there are more bytes than the limit.
+                let kept = words.count + (spaceOwed ? 1 : 0) + (i - runStart)
+                if kept > limit {
+                    if allASCII { break scan }
+                    if kept - checkedAt >= 64 {
+                        flush(to: i)
+                        runStart = i
+                        checkedAt = words.count
+                        if String(decoding: words, as: UTF8.self).count > limit { break scan }
+                    }
+                }
+            }
+            flush(to: i)
+            guard !words.isEmpty else { return nil }
+            let joined = String(decoding: words, as: UTF8.self)
+            return joined.count > limit ? String(joined.prefix(limit)) + "…" : joined
+        }
+    }
 
     private var lines = LineSplitter(maxLineLength: 64 * 1024)
     private var state = State()
@@ -94,7 +184,14 @@ public struct MboxParser: ExportParser {
             }
             commit()
             guard let colon = line.firstIndex(of: 0x3A) else { return }
-            let n = String(decoding: line[line.startIndex..<colon], as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+            // The name, trimmed of spaces and tabs and lower-cased byte by byte: header names
+            // are ASCII (RFC 5322), and Foundation's trimming per header line was a quarter of
+            // a mailbox's profile (docs/performance.md, "Mail bodies").
+            var nameBytes = line[line.startIndex..<colon]
+            while let first = nameBytes.first, first == 0x20 || first == 0x09 { nameBytes.removeFirst() }
+            while let last = nameBytes.last, last == 0x20 || last == 0x09 { nameBytes.removeLast() }
+            guard nameBytes.count <= MboxParser.longestWantedHeader else { return }
+            let n = String(decoding: nameBytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
             guard wanted.contains(n), fields[n] == nil else { return }
             name = n
             value = Array(line[(colon + 1)...].drop { $0 == 0x20 || $0 == 0x09 })
@@ -136,7 +233,7 @@ public struct MboxParser: ExportParser {
         init(position: SourcePosition) { self.position = position }
 
         var labels: [String] {
-            (headers.fields["x-gmail-labels"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            (headers.fields["x-gmail-labels"] ?? "").split(separator: ",").map { $0.trimmingSpaces() }
                 .filter { !$0.isEmpty }
         }
         var isSpam: Bool { labels.contains { $0.caseInsensitiveCompare("Spam") == .orderedSame } }
@@ -189,7 +286,7 @@ public struct MboxParser: ExportParser {
         /// What to do with the body that follows these headers.
         private mutating func open(_ fields: [String: String]) -> Part {
             let contentType = fields["content-type"] ?? "text/plain"
-            let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "text/plain"
+            let type = contentType.split(separator: ";").first.map { $0.trimmingSpaces().lowercased() } ?? "text/plain"
             if type.hasPrefix("multipart/"), let boundary = MailHeaderText.parameter("boundary", in: contentType), !boundary.isEmpty {
                 boundaries.append(Array(boundary.utf8))
                 return .skip // the preamble
@@ -201,7 +298,7 @@ public struct MboxParser: ExportParser {
                 return .skip
             }
             guard type == "text/plain", !sawText, !disposition.lowercased().hasPrefix("attachment") else { return .skip }
-            textEncoding = fields["content-transfer-encoding"]?.trimmingCharacters(in: .whitespaces).lowercased()
+            textEncoding = fields["content-transfer-encoding"]?.trimmingSpaces().lowercased()
             textCharset = MailHeaderText.parameter("charset", in: contentType)
             return .text(encoding: textEncoding, charset: textCharset)
         }
@@ -219,9 +316,7 @@ public struct MboxParser: ExportParser {
                 break
             }
             let decoded = MailHeaderText.decode(bytes, charset: textCharset)
-            let words = decoded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            guard !words.isEmpty else { return nil }
-            return words.count > MboxParser.maxEventText ? String(words.prefix(MboxParser.maxEventText)) + "…" : words
+            return MboxParser.wordsOneSpaceApart(decoded, limit: MboxParser.maxEventText)
         }
 
         func emit(_ sink: EventSink) {
