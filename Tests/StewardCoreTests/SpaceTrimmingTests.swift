@@ -3,12 +3,13 @@ import XCTest
 import StewardCore
 
 final class SpaceTrimmingTests: XCTestCase {
-    /// Equal to Foundation's `trimmingCharacters(in: .whitespaces)` for tabs, ASCII and Unicode
+    /// Equal to Foundation's `trimmingCharacters(in: .whitespaces)` (and, with line breaks, to
+    /// `.whitespacesAndNewlines`) for tabs, ASCII and Unicode
     /// spaces, line breaks (kept), format characters that are not spaces (zero-width space, BOM),
     /// combining marks and emoji, on strings and on substrings.
     func testTrimmingSpacesEqualsFoundationsWhitespaceTrimming() {
         let pieces = [" ", "\t", "\n", "\r\n", "\u{A0}", "\u{3000}", "\u{2003}", "\u{1680}", "\u{202F}", "\u{200B}", "\u{FEFF}",
-                      "\u{85}", "\u{2028}", "a", "é", "e\u{301}", "\u{301}", "日本", "👍🏽", "x", "--", ";"]
+                      "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}", "\r", "a", "é", "e\u{301}", "\u{301}", "日本", "👍🏽", "x", "--", ";"]
         // A fixed sequence (SplitMix64), so a failure repeats.
         struct SplitMix: RandomNumberGenerator {
             var state: UInt64
@@ -28,6 +29,8 @@ final class SpaceTrimmingTests: XCTestCase {
         for text in texts {
             let expected = text.trimmingCharacters(in: .whitespaces)
             XCTAssertEqual(text.trimmingSpaces(), expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            XCTAssertEqual(text.trimmingSpacesAndLineBreaks(), text.trimmingCharacters(in: .whitespacesAndNewlines),
+                           "with line breaks: \(text.unicodeScalars.map { String($0.value, radix: 16) })")
             // Bounded by scalars, not characters: a text may start with a combining mark.
             let padded = "x" + text + "y"
             let inner = padded[padded.unicodeScalars.index(after: padded.startIndex)..<padded.unicodeScalars.index(before: padded.endIndex)]

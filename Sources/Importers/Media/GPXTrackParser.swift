@@ -96,7 +96,7 @@ public struct GPXTrackParser: ExportParser, MarkupTokenDriven {
             if name.elementsEqual(Self.time) { point.time = MarkupText.decodeXML(captured); capture = .none }
         case .trackName:
             if name.elementsEqual(Self.name) {
-                let text = MarkupText.decodeXML(captured).trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = MarkupText.decodeXML(captured).trimmingSpacesAndLineBreaks()
                 trackName = text.isEmpty ? nil : text
                 capture = .none
             }
@@ -113,7 +113,7 @@ public struct GPXTrackParser: ExportParser, MarkupTokenDriven {
             sink.skip("track point without a valid lat/lon", at: position); return
         }
         var time: Timestamp?
-        if let text = point.time?.trimmingCharacters(in: .whitespacesAndNewlines) {
+        if let text = point.time?.trimmingSpacesAndLineBreaks() {
             time = Timestamp.parseISO8601(Array(text.utf8))
             if time == nil { sink.warn("unreadable <time> \(QuotedValue.describe(text)): point kept without a time", at: position) }
         }
@@ -123,6 +123,6 @@ public struct GPXTrackParser: ExportParser, MarkupTokenDriven {
 
     private static func coordinate(_ raw: UnsafeBufferPointer<UInt8>?) -> Double? {
         guard let raw, !raw.isEmpty, raw.count <= 32 else { return nil }
-        return Double(String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespaces)).flatMap { $0.isFinite ? $0 : nil }
+        return Double(String(decoding: raw, as: UTF8.self).trimmingSpaces()).flatMap { $0.isFinite ? $0 : nil }
     }
 }
