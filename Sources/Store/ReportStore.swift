@@ -32,13 +32,18 @@ public final class ReportStore: @unchecked Sendable {
     // rule list's `matched_rule_sets` row. Valid only inside one transaction of one scan, so
     // cleared whenever a transaction ends.
     private var idScanId: String?
-    private var inputIds: [String: MatchedInput] = [:]
+    private var inputs: [MatchedInput] = []
+    private var inputIndex: [String: Int] = [:]
     private var ruleSetIds: [RuleSetKey: Int64] = [:]
-    // Consecutive records usually come from the same input with the same rules.
-    private var lastRuleSet = RuleSetKey(source: "", kind: "", rules: [])
-    private var lastRuleSetId: Int64 = -1
+    // Consecutive records usually come from the same input, and a file's records share a few
+    // rule lists: the last input and the first rule sets are compared before hashing (hashing
+    // each row's path and rules was about 1 % of the scan in the profile).
+    private var lastInput = -1
+    private var recentRuleSets: [(key: RuleSetKey, id: Int64)] = []
+    private static let recentRuleSetLimit = 8
 
     private struct MatchedInput {
+        var path: String
         var id: Int64
         var nextRowId: Int64
     }
@@ -133,11 +138,13 @@ public final class ReportStore: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         let connection = try openConnection()
         if idScanId != scanId { forgetIds(); idScanId = scanId }
-        let rowId = try nextRowId(scanId: scanId, path: inputPath, connection)
+        let input = try matchedInput(scanId: scanId, path: inputPath, connection)
+        let rowId = inputs[input].nextRowId
         let ruleSet = try ruleSetId(scanId: scanId, source: event.source, kind: event.kind.rawValue, rules: rules,
                                     connection)
         let insert = try matchedEventStatement()
-        defer { insert.reset() }
+        // Every parameter is bound below for every row, so the bindings need no clearing.
+        defer { insert.rewind() }
         try insert.bind(1, rowId)
         try insert.bind(2, ruleSet)
         try insert.bind(3, position.line)
@@ -149,16 +156,28 @@ public final class ReportStore: @unchecked Sendable {
         try insert.bind(9, excerpt)
         try insert.bind(10, recordKey.map { Int64(bitPattern: $0) })
         try insert.step()
-        inputIds[inputPath]?.nextRowId = rowId + 1
+        inputs[input].nextRowId = rowId + 1
     }
 
-    /// The row id of the next record of `inputPath`, creating the path's `matched_inputs` row
-    /// on its first record.
-    private func nextRowId(scanId: String, path inputPath: String,
-                           _ connection: SQLiteConnection) throws(StoreError) -> Int64 {
-        let input: MatchedInput
-        if let known = inputIds[inputPath] {
-            input = known
+    /// The index in `inputs` of `inputPath`, with the row id of its next record, creating the
+    /// path's `matched_inputs` row on its first record.
+    private func matchedInput(scanId: String, path inputPath: String,
+                              _ connection: SQLiteConnection) throws(StoreError) -> Int {
+        if lastInput < 0 || inputs[lastInput].path != inputPath {
+            try findOrAddInput(scanId: scanId, path: inputPath, connection)
+        }
+        let written = inputs[lastInput].nextRowId - (inputs[lastInput].id << StoreSchema.recordBits)
+        guard written < Self.recordsPerInput else {
+            throw .sqlite(path: path, statement: "INSERT INTO matched_records", code: SQLITE_FULL,
+                          message: "more than \(Self.recordsPerInput) matched records in \(inputPath)")
+        }
+        return lastInput
+    }
+
+    private func findOrAddInput(scanId: String, path inputPath: String,
+                                _ connection: SQLiteConnection) throws(StoreError) {
+        if let known = inputIndex[inputPath] {
+            lastInput = known
         } else {
             let insert = try connection.prepare("""
                 INSERT INTO matched_inputs (scan_id, path) VALUES (?1, ?2) ON CONFLICT (scan_id, path) DO NOTHING
@@ -180,14 +199,10 @@ public final class ReportStore: @unchecked Sendable {
             try last.bind(1, first)
             try last.bind(2, first + Self.recordsPerInput - 1)
             _ = try last.step()
-            input = MatchedInput(id: id, nextRowId: last.int64(0).map { $0 + 1 } ?? first)
-            inputIds[inputPath] = input
+            inputs.append(MatchedInput(path: inputPath, id: id, nextRowId: last.int64(0).map { $0 + 1 } ?? first))
+            lastInput = inputs.count - 1
+            inputIndex[inputPath] = lastInput
         }
-        guard input.nextRowId - (input.id << StoreSchema.recordBits) < Self.recordsPerInput else {
-            throw .sqlite(path: path, statement: "INSERT INTO matched_records", code: SQLITE_FULL,
-                          message: "more than \(Self.recordsPerInput) matched records in \(inputPath)")
-        }
-        return input.nextRowId
     }
 
     private static let recordsPerInput = Int64(1) << StoreSchema.recordBits
@@ -195,8 +210,9 @@ public final class ReportStore: @unchecked Sendable {
     /// The `matched_rule_sets` row of this source, kind and rule list, created on first use.
     private func ruleSetId(scanId: String, source: String, kind: String, rules: [String],
                            _ connection: SQLiteConnection) throws(StoreError) -> Int64 {
-        if lastRuleSetId >= 0, lastRuleSet.rules == rules, lastRuleSet.source == source, lastRuleSet.kind == kind {
-            return lastRuleSetId
+        for recent in recentRuleSets
+        where recent.key.rules == rules && recent.key.source == source && recent.key.kind == kind {
+            return recent.id
         }
         let key = RuleSetKey(source: source, kind: kind, rules: rules)
         let id: Int64
@@ -226,17 +242,19 @@ public final class ReportStore: @unchecked Sendable {
             id = found
             ruleSetIds[key] = id
         }
-        lastRuleSet = key
-        lastRuleSetId = id
+        if recentRuleSets.count == Self.recentRuleSetLimit { recentRuleSets.removeLast() }
+        recentRuleSets.insert((key, id), at: 0)
         return id
     }
 
     /// Drops the cached input and rule-set ids: after a rollback they may name rows that are gone.
     private func forgetIds() {
         idScanId = nil
-        inputIds.removeAll()
+        inputs.removeAll()
+        inputIndex.removeAll()
+        lastInput = -1
         ruleSetIds.removeAll()
-        lastRuleSetId = -1
+        recentRuleSets.removeAll()
     }
 
     /// Records one input file of a scan with its size and modification time, so a later scan
