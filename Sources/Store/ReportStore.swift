@@ -52,6 +52,7 @@ public final class ReportStore: @unchecked Sendable {
         var source: String
         var kind: String
         var rules: [String]
+        var array: String?
     }
 
     /// Opens (creating if needed) the database at `path`: parent directories 0700, file 0600,
@@ -140,8 +141,10 @@ public final class ReportStore: @unchecked Sendable {
         if idScanId != scanId { forgetIds(); idScanId = scanId }
         let input = try matchedInput(scanId: scanId, path: inputPath, connection)
         let rowId = inputs[input].nextRowId
+        // An array element's pointer is its array's, kept with the rule set, and its index.
+        let array = position.arrayPointer
         let ruleSet = try ruleSetId(scanId: scanId, source: event.source, kind: event.kind.rawValue, rules: rules,
-                                    connection)
+                                    array: array, connection)
         let insert = try matchedEventStatement()
         // Every parameter is bound below for every row, so the bindings need no clearing.
         defer { insert.rewind() }
@@ -149,7 +152,7 @@ public final class ReportStore: @unchecked Sendable {
         try insert.bind(2, ruleSet)
         try insert.bind(3, position.line)
         try insert.bind(4, position.record)
-        try insert.bind(5, position.pointer)
+        try insert.bind(5, array == nil ? position.pointer : nil)
         try insert.bind(6, event.time?.epochSeconds)
         try insert.bind(7, event.time?.utcOffsetSeconds.map(Int64.init))
         try insert.bind(8, Int64(event.time?.dateOnly == true ? 1 : 0))
@@ -207,39 +210,44 @@ public final class ReportStore: @unchecked Sendable {
 
     private static let recordsPerInput = Int64(1) << StoreSchema.recordBits
 
-    /// The `matched_rule_sets` row of this source, kind and rule list, created on first use.
-    private func ruleSetId(scanId: String, source: String, kind: String, rules: [String],
+    /// The `matched_rule_sets` row of this source, kind, rule list and array, created on first use.
+    private func ruleSetId(scanId: String, source: String, kind: String, rules: [String], array: String?,
                            _ connection: SQLiteConnection) throws(StoreError) -> Int64 {
         for recent in recentRuleSets
-        where recent.key.rules == rules && recent.key.source == source && recent.key.kind == kind {
+        where recent.key.rules == rules && recent.key.array == array && recent.key.source == source
+            && recent.key.kind == kind {
             return recent.id
         }
-        let key = RuleSetKey(source: source, kind: kind, rules: rules)
+        let key = RuleSetKey(source: source, kind: kind, rules: rules, array: array)
         let id: Int64
         if let known = ruleSetIds[key] {
             id = known
         } else {
             let json = JSONStringLiteral.array(rules)
-            let insert = try connection.prepare("""
-                INSERT INTO matched_rule_sets (scan_id, source, kind, rules) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT (scan_id, source, kind, rules) DO NOTHING
-                """)
-            try insert.bind(1, scanId)
-            try insert.bind(2, source)
-            try insert.bind(3, kind)
-            try insert.bind(4, json)
-            try insert.run()
+            // An earlier transaction of the same scan may have written it (`IS`: array may be NULL).
             let select = try connection.prepare("""
-                SELECT id FROM matched_rule_sets WHERE scan_id = ?1 AND source = ?2 AND kind = ?3 AND rules = ?4
+                SELECT id FROM matched_rule_sets
+                WHERE scan_id = ?1 AND source = ?2 AND kind = ?3 AND rules = ?4 AND array IS ?5
                 """)
             try select.bind(1, scanId)
             try select.bind(2, source)
             try select.bind(3, kind)
             try select.bind(4, json)
-            guard try select.step(), let found = select.int64(0) else {
-                throw connection.error(SQLITE_NOTFOUND, "SELECT id FROM matched_rule_sets")
+            try select.bind(5, array)
+            if try select.step(), let found = select.int64(0) {
+                id = found
+            } else {
+                let insert = try connection.prepare("""
+                    INSERT INTO matched_rule_sets (scan_id, source, kind, rules, array) VALUES (?1, ?2, ?3, ?4, ?5)
+                    """)
+                try insert.bind(1, scanId)
+                try insert.bind(2, source)
+                try insert.bind(3, kind)
+                try insert.bind(4, json)
+                try insert.bind(5, array)
+                try insert.run()
+                id = try connection.lastInsertedRowId()
             }
-            id = found
             ruleSetIds[key] = id
         }
         if recentRuleSets.count == Self.recentRuleSetLimit { recentRuleSets.removeLast() }
@@ -402,10 +410,11 @@ public final class ReportStore: @unchecked Sendable {
                 FROM matched_rule_sets k WHERE k.scan_id = ?1
             )
             SELECT i.path, r.locator, r.time, r.utc_offset, r.date_only, r.excerpt, w.rule, r.record_key,
-                   r.line, r.record, r.pointer
+                   r.line, r.record, \(StoreSchema.pointerSQL(record: "r", ruleSet: "k"))
             FROM matched_inputs i
             JOIN matched_records r ON \(StoreSchema.inputRange(input: "i", record: "r"))
             JOIN wanted w ON w.id = r.rule_set AND w.rule IS NOT NULL
+            JOIN matched_rule_sets k ON k.id = r.rule_set
             WHERE i.scan_id = ?1
             ORDER BY r.time, i.path, r.id
             """)

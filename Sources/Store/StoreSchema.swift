@@ -126,13 +126,14 @@ enum StoreSchema {
         );
         """,
         // Version 4: matched records without the text each row repeated (docs/storage.md,
-        // "matched_records"; docs/performance.md, "The database path, profiled"). The scan id
-        // and input path move to `matched_inputs`, source, kind and rule list to
-        // `matched_rule_sets`; a record's row id is its input's id times 2^32 plus its place
-        // among that input's records, so the rows of an input are one range of the table's own
-        // B-tree and need neither an index nor a foreign-key check per insert. The locator is
-        // rebuilt from line, record and pointer when read; rows migrated from version 3 keep
-        // the text they were written with. `matched_events` becomes a view with the old columns.
+        // "matched_records"; docs/performance.md, "The database path: rows without repeated
+        // text"). The scan id and input path move to `matched_inputs`; source, kind, rule list
+        // and the JSON array a record is an element of to `matched_rule_sets`; a record's row
+        // id is its input's id times 2^32 plus its place among that input's records, so the
+        // rows of an input are one range of the table's own B-tree and need neither an index
+        // nor a foreign-key check per insert. The locator and an element's pointer are rebuilt
+        // when read; rows migrated from version 3 keep the text they were written with.
+        // `matched_events` becomes a view with the old columns.
         """
         CREATE TABLE matched_inputs (
             id      INTEGER PRIMARY KEY,
@@ -146,8 +147,9 @@ enum StoreSchema {
             source  TEXT NOT NULL,
             kind    TEXT NOT NULL,
             rules   TEXT NOT NULL,
-            UNIQUE (scan_id, source, kind, rules)
+            array   TEXT
         );
+        CREATE INDEX matched_rule_sets_by_scan ON matched_rule_sets (scan_id);
         CREATE TABLE matched_records (
             id         INTEGER PRIMARY KEY,
             rule_set   INTEGER NOT NULL,
@@ -179,13 +181,14 @@ enum StoreSchema {
                                     AND k.rules = m.rules;
         DROP TABLE matched_events;
         CREATE VIEW matched_events AS
-            SELECT r.id, i.scan_id, i.path AS input_path,
-                   coalesce(r.locator, \(locatorSQL(table: "r"))) AS locator,
-                   r.line, r.record, r.pointer, r.time, r.utc_offset, r.date_only, k.source, k.kind, k.rules,
-                   r.excerpt, r.record_key
-            FROM matched_inputs i
-            JOIN matched_records r ON \(inputRange(input: "i", record: "r"))
-            JOIN matched_rule_sets k ON k.id = r.rule_set;
+            SELECT id, scan_id, input_path, coalesce(stored_locator, \(locatorSQL(table: "m"))) AS locator,
+                   line, record, pointer, time, utc_offset, date_only, source, kind, rules, excerpt, record_key
+            FROM (SELECT r.id, i.scan_id, i.path AS input_path, r.locator AS stored_locator, r.line, r.record,
+                         \(pointerSQL(record: "r", ruleSet: "k")) AS pointer, r.time, r.utc_offset, r.date_only,
+                         k.source, k.kind, k.rules, r.excerpt, r.record_key
+                  FROM matched_inputs i
+                  JOIN matched_records r ON \(inputRange(input: "i", record: "r"))
+                  JOIN matched_rule_sets k ON k.id = r.rule_set) m;
         """,
     ]
 
@@ -196,6 +199,11 @@ enum StoreSchema {
     /// the input's rows straight from the table's B-tree).
     static func inputRange(input: String, record: String) -> String {
         "\(record).id BETWEEN \(input).id << \(recordBits) AND (\(input).id << \(recordBits)) + \((Int64(1) << recordBits) - 1)"
+    }
+
+    /// A record's JSON pointer: its own, or for an array element its array's and its index.
+    static func pointerSQL(record r: String, ruleSet k: String) -> String {
+        "coalesce(\(r).pointer, \(k).array || '/' || \(r).record)"
     }
 
     /// `SourcePosition.description` in SQL, for the `matched_events` view: `line 12`,

@@ -37,7 +37,7 @@ final class StoreSchemaTests: XCTestCase {
         XCTAssertEqual(evidence.map(\.locator), positions.map(\.description))
     }
 
-    func testLocatorOfTheMatchedEventsViewEqualsThePositionsTextForLinesRecordsAndPointers() throws {
+    func testLocatorAndPointerOfTheMatchedEventsViewEqualThePositionsForLinesRecordsAndPointers() throws {
         let path = try makeTemporaryDirectory(self) + "/steward.db"
         let store = try ReportStore(path: path)
         try store.beginScan(id: "s", started: "2024-05-01T10:00:00Z", paths: ["/x"], toolVersion: "0.1", rulesVersion: "r")
@@ -49,6 +49,10 @@ final class StoreSchemaTests: XCTestCase {
         store.close()
         XCTAssertEqual(try rawSQL(path, "SELECT locator FROM matched_events ORDER BY id").map { $0[0] },
                        positions.map(\.description))
+        XCTAssertEqual(try rawSQL(path, "SELECT pointer FROM matched_events ORDER BY id").map { $0[0] },
+                       positions.map(\.pointer))
+        XCTAssertEqual(try rawSQL(path, "SELECT count(*) FROM matched_records WHERE pointer IS NOT NULL"), [["5"]],
+                       "an array element's pointer is kept once with its rule set, not on its row")
         XCTAssertEqual(try rawSQL(path, "SELECT count(*) FROM matched_records WHERE locator IS NOT NULL"), [["0"]],
                        "rows written at version 4 keep no locator text")
     }
