@@ -24,6 +24,10 @@ public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertib
     /// The pointer of the array `record` is an element of.
     private var elementOf: String?
 
+    /// For an array element (`element(_:of:)`), the pointer of its array: `pointer` is this
+    /// plus `/record`. The store keeps it once per array instead of each element's pointer.
+    public var arrayPointer: String? { explicitPointer == nil ? elementOf : nil }
+
     public init(line: Int? = nil, record: Int? = nil, pointer: String? = nil) {
         self.line = line
         self.record = record

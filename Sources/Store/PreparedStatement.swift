@@ -89,6 +89,13 @@ final class PreparedStatement {
         sqlite3_clear_bindings(statement)
     }
 
+    /// Makes the statement ready to run again with its bindings kept: for a hot statement
+    /// whose every parameter is bound before each run, where clearing them is wasted work.
+    func rewind() {
+        guard let statement else { return }
+        sqlite3_reset(statement)
+    }
+
     func int64(_ column: Int32) -> Int64? {
         guard let statement, sqlite3_column_type(statement, column) != SQLITE_NULL else { return nil }
         return sqlite3_column_int64(statement, column)

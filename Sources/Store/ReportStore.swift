@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import StewardCore
 
@@ -26,9 +27,33 @@ public final class ReportStore: @unchecked Sendable {
     private var connection: SQLiteConnection?
     private var insertMatchedEvent: PreparedStatement?
     private var openScanId: String?
-    // Consecutive matched events usually carry the same rule ids; reuse their JSON text.
-    private var lastRules: [String] = []
-    private var lastRulesJSON = "[]"
+    // The ids this scan's matched records refer to (schema version 4): each input path's
+    // `matched_inputs` row with the next free row id in its range, and each source, kind and
+    // rule list's `matched_rule_sets` row. Valid only inside one transaction of one scan, so
+    // cleared whenever a transaction ends.
+    private var idScanId: String?
+    private var inputs: [MatchedInput] = []
+    private var inputIndex: [String: Int] = [:]
+    private var ruleSetIds: [RuleSetKey: Int64] = [:]
+    // Consecutive records usually come from the same input, and a file's records share a few
+    // rule lists: the last input and the first rule sets are compared before hashing (hashing
+    // each row's path and rules was about 1 % of the scan in the profile).
+    private var lastInput = -1
+    private var recentRuleSets: [(key: RuleSetKey, id: Int64)] = []
+    private static let recentRuleSetLimit = 8
+
+    private struct MatchedInput {
+        var path: String
+        var id: Int64
+        var nextRowId: Int64
+    }
+
+    private struct RuleSetKey: Hashable {
+        var source: String
+        var kind: String
+        var rules: [String]
+        var array: String?
+    }
 
     /// Opens (creating if needed) the database at `path`: parent directories 0700, file 0600,
     /// foreign keys on, schema migrated to `schemaVersion`.
@@ -86,6 +111,7 @@ public final class ReportStore: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         let connection = try openConnection()
         if let openScanId { throw .scanInProgress(path: path, open: openScanId, requested: id) }
+        forgetIds()
         try connection.execute("BEGIN IMMEDIATE")
         do throws(StoreError) {
             let insert = try connection.prepare("""
@@ -105,33 +131,138 @@ public final class ReportStore: @unchecked Sendable {
     }
 
     /// Records one event that a rule matched, with its place in `path`. Hot path: one
-    /// prepared statement, reused, inside the scan's transaction.
+    /// prepared statement, reused, inside the scan's transaction; the scan, path, source,
+    /// kind and rules are written once each and referred to by id (schema version 4).
     public func recordMatchedEvent(scanId: String, path inputPath: String, event: Event,
                                    position: SourcePosition, rules: [String], excerpt: String,
                                    recordKey: UInt64? = nil) throws(StoreError) {
         lock.lock(); defer { lock.unlock() }
+        let connection = try openConnection()
+        if idScanId != scanId { forgetIds(); idScanId = scanId }
+        let input = try matchedInput(scanId: scanId, path: inputPath, connection)
+        let rowId = inputs[input].nextRowId
+        // An array element's pointer is its array's, kept with the rule set, and its index.
+        let array = position.arrayPointer
+        let ruleSet = try ruleSetId(scanId: scanId, source: event.source, kind: event.kind.rawValue, rules: rules,
+                                    array: array, connection)
         let insert = try matchedEventStatement()
-        defer { insert.reset() }
-        try insert.bind(1, scanId)
-        try insert.bind(2, inputPath)
-        // Only the position: input_path is its own column, as in Evidence (path + locator).
-        try insert.bind(3, position.description)
-        try insert.bind(4, position.line)
-        try insert.bind(5, position.record)
-        try insert.bind(6, position.pointer)
-        try insert.bind(7, event.time?.epochSeconds)
-        try insert.bind(8, event.time?.utcOffsetSeconds.map(Int64.init))
-        try insert.bind(9, Int64(event.time?.dateOnly == true ? 1 : 0))
-        try insert.bind(10, event.source)
-        try insert.bind(11, event.kind.rawValue)
-        if rules != lastRules {
-            lastRules = rules
-            lastRulesJSON = JSONStringLiteral.array(rules)
-        }
-        try insert.bind(12, lastRulesJSON)
-        try insert.bind(13, excerpt)
-        try insert.bind(14, recordKey.map { Int64(bitPattern: $0) })
+        // Every parameter is bound below for every row, so the bindings need no clearing.
+        defer { insert.rewind() }
+        try insert.bind(1, rowId)
+        try insert.bind(2, ruleSet)
+        try insert.bind(3, position.line)
+        try insert.bind(4, position.record)
+        try insert.bind(5, array == nil ? position.pointer : nil)
+        try insert.bind(6, event.time?.epochSeconds)
+        try insert.bind(7, event.time?.utcOffsetSeconds.map(Int64.init))
+        try insert.bind(8, Int64(event.time?.dateOnly == true ? 1 : 0))
+        try insert.bind(9, excerpt)
+        try insert.bind(10, recordKey.map { Int64(bitPattern: $0) })
         try insert.step()
+        inputs[input].nextRowId = rowId + 1
+    }
+
+    /// The index in `inputs` of `inputPath`, with the row id of its next record, creating the
+    /// path's `matched_inputs` row on its first record.
+    private func matchedInput(scanId: String, path inputPath: String,
+                              _ connection: SQLiteConnection) throws(StoreError) -> Int {
+        if lastInput < 0 || inputs[lastInput].path != inputPath {
+            try findOrAddInput(scanId: scanId, path: inputPath, connection)
+        }
+        let written = inputs[lastInput].nextRowId - (inputs[lastInput].id << StoreSchema.recordBits)
+        guard written < Self.recordsPerInput else {
+            throw .sqlite(path: path, statement: "INSERT INTO matched_records", code: SQLITE_FULL,
+                          message: "more than \(Self.recordsPerInput) matched records in \(inputPath)")
+        }
+        return lastInput
+    }
+
+    private func findOrAddInput(scanId: String, path inputPath: String,
+                                _ connection: SQLiteConnection) throws(StoreError) {
+        if let known = inputIndex[inputPath] {
+            lastInput = known
+        } else {
+            let insert = try connection.prepare("""
+                INSERT INTO matched_inputs (scan_id, path) VALUES (?1, ?2) ON CONFLICT (scan_id, path) DO NOTHING
+                """)
+            try insert.bind(1, scanId)
+            try insert.bind(2, inputPath)
+            try insert.run()
+            let select = try connection.prepare("SELECT id FROM matched_inputs WHERE scan_id = ?1 AND path = ?2")
+            try select.bind(1, scanId)
+            try select.bind(2, inputPath)
+            guard try select.step(), let id = select.int64(0) else {
+                throw connection.error(SQLITE_NOTFOUND, "SELECT id FROM matched_inputs")
+            }
+            // The same scan and path written by an earlier transaction continue after its rows.
+            let first = id << StoreSchema.recordBits
+            let last = try connection.prepare("""
+                SELECT max(id) FROM matched_records WHERE id BETWEEN ?1 AND ?2
+                """)
+            try last.bind(1, first)
+            try last.bind(2, first + Self.recordsPerInput - 1)
+            _ = try last.step()
+            inputs.append(MatchedInput(path: inputPath, id: id, nextRowId: last.int64(0).map { $0 + 1 } ?? first))
+            lastInput = inputs.count - 1
+            inputIndex[inputPath] = lastInput
+        }
+    }
+
+    private static let recordsPerInput = Int64(1) << StoreSchema.recordBits
+
+    /// The `matched_rule_sets` row of this source, kind, rule list and array, created on first use.
+    private func ruleSetId(scanId: String, source: String, kind: String, rules: [String], array: String?,
+                           _ connection: SQLiteConnection) throws(StoreError) -> Int64 {
+        for recent in recentRuleSets
+        where recent.key.rules == rules && recent.key.array == array && recent.key.source == source
+            && recent.key.kind == kind {
+            return recent.id
+        }
+        let key = RuleSetKey(source: source, kind: kind, rules: rules, array: array)
+        let id: Int64
+        if let known = ruleSetIds[key] {
+            id = known
+        } else {
+            let json = JSONStringLiteral.array(rules)
+            // An earlier transaction of the same scan may have written it (`IS`: array may be NULL).
+            let select = try connection.prepare("""
+                SELECT id FROM matched_rule_sets
+                WHERE scan_id = ?1 AND source = ?2 AND kind = ?3 AND rules = ?4 AND array IS ?5
+                """)
+            try select.bind(1, scanId)
+            try select.bind(2, source)
+            try select.bind(3, kind)
+            try select.bind(4, json)
+            try select.bind(5, array)
+            if try select.step(), let found = select.int64(0) {
+                id = found
+            } else {
+                let insert = try connection.prepare("""
+                    INSERT INTO matched_rule_sets (scan_id, source, kind, rules, array) VALUES (?1, ?2, ?3, ?4, ?5)
+                    """)
+                try insert.bind(1, scanId)
+                try insert.bind(2, source)
+                try insert.bind(3, kind)
+                try insert.bind(4, json)
+                try insert.bind(5, array)
+                try insert.run()
+                id = try connection.lastInsertedRowId()
+            }
+            ruleSetIds[key] = id
+        }
+        if recentRuleSets.count == Self.recentRuleSetLimit { recentRuleSets.removeLast() }
+        recentRuleSets.insert((key, id), at: 0)
+        return id
+    }
+
+    /// Drops the cached input and rule-set ids: after a rollback they may name rows that are gone.
+    private func forgetIds() {
+        idScanId = nil
+        inputs.removeAll()
+        inputIndex.removeAll()
+        lastInput = -1
+        ruleSetIds.removeAll()
+        recentRuleSets.removeAll()
     }
 
     /// Records one input file of a scan with its size and modification time, so a later scan
@@ -177,9 +308,11 @@ public final class ReportStore: @unchecked Sendable {
         } catch {
             try? connection.execute("ROLLBACK")
             openScanId = nil
+            forgetIds()
             throw error
         }
         openScanId = nil
+        forgetIds()
     }
 
     /// Rolls back the open scan (nothing of it stays in the database).
@@ -188,6 +321,7 @@ public final class ReportStore: @unchecked Sendable {
         let connection = try openConnection()
         if connection.inTransaction { try connection.execute("ROLLBACK") }
         openScanId = nil
+        forgetIds()
     }
 
     // MARK: - Reading
@@ -231,7 +365,10 @@ public final class ReportStore: @unchecked Sendable {
     /// Number of matched events stored for a scan.
     public func matchedEventCount(scanId: String) throws(StoreError) -> Int {
         lock.lock(); defer { lock.unlock() }
-        let query = try openConnection().prepare("SELECT count(*) FROM matched_events WHERE scan_id = ?1")
+        let query = try openConnection().prepare("""
+            SELECT count(*) FROM matched_inputs i JOIN matched_records r ON \(StoreSchema.inputRange(input: "i", record: "r"))
+            WHERE i.scan_id = ?1
+            """)
         try query.bind(1, scanId)
         guard try query.step() else { return 0 }
         return Int(query.int64(0) ?? 0)
@@ -246,10 +383,14 @@ public final class ReportStore: @unchecked Sendable {
     /// With `byPath`, the first element is the input path instead of the source.
     public func matchedRecordCounts(scanId: String, byPath: Bool = false) throws(StoreError) -> [(source: String, rules: [String], records: Int)] {
         lock.lock(); defer { lock.unlock() }
-        let column = byPath ? "input_path" : "source"
+        let column = byPath ? "i.path" : "k.source"
         let query = try openConnection().prepare("""
-            SELECT \(column), rules, COUNT(*) FROM matched_events WHERE scan_id = ?1
-            GROUP BY \(column), rules ORDER BY \(column), rules
+            SELECT \(column), k.rules, COUNT(*)
+            FROM matched_inputs i
+            JOIN matched_records r ON \(StoreSchema.inputRange(input: "i", record: "r"))
+            JOIN matched_rule_sets k ON k.id = r.rule_set
+            WHERE i.scan_id = ?1
+            GROUP BY \(column), k.rules ORDER BY \(column), k.rules
             """)
         try query.bind(1, scanId)
         var result: [(source: String, rules: [String], records: Int)] = []
@@ -263,13 +404,19 @@ public final class ReportStore: @unchecked Sendable {
     public func matchedEvidence(scanId: String, rules: [String]) throws(StoreError) -> [Evidence] {
         lock.lock(); defer { lock.unlock() }
         let query = try openConnection().prepare("""
-            SELECT m.input_path, m.locator, m.time, m.utc_offset, m.date_only, m.excerpt,
-                   (SELECT j.value FROM json_each(m.rules) j WHERE j.value IN (SELECT value FROM json_each(?2)) LIMIT 1),
-                   m.record_key
-            FROM matched_events m
-            WHERE m.scan_id = ?1
-              AND EXISTS (SELECT 1 FROM json_each(m.rules) j WHERE j.value IN (SELECT value FROM json_each(?2)))
-            ORDER BY m.time, m.input_path, m.id
+            WITH wanted (id, rule) AS (
+                SELECT k.id, (SELECT j.value FROM json_each(k.rules) j WHERE j.value IN (SELECT value FROM json_each(?2))
+                              LIMIT 1)
+                FROM matched_rule_sets k WHERE k.scan_id = ?1
+            )
+            SELECT i.path, r.locator, r.time, r.utc_offset, r.date_only, r.excerpt, w.rule, r.record_key,
+                   r.line, r.record, \(StoreSchema.pointerSQL(record: "r", ruleSet: "k"))
+            FROM matched_inputs i
+            JOIN matched_records r ON \(StoreSchema.inputRange(input: "i", record: "r"))
+            JOIN wanted w ON w.id = r.rule_set AND w.rule IS NOT NULL
+            JOIN matched_rule_sets k ON k.id = r.rule_set
+            WHERE i.scan_id = ?1
+            ORDER BY r.time, i.path, r.id
             """)
         try query.bind(1, scanId)
         try query.bind(2, JSONStringLiteral.array(rules))
@@ -289,7 +436,11 @@ public final class ReportStore: @unchecked Sendable {
                 Timestamp(epochSeconds: seconds, utcOffsetSeconds: query.int64(3).map { Int32($0) },
                           dateOnly: (query.int64(4) ?? 0) != 0).iso8601
             }
-            result.append(Evidence(path: path, locator: query.text(1) ?? "", time: time,
+            // Rows written since schema version 4 hold no locator text; it is the position's.
+            let locator = query.text(1) ?? SourcePosition(line: query.int64(8).map { Int($0) },
+                                                          record: query.int64(9).map { Int($0) },
+                                                          pointer: query.text(10)).description
+            result.append(Evidence(path: path, locator: locator, time: time,
                                    excerpt: query.text(5) ?? "", rule: query.text(6) ?? ""))
             alsoIn.append([])
         }
@@ -318,6 +469,7 @@ public final class ReportStore: @unchecked Sendable {
     }
 
     private func closeLocked() {
+        forgetIds()
         insertMatchedEvent?.finalize()
         insertMatchedEvent = nil
         // Closing with an open transaction rolls it back, which is what an unfinished scan needs.
@@ -329,9 +481,9 @@ public final class ReportStore: @unchecked Sendable {
     private func matchedEventStatement() throws(StoreError) -> PreparedStatement {
         if let insertMatchedEvent { return insertMatchedEvent }
         let statement = try openConnection().prepare("""
-            INSERT INTO matched_events (scan_id, input_path, locator, line, record, pointer, time, utc_offset,
-                date_only, source, kind, rules, excerpt, record_key)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+            INSERT INTO matched_records (id, rule_set, line, record, pointer, time, utc_offset, date_only, excerpt,
+                record_key)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             """)
         insertMatchedEvent = statement
         return statement

@@ -125,7 +125,96 @@ enum StoreSchema {
             PRIMARY KEY (scan_id, reason)
         );
         """,
+        // Version 4: matched records without the text each row repeated (docs/storage.md,
+        // "matched_records"; docs/performance.md, "The database path: rows without repeated
+        // text"). The scan id and input path move to `matched_inputs`; source, kind, rule list
+        // and the JSON array a record is an element of to `matched_rule_sets`; a record's row
+        // id is its input's id times 2^32 plus its place among that input's records, so the
+        // rows of an input are one range of the table's own B-tree and need neither an index
+        // nor a foreign-key check per insert. The locator and an element's pointer are rebuilt
+        // when read; rows migrated from version 3 keep the text they were written with.
+        // `matched_events` becomes a view with the old columns.
+        """
+        CREATE TABLE matched_inputs (
+            id      INTEGER PRIMARY KEY,
+            scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+            path    TEXT NOT NULL,
+            UNIQUE (scan_id, path)
+        );
+        CREATE TABLE matched_rule_sets (
+            id      INTEGER PRIMARY KEY,
+            scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+            source  TEXT NOT NULL,
+            kind    TEXT NOT NULL,
+            rules   TEXT NOT NULL,
+            array   TEXT
+        );
+        CREATE INDEX matched_rule_sets_by_scan ON matched_rule_sets (scan_id);
+        CREATE TABLE matched_records (
+            id         INTEGER PRIMARY KEY,
+            rule_set   INTEGER NOT NULL,
+            line       INTEGER,
+            record     INTEGER,
+            pointer    TEXT,
+            time       INTEGER,
+            utc_offset INTEGER,
+            date_only  INTEGER NOT NULL DEFAULT 0,
+            excerpt    TEXT NOT NULL,
+            record_key INTEGER,
+            locator    TEXT
+        );
+        CREATE TRIGGER matched_inputs_delete AFTER DELETE ON matched_inputs BEGIN
+            DELETE FROM matched_records WHERE id BETWEEN old.id << 32 AND (old.id << 32) + 4294967295;
+        END;
+        INSERT INTO matched_inputs (scan_id, path)
+            SELECT scan_id, input_path FROM matched_events GROUP BY scan_id, input_path ORDER BY min(id);
+        INSERT INTO matched_rule_sets (scan_id, source, kind, rules)
+            SELECT scan_id, source, kind, rules FROM matched_events GROUP BY scan_id, source, kind, rules
+            ORDER BY min(id);
+        INSERT INTO matched_records (id, rule_set, line, record, pointer, time, utc_offset, date_only, excerpt,
+                                     record_key, locator)
+            SELECT (i.id << 32) + row_number() OVER (PARTITION BY i.id ORDER BY m.id) - 1, k.id, m.line, m.record,
+                   m.pointer, m.time, m.utc_offset, m.date_only, m.excerpt, m.record_key, m.locator
+            FROM matched_events m
+            JOIN matched_inputs i ON i.scan_id = m.scan_id AND i.path = m.input_path
+            JOIN matched_rule_sets k ON k.scan_id = m.scan_id AND k.source = m.source AND k.kind = m.kind
+                                    AND k.rules = m.rules;
+        DROP TABLE matched_events;
+        CREATE VIEW matched_events AS
+            SELECT id, scan_id, input_path, coalesce(stored_locator, \(locatorSQL(table: "m"))) AS locator,
+                   line, record, pointer, time, utc_offset, date_only, source, kind, rules, excerpt, record_key
+            FROM (SELECT r.id, i.scan_id, i.path AS input_path, r.locator AS stored_locator, r.line, r.record,
+                         \(pointerSQL(record: "r", ruleSet: "k")) AS pointer, r.time, r.utc_offset, r.date_only,
+                         k.source, k.kind, k.rules, r.excerpt, r.record_key
+                  FROM matched_inputs i
+                  JOIN matched_records r ON \(inputRange(input: "i", record: "r"))
+                  JOIN matched_rule_sets k ON k.id = r.rule_set) m;
+        """,
     ]
+
+    /// Bits of a `matched_records` row id below its input's id: 2^32 records an input.
+    static let recordBits = 32
+
+    /// The condition that `record`'s row belongs to `input` (a row-id range, so SQLite reads
+    /// the input's rows straight from the table's B-tree).
+    static func inputRange(input: String, record: String) -> String {
+        "\(record).id BETWEEN \(input).id << \(recordBits) AND (\(input).id << \(recordBits)) + \((Int64(1) << recordBits) - 1)"
+    }
+
+    /// A record's JSON pointer: its own, or for an array element its array's and its index.
+    static func pointerSQL(record r: String, ruleSet k: String) -> String {
+        "coalesce(\(r).pointer, \(k).array || '/' || \(r).record)"
+    }
+
+    /// `SourcePosition.description` in SQL, for the `matched_events` view: `line 12`,
+    /// `record 3 (/3)`, `at /a/b`, `whole file`. StoreSchemaTests checks both give the same text.
+    static func locatorSQL(table t: String) -> String {
+        """
+        coalesce(nullif(ltrim(coalesce('line ' || \(t).line, '') || coalesce(' record ' || \(t).record, '') || \
+        CASE WHEN \(t).pointer IS NULL THEN '' WHEN \(t).line IS NULL AND \(t).record IS NULL THEN ' at ' || \(t).pointer \
+        ELSE ' (' || \(t).pointer || ')' END, ' '), ''), 'whole file')
+        """
+    }
 
     /// The schema version this build writes.
     static var version: Int32 { Int32(migrations.count) }

@@ -23,7 +23,7 @@ final class StoreFailureCLITests: XCTestCase {
         // Every later insert of a matched record fails, as on a full disk.
         var connection: OpaquePointer?
         XCTAssertEqual(sqlite3_open(db, &connection), SQLITE_OK)
-        XCTAssertEqual(sqlite3_exec(connection, "CREATE TRIGGER fail_matched BEFORE INSERT ON matched_events "
+        XCTAssertEqual(sqlite3_exec(connection, "CREATE TRIGGER fail_matched BEFORE INSERT ON matched_records "
                                     + "BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;", nil, nil, nil), SQLITE_OK)
         sqlite3_close(connection)
 

@@ -39,7 +39,7 @@ final class StoreFailureTests: XCTestCase {
         let db = dir + "/steward.db"
         let first = try scan(database: db)
         // Every later insert of a matched record fails, as on a full disk.
-        try execute("CREATE TRIGGER fail_matched BEFORE INSERT ON matched_events BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;",
+        try execute("CREATE TRIGGER fail_matched BEFORE INSERT ON matched_records BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;",
                     on: db)
         XCTAssertThrowsError(try scan(database: db)) { error in
             guard case StewardError.store(.sqlite(let path, _, _, let message)) = error else {

@@ -90,13 +90,14 @@ final class ReportStoreTests: XCTestCase {
         let path = try makeTemporaryDirectory(self) + "/steward.db"
         let store = try ReportStore(path: path)
         store.close()
-        XCTAssertEqual(ReportStore.schemaVersion, 3)
-        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["3"]])
+        XCTAssertEqual(ReportStore.schemaVersion, 4)
+        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["4"]])
         XCTAssertEqual(try rawSQL(path, "PRAGMA application_id"), [[String(0x5354_5744)]])
         XCTAssertEqual(try rawSQL(path, "PRAGMA journal_mode"), [["delete"]])
         let tables = try rawSQL(path, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").map { $0[0] }
-        XCTAssertEqual(tables, ["contributions", "evidence", "findings", "inputs", "matched_events", "reports",
-                                "scans", "scores", "unread_counts", "unrecognized"])
+        XCTAssertEqual(tables, ["contributions", "evidence", "findings", "inputs", "matched_inputs", "matched_records",
+                                "matched_rule_sets", "reports", "scans", "scores", "unread_counts", "unrecognized"])
+        XCTAssertEqual(try rawSQL(path, "SELECT name FROM sqlite_schema WHERE type = 'view'"), [["matched_events"]])
     }
 
     func testVersionOneDatabaseGainsTheRecordKeyColumnAndUnreadCountsAndKeepsItsRows() throws {
@@ -108,11 +109,12 @@ final class ReportStoreTests: XCTestCase {
         _ = try rawSQL(path, "INSERT INTO scans VALUES ('old', '2024-01-01T00:00:00Z', NULL, '[]', '0.1.0', 'r')")
         _ = try rawSQL(path, "INSERT INTO matched_events (scan_id, input_path, locator, source, kind, rules, excerpt) VALUES ('old', '/a.csv', 'line 2', 'bank.csv', 'transaction', '[\"r\"]', 'x')")
         _ = try rawSQL(path, "PRAGMA user_version = 1")
-        // Migration 2 only adds a column and migration 3 a table; the remaining version-1
-        // tables are not needed for them.
+        // Migration 2 only adds a column, migration 3 a table and migration 4 moves
+        // matched_events into tables that refer to scans; the other version-1 tables are not
+        // needed for them.
         let store = try ReportStore(path: path)
         store.close()
-        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["3"]])
+        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["4"]])
         XCTAssertEqual(try rawSQL(path, "SELECT input_path, record_key FROM matched_events"), [["/a.csv", nil]])
         XCTAssertEqual(try rawSQL(path, "SELECT count(*) FROM unread_counts"), [["0"]])
     }
@@ -138,7 +140,7 @@ final class ReportStoreTests: XCTestCase {
         XCTAssertThrowsError(try store.recordMatchedEvent(scanId: "no-such-scan", path: "/x", event: sampleEvent(line: 1),
                                                           position: .line(1), rules: [], excerpt: "")) { error in
             XCTAssertTrue("\(error)".contains("FOREIGN KEY"), "\(error)")
-            XCTAssertTrue("\(error)".contains("INSERT INTO matched_events"), "names the statement: \(error)")
+            XCTAssertTrue("\(error)".contains("INSERT INTO matched_inputs"), "names the statement: \(error)")
         }
     }
 
@@ -151,7 +153,7 @@ final class ReportStoreTests: XCTestCase {
         let reopened = try ReportStore(path: path)
         defer { reopened.close() }
         XCTAssertEqual(try reopened.scans().map(\.id), ["first"])
-        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["3"]])
+        XCTAssertEqual(try rawSQL(path, "PRAGMA user_version"), [["4"]])
         try reopened.finishScan(report: sampleReport(id: "second"))
         XCTAssertEqual(try reopened.scans().map(\.id), ["first", "second"])
     }
@@ -283,7 +285,7 @@ final class ReportStoreTests: XCTestCase {
 
         XCTAssertEqual(try rawSQL(path, """
             SELECT input_path, locator, line, record, pointer, time, utc_offset, date_only, source, kind, rules, excerpt
-            FROM matched_events WHERE id IN (1, 1501) ORDER BY id
+            FROM matched_events WHERE line = 1 OR record = 3 ORDER BY id
             """), [
             ["/x/bank.ofx", "line 1", "1", nil, nil, "1711753200", "3600", "1", "bank.ofx", "transaction",
              #"["finance.gambling.mcc","finance.gambling.merchant"]"#, "BET365 · -25.00 EUR"],
