@@ -111,6 +111,7 @@ public enum ImporterEventCatalog {
         Entry("video.metadata", kinds: [.photo], unread: [.photo: photosAreNotFixes]),
         Entry("tinder.data", kinds: [.activity, .message]),
         Entry("hinge.matches", kinds: [.activity, .message]),
+        Entry("bumble.chatcom", kinds: [.message]),
         Entry("google.play", kinds: [.activity]),
         Entry("netflix.viewing", kinds: [.watch]),
         Entry("netflix.search", kinds: [.search]),

@@ -63,6 +63,7 @@ public enum ImporterRegistry {
         GooglePhotosSidecarImporter(),
         TinderDataImporter(),
         HingeMatchesImporter(),
+        BumbleChatDatabaseImporter(),
         GooglePlayImporter(),
         NetflixViewingActivityImporter(),
         NetflixSearchHistoryImporter(),

@@ -29,7 +29,7 @@ public struct AccessRequestLetter: Sendable {
         "spotify.streaming": "spotify", "openai.chatgpt": "openai", "gpx.track": "tracker", "fit.activity": "tracker", "tcx.activity": "tracker",
         "strava.activities": "strava", "garmin.connect": "garmin", "photo.exif": "photos", "video.metadata": "photos",
         "google.pay": "google", "google.photos_sidecar": "google", "amazon.orders": "amazon",
-        "tinder.data": "match_group", "hinge.matches": "match_group",
+        "tinder.data": "match_group", "hinge.matches": "match_group", "bumble.chatcom": "bumble",
         "google.play": "google", "netflix.viewing": "netflix", "netflix.search": "netflix", "netflix.ratings": "netflix",
         "uber.trips": "uber", "uber.eats": "uber",
         "discord.package": "discord", "snapchat.data": "snap", "snapchat.data_html": "snap",

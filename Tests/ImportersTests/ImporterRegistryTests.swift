@@ -52,7 +52,8 @@ final class ImporterRegistryTests: XCTestCase {
                        "SQLite database of a kind no importer knows (steward reads: WhatsApp Android message database (msgstore.db, decrypted); "
                        + "Apple Messages database (chat.db, iMessage and SMS on a Mac); "
                        + "Chrome / Chromium / Edge / Brave history database (History); "
-                       + "Firefox history database (places.sqlite); Safari history database (History.db))")
+                       + "Firefox history database (places.sqlite); Safari history database (History.db); "
+                       + "Bumble Android chat database (ChatComDatabase))")
         XCTAssertEqual(reason([0xFF, 0xD8, 0xFF, 0xE0]), "JPEG image: no supported importer yet")
         XCTAssertEqual(reason(Array("hello world".utf8)), "text file of a kind no importer knows")
     }
