@@ -149,18 +149,7 @@ final class MboxTests: XCTestCase {
         let pieces = ["a", "word", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{3000}", "\u{85}", "\u{2003}", "é", "e\u{301}",
                       "日本", "🏳️‍🌈", "👍🏽", "\u{0B}", "\u{0C}", "x\u{200B}y", "Straße", "—", ".", "\u{1680}",
                       "\u{301}", "\u{200D}", "\u{93F}", "कि", "🇬🇧", "\u{1F3FD}"]
-        // A fixed sequence (SplitMix64), so a failure repeats.
-        struct SplitMix: RandomNumberGenerator {
-            var state: UInt64
-            mutating func next() -> UInt64 {
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = state
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return z ^ (z >> 31)
-            }
-        }
-        var generator = SplitMix(state: 28)
+        var generator = SeededTestRandom(defaultSeed: 28)
         var texts = ["", " ", " \n\t ", "one", "  leading and trailing  ", "a\r\nb"]
         for _ in 0..<400 {
             texts.append((0..<Int.random(in: 1...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
@@ -168,7 +157,7 @@ final class MboxTests: XCTestCase {
         for text in texts {
             for limit in [1, 2, 3, 5, 8, 13, 40, 2000] {
                 XCTAssertEqual(MboxParser.wordsOneSpaceApart(text, limit: limit), reference(text, limit),
-                               "text \(text.unicodeScalars.map { String($0.value, radix: 16) }) at limit \(limit)")
+                               "text \(text.unicodeScalars.map { String($0.value, radix: 16) }) at limit \(limit) \(generator.replay)")
             }
         }
     }
