@@ -93,7 +93,7 @@ public struct TCXActivityParser: ExportParser, MarkupTokenDriven {
         if name.elementsEqual(Self.root) { sawRoot = true; return }
         if name.elementsEqual(Self.activityTag) {
             if let open = activity { emitActivity(open, sink) }
-            activity = Activity(sport: tag.xmlValue("Sport")?.trimmingCharacters(in: .whitespaces) ?? "", line: tag.line)
+            activity = Activity(sport: tag.xmlValue("Sport")?.trimmingSpaces() ?? "", line: tag.line)
             return
         }
         guard activity != nil else { return }
@@ -122,7 +122,7 @@ public struct TCXActivityParser: ExportParser, MarkupTokenDriven {
     private mutating func end(_ name: UnsafeBufferPointer<UInt8>, _ sink: EventSink) {
         defer { depth = max(0, depth - 1) }
         if capture != .none {
-            let text = MarkupText.decodeXML(captured).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = MarkupText.decodeXML(captured).trimmingSpacesAndLineBreaks()
             switch capture {
             case .id: activity?.id = text
             case .time: point?.time = text

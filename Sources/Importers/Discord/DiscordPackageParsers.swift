@@ -42,7 +42,7 @@ enum DiscordPackage {
             return .failure(DiscordSkipReason("unreadable timestamp \(QuotedValue.describe(timestamp))"))
         }
         let text = contents.flatMap { $0.isEmpty ? nil : $0 }
-        let attached = attachments.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false
+        let attached = attachments.map { !$0.trimmingSpaces().isEmpty } ?? false
         guard text != nil || attached else { return .success(nil) }
         return .success(Event(source: source, kind: .message, time: time, text: text,
                               title: text == nil ? "attachment" : nil, counterparty: channel,
