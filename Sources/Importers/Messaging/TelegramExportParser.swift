@@ -69,6 +69,16 @@ public struct TelegramExportParser: ExportParser {
         let n = chunk.count
         while i < n {
             let b = base[i]
+            // Indentation between tokens, a run at a time: Telegram pretty-prints its export,
+            // so about a third of its bytes are spaces and line ends outside any string, and
+            // `step` does nothing with them.
+            if !inString && !inScalar && (b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09) {
+                var j = i + 1
+                while j < n && (base[j] == 0x20 || base[j] == 0x0A || base[j] == 0x0D || base[j] == 0x09) { j += 1 }
+                if capture != nil { appendCapture(UnsafeBufferPointer(start: base + i, count: j - i)) }
+                i = j
+                continue
+            }
             if capture != nil {
                 // Copy a run of plain string bytes in one append: messages are mostly text.
                 if inString && !escaped && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") {
