@@ -6,14 +6,31 @@ import StewardCore
 /// how work was split between sessions. A record later than the latest kept one is rejected
 /// before any string is built.
 struct LocationEvidenceSample {
+    /// A kept record, with what its evidence needs and its texts still unbuilt: a scan can
+    /// hold tens of thousands of places with up to `evidence_per_cell` records each, and the
+    /// time and coordinate texts were two heap strings per record (docs/performance.md,
+    /// "GPX tracks").
     struct Item {
         var epoch: Int64
-        var evidence: Evidence
+        var time: Timestamp
+        var path: String
+        var locator: String
+        var rule: String
+        var latitude: Double?
+        var longitude: Double?
+        /// The record's own excerpt (a visit's place name); nil when it has none, as a fix.
+        var text: String?
 
         func ranks(before other: Item) -> Bool {
             if epoch != other.epoch { return epoch < other.epoch }
-            if evidence.path != other.evidence.path { return evidence.path < other.evidence.path }
-            return evidence.locator < other.evidence.locator
+            if path != other.path { return path < other.path }
+            return locator < other.locator
+        }
+
+        var evidence: Evidence {
+            Evidence(path: path, locator: locator, time: time.iso8601,
+                     excerpt: LocationEvidenceSample.excerpt(text: text ?? "", latitude: latitude, longitude: longitude),
+                     rule: rule, latitude: latitude, longitude: longitude)
         }
     }
 
@@ -23,10 +40,9 @@ struct LocationEvidenceSample {
     mutating func offer(_ event: Event, path: String, rule: String, limit: Int) {
         guard limit > 0, let time = event.time else { return }
         if items.count >= limit, let worst = items.last, time.epochSeconds > worst.epoch { return }
-        insert(Item(epoch: time.epochSeconds,
-                    evidence: Evidence(path: path, locator: event.position.description, time: time.iso8601,
-                                       excerpt: LocationEvidenceSample.excerpt(event), rule: rule,
-                                       latitude: event.latitude, longitude: event.longitude)), limit: limit)
+        let text = event.excerpt()
+        insert(Item(epoch: time.epochSeconds, time: time, path: path, locator: event.position.description, rule: rule,
+                    latitude: event.latitude, longitude: event.longitude, text: text.isEmpty ? nil : text), limit: limit)
     }
 
     mutating func insert(_ item: Item, limit: Int) {
@@ -49,10 +65,9 @@ struct LocationEvidenceSample {
     }
 
     /// A location point has no text: show its coordinates (5 decimals ≈ 1 m, as exported).
-    static func excerpt(_ event: Event) -> String {
-        let text = event.excerpt()
-        guard let lat = event.latitude, let lon = event.longitude else { return text }
-        let coordinates = String(format: "%.5f, %.5f", lat, lon)
+    static func excerpt(text: String, latitude: Double?, longitude: Double?) -> String {
+        guard let latitude, let longitude else { return text }
+        let coordinates = String(format: "%.5f, %.5f", latitude, longitude)
         return text.isEmpty ? coordinates : text + " · " + coordinates
     }
 }
