@@ -131,6 +131,17 @@ def local(t, fmt):
     return time.strftime(fmt, time.gmtime(t))
 
 
+def fresh_sqlite(path):
+    """An empty SQLite database at `path` (any earlier one removed), written without a journal."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if os.path.exists(path):
+        os.remove(path)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    return db
+
+
 # MARK: formats
 
 def apple_health(root, target, rng, text):
@@ -388,12 +399,7 @@ def chrome_sqlite(root, target, rng, text):
     """Chrome's History database (SQLite, schema of Chrome 120): urls, visits and
     keyword_search_terms; about 3 visits per URL, searches a tenth of URLs."""
     path = os.path.join(root, "chrome-profile", "History")
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    if os.path.exists(path):
-        os.remove(path)
-    db = sqlite3.connect(path)
-    db.execute("PRAGMA journal_mode=OFF")
-    db.execute("PRAGMA synchronous=OFF")
+    db = fresh_sqlite(path)
     for s in [
         "CREATE TABLE meta(key LONGVARCHAR NOT NULL UNIQUE PRIMARY KEY, value LONGVARCHAR)",
         "INSERT INTO meta VALUES ('version', '67')",
@@ -728,12 +734,7 @@ def firefox(root, target, rng, text):
     and frecency) and moz_historyvisits (a row per visit, PRTime microseconds), about three
     visits per URL; bookmarks tables present and empty."""
     path = os.path.join(root, "firefox-profile", "places.sqlite")
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    if os.path.exists(path):
-        os.remove(path)
-    db = sqlite3.connect(path)
-    db.execute("PRAGMA journal_mode=OFF")
-    db.execute("PRAGMA synchronous=OFF")
+    db = fresh_sqlite(path)
     db.execute("PRAGMA user_version=77")
     for sql in [
         "CREATE TABLE moz_origins (id INTEGER PRIMARY KEY, prefix TEXT NOT NULL, host TEXT NOT NULL, frecency INTEGER NOT NULL, UNIQUE (prefix, host))",
