@@ -136,7 +136,7 @@ public struct ScanReport: Sendable, Codable {
         public static func key(forName name: String) -> String {
             var text = name.lowercased()
             if text.hasSuffix("(synthetic)") { text = String(text.dropLast("(synthetic)".count)) }
-            return SHA256.hex(of: text.split(whereSeparator: \.isWhitespace).joined(separator: " ").utf8)
+            return SHA256.hex(of: (text.wordsOneSpaceApart() ?? "").utf8)
         }
     }
 

@@ -35,12 +35,11 @@ public final class ReportStore: @unchecked Sendable {
     private var inputs: [MatchedInput] = []
     private var inputIndex: [String: Int] = [:]
     private var ruleSetIds: [RuleSetKey: Int64] = [:]
-    // Consecutive records usually come from the same input, and a file's records share a few
-    // rule lists: the last input and the first rule sets are compared before hashing (hashing
-    // each row's path and rules was about 1 % of the scan in the profile).
+    // Consecutive records usually come from the same input with the same rule list: the last
+    // input and the last rule set are compared before hashing (hashing each row's path and
+    // rules was about 1 % of the scan in the profile).
     private var lastInput = -1
-    private var recentRuleSets: [(key: RuleSetKey, id: Int64)] = []
-    private static let recentRuleSetLimit = 8
+    private var lastRuleSet: (key: RuleSetKey, id: Int64)?
 
     private struct MatchedInput {
         var path: String
@@ -213,10 +212,9 @@ public final class ReportStore: @unchecked Sendable {
     /// The `matched_rule_sets` row of this source, kind, rule list and array, created on first use.
     private func ruleSetId(scanId: String, source: String, kind: String, rules: [String], array: String?,
                            _ connection: SQLiteConnection) throws(StoreError) -> Int64 {
-        for recent in recentRuleSets
-        where recent.key.rules == rules && recent.key.array == array && recent.key.source == source
-            && recent.key.kind == kind {
-            return recent.id
+        if let last = lastRuleSet, last.key.rules == rules, last.key.array == array,
+           last.key.source == source, last.key.kind == kind {
+            return last.id
         }
         let key = RuleSetKey(source: source, kind: kind, rules: rules, array: array)
         let id: Int64
@@ -250,8 +248,7 @@ public final class ReportStore: @unchecked Sendable {
             }
             ruleSetIds[key] = id
         }
-        if recentRuleSets.count == Self.recentRuleSetLimit { recentRuleSets.removeLast() }
-        recentRuleSets.insert((key, id), at: 0)
+        lastRuleSet = (key, id)
         return id
     }
 
@@ -262,7 +259,7 @@ public final class ReportStore: @unchecked Sendable {
         inputIndex.removeAll()
         lastInput = -1
         ruleSetIds.removeAll()
-        recentRuleSets.removeAll()
+        lastRuleSet = nil
     }
 
     /// Records one input file of a scan with its size and modification time, so a later scan

@@ -100,16 +100,16 @@ final class BumbleChatDatabaseTests: XCTestCase {
 
     func testPayloadTextRulesBoundAndReasons() {
         func text(_ json: String) -> String? {
-            if case .success(let words) = BumbleChatDatabaseImporter.text(ofPayload: Array(json.utf8), isNull: false) { return words }
+            if case .success(let words) = BumbleChatDatabaseImporter.text(of: .bytes(Array(json.utf8))) { return words }
             return "failure"
         }
         XCTAssertEqual(text(#"{"text":"hi"}"#), "hi")
         XCTAssertNil(text(#"{"text":""}"#), "an empty text is no text")
         XCTAssertEqual(text(#"["text"]"#), "failure")
         XCTAssertEqual(text(#"{"text": 3}"#), "failure")
-        guard case .failure(let tooLong) = BumbleChatDatabaseImporter.text(ofPayload: nil, isNull: false) else { return XCTFail() }
+        guard case .failure(let tooLong) = BumbleChatDatabaseImporter.text(of: .tooLong) else { return XCTFail() }
         XCTAssertEqual(tooLong.text, "payload longer than 1048576 bytes")
-        guard case .failure(let missing) = BumbleChatDatabaseImporter.text(ofPayload: nil, isNull: true) else { return XCTFail() }
+        guard case .failure(let missing) = BumbleChatDatabaseImporter.text(of: .missing) else { return XCTFail() }
         XCTAssertEqual(missing.text, "a text message without payload")
     }
 }

@@ -156,7 +156,7 @@ final class MboxTests: XCTestCase {
         }
         for text in texts {
             for limit in [1, 2, 3, 5, 8, 13, 40, 2000] {
-                XCTAssertEqual(MboxParser.wordsOneSpaceApart(text, limit: limit), reference(text, limit),
+                XCTAssertEqual(text.wordsOneSpaceApart(limit: limit), reference(text, limit),
                                "text \(text.unicodeScalars.map { String($0.value, radix: 16) }) at limit \(limit) \(generator.replay)")
             }
         }

@@ -30,4 +30,26 @@ final class SpaceTrimmingTests: XCTestCase {
             XCTAssertEqual(inner.trimmingSpaces(), expected, "substring of \(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
+
+    /// Without a limit, the words one space apart are exactly what splitting on
+    /// `Character.isWhitespace` and joining with spaces gives (nil for none), for every text of
+    /// up to three pieces of ASCII and Unicode whitespace, marks that extend a space, emoji and
+    /// words. (Cut at a limit: MboxTests, where mail bodies use it.)
+    func testWordsOneSpaceApartWithoutLimitEqualsSplittingOnWhitespaceAndJoining() {
+        let pieces = [" ", "\t", "\n", "\r\n", "\u{A0}", "\u{3000}", "\u{85}", "\u{1680}", "\u{200B}", "\u{0B}",
+                      "\u{301}", "\u{200D}", "\u{1F3FD}", "a", "e\u{301}", "日本", "👍🏽", "🇬🇧", "कि", "word"]
+        var texts = [""]
+        for first in pieces {
+            texts.append(first)
+            for second in pieces {
+                texts.append(first + second)
+                for third in pieces { texts.append(first + second + third) }
+            }
+        }
+        for text in texts {
+            let joined = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            XCTAssertEqual(text.wordsOneSpaceApart(), joined.isEmpty ? nil : joined,
+                           "text \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }

@@ -97,7 +97,9 @@ public struct BumbleChatDatabaseImporter: PathReadingImporter {
             let type = row.text(4).flatMap { $0.isEmpty ? nil : $0 } ?? "UNKNOWN"
             var text: String?
             if Self.textTypes.contains(type) {
-                switch Self.text(ofPayload: row.isNull(5) ? nil : row.blob(5, maxBytes: Self.maxPayloadBytes), isNull: row.isNull(5)) {
+                let payload: Payload = row.isNull(5) ? .missing
+                    : row.blob(5, maxBytes: Self.maxPayloadBytes).map(Payload.bytes) ?? .tooLong
+                switch Self.text(of: payload) {
                 case .success(let words): text = words
                 case .failure(let reason):
                     sink.skip(reason.text, at: position)
@@ -122,10 +124,21 @@ public struct BumbleChatDatabaseImporter: PathReadingImporter {
         init(_ text: String) { self.text = text }
     }
 
+    /// A message row's payload column as read.
+    enum Payload {
+        case missing
+        case tooLong
+        case bytes([UInt8])
+    }
+
     /// The words of a text message's payload (`{"text": "…"}`); an empty text is nil.
-    static func text(ofPayload bytes: [UInt8]?, isNull: Bool) -> Result<String?, SkipReason> {
-        if isNull { return .failure(SkipReason("a text message without payload")) }
-        guard let bytes else { return .failure(SkipReason("payload longer than \(maxPayloadBytes) bytes")) }
+    static func text(of payload: Payload) -> Result<String?, SkipReason> {
+        let bytes: [UInt8]
+        switch payload {
+        case .missing: return .failure(SkipReason("a text message without payload"))
+        case .tooLong: return .failure(SkipReason("payload longer than \(maxPayloadBytes) bytes"))
+        case .bytes(let read): bytes = read
+        }
         let value: JSONValue
         do throws(JSONValueParser.SyntaxError) {
             value = try JSONValueParser.parse(bytes, maxDepth: 16)

@@ -30,93 +30,6 @@ public struct MboxParser: ExportParser {
     /// passed over without building a string.
     static let longestWantedHeader = 25
 
-    /// The words of `text` one space apart (runs of whitespace as one space, none at either
-    /// end), cut after `limit` characters with "…"; nil when there are none: the same string as
-    /// splitting on `Character.isWhitespace` and joining with spaces. Read as UTF-8, stopping
-    /// once past the limit: splitting a whole 256 KB body character by character, with a
-    /// Unicode property lookup for each, was most of a mailbox's profile (docs/performance.md,
-    /// "Mail bodies").
-    static func wordsOneSpaceApart(_ text: String, limit: Int) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            var words: [UInt8] = []
-            words.reserveCapacity(min(bytes.count, limit + 16))
-            // Kept bytes are copied a run at a time: from `runStart` to where whitespace begins.
-            var runStart = 0
-            var spaceOwed = false
-            // After a space character: the marks that extend it belong to it.
-            var inSpace = false
-            var allASCII = true
-            var checkedAt = 0
-            var i = 0
-            @inline(__always) func flush(to end: Int) {
-                guard end > runStart else { return }
-                if spaceOwed {
-                    words.append(0x20)
-                    spaceOwed = false
-                }
-                words.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
-            }
-            scan: while i < bytes.count {
-                let lead = bytes[i]
-                if lead < 0x80 {
-                    if lead == 0x20 || (0x09...0x0D).contains(lead) {
-                        flush(to: i)
-                        // A character breaks after a control (tab, line ends): a mark after
-                        // one is a character of its own, not part of the whitespace.
-                        inSpace = lead == 0x20
-                        spaceOwed = !words.isEmpty
-                        i += 1
-                        runStart = i
-                        continue
-                    }
-                    inSpace = false
-                    i += 1
-                } else {
-                    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    guard i + length <= bytes.count else { break }
-                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                    let properties = Unicode.Scalar(value).map(\.properties)
-                    if let properties, properties.isWhitespace {
-                        flush(to: i)
-                        inSpace = properties.generalCategory == .spaceSeparator
-                        spaceOwed = !words.isEmpty
-                        i += length
-                        runStart = i
-                        continue
-                    }
-                    if inSpace, let properties,
-                       properties.isGraphemeExtend || properties.isEmojiModifier || properties.generalCategory == .spacingMark
-                        || value == 0x200D {
-                        i += length
-                        runStart = i
-                        continue
-                    }
-                    inSpace = false
-                    allASCII = false
-                    i += length
-                }
-                // ASCII words have a character per byte; otherwise count characters now and
-                // then, once there are more bytes than the limit.
-                let kept = words.count + (spaceOwed ? 1 : 0) + (i - runStart)
-                if kept > limit {
-                    if allASCII { break scan }
-                    if kept - checkedAt >= 64 {
-                        flush(to: i)
-                        runStart = i
-                        checkedAt = words.count
-                        if String(decoding: words, as: UTF8.self).count > limit { break scan }
-                    }
-                }
-            }
-            flush(to: i)
-            guard !words.isEmpty else { return nil }
-            let joined = String(decoding: words, as: UTF8.self)
-            return joined.count > limit ? String(joined.prefix(limit)) + "…" : joined
-        }
-    }
-
     private var lines = LineSplitter(maxLineLength: 64 * 1024)
     private var state = State()
 
@@ -316,7 +229,7 @@ public struct MboxParser: ExportParser {
                 break
             }
             let decoded = MailHeaderText.decode(bytes, charset: textCharset)
-            return MboxParser.wordsOneSpaceApart(decoded, limit: MboxParser.maxEventText)
+            return decoded.wordsOneSpaceApart(limit: MboxParser.maxEventText)
         }
 
         func emit(_ sink: EventSink) {

@@ -90,7 +90,7 @@ public struct SnapchatHTMLImporter: Importer {
             if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag { text.append(byte) }
         }
         let decoded = String(decoding: HTMLCharacterReference.decode(text), as: UTF8.self)
-        return decoded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return decoded.wordsOneSpaceApart() ?? ""
     }
 
     /// `8-4-4-4-12` hexadecimal digits.

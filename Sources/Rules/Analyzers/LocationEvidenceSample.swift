@@ -11,7 +11,6 @@ struct LocationEvidenceSample {
     /// time and coordinate texts were two heap strings per record (docs/performance.md,
     /// "GPX tracks").
     struct Item {
-        var epoch: Int64
         var time: Timestamp
         var path: String
         var locator: String
@@ -22,7 +21,7 @@ struct LocationEvidenceSample {
         var text: String?
 
         func ranks(before other: Item) -> Bool {
-            if epoch != other.epoch { return epoch < other.epoch }
+            if time.epochSeconds != other.time.epochSeconds { return time.epochSeconds < other.time.epochSeconds }
             if path != other.path { return path < other.path }
             return locator < other.locator
         }
@@ -39,9 +38,9 @@ struct LocationEvidenceSample {
     /// Offers one record; `rule` is the analyzer id shown with the evidence.
     mutating func offer(_ event: Event, path: String, rule: String, limit: Int) {
         guard limit > 0, let time = event.time else { return }
-        if items.count >= limit, let worst = items.last, time.epochSeconds > worst.epoch { return }
+        if items.count >= limit, let worst = items.last, time.epochSeconds > worst.time.epochSeconds { return }
         let text = event.excerpt()
-        insert(Item(epoch: time.epochSeconds, time: time, path: path, locator: event.position.description, rule: rule,
+        insert(Item(time: time, path: path, locator: event.position.description, rule: rule,
                     latitude: event.latitude, longitude: event.longitude, text: text.isEmpty ? nil : text), limit: limit)
     }
 
