@@ -75,22 +75,6 @@ public final class InferenceSession {
         }
     }
 
-    /// Rules whose source and kind filters admit one (source, kind), and the fields they scan.
-    private struct Candidates {
-        var rules: [Int]
-        var fields: [Event.Field]
-        /// The rules of `rules` that can fire on an event none of whose `fields` has a lexicon
-        /// hit: no lexicon condition, or merchant codes as an alternative to it. Most events
-        /// have no hit, and asking every rule showed as a fifth of a browser history scan
-        /// (docs/performance.md, "Per-format table").
-        var hitFree: [Int]
-    }
-
-    /// The candidates of the last source seen: events arrive file by file, so consecutive
-    /// events nearly always share a source and the dictionary lookup (a string hash) is skipped.
-    private var lastSource: String?
-    private var lastSourceCandidates: [Candidates?] = []
-
     private var tallies: [RuleTally]
     /// Per attribute index: number of events for each combination of that attribute's rules
     /// that fired together, so an event matched by two rules of one attribute counts once, and
@@ -99,20 +83,10 @@ public final class InferenceSession {
     /// The same counts split by calendar month of the record's local time (`year * 12 +
     /// month - 1`), for `Finding.months`; records without a time are only in `combinations`.
     private var monthlyCombinations: [Int: [[Int]: [Int32: Int]]] = [:]
-    private var candidatesBySource: [String: [Candidates?]] = [:]
     /// Per source, per kind slot: indices of the analyzers that observe such records.
     private var observingAnalyzersBySource: [String: [[Int]]] = [:]
     private var lastAnalyzerSource: String?
     private var lastObservingAnalyzers: [[Int]] = []
-    private var foldBuffer: [UInt8] = []
-    /// Per field slot, the automaton groups hit in the current event (bit sets, zero between events).
-    private var groupsHitScratch: [UInt64] = []
-    /// Number of `Event.Field.slot` values (a constant: `allCases` builds an array per call).
-    private static var fieldSlotCount: Int { 7 }
-    /// Text and counterparty folded and scanned once per event for the rules and the bank
-    /// analyzers alike.
-    private let foldedFields: FoldedFieldCache
-    private var hitsByField: [[LexiconAutomaton.Hit]] = Array(repeating: [], count: Event.Field.allCases.count)
     /// Time lists longer than this are checked and, if the aggregate already holds, dropped.
     private static let timeCompactionThreshold = 4096
     /// Distinct matched records of one input numbered before the occurrence table starts again.
@@ -120,6 +94,8 @@ public final class InferenceSession {
 
     /// Whole-scan analyzers (`rules/analyzers/`), one instance per session.
     private let analyzers: [any EventAnalyzer]
+    /// Matches each record against the rules' conditions; the session records what it found.
+    private let matcher: RuleMatcher
 
     /// Shared by the sessions of one scan: records already counted (docs/duplicates.md).
     public let overlap: OverlapLedger?
@@ -160,8 +136,9 @@ public final class InferenceSession {
         self.evidenceLimit = max(0, evidenceLimit)
         self.quotingOthers = quotingOthers
         analyzers = ruleSet.analyzers.map { $0.makeAnalyzer(ruleSet: ruleSet) }
-        foldedFields = FoldedFieldCache(automaton: ruleSet.automaton)
-        for case let reader as FoldedFieldReader in analyzers { reader.foldedFields = foldedFields }
+        matcher = RuleMatcher(ruleSet: ruleSet)
+        // The matcher and the bank analyzers fold each transaction's text once, between them.
+        for case let reader as FoldedFieldReader in analyzers { reader.foldedFields = matcher.foldedFields }
         tallies = Array(repeating: RuleTally(), count: ruleSet.rules.count)
     }
 
@@ -169,17 +146,29 @@ public final class InferenceSession {
     /// none). `path` is the input path the event came from (archive members joined with `!`).
     @discardableResult
     public func process(_ event: Event, path: String) -> [String] {
+        guard admitted(event, path: path) else { return [] }
+        return apply(matcher.match(event), to: event, path: path)
+    }
+
+    /// A purchase the bank statement lists again (or the reverse), read from another input
+    /// first, is the same payment: neither rules nor analyzers see it (docs/duplicates.md).
+    private func admitted(_ event: Event, path: String) -> Bool {
         currentKey = nil
-        // A purchase the bank statement lists again (or the reverse), read from another input
-        // first, is the same payment: neither rules nor analyzers see it (docs/duplicates.md).
         if event.kind == .transaction, let mirrors = overlap?.mirrors, !admittedByMirrors(mirrors, event, path: path) {
-            return []
+            return false
         }
+        return true
+    }
+
+    private func apply(_ outcome: consuming RuleOutcome, to event: Event, path: String) -> [String] {
+        swap(&lastDrops, &outcome.drops)
+        for ruleIndex in outcome.vetoed { tallies[ruleIndex].mccVetoes += 1 }
         // Rules first, so analyzers learn which attributes rules already counted this record for
         // (an analyzer whose unit is such a record does not count it a second time).
-        let fired = matchRules(event, path: path)
+        let fired = outcome.fired
+        if !fired.isEmpty { record(fired, event: event, path: path) }
         observeByAnalyzers(event, path: path, fired: fired)
-        return fired.map { ruleSet.rules[$0].id }
+        return fired.isEmpty ? [] : fired.map { ruleSet.rules[$0].id }
     }
 
     private func observeByAnalyzers(_ event: Event, path: String, fired: [Int]) {
@@ -221,87 +210,6 @@ public final class InferenceSession {
         lastAnalyzerSource = source
         lastObservingAnalyzers = perKind
         return perKind[kind.slot]
-    }
-
-    /// The rules whose event-level match succeeded, recorded in their tallies.
-    private func matchRules(_ event: Event, path: String) -> [Int] {
-        if !lastDrops.isEmpty { lastDrops.removeAll(keepingCapacity: true) }
-        guard let candidates = candidates(source: event.source, kind: event.kind), !candidates.rules.isEmpty else {
-            return []
-        }
-        for field in candidates.fields { scan(field: field, of: event) }
-        var fired: [Int] = []
-        // Intent applies to what the person looked for; decided once per event by a switch
-        // (hashing the kind per rule showed in profiles, as for field slots). Posts and messages
-        // meet only a rule's own topics; transactions and the rest none.
-        let readsIntent: TopicScope
-        switch event.kind {
-        case .search, .pageView, .watch: readsIntent = .allMarkers
-        case .post, .comment, .message: readsIntent = .ownMarkers
-        default: readsIntent = .noMarkers
-        }
-        let anyHit = candidates.fields.contains { !hitsByField[$0.slot].isEmpty }
-        if anyHit {
-            // The groups hit per field, as bit sets: a rule that needs one of its include groups
-            // and finds none in its fields cannot fire, and is passed over without reading its
-            // group lists (each read retained and released arrays: a tenth of a bank CSV profile).
-            let words = ruleSet.includeMask.words
-            var groupsHit: [UInt64] = []
-            swap(&groupsHit, &groupsHitScratch)
-            if groupsHit.isEmpty { groupsHit = Array(repeating: 0, count: Self.fieldSlotCount * words) }
-            var slotsHit: UInt8 = 0
-            for field in candidates.fields {
-                let slot = field.slot
-                for hit in hitsByField[slot] {
-                    slotsHit |= 1 << UInt8(slot)
-                    groupsHit[slot * words + Int(hit.group) / 64] |= 1 << UInt64(hit.group % 64)
-                }
-            }
-            for ruleIndex in candidates.rules {
-                if ruleSet.needsIncludeHit[ruleIndex],
-                   !hasIncludeHit(ruleIndex, groupsHit: groupsHit, slotsHit: slotsHit, words: words) { continue }
-                if matches(ruleIndex, event, readsIntent: readsIntent) { fired.append(ruleIndex) }
-            }
-            for slot in 0..<Self.fieldSlotCount where slotsHit & (1 << UInt8(slot)) != 0 {
-                for w in 0..<words { groupsHit[slot * words + w] = 0 }
-            }
-            swap(&groupsHit, &groupsHitScratch)
-        } else {
-            for ruleIndex in candidates.hitFree where matches(ruleIndex, event, readsIntent: readsIntent) {
-                fired.append(ruleIndex)
-            }
-        }
-        // A search nothing matched may hold a misspelled term: look its long words up once.
-        // Only what the person typed: page and video titles are spelled by their publishers.
-        if fired.isEmpty, event.kind == .search, !ruleSet.spelling.isEmpty, addMisspelledHits(event, fields: candidates.fields) {
-            if !lastDrops.isEmpty { lastDrops.removeAll(keepingCapacity: true) }
-            for ruleIndex in candidates.rules where matches(ruleIndex, event, readsIntent: readsIntent) { fired.append(ruleIndex) }
-        }
-        for field in candidates.fields {
-            // Text and counterparty hits are the shared cache's buffers: let go of them (no
-            // copy) so the cache can reuse them; the others are emptied in place.
-            if event.kind == .transaction && (field == .text || field == .counterparty) {
-                hitsByField[field.slot] = []
-            } else {
-                hitsByField[field.slot].removeAll(keepingCapacity: true)
-            }
-        }
-        guard !fired.isEmpty else { return [] }
-        if fired.count > 1 { yieldToNeighbours(&fired) }
-        record(fired, event: event, path: path)
-        return fired
-    }
-
-    /// Whether one of the rule's include groups hit one of its fields (`groupsHit` per field slot).
-    @inline(__always)
-    private func hasIncludeHit(_ ruleIndex: Int, groupsHit: [UInt64], slotsHit: UInt8, words: Int) -> Bool {
-        let slots = ruleSet.lexiconFieldSlots[ruleIndex] & slotsHit
-        guard slots != 0 else { return false }
-        let base = ruleIndex * words
-        for slot in 0..<Self.fieldSlotCount where slots & (1 << UInt8(slot)) != 0 {
-            for w in 0..<words where groupsHit[slot * words + w] & ruleSet.includeMask.bits[base + w] != 0 { return true }
-        }
-        return false
     }
 
     /// Adds another session's results (built from the same rule set) to this one.
@@ -416,208 +324,6 @@ public final class InferenceSession {
     /// Number of records whose text matched a rule but whose known merchant category vetoed it.
     public func mccVetoCount(rule id: String) -> Int {
         ruleSet.ruleIndexById[id].map { tallies[$0].mccVetoes } ?? 0
-    }
-
-    // MARK: matching
-
-    private func candidates(source: String, kind: EventKind) -> Candidates? {
-        let kindSlot = kind.slot
-        if source == lastSource { return lastSourceCandidates[kindSlot] }
-        if let known = candidatesBySource[source] {
-            lastSource = source
-            lastSourceCandidates = known
-            return known[kindSlot]
-        }
-        var perKind = [Candidates?](repeating: nil, count: EventKind.allCases.count)
-        for k in EventKind.allCases {
-            let rules = ruleSet.rules.indices.filter { ruleSet.rules[$0].match.admits(source: source, kind: k) }
-            var fields: [Event.Field] = []
-            for i in rules where ruleSet.rules[i].match.hasLexiconCondition {
-                for field in ruleSet.rules[i].match.fields where !fields.contains(field) { fields.append(field) }
-            }
-            // Without a hit, a lexicon condition is false: only rules with no such condition, or
-            // where a merchant code alone suffices, can fire (see `matches`).
-            let hitFree = rules.filter { i in
-                let match = ruleSet.rules[i].match
-                return !match.hasLexiconCondition || (match.mcc != nil && match.combination != .all)
-            }
-            perKind[k.slot] = rules.isEmpty ? nil : Candidates(rules: rules, fields: fields, hitFree: hitFree)
-        }
-        candidatesBySource[source] = perKind
-        lastSource = source
-        lastSourceCandidates = perKind
-        return perKind[kindSlot]
-    }
-
-    /// Adds a hit for every long word of the fields that is one edit from a search term
-    /// (`SearchSpellingIndex`), at the word's byte span in the folded text; whether any was added.
-    private func addMisspelledHits(_ event: Event, fields: [Event.Field]) -> Bool {
-        var added = false
-        for field in fields {
-            guard let value = event.value(of: field), value.utf8.count >= SearchSpellingIndex.minimumLength - 1 else { continue }
-            let folded = String(decoding: TextFolder.fold(value), as: UTF8.self)
-            var word: [Unicode.Scalar] = []
-            var wordStart = 0
-            var offset = 0
-            func flush() {
-                if word.count >= SearchSpellingIndex.minimumLength - 1, word.count <= SearchSpellingIndex.maximumLength {
-                    for candidate in ruleSet.spelling.candidates(for: word) {
-                        hitsByField[field.slot].append(LexiconAutomaton.Hit(group: candidate.group, term: candidate.termIndex,
-                                                                            start: Int32(wordStart), end: Int32(offset)))
-                        added = true
-                    }
-                }
-                word.removeAll(keepingCapacity: true)
-            }
-            for scalar in folded.unicodeScalars {
-                if SearchSpellingIndex.isWordScalar(scalar) {
-                    if word.isEmpty { wordStart = offset }
-                    word.append(scalar)
-                } else {
-                    flush()
-                }
-                offset += scalar.utf8.count
-            }
-            flush()
-        }
-        return added
-    }
-
-    private func scan(field: Event.Field, of event: Event) {
-        guard let value = event.value(of: field), !value.isEmpty else { return }
-        let slot = field.slot
-        // Transactions only: the bank analyzers read the same fields again; for other events
-        // the cache's key comparison is a cost with nothing to share.
-        if event.kind == .transaction {
-            switch field {
-            case .text:
-                hitsByField[slot] = foldedFields.entry(value, .text).hits
-                return
-            case .counterparty:
-                hitsByField[slot] = foldedFields.entry(value, .counterparty).hits
-                return
-            default: break
-            }
-        }
-        foldBuffer.removeAll(keepingCapacity: true)
-        TextFolder.fold(value, into: &foldBuffer)
-        // Take the list out while appending so the array is uniquely owned (no copy on write).
-        var hits: [LexiconAutomaton.Hit] = []
-        swap(&hits, &hitsByField[slot])
-        foldBuffer.withUnsafeBufferPointer { buffer in ruleSet.automaton.scan(folded: buffer) { hits.append($0) } }
-        swap(&hits, &hitsByField[slot])
-    }
-
-    private func matches(_ ruleIndex: Int, _ event: Event, readsIntent: TopicScope) -> Bool {
-        guard ruleSet.rules[ruleIndex].match.admits(authoredByOthers: event.authoredByOthers) else { return false }
-        // Fields are read through the array in place: binding the whole RuleMatch to a local
-        // copied its arrays (retain/release per rule per event showed in profiles).
-        if let range = ruleSet.rules[ruleIndex].match.amount {
-            guard let amount = event.amount, range.contains(amount) else { return false }
-        }
-        if let window = ruleSet.rules[ruleIndex].match.hours {
-            guard let hour = event.time?.hourOfDay, window.contains(hour: hour) else { return false }
-        }
-        let lexiconHit: Bool? = ruleSet.rules[ruleIndex].match.hasLexiconCondition
-            ? lexiconMatches(ruleIndex, fields: ruleSet.rules[ruleIndex].match.fields,
-                             readsIntent: readsIntent) : nil
-        var mccHit: Bool? = nil
-        if ruleSet.rules[ruleIndex].match.mcc != nil {
-            mccHit = event.mcc.map { ruleSet.rules[ruleIndex].match.mcc!.contains($0) } ?? false
-        }
-        if lexiconHit == true, ruleSet.rules[ruleIndex].match.mccPrecedence,
-           let code = ruleSet.rules[ruleIndex].match.mccVeto(textMatched: true, mccMatched: mccHit == true, eventMCC: event.mcc) {
-            lastDrops.append(RuleDrop(rule: ruleSet.rules[ruleIndex].id, reason: .mccOutsideFamily(code)))
-            tallies[ruleIndex].mccVetoes += 1
-            return false
-        }
-        switch (lexiconHit, mccHit) {
-        case (nil, nil): return true
-        case (let l?, nil): return l
-        case (nil, let m?): return m
-        case (let l?, let m?): return ruleSet.rules[ruleIndex].match.combination == .all ? (l && m) : (l || m)
-        }
-    }
-
-    /// Drops rules whose `yields_to` neighbour also matched this event: the record belongs to
-    /// the neighbour (docs/rules.md "Neighbouring attributes").
-    private func yieldToNeighbours(_ fired: inout [Int]) {
-        var attributes = Set<Int>()
-        for i in fired { attributes.insert(ruleSet.attributeIndexById[ruleSet.rules[i].attribute]!) }
-        fired.removeAll { i in
-            guard let neighbour = ruleSet.yieldsToAttributes[i].first(where: { attributes.contains($0) }) else { return false }
-            lastDrops.append(RuleDrop(rule: ruleSet.rules[i].id, reason: .neighbourAttribute(ruleSet.attributes[neighbour].id)))
-            return true
-        }
-    }
-
-    /// Which topic markers a record's kind meets (docs/rules.md "Search intent").
-    enum TopicScope {
-        /// Searches, page views, watches: the shared `topic_*` markers and the rule's own.
-        case allMarkers
-        /// Posts, comments, messages: only the rule's own `topics:`.
-        case ownMarkers
-        /// Transactions and everything else.
-        case noMarkers
-    }
-
-    /// A hit of one of the rule's groups in one of its fields that no exclusion hit overlaps
-    /// and, under `intent: need`, in a field with no topic marker (for a search-like event any
-    /// marker, for a post or message only the rule's own `topics:`).
-    private func lexiconMatches(_ ruleIndex: Int, fields: [Event.Field], readsIntent: TopicScope) -> Bool {
-        // Searches meet every topic marker; posts and messages only the rule's own (docs/rules.md
-        // "Search intent": a recipe or a film title in a post is still the person's own news).
-        let hasTopics: Bool
-        switch readsIntent {
-        case .allMarkers: hasTopics = ruleSet.topicMask.hasAny[ruleIndex]
-        case .ownMarkers: hasTopics = ruleSet.ownTopicMask.hasAny[ruleIndex]
-        case .noMarkers: hasTopics = false
-        }
-        let hasAlso = ruleSet.alsoMask.hasAny[ruleIndex]
-        var topicField: Event.Field?
-        for field in fields {
-            let hits = hitsByField[field.slot]
-            for hit in hits where ruleSet.includeMask.contains(rule: ruleIndex, group: hit.group) {
-                let cancelled = hits.contains { other in
-                    ruleSet.excludeMask.contains(rule: ruleIndex, group: other.group) && other.start < hit.end && hit.start < other.end
-                }
-                if cancelled { continue }
-                // Topic markers are looked for only once a hit stands (rare), so the common path
-                // pays nothing for them.
-                if hasTopics, hits.contains(where: { other in
-                    readsIntent == .allMarkers ? ruleSet.topicMask.contains(rule: ruleIndex, group: other.group)
-                                               : ruleSet.ownTopicMask.contains(rule: ruleIndex, group: other.group)
-                }) {
-                    topicField = field
-                    break
-                }
-                if hasAlso, !alsoHits(ruleIndex, fields: fields, besides: hit, in: field) { continue }
-                return true
-            }
-        }
-        if let topicField {
-            lastDrops.append(RuleDrop(rule: ruleSet.rules[ruleIndex].id, reason: .topicMarker(topicField.rawValue)))
-        }
-        return false
-    }
-
-    /// Whether one of the `also:` groups hits any of the rule's fields apart from the hit that
-    /// matched (a word in both lists does not count twice) and outside every `exclude` phrase
-    /// ("Church Street" names no church).
-    private func alsoHits(_ ruleIndex: Int, fields: [Event.Field],
-                          besides hit: LexiconAutomaton.Hit, in hitField: Event.Field) -> Bool {
-        for field in fields {
-            let hits = hitsByField[field.slot]
-            for other in hits where ruleSet.alsoMask.contains(rule: ruleIndex, group: other.group) {
-                if field == hitField, other.start < hit.end, hit.start < other.end { continue }
-                let cancelled = hits.contains { decoy in
-                    ruleSet.excludeMask.contains(rule: ruleIndex, group: decoy.group) && decoy.start < other.end && other.start < decoy.end
-                }
-                if cancelled { continue }
-                return true
-            }
-        }
-        return false
     }
 
     // MARK: recording
