@@ -50,7 +50,7 @@ struct StravaActivityRowMapper: CSVRowMapper {
             return Timestamp(year: year, month: month + 1, day: day, hour: hour, minute: clock[1],
                              second: clock.count == 3 ? clock[2] : 0, utcOffsetSeconds: 0)
         }
-        var iso = text.trimmingCharacters(in: .whitespaces)
+        var iso = text.trimmingSpaces()
         if iso.count == 19, iso.dropFirst(10).first == " " { iso = String(iso.prefix(10)) + "T" + String(iso.dropFirst(11)) + "Z" }
         guard let time = Timestamp.parseISO8601(Array(iso.utf8)), !time.dateOnly else { return nil }
         return time

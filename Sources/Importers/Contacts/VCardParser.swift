@@ -70,11 +70,11 @@ public struct VCardParser: ExportParser {
                 if let done = card { emit(done, sink) }
                 card = nil
             case "FN":
-                card?.formatted = p.text?.trimmingCharacters(in: .whitespaces)
+                card?.formatted = p.text?.trimmingSpaces()
             case "N":
                 // Family;Given;Additional;Prefix;Suffix
                 let parts = (p.text ?? "").split(separator: ";", omittingEmptySubsequences: false).map {
-                    $0.trimmingCharacters(in: .whitespaces)
+                    $0.trimmingSpaces()
                 }
                 let name = [parts.count > 1 ? parts[1] : "", parts.first ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
                 card?.structured = name.isEmpty ? nil : name

@@ -56,7 +56,7 @@ struct DiscordPredictionsParser: ExportParser {
             }
             for (key, what) in DiscordPredictionsParser.keys {
                 guard let member = value[key] else { continue }
-                guard let predicted = member.stringValue?.trimmingCharacters(in: .whitespaces), !predicted.isEmpty else {
+                guard let predicted = member.stringValue?.trimmingSpaces(), !predicted.isEmpty else {
                     sink.skip("a prediction without a predicted value", at: position)
                     continue
                 }

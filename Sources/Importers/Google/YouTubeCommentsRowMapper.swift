@@ -27,7 +27,7 @@ struct YouTubeCommentsRowMapper: CSVRowMapper {
         }
         guard let json = row["comment text"] else { return sink.skip("a comment without text", at: row.position) }
         guard let text = Self.words(json) else { return sink.skip("comment text that is not Takeout's JSON segments", at: row.position) }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return sink.skip("a comment without text", at: row.position) }
+        guard !text.trimmingSpacesAndLineBreaks().isEmpty else { return sink.skip("a comment without text", at: row.position) }
         let video = row["video id"]
         sink.emit(Event(source: Self.source, kind: .comment, time: time, text: text,
                         url: video.map { "https://www.youtube.com/watch?v=\($0)" },

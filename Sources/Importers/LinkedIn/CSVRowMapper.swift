@@ -12,7 +12,7 @@ struct CSVRow {
     /// The trimmed value of column `name` (lower-case), nil when absent or empty.
     subscript(_ name: String) -> String? {
         guard let i = columns[name], i < fields.count else { return nil }
-        let value = fields[i].trimmingCharacters(in: .whitespaces)
+        let value = fields[i].trimmingSpaces()
         return value.isEmpty ? nil : value
     }
 

@@ -9,7 +9,7 @@ enum LinkedInDate {
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     static func parse(_ text: String) -> Timestamp? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty { return nil }
         if let first = trimmed.utf8.first, first >= 0x30, first <= 0x39, trimmed.utf8.count >= 10,
            trimmed.utf8.dropFirst(4).first == UInt8(ascii: "-") {
@@ -47,7 +47,7 @@ enum LinkedInDate {
         let year = date[2] < 100 ? 2000 + date[2] : date[2]
         var hour = 0, minute = 0
         if halves.count == 2 {
-            let clock = halves[1].trimmingCharacters(in: .whitespaces).split(separator: " ")
+            let clock = halves[1].trimmingSpaces().split(separator: " ")
             let hm = clock.first?.split(separator: ":").compactMap { Int($0) } ?? []
             if hm.count == 2 {
                 hour = hm[0] % 12

@@ -65,7 +65,7 @@ struct LinkedInRowMapper: CSVRowMapper {
             // One row; every column a targeting facet with `;`-separated values.
             for (name, index) in row.columns.sorted(by: { $0.value < $1.value }) where index < row.fields.count {
                 for value in row.fields[index].split(separator: ";") {
-                    let v = value.trimmingCharacters(in: .whitespaces)
+                    let v = value.trimmingSpaces()
                     guard !v.isEmpty else { continue }
                     sink.emit(Event(source: source, kind: .adInterest, text: "\(name): \(v)", product: "ad targeting",
                                     position: SourcePosition(line: row.line, record: row.index, pointer: name)))

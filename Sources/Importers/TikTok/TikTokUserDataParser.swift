@@ -59,7 +59,7 @@ public struct TikTokUserDataParser: ExportParser {
             let text = (try? bytes.withUnsafeBytes { raw in try JSONValueParser.parse(raw) })?.stringValue ?? ""
             let pointer = "/" + adInterestPath.joined(separator: "/")
             for (i, category) in text.split(separator: "|").enumerated() {
-                let name = category.trimmingCharacters(in: .whitespaces)
+                let name = category.trimmingSpaces()
                 guard !name.isEmpty else { continue }
                 sink.emit(Event(source: source, kind: .adInterest, text: name, product: "ad interests",
                                 position: SourcePosition(record: i, pointer: pointer)))
