@@ -197,10 +197,10 @@ final class RuleMatcher {
         if event.kind == .transaction {
             switch field {
             case .text:
-                hitsByField[slot] = foldedFields.entry(value, .text).hits
+                hitsByField[slot] = foldedFields.hits(value, .text)
                 return
             case .counterparty:
-                hitsByField[slot] = foldedFields.entry(value, .counterparty).hits
+                hitsByField[slot] = foldedFields.hits(value, .counterparty)
                 return
             default: break
             }

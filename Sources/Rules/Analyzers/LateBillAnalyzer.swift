@@ -61,7 +61,7 @@ final class LateBillAnalyzer: EventAnalyzer, FoldedFieldReader {
         let isFee = fee.matches(event, scanner: scanner)
         let isUtility = utility.matches(event, scanner: scanner)
         guard isFee || isUtility else { return }
-        let record = Record(payee: TransactionTextScanner.payeeKey(folded: scanner.cache.entry(event.counterparty, .counterparty).bytes),
+        let record = Record(payee: TransactionTextScanner.payeeKey(folded: scanner.cache.bytes(event.counterparty, .counterparty)),
                             words: PayeeWords.words(of: event, ignoring: definition.ignoreWords), namesUtility: isUtility,
                             ranked: RankedRecord(event: event, path: path, rule: definition.id), source: event.source,
                             countedByRule: attributes.contains(definition.attribute.id))

@@ -30,15 +30,35 @@ final class FoldedFieldCache {
     /// The fold of `value` and every lexicon hit in it (empty for nil or empty text). The
     /// buffers are reused when no reader kept a copy: read them, do not keep them.
     func entry(_ value: String?, _ slot: Slot) -> Entry {
-        guard let value, !value.isEmpty else { return Entry() }
-        switch slot {
-        case .text: return Self.entry(value, in: &text, automaton: automaton)
-        case .counterparty: return Self.entry(value, in: &counterparty, automaton: automaton)
-        }
+        guard update(slot, to: value) else { return Entry() }
+        return slot == .text ? text : counterparty
     }
 
-    private static func entry(_ value: String, in cached: inout Entry, automaton: LexiconAutomaton) -> Entry {
-        if let key = cached.value, sameBytes(key, value) { return cached }
+    /// `entry(value, slot).hits` without handing over the entry's other buffers (each handed
+    /// buffer is a retain and a release, for every reader of every transaction).
+    func hits(_ value: String?, _ slot: Slot) -> [LexiconAutomaton.Hit] {
+        guard update(slot, to: value) else { return [] }
+        return slot == .text ? text.hits : counterparty.hits
+    }
+
+    /// `entry(value, slot).bytes` alone.
+    func bytes(_ value: String?, _ slot: Slot) -> [UInt8] {
+        guard update(slot, to: value) else { return [] }
+        return slot == .text ? text.bytes : counterparty.bytes
+    }
+
+    /// Makes the slot's entry that of `value`; false for nil or empty text.
+    private func update(_ slot: Slot, to value: String?) -> Bool {
+        guard let value, !value.isEmpty else { return false }
+        switch slot {
+        case .text: Self.update(&text, to: value, automaton: automaton)
+        case .counterparty: Self.update(&counterparty, to: value, automaton: automaton)
+        }
+        return true
+    }
+
+    private static func update(_ cached: inout Entry, to value: String, automaton: LexiconAutomaton) {
+        if let key = cached.value, sameBytes(key, value) { return }
         // Emptied in place, so the buffers are reused rather than reallocated per event.
         cached.value = value
         cached.bytes.removeAll(keepingCapacity: true)
@@ -48,10 +68,13 @@ final class FoldedFieldCache {
         swap(&hits, &cached.hits)
         cached.bytes.withUnsafeBufferPointer { buffer in automaton.scan(folded: buffer) { hits.append($0) } }
         swap(&hits, &cached.hits)
-        return cached
     }
 
     private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        // Nearly always the very value the entry was made from (every reader asks with the
+        // event's own field): the same 16 bytes of `String` are the same storage or the same
+        // small string, so the same text, found without reading it.
+        if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
         guard a.utf8.count == b.utf8.count else { return false }
         var a = a, b = b
         return a.withUTF8 { x in b.withUTF8 { y in x.baseAddress == y.baseAddress || x.elementsEqual(y) } }
@@ -81,8 +104,8 @@ struct TransactionTextScanner {
     mutating func scan(_ event: Event) {
         groups.removeAll(keepingCapacity: true)
         // Two calls rather than a loop over `[text, counterparty]`: no array per event.
-        collect(cache.entry(event.text, .text).hits)
-        collect(cache.entry(event.counterparty, .counterparty).hits)
+        collect(cache.hits(event.text, .text))
+        collect(cache.hits(event.counterparty, .counterparty))
     }
 
     private mutating func collect(_ hits: [LexiconAutomaton.Hit]) {
