@@ -60,18 +60,47 @@ public final class InferenceSession {
     /// Rules whose text matched the event of the last `process` call but which dropped it.
     public private(set) var lastDrops: [RuleDrop] = []
 
+    /// A matched record kept as evidence, with what ranks it; its texts (position, time,
+    /// excerpt) are built only when ranking or a finding needs them: an export listed newest
+    /// first (Chrome's BrowserHistory.json) offers every matched record, each earlier than all
+    /// kept so far (docs/performance.md, "Evidence texts built when shown").
     struct RankedEvidence {
         var epoch: Int64
-        var evidence: Evidence
+        var path: String
+        var rule: String
         /// The record's overlap key (with its occurrence number), when the scan checks overlaps:
         /// the same record read from two inputs is kept once, from the input that ranks first.
         var record: UInt64? = nil
+        var event: Event
+        /// `event.position.description`, once written (`writeLocator`): ranking reads it only
+        /// between records of the same time and file.
+        private(set) var locator: String?
+
+        init(epoch: Int64, path: String, rule: String, record: UInt64?, event: Event) {
+            self.epoch = epoch
+            self.path = path
+            self.rule = rule
+            self.record = record
+            self.event = event
+        }
+
+        mutating func writeLocator() {
+            if locator == nil { locator = event.position.description }
+        }
 
         func ranks(before other: RankedEvidence) -> Bool {
             if epoch != other.epoch { return epoch < other.epoch }
-            if evidence.path != other.evidence.path { return evidence.path < other.evidence.path }
-            if evidence.locator != other.evidence.locator { return evidence.locator < other.evidence.locator }
-            return evidence.rule < other.evidence.rule
+            if path != other.path { return path < other.path }
+            let mine = locator ?? event.position.description
+            let theirs = other.locator ?? other.event.position.description
+            if mine != theirs { return mine < theirs }
+            return rule < other.rule
+        }
+
+        func evidence(quotingOthers: Bool) -> Evidence {
+            Evidence(path: path, locator: locator ?? event.position.description, time: event.time?.iso8601,
+                     excerpt: event.excerpt(quotingOthers: quotingOthers),
+                     rule: rule, latitude: event.latitude, longitude: event.longitude)
         }
     }
 
@@ -299,17 +328,18 @@ public final class InferenceSession {
             }
             // The same record matched by two rules of one attribute (or read from two inputs) is
             // shown once; dedupe before trimming so the sample stays full.
+            for i in evidence.indices { evidence[i].writeLocator() }
             evidence.sort { $0.ranks(before: $1) }
             var seen = Set<String>()
             var seenRecords = Set<UInt64>()
             let unique = evidence.filter { item in
                 if let record = item.record { return seenRecords.insert(record).inserted }
-                return seen.insert(item.evidence.path + "\u{0}" + item.evidence.locator).inserted
+                return seen.insert(item.path + "\u{0}" + (item.locator ?? "")).inserted
             }.prefix(evidenceLimit)
             result.append(Finding(attribute: attribute.id, title: attribute.title, sensitivity: attribute.sensitivity,
                                   confidence: confidence, count: count, firstSeen: first?.iso8601, lastSeen: last?.iso8601,
                                   rules: ruleIndices.map { ruleSet.rules[$0].id }, sources: sources.sorted(),
-                                  evidence: unique.map(\.evidence),
+                                  evidence: unique.map { $0.evidence(quotingOthers: quotingOthers) },
                                   ruleCounts: Dictionary(uniqueKeysWithValues: ruleIndices.map { (ruleSet.rules[$0].id, tallies[$0].count) }),
                                   months: months.filter { $0.value > 0 }))
         }
@@ -475,15 +505,19 @@ public final class InferenceSession {
         let epoch = event.time?.epochSeconds ?? Int64.max
         // Cheap rejection before building strings: later than the latest kept item.
         if list.count >= evidenceLimit, let worst = list.last, epoch > worst.epoch { return }
-        let item = RankedEvidence(epoch: epoch, evidence: Evidence(path: path, locator: event.position.description,
-                                                                   time: event.time?.iso8601, excerpt: event.excerpt(quotingOthers: quotingOthers),
-                                                                   rule: rule, latitude: event.latitude, longitude: event.longitude),
-                                  record: record)
+        let item = RankedEvidence(epoch: epoch, path: path, rule: rule, record: record, event: event)
         insert(item, into: &list)
     }
 
     private func insert(_ item: RankedEvidence, into list: inout [RankedEvidence]) {
         guard evidenceLimit > 0 else { return }
+        var item = item
+        // Records of one time and file are ranked by position: write the texts once here rather
+        // than in every comparison below.
+        if list.contains(where: { $0.epoch == item.epoch && $0.path == item.path }) {
+            item.writeLocator()
+            for i in list.indices where list[i].epoch == item.epoch && list[i].path == item.path { list[i].writeLocator() }
+        }
         if list.count >= evidenceLimit, let worst = list.last, !item.ranks(before: worst) { return }
         if let record = item.record, let existing = list.firstIndex(where: { $0.record == record }) {
             // The same record from another input: keep the copy that ranks first.

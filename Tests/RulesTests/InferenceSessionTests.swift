@@ -161,6 +161,30 @@ final class InferenceSessionTests: XCTestCase {
         XCTAssertEqual(finding.evidence.first?.excerpt, "CASINO · -10.00")
     }
 
+    /// Records of one day in one file rank by their position's text ("line 12" before "line 9"),
+    /// then by file: the sample kept is the same whether they arrive newest first, oldest first
+    /// or split over two merged sessions, and it shows each record's own position, time and text.
+    func testEvidenceOfRecordsOfOneDayIsTheSameInAnyOrderAndSplit() {
+        var records: [(Event, String)] = []
+        for line in 1...14 { records.append((payment(2024, 3, 5, "CASINO \(line)", line: line), "b.ofx")) }
+        for line in 1...3 { records.append((payment(2024, 3, 5, "CASINO a\(line)", line: line), "a.ofx")) }
+        records.append((payment(2024, 3, 6, "CASINO late", line: 99), "a.ofx"))
+        func sample(_ order: [(Event, String)], split: Bool) -> [String] {
+            let first = InferenceSession(ruleSet: ruleSet, evidenceLimit: 6)
+            let second = InferenceSession(ruleSet: ruleSet, evidenceLimit: 6)
+            for (n, (event, path)) in order.enumerated() { (split && n % 2 == 1 ? second : first).process(event, path: path) }
+            first.merge(second)
+            return first.findings()[0].evidence.map { "\($0.path) \($0.locator) \($0.time ?? "-") \($0.excerpt)" }
+        }
+        let expected = ["a.ofx line 1 2024-03-05 CASINO a1 · -10.00", "a.ofx line 2 2024-03-05 CASINO a2 · -10.00",
+                        "a.ofx line 3 2024-03-05 CASINO a3 · -10.00", "b.ofx line 1 2024-03-05 CASINO 1 · -10.00",
+                        "b.ofx line 10 2024-03-05 CASINO 10 · -10.00", "b.ofx line 11 2024-03-05 CASINO 11 · -10.00"]
+        XCTAssertEqual(sample(records, split: false), expected)
+        XCTAssertEqual(sample(records.reversed(), split: false), expected)
+        XCTAssertEqual(sample(records, split: true), expected)
+        XCTAssertEqual(sample(records.reversed(), split: true), expected)
+    }
+
     func testFindingsFollowTaxonomyOrder() {
         let session = InferenceSession(ruleSet: ruleSet)
         session.process(Event(source: "bank.csv", kind: .transaction, time: Timestamp.parseISO8601(Array("2024-01-01T23:00:00Z".utf8)), mcc: 5813), path: "x")
