@@ -457,8 +457,11 @@ public struct LexiconAutomaton: Sendable {
         (b &- 0x30) < 10 || ((b | 0x20) &- 0x61) < 26
     }
 
-    /// Non-ASCII characters count as letters (folded text has no typographic punctuation left
-    /// for the scripts we fold), except CJK, which is written without spaces between words.
+    /// Whether a non-ASCII character is a letter, mark or number outside CJK (which is written
+    /// without spaces between words). Punctuation and symbols are not: "¡Esperamos un bebé!",
+    /// "¿cómo salir de asnef?", "dispo ausgereizt…" and "schwanger🤰" end or begin words there,
+    /// as a space would (docs/rules.md, "Lexicons and text folding"). Asked only where a term
+    /// may begin or end, not per byte.
     private static func isNonCJKLetter<Bytes: RandomAccessCollection>(scalarAt index: Int, in bytes: Bytes) -> Bool
         where Bytes.Element == UInt8, Bytes.Index == Int {
         let b0 = bytes[index]
@@ -472,7 +475,14 @@ public struct LexiconAutomaton: Sendable {
         }
         guard index + length <= bytes.endIndex else { return true }
         for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[index + k] & 0x3F) }
-        return !isCJK(scalar)
+        guard !isCJK(scalar), let character = Unicode.Scalar(scalar) else { return false }
+        switch character.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
     }
 
     static func isCJK(_ scalar: UInt32) -> Bool {

@@ -76,6 +76,22 @@ final class LexiconAutomatonTests: XCTestCase {
         XCTAssertEqual(found(a, "ushers"), [])
     }
 
+    /// Punctuation and symbols outside ASCII (Spanish opening marks, an ellipsis, a middle
+    /// dot, emoji) end a word as a space does; letters of other scripts and accented letters
+    /// do not, so a term still does not match inside a longer word.
+    func testNonASCIIPunctuationAndSymbolsAreWordBoundaries() {
+        let a = automaton([("baby", "esperamos un bebe"), ("asnef", "asnef"), ("limit", "ausgereizt"), ("preg", "schwanger"),
+                           ("court", "суд")])
+        XCTAssertEqual(found(a, "¡Esperamos un bebé!"), ["baby:esperamos un bebe"])
+        XCTAssertEqual(found(a, "¿cómo salir de asnef?"), ["asnef:asnef"])
+        XCTAssertEqual(found(a, "dispo ausgereizt…"), ["limit:ausgereizt"])
+        XCTAssertEqual(found(a, "endlich schwanger🤰"), ["preg:schwanger"])
+        XCTAssertEqual(found(a, "Pause·schwanger·Test"), ["preg:schwanger"])
+        XCTAssertEqual(found(a, "hochschwangere"), [], "inside a longer word")
+        XCTAssertEqual(found(a, "asnefé"), [], "an accented letter continues the word")
+        XCTAssertEqual(found(a, "Судак"), [], "a Cyrillic letter continues the word")
+    }
+
     func testWordBoundaries() {
         let a = automaton([("g", "bet"), ("g", "casino"), ("g", "888 casino"), ("g", "bar & grill")])
         XCTAssertEqual(found(a, "BET"), ["g:bet"])
