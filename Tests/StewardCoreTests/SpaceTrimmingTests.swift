@@ -10,15 +10,8 @@ final class SpaceTrimmingTests: XCTestCase {
     func testTrimmingSpacesEqualsFoundationsWhitespaceTrimming() {
         let pieces = [" ", "\t", "\n", "\r\n", "\u{A0}", "\u{3000}", "\u{2003}", "\u{1680}", "\u{202F}", "\u{200B}", "\u{FEFF}",
                       "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}", "\r", "a", "é", "e\u{301}", "\u{301}", "日本", "👍🏽", "x", "--", ";"]
-        // Every text of up to three pieces: spaces and breaks at either end, inside, and both.
-        var texts = [""]
-        for first in pieces {
-            texts.append(first)
-            for second in pieces {
-                texts.append(first + second)
-                for third in pieces { texts.append(first + second + third) }
-            }
-        }
+        // Spaces and breaks at either end, inside, and both.
+        let texts = Self.textsOfUpToThree(pieces)
         for text in texts {
             let expected = text.trimmingCharacters(in: .whitespaces)
             XCTAssertEqual(text.trimmingSpaces(), expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
@@ -38,6 +31,16 @@ final class SpaceTrimmingTests: XCTestCase {
     func testWordsOneSpaceApartWithoutLimitEqualsSplittingOnWhitespaceAndJoining() {
         let pieces = [" ", "\t", "\n", "\r\n", "\u{A0}", "\u{3000}", "\u{85}", "\u{1680}", "\u{200B}", "\u{0B}",
                       "\u{301}", "\u{200D}", "\u{1F3FD}", "a", "e\u{301}", "日本", "👍🏽", "🇬🇧", "कि", "word"]
+        let texts = Self.textsOfUpToThree(pieces)
+        for text in texts {
+            let joined = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            XCTAssertEqual(text.wordsOneSpaceApart(), joined.isEmpty ? nil : joined,
+                           "text \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// Every text of none to three of the pieces, in every order.
+    private static func textsOfUpToThree(_ pieces: [String]) -> [String] {
         var texts = [""]
         for first in pieces {
             texts.append(first)
@@ -46,10 +49,6 @@ final class SpaceTrimmingTests: XCTestCase {
                 for third in pieces { texts.append(first + second + third) }
             }
         }
-        for text in texts {
-            let joined = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            XCTAssertEqual(text.wordsOneSpaceApart(), joined.isEmpty ? nil : joined,
-                           "text \(text.unicodeScalars.map { String($0.value, radix: 16) })")
-        }
+        return texts
     }
 }
