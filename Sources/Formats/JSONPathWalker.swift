@@ -53,6 +53,11 @@ public struct JSONPathWalker {
     private var captureIndex = 0
     private var element: [UInt8] = []
     private var elementTooLarge = false
+    /// Containers open inside the element being captured (0 between elements). Inside an
+    /// element no key can match a target, so its bytes are copied with only strings and
+    /// brackets followed, not stepped through the key stack (docs/performance.md, "TikTok and
+    /// the path walker").
+    private var captureNest = 0
     private let targetBytes: [[[UInt8]?]]
     private let valueTargetBytes: [[[UInt8]?]]
     /// The value target of the scalar being read, and whether it is a string (a number or
@@ -76,6 +81,10 @@ public struct JSONPathWalker {
         let n = bytes.count
         var i = 0
         while i < n {
+            if captureNest > 0 {
+                i = captureNested(bytes, from: i)
+                continue
+            }
             // Inside a string (not a key), copy the run up to the next quote or backslash in
             // one append: string contents are most of an export's bytes.
             if inString && !escaped && !readingKey {
@@ -96,6 +105,42 @@ public struct JSONPathWalker {
         }
     }
 
+    /// Copies the element's bytes from `start` up to and including the bracket that closes it
+    /// (or to the end of the chunk), following only strings, escapes and bracket nesting;
+    /// returns where it stopped.
+    private mutating func captureNested(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var j = start
+        let n = bytes.count
+        var nest = captureNest
+        var inString = self.inString
+        var escaped = self.escaped
+        while j < n {
+            let c = bytes[j]
+            j += 1
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if c == 0x5C {
+                    escaped = true
+                } else if c == 0x22 {
+                    inString = false
+                }
+            } else if c == 0x22 {
+                inString = true
+            } else if c == 0x7B || c == 0x5B {
+                nest += 1
+            } else if c == 0x7D || c == 0x5D {
+                nest -= 1
+                if nest == 0 { break }
+            }
+        }
+        captureNest = nest
+        self.inString = inString
+        self.escaped = escaped
+        captureRun(UnsafeBufferPointer(rebasing: bytes[start..<j]))
+        return j
+    }
+
     /// Delivers a number ending the input (it has no delimiter after it), and a last element
     /// cut off by the end of the input as skipped.
     public mutating func finish(_ body: (Output) -> Void) {
@@ -105,6 +150,7 @@ public struct JSONPathWalker {
             body(.skipped(target: captureTarget, key: captureKey, index: captureIndex, reason: "file ends inside this record"))
         }
         captureDepth = nil
+        captureNest = 0
         element.removeAll()
     }
 
@@ -129,6 +175,12 @@ public struct JSONPathWalker {
                 return
             }
             if Self.isSpace(b) { return }
+            if b == UInt8(ascii: "{") || b == UInt8(ascii: "[") {
+                // An element that is a container: copied whole by `captureNested`.
+                capture(b)
+                captureNest = 1
+                return
+            }
         }
         if captureDepth != nil { capture(b) }
         if inString {

@@ -87,4 +87,22 @@ final class JSONPathWalkerTests: XCTestCase {
             "skipped 0 a[3]: file ends inside this record",
         ])
     }
+
+    /// Elements that are objects or arrays are copied whole whatever they hold: brackets and
+    /// escaped quotes inside strings, nested containers, and keys inside an element that name a
+    /// target (a path matches only outside captured arrays). An element of exactly the limit is
+    /// kept, one byte more is skipped, and one cut by the end of the input is reported.
+    func testContainerElementsAreCopiedWholeWhateverTheyHold() {
+        let walker = JSONPathWalker(targets: [["a"], ["*", "b"]], maxElementBytes: 37)
+        let text = #"{"a": [{"s": "x]}\"[{", "b": [1, {"c": []}]}, [[], {}] ,{"b": [2]}, "#
+            + #"{"k": "0123456789012345678901234567"}, {"k": "01234567890123456789012345678"}, {"z": [ "#
+        XCTAssertEqual(assertSameAtEveryChunkSize(walker, text), [
+            #"element 0 a[0] {"s": "x]}\"[{", "b": [1, {"c": []}]}"#,
+            "element 0 a[1] [[], {}]",
+            #"element 0 a[2] {"b": [2]}"#,
+            #"element 0 a[3] {"k": "0123456789012345678901234567"}"#,
+            "skipped 0 a[4]: record larger than 37 bytes",
+            "skipped 0 a[5]: file ends inside this record",
+        ])
+    }
 }
