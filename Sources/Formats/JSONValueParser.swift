@@ -16,7 +16,7 @@ public struct JSONValueParser {
     /// by a byte scan that checks their nesting but allocates nothing (for records whose large
     /// members, such as My Activity's `locationInfos`, an importer does not read).
     public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = 256,
-                             onlyKeys: Set<String>? = nil) throws(SyntaxError) -> JSONValue {
+                             onlyKeys: JSONKeySet? = nil) throws(SyntaxError) -> JSONValue {
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else {
             throw SyntaxError(message: "no value", offset: 0)
         }
@@ -31,7 +31,7 @@ public struct JSONValueParser {
 
     /// Convenience for tests and small inputs.
     public static func parse(_ bytes: [UInt8], maxDepth: Int = 256,
-                             onlyKeys: Set<String>? = nil) throws(SyntaxError) -> JSONValue {
+                             onlyKeys: JSONKeySet? = nil) throws(SyntaxError) -> JSONValue {
         let result: Result<JSONValue, SyntaxError> = bytes.withUnsafeBytes { raw in
             do throws(SyntaxError) { return .success(try parse(raw, maxDepth: maxDepth, onlyKeys: onlyKeys)) }
             catch { return .failure(error) }
@@ -43,7 +43,7 @@ public struct JSONValueParser {
     private let count: Int
     private let maxDepth: Int
     private var index = 0
-    private var onlyKeys: Set<String>?
+    private var onlyKeys: JSONKeySet?
     /// Reused for strings with escapes.
     private var scratch: [UInt8] = []
 
@@ -94,12 +94,22 @@ public struct JSONValueParser {
         while true {
             skipWhitespace()
             guard index < count, base[index] == UInt8(ascii: "\"") else { throw error("expected a key string") }
-            let key = try parseString()
+            // A key the caller does not read is compared as bytes and passed over without
+            // becoming a string (hashing each key into a set showed in Messenger's profile).
+            let kept: Bool
+            var key = ""
+            if depth == 1, let onlyKeys, let raw = rawKey() {
+                kept = onlyKeys.contains(raw)
+                if kept { key = try parseString() } else { index += raw.count + 2 }
+            } else {
+                key = try parseString()
+                kept = depth != 1 || onlyKeys.map { $0.contains(key) } ?? true
+            }
             skipWhitespace()
             guard index < count, base[index] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             index += 1
             skipWhitespace()
-            if depth == 1, let onlyKeys, !onlyKeys.contains(key) {
+            if !kept {
                 try skipValue(depth: depth)
             } else {
                 members.append(JSONMember(key: key, value: try parseValue(depth: depth)))
@@ -195,6 +205,18 @@ public struct JSONValueParser {
 
     /// Reads a string starting at its opening quote. Strings without escapes (nearly all) are
     /// decoded straight from the input; `String(decoding:)` repairs invalid UTF-8 to U+FFFD.
+    /// The bytes of the string starting at `index` (a quote) when it has no escape, else nil.
+    private func rawKey() -> UnsafeBufferPointer<UInt8>? {
+        var end = index + 1
+        while end < count {
+            let b = base[end]
+            if b == UInt8(ascii: "\"") { return UnsafeBufferPointer(start: base + index + 1, count: end - index - 1) }
+            if b == UInt8(ascii: "\\") { return nil }
+            end += 1
+        }
+        return nil
+    }
+
     private mutating func parseString() throws(SyntaxError) -> String {
         index += 1
         let start = index
@@ -281,5 +303,20 @@ public struct JSONValueParser {
             index += 1
         }
         return value
+    }
+}
+
+/// The members a top-level object keeps when parsed with `onlyKeys`, held as bytes so that a
+/// member's key is compared before it becomes a string. Written like a set of strings.
+public struct JSONKeySet: Sendable, ExpressibleByArrayLiteral {
+    private let keys: [[UInt8]]
+
+    public init(_ keys: some Sequence<String>) { self.keys = Set(keys).map { Array($0.utf8) } }
+    public init(arrayLiteral elements: String...) { self.init(elements) }
+
+    public func contains(_ key: String) -> Bool { keys.contains { $0.elementsEqual(key.utf8) } }
+
+    func contains(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        keys.contains { $0.count == raw.count && $0.elementsEqual(raw) }
     }
 }

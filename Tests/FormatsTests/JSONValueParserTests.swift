@@ -81,6 +81,16 @@ final class JSONValueParserTests: XCTestCase {
             JSONMember(key: "keep", value: .object([JSONMember(key: "skip", value: .number("1"))])),
             JSONMember(key: "t", value: .bool(true)),
         ]))
+        // Keys are compared as written bytes when they have no escape, and after unescaping when
+        // they do; a key that only starts like a kept one, an empty key and a non-ASCII key.
+        let keys = #"{"k\u0065ep": 1, "kee": 2, "keeps": 3, "": 4, "é": 5, "t": 6}"#
+        XCTAssertEqual(try JSONValueParser.parse(Array(keys.utf8), onlyKeys: ["keep", "é", "t"]), .object([
+            JSONMember(key: "keep", value: .number("1")), JSONMember(key: "é", value: .number("5")),
+            JSONMember(key: "t", value: .number("6")),
+        ]))
+        XCTAssertEqual(try JSONValueParser.parse(Array(keys.utf8), onlyKeys: [""]), .object([JSONMember(key: "", value: .number("4"))]))
+        XCTAssertThrowsError(try JSONValueParser.parse(Array(#"{"skip" 1}"#.utf8), onlyKeys: ["k"]))
+        XCTAssertThrowsError(try JSONValueParser.parse(Array(#"{"unterminated"#.utf8), onlyKeys: ["k"]))
         XCTAssertThrowsError(try JSONValueParser.parse(Array(#"{"skip": [1, "unterminated}"#.utf8), onlyKeys: []))
         XCTAssertThrowsError(try JSONValueParser.parse(Array(#"{"skip": tru, "k": 1}"#.utf8), onlyKeys: ["k"]))
         let deep = "{\"skip\": " + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "}"

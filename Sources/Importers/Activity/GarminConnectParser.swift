@@ -33,10 +33,10 @@ public struct GarminConnectParser: ExportParser {
     private var activitiesSeen = 0
     private var openingSkipped = false
 
-    static let activityKeys: Set<String> = ["activityId", "name", "activityType", "sportType", "startTimeGmt", "duration",
+    static let activityKeys: JSONKeySet = ["activityId", "name", "activityType", "sportType", "startTimeGmt", "duration",
                                             "elapsedDuration", "distance", "startLatitude", "startLongitude", "typeKey"]
-    static let dayKeys: Set<String> = ["calendarDate", "totalSteps", "date"]
-    static let sleepKeys: Set<String> = ["calendarDate", "sleepStartTimestampGMT", "sleepEndTimestampGMT",
+    static let dayKeys: JSONKeySet = ["calendarDate", "totalSteps", "date"]
+    static let sleepKeys: JSONKeySet = ["calendarDate", "sleepStartTimestampGMT", "sleepEndTimestampGMT",
                                          "deepSleepSeconds", "lightSleepSeconds", "remSleepSeconds"]
 
     public init(kind: Kind) {

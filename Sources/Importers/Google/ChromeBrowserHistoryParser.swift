@@ -9,7 +9,7 @@ import Formats
 public struct ChromeBrowserHistoryParser: ExportParser {
     public static let source = "google.chrome_history"
     static let arrayKey = "Browser History"
-    static let keysRead: Set<String> = ["title", "url", "time_usec", "page_transition"]
+    static let keysRead: JSONKeySet = ["title", "url", "time_usec", "page_transition"]
 
     private var splitter = JSONArraySplitter(arrayPath: [arrayKey])
 

@@ -14,7 +14,7 @@ public struct GoogleMyActivityParser: ExportParser {
 
     private var splitter = JSONArraySplitter()
     /// The members `record(from:)` looks at; `locationInfos` is skipped unbuilt.
-    static let keysRead: Set<String> = ["header", "title", "titleUrl", "time", "products", "subtitles", "activityControls", "details"]
+    static let keysRead: JSONKeySet = ["header", "title", "titleUrl", "time", "products", "subtitles", "activityControls", "details"]
 
     public init() {}
 

@@ -20,7 +20,7 @@ public struct SemanticLocationParser: ExportParser {
     public static let source = "google.semantic_location"
 
     private var splitter = JSONArraySplitter(arrayPath: ["timelineObjects"])
-    static let keysRead: Set<String> = ["placeVisit", "activitySegment"]
+    static let keysRead: JSONKeySet = ["placeVisit", "activitySegment"]
 
     public init() {}
 

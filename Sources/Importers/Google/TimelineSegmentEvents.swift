@@ -16,7 +16,7 @@ import Formats
 /// start (code = activity type), and each path point a `.location`. `timelineMemory` (trip
 /// summaries) carries no position of its own and is not read.
 enum TimelineSegmentEvents {
-    static let keysRead: Set<String> = [
+    static let keysRead: JSONKeySet = [
         "startTime", "endTime", "startTimeTimezoneUtcOffsetMinutes", "visit", "activity", "timelinePath",
     ]
 

@@ -28,8 +28,8 @@ public struct FitbitExportParser: ExportParser {
     /// Asleep levels, stages (`light`, `deep`, `rem`) and classic (`asleep`); `wake`, `awake`
     /// and `restless` are time in bed (Fitbit counts restless minutes as awake).
     static let asleepLevels: Set<String> = ["light", "deep", "rem", "asleep"]
-    static let sleepKeys: Set<String> = ["logId", "dateOfSleep", "startTime", "endTime", "levels", "minutesAsleep", "type"]
-    static let stepKeys: Set<String> = ["dateTime", "value"]
+    static let sleepKeys: JSONKeySet = ["logId", "dateOfSleep", "startTime", "endTime", "levels", "minutesAsleep", "type"]
+    static let stepKeys: JSONKeySet = ["dateTime", "value"]
     /// More steps than this in one minute (a sprinter manages about 250) is not a reading.
     static let maxStepsPerMinute: Int64 = 1000
 

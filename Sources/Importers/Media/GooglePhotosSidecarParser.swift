@@ -19,7 +19,7 @@ public struct GooglePhotosSidecarParser: ExportParser {
     private var buffer: [UInt8] = []
     private var tooLarge = false
 
-    static let keysRead: Set<String> = ["photoTakenTime", "geoData", "geoDataExif"]
+    static let keysRead: JSONKeySet = ["photoTakenTime", "geoData", "geoDataExif"]
 
     public init() {}
 

@@ -16,7 +16,7 @@ import Formats
 /// user agent never enter memory as values, let alone events.
 public struct SpotifyStreamingHistoryParser: ExportParser {
     public static let source = "spotify.streaming"
-    static let keysRead: Set<String> = [
+    static let keysRead: JSONKeySet = [
         "ts", "ms_played", "master_metadata_track_name", "master_metadata_album_artist_name",
         "master_metadata_album_album_name", "spotify_track_uri", "episode_name", "episode_show_name",
         "spotify_episode_uri", "audiobook_title", "audiobook_uri", "audiobook_chapter_title",

@@ -85,9 +85,9 @@ struct SMSImportExportParser: ExportParser {
 
     init(kind: Kind) { self.kind = kind }
 
-    static let messageKeys: Set<String> = ["address", "body", "date", "type", "__display_name", "msg_box",
+    static let messageKeys: JSONKeySet = ["address", "body", "date", "type", "__display_name", "msg_box",
                                            "__sender_address", "__recipient_addresses", "__parts"]
-    static let callKeys: Set<String> = ["number", "date", "duration", "type", "name", "display_name"]
+    static let callKeys: JSONKeySet = ["number", "date", "duration", "type", "name", "display_name"]
 
     mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
         switch kind {

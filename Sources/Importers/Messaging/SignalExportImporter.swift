@@ -64,7 +64,7 @@ struct SignalExportParser: ExportParser {
         return parts.count >= 2 ? String(parts[parts.count - 2]) : nil
     }
 
-    static let keys: Set<String> = ["date", "sender", "body", "attachments", "deleted", "sticker"]
+    static let keys: JSONKeySet = ["date", "sender", "body", "attachments", "deleted", "sticker"]
 
     mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
         var record = self.record

@@ -56,7 +56,7 @@ public struct TelegramExportParser: ExportParser {
     private var captureTooLarge = false
     private var recordIndex = 0
 
-    static let keysRead: Set<String> = ["type", "date", "date_unixtime", "from", "from_id", "actor", "actor_id", "action",
+    static let keysRead: JSONKeySet = ["type", "date", "date_unixtime", "from", "from_id", "actor", "actor_id", "action",
                                         "text", "text_entities", "media_type", "photo", "file", "title"]
 
     public init(ownerNames: Set<String> = []) {

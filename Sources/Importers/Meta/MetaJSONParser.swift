@@ -56,7 +56,7 @@ public struct MetaJSONParser: ExportParser {
 
     /// The members of a message that are read; reactions, share previews and the rest are
     /// skipped by a byte scan without building them.
-    static let messageKeys: Set<String> = ["sender_name", "senderName", "timestamp_ms", "timestamp", "content", "text",
+    static let messageKeys: JSONKeySet = ["sender_name", "senderName", "timestamp_ms", "timestamp", "content", "text",
                                            "photos", "videos", "audio_files", "gifs", "files", "sticker", "share", "media"]
 
     private static func collectParticipant(_ output: JSONArraySplitter.Output, into names: inout [String]) {

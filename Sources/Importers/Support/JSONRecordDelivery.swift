@@ -14,7 +14,7 @@ enum JSONRecordDelivery {
     /// `"/Browser History"`), so positions read `record 3 (/Browser History/3)`. Each parsed
     /// element goes to `body` with its index and position; `body` emits or skips as it needs
     /// (one element may hold several records, or none).
-    static func forEachValue(_ output: JSONArraySplitter.Output, pointerPrefix: String, keys: Set<String>?,
+    static func forEachValue(_ output: JSONArraySplitter.Output, pointerPrefix: String, keys: JSONKeySet?,
                              into sink: EventSink, _ body: (JSONValue, Int, SourcePosition) -> Void) {
         switch output {
         case .element(let index, let bytes):
@@ -35,7 +35,7 @@ enum JSONRecordDelivery {
     }
 
     /// The one-record-per-element case: each element maps to an event or to a skip reason.
-    static func deliver<Reason: RecordSkipReason>(_ output: JSONArraySplitter.Output, pointerPrefix: String, keys: Set<String>?,
+    static func deliver<Reason: RecordSkipReason>(_ output: JSONArraySplitter.Output, pointerPrefix: String, keys: JSONKeySet?,
                                                   into sink: EventSink,
                                                   map: (JSONValue, SourcePosition) -> Result<Event, Reason>) {
         forEachValue(output, pointerPrefix: pointerPrefix, keys: keys, into: sink) { value, _, position in
@@ -50,7 +50,7 @@ enum JSONRecordDelivery {
     /// signal-export, the App Privacy Report) as an object, or nil after skipping it at
     /// `position`: a line the splitter cut at its length limit (`tooLong` says which), a syntax
     /// error, or a value that is not an object. Callers pass blank lines over before.
-    static func objectLine(_ line: ArraySlice<UInt8>, cut: Bool, keys: Set<String>? = nil, position: SourcePosition,
+    static func objectLine(_ line: ArraySlice<UInt8>, cut: Bool, keys: JSONKeySet? = nil, position: SourcePosition,
                            tooLong: String, into sink: EventSink) -> JSONValue? {
         if cut {
             sink.skip(tooLong, at: position)
