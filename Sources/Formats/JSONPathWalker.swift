@@ -88,12 +88,7 @@ public struct JSONPathWalker {
             // Inside a string (not a key), copy the run up to the next quote or backslash in
             // one append: string contents are most of an export's bytes.
             if inString && !escaped && !readingKey {
-                var j = i
-                while j < n {
-                    let c = bytes[j]
-                    if c == 0x22 || c == 0x5C { break }
-                    j += 1
-                }
+                let j = JSONArraySplitter.plainStringEnd(bytes.baseAddress!, i, n)
                 if j > i {
                     if captureDepth != nil || valueCapture != nil { captureRun(UnsafeBufferPointer(rebasing: bytes[i..<j])) }
                     i = j
@@ -115,17 +110,22 @@ public struct JSONPathWalker {
         var inString = self.inString
         var escaped = self.escaped
         while j < n {
-            let c = bytes[j]
-            j += 1
             if inString {
                 if escaped {
                     escaped = false
-                } else if c == 0x5C {
-                    escaped = true
-                } else if c == 0x22 {
-                    inString = false
+                    j += 1
+                    continue
                 }
-            } else if c == 0x22 {
+                // The run to the next quote or backslash, eight bytes at a time.
+                j = JSONArraySplitter.plainStringEnd(bytes.baseAddress!, j, n)
+                if j >= n { break }
+                if bytes[j] == 0x5C { escaped = true } else { inString = false }
+                j += 1
+                continue
+            }
+            let c = bytes[j]
+            j += 1
+            if c == 0x22 {
                 inString = true
             } else if c == 0x7B || c == 0x5B {
                 nest += 1

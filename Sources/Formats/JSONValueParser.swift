@@ -99,8 +99,10 @@ public struct JSONValueParser {
             let kept: Bool
             var key = ""
             if depth == 1, let onlyKeys, let raw = rawKey() {
+                // Decoded as `parseString` decodes a string without escapes, without reading it again.
                 kept = onlyKeys.contains(raw)
-                if kept { key = try parseString() } else { index += raw.count + 2 }
+                if kept { key = String(decoding: raw, as: UTF8.self) }
+                index += raw.count + 2
             } else {
                 key = try parseString()
                 kept = depth != 1 || onlyKeys.map { $0.contains(key) } ?? true
@@ -203,8 +205,6 @@ public struct JSONValueParser {
         return String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)
     }
 
-    /// Reads a string starting at its opening quote. Strings without escapes (nearly all) are
-    /// decoded straight from the input; `String(decoding:)` repairs invalid UTF-8 to U+FFFD.
     /// The bytes of the string starting at `index` (a quote) when it has no escape, else nil.
     private func rawKey() -> UnsafeBufferPointer<UInt8>? {
         var end = index + 1
@@ -217,6 +217,8 @@ public struct JSONValueParser {
         return nil
     }
 
+    /// Reads a string starting at its opening quote. Strings without escapes (nearly all) are
+    /// decoded straight from the input; `String(decoding:)` repairs invalid UTF-8 to U+FFFD.
     private mutating func parseString() throws(SyntaxError) -> String {
         index += 1
         let start = index

@@ -514,9 +514,9 @@ public final class InferenceSession {
         var item = item
         // Records of one time and file are ranked by position: write the texts once here rather
         // than in every comparison below.
-        if list.contains(where: { $0.epoch == item.epoch && $0.path == item.path }) {
+        for i in list.indices where list[i].epoch == item.epoch && list[i].path == item.path {
+            list[i].writeLocator()
             item.writeLocator()
-            for i in list.indices where list[i].epoch == item.epoch && list[i].path == item.path { list[i].writeLocator() }
         }
         if list.count >= evidenceLimit, let worst = list.last, !item.ranks(before: worst) { return }
         if let record = item.record, let existing = list.firstIndex(where: { $0.record == record }) {
