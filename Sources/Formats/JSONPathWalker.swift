@@ -53,11 +53,11 @@ public struct JSONPathWalker {
     private var captureIndex = 0
     private var element: [UInt8] = []
     private var elementTooLarge = false
-    /// Containers open inside the element being captured (0 between elements). Inside an
+    /// The element being captured when it is a container (closed between elements). Inside an
     /// element no key can match a target, so its bytes are copied with only strings and
     /// brackets followed, not stepped through the key stack (docs/performance.md, "TikTok and
     /// the path walker").
-    private var captureNest = 0
+    private var elementSpan = JSONContainerSpan()
     private let targetBytes: [[[UInt8]?]]
     private let valueTargetBytes: [[[UInt8]?]]
     /// The value target of the scalar being read, and whether it is a string (a number or
@@ -81,7 +81,7 @@ public struct JSONPathWalker {
         let n = bytes.count
         var i = 0
         while i < n {
-            if captureNest > 0 {
+            if elementSpan.isOpen {
                 i = captureNested(bytes, from: i)
                 continue
             }
@@ -101,44 +101,11 @@ public struct JSONPathWalker {
     }
 
     /// Copies the element's bytes from `start` up to and including the bracket that closes it
-    /// (or to the end of the chunk), following only strings, escapes and bracket nesting;
-    /// returns where it stopped.
+    /// (or to the end of the chunk); returns where it stopped.
     private mutating func captureNested(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var j = start
-        let n = bytes.count
-        var nest = captureNest
-        var inString = self.inString
-        var escaped = self.escaped
-        while j < n {
-            if inString {
-                if escaped {
-                    escaped = false
-                    j += 1
-                    continue
-                }
-                // The run to the next quote or backslash, eight bytes at a time.
-                j = JSONArraySplitter.plainStringEnd(bytes.baseAddress!, j, n)
-                if j >= n { break }
-                if bytes[j] == 0x5C { escaped = true } else { inString = false }
-                j += 1
-                continue
-            }
-            let c = bytes[j]
-            j += 1
-            if c == 0x22 {
-                inString = true
-            } else if c == 0x7B || c == 0x5B {
-                nest += 1
-            } else if c == 0x7D || c == 0x5D {
-                nest -= 1
-                if nest == 0 { break }
-            }
-        }
-        captureNest = nest
-        self.inString = inString
-        self.escaped = escaped
-        captureRun(UnsafeBufferPointer(rebasing: bytes[start..<j]))
-        return j
+        let end = elementSpan.scan(bytes.baseAddress!, from: start, count: bytes.count)
+        captureRun(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        return end
     }
 
     /// Delivers a number ending the input (it has no delimiter after it), and a last element
@@ -150,7 +117,7 @@ public struct JSONPathWalker {
             body(.skipped(target: captureTarget, key: captureKey, index: captureIndex, reason: "file ends inside this record"))
         }
         captureDepth = nil
-        captureNest = 0
+        elementSpan = JSONContainerSpan()
         element.removeAll()
     }
 
@@ -178,7 +145,7 @@ public struct JSONPathWalker {
             if b == UInt8(ascii: "{") || b == UInt8(ascii: "[") {
                 // An element that is a container: copied whole by `captureNested`.
                 capture(b)
-                captureNest = 1
+                elementSpan.begin()
                 return
             }
         }

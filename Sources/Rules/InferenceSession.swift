@@ -17,7 +17,7 @@ public final class InferenceSession {
         var first: Timestamp?
         var last: Timestamp?
         var sources = Set<String>()
-        var evidence: [RankedEvidence] = []
+        var evidence = EvidenceShortlist()
         /// Match times (epoch seconds) for aggregate rules; emptied once the aggregate holds.
         var times: [Int64] = []
         var aggregateHolds = false
@@ -102,6 +102,30 @@ public final class InferenceSession {
                      excerpt: event.excerpt(quotingOthers: quotingOthers),
                      rule: rule, latitude: event.latitude, longitude: event.longitude)
         }
+    }
+
+    /// The best-ranked evidence items of one rule, in no order (findings sort them when they are
+    /// built): the item ranking last is tracked, so a better item takes its slot instead of
+    /// shifting the others along, which cost a copy of the whole list for every matched record
+    /// of an export written newest first (docs/performance.md, "Evidence kept unsorted").
+    struct EvidenceShortlist {
+        private(set) var items: [RankedEvidence] = []
+        /// The index of the item ranking last (0 when empty).
+        private(set) var worst = 0
+
+        mutating func append(_ item: RankedEvidence) {
+            items.append(item)
+            if items.count > 1, items[worst].ranks(before: item) { worst = items.count - 1 }
+        }
+
+        mutating func replace(at index: Int, with item: RankedEvidence) {
+            items[index] = item
+            worst = 0
+            for i in items.indices.dropFirst() where items[worst].ranks(before: items[i]) { worst = i }
+        }
+
+        /// Writes the locator of item `index` (ranking ties within one time and file need it).
+        mutating func writeLocator(at index: Int) { items[index].writeLocator() }
     }
 
     private var tallies: [RuleTally]
@@ -256,7 +280,7 @@ public final class InferenceSession {
             mine.first = InferenceSession.earlier(mine.first, theirs.first)
             mine.last = InferenceSession.later(mine.last, theirs.last)
             mine.sources.formUnion(theirs.sources)
-            for item in theirs.evidence { insert(item, into: &mine.evidence) }
+            for item in theirs.evidence.items { insert(item, into: &mine.evidence) }
             mine.aggregateHolds = mine.aggregateHolds || theirs.aggregateHolds
             if mine.aggregateHolds { mine.times = [] } else { mine.times += theirs.times }
             tallies[i] = mine
@@ -324,7 +348,7 @@ public final class InferenceSession {
                 last = InferenceSession.later(last, tallies[i].last)
                 sources.formUnion(tallies[i].sources)
                 confidence = max(confidence, ruleSet.rules[i].confidence)
-                evidence += tallies[i].evidence
+                evidence += tallies[i].evidence.items
             }
             // The same record matched by two rules of one attribute (or read from two inputs) is
             // shown once; dedupe before trimming so the sample stays full.
@@ -500,34 +524,34 @@ public final class InferenceSession {
         return ContentHash.combine(base, UInt64(occurrence))
     }
 
-    private func offerEvidence(_ event: Event, path: String, rule: String, record: UInt64?, into list: inout [RankedEvidence]) {
+    private func offerEvidence(_ event: Event, path: String, rule: String, record: UInt64?, into list: inout EvidenceShortlist) {
         guard evidenceLimit > 0 else { return }
         let epoch = event.time?.epochSeconds ?? Int64.max
         // Cheap rejection before building strings: later than the latest kept item.
-        if list.count >= evidenceLimit, let worst = list.last, epoch > worst.epoch { return }
+        if list.items.count >= evidenceLimit, epoch > list.items[list.worst].epoch { return }
         let item = RankedEvidence(epoch: epoch, path: path, rule: rule, record: record, event: event)
         insert(item, into: &list)
     }
 
-    private func insert(_ item: RankedEvidence, into list: inout [RankedEvidence]) {
+    private func insert(_ item: RankedEvidence, into list: inout EvidenceShortlist) {
         guard evidenceLimit > 0 else { return }
         var item = item
         // Records of one time and file are ranked by position: write the texts once here rather
         // than in every comparison below.
-        for i in list.indices where list[i].epoch == item.epoch && list[i].path == item.path {
-            list[i].writeLocator()
+        for i in list.items.indices where list.items[i].epoch == item.epoch && list.items[i].path == item.path {
+            list.writeLocator(at: i)
             item.writeLocator()
         }
-        if list.count >= evidenceLimit, let worst = list.last, !item.ranks(before: worst) { return }
-        if let record = item.record, let existing = list.firstIndex(where: { $0.record == record }) {
+        if list.items.count >= evidenceLimit, !item.ranks(before: list.items[list.worst]) { return }
+        if let record = item.record, let existing = list.items.firstIndex(where: { $0.record == record }) {
             // The same record from another input: keep the copy that ranks first.
-            guard item.ranks(before: list[existing]) else { return }
-            list.remove(at: existing)
+            guard item.ranks(before: list.items[existing]) else { return }
+            list.replace(at: existing, with: item)
+        } else if list.items.count < evidenceLimit {
+            list.append(item)
+        } else {
+            list.replace(at: list.worst, with: item)
         }
-        var index = list.count
-        while index > 0 && item.ranks(before: list[index - 1]) { index -= 1 }
-        list.insert(item, at: index)
-        if list.count > evidenceLimit { list.removeLast() }
     }
 
     /// Keeps memory bounded for aggregate rules that match very often: once the aggregate holds,

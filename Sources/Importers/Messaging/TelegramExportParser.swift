@@ -55,6 +55,9 @@ public struct TelegramExportParser: ExportParser {
     private var captureIsScalar = false
     private var captureTooLarge = false
     private var recordIndex = 0
+    /// The message being captured, followed by strings and brackets only once its opening
+    /// bracket is read: `step` and its path of frames are not needed inside a message.
+    private var messageSpan = JSONContainerSpan()
 
     static let keysRead: JSONKeySet = ["type", "date", "date_unixtime", "from", "from_id", "actor", "actor_id", "action",
                                         "text", "text_entities", "media_type", "photo", "file", "title"]
@@ -68,6 +71,15 @@ public struct TelegramExportParser: ExportParser {
         var i = 0
         let n = chunk.count
         while i < n {
+            if messageSpan.isOpen {
+                // Inside a message only its end matters here: copy up to the bracket that
+                // closes it, which then goes through `step` like any other.
+                let end = messageSpan.scan(base, from: i, count: n)
+                let copied = messageSpan.isOpen ? end : end - 1
+                appendCapture(UnsafeBufferPointer(start: base + i, count: copied - i))
+                i = copied
+                if messageSpan.isOpen { continue }
+            }
             let b = base[i]
             // Indentation between tokens, a run at a time: Telegram pretty-prints its export,
             // so about a third of its bytes are spaces and line ends outside any string, and
@@ -218,6 +230,7 @@ public struct TelegramExportParser: ExportParser {
         let pointer = parent.pointer + "/" + (parent.isObject ? String(decoding: key, as: UTF8.self) : String(parent.index))
         frames.append(Frame(isObject: isObject, role: role, pointer: pointer))
         expectKey = isObject
+        if case .message? = capture, frames.count == captureDepth + 1 { messageSpan.begin() }
     }
 
     /// A value begins in the current container: start a capture when it is a message or a

@@ -128,6 +128,7 @@ public struct TikTokUserDataParser: ExportParser {
     }
 
     private static func position(target: Int, key: String, index: Int, prefixes: inout PointerPrefixes) -> SourcePosition {
-        SourcePosition(record: index, pointer: prefixes.prefix(target: target, key: key) + "/" + String(index))
+        // The element's pointer is written when read: most records are never shown.
+        SourcePosition.element(index, of: prefixes.prefix(target: target, key: key))
     }
 }
