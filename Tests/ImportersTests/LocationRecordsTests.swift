@@ -59,6 +59,36 @@ final class LocationRecordsTests: XCTestCase {
         ])
     }
 
+    /// Records read on their own thread (`ElementReadingThread`, here after every few bytes of
+    /// elements) reach the sink as they would inline: the same events and issues in file order,
+    /// whole, truncated or with a record nested too deep.
+    func testRecordsReadOnTheirOwnThreadAreTheSameInTheSameOrder() throws {
+        let cut = String(records[..<records.range(of: "4294967295")!.lowerBound])
+        let deep = "{\"locations\": [{\"activity\": \(String(repeating: "[", count: 300) + String(repeating: "]", count: 300))}, "
+            + "{\"latitudeE7\": 1, \"longitudeE7\": 2, \"timestampMs\": \"0\"}]}"
+        for text in [records, cut, deep] {
+            let inline = try parseLocation({ LocationRecordsParser() }, text)
+            for batch in [1, 64, 300] {
+                let threaded = try parseLocation({ LocationRecordsParser(readingBatchBytes: batch) }, text)
+                XCTAssertEqual(threaded.lines, inline.lines, "batches of \(batch) bytes")
+                XCTAssertEqual(threaded.issues, inline.issues, "batches of \(batch) bytes")
+                XCTAssertEqual(threaded.skipped, inline.skipped, "batches of \(batch) bytes")
+            }
+        }
+    }
+
+    /// A reader that stops before `finish` (the file could not be read further) calls `settle`:
+    /// every record split off until then has reached the sink when it returns.
+    func testSettleDeliversEveryRecordSplitBeforeReadingStopped() throws {
+        let head = Array(records.utf8.prefix(records.utf8.count - 60))
+        var parser = LocationRecordsParser(readingBatchBytes: 1)
+        let collector = EventCollector()
+        try head.withUnsafeBytes { raw in try parser.feed(raw, into: collector.sink) }
+        parser.settle(into: collector.sink)
+        XCTAssertEqual(collector.events.count, 3)
+        XCTAssertEqual(collector.sink.skippedCount, 3, "\(collector.sink.issues)")
+    }
+
     func testPositionStringIsSpelledOut() throws {
         XCTAssertEqual(SourcePosition.record(3, pointer: "/locations/3").description, "record 3 (/locations/3)")
     }

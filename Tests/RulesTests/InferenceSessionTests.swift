@@ -161,6 +161,17 @@ final class InferenceSessionTests: XCTestCase {
         XCTAssertEqual(finding.evidence.first?.excerpt, "CASINO · -10.00")
     }
 
+    /// The kept items are not held in order: whichever order the records come in (oldest first,
+    /// or the earliest ones scattered among later ones), the earliest three are kept.
+    func testEvidenceKeepsTheEarliestInAnyArrivalOrder() {
+        let scattered = [14, 3, 27, 1, 20, 9, 2, 28, 15, 4, 11]
+        for order in [Array(1...28), scattered] {
+            let session = InferenceSession(ruleSet: ruleSet, evidenceLimit: 3)
+            for day in order { session.process(payment(2024, 2, day, line: day), path: "s.ofx") }
+            XCTAssertEqual(session.findings()[0].evidence.map(\.time), ["2024-02-01", "2024-02-02", "2024-02-03"], "\(order)")
+        }
+    }
+
     /// Records of one day in one file rank by their position's text ("line 12" before "line 9"),
     /// then by file: the sample kept is the same whether they arrive newest first, oldest first
     /// or split over two merged sessions, and it shows each record's own position, time and text.

@@ -5,7 +5,9 @@ import Archives
 
 /// What the reader reports about each file it met.
 public protocol ExportReaderDelegate: AnyObject {
-    /// One parsed record of the file at `path`. Called on the reading thread, in file order.
+    /// One parsed record of the file at `path`, in file order, by one thread at a time: the
+    /// reading thread, or the thread a parser hands its records to (`ElementReadingThread`),
+    /// which the reading thread waits for before it reports the file.
     func reader(didRead event: consuming Event, path: String)
     /// A file was parsed (completely, or until a file-level error).
     func reader(didFinish input: ParsedInput)
@@ -316,6 +318,7 @@ public struct ExportReader: Sendable {
         } catch {
             errors.append(describe(error))
         }
+        parser.settle(into: sink)
         finish(ParsedInput(
             path: path, source: importer.id, events: sink.eventCount, skipped: sink.skippedCount,
             errors: sink.errors + errors, warnings: sink.warnings, size: source.size, modified: modified,

@@ -78,6 +78,7 @@ final class StreamedMemberReader: ArchiveMemberConsumer {
             } else {
                 do throws(ParseError) { try parser.finish(into: sink) } catch { errors.append(error.description) }
             }
+            parser.settle(into: sink)
             report(sink: sink, importerID: id, errors: errors)
         case .failed(let sink, let id, let error):
             report(sink: sink, importerID: id, errors: [error] + (problem.map { [$0] } ?? []))

@@ -7,19 +7,48 @@ import Formats
 /// on write an ISO `"timestamp": "2012-12-15T14:21:29.460Z"` instead of `timestampMs`.
 /// Every element is one raw position fix; the array is streamed with `JSONArraySplitter` and
 /// its elements read by bytes (`LocationRecordFields`), so a multi-GB file costs a few MB.
+/// The elements are read on a second thread while this one splits the file
+/// (`ElementReadingThread`): one thread doing both was what a Takeout's scan waited for.
 public struct LocationRecordsParser: ExportParser {
     public static let source = "google.location_records"
 
     private var splitter = JSONArraySplitter(arrayPath: ["locations"], maxElementBytes: 4 << 20)
+    private var reading: ElementReadingThread?
+    private let readingBatchBytes: Int
 
-    public init() {}
+    public init() { self.init(readingBatchBytes: 256 << 10) }
+
+    /// `readingBatchBytes`: element bytes handed to the reading thread at a time (tests pass a
+    /// few bytes so that small inputs go through the thread).
+    init(readingBatchBytes: Int) {
+        self.readingBatchBytes = readingBatchBytes
+    }
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
-        try splitter.feed(chunk) { output throws(ParseError) in Self.handle(output, into: sink) }
+        let reading = readingThread(into: sink)
+        do throws(ParseError) {
+            try splitter.feed(chunk) { output in reading.add(output) }
+        } catch {
+            reading.settle()
+            throw error
+        }
     }
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
-        try splitter.finish { output throws(ParseError) in Self.handle(output, into: sink) }
+        let reading = readingThread(into: sink)
+        defer { reading.settle() }
+        try splitter.finish { output in reading.add(output) }
+    }
+
+    public mutating func settle(into sink: EventSink) {
+        reading?.settle()
+    }
+
+    private mutating func readingThread(into sink: EventSink) -> ElementReadingThread {
+        if let reading { return reading }
+        let started = ElementReadingThread(batchBytes: readingBatchBytes) { output in Self.handle(output, into: sink) }
+        reading = started
+        return started
     }
 
     private static func handle(_ output: JSONArraySplitter.Output, into sink: EventSink) {
