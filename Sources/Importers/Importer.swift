@@ -63,7 +63,7 @@ public protocol ExportParser {
     /// first kilobytes): the reader then stops streaming and calls `finish`, so the rest of a
     /// 40 MB photo is neither read nor, inside a zip, inflated.
     var isComplete: Bool { get }
-    /// Waits for records the parser handed to a thread of its own (`ElementReadingThread`) to
+    /// Waits for records the parser handed to a thread of its own (`RecordReadingThread`) to
     /// reach the sink. `finish` does it too; readers call this whatever happened (a read error
     /// stops them before `finish`) before they read the sink's counts.
     mutating func settle(into sink: EventSink)

@@ -59,7 +59,7 @@ final class LocationRecordsTests: XCTestCase {
         ])
     }
 
-    /// Records read on their own thread (`ElementReadingThread`, here after every few bytes of
+    /// Records read on their own thread (`RecordReadingThread`, here after every few bytes of
     /// elements) reach the sink as they would inline: the same events and issues in file order,
     /// whole, truncated or with a record nested too deep.
     func testRecordsReadOnTheirOwnThreadAreTheSameInTheSameOrder() throws {

@@ -6,7 +6,7 @@ import Archives
 /// What the reader reports about each file it met.
 public protocol ExportReaderDelegate: AnyObject {
     /// One parsed record of the file at `path`, in file order, by one thread at a time: the
-    /// reading thread, or the thread a parser hands its records to (`ElementReadingThread`),
+    /// reading thread, or the thread a parser hands its records to (`RecordReadingThread`),
     /// which the reading thread waits for before it reports the file.
     func reader(didRead event: consuming Event, path: String)
     /// A file was parsed (completely, or until a file-level error).

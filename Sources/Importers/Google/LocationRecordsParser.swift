@@ -8,12 +8,12 @@ import Formats
 /// Every element is one raw position fix; the array is streamed with `JSONArraySplitter` and
 /// its elements read by bytes (`LocationRecordFields`), so a multi-GB file costs a few MB.
 /// The elements are read on a second thread while this one splits the file
-/// (`ElementReadingThread`): one thread doing both was what a Takeout's scan waited for.
+/// (`RecordReadingThread`): one thread doing both was what a Takeout's scan waited for.
 public struct LocationRecordsParser: ExportParser {
     public static let source = "google.location_records"
 
     private var splitter = JSONArraySplitter(arrayPath: ["locations"], maxElementBytes: 4 << 20)
-    private var reading: ElementReadingThread?
+    private var reading: RecordReadingThread<SplitterNote>?
     private let readingBatchBytes: Int
 
     public init() { self.init(readingBatchBytes: 256 << 10) }
@@ -44,9 +44,9 @@ public struct LocationRecordsParser: ExportParser {
         reading?.settle()
     }
 
-    private mutating func readingThread(into sink: EventSink) -> ElementReadingThread {
+    private mutating func readingThread(into sink: EventSink) -> RecordReadingThread<SplitterNote> {
         if let reading { return reading }
-        let started = ElementReadingThread(batchBytes: readingBatchBytes) { output in Self.handle(output, into: sink) }
+        let started = RecordReadingThread<SplitterNote>(batchBytes: readingBatchBytes, reading: { output in Self.handle(output, into: sink) })
         reading = started
         return started
     }

@@ -1,0 +1,138 @@
+import Foundation
+import StewardCore
+import Formats
+
+/// Reads the records a streaming splitter cuts out of one large file on a second thread, while
+/// the thread that feeds the file goes on reading and splitting it: for one very large file (a
+/// Records.json of several GB) one thread doing both was the one the whole scan waited for
+/// (docs/performance.md, "Records.json on two reading threads"; tried on TikTok's path walker
+/// too, where it did not pay).
+///
+/// Each record is added as a `Note` (what the splitter said about it: its index, or why it was
+/// dropped) with its bytes, which are copied into batches in file order; `read` is called with
+/// each of them (a slice of its batch, not copied again) on the reading thread, in the same
+/// order, as it would have been called inline. `read` is the only code that touches the sink
+/// while the thread runs, so the feeding thread must not call the sink between `add` and
+/// `settle`. A file whose records fit in one batch is read inline at `settle`, without a
+/// thread. Memory: at most `maximumQueued` batches of about `batchBytes` each.
+final class RecordReadingThread<Note>: @unchecked Sendable {
+    static var maximumQueued: Int { 4 }
+
+    private struct Batch {
+        var bytes: [UInt8] = []
+        var notes: [(note: Note, end: Int)] = []
+    }
+
+    private let batchBytes: Int
+    private let read: (Note, ArraySlice<UInt8>) -> Void
+    private var filling = Batch()
+    // Shared with the reading thread, under `condition`.
+    private let condition = NSCondition()
+    private var queued: [Batch] = []
+    private var closed = false
+    private var done = false
+    private var started = false
+
+    /// `batchBytes`: record bytes per batch (tests pass a few bytes to run the thread on
+    /// small inputs).
+    init(batchBytes: Int = 256 << 10, read: @escaping (Note, ArraySlice<UInt8>) -> Void) {
+        self.batchBytes = max(1, batchBytes)
+        self.read = read
+        filling.bytes.reserveCapacity(self.batchBytes + 4096)
+    }
+
+    /// Called by the feeding thread with each record (`bytes` empty when there are none, such
+    /// as for a record that was dropped).
+    func add(note: Note, bytes: UnsafeRawBufferPointer) {
+        filling.bytes.append(contentsOf: bytes)
+        filling.notes.append((note, filling.bytes.count))
+        if filling.bytes.count >= batchBytes || filling.notes.count >= 4096 { handOver() }
+    }
+
+    /// Reads what is left and waits until every record has been read; the sink is the feeding
+    /// thread's again afterwards. Safe to call more than once.
+    func settle() {
+        if !started {
+            Self.deliver(filling, to: read)
+            filling = Batch()
+            return
+        }
+        if !filling.notes.isEmpty { handOver() }
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        while !done { condition.wait() }
+        condition.unlock()
+    }
+
+    private func handOver() {
+        if !started {
+            started = true
+            let thread = Thread { [self] in run() }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        condition.lock()
+        while queued.count >= Self.maximumQueued { condition.wait() }
+        queued.append(filling)
+        condition.broadcast()
+        condition.unlock()
+        filling = Batch()
+        filling.bytes.reserveCapacity(batchBytes + 4096)
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while queued.isEmpty && !closed { condition.wait() }
+            if queued.isEmpty {
+                done = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let batch = queued.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            Self.deliver(batch, to: read)
+        }
+    }
+
+    private static func deliver(_ batch: Batch, to read: (Note, ArraySlice<UInt8>) -> Void) {
+        var start = 0
+        for (note, end) in batch.notes {
+            read(note, batch.bytes[start..<end])
+            start = end
+        }
+    }
+}
+
+/// What `JSONArraySplitter` says about one element, without its bytes.
+enum SplitterNote {
+    case element(index: Int)
+    case skipped(index: Int, reason: String)
+    case warning(String)
+}
+
+extension RecordReadingThread where Note == SplitterNote {
+    /// Reads a splitter's outputs, handed to `read` as the splitter gave them.
+    convenience init(batchBytes: Int = 256 << 10, reading read: @escaping (JSONArraySplitter.Output) -> Void) {
+        self.init(batchBytes: batchBytes) { note, bytes in
+            switch note {
+            case .element(let index): bytes.withUnsafeBytes { read(.element(index: index, bytes: $0)) }
+            case .skipped(let index, let reason): read(.skipped(index: index, reason: reason))
+            case .warning(let text): read(.warning(text))
+            }
+        }
+    }
+
+    private static var none: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: nil, count: 0) }
+
+    func add(_ output: JSONArraySplitter.Output) {
+        switch output {
+        case .element(let index, let bytes): add(note: .element(index: index), bytes: bytes)
+        case .skipped(let index, let reason): add(note: .skipped(index: index, reason: reason), bytes: Self.none)
+        case .warning(let text): add(note: .warning(text), bytes: Self.none)
+        }
+    }
+}
