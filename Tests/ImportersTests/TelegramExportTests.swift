@@ -33,6 +33,23 @@ final class TelegramExportTests: XCTestCase {
     }
     """
 
+    static let fullExport = """
+    {"about": "Here is the data you requested.",
+     "personal_information": {"user_id": 222, "first_name": "Me", "phone_number": "+1 555"},
+     "contacts": {"about": "…", "list": [{"first_name": "Alice", "date": "2020-01-01T00:00:00"}]},
+     "chats": {"about": "…", "list": [
+       {"name": "Alice", "type": "personal_chat", "id": 111, "messages": [
+         {"id": 1, "type": "message", "date": "2024-01-15T10:30:00", "date_unixtime": "1705311000", "from": "Alice", "from_id": "user111", "text": "hi"},
+         {"id": 2, "type": "message", "date": "2024-01-15T10:31:00", "date_unixtime": "1705311060", "from": "Me", "from_id": "user222", "text": "hello"}]},
+       {"name": "Club", "type": "private_group", "id": 333, "messages": [
+         {"id": 7, "type": "service", "date": "2024-02-01T08:00:00", "actor": "Me", "actor_id": "user222", "action": "create_group", "title": "Club", "members": ["Me", "Alice"], "text": ""}]}
+     ]},
+     "left_chats": {"about": "…", "list": [
+       {"name": "Old", "type": "public_supergroup", "id": 444, "messages": [
+         {"id": 9, "type": "message", "date": "2019-05-05T05:05:05", "from": null, "from_id": "user555", "text": [{"type": "italic", "text": "bye"}]}]}]}
+    }
+    """
+
     func testSingleChatMessagesTextsTimesAndOffsets() throws {
         let result = try parseAtAllChunkSizes({ TelegramExportParser() }, Array(Self.singleChat.utf8))
         XCTAssertEqual(result.events.count, 4)
@@ -56,29 +73,31 @@ final class TelegramExportTests: XCTestCase {
     }
 
     func testFullExportReadsEveryChatAndKnowsTheOwner() throws {
-        let json = """
-        {"about": "Here is the data you requested.",
-         "personal_information": {"user_id": 222, "first_name": "Me", "phone_number": "+1 555"},
-         "contacts": {"about": "…", "list": [{"first_name": "Alice", "date": "2020-01-01T00:00:00"}]},
-         "chats": {"about": "…", "list": [
-           {"name": "Alice", "type": "personal_chat", "id": 111, "messages": [
-             {"id": 1, "type": "message", "date": "2024-01-15T10:30:00", "date_unixtime": "1705311000", "from": "Alice", "from_id": "user111", "text": "hi"},
-             {"id": 2, "type": "message", "date": "2024-01-15T10:31:00", "date_unixtime": "1705311060", "from": "Me", "from_id": "user222", "text": "hello"}]},
-           {"name": "Club", "type": "private_group", "id": 333, "messages": [
-             {"id": 7, "type": "service", "date": "2024-02-01T08:00:00", "actor": "Me", "actor_id": "user222", "action": "create_group", "title": "Club", "members": ["Me", "Alice"], "text": ""}]}
-         ]},
-         "left_chats": {"about": "…", "list": [
-           {"name": "Old", "type": "public_supergroup", "id": 444, "messages": [
-             {"id": 9, "type": "message", "date": "2019-05-05T05:05:05", "from": null, "from_id": "user555", "text": [{"type": "italic", "text": "bye"}]}]}]}
-        }
-        """
-        let result = try parseAtAllChunkSizes({ TelegramExportParser() }, Array(json.utf8))
+        let result = try parseAtAllChunkSizes({ TelegramExportParser() }, Array(Self.fullExport.utf8))
         XCTAssertEqual(result.events.map { $0.text ?? "-" }, ["hi", "hello", "-", "bye"])
         XCTAssertEqual(result.events.map { $0.title ?? "-" }, ["Alice", "Alice", "Club", "Old"])
         XCTAssertEqual(result.events.map(\.authoredByOthers), [true, false, false, true])
         XCTAssertEqual(result.events[2].time?.iso8601, "2024-02-01T08:00:00", "no date_unixtime: the local date")
         XCTAssertEqual(result.events[3].position.pointer, "/left_chats/list/0/messages/0")
         XCTAssertTrue(result.issues.isEmpty, "\(result.issues)")
+    }
+
+    /// Messages read on their own thread (`RecordReadingThread`, here after every few bytes of
+    /// messages) reach the sink as they would inline: the same events, chats, authors and issues
+    /// in file order, whole, truncated, and with a message whose date cannot be read.
+    func testMessagesReadOnTheirOwnThreadAreTheSameInTheSameOrder() throws {
+        let truncated = String(Self.singleChat.prefix(Self.singleChat.count / 2))
+        func lines(_ result: ChunkedParseResult) -> [String] {
+            result.events.map { "\(describe($0)) | \($0.title ?? "-") | \($0.authoredByOthers)" }
+        }
+        for text in [Self.singleChat, Self.fullExport, truncated] {
+            let inline = try parseAtAllChunkSizes({ TelegramExportParser() }, Array(text.utf8))
+            for batch in [1, 50, 400] {
+                let threaded = try parseAtAllChunkSizes({ TelegramExportParser(ownerNames: [], readingBatchBytes: batch) }, Array(text.utf8))
+                XCTAssertEqual(lines(threaded), lines(inline), "batches of \(batch) bytes")
+                XCTAssertEqual(threaded.issues, inline.issues, "batches of \(batch) bytes")
+            }
+        }
     }
 
     func testTruncatedAndHostileInput() throws {

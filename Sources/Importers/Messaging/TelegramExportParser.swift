@@ -62,11 +62,75 @@ public struct TelegramExportParser: ExportParser {
     static let keysRead: JSONKeySet = ["type", "date", "date_unixtime", "from", "from_id", "actor", "actor_id", "action",
                                         "text", "text_entities", "media_type", "photo", "file", "title"]
 
+    /// A message cut out of the file, read on the reading thread (`RecordReadingThread`): one
+    /// thread cutting and reading every message was what a Telegram scan waited for.
+    private struct MessageNote {
+        var position: SourcePosition
+        var chatName: String?
+        var ownerId: String?
+        var tooLarge: Bool
+    }
+
+    private var reading: RecordReadingThread<MessageNote>?
+    private let readingBatchBytes: Int
+
     public init(ownerNames: Set<String> = []) {
+        self.init(ownerNames: ownerNames, readingBatchBytes: 256 << 10)
+    }
+
+    /// `readingBatchBytes`: message bytes handed to the reading thread at a time (tests pass a
+    /// few bytes so that small inputs go through the thread).
+    init(ownerNames: Set<String>, readingBatchBytes: Int) {
         self.ownerNames = ownerNames
+        self.readingBatchBytes = readingBatchBytes
     }
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
+        let reading = readingThread(into: sink)
+        do throws(ParseError) {
+            try feedBytes(chunk, sink)
+        } catch {
+            reading.settle()
+            throw error
+        }
+    }
+
+    public mutating func settle(into sink: EventSink) {
+        reading?.settle()
+    }
+
+    private mutating func readingThread(into sink: EventSink) -> RecordReadingThread<MessageNote> {
+        if let reading { return reading }
+        let ownerNames = self.ownerNames
+        let started = RecordReadingThread<MessageNote>(batchBytes: readingBatchBytes) { note, bytes in
+            Self.read(note, bytes, ownerNames: ownerNames, into: sink)
+        }
+        reading = started
+        return started
+    }
+
+    private static func read(_ note: MessageNote, _ bytes: ArraySlice<UInt8>, ownerNames: Set<String>, into sink: EventSink) {
+        if note.tooLarge {
+            sink.skip("message larger than \(Self.maxMessageBytes >> 20) MiB", at: note.position)
+            return
+        }
+        let parsed: Result<JSONValue, JSONValueParser.SyntaxError> = bytes.withUnsafeBytes { raw in
+            do throws(JSONValueParser.SyntaxError) { return .success(try JSONValueParser.parse(raw, onlyKeys: Self.keysRead)) }
+            catch { return .failure(error) }
+        }
+        switch parsed {
+        case .success(let value):
+            switch TelegramMessage.event(from: value, chatName: note.chatName, ownerId: note.ownerId, ownerNames: ownerNames,
+                                         position: note.position) {
+            case .success(let event): sink.emit(event)
+            case .failure(let reason): sink.skip(reason.text, at: note.position)
+            }
+        case .failure(let error):
+            sink.skip(error.description, at: note.position)
+        }
+    }
+
+    private mutating func feedBytes(_ chunk: UnsafeRawBufferPointer, _ sink: EventSink) throws(ParseError) {
         guard let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         var i = 0
         let n = chunk.count
@@ -110,7 +174,14 @@ public struct TelegramExportParser: ExportParser {
     }
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
-        if inScalar { try step(0x20, sink) }
+        let reading = readingThread(into: sink)
+        if inScalar {
+            do throws(ParseError) { try step(0x20, sink) } catch {
+                reading.settle()
+                throw error
+            }
+        }
+        reading.settle()
         guard started else { throw ParseError("empty file: expected a Telegram export object") }
         if case .message(let pointer)? = capture {
             sink.skip("truncated: the file ends inside this message", at: SourcePosition(record: recordIndex, pointer: pointer))
@@ -264,22 +335,13 @@ public struct TelegramExportParser: ExportParser {
         capture = nil
         switch target {
         case .message(let pointer):
-            let position = SourcePosition(record: recordIndex, pointer: pointer)
+            let note = MessageNote(position: SourcePosition(record: recordIndex, pointer: pointer), chatName: chatName,
+                                   ownerId: ownerId, tooLarge: captureTooLarge)
             recordIndex += 1
             if captureTooLarge {
-                sink.skip("message larger than \(Self.maxMessageBytes >> 20) MiB", at: position)
-                return
-            }
-            let value: JSONValue
-            do {
-                value = try JSONValueParser.parse(captureBytes, onlyKeys: Self.keysRead)
-            } catch {
-                sink.skip(error.description, at: position)
-                return
-            }
-            switch TelegramMessage.event(from: value, chatName: chatName, ownerId: ownerId, ownerNames: ownerNames, position: position) {
-            case .success(let event): sink.emit(event)
-            case .failure(let reason): sink.skip(reason.text, at: position)
+                reading?.add(note: note, bytes: UnsafeRawBufferPointer(start: nil, count: 0))
+            } else {
+                captureBytes.withUnsafeBytes { reading?.add(note: note, bytes: $0) }
             }
         case .metadata(let key, _):
             guard !captureTooLarge, let value = try? JSONValueParser.parse(captureBytes) else { return }
