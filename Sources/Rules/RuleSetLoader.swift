@@ -52,11 +52,15 @@ struct RuleSetLoader {
         hasher.add(attributesPath, attributesBytes)
         let (attributes, distinctions) = try parseAttributes(attributesBytes, file: display(attributesPath))
 
-        // Lexicons.
+        // Lexicons, then signal rules. Each file's bytes are hashed and checked in file order;
+        // the files themselves are parsed on all cores first (`parsedInParallel`): parsing
+        // lexicons (with their inflected forms) and rule YAML is most of a load, which every
+        // scan pays before it reads a record (docs/performance.md, "Rules loaded on all cores").
+        let lexiconPaths = listFiles(under: "lexicons").filter { $0.hasSuffix(".txt") }
         var lexiconFiles: [String] = []
-        var terms: [LexiconAutomaton.Term] = []
         var lexiconNames = Set<String>()
-        for relative in listFiles(under: "lexicons") where relative.hasSuffix(".txt") {
+        var lexiconInputs: [(bytes: [UInt8], name: String, file: String, language: String)] = []
+        for relative in lexiconPaths {
             let bytes = try read(relative)
             hasher.add(relative, bytes)
             let file = display(relative)
@@ -64,7 +68,13 @@ struct RuleSetLoader {
             lexiconNames.insert(name)
             lexiconFiles.append(file)
             let language = relative.split(separator: "/").last.map { $0.split(separator: ".") }.map { String($0[$0.count - 2]) } ?? ""
-            terms += try parseLexicon(bytes, name: name, file: file, inflection: Inflection.of(language: language))
+            lexiconInputs.append((bytes, name, file, language))
+        }
+        var terms: [LexiconAutomaton.Term] = []
+        for parsed in Self.parsedInParallel(lexiconInputs, { input throws(RuleFileError) in
+            try parseLexicon(input.bytes, name: input.name, file: input.file, inflection: Inflection.of(language: input.language))
+        }) {
+            terms += try parsed.get()
         }
 
         // Signal rules.
@@ -72,12 +82,19 @@ struct RuleSetLoader {
         var ruleFiles: [String] = []
         var firstDefinition: [String: (file: String, line: Int)] = [:]
         let attributeIds = Set(attributes.map(\.id))
+        var ruleInputs: [(bytes: [UInt8], file: String)] = []
         for relative in listFiles(under: "signals") where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
             let bytes = try read(relative)
             hasher.add(relative, bytes)
             let file = display(relative)
             ruleFiles.append(file)
-            let parsed = try parseRuleFile(bytes, file: file, attributeIds: attributeIds, lexiconNames: lexiconNames)
+            ruleInputs.append((bytes, file))
+        }
+        let parsedRuleFiles = Self.parsedInParallel(ruleInputs) { input throws(RuleFileError) in
+            try parseRuleFile(input.bytes, file: input.file, attributeIds: attributeIds, lexiconNames: lexiconNames)
+        }
+        for parsedFile in parsedRuleFiles {
+            let parsed = try parsedFile.get()
             for rule in parsed {
                 if let first = firstDefinition[rule.id] {
                     throw RuleFileError(file: rule.file, line: rule.line,
@@ -139,6 +156,26 @@ struct RuleSetLoader {
         return RuleSet(attributes: attributes, rules: rules, version: hasher.hex, ruleFiles: ruleFiles,
                        lexiconFiles: lexiconFiles, lexiconNames: lexiconNames.sorted(),
                        automaton: LexiconAutomaton(terms: terms), analyzers: analyzers, distinctions: distinctions)
+    }
+
+    /// `parse` applied to every input, two or more at a time, the results in input order (an
+    /// error stays with its input, so the first one in file order is the one reported).
+    private static func parsedInParallel<Input, Output>(
+        _ inputs: [Input], _ parse: (Input) throws(RuleFileError) -> Output
+    ) -> [Result<Output, RuleFileError>] {
+        let results = UnsafeMutableBufferPointer<Result<Output, RuleFileError>?>.allocate(capacity: inputs.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        // Each iteration writes only its own slot; the buffer is read after all have returned.
+        nonisolated(unsafe) let slots = results
+        nonisolated(unsafe) let inputs = inputs
+        withoutActuallyEscaping(parse) { parse in
+            nonisolated(unsafe) let parse = parse
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
+                do throws(RuleFileError) { slots[i] = .success(try parse(inputs[i])) } catch { slots[i] = .failure(error) }
+            }
+        }
+        return results.map { $0! }
     }
 
     /// An analyzer file names its kind with `analyzer:`; the kind's loader reads the rest.

@@ -80,21 +80,47 @@ final class TwitterArchiveTests: XCTestCase {
         XCTAssertEqual(events[0].position.pointer, "/0/p13nData/interests/interests/0")
     }
 
+    static let directMessages = """
+    window.YTD.direct_messages.part0 = [ {
+      "dmConversation" : { "conversationId" : "111-222", "messages" : [
+        { "messageCreate" : { "recipientId" : "111", "reactions" : [ ], "urls" : [ ], "text" : "see you at the rally", "mediaUrls" : [ ], "senderId" : "222", "id" : "9", "createdAt" : "2022-02-09T15:23:38.501Z" } },
+        { "messageCreate" : { "recipientId" : "222", "text" : "ok", "senderId" : "111", "id" : "8", "createdAt" : "2022-02-09T15:20:00.000Z" } } ] } },
+      { "dmConversation" : { "conversationId" : "111-333", "messages" : [
+        { "joinConversation" : { "initiatingUserId" : "333" } },
+        { "messageCreate" : { "recipientId" : "111", "text" : "hi", "senderId" : "333", "id" : "7", "createdAt" : "2022-03-01T10:00:00.000Z" } } ] } } ]
+    """
+
     func testDirectMessagesAttributeTheOtherSide() throws {
-        let text = """
-        window.YTD.direct_messages.part0 = [ {
-          "dmConversation" : { "conversationId" : "111-222", "messages" : [
-            { "messageCreate" : { "recipientId" : "111", "reactions" : [ ], "urls" : [ ], "text" : "see you at the rally", "mediaUrls" : [ ], "senderId" : "222", "id" : "9", "createdAt" : "2022-02-09T15:23:38.501Z" } },
-            { "messageCreate" : { "recipientId" : "222", "text" : "ok", "senderId" : "111", "id" : "8", "createdAt" : "2022-02-09T15:20:00.000Z" } } ] } },
-          { "dmConversation" : { "conversationId" : "111-333", "messages" : [
-            { "joinConversation" : { "initiatingUserId" : "333" } },
-            { "messageCreate" : { "recipientId" : "111", "text" : "hi", "senderId" : "333", "id" : "7", "createdAt" : "2022-03-01T10:00:00.000Z" } } ] } } ]
-        """
-        let events = try parse(text, path: "data/direct-messages.js").events
+        let events = try parse(Self.directMessages, path: "data/direct-messages.js").events
         XCTAssertEqual(events.count, 3)
         XCTAssertEqual(events.map(\.authoredByOthers), [true, false, true], "111 takes part in every message: the owner")
         XCTAssertEqual(events[1].counterparty, "222")
         XCTAssertEqual(events[2].position.pointer, "/1/dmConversation/messages/1")
+    }
+
+    /// Elements read on their own thread (`RecordReadingThread`, here after every few bytes of
+    /// elements) reach the sink as they would inline: the same events, authors and issues in
+    /// file order, for tweets, direct messages (whose owner is guessed across the file) and a
+    /// truncated file.
+    func testElementsReadOnTheirOwnThreadAreTheSameInTheSameOrder() throws {
+        // Cut just inside the third tweet: two whole ones before it.
+        let third = Self.tweets.ranges(of: "\"tweet\"")[2].upperBound
+        let truncated = String(Self.tweets[..<third])
+        for (text, file) in [(Self.tweets, TwitterArchiveFile.tweets), (Self.directMessages, .directMessages), (truncated, .tweets)] {
+            func run(_ parser: TwitterArchiveParser) throws -> (lines: [String], issues: [String]) {
+                var parser = parser
+                let collector = EventCollector()
+                try parser.parseAll(Array(text.utf8), chunkSize: 7, into: collector.sink)
+                return (collector.events.map { "\(describe($0)) | \($0.authoredByOthers)" }, collector.sink.issues)
+            }
+            let inline = try run(TwitterArchiveParser(file: file))
+            XCTAssertFalse(inline.lines.isEmpty, "\(file)")
+            for batch in [1, 64, 500] {
+                let threaded = try run(TwitterArchiveParser(file: file, readingBatchBytes: batch))
+                XCTAssertEqual(threaded.lines, inline.lines, "batches of \(batch) bytes")
+                XCTAssertEqual(threaded.issues, inline.issues, "batches of \(batch) bytes")
+            }
+        }
     }
 
     func testLikesFollowingAdImpressionsAndAccount() throws {

@@ -15,13 +15,29 @@ public struct TwitterArchiveParser: ExportParser {
     private var splitter = JSONArraySplitter()
     private var inArray = false
     private var prefixBytes = 0
-    private var owner = ConversationOwnerGuess()
+    private let state = ReadingState()
+    /// The elements are read on a second thread while this one splits the file
+    /// (`RecordReadingThread`): one thread doing both was what a scan of `tweets.js` waited for.
+    private var reading: RecordReadingThread<SplitterNote>?
+    private let readingBatchBytes: Int
+
+    /// What reading the elements keeps from one to the next, owned by the thread that reads them.
+    private final class ReadingState {
+        var owner = ConversationOwnerGuess()
+    }
 
     /// The prefix is a short JavaScript assignment; anything longer before `[` is not an archive file.
     static let maxPrefixBytes = 4096
 
     public init(file: TwitterArchiveFile) {
+        self.init(file: file, readingBatchBytes: 256 << 10)
+    }
+
+    /// `readingBatchBytes`: element bytes handed to the reading thread at a time (tests pass a
+    /// few bytes so that small inputs go through the thread).
+    init(file: TwitterArchiveFile, readingBatchBytes: Int) {
         self.file = file
+        self.readingBatchBytes = readingBatchBytes
     }
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
@@ -37,19 +53,36 @@ public struct TwitterArchiveParser: ExportParser {
             inArray = true
             rest = UnsafeRawBufferPointer(rebasing: chunk[open...])
         }
-        let file = self.file
-        var owner = self.owner
-        try splitter.feed(rest) { output throws(ParseError) in Self.handle(output, file: file, owner: &owner, into: sink) }
-        self.owner = owner
+        let reading = readingThread(into: sink)
+        do throws(ParseError) {
+            try splitter.feed(rest) { output in reading.add(output) }
+        } catch {
+            reading.settle()
+            throw error
+        }
     }
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
         guard inArray else { throw ParseError("no array after the window.YTD prefix") }
-        let file = self.file
-        var owner = self.owner
-        try splitter.finish { output throws(ParseError) in Self.handle(output, file: file, owner: &owner, into: sink) }
-        owner.flush(into: sink)
-        self.owner = owner
+        let reading = readingThread(into: sink)
+        defer { reading.settle() }
+        try splitter.finish { output in reading.add(output) }
+        reading.settle()
+        state.owner.flush(into: sink)
+    }
+
+    public mutating func settle(into sink: EventSink) {
+        reading?.settle()
+    }
+
+    private mutating func readingThread(into sink: EventSink) -> RecordReadingThread<SplitterNote> {
+        if let reading { return reading }
+        let file = self.file, state = self.state
+        let started = RecordReadingThread<SplitterNote>(batchBytes: readingBatchBytes, reading: { output in
+            Self.handle(output, file: file, owner: &state.owner, into: sink)
+        })
+        reading = started
+        return started
     }
 
     private static func handle(_ output: JSONArraySplitter.Output, file: TwitterArchiveFile,
