@@ -108,6 +108,27 @@ final class AppleHealthExportTests: XCTestCase {
         XCTAssertTrue(result.issues.contains { $0.contains("before </HealthData>") })
     }
 
+    /// Tags read on their own thread (`RecordReadingThread`, here after every few bytes of
+    /// tags) reach the sink as they would inline: the same events, positions and issues in file
+    /// order, for the whole export, a truncated one and one with a tag over the length limit.
+    func testRecordsReadOnTheirOwnThreadAreTheSameInTheSameOrder() throws {
+        let full = Self.dtd + Self.body
+        let cut = full.range(of: "<Record type=\"HKQuantityTypeIdentifierBloodAlcoholContent\"")!.upperBound
+        let truncated = String(full[..<cut]) + " sourceName=\"BAC"
+        let overlong = "<HealthData><Record type=\"A\" sourceName=\"\(String(repeating: "x", count: 300 * 1024))\"/>"
+            + "<Record type=\"HKQuantityTypeIdentifierStepCount\" unit=\"count\" startDate=\"2024-03-01 09:55:00 +0100\" value=\"4\"/></HealthData>"
+        func lines(_ result: ChunkedParseResult) -> [String] { result.events.map { "\(describe($0)) | \($0.quantity ?? -1)" } }
+        for text in [full, truncated, overlong] {
+            let inline = try parseAtAllChunkSizes({ AppleHealthExportParser() }, Array(text.utf8))
+            XCTAssertFalse(inline.events.isEmpty)
+            for batch in [1, 100, 700] {
+                let threaded = try parseAtAllChunkSizes({ AppleHealthExportParser(readingBatchBytes: batch) }, Array(text.utf8))
+                XCTAssertEqual(lines(threaded), lines(inline), "batches of \(batch) bytes")
+                XCTAssertEqual(threaded.issues, inline.issues, "batches of \(batch) bytes")
+            }
+        }
+    }
+
     func testTruncatedInsideTheDTDIsNotAHealthExport() {
         var parser = AppleHealthExportParser()
         let collector = EventCollector()

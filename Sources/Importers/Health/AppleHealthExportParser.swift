@@ -26,19 +26,32 @@ public struct AppleHealthExportParser: ExportParser, MarkupTokenDriven {
 
     /// Text is never read and only the start tags of the four elements read are copied.
     var scanner = Self.tokenizer()
-    private var record = HealthTagAttributes(names: ["type", "sourceName", "unit", "value", "startDate", "endDate"])
-    private var workout = HealthTagAttributes(names: ["workoutActivityType", "sourceName", "duration", "durationUnit",
-                                                      "totalDistance", "totalDistanceUnit", "totalEnergyBurned",
-                                                      "totalEnergyBurnedUnit", "startDate", "endDate"])
-    private var summary = HealthTagAttributes(names: ["dateComponents", "activeEnergyBurned", "activeEnergyBurnedUnit",
-                                                      "appleExerciseTime", "appleStandHours"])
-    private var recordIndex = 0
+    private let reader = RecordReader()
+    /// The records' attributes are read on a second thread while this one tokenizes the file
+    /// (`RecordReadingThread`): one thread doing both was what a scan of export.xml waited for.
+    private var reading: RecordReadingThread<RecordNote>?
+    private let readingBatchBytes: Int
     private var sawRoot = false
     private var sawRootEnd = false
 
-    public init() {}
+    /// A start tag of a record read, or a problem of the tokenizer, in file order.
+    private enum RecordNote {
+        case record(line: Int)
+        case workout(line: Int)
+        case summary(line: Int)
+        case problem(MarkupError)
+    }
+
+    public init() { self.init(readingBatchBytes: 256 << 10) }
+
+    /// `readingBatchBytes`: tag bytes handed to the reading thread at a time (tests pass a few
+    /// bytes so that small inputs go through the thread).
+    init(readingBatchBytes: Int) {
+        self.readingBatchBytes = readingBatchBytes
+    }
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
+        _ = readingThread(into: sink)
         feedTokens(chunk, into: sink)
     }
 
@@ -48,15 +61,31 @@ public struct AppleHealthExportParser: ExportParser, MarkupTokenDriven {
     }
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
+        let reading = readingThread(into: sink)
         let open = finishTokens(into: sink)
+        reading.settle()
         guard sawRoot else { throw ParseError("no <HealthData> element: not an Apple Health export.xml") }
         if let open {
-            sink.skip("truncated: the file ends inside a tag", at: SourcePosition(line: scanner.line, record: recordIndex))
-            if open.kind != .unclosedTag { open.report(to: sink, record: recordIndex) }
+            sink.skip("truncated: the file ends inside a tag", at: SourcePosition(line: scanner.line, record: reader.recordIndex))
+            if open.kind != .unclosedTag { open.report(to: sink, record: reader.recordIndex) }
         }
         if !sawRootEnd {
             sink.warn("the file ends before </HealthData>: the export is truncated, records up to line \(scanner.line) were read")
         }
+    }
+
+    public mutating func settle(into sink: EventSink) {
+        reading?.settle()
+    }
+
+    private mutating func readingThread(into sink: EventSink) -> RecordReadingThread<RecordNote> {
+        if let reading { return reading }
+        let reader = self.reader
+        let started = RecordReadingThread<RecordNote>(batchBytes: readingBatchBytes) { note, bytes in
+            reader.read(note, bytes, into: sink)
+        }
+        reading = started
+        return started
     }
 
     private static let healthData = Array("HealthData".utf8)
@@ -69,90 +98,115 @@ public struct AppleHealthExportParser: ExportParser, MarkupTokenDriven {
         case .doctype, .text:
             break // the declaration is skipped whole, its entities never defined; text is not read
         case .problem(let problem):
-            if case .tagTooLong(let limit) = problem.kind {
-                sink.skip("tag longer than \(limit) bytes: not read", at: SourcePosition(line: problem.line, record: recordIndex))
-                recordIndex += 1
-            } else {
-                problem.report(to: sink, record: recordIndex)
-            }
+            reading?.add(note: .problem(problem), bytes: UnsafeRawBufferPointer(start: nil, count: 0))
         case .end(let tag):
             if tag.name.elementsEqual(Self.healthData) { sawRootEnd = true }
         case .start(let tag):
             let name = tag.name
-            let rest = tag.attributeBytes
-            let line = tag.line
+            let note: RecordNote
             if name.elementsEqual(Self.recordName) {
-                record.read(rest)
-                emitRecord(line: line, sink)
+                note = .record(line: tag.line)
             } else if name.elementsEqual(Self.workoutName) {
-                workout.read(rest)
-                emitWorkout(line: line, sink)
+                note = .workout(line: tag.line)
             } else if name.elementsEqual(Self.summaryName) {
-                summary.read(rest)
-                emitSummary(line: line, sink)
-            } else if name.elementsEqual(Self.healthData) {
-                sawRoot = true
-            }
-        }
-    }
-
-    private mutating func nextPosition(_ line: Int) -> SourcePosition {
-        defer { recordIndex += 1 }
-        return SourcePosition(line: line, record: recordIndex)
-    }
-
-    private mutating func emitRecord(line: Int, _ sink: EventSink) {
-        let position = nextPosition(line)
-        guard let type = record.text(0) else { sink.skip("Record without a type", at: position); return }
-        guard let startRaw = record[4], let start = AppleHealthDate.parse(startRaw) else {
-            sink.skip("Record \(type) without a readable startDate", at: position); return
-        }
-        let end = record[5].flatMap(AppleHealthDate.parse)
-        let quantity = record.number(3)
-        let unit = record.text(2)
-        var text: String?
-        if let value = record.text(3) {
-            if quantity != nil {
-                text = unit.map { "\(value) \($0)" } ?? value
+                note = .summary(line: tag.line)
             } else {
-                text = Self.shortCategoryValue(value, type: type)
+                if name.elementsEqual(Self.healthData) { sawRoot = true }
+                return
+            }
+            reading?.add(note: note, bytes: UnsafeRawBufferPointer(tag.attributeBytes))
+        }
+    }
+
+    /// Reads the records' attributes and emits their events, on the reading thread.
+    private final class RecordReader {
+        private var record = HealthTagAttributes(names: ["type", "sourceName", "unit", "value", "startDate", "endDate"])
+        private var workout = HealthTagAttributes(names: ["workoutActivityType", "sourceName", "duration", "durationUnit",
+                                                          "totalDistance", "totalDistanceUnit", "totalEnergyBurned",
+                                                          "totalEnergyBurnedUnit", "startDate", "endDate"])
+        private var summary = HealthTagAttributes(names: ["dateComponents", "activeEnergyBurned", "activeEnergyBurnedUnit",
+                                                          "appleExerciseTime", "appleStandHours"])
+        private(set) var recordIndex = 0
+
+        func read(_ note: RecordNote, _ bytes: ArraySlice<UInt8>, into sink: EventSink) {
+            switch note {
+            case .problem(let problem):
+                if case .tagTooLong(let limit) = problem.kind {
+                    sink.skip("tag longer than \(limit) bytes: not read", at: SourcePosition(line: problem.line, record: recordIndex))
+                    recordIndex += 1
+                } else {
+                    problem.report(to: sink, record: recordIndex)
+                }
+            case .record(let line):
+                bytes.withUnsafeBufferPointer { record.read($0) }
+                emitRecord(line: line, sink)
+            case .workout(let line):
+                bytes.withUnsafeBufferPointer { workout.read($0) }
+                emitWorkout(line: line, sink)
+            case .summary(let line):
+                bytes.withUnsafeBufferPointer { summary.read($0) }
+                emitSummary(line: line, sink)
             }
         }
-        sink.emit(Event(source: Self.source, kind: .healthRecord, time: start, endTime: end, text: text,
-                        title: Self.shortType(type), code: type, product: record.text(1), position: position,
-                        quantity: quantity, unit: quantity == nil ? nil : unit))
-    }
 
-    private mutating func emitWorkout(line: Int, _ sink: EventSink) {
-        let position = nextPosition(line)
-        guard let type = workout.text(0) else { sink.skip("Workout without a workoutActivityType", at: position); return }
-        guard let startRaw = workout[8], let start = AppleHealthDate.parse(startRaw) else {
-            sink.skip("Workout \(type) without a readable startDate", at: position); return
+        private func nextPosition(_ line: Int) -> SourcePosition {
+            defer { recordIndex += 1 }
+            return SourcePosition(line: line, record: recordIndex)
         }
-        let end = workout[9].flatMap(AppleHealthDate.parse)
-        var parts: [String] = []
-        for (valueIndex, unitIndex) in [(2, 3), (4, 5), (6, 7)] {
-            if let v = workout.number(valueIndex) { parts.append("\(Self.rounded(v)) \(workout.text(unitIndex) ?? "")") }
-        }
-        sink.emit(Event(source: Self.source, kind: .healthRecord, time: start, endTime: end,
-                        text: parts.isEmpty ? nil : parts.joined(separator: " · "),
-                        title: "Workout: " + Self.shortType(type), code: type, product: workout.text(1), position: position,
-                        quantity: workout.number(2), unit: workout.number(2) == nil ? nil : workout.text(3)))
-    }
 
-    private mutating func emitSummary(line: Int, _ sink: EventSink) {
-        let position = nextPosition(line)
-        guard let dayRaw = summary[0], let day = AppleHealthDate.parse(dayRaw) else {
-            sink.skip("ActivitySummary without a readable dateComponents", at: position); return
+        func emitRecord(line: Int, _ sink: EventSink) {
+            let position = nextPosition(line)
+            guard let type = record.text(0) else { sink.skip("Record without a type", at: position); return }
+            guard let startRaw = record[4], let start = AppleHealthDate.parse(startRaw) else {
+                sink.skip("Record \(type) without a readable startDate", at: position); return
+            }
+            let end = record[5].flatMap(AppleHealthDate.parse)
+            let quantity = record.number(3)
+            let unit = record.text(2)
+            var text: String?
+            if let value = record.text(3) {
+                if quantity != nil {
+                    text = unit.map { "\(value) \($0)" } ?? value
+                } else {
+                    text = AppleHealthExportParser.shortCategoryValue(value, type: type)
+                }
+            }
+            sink.emit(Event(source: AppleHealthExportParser.source, kind: .healthRecord, time: start, endTime: end, text: text,
+                            title: AppleHealthExportParser.shortType(type), code: type, product: record.text(1), position: position,
+                            quantity: quantity, unit: quantity == nil ? nil : unit))
         }
-        var parts: [String] = []
-        if let v = summary.number(1) { parts.append("active energy \(Self.rounded(v)) \(summary.text(2) ?? "kcal")") }
-        if let v = summary.number(3) { parts.append("exercise \(Self.rounded(v)) min") }
-        if let v = summary.number(4) { parts.append("stand \(Self.rounded(v)) h") }
-        sink.emit(Event(source: Self.source, kind: .healthRecord, time: day,
-                        text: parts.isEmpty ? nil : parts.joined(separator: " · "),
-                        title: "Activity summary", code: "ActivitySummary", position: position,
-                        quantity: summary.number(3), unit: summary.number(3) == nil ? nil : "min"))
+
+        func emitWorkout(line: Int, _ sink: EventSink) {
+            let position = nextPosition(line)
+            guard let type = workout.text(0) else { sink.skip("Workout without a workoutActivityType", at: position); return }
+            guard let startRaw = workout[8], let start = AppleHealthDate.parse(startRaw) else {
+                sink.skip("Workout \(type) without a readable startDate", at: position); return
+            }
+            let end = workout[9].flatMap(AppleHealthDate.parse)
+            var parts: [String] = []
+            for (valueIndex, unitIndex) in [(2, 3), (4, 5), (6, 7)] {
+                if let v = workout.number(valueIndex) { parts.append("\(AppleHealthExportParser.rounded(v)) \(workout.text(unitIndex) ?? "")") }
+            }
+            sink.emit(Event(source: AppleHealthExportParser.source, kind: .healthRecord, time: start, endTime: end,
+                            text: parts.isEmpty ? nil : parts.joined(separator: " · "),
+                            title: "Workout: " + AppleHealthExportParser.shortType(type), code: type, product: workout.text(1), position: position,
+                            quantity: workout.number(2), unit: workout.number(2) == nil ? nil : workout.text(3)))
+        }
+
+        func emitSummary(line: Int, _ sink: EventSink) {
+            let position = nextPosition(line)
+            guard let dayRaw = summary[0], let day = AppleHealthDate.parse(dayRaw) else {
+                sink.skip("ActivitySummary without a readable dateComponents", at: position); return
+            }
+            var parts: [String] = []
+            if let v = summary.number(1) { parts.append("active energy \(AppleHealthExportParser.rounded(v)) \(summary.text(2) ?? "kcal")") }
+            if let v = summary.number(3) { parts.append("exercise \(AppleHealthExportParser.rounded(v)) min") }
+            if let v = summary.number(4) { parts.append("stand \(AppleHealthExportParser.rounded(v)) h") }
+            sink.emit(Event(source: AppleHealthExportParser.source, kind: .healthRecord, time: day,
+                            text: parts.isEmpty ? nil : parts.joined(separator: " · "),
+                            title: "Activity summary", code: "ActivitySummary", position: position,
+                            quantity: summary.number(3), unit: summary.number(3) == nil ? nil : "min"))
+        }
     }
 
     private static let typePrefixes = ["HKQuantityTypeIdentifier", "HKCategoryTypeIdentifier", "HKCorrelationTypeIdentifier",
