@@ -105,6 +105,25 @@ final class MboxTests: XCTestCase {
         XCTAssertEqual(e[2].position, SourcePosition(line: 57, record: 3))
     }
 
+    /// Messages decoded on their own thread (`RecordReadingThread`, here a batch per message or
+    /// per few) reach the sink as they would inline: the same events, positions and issues in
+    /// order, for the whole mailbox and one cut inside its last message.
+    func testMessagesDecodedOnTheirOwnThreadAreTheSameInTheSameOrder() throws {
+        let truncated = String(Self.mbox.prefix(Self.mbox.count - 40))
+        func lines(_ result: ChunkedParseResult) -> [String] {
+            result.events.map { "\(describe($0)) | \($0.title ?? "-") | \($0.authoredByOthers)" }
+        }
+        for text in [Self.mbox, truncated] {
+            let inline = try parseAtAllChunkSizes({ MboxParser() }, Array(text.utf8))
+            XCTAssertFalse(inline.events.isEmpty)
+            for batch in [1, 2000] {
+                let threaded = try parseAtAllChunkSizes({ MboxParser(readingBatchBytes: batch) }, Array(text.utf8))
+                XCTAssertEqual(lines(threaded), lines(inline), "batches of \(batch) bytes")
+                XCTAssertEqual(threaded.issues, inline.issues, "batches of \(batch) bytes")
+            }
+        }
+    }
+
     func testATextPartLargerThanTheCapIsCutAndSaidSo() throws {
         let big = String(repeating: "a", count: 76)
         let lines = ["From x@xxx Thu Mar 14 09:12:33 +0000 2024", "From: a@b.example", "Subject: Big", "Date: Thu, 14 Mar 2024 10:12:33 +0100", ""]

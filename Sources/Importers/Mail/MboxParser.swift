@@ -32,22 +32,47 @@ public struct MboxParser: ExportParser {
 
     private var lines = LineSplitter(maxLineLength: 64 * 1024)
     private var state = State()
+    /// Each message, its headers and text collected here, is decoded and becomes an event on a
+    /// second thread (`RecordReadingThread`): collecting and decoding on one thread was what a
+    /// mailbox's scan waited for.
+    private var reading: RecordReadingThread<Message>?
+    private let readingBatchBytes: Int
 
-    public init() {}
+    public init() { self.init(readingBatchBytes: 256 << 10) }
+
+    /// `readingBatchBytes`: message bytes handed to the reading thread at a time (tests pass a
+    /// few bytes so that small inputs go through the thread).
+    init(readingBatchBytes: Int) {
+        self.readingBatchBytes = readingBatchBytes
+    }
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
+        let reading = readingThread(into: sink)
         var state = self.state
         defer { self.state = state }
-        try lines.feed(chunk) { line, number, _ throws(ParseError) in state.line(line, number, sink) }
+        try lines.feed(chunk) { line, number, _ throws(ParseError) in state.line(line, number, reading) }
     }
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
+        let reading = readingThread(into: sink)
         var state = self.state
         defer { self.state = state }
-        try lines.finish { line, number, _ throws(ParseError) in state.line(line, number, sink) }
-        state.finishMessage(sink)
+        try lines.finish { line, number, _ throws(ParseError) in state.line(line, number, reading) }
+        state.finishMessage(reading)
+        reading.settle()
         guard state.messageCount > 0 else { throw ParseError("no From separator line: not an mbox file") }
         if state.spam > 0 { sink.warn("\(state.spam) messages labelled Spam not read") }
+    }
+
+    public mutating func settle(into sink: EventSink) {
+        reading?.settle()
+    }
+
+    private mutating func readingThread(into sink: EventSink) -> RecordReadingThread<Message> {
+        if let reading { return reading }
+        let started = RecordReadingThread<Message>(batchBytes: readingBatchBytes) { message, _ in message.emit(sink) }
+        reading = started
+        return started
     }
 
     struct State {
@@ -58,9 +83,9 @@ public struct MboxParser: ExportParser {
 
         private static let separator = Array("From ".utf8)
 
-        mutating func line(_ line: ArraySlice<UInt8>, _ number: Int, _ sink: EventSink) {
+        mutating func line(_ line: ArraySlice<UInt8>, _ number: Int, _ reading: RecordReadingThread<Message>) {
             if previousBlank && line.starts(with: Self.separator) {
-                finishMessage(sink)
+                finishMessage(reading)
                 message = Message(position: SourcePosition(line: number, record: messageCount))
                 messageCount += 1
                 previousBlank = false
@@ -70,11 +95,12 @@ public struct MboxParser: ExportParser {
             message?.take(line)
         }
 
-        mutating func finishMessage(_ sink: EventSink) {
+        /// Hands the message collected so far to the reading thread, unless it is spam.
+        mutating func finishMessage(_ reading: RecordReadingThread<Message>) {
             guard let message else { return }
             self.message = nil
             if message.isSpam { spam += 1; return }
-            message.emit(sink)
+            reading.add(note: message, weight: message.text.count + 1024)
         }
     }
 

@@ -21,6 +21,8 @@ final class RecordReadingThread<Note>: @unchecked Sendable {
     private struct Batch {
         var bytes: [UInt8] = []
         var notes: [(note: Note, end: Int)] = []
+        /// Bytes held by notes themselves (`add(note:weight:)`).
+        var weight = 0
     }
 
     private let batchBytes: Int
@@ -46,7 +48,16 @@ final class RecordReadingThread<Note>: @unchecked Sendable {
     func add(note: Note, bytes: UnsafeRawBufferPointer) {
         filling.bytes.append(contentsOf: bytes)
         filling.notes.append((note, filling.bytes.count))
-        if filling.bytes.count >= batchBytes || filling.notes.count >= 4096 { handOver() }
+        if filling.bytes.count + filling.weight >= batchBytes || filling.notes.count >= 4096 { handOver() }
+    }
+
+    /// Called by the feeding thread with a record that carries its own data (`note` holds
+    /// everything `read` needs): `weight`, about the bytes it holds, counts towards the batch
+    /// size so that memory stays bounded.
+    func add(note: Note, weight: Int) {
+        filling.notes.append((note, filling.bytes.count))
+        filling.weight += weight
+        if filling.bytes.count + filling.weight >= batchBytes || filling.notes.count >= 4096 { handOver() }
     }
 
     /// Reads what is left and waits until every record has been read; the sink is the feeding
