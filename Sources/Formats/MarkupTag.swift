@@ -17,6 +17,27 @@ public struct MarkupTag {
     /// True when an attribute value was cut at the tokenizer's `maxValueBytes`.
     public let valuesCut: Bool
 
+    init(dialect: MarkupTokenizer.Dialect, name: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>, line: Int,
+         offset: Int64, selfClosing: Bool, valuesCut: Bool) {
+        self.dialect = dialect
+        self.name = name
+        self.raw = raw
+        self.line = line
+        self.offset = offset
+        self.selfClosing = selfClosing
+        self.valuesCut = valuesCut
+    }
+
+    /// The same tag over a copy of its `rawBytes` (a reader on another thread replays tags
+    /// the tokenizer handed over: `RecordReadingThread`); `raw` must stay valid while it is used.
+    public init(copyOf tag: MarkupTag, raw: UnsafeBufferPointer<UInt8>) {
+        self.init(dialect: tag.dialect, name: UnsafeBufferPointer(rebasing: raw[0..<tag.name.count]), raw: raw, line: tag.line,
+                  offset: tag.offset, selfClosing: tag.selfClosing, valuesCut: tag.valuesCut)
+    }
+
+    /// Name and attribute text as the tokenizer handed them over (see `init(copyOf:raw:)`).
+    public var rawBytes: UnsafeBufferPointer<UInt8> { raw }
+
     /// The name without its namespace prefix (`camt:Ntry` → `Ntry`).
     public var localName: UnsafeBufferPointer<UInt8> {
         guard let colon = name.lastIndex(of: 0x3A) else { return name }

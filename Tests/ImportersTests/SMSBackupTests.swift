@@ -92,6 +92,27 @@ final class SMSBackupTests: XCTestCase {
         XCTAssertThrowsError(try notSMS.parseAll(Array("<html><body>x</body></html>".utf8), into: EventCollector().sink))
     }
 
+    /// Tokens replayed on their own thread (`RecordReadingThread`, here after every few bytes)
+    /// reach the records as they would inline: the same events and issues in order for SMS with
+    /// MMS, a truncated file, a document type declaration and Slight Backup's messages, whose
+    /// bodies are element text.
+    func testTokensReplayedOnTheirOwnThreadGiveTheSameRecordsInTheSameOrder() throws {
+        let doctype = "<?xml version=\"1.0\"?><!DOCTYPE smses [ <!ENTITY a \"b\"> ]><smses count=\"1\">"
+            + "<sms address=\"1\" date=\"1312452353000\" type=\"1\" body=\"&a;\" /></smses>"
+        let texts = [Self.smsXML, String(Self.smsXML.prefix(Self.smsXML.count - 200)), doctype,
+                     SlightBackupTests.messages, SlightBackupTests.calls]
+        func lines(_ result: ChunkedParseResult) -> [String] { result.events.map { "\(describe($0)) | \($0.authoredByOthers)" } }
+        for text in texts {
+            let inline = try parseAtAllChunkSizes({ SMSBackupParser() }, Array(text.utf8))
+            XCTAssertFalse(inline.events.isEmpty)
+            for batch in [1, 90, 600] {
+                let threaded = try parseAtAllChunkSizes({ SMSBackupParser(readingBatchBytes: batch) }, Array(text.utf8))
+                XCTAssertEqual(lines(threaded), lines(inline), "batches of \(batch) bytes")
+                XCTAssertEqual(threaded.issues, inline.issues, "batches of \(batch) bytes")
+            }
+        }
+    }
+
     func testDetectionByContent() {
         func confidence(_ text: String, _ name: String) -> Double? {
             SMSBackupImporter().detect(FileProbe(path: "/s/" + name, head: Array(text.utf8), size: nil))?.confidence

@@ -29,51 +29,55 @@ public struct SMSBackupParser: ExportParser, MarkupTokenDriven {
     /// Everything is in attributes: text is not read; a value is cut at 64 KiB (MMS parts carry
     /// whole images in base64 attributes), a tag at 1 MiB.
     var scanner = Self.tokenizer()
-    private var warnedDoctype = false
-    private var recordIndex = 0
-    private var openMMS: MMSRecord?
-    private var sawRoot = false
-    /// A Slight Backup `<message>` whose body (its text) is being read.
-    private var openMessage: TextMessage?
+    private let records = Records()
+    /// The tokens are replayed to `records` on a second thread while this one tokenizes the
+    /// file (`RecordReadingThread`): one thread doing both was what a backup's scan waited for.
+    private var reading: RecordReadingThread<MarkupTokenNote>?
+    private let readingBatchBytes: Int
 
-    private struct TextMessage {
-        var line: Int
-        var date: String?
-        var type: String?
-        var address: String?
-        var body: [UInt8] = []
+    public init() { self.init(readingBatchBytes: 256 << 10) }
+
+    /// `readingBatchBytes`: token bytes handed to the reading thread at a time (tests pass a
+    /// few bytes so that small inputs go through the thread).
+    init(readingBatchBytes: Int) {
+        self.readingBatchBytes = readingBatchBytes
     }
-
-    private struct MMSRecord {
-        var line: Int
-        var date: String?
-        var box: String?
-        var address: String?
-        var contact: String?
-        var readableDate: String?
-        var text: String?
-    }
-
-    public init() {}
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, into sink: EventSink) throws(ParseError) {
+        _ = readingThread(into: sink)
         feedTokens(chunk, into: sink)
     }
 
     public mutating func finish(into sink: EventSink) throws(ParseError) {
+        let reading = readingThread(into: sink)
         let open = finishTokens(into: sink)
-        if let mms = openMMS {
-            sink.skip("truncated: the file ends inside this MMS", at: SourcePosition(line: mms.line, record: recordIndex))
-            openMMS = nil
+        reading.settle()
+        if let mms = records.openMMS {
+            sink.skip("truncated: the file ends inside this MMS", at: SourcePosition(line: mms.line, record: records.recordIndex))
+            records.openMMS = nil
         }
-        if let message = openMessage {
-            sink.skip("truncated: the file ends inside this message", at: SourcePosition(line: message.line, record: recordIndex))
-            openMessage = nil
+        if let message = records.openMessage {
+            sink.skip("truncated: the file ends inside this message", at: SourcePosition(line: message.line, record: records.recordIndex))
+            records.openMessage = nil
         }
-        if !sawRoot { throw ParseError("no <smses>, <messages> or <calls> element: not an Android SMS or call log backup") }
+        if !records.sawRoot { throw ParseError("no <smses>, <messages> or <calls> element: not an Android SMS or call log backup") }
         if let open {
             if open.kind == .unclosedTag { sink.warn("the file ends inside a tag: it is truncated") } else { open.report(to: sink) }
         }
+    }
+
+    public mutating func settle(into sink: EventSink) {
+        reading?.settle()
+    }
+
+    private mutating func readingThread(into sink: EventSink) -> RecordReadingThread<MarkupTokenNote> {
+        if let reading { return reading }
+        let records = self.records
+        let started = RecordReadingThread<MarkupTokenNote>(batchBytes: readingBatchBytes, replaying: { token in
+            records.handle(token, sink)
+        })
+        reading = started
+        return started
     }
 
     /// Text is read for Slight Backup's message bodies (SMS Backup & Restore has none between
@@ -82,152 +86,186 @@ public struct SMSBackupParser: ExportParser, MarkupTokenDriven {
         MarkupTokenizer(.xml, maxTagBytes: 1 << 20, maxValueBytes: 64 * 1024, maxTextBytes: 64 * 1024, collectText: true)
     }
 
+    /// The feeding thread's side: every token goes to the reading thread.
     mutating func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
-        switch token {
-        case .text(let raw):
-            if openMessage != nil, openMessage!.body.count + raw.count <= 64 * 1024 { openMessage!.body.append(contentsOf: raw) }
-        case .doctype(let line, _):
-            if !warnedDoctype { sink.warn("document type declaration skipped: its entities are not expanded", at: .line(line)) }
-            warnedDoctype = true
-        case .problem(let problem):
-            problem.report(to: sink)
-        case .end(let tag):
-            if tag.name.elementsEqual("mms".utf8), let mms = openMMS {
-                openMMS = nil
-                emitMMS(mms, line: tag.line, sink)
-            } else if tag.name.elementsEqual("message".utf8), let message = openMessage {
-                openMessage = nil
-                emitMessage(message, sink)
-            }
-        case .start(let tag):
-            let name = tag.name, line = tag.line
-            if name.elementsEqual("sms".utf8) {
-                emitSMS(tag, line: line, sink)
-            } else if name.elementsEqual("call".utf8) {
-                emitCall(tag, line: line, sink)
-            } else if name.elementsEqual("mms".utf8) {
-                var mms = MMSRecord(line: line)
-                tag.forEachAttribute { name, value in
-                    switch String(decoding: name, as: UTF8.self) {
-                    case "date": mms.date = Self.value(value)
-                    case "msg_box": mms.box = Self.value(value)
-                    case "address": mms.address = Self.value(value)
-                    case "contact_name": mms.contact = Self.value(value)
-                    case "readable_date": mms.readableDate = Self.value(value)
-                    default: break
+        reading?.add(token)
+    }
+
+    /// The records read from the tokens, on the reading thread (and, after `settle`, the
+    /// feeding thread's again).
+    private final class Records {
+        var warnedDoctype = false
+        var recordIndex = 0
+        var openMMS: MMSRecord?
+        var sawRoot = false
+        /// A Slight Backup `<message>` whose body (its text) is being read.
+        var openMessage: TextMessage?
+
+        struct TextMessage {
+            var line: Int
+            var date: String?
+            var type: String?
+            var address: String?
+            var body: [UInt8] = []
+        }
+
+        struct MMSRecord {
+            var line: Int
+            var date: String?
+            var box: String?
+            var address: String?
+            var contact: String?
+            var readableDate: String?
+            var text: String?
+        }
+
+        func handle(_ token: MarkupTokenizer.Token, _ sink: EventSink) {
+            switch token {
+            case .text(let raw):
+                if openMessage != nil, openMessage!.body.count + raw.count <= 64 * 1024 { openMessage!.body.append(contentsOf: raw) }
+            case .doctype(let line, _):
+                if !warnedDoctype { sink.warn("document type declaration skipped: its entities are not expanded", at: .line(line)) }
+                warnedDoctype = true
+            case .problem(let problem):
+                problem.report(to: sink)
+            case .end(let tag):
+                if tag.name.elementsEqual("mms".utf8), let mms = openMMS {
+                    openMMS = nil
+                    emitMMS(mms, line: tag.line, sink)
+                } else if tag.name.elementsEqual("message".utf8), let message = openMessage {
+                    openMessage = nil
+                    emitMessage(message, sink)
+                }
+            case .start(let tag):
+                let name = tag.name, line = tag.line
+                if name.elementsEqual("sms".utf8) {
+                    emitSMS(tag, line: line, sink)
+                } else if name.elementsEqual("call".utf8) {
+                    emitCall(tag, line: line, sink)
+                } else if name.elementsEqual("mms".utf8) {
+                    var mms = MMSRecord(line: line)
+                    tag.forEachAttribute { name, value in
+                        switch String(decoding: name, as: UTF8.self) {
+                        case "date": mms.date = SMSBackupParser.value(value)
+                        case "msg_box": mms.box = SMSBackupParser.value(value)
+                        case "address": mms.address = SMSBackupParser.value(value)
+                        case "contact_name": mms.contact = SMSBackupParser.value(value)
+                        case "readable_date": mms.readableDate = SMSBackupParser.value(value)
+                        default: break
+                        }
                     }
-                }
-                if tag.selfClosing { emitMMS(mms, line: line, sink) } else { openMMS = mms }
-            } else if name.elementsEqual("part".utf8), openMMS != nil {
-                var isText = false
-                var text: String?
-                tag.forEachAttribute { name, value in
-                    if name.elementsEqual("ct".utf8) { isText = value.elementsEqual("text/plain".utf8) }
-                    if name.elementsEqual("text".utf8) { text = Self.value(value) }
-                }
-                if isText, let text {
-                    openMMS!.text = openMMS!.text.map { $0 + "\n" + text } ?? text
-                }
-            } else if name.elementsEqual("message".utf8), sawRoot {
-                if let open = openMessage {
-                    sink.skip("message not closed before the next one", at: SourcePosition(line: open.line, record: recordIndex))
-                    recordIndex += 1
-                }
-                var message = TextMessage(line: line)
-                tag.forEachAttribute { name, value in
-                    switch String(decoding: name, as: UTF8.self) {
-                    case "date": message.date = Self.value(value)
-                    case "type": message.type = Self.value(value)
-                    case "address": message.address = Self.value(value)
-                    default: break
+                    if tag.selfClosing { emitMMS(mms, line: line, sink) } else { openMMS = mms }
+                } else if name.elementsEqual("part".utf8), openMMS != nil {
+                    var isText = false
+                    var text: String?
+                    tag.forEachAttribute { name, value in
+                        if name.elementsEqual("ct".utf8) { isText = value.elementsEqual("text/plain".utf8) }
+                        if name.elementsEqual("text".utf8) { text = SMSBackupParser.value(value) }
                     }
+                    if isText, let text {
+                        openMMS!.text = openMMS!.text.map { $0 + "\n" + text } ?? text
+                    }
+                } else if name.elementsEqual("message".utf8), sawRoot {
+                    if let open = openMessage {
+                        sink.skip("message not closed before the next one", at: SourcePosition(line: open.line, record: recordIndex))
+                        recordIndex += 1
+                    }
+                    var message = TextMessage(line: line)
+                    tag.forEachAttribute { name, value in
+                        switch String(decoding: name, as: UTF8.self) {
+                        case "date": message.date = SMSBackupParser.value(value)
+                        case "type": message.type = SMSBackupParser.value(value)
+                        case "address": message.address = SMSBackupParser.value(value)
+                        default: break
+                        }
+                    }
+                    if tag.selfClosing { emitMessage(message, sink) } else { openMessage = message }
+                } else if name.elementsEqual("smses".utf8) || name.elementsEqual("calls".utf8) || name.elementsEqual("messages".utf8) {
+                    sawRoot = true
                 }
-                if tag.selfClosing { emitMessage(message, sink) } else { openMessage = message }
-            } else if name.elementsEqual("smses".utf8) || name.elementsEqual("calls".utf8) || name.elementsEqual("messages".utf8) {
-                sawRoot = true
             }
         }
-    }
 
-    private mutating func nextPosition(line: Int) -> SourcePosition {
-        defer { recordIndex += 1 }
-        return SourcePosition(line: line, record: recordIndex)
-    }
+        private func nextPosition(line: Int) -> SourcePosition {
+            defer { recordIndex += 1 }
+            return SourcePosition(line: line, record: recordIndex)
+        }
 
-    private mutating func emitSMS(_ tag: MarkupTag, line: Int, _ sink: EventSink) {
-        let position = nextPosition(line: line)
-        var date: String?, type: String?, address: String?, body: String?, contact: String?, readable: String?
-        tag.forEachAttribute { name, value in
-            switch String(decoding: name, as: UTF8.self) {
-            case "date": date = Self.value(value)
-            case "type": type = Self.value(value)
-            case "address": address = Self.value(value)
-            case "body": body = Self.value(value)
-            case "contact_name": contact = Self.value(value)
-            case "readable_date": readable = Self.value(value)
-            default: break
+        private func emitSMS(_ tag: MarkupTag, line: Int, _ sink: EventSink) {
+            let position = nextPosition(line: line)
+            var date: String?, type: String?, address: String?, body: String?, contact: String?, readable: String?
+            tag.forEachAttribute { name, value in
+                switch String(decoding: name, as: UTF8.self) {
+                case "date": date = SMSBackupParser.value(value)
+                case "type": type = SMSBackupParser.value(value)
+                case "address": address = SMSBackupParser.value(value)
+                case "body": body = SMSBackupParser.value(value)
+                case "contact_name": contact = SMSBackupParser.value(value)
+                case "readable_date": readable = SMSBackupParser.value(value)
+                default: break
+                }
             }
-        }
-        guard let time = Self.time(epochMillis: date, readable: readable) else {
-            sink.skip("no readable date (\(date.map { QuotedValue.numberOrDate($0) ?? "text, not quoted" } ?? "missing"))", at: position)
-            return
-        }
-        // 2 sent, 3 draft, 4 outbox, 5 failed, 6 queued: all written by the phone's owner.
-        let ownTypes: Set<String> = ["2", "3", "4", "5", "6"]
-        sink.emit(Event(source: Self.source, kind: .message, time: time, text: body,
-                        counterparty: Self.counterparty(contact: contact, address: address), product: "sms",
-                        authoredByOthers: !ownTypes.contains(type ?? ""), position: position))
-    }
-
-    /// A Slight Backup `<message>`: the same facts as an SMS Backup & Restore `<sms>`.
-    private mutating func emitMessage(_ message: TextMessage, _ sink: EventSink) {
-        let position = nextPosition(line: message.line)
-        guard let time = Self.time(epochMillis: message.date, readable: nil) else {
-            sink.skip("no readable date (\(message.date.map { QuotedValue.numberOrDate($0) ?? "text, not quoted" } ?? "missing"))", at: position)
-            return
-        }
-        let body = MarkupText.decodeXML(message.body)
-        let ownTypes: Set<String> = ["2", "3", "4", "5", "6"]
-        sink.emit(Event(source: Self.source, kind: .message, time: time, text: body.isEmpty ? nil : body,
-                        counterparty: message.address, product: "sms",
-                        authoredByOthers: !ownTypes.contains(message.type ?? ""), position: position))
-    }
-
-    private mutating func emitMMS(_ mms: MMSRecord, line: Int, _ sink: EventSink) {
-        let position = nextPosition(line: mms.line)
-        // MMS `date` is also epoch milliseconds (the app converts Android's seconds).
-        guard let time = Self.time(epochMillis: mms.date, readable: mms.readableDate) else {
-            sink.skip("no readable date (\(mms.date.map { QuotedValue.numberOrDate($0) ?? "text, not quoted" } ?? "missing"))", at: position)
-            return
-        }
-        sink.emit(Event(source: Self.source, kind: .message, time: time, text: mms.text,
-                        counterparty: Self.counterparty(contact: mms.contact, address: mms.address), product: "mms",
-                        authoredByOthers: mms.box != "2", position: position))
-    }
-
-    private mutating func emitCall(_ tag: MarkupTag, line: Int, _ sink: EventSink) {
-        let position = nextPosition(line: line)
-        var date: String?, type: String?, number: String?, contact: String?, readable: String?
-        tag.forEachAttribute { name, value in
-            switch String(decoding: name, as: UTF8.self) {
-            case "date": date = Self.value(value)
-            case "type": type = Self.value(value)
-            case "number": number = Self.value(value)
-            case "contact_name": contact = Self.value(value)
-            // Slight Backup writes the call log's own column: the cached contact name.
-            case "name": if contact == nil { contact = Self.value(value) }
-            case "readable_date": readable = Self.value(value)
-            default: break
+            guard let time = SMSBackupParser.time(epochMillis: date, readable: readable) else {
+                sink.skip("no readable date (\(date.map { QuotedValue.numberOrDate($0) ?? "text, not quoted" } ?? "missing"))", at: position)
+                return
             }
+            // 2 sent, 3 draft, 4 outbox, 5 failed, 6 queued: all written by the phone's owner.
+            let ownTypes: Set<String> = ["2", "3", "4", "5", "6"]
+            sink.emit(Event(source: SMSBackupParser.source, kind: .message, time: time, text: body,
+                            counterparty: SMSBackupParser.counterparty(contact: contact, address: address), product: "sms",
+                            authoredByOthers: !ownTypes.contains(type ?? ""), position: position))
         }
-        guard let time = Self.time(epochMillis: date, readable: readable) else {
-            sink.skip("no readable date (\(date.map { QuotedValue.numberOrDate($0) ?? "text, not quoted" } ?? "missing"))", at: position)
-            return
+
+        /// A Slight Backup `<message>`: the same facts as an SMS Backup & Restore `<sms>`.
+        private func emitMessage(_ message: TextMessage, _ sink: EventSink) {
+            let position = nextPosition(line: message.line)
+            guard let time = SMSBackupParser.time(epochMillis: message.date, readable: nil) else {
+                sink.skip("no readable date (\(message.date.map { QuotedValue.numberOrDate($0) ?? "text, not quoted" } ?? "missing"))", at: position)
+                return
+            }
+            let body = MarkupText.decodeXML(message.body)
+            let ownTypes: Set<String> = ["2", "3", "4", "5", "6"]
+            sink.emit(Event(source: SMSBackupParser.source, kind: .message, time: time, text: body.isEmpty ? nil : body,
+                            counterparty: message.address, product: "sms",
+                            authoredByOthers: !ownTypes.contains(message.type ?? ""), position: position))
         }
-        let callTypes = ["1": "incoming", "2": "outgoing", "3": "missed", "4": "voicemail", "5": "rejected", "6": "blocked"]
-        sink.emit(Event(source: Self.source, kind: .activity, time: time,
-                        counterparty: Self.counterparty(contact: contact, address: number),
-                        code: type.flatMap { callTypes[$0] } ?? "call", product: "call", position: position))
+
+        private func emitMMS(_ mms: MMSRecord, line: Int, _ sink: EventSink) {
+            let position = nextPosition(line: mms.line)
+            // MMS `date` is also epoch milliseconds (the app converts Android's seconds).
+            guard let time = SMSBackupParser.time(epochMillis: mms.date, readable: mms.readableDate) else {
+                sink.skip("no readable date (\(mms.date.map { QuotedValue.numberOrDate($0) ?? "text, not quoted" } ?? "missing"))", at: position)
+                return
+            }
+            sink.emit(Event(source: SMSBackupParser.source, kind: .message, time: time, text: mms.text,
+                            counterparty: SMSBackupParser.counterparty(contact: mms.contact, address: mms.address), product: "mms",
+                            authoredByOthers: mms.box != "2", position: position))
+        }
+
+        private func emitCall(_ tag: MarkupTag, line: Int, _ sink: EventSink) {
+            let position = nextPosition(line: line)
+            var date: String?, type: String?, number: String?, contact: String?, readable: String?
+            tag.forEachAttribute { name, value in
+                switch String(decoding: name, as: UTF8.self) {
+                case "date": date = SMSBackupParser.value(value)
+                case "type": type = SMSBackupParser.value(value)
+                case "number": number = SMSBackupParser.value(value)
+                case "contact_name": contact = SMSBackupParser.value(value)
+                // Slight Backup writes the call log's own column: the cached contact name.
+                case "name": if contact == nil { contact = SMSBackupParser.value(value) }
+                case "readable_date": readable = SMSBackupParser.value(value)
+                default: break
+                }
+            }
+            guard let time = SMSBackupParser.time(epochMillis: date, readable: readable) else {
+                sink.skip("no readable date (\(date.map { QuotedValue.numberOrDate($0) ?? "text, not quoted" } ?? "missing"))", at: position)
+                return
+            }
+            let callTypes = ["1": "incoming", "2": "outgoing", "3": "missed", "4": "voicemail", "5": "rejected", "6": "blocked"]
+            sink.emit(Event(source: SMSBackupParser.source, kind: .activity, time: time,
+                            counterparty: SMSBackupParser.counterparty(contact: contact, address: number),
+                            code: type.flatMap { callTypes[$0] } ?? "call", product: "call", position: position))
+        }
     }
 
     /// The attribute's decoded value; the app writes the literal "null" for a missing one.

@@ -147,3 +147,42 @@ extension RecordReadingThread where Note == SplitterNote {
         }
     }
 }
+
+/// A `MarkupTokenizer` token without its bytes. A tag keeps only its name length, line, offset
+/// and flags here: its buffers belong to the tokenizer and are never read again, its bytes
+/// travel with the note (`MarkupTag.rawBytes`).
+enum MarkupTokenNote {
+    case start(MarkupTag)
+    case end(MarkupTag)
+    case text
+    case doctype(line: Int, offset: Int64)
+    case problem(MarkupError)
+}
+
+extension RecordReadingThread where Note == MarkupTokenNote {
+    /// Replays a tokenizer's tokens to `read` as the tokenizer gave them.
+    convenience init(batchBytes: Int = 256 << 10, replaying read: @escaping (MarkupTokenizer.Token) -> Void) {
+        self.init(batchBytes: batchBytes) { note, bytes in
+            bytes.withUnsafeBufferPointer { raw in
+                switch note {
+                case .start(let tag): read(.start(MarkupTag(copyOf: tag, raw: raw)))
+                case .end(let tag): read(.end(MarkupTag(copyOf: tag, raw: raw)))
+                case .text: read(.text(raw))
+                case .doctype(let line, let offset): read(.doctype(line: line, offset: offset))
+                case .problem(let problem): read(.problem(problem))
+                }
+            }
+        }
+    }
+
+    func add(_ token: MarkupTokenizer.Token) {
+        let none = UnsafeRawBufferPointer(start: nil, count: 0)
+        switch token {
+        case .start(let tag): add(note: .start(tag), bytes: UnsafeRawBufferPointer(tag.rawBytes))
+        case .end(let tag): add(note: .end(tag), bytes: UnsafeRawBufferPointer(tag.rawBytes))
+        case .text(let text): add(note: .text, bytes: UnsafeRawBufferPointer(text))
+        case .doctype(let line, let offset): add(note: .doctype(line: line, offset: offset), bytes: none)
+        case .problem(let problem): add(note: .problem(problem), bytes: none)
+        }
+    }
+}
