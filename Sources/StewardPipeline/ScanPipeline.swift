@@ -351,18 +351,11 @@ final class InferenceThread: @unchecked Sendable {
     static let batchSize = 1024
     static let maximumQueued = 4
 
-    private let condition = NSCondition()
-    private var queued: [EventBatch] = []
-    private var closed = false
-    private var done = false
     private var filling = EventBatch(capacity: InferenceThread.batchSize)
-    private let match: (Event, String) -> Void
+    private let consumer: BatchConsumerThread<EventBatch>
 
     init(match: @escaping (Event, String) -> Void) {
-        self.match = match
-        let thread = Thread { [self] in run() }
-        thread.stackSize = 8 << 20
-        thread.start()
+        consumer = BatchConsumerThread(maximumQueued: Self.maximumQueued) { batch in batch.drain(match) }
     }
 
     /// Called by the parsing thread only.
@@ -374,38 +367,13 @@ final class InferenceThread: @unchecked Sendable {
     /// Hands the last batch over and waits until all are matched.
     func finish() {
         handOver()
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        while !done { condition.wait() }
-        condition.unlock()
+        consumer.finish()
     }
 
     private func handOver() {
         guard !filling.isEmpty else { return }
-        condition.lock()
-        while queued.count >= Self.maximumQueued { condition.wait() }
-        queued.append(filling)
-        condition.broadcast()
-        condition.unlock()
+        consumer.send(filling)
         filling = EventBatch(capacity: Self.batchSize)
-    }
-
-    private func run() {
-        while true {
-            condition.lock()
-            while queued.isEmpty && !closed { condition.wait() }
-            if queued.isEmpty {
-                done = true
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            let batch = queued.removeFirst()
-            condition.broadcast()
-            condition.unlock()
-            batch.drain(match)
-        }
     }
 }
 

@@ -16,7 +16,7 @@ public struct LocationRecordsParser: ExportParser {
     private var reading: RecordReadingThread<SplitterNote>?
     private let readingBatchBytes: Int
 
-    public init() { self.init(readingBatchBytes: 256 << 10) }
+    public init() { self.init(readingBatchBytes: recordReadingBatchBytes) }
 
     /// `readingBatchBytes`: element bytes handed to the reading thread at a time (tests pass a
     /// few bytes so that small inputs go through the thread).

@@ -42,7 +42,7 @@ public struct AppleHealthExportParser: ExportParser, MarkupTokenDriven {
         case problem(MarkupError)
     }
 
-    public init() { self.init(readingBatchBytes: 256 << 10) }
+    public init() { self.init(readingBatchBytes: recordReadingBatchBytes) }
 
     /// `readingBatchBytes`: tag bytes handed to the reading thread at a time (tests pass a few
     /// bytes so that small inputs go through the thread).

@@ -38,7 +38,7 @@ public struct MboxParser: ExportParser {
     private var reading: RecordReadingThread<Message>?
     private let readingBatchBytes: Int
 
-    public init() { self.init(readingBatchBytes: 256 << 10) }
+    public init() { self.init(readingBatchBytes: recordReadingBatchBytes) }
 
     /// `readingBatchBytes`: message bytes handed to the reading thread at a time (tests pass a
     /// few bytes so that small inputs go through the thread).

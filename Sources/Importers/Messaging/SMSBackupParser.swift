@@ -35,7 +35,7 @@ public struct SMSBackupParser: ExportParser, MarkupTokenDriven {
     private var reading: RecordReadingThread<MarkupTokenNote>?
     private let readingBatchBytes: Int
 
-    public init() { self.init(readingBatchBytes: 256 << 10) }
+    public init() { self.init(readingBatchBytes: recordReadingBatchBytes) }
 
     /// `readingBatchBytes`: token bytes handed to the reading thread at a time (tests pass a
     /// few bytes so that small inputs go through the thread).

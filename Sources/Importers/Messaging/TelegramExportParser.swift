@@ -75,7 +75,7 @@ public struct TelegramExportParser: ExportParser {
     private let readingBatchBytes: Int
 
     public init(ownerNames: Set<String> = []) {
-        self.init(ownerNames: ownerNames, readingBatchBytes: 256 << 10)
+        self.init(ownerNames: ownerNames, readingBatchBytes: recordReadingBatchBytes)
     }
 
     /// `readingBatchBytes`: message bytes handed to the reading thread at a time (tests pass a

@@ -1,6 +1,8 @@
-import Foundation
 import StewardCore
 import Formats
+
+/// Record bytes a parser hands to its reading thread at a time unless a test asks otherwise.
+let recordReadingBatchBytes = 256 << 10
 
 /// Reads the records a streaming splitter cuts out of one large file on a second thread, while
 /// the thread that feeds the file goes on reading and splitting it: for one very large file (a
@@ -14,7 +16,8 @@ import Formats
 /// order, as it would have been called inline. `read` is the only code that touches the sink
 /// while the thread runs, so the feeding thread must not call the sink between `add` and
 /// `settle`. A file whose records fit in one batch is read inline at `settle`, without a
-/// thread. Memory: at most `maximumQueued` batches of about `batchBytes` each.
+/// thread. Memory: at most `maximumQueued` batches of about `batchBytes` each
+/// (`BatchConsumerThread`).
 final class RecordReadingThread<Note>: @unchecked Sendable {
     static var maximumQueued: Int { 4 }
 
@@ -28,16 +31,12 @@ final class RecordReadingThread<Note>: @unchecked Sendable {
     private let batchBytes: Int
     private let read: (Note, ArraySlice<UInt8>) -> Void
     private var filling = Batch()
-    // Shared with the reading thread, under `condition`.
-    private let condition = NSCondition()
-    private var queued: [Batch] = []
-    private var closed = false
-    private var done = false
-    private var started = false
+    /// Started with the first full batch.
+    private var consumer: BatchConsumerThread<Batch>?
 
     /// `batchBytes`: record bytes per batch (tests pass a few bytes to run the thread on
     /// small inputs).
-    init(batchBytes: Int = 256 << 10, read: @escaping (Note, ArraySlice<UInt8>) -> Void) {
+    init(batchBytes: Int = recordReadingBatchBytes, read: @escaping (Note, ArraySlice<UInt8>) -> Void) {
         self.batchBytes = max(1, batchBytes)
         self.read = read
         filling.bytes.reserveCapacity(self.batchBytes + 4096)
@@ -63,50 +62,22 @@ final class RecordReadingThread<Note>: @unchecked Sendable {
     /// Reads what is left and waits until every record has been read; the sink is the feeding
     /// thread's again afterwards. Safe to call more than once.
     func settle() {
-        if !started {
+        guard let consumer else {
             Self.deliver(filling, to: read)
             filling = Batch()
             return
         }
         if !filling.notes.isEmpty { handOver() }
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        while !done { condition.wait() }
-        condition.unlock()
+        consumer.finish()
     }
 
     private func handOver() {
-        if !started {
-            started = true
-            let thread = Thread { [self] in run() }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-        condition.lock()
-        while queued.count >= Self.maximumQueued { condition.wait() }
-        queued.append(filling)
-        condition.broadcast()
-        condition.unlock()
+        let read = self.read
+        let consumer = self.consumer ?? BatchConsumerThread(maximumQueued: Self.maximumQueued) { batch in Self.deliver(batch, to: read) }
+        self.consumer = consumer
+        consumer.send(filling)
         filling = Batch()
         filling.bytes.reserveCapacity(batchBytes + 4096)
-    }
-
-    private func run() {
-        while true {
-            condition.lock()
-            while queued.isEmpty && !closed { condition.wait() }
-            if queued.isEmpty {
-                done = true
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            let batch = queued.removeFirst()
-            condition.broadcast()
-            condition.unlock()
-            Self.deliver(batch, to: read)
-        }
     }
 
     private static func deliver(_ batch: Batch, to read: (Note, ArraySlice<UInt8>) -> Void) {
@@ -127,7 +98,7 @@ enum SplitterNote {
 
 extension RecordReadingThread where Note == SplitterNote {
     /// Reads a splitter's outputs, handed to `read` as the splitter gave them.
-    convenience init(batchBytes: Int = 256 << 10, reading read: @escaping (JSONArraySplitter.Output) -> Void) {
+    convenience init(batchBytes: Int = recordReadingBatchBytes, reading read: @escaping (JSONArraySplitter.Output) -> Void) {
         self.init(batchBytes: batchBytes) { note, bytes in
             switch note {
             case .element(let index): bytes.withUnsafeBytes { read(.element(index: index, bytes: $0)) }
@@ -161,7 +132,7 @@ enum MarkupTokenNote {
 
 extension RecordReadingThread where Note == MarkupTokenNote {
     /// Replays a tokenizer's tokens to `read` as the tokenizer gave them.
-    convenience init(batchBytes: Int = 256 << 10, replaying read: @escaping (MarkupTokenizer.Token) -> Void) {
+    convenience init(batchBytes: Int = recordReadingBatchBytes, replaying read: @escaping (MarkupTokenizer.Token) -> Void) {
         self.init(batchBytes: batchBytes) { note, bytes in
             bytes.withUnsafeBufferPointer { raw in
                 switch note {

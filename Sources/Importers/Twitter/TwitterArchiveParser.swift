@@ -30,7 +30,7 @@ public struct TwitterArchiveParser: ExportParser {
     static let maxPrefixBytes = 4096
 
     public init(file: TwitterArchiveFile) {
-        self.init(file: file, readingBatchBytes: 256 << 10)
+        self.init(file: file, readingBatchBytes: recordReadingBatchBytes)
     }
 
     /// `readingBatchBytes`: element bytes handed to the reading thread at a time (tests pass a
