@@ -25,6 +25,8 @@ public final class BatchConsumerThread<Batch>: @unchecked Sendable {
     /// Queues `batch`, waiting first while the queue is full.
     public func send(_ batch: Batch) {
         condition.lock()
+        // After `finish` the thread is gone: a batch sent then would never be consumed.
+        assert(!closed, "BatchConsumerThread.send after finish")
         while queued.count >= maximumQueued { condition.wait() }
         queued.append(batch)
         condition.broadcast()
