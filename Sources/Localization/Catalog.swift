@@ -32,7 +32,7 @@ public struct Catalog: Sendable {
     public static func parse(_ yaml: String, language: Language, file: String) throws(CatalogError) -> Catalog {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .basic) // text only: no implicit tags to resolve (YAMLNodeReader.load)
         } catch {
             throw CatalogError(file: file, line: yamlErrorLine(error), message: "not valid YAML: \(yamlProblem(error))")
         }

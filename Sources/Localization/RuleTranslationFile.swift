@@ -32,7 +32,7 @@ public enum RuleTranslationFile {
     public static func entries(_ yaml: String, file: String) throws(CatalogError) -> [String: (text: String, line: Int)] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .basic) // text only: no implicit tags to resolve (YAMLNodeReader.load)
         } catch {
             throw CatalogError(file: file, line: yamlErrorLine(error), message: "not valid YAML: \(yamlProblem(error))")
         }

@@ -19,7 +19,12 @@ public struct YAMLNodeReader {
     /// Parses a whole YAML file (one document) with line information kept.
     public static func load(yaml: String, file: String) throws(RuleFileError) -> YAMLNodeReader {
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            // Every value is read as the text written (`string(context:)` and the typed
+            // readers built on it), so scalars need no implicit tags: the basic resolver spares
+            // the regular expressions Yams otherwise runs on every key of every mapping to check
+            // for duplicates, a fifth of a scan's start-up (docs/performance.md, "Rules loaded on
+            // all cores").
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 throw RuleFileError(file: file, line: 1, "file is empty")
             }
             return YAMLNodeReader(node: node, file: file)
