@@ -1,5 +1,5 @@
 import XCTest
-import Rules
+@testable import Rules
 
 /// Invalid rule files are fixtures with the exact message expected (gitleaks-style).
 final class RuleValidationTests: XCTestCase {
@@ -120,6 +120,20 @@ final class RuleValidationTests: XCTestCase {
                        "rules/lexicons/gambling.en.txt:2: '*' is only allowed at the end of a term (prefix match): 'bet*365'")
         XCTAssertEqual(try loadError(rule.merging(["lexicons/Gambling-EN.txt": "x\n"]) { $1 }),
                        "rules/lexicons/Gambling-EN.txt:1: lexicon file name must be <name>.<lang>.txt, e.g. gambling.en.txt")
+    }
+
+    /// Terms without '*', '{' or '}' take a shorter path through the checks (the common case);
+    /// it finds the same problems.
+    func testTermsWithoutStarsOrBracesAreCheckedForExclamationMarksEmptinessAndLength() {
+        XCTAssertEqual(LexiconRule.problem(with: "bet!!"), "one '!' at the end of a term (exact form) is enough: 'bet!!'")
+        XCTAssertEqual(LexiconRule.problem(with: "!"), "empty term")
+        XCTAssertEqual(LexiconRule.problem(with: "   "), "empty term")
+        let long = String(repeating: "a", count: RuleSetLoader.maximumTermBytes + 1)
+        XCTAssertEqual(LexiconRule.problem(with: long), "term is longer than \(RuleSetLoader.maximumTermBytes) bytes: '\(long.prefix(40))…'")
+        XCTAssertNil(LexiconRule.problem(with: String(repeating: "a", count: RuleSetLoader.maximumTermBytes)))
+        XCTAssertNil(LexiconRule.problem(with: "paddy power!"))
+        XCTAssertNil(LexiconRule.problem(with: "wett*"))
+        XCTAssertNil(LexiconRule.problem(with: "über {n} jahre"))
     }
 
     func testNumberPlaceholderProblemsNameFileAndLine() throws {
