@@ -287,6 +287,12 @@ public struct JSONArraySplitter {
                 i += 1
                 continue
             }
+            if depth > 0 {
+                // Inside a container only quotes and brackets change the state: numbers, commas
+                // and indentation (most of a pretty-printed fix) are passed eight bytes at a time.
+                i = Self.structuralByte(p, i, n)
+                if i >= n { break scan }
+            }
             let b = p[i]
             switch b {
             case UInt8(ascii: "\""):
@@ -373,6 +379,34 @@ public struct JSONArraySplitter {
             let b = p[i]
             if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return i }
             i &+= 1
+        }
+        return n
+    }
+
+    /// The index of the first quote or bracket (`"`, `[`, `]`, `{`, `}`) at or after `start`, or
+    /// `n`. `[`/`{` and `]`/`}` differ only in bit 0x20, so setting that bit leaves two values
+    /// to look for besides the quote (no other byte becomes 0x7B or 0x7D).
+    @inline(__always)
+    static func structuralByte(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Int {
+        var i = start
+        let raw = UnsafeRawPointer(p)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i &+ 8 <= n {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let folded = word | 0x2020_2020_2020_2020
+            let quote = word ^ 0x2222_2222_2222_2222
+            let open = folded ^ 0x7B7B_7B7B_7B7B_7B7B
+            let close = folded ^ 0x7D7D_7D7D_7D7D_7D7D
+            let marks = ((quote &- ones) & ~quote | (open &- ones) & ~open | (close &- ones) & ~close) & highs
+            if marks != 0 { return i &+ marks.trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        while i < n {
+            switch p[i] {
+            case UInt8(ascii: "\""), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"): return i
+            default: i &+= 1
+            }
         }
         return n
     }

@@ -98,6 +98,35 @@ final class JSONArraySplitterTests: XCTestCase {
         }
     }
 
+    /// Inside a container the scan jumps from quote or bracket to the next one, eight bytes at a
+    /// time: each of the five at any offset must stop it, and bytes one bit away from them
+    /// (`;` `=` `|` `K` `Z` ESC STX) must not.
+    func testStructuralBytesFoundAtEveryOffsetAndTheirLookAlikesPassed() {
+        let filler: [UInt8] = Array(" 1,;=|K:Z\u{1B}\u{02}\t\n7e-x".utf8)
+        for mark in Array("\"[]{}".utf8) {
+            for offset in 0..<19 {
+                var bytes = (0..<offset).map { filler[$0 % filler.count] }
+                bytes.append(mark)
+                bytes += Array("[\"".utf8)
+                bytes.withUnsafeBufferPointer { p in
+                    XCTAssertEqual(JSONArraySplitter.structuralByte(p.baseAddress!, 0, bytes.count), offset,
+                                   "\(UnicodeScalar(mark)) after \(offset) bytes")
+                }
+            }
+        }
+        let none = Array(String(repeating: " 12;=|K,Z\u{1B}\u{02}:", count: 5).utf8)
+        none.withUnsafeBufferPointer { p in
+            for start in 0...none.count {
+                XCTAssertEqual(JSONArraySplitter.structuralByte(p.baseAddress!, start, none.count), none.count, "from \(start)")
+            }
+        }
+        // Pretty-printed elements with nested lists, as in a Records.json fix, split as written.
+        let fix = "{\n      \"latitudeE7\": 1,\n      \"activity\": [ {\n        \"type\": \"STILL\"\n      } ]\n    }"
+        for size in [1, 5, 8, 11, 64 * 1024] {
+            XCTAssertEqual(split("[ \(fix), \(fix) ]", chunkSize: size).elements, [fix, fix], "chunk size \(size)")
+        }
+    }
+
     func testScalarDirectlyBeforeClosingBracket() {
         let s = split("[1,2,3]")
         XCTAssertEqual(s.elements, ["1", "2", "3"])
