@@ -90,12 +90,29 @@ public struct Event: Sendable {
         if let amount { parts.append(amount.description) }
         if let mcc { parts.append("MCC \(mcc)") }
         var s = parts.joined(separator: " · ")
-        // Most excerpts are short ASCII without line breaks: nothing to replace and no
-        // grapheme counting (evidence is built for every matched record of a newest-first
-        // export, docs/performance.md).
-        if s.utf8.count <= limit && s.utf8.allSatisfy({ $0 < 0x80 && !(0x09...0x0D).contains($0) }) { return s }
+        // Most excerpts are short and on one line: nothing to replace and no grapheme counting
+        // (an excerpt is built for every matched record the database keeps, docs/performance.md).
+        // A text of at most `limit` bytes has at most `limit` characters, whatever its script,
+        // so only the bytes are read; the separator's dot is not ASCII, so testing for ASCII
+        // sent every excerpt of two parts the slow way.
+        if s.utf8.count <= limit && !Self.hasLineBreakOrTab(s.utf8) { return s }
         s = String(s.map { $0.isNewline || $0 == "\t" ? " " : $0 })
         if s.count > limit { s = String(s.prefix(limit - 1)) + "…" }
         return s
+    }
+
+    /// Whether `bytes` hold a tab or one of the characters `Character.isNewline` names: LF,
+    /// VT, FF, CR (0x0A–0x0D), NEL (C2 85), LINE and PARAGRAPH SEPARATOR (E2 80 A8/A9). In
+    /// UTF-8 those byte sequences cannot occur inside another character.
+    static func hasLineBreakOrTab(_ bytes: String.UTF8View) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in bytes {
+            if byte >= 0x09 && byte <= 0x0D { return true }
+            if byte == 0x85 && previous == 0xC2 { return true }
+            if (byte == 0xA8 || byte == 0xA9) && previous == 0x80 && beforePrevious == 0xE2 { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 }
