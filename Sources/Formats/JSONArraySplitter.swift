@@ -363,24 +363,9 @@ public struct JSONArraySplitter {
     /// the lowest one (the first in memory on little-endian machines, which Swift on Linux is).
     @inline(__always)
     public static func plainStringEnd(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Int {
-        var i = start
-        let raw = UnsafeRawPointer(p)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while i &+ 8 <= n {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let quote = word ^ 0x2222_2222_2222_2222
-            let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
-            let marks = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & highs
-            if marks != 0 { return i &+ marks.trailingZeroBitCount >> 3 }
-            i &+= 8
-        }
-        while i < n {
-            let b = p[i]
-            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return i }
-            i &+= 1
-        }
-        return n
+        firstMarkedByte(p, start, n, marks: { word in
+            zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+        }, isMarked: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
     }
 
     /// The index of the first quote or bracket (`"`, `[`, `]`, `{`, `}`) at or after `start`, or
@@ -388,25 +373,41 @@ public struct JSONArraySplitter {
     /// to look for besides the quote (no other byte becomes 0x7B or 0x7D).
     @inline(__always)
     static func structuralByte(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Int {
+        firstMarkedByte(p, start, n, marks: { word in
+            let folded = word | 0x2020_2020_2020_2020
+            return zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(folded ^ 0x7B7B_7B7B_7B7B_7B7B)
+                | zeroBytes(folded ^ 0x7D7D_7D7D_7D7D_7D7D)
+        }, isMarked: { byte in
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"): return true
+            default: return false
+            }
+        })
+    }
+
+    /// The high bit of each zero byte of `x`, exact for the lowest one (a borrow can only mark
+    /// bytes above a zero byte).
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
+
+    /// The index of the first byte at or after `start` that `isMarked` names (or `n`), eight
+    /// bytes at a time through `marks`, which sets the high bit of every such byte of a word
+    /// (and may set others above the first).
+    @inline(__always)
+    private static func firstMarkedByte(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int,
+                                        marks: (UInt64) -> UInt64, isMarked: (UInt8) -> Bool) -> Int {
         var i = start
         let raw = UnsafeRawPointer(p)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         while i &+ 8 <= n {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let folded = word | 0x2020_2020_2020_2020
-            let quote = word ^ 0x2222_2222_2222_2222
-            let open = folded ^ 0x7B7B_7B7B_7B7B_7B7B
-            let close = folded ^ 0x7D7D_7D7D_7D7D_7D7D
-            let marks = ((quote &- ones) & ~quote | (open &- ones) & ~open | (close &- ones) & ~close) & highs
-            if marks != 0 { return i &+ marks.trailingZeroBitCount >> 3 }
+            let found = marks(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            if found != 0 { return i &+ found.trailingZeroBitCount >> 3 }
             i &+= 8
         }
         while i < n {
-            switch p[i] {
-            case UInt8(ascii: "\""), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"): return i
-            default: i &+= 1
-            }
+            if isMarked(p[i]) { return i }
+            i &+= 1
         }
         return n
     }
