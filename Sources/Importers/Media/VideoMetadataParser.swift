@@ -87,7 +87,10 @@ public struct VideoMetadataParser: ExportParser {
         switch (parents.count, box.type) {
         case (1, ISOBMFFBoxWalker.fourCC("mvhd")): return .collect(limit: 128)
         case (1, udta): return .enter(headerBytes: 0)
-        case (1, meta), (2, meta) where parents.last == udta: return .enterMeta
+        // moov/meta (Apple's keys) and moov/udta/meta (iTunes-style items): two cases, so the
+        // udta condition visibly belongs to the second only.
+        case (1, meta): return .enterMeta
+        case (2, meta) where parents.last == udta: return .enterMeta
         case (2, xyz) where parents.last == udta: return .collect(limit: 256)
         default: break
         }
