@@ -359,8 +359,8 @@ public struct JSONArraySplitter {
 
     /// The index of the next `"` or `\\` at or after `start` (or `n`): string contents are most
     /// of an export's bytes, so they are skipped eight at a time. A byte equals `"` or `\\` when
-    /// its XOR with that byte is zero; `(x - 0x01…) & ~x & 0x80…` marks zero bytes, exactly for
-    /// the lowest one (the first in memory on little-endian machines, which Swift on Linux is).
+    /// its XOR with that byte is zero (`zeroBytes`; the lowest marked byte is the first in memory
+    /// on little-endian machines, which Swift on Linux is).
     @inline(__always)
     public static func plainStringEnd(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Int {
         firstMarkedByte(p, start, n, marks: { word in

@@ -1,8 +1,8 @@
 import XCTest
 @testable import StewardCore
 
-/// `Event.excerpt`: one line, at most `limit` characters, whatever the text (the short ASCII
-/// case is returned without being rewritten character by character; the others are).
+/// `Event.excerpt`: one line, at most `limit` characters, whatever the text (a short text on one
+/// line, in any script, is returned without being rewritten character by character; the others are).
 final class EventExcerptTests: XCTestCase {
     private func event(text: String, title: String? = nil) -> Event {
         Event(source: "test", kind: .search, time: nil, text: text, title: title, position: .line(1))
