@@ -246,9 +246,11 @@ public struct PersonaExportWriter {
         let out = try BufferedFileWriter(path: path)
         try out.write("Date,Description,Amount,Balance\r\n")
         var balance: Int64 = 120_000
+        var references = BookingReferences(seed: persona.seed)
         for e in entries {
             balance += e.pence
-            let description = e.text.contains(",") ? "\"\(e.text)\"" : e.text
+            let text = scale > 1 ? references.ukDescription(e) : e.text
+            let description = text.contains(",") ? "\"\(text)\"" : text
             try out.write("\(two(e.day.day))/\(two(e.day.month))/\(e.day.year),\(description),\(pounds(e.pence)),\(pounds(balance))\r\n")
         }
         try out.close()
@@ -269,11 +271,12 @@ public struct PersonaExportWriter {
         text += "\"Kontostand vom \(last):\";\"\(euros(closing)) EUR\";\r\n\r\n"
         text += "\"Buchungstag\";\"Wertstellung\";\"Buchungstext\";\"Verwendungszweck\";\"Betrag (EUR)\";\"Saldo (EUR)\"\r\n"
         try out.write(bytes: windows1252(text))
+        var references = BookingReferences(seed: persona.seed)
         for e in entries {
             balance += e.pence
             let date = "\(two(e.day.day)).\(two(e.day.month)).\(e.day.year)"
             let kind = e.pence > 0 ? "Gutschrift" : (e.mcc != nil ? "Kartenzahlung" : "Lastschrift")
-            let purpose = e.text.replacingOccurrences(of: "\"", with: "\"\"")
+            let purpose = (scale > 1 ? references.germanPurpose(e) : e.text).replacingOccurrences(of: "\"", with: "\"\"")
             // ISO-8859-1 and Windows-1252 agree on every letter a German text uses.
             try out.write(bytes: windows1252("\"\(date)\";\"\(date)\";\"\(kind)\";\"\(purpose)\";\"\(euros(e.pence))\";\"\(euros(balance))\"\r\n"))
         }
@@ -292,12 +295,15 @@ public struct PersonaExportWriter {
             <CREDITCARDMSGSRSV1><CCSTMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>\r\n\
             <CCSTMTRS><CURDEF>\(persona.currency)<CCACCTFROM><ACCTID>4929000000006781</CCACCTFROM>\r\n<BANKTRANLIST>\r\n
             """)
+        var references = BookingReferences(seed: persona.seed)
         for (i, e) in entries.enumerated() {
             var record = "<STMTTRN>\r\n<TRNTYPE>\(e.pence < 0 ? "DEBIT" : "CREDIT")\r\n"
             record += "<DTPOSTED>\(e.day.year)\(two(e.day.month))\(two(e.day.day))\(two(e.hour))\(two(e.minute))00[0:GMT]\r\n"
             record += "<TRNAMT>\(pounds(e.pence))\r\n<FITID>\(persona.id.uppercased())\(String(format: "%08d", i))\r\n"
             if let mcc = e.mcc { record += "<SIC>\(mcc)\r\n" }
-            record += "<NAME>\(ofxEscape(e.text))\r\n</STMTTRN>\r\n"
+            record += "<NAME>\(ofxEscape(e.text))\r\n"
+            if scale > 1 { record += "<MEMO>\(ofxEscape(references.ofxMemo(e)))\r\n" }
+            record += "</STMTTRN>\r\n"
             // The header says CHARSET:1252, so the bytes must be Windows-1252, as banks write them.
             try out.write(bytes: windows1252(record))
         }
