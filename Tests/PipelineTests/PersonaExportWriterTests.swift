@@ -76,4 +76,29 @@ final class PersonaExportWriterTests: XCTestCase {
         XCTAssertEqual(Array(wechat.prefix(3)), [0xEF, 0xBB, 0xBF])
         XCTAssertTrue(contains(wechat, Array("交易时间,交易类型,交易对方".utf8)))
     }
+
+    /// The Verwendungszweck column of every REWE card line of Lena's Girokonto CSV.
+    private func reweCardPurposes(scale: Int, in folder: String) throws -> [String] {
+        _ = try PersonaExportWriter(persona: PersonaCatalog.lena, scale: scale).write(to: folder, statementsOnly: true)
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: folder + "/bank/girokonto.csv"))
+        let text = try XCTUnwrap(String(data: data, encoding: .isoLatin1))
+        return text.split(separator: "\r\n").map { $0.components(separatedBy: "\";\"") }
+            .filter { $0.count == 6 && $0[2] == "Kartenzahlung" && $0[3].hasPrefix("REWE") }.map { $0[3] }
+    }
+
+    func testBenchmarkScaleBookingTextsCarryReferencesAndNoTwoAreEqualWhileTheDemoKeepsThePayeeAlone() throws {
+        let base = try temporaryFolder("references")
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let demo = try reweCardPurposes(scale: 1, in: base + "/demo")
+        XCTAssertFalse(demo.isEmpty)
+        XCTAssertEqual(Set(demo), ["REWE Markt GmbH Berlin"])
+        let bench = try reweCardPurposes(scale: 3, in: base + "/bench")
+        XCTAssertGreaterThan(bench.count, demo.count * 2, "scale 3 writes about three times the lines (each draws its account)")
+        XCTAssertEqual(Set(bench).count, bench.count, "two REWE lines with the same bytes")
+        for purpose in bench {
+            XCTAssertTrue(purpose.hasPrefix("REWE Markt GmbH Berlin//Berlin/DE 20"), purpose)
+            XCTAssertTrue(purpose.contains(" Folgenr. "), purpose)
+        }
+        XCTAssertEqual(try reweCardPurposes(scale: 3, in: base + "/again"), bench, "the same references on every run")
+    }
 }
