@@ -50,6 +50,29 @@ final class BankAnalyzerTests: XCTestCase {
         XCTAssertEqual(single.lastSeen, "2024-12-25")
     }
 
+    func testAPayersKeyLeavesOutEveryWordWithADigitSoChangingReferencesKeepOnePayer() {
+        let march = "GEHALT VIVANTES KLINIKUM BERLIN 03/2025 EREF: 81Z5E4SFER4JTHWH SVWZ: 1234567890"
+        let april = "Gehalt Vivantes Klinikum Berlin 04/2025 EREF: Q7PLM2XK9ZT4 SVWZ: 55"
+        XCTAssertEqual(TransactionTextScanner.payeeKey(march), "gehalt vivantes klinikum berlin eref svwz")
+        XCTAssertEqual(TransactionTextScanner.payeeKey(april), TransactionTextScanner.payeeKey(march))
+        XCTAssertEqual(TransactionTextScanner.payeeKey("ACME LTD SALARY 03/24 REF 991"), "acme ltd salary ref")
+        XCTAssertEqual(TransactionTextScanner.payeeKey("Pflegedienst Müller Kd-Nr. 58839804"), "pflegedienst muller kd nr")
+        // A name made only of words with digits keeps its letters rather than vanishing.
+        XCTAssertEqual(TransactionTextScanner.payeeKey("7ELEVEN 0042"), "eleven")
+        XCTAssertEqual(TransactionTextScanner.payeeKey("2024-03-01 4711"), "")
+    }
+
+    func testSalaryCreditsWithADifferentSEPAReferenceEachMonthAreStillIncome() throws {
+        let references = ["81Z5E4SFER4JTHWH", "Q7PLM2XK9ZT4", "ZZ0TRW8QPL3M", "K2J9X7QW1B0A"]
+        let events = references.enumerated().map { month, reference in
+            (transaction(String(format: "2024-%02d-25", month + 1), nil, "2650.00", "EUR",
+                         text: "GEHALT VIVANTES KLINIKUM BERLIN \(month + 1)/2024 EREF: \(reference)"), "giro.csv")
+        }
+        let income = try XCTUnwrap(try finding("finance.income", events))
+        XCTAssertEqual(income.count, 4)
+        XCTAssertEqual(income.value, "EUR 2,000–3,500 a month")
+    }
+
     func testMonthlyGapOf35DaysKeepsTheChainAnd36BreaksIt() throws {
         let kept = [transaction("2024-01-01", "PAYER A", "1500.00", "EUR"), transaction("2024-02-05", "PAYER A", "1500.00", "EUR"),
                     transaction("2024-03-11", "PAYER A", "1500.00", "EUR")]

@@ -138,9 +138,13 @@ struct TransactionTextScanner {
         }
     }
 
-    /// A payer or payee key that survives statement noise: folded, letters only, single
-    /// spaces (`ACME LTD SALARY 03/24 REF 991` and `Acme Ltd Salary 04/24 ref 1002` are one
-    /// payer). Empty when the text has no letters.
+    /// A payer or payee key that survives statement noise: folded, its words without digits,
+    /// single spaces. References change from one statement line to the next (`ACME LTD SALARY
+    /// 03/24 REF 991` and `Acme Ltd Salary 04/24 ref 1002`; a SEPA credit's `EREF: 81Z5E4SFER`,
+    /// a customer number `Kd-Nr. 58839804`), and every one of them holds a digit, so a word with
+    /// a digit is left out whole: keeping its letters ("sfer", "kd nr") would make each month's
+    /// salary another payer. A name made only of such words ("7ELEVEN") keeps its letters.
+    /// Empty when the text has no letters.
     static func payeeKey(_ text: String?) -> String {
         guard let text, !text.isEmpty else { return "" }
         return payeeKey(folded: TextFolder.fold(text))
@@ -148,19 +152,40 @@ struct TransactionTextScanner {
 
     /// `payeeKey` of text already folded.
     static func payeeKey(folded: [UInt8]) -> String {
+        let words = letterWords(folded, droppingWordsWithDigits: true)
+        return words.isEmpty ? letterWords(folded, droppingWordsWithDigits: false) : words
+    }
+
+    /// The words of `folded` separated by single spaces (bytes ≥ 0x80 are letters of other
+    /// scripts). With `droppingWordsWithDigits` a word is a run of letters and digits, left out
+    /// when it holds a digit; without, digits separate words and are left out.
+    private static func letterWords(_ folded: [UInt8], droppingWordsWithDigits: Bool) -> String {
         var key: [UInt8] = []
         key.reserveCapacity(folded.count)
-        var pendingSpace = false
-        for byte in folded {
+        var wordStart = -1          // index of the current word's first byte, -1 between words
+        var wordHasDigit = false
+        func endWord(at end: Int) {
+            if wordStart >= 0 && !(droppingWordsWithDigits && wordHasDigit) {
+                if !key.isEmpty { key.append(0x20) }
+                key.append(contentsOf: folded[wordStart..<end])
+            }
+            wordStart = -1
+        }
+        for (i, byte) in folded.enumerated() {
             let isLetter = (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+            let isDigit = byte >= 0x30 && byte <= 0x39
             if isLetter {
-                if pendingSpace && !key.isEmpty { key.append(0x20) }
-                pendingSpace = false
-                key.append(byte)
+                if wordStart < 0 { wordStart = i }
+            } else if isDigit && droppingWordsWithDigits {
+                wordHasDigit = true
+                // A word that starts with digits ("81Z5E4") begins here all the same.
+                if wordStart < 0 { wordStart = i }
             } else {
-                pendingSpace = true
+                endWord(at: i)
+                wordHasDigit = false
             }
         }
+        endWord(at: folded.count)
         return String(decoding: key, as: UTF8.self)
     }
 }
