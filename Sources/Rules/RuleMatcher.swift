@@ -18,6 +18,10 @@ final class RuleMatcher {
         /// have no hit, and asking every rule showed as a fifth of a browser history scan
         /// (docs/performance.md, "Per-format table").
         var hitFree: [Int]
+        /// `rules` as two rule sets (`RuleSet.ruleWords` words): those that need a hit of one of
+        /// their include groups, and the others (`hitFree`), which are asked whatever hit.
+        var needingHit: [UInt64]
+        var notNeedingHit: [UInt64]
     }
 
     /// The candidates of the last source seen: events arrive file by file, so consecutive
@@ -27,10 +31,8 @@ final class RuleMatcher {
     private var candidatesBySource: [String: [Candidates?]] = [:]
 
     private var foldBuffer: [UInt8] = []
-    /// Per field slot, the automaton groups hit in the current event (bit sets, zero between events).
-    private var groupsHitScratch: [UInt64] = []
-    /// Number of `Event.Field.slot` values (a constant: `allCases` builds an array per call).
-    private static var fieldSlotCount: Int { 7 }
+    /// The rules the current event's hits can fire (a rule set, zero between events).
+    private var rulesHitScratch: [UInt64] = []
     /// Text and counterparty folded and scanned once per event for the rules and the session's
     /// bank analyzers alike.
     let foldedFields: FoldedFieldCache
@@ -62,30 +64,36 @@ final class RuleMatcher {
         }
         let anyHit = candidates.fields.contains { !hitsByField[$0.slot].isEmpty }
         if anyHit {
-            // The groups hit per field, as bit sets: a rule that needs one of its include groups
-            // and finds none in its fields cannot fire, and is passed over without reading its
-            // group lists (each read retained and released arrays: a tenth of a bank CSV profile).
-            let words = ruleSet.includeMask.words
-            var groupsHit: [UInt64] = []
-            swap(&groupsHit, &groupsHitScratch)
-            if groupsHit.isEmpty { groupsHit = Array(repeating: 0, count: Self.fieldSlotCount * words) }
-            var slotsHit: UInt8 = 0
+            // The rules a hit can fire, from the groups hit: per hit, the rules that include its
+            // group and read its field. Asking each candidate rule whether one of its groups hit
+            // (a loop over its group words per field) grew with every rule on the same records
+            // (docs/performance.md, "Rules found from the groups hit").
+            let ruleWords = ruleSet.ruleWords
+            var possible: [UInt64] = []
+            swap(&possible, &rulesHitScratch)
+            if possible.isEmpty { possible = Array(repeating: 0, count: ruleWords) }
             for field in candidates.fields {
                 let slot = field.slot
+                let slotBase = slot * ruleWords
                 for hit in hitsByField[slot] {
-                    slotsHit |= 1 << UInt8(slot)
-                    groupsHit[slot * words + Int(hit.group) / 64] |= 1 << UInt64(hit.group % 64)
+                    let groupBase = Int(hit.group) * ruleWords
+                    for w in 0..<ruleWords {
+                        possible[w] |= ruleSet.rulesIncludingGroup[groupBase + w] & ruleSet.rulesReadingSlot[slotBase + w]
+                    }
                 }
             }
-            for ruleIndex in candidates.rules {
-                if ruleSet.needsIncludeHit[ruleIndex],
-                   !hasIncludeHit(ruleIndex, groupsHit: groupsHit, slotsHit: slotsHit, words: words) { continue }
-                if matches(ruleIndex, event, readsIntent: readsIntent) { fired.append(ruleIndex) }
+            // In rule order, as `candidates.rules` is: the rules a hit can fire and those that
+            // need none.
+            for w in 0..<ruleWords {
+                var bits = (possible[w] & candidates.needingHit[w]) | candidates.notNeedingHit[w]
+                possible[w] = 0
+                while bits != 0 {
+                    let ruleIndex = w * 64 + bits.trailingZeroBitCount
+                    bits &= bits &- 1
+                    if matches(ruleIndex, event, readsIntent: readsIntent) { fired.append(ruleIndex) }
+                }
             }
-            for slot in 0..<Self.fieldSlotCount where slotsHit & (1 << UInt8(slot)) != 0 {
-                for w in 0..<words { groupsHit[slot * words + w] = 0 }
-            }
-            swap(&groupsHit, &groupsHitScratch)
+            swap(&possible, &rulesHitScratch)
         } else {
             for ruleIndex in candidates.hitFree where matches(ruleIndex, event, readsIntent: readsIntent) {
                 fired.append(ruleIndex)
@@ -113,19 +121,6 @@ final class RuleMatcher {
         return outcome
     }
 
-    /// Whether one of the rule's include groups hit one of its fields (`groupsHit` per field slot).
-    @inline(__always)
-    private func hasIncludeHit(_ ruleIndex: Int, groupsHit: [UInt64], slotsHit: UInt8, words: Int) -> Bool {
-        let slots = ruleSet.lexiconFieldSlots[ruleIndex] & slotsHit
-        guard slots != 0 else { return false }
-        let base = ruleIndex * words
-        for slot in 0..<Self.fieldSlotCount where slots & (1 << UInt8(slot)) != 0 {
-            for w in 0..<words where groupsHit[slot * words + w] & ruleSet.includeMask.bits[base + w] != 0 { return true }
-        }
-        return false
-    }
-
-
     private func candidates(source: String, kind: EventKind) -> Candidates? {
         let kindSlot = kind.slot
         if source == lastSource { return lastSourceCandidates[kindSlot] }
@@ -147,7 +142,13 @@ final class RuleMatcher {
                 let match = ruleSet.rules[i].match
                 return !match.hasLexiconCondition || (match.mcc != nil && match.combination != .all)
             }
-            perKind[k.slot] = rules.isEmpty ? nil : Candidates(rules: rules, fields: fields, hitFree: hitFree)
+            var needingHit = [UInt64](repeating: 0, count: ruleSet.ruleWords)
+            var notNeedingHit = needingHit
+            for i in rules {
+                if ruleSet.needsIncludeHit[i] { needingHit[i / 64] |= 1 << UInt64(i % 64) } else { notNeedingHit[i / 64] |= 1 << UInt64(i % 64) }
+            }
+            perKind[k.slot] = rules.isEmpty ? nil : Candidates(rules: rules, fields: fields, hitFree: hitFree,
+                                                               needingHit: needingHit, notNeedingHit: notNeedingHit)
         }
         candidatesBySource[source] = perKind
         lastSource = source

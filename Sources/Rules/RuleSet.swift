@@ -43,6 +43,14 @@ public struct RuleSet: Sendable {
     /// Per rule: whether it can fire only on a hit of one of its include groups (a lexicon
     /// condition that no merchant code can stand in for).
     let needsIncludeHit: [Bool]
+    /// 64-bit words of a set of rules (bit `i % 64` of word `i / 64` is rule `i`).
+    let ruleWords: Int
+    /// Per automaton group, the rules that count it as a hit (`ruleWords` words each): the
+    /// matcher ORs the sets of the groups an event hit instead of asking every candidate rule
+    /// whether one of its groups hit (docs/performance.md, "Rules found from the groups hit").
+    let rulesIncludingGroup: [UInt64]
+    /// Per field slot, the rules whose lexicon condition reads that field (`ruleWords` words each).
+    let rulesReadingSlot: [UInt64]
     let ruleIndexById: [String: Int]
     /// Per rule: attribute indices it yields to (`yields_to`), empty for most rules.
     let yieldsToAttributes: [[Int]]
@@ -75,6 +83,20 @@ public struct RuleSet: Sendable {
         needsIncludeHit = rules.map { rule in
             rule.match.hasLexiconCondition && (rule.match.mcc == nil || rule.match.combination == .all)
         }
+        let ruleWords = max(1, (rules.count + 63) / 64)
+        self.ruleWords = ruleWords
+        var byGroup = [UInt64](repeating: 0, count: automaton.groups.count * ruleWords)
+        for (rule, groups) in includeGroups.enumerated() {
+            for g in groups { byGroup[Int(g) * ruleWords + rule / 64] |= 1 << UInt64(rule % 64) }
+        }
+        rulesIncludingGroup = byGroup
+        var bySlot = [UInt64](repeating: 0, count: Event.Field.allCases.count * ruleWords)
+        for (rule, slots) in lexiconFieldSlots.enumerated() {
+            for slot in 0..<Event.Field.allCases.count where slots & (1 << UInt8(slot)) != 0 {
+                bySlot[slot * ruleWords + rule / 64] |= 1 << UInt64(rule % 64)
+            }
+        }
+        rulesReadingSlot = bySlot
         excludeMask = GroupMask(rules.map { rule in
             (rule.match.excludeLexicons + [RuleSet.excludeGroup(rule.id)]).compactMap { groupIds[$0] }
         }, words: words)
