@@ -17,9 +17,11 @@ struct BookingReferences {
         String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &rng))) })
     }
 
+    /// The letters and digits of references (without I and O, which banks leave out).
+    private static let referenceCharacters = Array("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")
+
     private mutating func alphanumerics(_ count: Int) -> String {
-        let letters = Array("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")
-        return String((0..<count).map { _ in letters[Int.random(in: 0..<letters.count, using: &rng)] })
+        String((0..<count).map { _ in Self.referenceCharacters[Int.random(in: 0..<Self.referenceCharacters.count, using: &rng)] })
     }
 
     private func isoDate(_ e: PersonaExportWriter.Entry) -> String {

@@ -137,15 +137,19 @@ final class RuleMatcher {
                 for field in ruleSet.rules[i].match.fields where !fields.contains(field) { fields.append(field) }
             }
             // Without a hit, a lexicon condition is false: only rules with no such condition, or
-            // where a merchant code alone suffices, can fire (see `matches`).
-            let hitFree = rules.filter { i in
-                let match = ruleSet.rules[i].match
-                return !match.hasLexiconCondition || (match.mcc != nil && match.combination != .all)
-            }
+            // where a merchant code alone suffices, can fire (`RuleSet.needsIncludeHit`, see
+            // `matches`). The same partition as a list and as two rule sets.
+            var hitFree: [Int] = []
             var needingHit = [UInt64](repeating: 0, count: ruleSet.ruleWords)
             var notNeedingHit = needingHit
             for i in rules {
-                if ruleSet.needsIncludeHit[i] { needingHit[i / 64] |= 1 << UInt64(i % 64) } else { notNeedingHit[i / 64] |= 1 << UInt64(i % 64) }
+                let bit: UInt64 = 1 << UInt64(i % 64)
+                if ruleSet.needsIncludeHit[i] {
+                    needingHit[i / 64] |= bit
+                } else {
+                    notNeedingHit[i / 64] |= bit
+                    hitFree.append(i)
+                }
             }
             perKind[k.slot] = rules.isEmpty ? nil : Candidates(rules: rules, fields: fields, hitFree: hitFree,
                                                                needingHit: needingHit, notNeedingHit: notNeedingHit)

@@ -90,9 +90,10 @@ public struct RuleSet: Sendable {
             for g in groups { byGroup[Int(g) * ruleWords + rule / 64] |= 1 << UInt64(rule % 64) }
         }
         rulesIncludingGroup = byGroup
-        var bySlot = [UInt64](repeating: 0, count: Event.Field.allCases.count * ruleWords)
+        let slotCount = Event.Field.allCases.count     // `allCases` builds an array per call
+        var bySlot = [UInt64](repeating: 0, count: slotCount * ruleWords)
         for (rule, slots) in lexiconFieldSlots.enumerated() {
-            for slot in 0..<Event.Field.allCases.count where slots & (1 << UInt8(slot)) != 0 {
+            for slot in 0..<slotCount where slots & (1 << UInt8(slot)) != 0 {
                 bySlot[slot * ruleWords + rule / 64] |= 1 << UInt64(rule % 64)
             }
         }

@@ -62,9 +62,14 @@ final class RulesFromGroupsHitTests: XCTestCase {
             - {source: browser.chrome, kind: page_view, time: "2024-05-01T12:00:00Z", title: anything}
     """
 
+    /// The rules above, loaded once for every test (each call gets its own session).
+    private static let ruleSet = Result { () throws -> RuleSet in
+        let fixture = try RuleDirectoryFixture(files: ["signals/x.yaml": rules])
+        return try RuleSet.load(directory: fixture.rulesDirectory)
+    }
+
     private func fired(title: String?, text: String?) throws -> [String] {
-        let fixture = try RuleDirectoryFixture(files: ["signals/x.yaml": Self.rules])
-        let session = InferenceSession(ruleSet: try RuleSet.load(directory: fixture.rulesDirectory))
+        let session = InferenceSession(ruleSet: try Self.ruleSet.get())
         let night = Timestamp.parseISO8601(Array("2024-05-01T02:00:00Z".utf8))
         return session.process(Event(source: "browser.chrome", kind: .pageView, time: night, text: text, title: title,
                                      position: .line(1)), path: "history.json")
