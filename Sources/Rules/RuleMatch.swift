@@ -134,9 +134,19 @@ public struct MCCSet: Sendable, Hashable {
 public struct AmountRange: Sendable {
     public var min: Money?
     public var max: Money?
-    public init(min: Money?, max: Money?) {
+    /// Whether a record without an amount passes (`or_unknown: true`): "never money in" for a
+    /// payee read from a wallet or activity log that states no amount.
+    public var admitsUnknown: Bool
+    public init(min: Money?, max: Money?, admitsUnknown: Bool = false) {
         self.min = min
         self.max = max
+        self.admitsUnknown = admitsUnknown
+    }
+
+    /// Whether a record with this amount (nil: none stated) passes.
+    public func admits(_ amount: Money?) -> Bool {
+        guard let amount else { return admitsUnknown }
+        return contains(amount)
     }
 
     public func contains(_ amount: Money) -> Bool {

@@ -223,9 +223,7 @@ final class RuleMatcher {
         guard ruleSet.rules[ruleIndex].match.admits(authoredByOthers: event.authoredByOthers) else { return false }
         // Fields are read through the array in place: binding the whole RuleMatch to a local
         // copied its arrays (retain/release per rule per event showed in profiles).
-        if let range = ruleSet.rules[ruleIndex].match.amount {
-            guard let amount = event.amount, range.contains(amount) else { return false }
-        }
+        if let range = ruleSet.rules[ruleIndex].match.amount, !range.admits(event.amount) { return false }
         if let window = ruleSet.rules[ruleIndex].match.hours {
             guard let hour = event.time?.hourOfDay, window.contains(hour: hour) else { return false }
         }

@@ -21,7 +21,7 @@ struct RuleSetLoader {
                                          "authored_by", "mcc_compatible", "mcc_precedence", "intent", "topics", "also"]
     static let excludeKeys: Set<String> = ["lexicons", "terms"]
     static let topicsKeys: Set<String> = ["except", "lexicons", "terms"]
-    static let amountKeys: Set<String> = ["min", "max"]
+    static let amountKeys: Set<String> = ["min", "max", "or_unknown"]
     static let aggregateKeys: Set<String> = ["count", "days"]
     static let examplesKeys: Set<String> = ["positive", "negative"]
     static let exampleEventKeys = ExampleEvent.keys
@@ -470,7 +470,8 @@ struct RuleSetLoader {
             if let minimum, let maximum, minimum.compare(maximum) > 0 {
                 throw amount.error("amount min \(minimum.decimalString) is above max \(maximum.decimalString)")
             }
-            match.amount = AmountRange(min: minimum, max: maximum)
+            let orUnknown = try amountMap["or_unknown"]?.bool(context: "amount or_unknown") ?? false
+            match.amount = AmountRange(min: minimum, max: maximum, admitsUnknown: orUnknown)
         }
         if let node = map["intent"] {
             let text = try node.string(context: "intent")

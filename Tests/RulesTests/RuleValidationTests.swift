@@ -1,5 +1,6 @@
 import XCTest
 @testable import Rules
+import StewardCore
 
 /// Invalid rule files are fixtures with the exact message expected (gitleaks-style).
 final class RuleValidationTests: XCTestCase {
@@ -112,6 +113,25 @@ final class RuleValidationTests: XCTestCase {
                        "rules/signals/finance/gambling.yaml:11: hours must be 'start-end' with whole hours 0–24, start ≠ end, e.g. 0-5 or 22-5; got '5-5'")
         XCTAssertEqual(try loadError(broken("      mcc: [7995, 7800-7802]", "      amount: {max: \"-1,00\"}")),
                        "rules/signals/finance/gambling.yaml:11: amount max must be a plain decimal such as \"-12.50\", got '-1,00'")
+    }
+
+    func testAmountOrUnknownMustBeABooleanAndNeedsABound() throws {
+        XCTAssertEqual(try loadError(broken("      mcc: [7995, 7800-7802]", "      amount: {max: \"-0.01\", or_unknown: maybe}")),
+                       "rules/signals/finance/gambling.yaml:11: amount or_unknown must be true or false, got 'maybe'")
+        XCTAssertEqual(try loadError(broken("      mcc: [7995, 7800-7802]", "      amount: {or_unknown: true}")),
+                       "rules/signals/finance/gambling.yaml:11: amount needs min, max or both")
+    }
+
+    /// `or_unknown: true` lets a record with no amount pass an amount filter; a stated amount
+    /// outside the bounds still fails, and without it a record with no amount fails.
+    func testAmountOrUnknownAdmitsRecordsWithoutAnAmountOnly() {
+        let debitsOrUnknown = AmountRange(min: nil, max: Money(units: -1, scale: 2), admitsUnknown: true)
+        XCTAssertTrue(debitsOrUnknown.admits(nil))
+        XCTAssertTrue(debitsOrUnknown.admits(Money(units: -500, scale: 2)))
+        XCTAssertFalse(debitsOrUnknown.admits(Money(units: 4200, scale: 2)), "money in stays out")
+        let debits = AmountRange(min: nil, max: Money(units: -1, scale: 2))
+        XCTAssertFalse(debits.admits(nil))
+        XCTAssertTrue(debits.admits(Money(units: -500, scale: 2)))
     }
 
     func testLexiconProblems() throws {
