@@ -62,6 +62,7 @@ struct BuiltInRulesGenerator {
     static func version(of files: [String], contents: [String: [UInt8]]) -> String {
         func yaml(_ path: String) -> Bool { path.hasSuffix(".yaml") || path.hasSuffix(".yml") }
         let ordered = ["attributes.yaml"]
+            + files.filter { $0 == "sources.yaml" }
             + files.filter { $0.hasPrefix("lexicons/") && $0.hasSuffix(".txt") }
             + files.filter { $0.hasPrefix("signals/") && yaml($0) }
             + files.filter { $0.hasPrefix("data/") }

@@ -28,6 +28,11 @@ struct RuleSetLoader {
     static let exampleGroupKeys: Set<String> = ["events", "note"]
     static let attributeFileKeys: Set<String> = ["attributes"]
     static let attributeKeys: Set<String> = ["id", "title", "sensitivity", "explanation", "distinct_from"]
+    static let sourceSetFileKeys: Set<String> = ["source_sets"]
+    static let sourceSetKeys: Set<String> = ["name", "description", "sources"]
+    /// Named source sets (`$name` in a rule's `sources`), optional: a rules folder without it
+    /// loads as before.
+    static let sourceSetsPath = "sources.yaml"
 
     /// Longest term accepted, in folded bytes: merchant names and phrases, not paragraphs.
     static let maximumTermBytes = 200
@@ -37,6 +42,7 @@ struct RuleSetLoader {
     /// this order.
     static func versionedFiles(of files: RuleFiles) -> [String] {
         ["attributes.yaml"]
+            + (files.contains(sourceSetsPath) ? [sourceSetsPath] : [])
             + files.list(under: "lexicons").filter { $0.hasSuffix(".txt") }
             + files.list(under: "signals").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             + files.list(under: "data")
@@ -51,6 +57,13 @@ struct RuleSetLoader {
         let attributesBytes = try read(attributesPath)
         hasher.add(attributesPath, attributesBytes)
         let (attributes, distinctions) = try parseAttributes(attributesBytes, file: display(attributesPath))
+
+        var sourceSets: [String: [SourcePattern]] = [:]
+        if files.contains(Self.sourceSetsPath) {
+            let bytes = try read(Self.sourceSetsPath)
+            hasher.add(Self.sourceSetsPath, bytes)
+            sourceSets = try parseSourceSets(bytes, file: display(Self.sourceSetsPath))
+        }
 
         // Lexicons, then signal rules. Each file's bytes are hashed and checked in file order;
         // the files themselves are parsed on all cores first (`parsedInParallel`): parsing
@@ -91,7 +104,8 @@ struct RuleSetLoader {
             ruleInputs.append((bytes, file))
         }
         let parsedRuleFiles = Self.parsedInParallel(ruleInputs) { input throws(RuleFileError) in
-            try parseRuleFile(input.bytes, file: input.file, attributeIds: attributeIds, lexiconNames: lexiconNames)
+            try parseRuleFile(input.bytes, file: input.file, attributeIds: attributeIds, lexiconNames: lexiconNames,
+                              sourceSets: sourceSets)
         }
         for parsedFile in parsedRuleFiles {
             let parsed = try parsedFile.get()
@@ -321,19 +335,58 @@ struct RuleSetLoader {
 
     // MARK: signal rules
 
+    // MARK: sources.yaml
+
+    /// Named lists of source patterns, so that the rules reading one kind of record (what the
+    /// person wrote, say) all read the same importers (docs/rules.md, "Source sets").
+    private func parseSourceSets(_ bytes: [UInt8], file: String) throws(RuleFileError) -> [String: [SourcePattern]] {
+        let root = try YAMLNodeReader.load(yaml: try text(bytes, file: file), file: file)
+        let top = try root.mapping(allowed: Self.sourceSetFileKeys, context: "source sets file")
+        var sets: [String: [SourcePattern]] = [:]
+        for item in try top.required("source_sets", in: root, context: "source sets file").sequence(context: "source_sets") {
+            let map = try item.mapping(allowed: Self.sourceSetKeys, context: "source set")
+            let nameNode = try map.required("name", in: item, context: "source set")
+            let name = try nameNode.string(context: "name")
+            guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isLowercase || ("0"..."9").contains($0) || $0 == "_") }) else {
+                throw nameNode.error("source set name '\(name)' must be lowercase letters, digits and underscores, such as own_writing")
+            }
+            guard sets[name] == nil else { throw nameNode.error("duplicate source set '\(name)'") }
+            let sourcesNode = try map.required("sources", in: item, context: "source set \(name)")
+            var patterns: [SourcePattern] = []
+            for source in try listItems(sourcesNode, context: "sources") {
+                patterns.append(try sourcePattern(source))
+            }
+            guard !patterns.isEmpty else { throw sourcesNode.error("source set \(name) lists no sources") }
+            sets[name] = patterns
+        }
+        return sets
+    }
+
+    /// One importer id or glob (`bank.ofx`, `bank.*`) as a rule or a source set writes it.
+    private func sourcePattern(_ item: YAMLNodeReader) throws(RuleFileError) -> SourcePattern {
+        let text = try item.string(context: "source")
+        guard !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isLowercase || ("0"..."9").contains($0) || "._*-".unicodeScalars.contains($0)) }) else {
+            throw item.error("bad source '\(text)': use an importer id such as bank.ofx or a glob such as bank.*")
+        }
+        return SourcePattern(text)
+    }
+
+    // MARK: signal rules
+
     private func parseRuleFile(_ bytes: [UInt8], file: String, attributeIds: Set<String>,
-                               lexiconNames: Set<String>) throws(RuleFileError) -> [SignalRule] {
+                               lexiconNames: Set<String>, sourceSets: [String: [SourcePattern]]) throws(RuleFileError) -> [SignalRule] {
         let root = try YAMLNodeReader.load(yaml: try text(bytes, file: file), file: file)
         let top = try root.mapping(allowed: Self.ruleFileKeys, context: "rule file")
         var rules: [SignalRule] = []
         for item in try top.required("rules", in: root, context: "rule file").sequence(context: "rules") {
-            rules.append(try parseRule(item, file: file, attributeIds: attributeIds, lexiconNames: lexiconNames))
+            rules.append(try parseRule(item, file: file, attributeIds: attributeIds, lexiconNames: lexiconNames,
+                                       sourceSets: sourceSets))
         }
         return rules
     }
 
     private func parseRule(_ item: YAMLNodeReader, file: String, attributeIds: Set<String>,
-                           lexiconNames: Set<String>) throws(RuleFileError) -> SignalRule {
+                           lexiconNames: Set<String>, sourceSets: [String: [SourcePattern]]) throws(RuleFileError) -> SignalRule {
         let map = try item.mapping(allowed: Self.ruleKeys, context: "rule")
         let idNode = try map.required("id", in: item, context: "rule")
         let id = try idNode.string(context: "id")
@@ -351,7 +404,7 @@ struct RuleSetLoader {
         let confidence = try confidenceNode.double(context: "confidence")
         guard (0...1).contains(confidence) else { throw confidenceNode.error("confidence must be between 0 and 1, got \(confidence)") }
         let matchNode = try map.required("match", in: item, context: "rule \(id)")
-        let match = try parseMatch(matchNode, lexiconNames: lexiconNames)
+        let match = try parseMatch(matchNode, lexiconNames: lexiconNames, sourceSets: sourceSets)
         var aggregate: RuleAggregate?
         if let node = map["aggregate"] {
             let aggregateMap = try node.mapping(allowed: Self.aggregateKeys, context: "aggregate")
@@ -383,17 +436,25 @@ struct RuleSetLoader {
         return rule
     }
 
-    private func parseMatch(_ node: YAMLNodeReader, lexiconNames: Set<String>) throws(RuleFileError) -> RuleMatch {
+    private func parseMatch(_ node: YAMLNodeReader, lexiconNames: Set<String>,
+                            sourceSets: [String: [SourcePattern]]) throws(RuleFileError) -> RuleMatch {
         let map = try node.mapping(allowed: Self.matchKeys, context: "match")
         var match = RuleMatch(sources: [], kinds: [], fields: RuleMatch.defaultFields, lexicons: [], terms: [],
                               excludeLexicons: [], excludeTerms: [], mcc: nil, amount: nil, hours: nil, combination: .any)
         if let sources = map["sources"] {
             for item in try listItems(sources, context: "sources") {
                 let text = try item.string(context: "source")
-                guard !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isLowercase || ("0"..."9").contains($0) || "._*-".unicodeScalars.contains($0)) }) else {
-                    throw item.error("bad source '\(text)': use an importer id such as bank.ofx or a glob such as bank.*")
+                if text.hasPrefix("$") {
+                    let name = String(text.dropFirst())
+                    guard let set = sourceSets[name] else {
+                        let known = sourceSets.keys.sorted().map { "$" + $0 }.joined(separator: ", ")
+                        throw item.error("unknown source set '\(text)' (\(display(Self.sourceSetsPath)) defines: \(known.isEmpty ? "none" : known))")
+                    }
+                    for pattern in set where !match.sources.contains(pattern) { match.sources.append(pattern) }
+                } else {
+                    let pattern = try sourcePattern(item)
+                    if !match.sources.contains(pattern) { match.sources.append(pattern) }
                 }
-                match.sources.append(SourcePattern(text))
             }
         }
         if let node = map["authored_by"] {

@@ -23,6 +23,7 @@ final class RuleFileExampleTests: XCTestCase {
         "rules/signals/calendar/appointments.yaml",
         "rules/signals/civic/blood_donation.yaml",
         "rules/signals/civic/charity.yaml",
+        "rules/signals/civic/volunteering.yaml",
         "rules/signals/conduct/gaming.yaml",
         "rules/signals/conduct/no_show.yaml",
         "rules/signals/finance/arrears.yaml",
@@ -108,6 +109,8 @@ final class RuleFileExampleTests: XCTestCase {
     func test_signals_civic_blood_donation() throws { try RuleFileExamples.check("rules/signals/civic/blood_donation.yaml") }
 
     func test_signals_civic_charity() throws { try RuleFileExamples.check("rules/signals/civic/charity.yaml") }
+
+    func test_signals_civic_volunteering() throws { try RuleFileExamples.check("rules/signals/civic/volunteering.yaml") }
 
     func test_signals_conduct_gaming() throws { try RuleFileExamples.check("rules/signals/conduct/gaming.yaml") }
 
