@@ -333,8 +333,6 @@ struct RuleSetLoader {
         return result
     }
 
-    // MARK: signal rules
-
     // MARK: sources.yaml
 
     /// Named lists of source patterns, so that the rules reading one kind of record (what the
