@@ -85,7 +85,8 @@ struct RuleSetLoader {
         }
         var terms: [LexiconAutomaton.Term] = []
         for parsed in Self.parsedInParallel(lexiconInputs, { input throws(RuleFileError) in
-            try parseLexicon(input.bytes, name: input.name, file: input.file, inflection: Inflection.of(language: input.language))
+            try parseLexicon(input.bytes, name: input.name, file: input.file, inflection: Inflection.of(language: input.language),
+                             language: input.language)
         }) {
             terms += try parsed.get()
         }
@@ -306,7 +307,7 @@ struct RuleSetLoader {
 
     /// Terms of one lexicon file; `inflection` is its language's (docs/rules.md, "Inflected forms").
     private func parseLexicon(_ bytes: [UInt8], name: String, file: String,
-                              inflection: Inflection?) throws(RuleFileError) -> [LexiconAutomaton.Term] {
+                              inflection: Inflection?, language: String) throws(RuleFileError) -> [LexiconAutomaton.Term] {
         var result: [LexiconAutomaton.Term] = []
         var lineNumber = 0
         var inflection = inflection
@@ -328,9 +329,35 @@ struct RuleSetLoader {
             if term.isEmpty || term.hasPrefix("#") { continue }
             if let problem = LexiconRule.problem(with: term) { throw RuleFileError(file: file, line: lineNumber, problem) }
             result.append(LexiconRule.term(term, group: name, inflection: inflection))
+            // German bank lines are written in SEPA's Latin character set, which has no umlauts:
+            // "MAHNGEBUEHR", "STRAFVERFUEGUNG", "KRANKENKASSE FUER". Folding turns ü into u, not
+            // ue, so a German term with an umlaut is also compiled as the bank writes it
+            // (docs/rules.md, "Lexicons and text folding").
+            if language == "de", let written = Self.sepaSpelling(ofGerman: term) {
+                result.append(LexiconRule.term(written, group: name, inflection: inflection))
+            }
         }
         if result.isEmpty { throw RuleFileError(file: file, line: 1, "lexicon has no terms") }
         return result
+    }
+
+    /// `term` with ä, ö, ü written ae, oe, ue (as SEPA's character set makes German banks write
+    /// them); nil when the term has none. ß needs nothing: folding already writes it ss.
+    static func sepaSpelling(ofGerman term: String) -> String? {
+        var changed = false
+        var result = ""
+        for character in term {
+            switch character {
+            case "ä": result += "ae"; changed = true
+            case "ö": result += "oe"; changed = true
+            case "ü": result += "ue"; changed = true
+            case "Ä": result += "Ae"; changed = true
+            case "Ö": result += "Oe"; changed = true
+            case "Ü": result += "Ue"; changed = true
+            default: result.append(character)
+            }
+        }
+        return changed ? result : nil
     }
 
     // MARK: sources.yaml
