@@ -12,22 +12,8 @@ final class GermanBankSpellingTests: XCTestCase {
         XCTAssertEqual(RuleSetLoader.sepaSpelling(ofGerman: "straße"), nil, "ß folds to ss already")
     }
 
-    static let rule = """
-    rules:
-      - id: finance.gambling.bookmaker
-        attribute: finance.gambling
-        title: Bookmakers
-        confidence: 0.9
-        match:
-          sources: [bank.*]
-          kinds: [transaction]
-          lexicons: [gambling]
-        examples:
-          positive:
-            - {source: bank.csv, kind: transaction, text: "Wettbüro Süd"}
-          negative:
-            - {source: bank.csv, kind: transaction, text: "Tesco"}
-    """
+    /// The bookmaker rule every validation test starts from (sources bank.*, lexicon gambling).
+    static let rule = RuleValidationTests.validRule
 
     private func fires(_ text: String, lexicons: [String: String]) throws -> Bool {
         var files = ["signals/finance/gambling.yaml": Self.rule]
