@@ -38,8 +38,6 @@ public struct RuleSet: Sendable {
     let alsoMask: GroupMask
     let topicMask: GroupMask
     let ownTopicMask: GroupMask
-    /// Per rule, bit `field.slot` set for each field its lexicon condition reads.
-    let lexiconFieldSlots: [UInt8]
     /// Per rule: whether it can fire only on a hit of one of its include groups (a lexicon
     /// condition that no merchant code can stand in for).
     let needsIncludeHit: [Bool]
@@ -79,7 +77,6 @@ public struct RuleSet: Sendable {
         }
         let words = max(1, (automaton.groups.count + 63) / 64)
         includeMask = GroupMask(includeGroups, words: words)
-        lexiconFieldSlots = rules.map { rule in rule.match.fields.reduce(UInt8(0)) { $0 | UInt8(1) << UInt8($1.slot) } }
         needsIncludeHit = rules.map { rule in
             rule.match.hasLexiconCondition && (rule.match.mcc == nil || rule.match.combination == .all)
         }
@@ -90,12 +87,9 @@ public struct RuleSet: Sendable {
             for g in groups { byGroup[Int(g) * ruleWords + rule / 64] |= 1 << UInt64(rule % 64) }
         }
         rulesIncludingGroup = byGroup
-        let slotCount = Event.Field.allCases.count     // `allCases` builds an array per call
-        var bySlot = [UInt64](repeating: 0, count: slotCount * ruleWords)
-        for (rule, slots) in lexiconFieldSlots.enumerated() {
-            for slot in 0..<slotCount where slots & (1 << UInt8(slot)) != 0 {
-                bySlot[slot * ruleWords + rule / 64] |= 1 << UInt64(rule % 64)
-            }
+        var bySlot = [UInt64](repeating: 0, count: Event.Field.allCases.count * ruleWords)
+        for (index, rule) in rules.enumerated() {
+            for field in rule.match.fields { bySlot[field.slot * ruleWords + index / 64] |= 1 << UInt64(index % 64) }
         }
         rulesReadingSlot = bySlot
         excludeMask = GroupMask(rules.map { rule in
