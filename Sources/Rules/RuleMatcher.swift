@@ -22,6 +22,14 @@ final class RuleMatcher {
         /// their include groups, and the others (`hitFree`), which are asked whatever hit.
         var needingHit: [UInt64]
         var notNeedingHit: [UInt64]
+        /// The same three for an event without a merchant code, which is most transactions
+        /// (a current account's CSV has none): a rule whose merchant codes were its alternative to
+        /// a hit then needs the hit, and one with codes and no lexicon cannot fire. Asking those
+        /// rules per transaction anyway was the largest single item of a bank CSV profile
+        /// (docs/performance.md, "Rules that need a merchant code").
+        var hitFreeWithoutMCC: [Int]
+        var needingHitWithoutMCC: [UInt64]
+        var notNeedingHitWithoutMCC: [UInt64]
     }
 
     /// The candidates of the last source seen: events arrive file by file, so consecutive
@@ -84,8 +92,10 @@ final class RuleMatcher {
             }
             // In rule order, as `candidates.rules` is: the rules a hit can fire and those that
             // need none.
+            let hasMCC = event.mcc != nil
             for w in 0..<ruleWords {
-                var bits = (possible[w] & candidates.needingHit[w]) | candidates.notNeedingHit[w]
+                var bits = hasMCC ? (possible[w] & candidates.needingHit[w]) | candidates.notNeedingHit[w]
+                                  : (possible[w] & candidates.needingHitWithoutMCC[w]) | candidates.notNeedingHitWithoutMCC[w]
                 possible[w] = 0
                 while bits != 0 {
                     let ruleIndex = w * 64 + bits.trailingZeroBitCount
@@ -95,7 +105,8 @@ final class RuleMatcher {
             }
             swap(&possible, &rulesHitScratch)
         } else {
-            for ruleIndex in candidates.hitFree where matches(ruleIndex, event, readsIntent: readsIntent) {
+            for ruleIndex in event.mcc != nil ? candidates.hitFree : candidates.hitFreeWithoutMCC
+            where matches(ruleIndex, event, readsIntent: readsIntent) {
                 fired.append(ruleIndex)
             }
         }
@@ -139,20 +150,30 @@ final class RuleMatcher {
             // Without a hit, a lexicon condition is false: only rules with no such condition, or
             // where a merchant code alone suffices, can fire (`RuleSet.needsIncludeHit`, see
             // `matches`). The same partition as a list and as two rule sets.
-            var hitFree: [Int] = []
+            var hitFree: [Int] = [], hitFreeWithoutMCC: [Int] = []
             var needingHit = [UInt64](repeating: 0, count: ruleSet.ruleWords)
-            var notNeedingHit = needingHit
+            var notNeedingHit = needingHit, needingHitWithoutMCC = needingHit, notNeedingHitWithoutMCC = needingHit
             for i in rules {
                 let bit: UInt64 = 1 << UInt64(i % 64)
+                let match = ruleSet.rules[i].match
                 if ruleSet.needsIncludeHit[i] {
                     needingHit[i / 64] |= bit
+                    needingHitWithoutMCC[i / 64] |= bit
                 } else {
                     notNeedingHit[i / 64] |= bit
                     hitFree.append(i)
+                    if match.mcc == nil {
+                        notNeedingHitWithoutMCC[i / 64] |= bit
+                        hitFreeWithoutMCC.append(i)
+                    } else if match.hasLexiconCondition {
+                        needingHitWithoutMCC[i / 64] |= bit
+                    }
                 }
             }
-            perKind[k.slot] = rules.isEmpty ? nil : Candidates(rules: rules, fields: fields, hitFree: hitFree,
-                                                               needingHit: needingHit, notNeedingHit: notNeedingHit)
+            perKind[k.slot] = rules.isEmpty ? nil : Candidates(
+                rules: rules, fields: fields, hitFree: hitFree, needingHit: needingHit, notNeedingHit: notNeedingHit,
+                hitFreeWithoutMCC: hitFreeWithoutMCC, needingHitWithoutMCC: needingHitWithoutMCC,
+                notNeedingHitWithoutMCC: notNeedingHitWithoutMCC)
         }
         candidatesBySource[source] = perKind
         lastSource = source
