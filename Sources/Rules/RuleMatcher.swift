@@ -62,12 +62,12 @@ final class RuleMatcher {
         for field in candidates.fields { scan(field: field, of: event) }
         var fired: [Int] = []
         // Intent applies to what the person looked for; decided once per event by a switch
-        // (hashing the kind per rule showed in profiles, as for field slots). Posts and messages
-        // meet only a rule's own topics; transactions and the rest none.
+        // (hashing the kind per rule showed in profiles, as for field slots). Posts, messages,
+        // pages liked and groups joined meet only a rule's own topics; transactions and the rest none.
         let readsIntent: TopicScope
         switch event.kind {
         case .search, .pageView, .watch: readsIntent = .allMarkers
-        case .post, .comment, .message: readsIntent = .ownMarkers
+        case .post, .comment, .message, .like, .activity: readsIntent = .ownMarkers
         default: readsIntent = .noMarkers
         }
         let anyHit = candidates.fields.contains { !hitsByField[$0.slot].isEmpty }
@@ -285,7 +285,8 @@ final class RuleMatcher {
     enum TopicScope {
         /// Searches, page views, watches: the shared `topic_*` markers and the rule's own.
         case allMarkers
-        /// Posts, comments, messages: only the rule's own `topics:`.
+        /// Posts, comments, messages, and pages liked and groups joined (their names are the
+        /// person's choice as a post's words are): only the rule's own `topics:`.
         case ownMarkers
         /// Transactions and everything else.
         case noMarkers

@@ -3,8 +3,8 @@ import Rules
 import StewardCore
 
 /// Search intent (docs/rules.md "Search intent"): a topic marker in the same field cancels a
-/// search rule's hit unless the rule opts out; posts and messages meet only the rule's own
-/// topics; transactions are never affected.
+/// search rule's hit unless the rule opts out; posts, messages, pages liked and groups joined meet
+/// only the rule's own topics; transactions are never affected.
 final class SearchIntentTests: XCTestCase {
     static let rules = """
     rules:
@@ -93,6 +93,13 @@ final class SearchIntentTests: XCTestCase {
         let session = InferenceSession(ruleSet: ruleSet)
         let event = Event(source: "bank.csv", kind: .transaction, text: "CASINO ROYALE BAR", position: .line(1))
         XCTAssertEqual(session.process(event, path: "a.csv"), ["finance.gambling.search"], "transactions meet no topic markers")
+    }
+
+    func testPagesLikedAndGroupsJoinedMeetOnlyTheRuleOwnTopics() {
+        XCTAssertEqual(fired("Casino Royale fan club", kind: .like, field: .title), [], "the rule's own topic terms act on a page's name")
+        XCTAssertEqual(fired("Casino Royale fan club", kind: .activity, field: .title), [], "and on a group's name")
+        XCTAssertEqual(fired("casino lyrics club", kind: .activity, field: .title), ["finance.gambling.search"],
+                       "shared markers act on searches only")
     }
 
     func testBadIntentValuesAndExceptNamesAreFileErrors() throws {
