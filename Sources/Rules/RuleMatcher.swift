@@ -10,26 +10,41 @@ final class RuleMatcher {
     let ruleSet: RuleSet
 
     /// Rules whose source and kind filters admit one (source, kind), and the fields they scan.
-    private struct Candidates {
-        var rules: [Int]
-        var fields: [Event.Field]
+    /// A class: handing the candidates of an event to `match` is one retain, where a struct of
+    /// eight arrays retained and released each of them per event (docs/performance.md, "Rules
+    /// that need a merchant code").
+    private final class Candidates {
+        let rules: [Int]
+        let fields: [Event.Field]
         /// The rules of `rules` that can fire on an event none of whose `fields` has a lexicon
         /// hit: no lexicon condition, or merchant codes as an alternative to it. Most events
         /// have no hit, and asking every rule showed as a fifth of a browser history scan
         /// (docs/performance.md, "Per-format table").
-        var hitFree: [Int]
+        let hitFree: [Int]
         /// `rules` as two rule sets (`RuleSet.ruleWords` words): those that need a hit of one of
         /// their include groups, and the others (`hitFree`), which are asked whatever hit.
-        var needingHit: [UInt64]
-        var notNeedingHit: [UInt64]
+        let needingHit: [UInt64]
+        let notNeedingHit: [UInt64]
         /// The same three for an event without a merchant code, which is most transactions
         /// (a current account's CSV has none): a rule whose merchant codes were its alternative to
         /// a hit then needs the hit, and one with codes and no lexicon cannot fire. Asking those
         /// rules per transaction anyway was the largest single item of a bank CSV profile
         /// (docs/performance.md, "Rules that need a merchant code").
-        var hitFreeWithoutMCC: [Int]
-        var needingHitWithoutMCC: [UInt64]
-        var notNeedingHitWithoutMCC: [UInt64]
+        let hitFreeWithoutMCC: [Int]
+        let needingHitWithoutMCC: [UInt64]
+        let notNeedingHitWithoutMCC: [UInt64]
+
+        init(rules: [Int], fields: [Event.Field], hitFree: [Int], needingHit: [UInt64], notNeedingHit: [UInt64],
+             hitFreeWithoutMCC: [Int], needingHitWithoutMCC: [UInt64], notNeedingHitWithoutMCC: [UInt64]) {
+            self.rules = rules
+            self.fields = fields
+            self.hitFree = hitFree
+            self.needingHit = needingHit
+            self.notNeedingHit = notNeedingHit
+            self.hitFreeWithoutMCC = hitFreeWithoutMCC
+            self.needingHitWithoutMCC = needingHitWithoutMCC
+            self.notNeedingHitWithoutMCC = notNeedingHitWithoutMCC
+        }
     }
 
     /// The candidates of the last source seen: events arrive file by file, so consecutive
