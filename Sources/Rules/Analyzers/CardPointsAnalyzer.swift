@@ -49,6 +49,14 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
     private var counterparty = FoldedField()
     private var text = FoldedField()
     private var key: [UInt8] = []
+    /// The shop hash of each counterparty and text seen (nil: no letters), at most
+    /// `rememberedFields` of each: a statement repeats its shops' names on every payment, and
+    /// looking a name up costs a fifth of deriving its key again (docs/performance.md, "Rules
+    /// that need a merchant code"). The key is a function of the field's text alone (its fold and
+    /// the card phrases in it), so a remembered one is the one `shopKey` would give.
+    private var shopOfCounterparty: [String: UInt64?] = [:]
+    private var shopOfText: [String: UInt64?] = [:]
+    static let rememberedFields = 4096
 
     private(set) var points = Set<UInt64>()
     private(set) var shops = Set<UInt64>()
@@ -88,8 +96,8 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
         // An empty `merchant_sources` list means none, not every source.
         let fromMerchantSource = !definition.merchantSources.isEmpty && merchantFilter.admits(event.source)
         guard fromMerchantSource || isCardPayment(event) else { return }
-        var shopHash = shopKey(counterparty)
-        if shopHash == nil { shopHash = shopKey(text) }
+        var shopHash = remembered(event.counterparty, counterparty, in: &shopOfCounterparty)
+        if shopHash == nil { shopHash = remembered(event.text, text, in: &shopOfText) }
         guard let shopHash else { return }
 
         payments += 1
@@ -115,6 +123,15 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
         if sample.count < Self.evidenceKept || time.epochSeconds <= (sample.last?.record.time?.epochSeconds ?? Int64.max) {
             offer(Sample(point: point, record: RankedRecord(event: event, path: path, rule: definition.id)))
         }
+    }
+
+    /// `shopKey(field)` for the field made from `value`, looked up in `cache` when seen before.
+    private func remembered(_ value: String?, _ field: FoldedField, in cache: inout [String: UInt64?]) -> UInt64? {
+        guard let value, !value.isEmpty else { return nil }
+        if let known = cache[value] { return known }
+        let hash = shopKey(field)
+        if cache.count < Self.rememberedFields { cache[value] = hash }
+        return hash
     }
 
     /// The calendar day of a booking on the clock the export gives (UTC when it gives none;
