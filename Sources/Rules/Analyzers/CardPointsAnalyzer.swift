@@ -50,10 +50,11 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
     private var text = FoldedField()
     private var key: [UInt8] = []
     /// The shop hash of each counterparty and text seen (nil: no letters), at most
-    /// `rememberedFields` of each: a statement repeats its shops' names on every payment, and
-    /// looking a name up costs a fifth of deriving its key again (docs/performance.md, "Rules
-    /// that need a merchant code"). The key is a function of the field's text alone (its fold and
-    /// the card phrases in it), so a remembered one is the one `shopKey` would give.
+    /// `rememberedFields` of each: a statement repeats its shops' names on every payment, and in
+    /// a Girokonto profile looking a name up cost less than half of deriving its key again
+    /// (docs/performance.md, "Rules that need a merchant code"). The key is a function of the
+    /// field's text alone (its fold and the card phrases in it), so a remembered one is the one
+    /// `shopKey` would give.
     private var shopOfCounterparty: [String: UInt64?] = [:]
     private var shopOfText: [String: UInt64?] = [:]
     static let rememberedFields = 4096
