@@ -9,41 +9,60 @@ final class RuleMatcher {
     typealias RuleDrop = InferenceSession.RuleDrop
     let ruleSet: RuleSet
 
-    /// Rules whose source and kind filters admit one (source, kind), and the fields they scan.
-    /// A class: handing the candidates of an event to `match` is one retain, where a struct of
-    /// eight arrays retained and released each of them per event (docs/performance.md, "Rules
-    /// that need a merchant code").
+    /// Rules whose source and kind filters admit one (source, kind), the fields they scan, and
+    /// which of them an event can fire with or without a merchant code. A class: handing the
+    /// candidates of an event to `match` is one retain, where a struct of their arrays retained and
+    /// released each per event (docs/performance.md, "Rules that need a merchant code").
     private final class Candidates {
         let rules: [Int]
         let fields: [Event.Field]
-        /// The rules of `rules` that can fire on an event none of whose `fields` has a lexicon
-        /// hit: no lexicon condition, or merchant codes as an alternative to it. Most events
-        /// have no hit, and asking every rule showed as a fifth of a browser history scan
-        /// (docs/performance.md, "Per-format table").
-        let hitFree: [Int]
-        /// `rules` as two rule sets (`RuleSet.ruleWords` words): those that need a hit of one of
-        /// their include groups, and the others (`hitFree`), which are asked whatever hit.
-        let needingHit: [UInt64]
-        let notNeedingHit: [UInt64]
-        /// The same three for an event without a merchant code, which is most transactions
-        /// (a current account's CSV has none): a rule whose merchant codes were its alternative to
-        /// a hit then needs the hit, and one with codes and no lexicon cannot fire. Asking those
-        /// rules per transaction anyway was the largest single item of a bank CSV profile
-        /// (docs/performance.md, "Rules that need a merchant code").
-        let hitFreeWithoutMCC: [Int]
-        let needingHitWithoutMCC: [UInt64]
-        let notNeedingHitWithoutMCC: [UInt64]
+        /// For an event with a merchant code.
+        let withMCC: Partition
+        /// For an event without one, which is most transactions (a current account's CSV has
+        /// none): a rule whose merchant codes were its alternative to a hit then needs the hit,
+        /// and one with codes and no lexicon cannot fire. Asking those rules per transaction
+        /// anyway was the largest single item of a bank CSV profile (docs/performance.md, "Rules
+        /// that need a merchant code").
+        let withoutMCC: Partition
 
-        init(rules: [Int], fields: [Event.Field], hitFree: [Int], needingHit: [UInt64], notNeedingHit: [UInt64],
-             hitFreeWithoutMCC: [Int], needingHitWithoutMCC: [UInt64], notNeedingHitWithoutMCC: [UInt64]) {
+        init(rules: [Int], fields: [Event.Field], withMCC: Partition, withoutMCC: Partition) {
             self.rules = rules
             self.fields = fields
+            self.withMCC = withMCC
+            self.withoutMCC = withoutMCC
+        }
+    }
+
+    /// The candidate rules as those that need a hit of one of their include groups and those asked
+    /// whatever hit (`RuleSet.ruleWords` words each), in rule order.
+    private final class Partition {
+        /// The rules an event none of whose fields has a lexicon hit can fire: no lexicon
+        /// condition, or merchant codes as an alternative to it. Most events have no hit, and
+        /// asking every rule showed as a fifth of a browser history scan (docs/performance.md,
+        /// "Per-format table").
+        let hitFree: [Int]
+        let needingHit: [UInt64]
+        let notNeedingHit: [UInt64]
+
+        /// `needsHit(i)`: true when rule `i` needs a hit, false when it is asked whatever hit,
+        /// nil when it cannot fire at all.
+        init(_ rules: [Int], words: Int, needsHit: (Int) -> Bool?) {
+            var hitFree: [Int] = []
+            var needingHit = [UInt64](repeating: 0, count: words)
+            var notNeedingHit = needingHit
+            for i in rules {
+                let bit: UInt64 = 1 << UInt64(i % 64)
+                switch needsHit(i) {
+                case true?: needingHit[i / 64] |= bit
+                case false?:
+                    notNeedingHit[i / 64] |= bit
+                    hitFree.append(i)
+                case nil: break
+                }
+            }
             self.hitFree = hitFree
             self.needingHit = needingHit
             self.notNeedingHit = notNeedingHit
-            self.hitFreeWithoutMCC = hitFreeWithoutMCC
-            self.needingHitWithoutMCC = needingHitWithoutMCC
-            self.notNeedingHitWithoutMCC = notNeedingHitWithoutMCC
         }
     }
 
@@ -107,10 +126,9 @@ final class RuleMatcher {
             }
             // In rule order, as `candidates.rules` is: the rules a hit can fire and those that
             // need none.
-            let hasMCC = event.mcc != nil
+            let partition = event.mcc != nil ? candidates.withMCC : candidates.withoutMCC
             for w in 0..<ruleWords {
-                var bits = hasMCC ? (possible[w] & candidates.needingHit[w]) | candidates.notNeedingHit[w]
-                                  : (possible[w] & candidates.needingHitWithoutMCC[w]) | candidates.notNeedingHitWithoutMCC[w]
+                var bits = (possible[w] & partition.needingHit[w]) | partition.notNeedingHit[w]
                 possible[w] = 0
                 while bits != 0 {
                     let ruleIndex = w * 64 + bits.trailingZeroBitCount
@@ -120,8 +138,8 @@ final class RuleMatcher {
             }
             swap(&possible, &rulesHitScratch)
         } else {
-            for ruleIndex in event.mcc != nil ? candidates.hitFree : candidates.hitFreeWithoutMCC
-            where matches(ruleIndex, event, readsIntent: readsIntent) {
+            let partition = event.mcc != nil ? candidates.withMCC : candidates.withoutMCC
+            for ruleIndex in partition.hitFree where matches(ruleIndex, event, readsIntent: readsIntent) {
                 fired.append(ruleIndex)
             }
         }
@@ -164,31 +182,13 @@ final class RuleMatcher {
             }
             // Without a hit, a lexicon condition is false: only rules with no such condition, or
             // where a merchant code alone suffices, can fire (`RuleSet.needsIncludeHit`, see
-            // `matches`). The same partition as a list and as two rule sets.
-            var hitFree: [Int] = [], hitFreeWithoutMCC: [Int] = []
-            var needingHit = [UInt64](repeating: 0, count: ruleSet.ruleWords)
-            var notNeedingHit = needingHit, needingHitWithoutMCC = needingHit, notNeedingHitWithoutMCC = needingHit
-            for i in rules {
-                let bit: UInt64 = 1 << UInt64(i % 64)
-                let match = ruleSet.rules[i].match
-                if ruleSet.needsIncludeHit[i] {
-                    needingHit[i / 64] |= bit
-                    needingHitWithoutMCC[i / 64] |= bit
-                } else {
-                    notNeedingHit[i / 64] |= bit
-                    hitFree.append(i)
-                    if match.mcc == nil {
-                        notNeedingHitWithoutMCC[i / 64] |= bit
-                        hitFreeWithoutMCC.append(i)
-                    } else if match.hasLexiconCondition {
-                        needingHitWithoutMCC[i / 64] |= bit
-                    }
-                }
+            // `matches`); without a merchant code, a code's condition is false too.
+            let withMCC = Partition(rules, words: ruleSet.ruleWords) { ruleSet.needsIncludeHit[$0] }
+            let withoutMCC = Partition(rules, words: ruleSet.ruleWords) { i in
+                if ruleSet.needsIncludeHit[i] || ruleSet.rules[i].match.mcc == nil { return ruleSet.needsIncludeHit[i] }
+                return ruleSet.rules[i].match.hasLexiconCondition ? true : nil
             }
-            perKind[k.slot] = rules.isEmpty ? nil : Candidates(
-                rules: rules, fields: fields, hitFree: hitFree, needingHit: needingHit, notNeedingHit: notNeedingHit,
-                hitFreeWithoutMCC: hitFreeWithoutMCC, needingHitWithoutMCC: needingHitWithoutMCC,
-                notNeedingHitWithoutMCC: notNeedingHitWithoutMCC)
+            perKind[k.slot] = rules.isEmpty ? nil : Candidates(rules: rules, fields: fields, withMCC: withMCC, withoutMCC: withoutMCC)
         }
         candidatesBySource[source] = perKind
         lastSource = source
