@@ -124,6 +124,21 @@ final class BankOFXParserTests: XCTestCase {
         XCTAssertEqual(r.events[1].time?.iso8601, "2013-12-16T10:15:00Z")
     }
 
+    func testLineBreaksInsideTagsCountAndUnicodeSpacesAtEndsAreTrimmed() throws {
+        // A tag broken over two lines (CRLF) still moves the line count; a no-break space
+        // (UTF-8) and a form feed at a value's ends are trimmed, one inside it is kept.
+        let sgml = "<OFX><BANKMSGSRSV1><STMTRS><CURDEF>EUR\r\n<STMTTRN\r\n><TRNTYPE>DEBIT<DTPOSTED>20240101<TRNAMT>-1.00"
+            + "<NAME>\u{00A0}BÄCKEREI\u{00A0}MÜLLER\u{00A0}\r\n<MEMO>\u{0C}KARTE 1\u{0C}\r\n</STMTTRN>\r\n"
+            + "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20240102<TRNAMT>-2.00<NAME>A &amp; B</STMTTRN></STMTRS></BANKMSGSRSV1></OFX>"
+        let r = try parse(sgml)
+        XCTAssertEqual(r.events.count, 2)
+        XCTAssertEqual(r.events[0].counterparty, "BÄCKEREI\u{00A0}MÜLLER")
+        XCTAssertEqual(r.events[0].text, "KARTE 1")
+        XCTAssertEqual(r.events[0].position, SourcePosition(line: 2, record: 0))
+        XCTAssertEqual(r.events[1].counterparty, "A & B")
+        XCTAssertEqual(r.events[1].position, SourcePosition(line: 6, record: 1))
+    }
+
     func testWindows1252CharsetIsHonoured() throws {
         var bytes = Array("OFXHEADER:100\nDATA:OFXSGML\nCHARSET:1252\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>EUR<BANKTRANLIST><STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20240101<TRNAMT>-1.00<NAME>".utf8)
         bytes += [0x80, 0x20, 0x43, 0x61, 0x66, 0xE9] // "€ Café" in Windows-1252

@@ -64,15 +64,15 @@ public struct OFXParser: ExportParser {
         case .text(let bytes, let raw):
             if !sawTag {
                 // The OFX 1.x header block (`CHARSET:1252`) comes before the first tag.
-                if headerText.count < 4096 { headerText.append(contentsOf: bytes.prefix(4096 - headerText.count)) }
+                if headerText.count < 4096 { headerText.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.prefix(4096 - headerText.count))) }
             } else if let leaf, leaf != .other, leafText.count < OFXTagScanner.maxTextLength {
                 // The text of other leaves is never read, so it is not collected.
-                leafText.append(contentsOf: bytes.prefix(OFXTagScanner.maxTextLength - leafText.count))
+                leafText.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.prefix(OFXTagScanner.maxTextLength - leafText.count)))
                 leafIsRaw = leafIsRaw || raw
             }
         case .instruction(let bytes):
             // <?xml version="1.0" encoding="…"?>
-            if let label = Self.attribute("encoding", in: bytes) { declaredEncoding = TextDecoding.encoding(named: label) }
+            if let label = Self.attribute("encoding", in: Array(bytes)[...]) { declaredEncoding = TextDecoding.encoding(named: label) }
         case .start(let name, let line):
             if !sawTag { sawTag = true; readHeaderBlock() }
             closeLeaf(sink)
@@ -91,7 +91,7 @@ public struct OFXParser: ExportParser {
             case .originalCurrency: inOriginalCurrency = true
             default:
                 leaf = name
-                leafText.removeAll(keepingCapacity: true)
+                if !leafText.isEmpty { leafText.removeAll(keepingCapacity: true) }
                 leafIsRaw = false
             }
         case .end(let name, _):
@@ -117,7 +117,7 @@ public struct OFXParser: ExportParser {
         leaf = nil
         // Other leaves are not decoded: nothing reads them.
         guard name != .other, name == .currencyDefault || transaction != nil else { return }
-        let value = decodeValue(leafText[...], raw: leafIsRaw)
+        let value = leafText.withUnsafeBufferPointer { Self.decodeValue($0, raw: leafIsRaw, declaredEncoding: declaredEncoding) }
         guard !value.isEmpty else { return }
         if name == .currencyDefault { statementCurrency = value; return }
         switch name {
@@ -137,8 +137,8 @@ public struct OFXParser: ExportParser {
     }
 
     private mutating func emitTransaction(_ sink: EventSink) {
-        guard let t = transaction else { return }
-        transaction = nil
+        // Taken, not copied: a copy retains and releases its ten strings.
+        guard let t = transaction.take() else { return }
         let position = SourcePosition(line: t.line, record: t.record)
         let label = t.fitID.map { " (FITID \($0))" } ?? ""
         guard let dateText = t.posted ?? t.userDate else { sink.skip("STMTTRN without DTPOSTED\(label)", at: position); return }
@@ -170,16 +170,21 @@ public struct OFXParser: ExportParser {
         else if let charset, let e = TextDecoding.encoding(named: charset) { declaredEncoding = e }
     }
 
-    private func decodeValue(_ bytes: ArraySlice<UInt8>, raw: Bool) -> String {
+    private static func decodeValue(_ bytes: UnsafeBufferPointer<UInt8>, raw: Bool, declaredEncoding: TextEncoding?) -> String {
         // Without a declaration: UTF-8 when it is valid, else the Windows code page that
         // OFX 1.x files from US banks use.
         // ASCII blanks are trimmed on the bytes, before decoding, which is the common case.
-        var trimmed = bytes
-        while let b = trimmed.first, b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { trimmed = trimmed.dropFirst() }
-        while let b = trimmed.last, b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { trimmed = trimmed.dropLast() }
+        var start = 0, end = bytes.count
+        @inline(__always) func isBlank(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        while start < end && isBlank(bytes[start]) { start += 1 }
+        while end > start && isBlank(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return "" }
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let encoding = declaredEncoding ?? (TextDecoding.isValidUTF8(trimmed) ? .utf8 : .windows1252)
-        let text = TextDecoding.decode(trimmed, as: encoding).trimmingSpaces
-        return raw || !text.utf8.contains(0x26) ? text : Self.decodeEntities(text)
+        var text = TextDecoding.decode(trimmed, as: encoding)
+        // Other spaces (a no-break space) can only sit at an end that is not ASCII.
+        if trimmed[0] >= 0x80 || trimmed[trimmed.count - 1] >= 0x80 { text = text.trimmingSpaces }
+        return raw || !trimmed.contains(0x26) ? text : Self.decodeEntities(text)
     }
 
     /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric references.

@@ -13,13 +13,15 @@ struct OFXTagScanner {
         case other
     }
 
+    /// A token's bytes are valid only during the callback that receives it: they point into
+    /// the chunk being fed, or into the scanner's buffer when a name or text crossed a chunk.
     enum Token {
         case start(Tag, line: Int)
         case end(Tag, line: Int)
         /// Text between tags; `raw` when it came from CDATA (no entities to decode).
-        case text(ArraySlice<UInt8>, raw: Bool)
+        case text(UnsafeBufferPointer<UInt8>, raw: Bool)
         /// `<?xml …?>` or `<?OFX …?>` content.
-        case instruction(ArraySlice<UInt8>)
+        case instruction(UnsafeBufferPointer<UInt8>)
     }
 
     static let maxTagLength = 4096
@@ -27,6 +29,8 @@ struct OFXTagScanner {
 
     private enum State { case text, tag, comment, cdata }
     private var state = State.text
+    /// A tag or text that crossed a chunk boundary (or CDATA), collected byte by byte; the
+    /// common tag or text that lies within one chunk is handed over from the chunk itself.
     private var tag: [UInt8] = []
     private var text: [UInt8] = []
     private var textIsRaw = false
@@ -43,7 +47,8 @@ struct OFXTagScanner {
         var i = 0
         while i < count {
             if state == .text {
-                // Fast path: text runs to the next `<` are copied in one append, not per byte.
+                // Text runs to the next `<`: handed over from the chunk when they start and end
+                // in it, else collected (bounded).
                 var j = i
                 while j < count {
                     let c = base[j]
@@ -51,16 +56,38 @@ struct OFXTagScanner {
                     countLine(c)
                     j += 1
                 }
-                let room = Self.maxTextLength - text.count
-                if room > 0 && j > i { text.append(contentsOf: UnsafeBufferPointer(start: base + i, count: min(room, j - i))) }
-                if j < count {
-                    afterCR = false
-                    flushText(body)
-                    tag.removeAll(keepingCapacity: true)
-                    tagLine = line
-                    state = .tag
+                if j == count {
+                    appendText(UnsafeBufferPointer(start: base + i, count: j - i))
+                    return
                 }
-                i = j + 1
+                afterCR = false
+                if text.isEmpty && !textIsRaw {
+                    if j > i { body(.text(UnsafeBufferPointer(start: base + i, count: min(Self.maxTextLength, j - i)), raw: false)) }
+                } else {
+                    appendText(UnsafeBufferPointer(start: base + i, count: j - i))
+                    flushText(body)
+                }
+                tagLine = line
+                // A tag that ends in this chunk and is not a comment, CDATA or declaration (all
+                // `<!`) is read from the chunk: the usual case, which costs no copy.
+                var k = j + 1
+                var sawLineEnd = false
+                while k < count {
+                    let c = base[k]
+                    if c == 0x3E || c == 0x3C { break }
+                    if c == 0x0A || c == 0x0D { sawLineEnd = true }
+                    k += 1
+                }
+                if k < count && base[k] == 0x3E && k > j + 1 && base[j + 1] != 0x21 && k - j - 1 <= Self.maxTagLength {
+                    if sawLineEnd { for m in (j + 1)..<k { countLine(base[m]) } }
+                    afterCR = false
+                    emitTag(UnsafeBufferPointer(start: base + j + 1, count: k - j - 1), body)
+                    i = k + 1
+                } else {
+                    if !tag.isEmpty { tag.removeAll(keepingCapacity: true) }
+                    state = .tag
+                    i = j + 1
+                }
                 continue
             }
             let c = base[i]
@@ -71,15 +98,15 @@ struct OFXTagScanner {
             case .tag:
                 if c == 0x3E { // >
                     state = .text
-                    emitTag(body)
+                    tag.withUnsafeBufferPointer { emitTag($0, body) }
                 } else if c == 0x3C {
                     // A stray `<` inside a tag: the broken tag is dropped, a new one starts.
                     tag.removeAll(keepingCapacity: true)
                     tagLine = line
                 } else if tag.count < Self.maxTagLength {
                     tag.append(c)
-                    if tag.count == 3 && tag == [0x21, 0x2D, 0x2D] { state = .comment; run = 0 } // !--
-                    else if tag.count == 8 && tag.elementsEqual("![CDATA[".utf8) { state = .cdata; run = 0; textIsRaw = true }
+                    if tag.count == 3 && tag[0] == 0x21 && tag[1] == 0x2D && tag[2] == 0x2D { state = .comment; run = 0 } // !--
+                    else if tag.count == 8 && tag[0] == 0x21 && tag.elementsEqual(Self.cdataOpening) { state = .cdata; run = 0; textIsRaw = true }
                 }
             case .comment:
                 if c == 0x3E && run >= 2 { state = .text }
@@ -96,6 +123,8 @@ struct OFXTagScanner {
             i += 1
         }
     }
+
+    private static let cdataOpening: [UInt8] = Array("![CDATA[".utf8)
 
     /// Line numbers count LF, CRLF and lone CR endings once each.
     @inline(__always)
@@ -116,18 +145,23 @@ struct OFXTagScanner {
         if state == .text { flushText(body) }
     }
 
+    private mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let room = Self.maxTextLength - text.count
+        if room > 0 && !bytes.isEmpty { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.prefix(room))) }
+    }
+
     private mutating func flushText(_ body: (Token) -> Void) {
-        guard !text.isEmpty else { return }
-        body(.text(text[...], raw: textIsRaw))
+        guard !text.isEmpty else { textIsRaw = false; return }
+        text.withUnsafeBufferPointer { body(.text($0, raw: textIsRaw)) }
         text.removeAll(keepingCapacity: true)
         textIsRaw = false
     }
 
-    private mutating func emitTag(_ body: (Token) -> Void) {
+    private func emitTag(_ tag: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
         guard let first = tag.first else { return }
         switch first {
         case 0x3F: // ?
-            body(.instruction(tag.dropFirst()))
+            body(.instruction(UnsafeBufferPointer(rebasing: tag.dropFirst())))
         case 0x21: // ! (DOCTYPE and other declarations)
             break
         case 0x2F: // /
@@ -158,7 +192,7 @@ struct OFXTagScanner {
     /// The tag named by `bytes[from...]` up to the first space or `/`, compared ASCII
     /// case-insensitively (OFX names are case-insensitive in practice, though the spec writes
     /// them in capitals); nil when the name is empty.
-    private static func tag(_ bytes: [UInt8], from start: Int) -> Tag? {
+    private static func tag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Tag? {
         var end = start
         while end < bytes.count {
             let b = bytes[end]
