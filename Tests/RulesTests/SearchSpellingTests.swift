@@ -90,4 +90,13 @@ final class SearchSpellingTests: XCTestCase {
         XCTAssertEqual(session.ruleSet.spelling.candidates(for: Array("winemerchnt".unicodeScalars)).count, 0)
         XCTAssertEqual(session.ruleSet.spelling.candidates(for: Array("alcohlism".unicodeScalars)).count, 1)
     }
+
+    func testWordCharactersAnsweredDirectlyAgreeWithTheUnicodeProperty() {
+        for range in [0x00...0x17F, 0x4DF0...0xA00F] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+                XCTAssertEqual(SearchSpellingIndex.isWordScalar(scalar), scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
+            }
+        }
+    }
 }
