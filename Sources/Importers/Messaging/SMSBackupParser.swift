@@ -145,12 +145,12 @@ public struct SMSBackupParser: ExportParser, MarkupTokenDriven {
                 } else if name.elementsEqual("mms".utf8) {
                     var mms = MMSRecord(line: line)
                     tag.forEachAttribute { name, value in
-                        switch String(decoding: name, as: UTF8.self) {
-                        case "date": mms.date = SMSBackupParser.value(value)
-                        case "msg_box": mms.box = SMSBackupParser.value(value)
-                        case "address": mms.address = SMSBackupParser.value(value)
-                        case "contact_name": mms.contact = SMSBackupParser.value(value)
-                        case "readable_date": mms.readableDate = SMSBackupParser.value(value)
+                        switch SMSBackupParser.AttributeName(name) {
+                        case .date: mms.date = SMSBackupParser.value(value)
+                        case .messageBox: mms.box = SMSBackupParser.value(value)
+                        case .address: mms.address = SMSBackupParser.value(value)
+                        case .contactName: mms.contact = SMSBackupParser.value(value)
+                        case .readableDate: mms.readableDate = SMSBackupParser.value(value)
                         default: break
                         }
                     }
@@ -172,10 +172,10 @@ public struct SMSBackupParser: ExportParser, MarkupTokenDriven {
                     }
                     var message = TextMessage(line: line)
                     tag.forEachAttribute { name, value in
-                        switch String(decoding: name, as: UTF8.self) {
-                        case "date": message.date = SMSBackupParser.value(value)
-                        case "type": message.type = SMSBackupParser.value(value)
-                        case "address": message.address = SMSBackupParser.value(value)
+                        switch SMSBackupParser.AttributeName(name) {
+                        case .date: message.date = SMSBackupParser.value(value)
+                        case .type: message.type = SMSBackupParser.value(value)
+                        case .address: message.address = SMSBackupParser.value(value)
                         default: break
                         }
                     }
@@ -195,13 +195,13 @@ public struct SMSBackupParser: ExportParser, MarkupTokenDriven {
             let position = nextPosition(line: line)
             var date: String?, type: String?, address: String?, body: String?, contact: String?, readable: String?
             tag.forEachAttribute { name, value in
-                switch String(decoding: name, as: UTF8.self) {
-                case "date": date = SMSBackupParser.value(value)
-                case "type": type = SMSBackupParser.value(value)
-                case "address": address = SMSBackupParser.value(value)
-                case "body": body = SMSBackupParser.value(value)
-                case "contact_name": contact = SMSBackupParser.value(value)
-                case "readable_date": readable = SMSBackupParser.value(value)
+                switch SMSBackupParser.AttributeName(name) {
+                case .date: date = SMSBackupParser.value(value)
+                case .type: type = SMSBackupParser.value(value)
+                case .address: address = SMSBackupParser.value(value)
+                case .body: body = SMSBackupParser.value(value)
+                case .contactName: contact = SMSBackupParser.value(value)
+                case .readableDate: readable = SMSBackupParser.value(value)
                 default: break
                 }
             }
@@ -209,11 +209,9 @@ public struct SMSBackupParser: ExportParser, MarkupTokenDriven {
                 sink.skip("no readable date (\(date.map { QuotedValue.numberOrDate($0) ?? "text, not quoted" } ?? "missing"))", at: position)
                 return
             }
-            // 2 sent, 3 draft, 4 outbox, 5 failed, 6 queued: all written by the phone's owner.
-            let ownTypes: Set<String> = ["2", "3", "4", "5", "6"]
             sink.emit(Event(source: SMSBackupParser.source, kind: .message, time: time, text: body,
                             counterparty: SMSBackupParser.counterparty(contact: contact, address: address), product: "sms",
-                            authoredByOthers: !ownTypes.contains(type ?? ""), position: position))
+                            authoredByOthers: !SMSBackupParser.ownTypes.contains(type ?? ""), position: position))
         }
 
         /// A Slight Backup `<message>`: the same facts as an SMS Backup & Restore `<sms>`.
@@ -224,10 +222,9 @@ public struct SMSBackupParser: ExportParser, MarkupTokenDriven {
                 return
             }
             let body = MarkupText.decodeXML(message.body)
-            let ownTypes: Set<String> = ["2", "3", "4", "5", "6"]
             sink.emit(Event(source: SMSBackupParser.source, kind: .message, time: time, text: body.isEmpty ? nil : body,
                             counterparty: message.address, product: "sms",
-                            authoredByOthers: !ownTypes.contains(message.type ?? ""), position: position))
+                            authoredByOthers: !SMSBackupParser.ownTypes.contains(message.type ?? ""), position: position))
         }
 
         private func emitMMS(_ mms: MMSRecord, line: Int, _ sink: EventSink) {
@@ -246,14 +243,14 @@ public struct SMSBackupParser: ExportParser, MarkupTokenDriven {
             let position = nextPosition(line: line)
             var date: String?, type: String?, number: String?, contact: String?, readable: String?
             tag.forEachAttribute { name, value in
-                switch String(decoding: name, as: UTF8.self) {
-                case "date": date = SMSBackupParser.value(value)
-                case "type": type = SMSBackupParser.value(value)
-                case "number": number = SMSBackupParser.value(value)
-                case "contact_name": contact = SMSBackupParser.value(value)
+                switch SMSBackupParser.AttributeName(name) {
+                case .date: date = SMSBackupParser.value(value)
+                case .type: type = SMSBackupParser.value(value)
+                case .number: number = SMSBackupParser.value(value)
+                case .contactName: contact = SMSBackupParser.value(value)
                 // Slight Backup writes the call log's own column: the cached contact name.
-                case "name": if contact == nil { contact = SMSBackupParser.value(value) }
-                case "readable_date": readable = SMSBackupParser.value(value)
+                case .name: if contact == nil { contact = SMSBackupParser.value(value) }
+                case .readableDate: readable = SMSBackupParser.value(value)
                 default: break
                 }
             }
@@ -261,16 +258,48 @@ public struct SMSBackupParser: ExportParser, MarkupTokenDriven {
                 sink.skip("no readable date (\(date.map { QuotedValue.numberOrDate($0) ?? "text, not quoted" } ?? "missing"))", at: position)
                 return
             }
-            let callTypes = ["1": "incoming", "2": "outgoing", "3": "missed", "4": "voicemail", "5": "rejected", "6": "blocked"]
             sink.emit(Event(source: SMSBackupParser.source, kind: .activity, time: time,
                             counterparty: SMSBackupParser.counterparty(contact: contact, address: number),
-                            code: type.flatMap { callTypes[$0] } ?? "call", product: "call", position: position))
+                            code: type.flatMap { SMSBackupParser.callTypes[$0] } ?? "call", product: "call", position: position))
+        }
+    }
+
+    /// Message types 2 sent, 3 draft, 4 outbox, 5 failed, 6 queued: all written by the phone's
+    /// owner (built once, not per message).
+    static let ownTypes: Set<String> = ["2", "3", "4", "5", "6"]
+    /// Call-log types as the app writes them.
+    static let callTypes = ["1": "incoming", "2": "outgoing", "3": "missed", "4": "voicemail", "5": "rejected", "6": "blocked"]
+
+    /// The attributes the parser reads, recognised on their bytes: a `String` per attribute
+    /// (about fifteen on every `<sms>`) and a switch over strings were the largest items of the
+    /// parsing thread (docs/performance.md).
+    enum AttributeName {
+        case date, type, address, body, contactName, readableDate, number, name, messageBox
+
+        init?(_ raw: UnsafeBufferPointer<UInt8>) {
+            @inline(__always) func equals(_ word: StaticString) -> Bool {
+                guard raw.count == word.utf8CodeUnitCount else { return false }
+                let w = word.utf8Start
+                for k in 0..<raw.count where raw[k] != w[k] { return false }
+                return true
+            }
+            switch raw.count {
+            case 4:
+                if equals("date") { self = .date } else if equals("type") { self = .type }
+                else if equals("body") { self = .body } else if equals("name") { self = .name } else { return nil }
+            case 6: if equals("number") { self = .number } else { return nil }
+            case 7:
+                if equals("address") { self = .address } else if equals("msg_box") { self = .messageBox } else { return nil }
+            case 12: if equals("contact_name") { self = .contactName } else { return nil }
+            case 13: if equals("readable_date") { self = .readableDate } else { return nil }
+            default: return nil
+            }
         }
     }
 
     /// The attribute's decoded value; the app writes the literal "null" for a missing one.
     private static func value(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
-        if raw.elementsEqual("null".utf8) || raw.isEmpty { return nil }
+        if raw.isEmpty || (raw.count == 4 && raw.elementsEqual("null".utf8)) { return nil }
         return MarkupText.decodeXML(raw)
     }
 
