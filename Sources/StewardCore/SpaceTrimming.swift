@@ -66,23 +66,32 @@ extension String {
                         runStart = i
                         continue
                     }
+                    // The rest of an ASCII word in one pass; the limit is checked once per run
+                    // below (the cut itself is made on the joined text, so where the scan stops
+                    // past the limit does not change the result).
                     inSpace = false
                     i += 1
+                    while i < bytes.count {
+                        let b = bytes[i]
+                        if b >= 0x80 || b == 0x20 || (b >= 0x09 && b <= 0x0D) { break }
+                        i += 1
+                    }
                 } else {
                     let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                     guard i + length <= bytes.count else { break }
                     var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                     for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                    let properties = Unicode.Scalar(value).map(\.properties)
-                    if let properties, properties.isWhitespace {
+                    // Whitespace is answered from its fixed list: a property lookup per
+                    // non-ASCII character was a mail body's largest cost (docs/performance.md).
+                    if SpaceTrimming.isWhitespace(value) {
                         flush(to: i)
-                        inSpace = properties.generalCategory == .spaceSeparator
+                        inSpace = SpaceTrimming.isSpaceSeparator(value)
                         spaceOwed = !words.isEmpty
                         i += length
                         runStart = i
                         continue
                     }
-                    if inSpace, let properties,
+                    if inSpace, let properties = Unicode.Scalar(value).map(\.properties),
                        properties.isGraphemeExtend || properties.isEmojiModifier || properties.generalCategory == .spacingMark
                         || value == 0x200D {
                         i += length
@@ -120,6 +129,25 @@ extension String {
 }
 
 enum SpaceTrimming {
+    /// Unicode's White_Space property (`Unicode.Scalar.Properties.isWhitespace`), whose list
+    /// has been fixed since Unicode 6.3: tab to carriage return, space, NEL, no-break space,
+    /// ogham space mark, the spaces U+2000–U+200A, line and paragraph separators, the narrow
+    /// no-break and medium mathematical spaces, the ideographic space.
+    @inline(__always)
+    static func isWhitespace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// Whitespace in the general category Zs (space separators): all of it but the controls
+    /// and the line and paragraph separators.
+    @inline(__always)
+    static func isSpaceSeparator(_ value: UInt32) -> Bool {
+        isWhitespace(value) && !(0x09...0x0D).contains(value) && value != 0x85 && value != 0x2028 && value != 0x2029
+    }
+
     static func isTrimmed(_ scalar: Unicode.Scalar, lineBreaks: Bool) -> Bool {
         switch scalar.value {
         case 0x20, 0x09: return true

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import StewardCore
+@testable import StewardCore
 
 final class SpaceTrimmingTests: XCTestCase {
     /// Equal to Foundation's `trimmingCharacters(in: .whitespaces)` (and, with line breaks, to
@@ -50,5 +50,27 @@ final class SpaceTrimmingTests: XCTestCase {
             }
         }
         return texts
+    }
+
+    func testWhitespaceListAgreesWithTheUnicodePropertyForEveryScalarOfTheFirstTwoPlanes() {
+        for value in UInt32(0)...0x1FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            XCTAssertEqual(SpaceTrimming.isWhitespace(value), scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            XCTAssertEqual(SpaceTrimming.isSpaceSeparator(value), scalar.properties.generalCategory == .spaceSeparator,
+                           "U+\(String(value, radix: 16))")
+        }
+    }
+
+    /// Cut at a limit: the first `limit` characters of the joined words and "…", wherever the
+    /// limit falls (inside a word, on a space, at the last character) and whatever the script.
+    func testWordsCutAtALimitAreThePrefixOfTheJoinedWords() {
+        let texts = ["alpha  beta\tgamma\n\ndelta epsilon", "日本語 の 文章\u{3000}です ね", "mixed ascii, ünïcödé  and\u{A0}more words here"]
+        for text in texts {
+            let joined = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            for limit in 1...(joined.count + 2) {
+                let expected = joined.count > limit ? String(joined.prefix(limit)) + "…" : joined
+                XCTAssertEqual(text.wordsOneSpaceApart(limit: limit), expected, "limit \(limit) of \(text)")
+            }
+        }
     }
 }
