@@ -11,14 +11,19 @@ public enum MojibakeRepair {
     public static func repair(_ text: String) -> String {
         let utf8 = text.utf8
         // Fast path: pure ASCII (most field values) needs nothing, and any UTF-8 lead byte
-        // above 0xC3 means a code point beyond U+00FF, i.e. text that is not mojibake.
-        var sawHigh = false
-        for byte in utf8 {
-            if byte < 0x80 { continue }
-            if byte > 0xC3 { return text }
-            sawHigh = true
+        // above 0xC3 means a code point beyond U+00FF, i.e. text that is not mojibake. Read
+        // through the string's own buffer: iterating the UTF-8 view byte by byte was 4 % of a
+        // Messenger scan (docs/performance.md).
+        @inline(__always) func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (high: Bool, beyondLatin1: Bool) {
+            var sawHigh = false
+            for byte in bytes where byte >= 0x80 {
+                if byte > 0xC3 { return (true, true) }
+                sawHigh = true
+            }
+            return (sawHigh, false)
         }
-        guard sawHigh else { return text }
+        let found = utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
+        guard found.high, !found.beyondLatin1 else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var iterator = utf8.makeIterator()
