@@ -154,7 +154,7 @@ enum SpaceTrimming {
         case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return lineBreaks
         case 0x200B: return true
         case 0..<0x80: return false
-        default: return scalar.properties.generalCategory == .spaceSeparator
+        default: return isSpaceSeparator(scalar.value)
         }
     }
 }

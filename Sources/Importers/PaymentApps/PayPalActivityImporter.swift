@@ -35,10 +35,6 @@ public struct PayPalActivityImporter: Importer {
     /// whose letters are not single bytes, are always sniffed.
     static func mayNameANetColumn(_ head: ArraySlice<UInt8>) -> Bool {
         if TextDecoding.hasUTF16BOM(head) { return true }
-        // Asked of every file a scan sniffs: markup and JSON (a GPX track, a Messenger thread)
-        // are no CSV, and are passed over before the byte loop below.
-        if let first = head.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }),
-           first == UInt8(ascii: "<") || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return false }
         var i = head.startIndex
         while i + 2 < head.endIndex {
             if head[i] | 0x20 == UInt8(ascii: "n"), head[i + 1] | 0x20 == UInt8(ascii: "e"), head[i + 2] | 0x20 == UInt8(ascii: "t") { return true }
@@ -48,6 +44,11 @@ public struct PayPalActivityImporter: Importer {
     }
 
     public func detect(_ probe: FileProbe) -> Detection? {
+        // Asked of every file a scan sniffs: markup and JSON (a GPX track, a Messenger thread)
+        // are no CSV, and are passed over before the byte loop of `mayNameANetColumn`.
+        if let first = probe.trimmedHead.first, first == UInt8(ascii: "<") || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            return nil
+        }
         guard Self.mayNameANetColumn(probe.head.prefix(BankCSVDialect.sniffLength)) else { return nil }
         let isComplete = probe.size.map { $0 <= Int64(probe.head.count) } ?? false
         guard case .success(let dialect) = BankCSVDialect.sniff(head: probe.head.prefix(BankCSVDialect.sniffLength),
