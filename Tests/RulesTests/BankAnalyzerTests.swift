@@ -287,4 +287,17 @@ final class BankAnalyzerTests: XCTestCase {
         XCTAssertFalse(TransactionTextScanner.code(nil, isIn: codes))
         XCTAssertFalse(TransactionTextScanner.code("108", isIn: BankCodes([])))
     }
+
+    func testRememberedBankCodeAnswersMatchFreshAnswersWhenCodesAlternate() {
+        let codes = BankCodes(["KARTENZAHLUNG", "ELEC"])
+        // Long strings built at run time have their own storage, as a parser's fields do.
+        let long = String(repeating: "x", count: 20)
+        let asked: [String?] = ["Kartenzahlung", "Kartenzahlung", "Lastschrift", "Kartenzahlung", long + " elec",
+                                long + " elec", long + " gas", nil, "ELEC", String("Kartenzahlung".reversed())]
+        let fresh = BankCodes(["KARTENZAHLUNG", "ELEC"])
+        for code in asked {
+            XCTAssertEqual(codes.matches(code), TransactionTextScanner.code(code, isIn: fresh), "\(code ?? "nil")")
+        }
+        XCTAssertEqual(asked.map { codes.matches($0) }, [true, true, false, true, true, true, false, false, true, false])
+    }
 }

@@ -49,15 +49,18 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
     private var counterparty = FoldedField()
     private var text = FoldedField()
     private var key: [UInt8] = []
-    /// The shop hash of each counterparty and text seen (nil: no letters), at most
-    /// `rememberedFields` of each: a statement repeats its shops' names on every payment, and in
-    /// a Girokonto profile looking a name up cost less than half of deriving its key again
-    /// (docs/performance.md, "Rules that need a merchant code"). The key is a function of the
-    /// field's text alone (its fold and the card phrases in it), so a remembered one is the one
-    /// `shopKey` would give.
-    private var shopOfCounterparty: [String: UInt64?] = [:]
-    private var shopOfText: [String: UInt64?] = [:]
-    static let rememberedFields = 4096
+    /// The shop hash of recently seen counterparties and texts, keyed by a 64-bit digest of the
+    /// folded field: a statement repeats its shops' names on every payment, and deriving the key
+    /// again cost more than looking it up. The key is a function of the folded field alone (its
+    /// bytes and the card phrases in them), so a remembered one is the one `shopKey` would give,
+    /// unless two different fields share a digest (about n²/2⁶⁵, as for points). Keyed by the
+    /// digest in a fixed direct-mapped table rather than by the `String` in a dictionary: real
+    /// statement lines carry a time and a sequence number after the name, so nearly every
+    /// lookup misses, and hashing and comparing the text as a `String` (canonical equivalence
+    /// for non-ASCII text) was 7 % of a Girokonto profile (docs/performance.md, "Shop keys
+    /// remembered by digest").
+    private var shopOfCounterparty = ShopMemo()
+    private var shopOfText = ShopMemo()
 
     private(set) var points = Set<UInt64>()
     private(set) var shops = Set<UInt64>()
@@ -97,8 +100,8 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
         // An empty `merchant_sources` list means none, not every source.
         let fromMerchantSource = !definition.merchantSources.isEmpty && merchantFilter.admits(event.source)
         guard fromMerchantSource || isCardPayment(event) else { return }
-        var shopHash = remembered(event.counterparty, counterparty, in: &shopOfCounterparty)
-        if shopHash == nil { shopHash = remembered(event.text, text, in: &shopOfText) }
+        var shopHash = remembered(counterparty, in: &shopOfCounterparty)
+        if shopHash == nil { shopHash = remembered(text, in: &shopOfText) }
         guard let shopHash else { return }
 
         payments += 1
@@ -127,11 +130,12 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
     }
 
     /// `shopKey(field)` for the field made from `value`, looked up in `cache` when seen before.
-    private func remembered(_ value: String?, _ field: FoldedField, in cache: inout [String: UInt64?]) -> UInt64? {
-        guard let value, !value.isEmpty else { return nil }
-        if let known = cache[value] { return known }
+    private func remembered(_ field: FoldedField, in memo: inout ShopMemo) -> UInt64? {
+        guard !field.bytes.isEmpty else { return nil }
+        let digest = field.bytes.withUnsafeBytes { ContentHash.of($0) }
+        if let known = memo[digest] { return known }
         let hash = shopKey(field)
-        if cache.count < Self.rememberedFields { cache[value] = hash }
+        memo[digest] = .some(hash)
         return hash
     }
 
@@ -177,7 +181,7 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
             && (counterparty.hits.contains { excludeGroups.contains($0.group) } || text.hits.contains { excludeGroups.contains($0.group) }) {
             return true
         }
-        return TransactionTextScanner.code(event.code, isIn: excludeCodes)
+        return excludeCodes.matches(event.code)
     }
 
     /// `card`, on the fields already folded.
@@ -186,7 +190,7 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
         if counterparty.hits.contains(where: { cardGroups.contains($0.group) }) || text.hits.contains(where: { cardGroups.contains($0.group) }) {
             return true
         }
-        return TransactionTextScanner.code(event.code, isIn: cardCodes)
+        return cardCodes.matches(event.code)
     }
 
     /// Writes the merchant name of a folded field into `key` (rules above) and returns its
@@ -229,7 +233,7 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
     /// one, the first such span is skipped whole. `key` holds `maximumKeyBytes`, `wordStarts`
     /// one entry per word of at least one letter and a space.
     private static func shopKey(_ bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Range<Int>>,
-                                dateWords: Set<[UInt8]>, key: UnsafeMutableBufferPointer<UInt8>,
+                                dateWords: [[UInt8]], key: UnsafeMutableBufferPointer<UInt8>,
                                 wordStarts: UnsafeMutableBufferPointer<Int>) -> Int {
         var length = 0, words = 0
         var wordStart = -1        // index in `bytes` of the current word, -1 between words
@@ -242,7 +246,8 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
             if wordHasDigit {
                 guard words > 0 else { return true }
                 let last = wordStarts[words - 1]
-                if dateWords.contains(Array(key[last..<length])) {
+                let lastWord = UnsafeBufferPointer(rebasing: key[last..<length])
+                if dateWords.contains(where: { $0.count == lastWord.count && $0.elementsEqual(lastWord) }) {
                     length = last > 0 ? last - 1 : last
                     words -= 1
                 }
@@ -352,4 +357,30 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
 
     /// Three months, as 91 days: the length of the records [dM15] studied.
     static let studyDays = 91
+}
+
+/// Shop hashes (nil: the field has no letters) by the digest of the folded field they were
+/// derived from, in 4,096 slots: a digest takes the slot its low bits name, replacing whatever
+/// was there, so the memory is fixed and recent shops stay.
+struct ShopMemo {
+    static let slotCount = 4096
+    private var digests = [UInt64](repeating: 0, count: slotCount)
+    private var shops = [UInt64](repeating: 0, count: slotCount)
+    /// 0: empty, 1: a shop hash, 2: no letters.
+    private var states = [UInt8](repeating: 0, count: slotCount)
+
+    subscript(digest: UInt64) -> UInt64?? {
+        get {
+            let slot = Int(truncatingIfNeeded: digest) & (Self.slotCount - 1)
+            guard states[slot] != 0, digests[slot] == digest else { return nil }
+            return states[slot] == 1 ? .some(shops[slot]) : .some(nil)
+        }
+        set {
+            guard let newValue else { return }
+            let slot = Int(truncatingIfNeeded: digest) & (Self.slotCount - 1)
+            digests[slot] = digest
+            shops[slot] = newValue ?? 0
+            states[slot] = newValue == nil ? 2 : 1
+        }
+    }
 }

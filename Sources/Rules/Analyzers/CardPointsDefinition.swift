@@ -20,8 +20,10 @@ struct CardPointsDefinition: AnalyzerDefinition {
     /// moves between one's own accounts, cash machines.
     let exclude: TransactionCondition?
     /// Folded words that introduce a booking date ("on", "am", "le"): dropped from the end of a
-    /// merchant name that stops at a word with digits.
-    let dateWords: Set<[UInt8]>
+    /// merchant name that stops at a word with digits. A list, not a set: the few words are
+    /// compared with the key's last word in place, where a set lookup needed an array per
+    /// card payment.
+    let dateWords: [[UInt8]]
     /// Fewer distinct points than this: no finding ([dM15] reports its figure for 4).
     let minimumPoints: Int
     /// The most distinct points (and shops) kept; past it the counts are lower bounds.
@@ -49,7 +51,7 @@ struct CardPointsDefinition: AnalyzerDefinition {
         card = try TransactionCondition(node: try map.required("card", in: node, context: context), context: "card")
         merchantSources = try AnalyzerSettings.sources(map["merchant_sources"])
         exclude = try map["exclude"].map { node throws(RuleFileError) in try TransactionCondition(node: node, context: "exclude") }
-        dateWords = Set(try (map["date_words"]?.strings(context: "date_words") ?? []).map { TextFolder.fold($0) })
+        dateWords = Array(Set(try (map["date_words"]?.strings(context: "date_words") ?? []).map { TextFolder.fold($0) }))
         minimumPoints = try AnalyzerSettings.positiveInt(try map.required("min_points", in: node, context: context), context: "min_points")
         let maximumNode = try map.required("max_points", in: node, context: context)
         maximumPoints = try AnalyzerSettings.positiveInt(maximumNode, context: "max_points")

@@ -36,7 +36,7 @@ struct TransactionCondition: Sendable {
         func matches(_ event: Event, scanner: TransactionTextScanner) -> Bool {
             if let mcc, let code = event.mcc, mcc.contains(code) { return true }
             if !groups.isEmpty && scanner.hitsAny(of: groups) { return true }
-            return TransactionTextScanner.code(event.code, isIn: codes)
+            return codes.matches(event.code)
         }
     }
 

@@ -70,7 +70,8 @@ final class FoldedFieldCache {
         swap(&hits, &cached.hits)
     }
 
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+    /// Whether two strings hold the same UTF-8 bytes (not `==`: canonical equivalence).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
         // Nearly always the very value the entry was made from (every reader asks with the
         // event's own field): the same 16 bytes of `String` are the same storage or the same
         // small string, so the same text, found without reading it.
@@ -192,9 +193,17 @@ struct TransactionTextScanner {
 
 /// The bank codes of a condition (`KARTENZAHLUNG`, `108`, `ELEC`) as bytes, for
 /// `TransactionTextScanner.code(_:isIn:)`: a token is compared with the few listed codes of
-/// its length, byte by byte.
-struct BankCodes: Sendable {
+/// its length, byte by byte. One instance per analyzer (not shared between threads): it
+/// remembers its last answer.
+final class BankCodes {
     private let codes: [[UInt8]]
+    /// The last code asked about through `matches(_:)` and the answer. A statement repeats a
+    /// handful of codes ("Kartenzahlung", "Lastschrift") on every line, and each analyzer asked
+    /// for every transaction: tokenising the code again was 5 % of a Girokonto profile's
+    /// inference thread (docs/performance.md, "Shop keys remembered by digest"). The string is
+    /// kept, not only its bits, so its storage cannot be reused by another string.
+    private var lastCode: String?
+    private var lastAnswer = false
 
     init(_ codes: Set<String>) { self.codes = codes.map { Array($0.utf8) } }
 
@@ -205,6 +214,16 @@ struct BankCodes: Sendable {
             if code.withUnsafeBufferPointer({ $0.elementsEqual(token) }) { return true }
         }
         return false
+    }
+
+    /// `TransactionTextScanner.code(code, isIn: self)`, from the last answer when `code` is the
+    /// same text as the last code asked about.
+    func matches(_ code: String?) -> Bool {
+        guard let code, !code.isEmpty, !codes.isEmpty else { return false }
+        if let lastCode, FoldedFieldCache.sameBytes(lastCode, code) { return lastAnswer }
+        lastAnswer = TransactionTextScanner.code(code, isIn: self)
+        lastCode = code
+        return lastAnswer
     }
 }
 
