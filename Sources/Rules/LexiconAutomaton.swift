@@ -101,15 +101,22 @@ public struct LexiconAutomaton: Sendable {
     private let denseStateCount: Int
     private let denseCodeLimit: Int
     private let denseRows: [Int32]
-    /// Per sparse state k: the row offset of the full-row state it defers to, and where its own
+    /// Per sparse state k: the row offset of the full-row state it defers to, its first own
+    /// transition (byte class and target, class -1 when it has none), and where its other
     /// transitions start in `exceptions` (they end where state k + 1's start; one extra entry
-    /// closes the last).
+    /// closes the last). The first transition is kept in the state itself because it is nearly
+    /// always the one taken, the next byte of the state's word: a step then reads one 16-byte
+    /// entry instead of the state, its neighbour and an exception elsewhere, three dependent
+    /// loads that were most of a chat export's scan (docs/performance.md, "The next byte of a
+    /// word kept with its state").
     private let sparseStates: [SparseState]
     private let exceptions: [Exception]
 
     private struct SparseState: Sendable {
         var fallbackRow: Int32
         var firstException: Int32
+        var firstClass: Int32 = -1
+        var firstTarget: Int32 = 0
     }
 
     private struct Exception: Sendable {
@@ -301,11 +308,24 @@ public struct LexiconAutomaton: Sendable {
         for i in denseRows.indices { denseRows[i] = code(denseRows[i]) }
         for i in exceptions.indices { exceptions[i].target = code(exceptions[i].target) }
         for k in 0..<sparseCount { sparseStates[k].fallbackRow *= Int32(classCount) }
+        // Each sparse state's first transition moves into the state; the rest stay in order.
+        var others: [Exception] = []
+        others.reserveCapacity(max(0, exceptions.count - sparseCount))
+        for k in 0..<sparseCount {
+            let range = exceptionRange(k)
+            sparseStates[k].firstException = Int32(others.count)
+            if let first = range.first {
+                sparseStates[k].firstClass = exceptions[first].byteClass
+                sparseStates[k].firstTarget = exceptions[first].target
+                others.append(contentsOf: exceptions[(first + 1)..<range.upperBound])
+            }
+        }
+        sparseStates[sparseCount].firstException = Int32(others.count)
         self.denseStateCount = denseCount
         self.denseCodeLimit = denseCodeLimit
         self.denseRows = denseRows
         self.sparseStates = sparseStates
-        self.exceptions = exceptions
+        self.exceptions = others
         self.patternAt = patternAt
         self.outputLink = outputLink
     }
@@ -376,36 +396,62 @@ public struct LexiconAutomaton: Sendable {
     /// their end offsets.
     public func scan(folded text: UnsafeBufferPointer<UInt8>, _ body: (Hit) -> Void) {
         guard !patterns.isEmpty else { return }
+        withTables { tables in
+            var code = 0
+            for i in 0..<text.count {
+                step(&code, text[i], at: i, in: text, tables, body)
+            }
+        }
+    }
+
+    /// The transition tables as buffers, for the duration of one scan.
+    private struct Tables {
+        let dense: UnsafeBufferPointer<Int32>
+        let classes: UnsafeBufferPointer<UInt8>
+        let sparse: UnsafeBufferPointer<SparseState>
+        let exceptions: UnsafeBufferPointer<Exception>
+    }
+
+    private func withTables(_ body: (Tables) -> Void) {
         denseRows.withUnsafeBufferPointer { table in
         byteClass.withUnsafeBufferPointer { classes in
         sparseStates.withUnsafeBufferPointer { sparse in
         exceptions.withUnsafeBufferPointer { exceptions in
-            var code = 0
-            for i in 0..<text.count {
-                let byteClass = Int(classes[Int(text[i])])
-                let entry: Int32
-                if code < denseCodeLimit {
-                    entry = table[code &+ byteClass]
-                } else {
-                    // A sparse state: its own transitions (usually one: the next byte of its
-                    // word), else its full-row state's.
-                    let k = code &- denseCodeLimit
-                    var e = Int(sparse[k].firstException)
-                    let end = Int(sparse[k &+ 1].firstException)
-                    while e < end && Int(exceptions[e].byteClass) != byteClass { e &+= 1 }
-                    entry = e < end ? exceptions[e].target : table[Int(sparse[k].fallbackRow) &+ byteClass]
-                }
-                if entry >= 0 {
-                    code = Int(entry)
-                } else {
-                    code = Int(~entry)
-                    report(state: code < denseCodeLimit ? code / classCount : denseStateCount + code - denseCodeLimit,
-                           end: i + 1, in: text, body)
-                }
+            body(Tables(dense: table, classes: classes, sparse: sparse, exceptions: exceptions))
+        }
+        }
+        }
+        }
+    }
+
+    /// Moves `code` over the byte at `i` of `text` and reports the hits that end there.
+    @inline(__always)
+    private func step(_ code: inout Int, _ byte: UInt8, at i: Int, in text: UnsafeBufferPointer<UInt8>,
+                      _ tables: Tables, _ body: (Hit) -> Void) {
+        let byteClass = Int(tables.classes[Int(byte)])
+        let entry: Int32
+        if code < denseCodeLimit {
+            entry = tables.dense[code &+ byteClass]
+        } else {
+            // A sparse state: its own transitions (usually one: the next byte of its
+            // word), else its full-row state's.
+            let k = code &- denseCodeLimit
+            let state = tables.sparse[k]
+            if Int(state.firstClass) == byteClass {
+                entry = state.firstTarget
+            } else {
+                var e = Int(state.firstException)
+                let end = Int(tables.sparse[k &+ 1].firstException)
+                while e < end && Int(tables.exceptions[e].byteClass) != byteClass { e &+= 1 }
+                entry = e < end ? tables.exceptions[e].target : tables.dense[Int(state.fallbackRow) &+ byteClass]
             }
         }
-        }
-        }
+        if entry >= 0 {
+            code = Int(entry)
+        } else {
+            code = Int(~entry)
+            report(state: code < denseCodeLimit ? code / classCount : denseStateCount + code - denseCodeLimit,
+                   end: i + 1, in: text, body)
         }
     }
 
