@@ -316,11 +316,13 @@ struct RuleSetLoader {
             guard let line = String(validating: rawLine, as: UTF8.self) else {
                 throw RuleFileError(file: file, line: lineNumber, "line is not valid UTF-8")
             }
-            let term = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Trimmed in place (Foundation's trimming bridged every line of 15,000 terms to
+            // NSString: 7 % of loading the rules, which every scan does).
+            let term = line.trimmingSpacesAndLineBreaks()
             // `#! exact`: every term of the file only as written (lists of brand names, whose
             // plural is another business: Scruff, "Scruffs workwear").
             if term.hasPrefix("#!") {
-                guard term.dropFirst(2).trimmingCharacters(in: .whitespaces) == "exact", result.isEmpty else {
+                guard term.dropFirst(2).trimmingSpaces() == "exact", result.isEmpty else {
                     throw RuleFileError(file: file, line: lineNumber, "the only directive is '#! exact', before the first term")
                 }
                 inflection = nil
