@@ -298,6 +298,50 @@ public struct LexiconAutomaton: Sendable {
         }
         sparseStates.append(SparseState(fallbackRow: 0, firstException: Int32(exceptions.count)))
 
+        // The sparse states renumbered depth first: a state's first child then lies right
+        // after it, so reading a word deep in the automaton walks through neighbouring entries
+        // (four to a cache line) instead of one far-off entry per byte, as breadth-first numbers
+        // gave (docs/performance.md, "Sparse states in depth-first order"). Full-row states keep
+        // their breadth-first numbers: they must stay the shallowest.
+        if sparseCount > 0 {
+            var renumbered = [Int32](repeating: -1, count: stateCount)
+            for state in 0..<denseCount { renumbered[state] = Int32(state) }
+            var nextNumber = Int32(denseCount)
+            var stack: [Int32] = [0]
+            while let node = stack.popLast() {
+                let state = Int(number[Int(node)])
+                if state >= denseCount {
+                    renumbered[state] = nextNumber
+                    nextNumber += 1
+                }
+                for edge in trie.edges(of: Int(node)).reversed() { stack.append(edge.child) }
+            }
+            var oldOfNew = [Int](repeating: 0, count: sparseCount)
+            for state in denseCount..<stateCount { oldOfNew[Int(renumbered[state]) - denseCount] = state - denseCount }
+            var movedStates: [SparseState] = []
+            movedStates.reserveCapacity(sparseCount + 1)
+            var movedExceptions: [Exception] = []
+            movedExceptions.reserveCapacity(exceptions.count)
+            for old in oldOfNew {
+                movedStates.append(SparseState(fallbackRow: sparseStates[old].fallbackRow, firstException: Int32(movedExceptions.count)))
+                for e in exceptionRange(old) {
+                    movedExceptions.append(Exception(target: renumbered[Int(exceptions[e].target)], byteClass: exceptions[e].byteClass))
+                }
+            }
+            movedStates.append(SparseState(fallbackRow: 0, firstException: Int32(movedExceptions.count)))
+            sparseStates = movedStates
+            exceptions = movedExceptions
+            for i in denseRows.indices { denseRows[i] = renumbered[Int(denseRows[i])] }
+            var movedPatternAt = patternAt, movedOutputLink = outputLink
+            for state in 0..<stateCount {
+                let moved = Int(renumbered[state])
+                movedPatternAt[moved] = patternAt[state]
+                movedOutputLink[moved] = outputLink[state] >= 0 ? renumbered[Int(outputLink[state])] : -1
+            }
+            patternAt = movedPatternAt
+            outputLink = movedOutputLink
+        }
+
         // State numbers → codes, complemented when the target reports something.
         let denseCodeLimit = denseCount * classCount
         func code(_ state: Int32) -> Int32 {
