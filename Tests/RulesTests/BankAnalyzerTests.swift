@@ -288,6 +288,20 @@ final class BankAnalyzerTests: XCTestCase {
         XCTAssertFalse(TransactionTextScanner.code("108", isIn: BankCodes([])))
     }
 
+    func testShopMemoKeepsAnswersByDigestTellsNoLettersFromUnknownAndReplacesOnSlotCollision() {
+        var memo = ShopMemo()
+        XCTAssertNil(memo[7], "nothing stored: unknown")
+        memo[7] = .some(42)
+        memo[8] = .some(nil)
+        XCTAssertEqual(memo[7], .some(42))
+        XCTAssertEqual(memo[8], .some(nil), "a field without letters is remembered as such")
+        // A digest that lands in the same slot replaces the older entry; the older one is then unknown.
+        let colliding: UInt64 = 7 + UInt64(ShopMemo.slotCount)
+        memo[colliding] = .some(99)
+        XCTAssertEqual(memo[colliding], .some(99))
+        XCTAssertNil(memo[7])
+    }
+
     func testRememberedBankCodeAnswersMatchFreshAnswersWhenCodesAlternate() {
         let codes = BankCodes(["KARTENZAHLUNG", "ELEC"])
         // Long strings built at run time have their own storage, as a parser's fields do.

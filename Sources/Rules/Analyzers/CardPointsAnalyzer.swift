@@ -129,7 +129,7 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
         }
     }
 
-    /// `shopKey(field)` for the field made from `value`, looked up in `cache` when seen before.
+    /// `shopKey(field)`, looked up in `memo` by the digest of the folded field when seen lately.
     private func remembered(_ field: FoldedField, in memo: inout ShopMemo) -> UInt64? {
         guard !field.bytes.isEmpty else { return nil }
         let digest = field.bytes.withUnsafeBytes { ContentHash.of($0) }
