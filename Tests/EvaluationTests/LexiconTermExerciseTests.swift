@@ -47,8 +47,8 @@ final class LexiconTermExerciseTests: XCTestCase {
     /// collectors, bookmakers, job centres, courts, fine authorities, gyms, dating services,
     /// maternity, blood services, drink, charities, unions, parties, games) (879); 18563 of 21039
     /// after its third (banks' overdraft and returned-debit wording, utilities, no-show charges)
-    /// (882).
-    static let measuredShare = 882
+    /// (882); 18587 of 21038 once its last sections' examples came (883).
+    static let measuredShare = 883
 
     struct Term {
         var file: String
