@@ -442,62 +442,41 @@ public struct LexiconAutomaton: Sendable {
     /// their end offsets.
     public func scan(folded text: UnsafeBufferPointer<UInt8>, _ body: (Hit) -> Void) {
         guard !patterns.isEmpty else { return }
-        withTables { tables in
-            var code = 0
-            for i in 0..<text.count {
-                step(&code, text[i], at: i, in: text, tables, body)
-            }
-        }
-    }
-
-    /// The transition tables as buffers, for the duration of one scan.
-    private struct Tables {
-        let dense: UnsafeBufferPointer<Int32>
-        let classes: UnsafeBufferPointer<UInt8>
-        let sparse: UnsafeBufferPointer<SparseState>
-        let exceptions: UnsafeBufferPointer<Exception>
-    }
-
-    private func withTables(_ body: (Tables) -> Void) {
         denseRows.withUnsafeBufferPointer { table in
         byteClass.withUnsafeBufferPointer { classes in
         sparseStates.withUnsafeBufferPointer { sparse in
         exceptions.withUnsafeBufferPointer { exceptions in
-            body(Tables(dense: table, classes: classes, sparse: sparse, exceptions: exceptions))
-        }
-        }
-        }
-        }
-    }
-
-    /// Moves `code` over the byte at `i` of `text` and reports the hits that end there.
-    @inline(__always)
-    private func step(_ code: inout Int, _ byte: UInt8, at i: Int, in text: UnsafeBufferPointer<UInt8>,
-                      _ tables: Tables, _ body: (Hit) -> Void) {
-        let byteClass = Int(tables.classes[Int(byte)])
-        let entry: Int32
-        if code < denseCodeLimit {
-            entry = tables.dense[code &+ byteClass]
-        } else {
-            // A sparse state: its own transitions (usually one: the next byte of its
-            // word), else its full-row state's.
-            let k = code &- denseCodeLimit
-            let state = tables.sparse[k]
-            if Int(state.firstClass) == byteClass {
-                entry = state.firstTarget
-            } else {
-                var e = Int(state.firstException)
-                let end = Int(tables.sparse[k &+ 1].firstException)
-                while e < end && Int(tables.exceptions[e].byteClass) != byteClass { e &+= 1 }
-                entry = e < end ? tables.exceptions[e].target : tables.dense[Int(state.fallbackRow) &+ byteClass]
+            var code = 0
+            for i in 0..<text.count {
+                let byteClass = Int(classes[Int(text[i])])
+                let entry: Int32
+                if code < denseCodeLimit {
+                    entry = table[code &+ byteClass]
+                } else {
+                    // A sparse state: its first own transition (usually the one taken: the
+                    // next byte of its word), its other ones, else its full-row state's.
+                    let k = code &- denseCodeLimit
+                    let state = sparse[k]
+                    if Int(state.firstClass) == byteClass {
+                        entry = state.firstTarget
+                    } else {
+                        var e = Int(state.firstException)
+                        let end = Int(sparse[k &+ 1].firstException)
+                        while e < end && Int(exceptions[e].byteClass) != byteClass { e &+= 1 }
+                        entry = e < end ? exceptions[e].target : table[Int(state.fallbackRow) &+ byteClass]
+                    }
+                }
+                if entry >= 0 {
+                    code = Int(entry)
+                } else {
+                    code = Int(~entry)
+                    report(state: code < denseCodeLimit ? code / classCount : denseStateCount + code - denseCodeLimit,
+                           end: i + 1, in: text, body)
+                }
             }
         }
-        if entry >= 0 {
-            code = Int(entry)
-        } else {
-            code = Int(~entry)
-            report(state: code < denseCodeLimit ? code / classCount : denseStateCount + code - denseCodeLimit,
-                   end: i + 1, in: text, body)
+        }
+        }
         }
     }
 
