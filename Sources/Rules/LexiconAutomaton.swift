@@ -226,7 +226,8 @@ public struct LexiconAutomaton: Sendable {
         let denseCount = max(1, min(stateCount, denseStateCount))
         let sparseCount = stateCount - denseCount
 
-        // Breadth-first numbering: state n of the automaton is trie node `order[n]`.
+        // Breadth-first order of the trie's nodes; the first `denseCount` of them are the
+        // full-row states, numbered in that order: they must be the shallowest.
         var order: [Int32] = [0]
         order.reserveCapacity(stateCount)
         var number = [Int32](repeating: 0, count: stateCount)
@@ -239,6 +240,24 @@ public struct LexiconAutomaton: Sendable {
             }
             head += 1
         }
+        // The sparse states are numbered depth first: a state's first child then lies right
+        // after it, so reading a word deep in the automaton walks through neighbouring entries
+        // (four to a cache line) instead of one far-off entry per byte, as breadth-first numbers
+        // gave (docs/performance.md, "Sparse states in depth-first order"). The numbers are
+        // final before anything is laid out, so nothing is copied to renumber it: the copies
+        // were a quarter of the memory loading the rules took at its peak (docs/performance.md,
+        // "Loading the rules in less memory").
+        if sparseCount > 0 {
+            var nextNumber = Int32(denseCount)
+            var stack: [Int32] = [0]
+            while let node = stack.popLast() {
+                if Int(number[Int(node)]) >= denseCount {
+                    number[Int(node)] = nextNumber
+                    nextNumber += 1
+                }
+                for edge in trie.edges(of: Int(node)).reversed() { stack.append(edge.child) }
+            }
+        }
 
         // Failure links and the compressed transition function, in breadth-first order: every
         // failure target is shallower than its state, so its transitions are known when needed.
@@ -248,14 +267,16 @@ public struct LexiconAutomaton: Sendable {
         var failure = [Int32](repeating: 0, count: stateCount)
         var denseRows = [Int32](repeating: 0, count: denseCount * classCount)
         // Sparse states hold their full-row state's number in `fallbackRow` until the end; one
-        // extra entry closes the last state's run of exceptions.
-        var sparseStates: [SparseState] = []
-        sparseStates.reserveCapacity(sparseCount + 1)
+        // extra entry closes the last state's run of exceptions. While building, each state's
+        // run lies where breadth-first order put it and ends at `exceptionEnd`; the runs are put
+        // in state order when the first transitions move into their states.
+        var sparseStates = [SparseState](repeating: SparseState(fallbackRow: 0, firstException: 0), count: sparseCount + 1)
+        var exceptionEnd = [Int32](repeating: 0, count: sparseCount)
         var exceptions: [Exception] = []
 
-        /// The exceptions of the `k`-th sparse state (the next state's start closes them).
+        /// The exceptions of the `k`-th sparse state.
         func exceptionRange(_ k: Int) -> Range<Int> {
-            Int(sparseStates[k].firstException)..<(k + 1 < sparseStates.count ? Int(sparseStates[k + 1].firstException) : exceptions.count)
+            Int(sparseStates[k].firstException)..<Int(exceptionEnd[k])
         }
 
         /// The state reached from `state` on `byteClass`, for a state already laid out.
@@ -266,8 +287,9 @@ public struct LexiconAutomaton: Sendable {
             return denseRows[Int(sparseStates[k].fallbackRow) * classCount + byteClass]
         }
 
-        for state in 0..<stateCount {
-            let node = Int(order[state])
+        for node in order {
+            let node = Int(node)
+            let state = Int(number[node])
             patternAt[state] = trie.patternAt[node]
             let fail = Int(failure[state])
             if state > 0 { outputLink[state] = patternAt[fail] >= 0 ? Int32(fail) : outputLink[fail] }
@@ -286,60 +308,17 @@ public struct LexiconAutomaton: Sendable {
                 // shared full-row state (unless a child overrides it).
                 let inherited = fail < denseCount ? nil : fail - denseCount
                 let inheritedExceptions = inherited.map(exceptionRange) ?? 0..<0
-                sparseStates.append(SparseState(fallbackRow: inherited.map { sparseStates[$0].fallbackRow } ?? Int32(fail),
-                                                firstException: Int32(exceptions.count)))
+                let k = state - denseCount
+                sparseStates[k] = SparseState(fallbackRow: inherited.map { sparseStates[$0].fallbackRow } ?? Int32(fail),
+                                              firstException: Int32(exceptions.count))
                 for edge in children {
                     exceptions.append(Exception(target: number[Int(edge.child)], byteClass: Int32(edge.byteClass)))
                 }
                 for e in inheritedExceptions where !children.contains(where: { Int32($0.byteClass) == exceptions[e].byteClass }) {
                     exceptions.append(exceptions[e])
                 }
+                exceptionEnd[k] = Int32(exceptions.count)
             }
-        }
-        sparseStates.append(SparseState(fallbackRow: 0, firstException: Int32(exceptions.count)))
-
-        // The sparse states renumbered depth first: a state's first child then lies right
-        // after it, so reading a word deep in the automaton walks through neighbouring entries
-        // (four to a cache line) instead of one far-off entry per byte, as breadth-first numbers
-        // gave (docs/performance.md, "Sparse states in depth-first order"). Full-row states keep
-        // their breadth-first numbers: they must stay the shallowest.
-        if sparseCount > 0 {
-            var renumbered = [Int32](repeating: -1, count: stateCount)
-            for state in 0..<denseCount { renumbered[state] = Int32(state) }
-            var nextNumber = Int32(denseCount)
-            var stack: [Int32] = [0]
-            while let node = stack.popLast() {
-                let state = Int(number[Int(node)])
-                if state >= denseCount {
-                    renumbered[state] = nextNumber
-                    nextNumber += 1
-                }
-                for edge in trie.edges(of: Int(node)).reversed() { stack.append(edge.child) }
-            }
-            var oldOfNew = [Int](repeating: 0, count: sparseCount)
-            for state in denseCount..<stateCount { oldOfNew[Int(renumbered[state]) - denseCount] = state - denseCount }
-            var movedStates: [SparseState] = []
-            movedStates.reserveCapacity(sparseCount + 1)
-            var movedExceptions: [Exception] = []
-            movedExceptions.reserveCapacity(exceptions.count)
-            for old in oldOfNew {
-                movedStates.append(SparseState(fallbackRow: sparseStates[old].fallbackRow, firstException: Int32(movedExceptions.count)))
-                for e in exceptionRange(old) {
-                    movedExceptions.append(Exception(target: renumbered[Int(exceptions[e].target)], byteClass: exceptions[e].byteClass))
-                }
-            }
-            movedStates.append(SparseState(fallbackRow: 0, firstException: Int32(movedExceptions.count)))
-            sparseStates = movedStates
-            exceptions = movedExceptions
-            for i in denseRows.indices { denseRows[i] = renumbered[Int(denseRows[i])] }
-            var movedPatternAt = patternAt, movedOutputLink = outputLink
-            for state in 0..<stateCount {
-                let moved = Int(renumbered[state])
-                movedPatternAt[moved] = patternAt[state]
-                movedOutputLink[moved] = outputLink[state] >= 0 ? renumbered[Int(outputLink[state])] : -1
-            }
-            patternAt = movedPatternAt
-            outputLink = movedOutputLink
         }
 
         // State numbers → codes, complemented when the target reports something.
@@ -354,7 +333,7 @@ public struct LexiconAutomaton: Sendable {
         for k in 0..<sparseCount { sparseStates[k].fallbackRow *= Int32(classCount) }
         // Each sparse state's first transition moves into the state; the rest stay in order.
         var others: [Exception] = []
-        others.reserveCapacity(max(0, exceptions.count - sparseCount))
+        others.reserveCapacity(exceptions.count - (0..<sparseCount).reduce(0) { $0 + (exceptionRange($1).isEmpty ? 0 : 1) })
         for k in 0..<sparseCount {
             let range = exceptionRange(k)
             sparseStates[k].firstException = Int32(others.count)

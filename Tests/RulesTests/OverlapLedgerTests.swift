@@ -122,6 +122,31 @@ final class OverlapLedgerTests: XCTestCase {
         XCTAssertEqual(gate.unchecked, 2)
     }
 
+    func testGateRemembersEveryKeyAcrossItsTablesGrowth() {
+        let gate = OverlapGate(capacity: 100_000)
+        let a = gate.inputId("a/track.gpx"), b = gate.inputId("b/track.gpx")
+        // Consecutive numbers, as tests and weak hashes give: they differ only in low bits.
+        for key in UInt64(0)..<20_000 { XCTAssertTrue(gate.admits(key: key, input: a)) }
+        var admittedFromB = 0
+        for key in UInt64(0)..<20_000 where gate.admits(key: key, input: b) { admittedFromB += 1 }
+        XCTAssertEqual(admittedFromB, 0)
+        XCTAssertEqual(gate.mergedRecords(), [.init(inputs: ["a/track.gpx", "b/track.gpx"], records: 20_000)])
+        XCTAssertTrue(gate.admits(key: 20_000, input: b), "a key no input delivered before is admitted")
+        XCTAssertEqual(gate.unchecked, 0)
+    }
+
+    func testGateAdmitsRecordsOfInputsBeyondWhatASlotCanNameAsUnchecked() {
+        let gate = OverlapGate(capacity: 1_000)
+        for i in 0..<65_535 { _ = gate.inputId("in/\(i).gpx") }
+        let last = gate.inputId("in/last.gpx")
+        XCTAssertEqual(last, 65_535)
+        XCTAssertTrue(gate.admits(key: 7, input: last))
+        XCTAssertTrue(gate.admits(key: 7, input: last))
+        XCTAssertEqual(gate.unchecked, 2)
+        XCTAssertTrue(gate.admits(key: 7, input: 0))
+        XCTAssertFalse(gate.admits(key: 7, input: 1))
+    }
+
     func testGateChecksOnlyKindsThatTwoInputsOfOneFamilyCanDeliver() {
         // One Takeout: one Records.json, a dozen Semantic Location History months, one CSV.
         let takeout = OverlapGate(inputSources: ["google.location_records", "bank.csv", "google.my_activity"]
