@@ -57,7 +57,8 @@ public struct RuleSet: Sendable {
 
     init(attributes: [Attribute], rules: [SignalRule], version: String, ruleFiles: [String],
          lexiconFiles: [String], lexiconNames: [String], automaton: LexiconAutomaton,
-         analyzers: [any AnalyzerDefinition] = [], distinctions: [String: [String: String]] = [:]) {
+         analyzers: [any AnalyzerDefinition] = [], distinctions: [String: [String: String]] = [:],
+         knownWords: [String] = []) {
         self.analyzers = analyzers
         self.distinctions = distinctions
         self.attributes = attributes
@@ -120,7 +121,7 @@ public struct RuleSet: Sendable {
             && (rule.match.kinds.isEmpty || !rule.match.kinds.isDisjoint(with: searchKinds)) {
             searchGroups.formUnion(includeGroups[i])
         }
-        spelling = SearchSpellingIndex(automaton: automaton, groups: searchGroups)
+        spelling = SearchSpellingIndex(automaton: automaton, groups: searchGroups, knownWords: knownWords)
     }
 
     /// Loads and validates `directory` (normally `rules/`): `attributes.yaml`, every

@@ -140,8 +140,16 @@ struct RuleSetLoader {
 
         // Reference data analyzers read (rules/data/): part of the version, so a stored scan
         // shows when the country table behind its travel finding changed.
+        // `known-words.<lang>.txt` among them: words the search spelling check never reads as a
+        // typo (docs/rules.md, "Misspellings in searches").
+        var knownWords: [String] = []
         for relative in listFiles(under: "data") {
-            hasher.add(relative, try read(relative))
+            let bytes = try read(relative)
+            hasher.add(relative, bytes)
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            if name.hasPrefix("known-words."), name.hasSuffix(".txt") {
+                knownWords += try Self.parseKnownWords(bytes, file: display(relative))
+            }
         }
 
         // Analyzers.
@@ -170,7 +178,8 @@ struct RuleSetLoader {
 
         return RuleSet(attributes: attributes, rules: rules, version: hasher.hex, ruleFiles: ruleFiles,
                        lexiconFiles: lexiconFiles, lexiconNames: lexiconNames.sorted(),
-                       automaton: LexiconAutomaton(terms: terms), analyzers: analyzers, distinctions: distinctions)
+                       automaton: LexiconAutomaton(terms: terms), analyzers: analyzers, distinctions: distinctions,
+                       knownWords: knownWords)
     }
 
     /// `parse` applied to every input, two or more at a time, the results in input order (an
@@ -221,6 +230,22 @@ struct RuleSetLoader {
     }
 
     // MARK: files
+
+    /// The words of a known-words file: one word of letters per line, `#` comments and blank
+    /// lines skipped; anything else fails with its line, since a phrase or a code there would
+    /// silently never count.
+    static func parseKnownWords(_ bytes: [UInt8], file: String) throws(RuleFileError) -> [String] {
+        var words: [String] = []
+        for (number, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let word = line.trimmingSpacesAndLineBreaks()
+            if word.isEmpty || word.hasPrefix("#") { continue }
+            guard word.unicodeScalars.allSatisfy(SearchSpellingIndex.isWordScalar) else {
+                throw RuleFileError(file: file, line: number + 1, "a known word is one word of letters only: '\(word)'")
+            }
+            words.append(word)
+        }
+        return words
+    }
 
     private func display(_ relative: String) -> String { files.display(relative) }
 

@@ -14,7 +14,10 @@
 /// characters: a typo, not an inflection — endings are where "manifestation" (a symptom)
 /// differs from "manifestations" (protests) and "знакомство" (an introduction) from
 /// "знакомства" (dating), and the lexicons list the forms they mean. Terms written as prefixes (`schwanger*`) and phrases are not
-/// looked up. The index holds every term and every term with one character deleted
+/// looked up. A word that is itself a known word is not a typo: the everyday words of
+/// `rules/data/known-words.<lang>.txt` and every one-word term of any lexicon (decoys and
+/// topic markers included) are never corrected, so "football" does not become the game
+/// "efootball" one letter away. The index holds every term and every term with one character deleted
 /// (symmetric deletion), so a word costs one lookup per character.
 struct SearchSpellingIndex: Sendable {
     static let minimumLength = 8
@@ -35,16 +38,22 @@ struct SearchSpellingIndex: Sendable {
     /// builds no string; every candidate is verified, so a collision costs nothing but time.
     private var byKey: [UInt64: [Int32]] = [:]
 
+    /// Hashes of the folded known words (see above) long enough to be looked up.
+    private var known: Set<UInt64> = []
+
     var isEmpty: Bool { byKey.isEmpty }
 
-    /// From the automaton's terms in `groups` (the include groups of search-intent rules).
-    init(automaton: LexiconAutomaton, groups: Set<Int32>) {
+    /// From the automaton's terms in `groups` (the include groups of search-intent rules), with
+    /// `knownWords` and every one-word term of the automaton as words never corrected.
+    init(automaton: LexiconAutomaton, groups: Set<Int32>, knownWords: [String] = []) {
         var groupIds: [String: Int32] = [:]
         for (i, name) in automaton.groups.enumerated() { groupIds[name] = Int32(i) }
+        for word in knownWords { remember(Array(String(decoding: TextFolder.fold(word), as: UTF8.self).unicodeScalars)) }
         for (index, term) in automaton.terms.enumerated() where !term.isPrefix {
-            guard let group = groupIds[term.group], groups.contains(group) else { continue }
             let folded = Array(String(decoding: TextFolder.fold(term.text), as: UTF8.self).unicodeScalars)
-            guard folded.count >= Self.minimumLength, folded.allSatisfy(Self.isWordScalar) else { continue }
+            guard folded.count >= Self.minimumLength - 1, folded.allSatisfy(Self.isWordScalar) else { continue }
+            remember(folded)
+            guard folded.count >= Self.minimumLength, let group = groupIds[term.group], groups.contains(group) else { continue }
             let position = Int32(candidates.count)
             candidates.append(Candidate(term: folded, termIndex: Int32(index), group: group))
             var keys: Set<UInt64> = [Self.key(folded, skipping: nil)]
@@ -53,10 +62,14 @@ struct SearchSpellingIndex: Sendable {
         }
     }
 
+    private mutating func remember(_ folded: [Unicode.Scalar]) {
+        if folded.count >= Self.minimumLength - 1 { known.insert(Self.key(folded, skipping: nil)) }
+    }
+
     /// Terms one edit away from `word` (folded), each once; never the word itself (an exact
-    /// match is the automaton's).
+    /// match is the automaton's), and none for a known word.
     func candidates(for word: [Unicode.Scalar]) -> [Candidate] {
-        guard word.count >= Self.minimumLength - 1 else { return [] }
+        guard word.count >= Self.minimumLength - 1, !known.contains(Self.key(word, skipping: nil)) else { return [] }
         var found: [Candidate] = []
         var seen = Set<Int32>()
         func consider(_ key: UInt64) {

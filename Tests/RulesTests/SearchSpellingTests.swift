@@ -91,6 +91,44 @@ final class SearchSpellingTests: XCTestCase {
         XCTAssertEqual(session.ruleSet.spelling.candidates(for: Array("alcohlism".unicodeScalars)).count, 1)
     }
 
+    func testAKnownWordOneEditFromATermIsNotReadAsAMisspelling() throws {
+        // The term stands for any long one-word term (a game's name here): "football" is
+        // "efootball" with its first letter deleted. As a known word it stays itself, while a
+        // typo of the same term is still found.
+        let rules = Self.rules.replacingOccurrences(of: "terms: [alcoholism, \"alcoho*\"]", with: "terms: [efootball]")
+        let search = Event(source: "google.my_activity", kind: .search, text: "football results", position: .record(1))
+        let unlistedFixture = try RuleDirectoryFixture(files: ["signals/x.yaml": rules])
+        let unlisted = InferenceSession(ruleSet: try RuleSet.load(directory: unlistedFixture.rulesDirectory))
+        XCTAssertEqual(unlisted.process(search, path: "MyActivity.json"), ["health.alcohol.search"], "without the list the word is read as a typo")
+        let fixture = try RuleDirectoryFixture(files: ["signals/x.yaml": rules,
+                                                      "data/known-words.en.txt": "# everyday words\nFootball\n\nlemonade\n"])
+        let listed = InferenceSession(ruleSet: try RuleSet.load(directory: fixture.rulesDirectory))
+        XCTAssertEqual(listed.process(search, path: "MyActivity.json"), [])
+        XCTAssertEqual(listed.process(Event(source: "google.my_activity", kind: .search, text: "efotball", position: .record(2)),
+                                      path: "MyActivity.json"), ["health.alcohol.search"])
+    }
+
+    func testAOneWordTermOfAnyLexiconIsAKnownWord() throws {
+        // "winemerchants" is a term of a rule that does not read searches; one letter from the
+        // search term "winemerchant" it would be read as its typo, were it not a term itself.
+        let rules = Self.rules.replacingOccurrences(of: "terms: [winemerchant]", with: "terms: [winemerchants]")
+            .replacingOccurrences(of: "terms: [alcoholism, \"alcoho*\"]", with: "terms: [winemerchant]")
+        let fixture = try RuleDirectoryFixture(files: ["signals/x.yaml": rules])
+        let set = try RuleSet.load(directory: fixture.rulesDirectory)
+        XCTAssertEqual(set.spelling.candidates(for: Array("winemerchants".unicodeScalars)).count, 0)
+        XCTAssertEqual(set.spelling.candidates(for: Array("winemerchnt".unicodeScalars)).count, 1)
+    }
+
+    func testAKnownWordsLineThatIsNotOneWordFailsWithItsLine() throws {
+        let fixture = try RuleDirectoryFixture(files: ["signals/x.yaml": Self.rules,
+                                                      "data/known-words.de.txt": "# Alltagswörter\nFußball\nFußball Ergebnisse\n"])
+        XCTAssertThrowsError(try RuleSet.load(directory: fixture.rulesDirectory)) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains("known-words.de.txt:3"), message)
+            XCTAssertTrue(message.contains("Fußball Ergebnisse"), message)
+        }
+    }
+
     func testWordCharactersAnsweredDirectlyAgreeWithTheUnicodeProperty() {
         for range in [0x00...0x17F, 0x4DF0...0xA00F] {
             for value in range {
