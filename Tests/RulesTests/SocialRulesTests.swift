@@ -51,9 +51,11 @@ final class SocialRulesTests: XCTestCase {
         XCTAssertNil(hits["finance.loans"], "an inferred interest is the platform's claim, not the person's borrowing")
     }
 
-    func testOrientationOnlyFromGroupsPagesAndApps() throws {
-        XCTAssertNil(try findings([Event(source: "meta.facebook", kind: .post, text: "I am gay and proud")])["life.sexual_orientation"],
-                     "posts are not read for orientation")
+    func testOrientationFromGroupsAndOwnSelfDescriptionNotFromAnOrientationWordInAPost() throws {
+        XCTAssertNil(try findings([Event(source: "meta.facebook", kind: .post, text: "My favourite show finally has a gay character")])["life.sexual_orientation"],
+                     "an orientation word alone in a post is news, a friend or a TV show")
+        XCTAssertNotNil(try findings([Event(source: "meta.facebook", kind: .post, text: "I am gay and proud")])["life.sexual_orientation"],
+                        "a self-description in the person's own post (life.sexual_orientation.own_posts)")
         XCTAssertNotNil(try findings([Event(source: "meta.facebook", kind: .activity, title: "Queer Book Club Leeds", product: "groups joined")])["life.sexual_orientation"])
     }
 
