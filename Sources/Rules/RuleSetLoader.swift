@@ -146,8 +146,7 @@ struct RuleSetLoader {
         for relative in listFiles(under: "data") {
             let bytes = try read(relative)
             hasher.add(relative, bytes)
-            let name = relative.split(separator: "/").last.map(String.init) ?? relative
-            if name.hasPrefix("known-words."), name.hasSuffix(".txt") {
+            if relative.hasPrefix("data/known-words."), relative.hasSuffix(".txt") {
                 knownWords += try Self.parseKnownWords(bytes, file: display(relative))
             }
         }
