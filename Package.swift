@@ -8,9 +8,14 @@ import PackageDescription
 // buffers) paid a begin/end-access pair, 7 % of a chat export's CPU (docs/performance.md,
 // "Exclusivity checks"). Debug builds, and so `make test`, keep them, and so does the fuzz
 // build, which is a release build whose point is catching such faults.
-let hotPathSettings: [SwiftSetting] = Context.environment["STEWARD_FUZZ"] == "1" ? [] : [
+//
+// Debug builds compile the same modules optimised (exclusivity checks and testability stay):
+// unoptimised, loading the rule set took 3 s, 85 % of it in the lexicon automaton, folding and
+// the spelling index, and the tests load and scan it hundreds of times (docs/architecture.md,
+// "Tests and build settings").
+let hotPathSettings: [SwiftSetting] = (Context.environment["STEWARD_FUZZ"] == "1" ? [] : [
     .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
-]
+]) + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
     name: "steward",

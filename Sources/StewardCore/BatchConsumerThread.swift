@@ -26,7 +26,7 @@ public final class BatchConsumerThread<Batch>: @unchecked Sendable {
     public func send(_ batch: Batch) {
         condition.lock()
         // After `finish` the thread is gone: a batch sent then would never be consumed.
-        assert(!closed, "BatchConsumerThread.send after finish")
+        precondition(!closed, "BatchConsumerThread.send after finish")
         while queued.count >= maximumQueued { condition.wait() }
         queued.append(batch)
         condition.broadcast()
