@@ -89,8 +89,8 @@ public struct LexiconAutomaton: Sendable {
     // The transition function, compressed. States are numbered breadth first, so the shallow
     // states, where a scan spends most of its bytes, come first. Each of the first
     // `denseStateCount` states has a full row of `classCount` entries; every deeper state (most
-    // of them lie inside one word, with one child) keeps only the transitions in which it
-    // differs from the nearest full-row state on its failure chain. A full table for every state
+    // of them lie inside one word, with one child) keeps only its own transitions and defers to
+    // its failure state for the rest. A full table for every state
     // was 28 MB for the repository's rules, which neither fits a cache nor is small to build;
     // docs/performance.md ("The lexicon automaton in 2.6 MB instead of 28") has the measurements.
     //
@@ -101,7 +101,8 @@ public struct LexiconAutomaton: Sendable {
     private let denseStateCount: Int
     private let denseCodeLimit: Int
     private let denseRows: [Int32]
-    /// Per sparse state k: the row offset of the full-row state it defers to, its first own
+    /// Per sparse state k: the code of its failure state, which it defers to on a miss (a
+    /// full-row state's row offset or a sparse state's code), its first own
     /// transition (byte class and target, class -1 when it has none), and where its other
     /// transitions start in `exceptions` (they end where state k + 1's start; one extra entry
     /// closes the last). The first transition is kept in the state itself because it is nearly
@@ -132,6 +133,13 @@ public struct LexiconAutomaton: Sendable {
     /// are 1 MB, half of a core's L2 cache here, and hold 84–85 % of the bytes of chat and
     /// statement text scanned (docs/performance.md).
     public static let defaultDenseStateCount = 2048
+
+    /// How the transition function is laid out: full-row states, sparse states and the
+    /// transitions sparse states keep apart from their first (what loading costs; the
+    /// performance notes cite these).
+    public var layout: (fullRowStates: Int, sparseStates: Int, otherTransitions: Int) {
+        (denseStateCount, sparseStates.count - 1, exceptions.count)
+    }
 
     /// Compiles `terms`; the text of each term is folded here. Empty folded terms are ignored
     /// (the rule loader rejects them earlier with a file and line). `denseStateCount` only
@@ -266,7 +274,7 @@ public struct LexiconAutomaton: Sendable {
         var outputLink = [Int32](repeating: -1, count: stateCount)
         var failure = [Int32](repeating: 0, count: stateCount)
         var denseRows = [Int32](repeating: 0, count: denseCount * classCount)
-        // Sparse states hold their full-row state's number in `fallbackRow` until the end; one
+        // Sparse states hold their fallback state's number in `fallbackRow` until the end; one
         // extra entry closes the last state's run of exceptions. While building, each state's
         // run lies where breadth-first order put it and ends at `exceptionEnd`; the runs are put
         // in state order when the first transitions move into their states.
@@ -281,10 +289,13 @@ public struct LexiconAutomaton: Sendable {
 
         /// The state reached from `state` on `byteClass`, for a state already laid out.
         func next(_ state: Int, _ byteClass: Int) -> Int32 {
-            if state < denseCount { return denseRows[state * classCount + byteClass] }
-            let k = state - denseCount
-            for e in exceptionRange(k) where Int(exceptions[e].byteClass) == byteClass { return exceptions[e].target }
-            return denseRows[Int(sparseStates[k].fallbackRow) * classCount + byteClass]
+            var state = state
+            while state >= denseCount {
+                let k = state - denseCount
+                for e in exceptionRange(k) where Int(exceptions[e].byteClass) == byteClass { return exceptions[e].target }
+                state = Int(sparseStates[k].fallbackRow)
+            }
+            return denseRows[state * classCount + byteClass]
         }
 
         for node in order {
@@ -304,18 +315,17 @@ public struct LexiconAutomaton: Sendable {
                 }
                 for edge in children { denseRows[row + Int(edge.byteClass)] = number[Int(edge.child)] }
             } else {
-                // Own children first, then what the failure state itself changes against the
-                // shared full-row state (unless a child overrides it).
-                let inherited = fail < denseCount ? nil : fail - denseCount
-                let inheritedExceptions = inherited.map(exceptionRange) ?? 0..<0
+                // Only its own children: a miss defers to the failure state, full-row or sparse.
+                // Copying a sparse failure state's transitions instead saved a step on some
+                // misses, but phrases of one's own words share prefixes ("my ", "у меня ", "我的")
+                // that thousands of states fail to, and the copies were 4.9 MB of the automaton
+                // and 8 MB of the rules' load peak (docs/performance.md, "Failure states deferred
+                // to, not copied"). Each deferral moves to a shallower state and each byte goes at
+                // most one deeper, so a scan still averages at most two steps a byte.
                 let k = state - denseCount
-                sparseStates[k] = SparseState(fallbackRow: inherited.map { sparseStates[$0].fallbackRow } ?? Int32(fail),
-                                              firstException: Int32(exceptions.count))
+                sparseStates[k] = SparseState(fallbackRow: Int32(fail), firstException: Int32(exceptions.count))
                 for edge in children {
                     exceptions.append(Exception(target: number[Int(edge.child)], byteClass: Int32(edge.byteClass)))
-                }
-                for e in inheritedExceptions where !children.contains(where: { Int32($0.byteClass) == exceptions[e].byteClass }) {
-                    exceptions.append(exceptions[e])
                 }
                 exceptionEnd[k] = Int32(exceptions.count)
             }
@@ -330,7 +340,10 @@ public struct LexiconAutomaton: Sendable {
         }
         for i in denseRows.indices { denseRows[i] = code(denseRows[i]) }
         for i in exceptions.indices { exceptions[i].target = code(exceptions[i].target) }
-        for k in 0..<sparseCount { sparseStates[k].fallbackRow *= Int32(classCount) }
+        for k in 0..<sparseCount {
+            let fallback = Int(sparseStates[k].fallbackRow)
+            sparseStates[k].fallbackRow = Int32(fallback < denseCount ? fallback * classCount : denseCodeLimit + fallback - denseCount)
+        }
         // Each sparse state's first transition moves into the state; the rest stay in order.
         var others: [Exception] = []
         others.reserveCapacity(exceptions.count - (0..<sparseCount).reduce(0) { $0 + (exceptionRange($1).isEmpty ? 0 : 1) })
@@ -433,16 +446,19 @@ public struct LexiconAutomaton: Sendable {
                     entry = table[code &+ byteClass]
                 } else {
                     // A sparse state: its first own transition (usually the one taken: the
-                    // next byte of its word), its other ones, else its full-row state's.
-                    let k = code &- denseCodeLimit
-                    let state = sparse[k]
-                    if Int(state.firstClass) == byteClass {
-                        entry = state.firstTarget
-                    } else {
+                    // next byte of its word), its other ones, else its failure state's, which
+                    // is a full row or another sparse state.
+                    var k = code &- denseCodeLimit
+                    while true {
+                        let state = sparse[k]
+                        if Int(state.firstClass) == byteClass { entry = state.firstTarget; break }
                         var e = Int(state.firstException)
                         let end = Int(sparse[k &+ 1].firstException)
                         while e < end && Int(exceptions[e].byteClass) != byteClass { e &+= 1 }
-                        entry = e < end ? exceptions[e].target : table[Int(state.fallbackRow) &+ byteClass]
+                        if e < end { entry = exceptions[e].target; break }
+                        let fallback = Int(state.fallbackRow)
+                        if fallback < denseCodeLimit { entry = table[fallback &+ byteClass]; break }
+                        k = fallback &- denseCodeLimit
                     }
                 }
                 if entry >= 0 {

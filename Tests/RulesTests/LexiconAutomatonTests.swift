@@ -44,6 +44,26 @@ final class LexiconAutomatonTests: XCTestCase {
         XCTAssertGreaterThan(texts.reduce(0) { $0 + full.hits(in: $1).count }, 300, "the texts are dense with hits")
     }
 
+    /// Many phrases share a prefix ("my ") whose state has many children, and each phrase that
+    /// contains it has a state failing to it. Those states defer to it on a miss instead of each
+    /// keeping a copy of its transitions (which made 50 × 25 copies here), and still find what
+    /// a full table finds.
+    func testStatesFailingToAWideSparseStateKeepOnlyTheirOwnTransitions() {
+        let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+        let terms = letters.map { LexiconAutomaton.Term(group: "own", text: "my \($0)x", isPrefix: false) }
+            + (0..<50).map { LexiconAutomaton.Term(group: "phrase", text: "w\($0) my qq", isPrefix: false) }
+        let cut = LexiconAutomaton(terms: terms, denseStateCount: 1)
+        let full = LexiconAutomaton(terms: terms, denseStateCount: .max)
+        XCTAssertEqual(cut.layout.fullRowStates, 1)
+        // Own transitions beyond each state's first: "my " has 26 children, "w" 10, "w1"–"w4" 11
+        // each; 74 in all. Copies would add 25 for each of the 50 "wN my " states.
+        XCTAssertEqual(cut.layout.otherTransitions, 74)
+        for text in ["w7 my zx", "w7 my qq", "w12 my ax and my qx", "my w3 my bx", "w49 my q my cx"] {
+            XCTAssertEqual(cut.hits(in: text), full.hits(in: text), text)
+        }
+        XCTAssertEqual(cut.hits(in: "w7 my zx").count, 1, "the miss after \"w7 my \" defers to \"my \" and finds \"my zx\"")
+    }
+
     func testNumberPlaceholderMatchesNumbersOfOneOrTwoDigitsOnly() {
         let a = automaton([("week", "ssw {n}"), ("week", "{n}. ssw"), ("week", "孕{n}周"), ("week", "{n} weeks pregnant")])
         XCTAssertEqual(found(a, "SSW 12 Übelkeit"), ["week:ssw 12"])
