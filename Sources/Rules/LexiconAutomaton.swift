@@ -214,6 +214,10 @@ public struct LexiconAutomaton: Sendable {
         }
         self.patterns = compiled
         self.outputs = outputs
+        // What only compiling needed goes before the states are laid out, where loading the
+        // rules peaks (docs/performance.md, "Loading the rules in less memory").
+        patterns = []
+        patternIndexByBytes = [:]
         self.inflections = inflections
         self.firstWords = firstWords
 
@@ -230,6 +234,7 @@ public struct LexiconAutomaton: Sendable {
         self.classCount = classCount
 
         let trie = Trie(patternBytes: patternBytes, byteClass: byteClass)
+        patternBytes = []
         let stateCount = trie.stateCount
         let denseCount = max(1, min(stateCount, denseStateCount))
         let sparseCount = stateCount - denseCount
@@ -281,6 +286,7 @@ public struct LexiconAutomaton: Sendable {
         var sparseStates = [SparseState](repeating: SparseState(fallbackRow: 0, firstException: 0), count: sparseCount + 1)
         var exceptionEnd = [Int32](repeating: 0, count: sparseCount)
         var exceptions: [Exception] = []
+        exceptions.reserveCapacity(trie.edgeCount)
 
         /// The exceptions of the `k`-th sparse state.
         func exceptionRange(_ k: Int) -> Range<Int> {
@@ -375,6 +381,7 @@ public struct LexiconAutomaton: Sendable {
         private var edgeStart: [Int32] = []
         private var edgeList: [Edge] = []
         var stateCount: Int { patternAt.count }
+        var edgeCount: Int { edgeList.count }
 
         init(patternBytes: [[UInt8]], byteClass: [UInt8]) {
             var childOf: [Int: Int32] = [:]
