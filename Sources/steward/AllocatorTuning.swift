@@ -16,6 +16,17 @@ enum AllocatorTuning {
     static let mmapThreshold: Int32 = 32 << 20
     static let trimThreshold: Int32 = 64 << 20
 
+    /// Gives memory freed so far back to the system, once, after the rules are loaded. Loading
+    /// builds the lexicon automaton and parses the rule files on every core, and frees about
+    /// half of what it allocated; below the trim threshold glibc kept those pages (in each
+    /// thread's arena), so every scan carried them as resident memory to its end
+    /// (docs/performance.md, "Memory freed after loading the rules").
+    static func releaseFreedMemory() {
+        #if os(Linux)
+        _ = malloc_trim(0)
+        #endif
+    }
+
     static func apply() {
         #if os(Linux)
         // <malloc.h>: M_TRIM_THRESHOLD is -1, M_MMAP_THRESHOLD -3 (Swift imports neither

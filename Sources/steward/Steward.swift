@@ -35,7 +35,9 @@ struct RulesOption: ParsableArguments {
     var directory: String?
 
     func load() throws -> Ruleset {
-        try Ruleset.load(files: try RulesLocator.find(explicit: directory))
+        let ruleset = try Ruleset.load(files: try RulesLocator.find(explicit: directory))
+        AllocatorTuning.releaseFreedMemory()
+        return ruleset
     }
 }
 
