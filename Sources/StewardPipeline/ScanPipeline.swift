@@ -77,6 +77,14 @@ public struct Ruleset: Sendable {
     }
 }
 
+extension Ruleset {
+    /// `file:line: …` for each one-word lexicon term that is an everyday word of another
+    /// language (`CrossLanguageTermCheck`), for `steward rules lint`.
+    public var termsThatAreWordsOfAnotherLanguage: [String] {
+        CrossLanguageTermCheck.problems(in: rules, files: files).map(\.description)
+    }
+}
+
 /// discover → detect → parse → match → infer → score → store → report.
 public enum ScanPipeline {
     public static let toolVersion = "0.1.0"

@@ -45,6 +45,11 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let ruleset = try rules.load()
             try RuleTextsLoader.lint(ruleset)
+            // One-word terms that are everyday words of another language (docs/rules.md, "Terms
+            // that are words of another language"): each named with its file and line.
+            let traps = ruleset.termsThatAreWordsOfAnotherLanguage
+            for problem in traps { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+            if !traps.isEmpty { throw ExitCode(1) }
             print(RulesOverview.summary(ruleset))
         }
     }

@@ -63,6 +63,18 @@ final class RobustnessTests: XCTestCase {
         XCTAssertTrue(scan.stderr.contains("attributes.yaml:"), scan.stderr)
     }
 
+    func testLintNamesAOneWordTermThatIsAnEverydayWordOfAnotherLanguageAndFails() throws {
+        let rules = home + "/rules"
+        try FileManager.default.copyItem(atPath: StewardProcess.rulesDirectory, toPath: rules)
+        let target = rules + "/lexicons/gambling_own_words.en.txt"
+        let text = try String(contentsOfFile: target, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count + (text.hasSuffix("\n") ? 0 : 1)
+        try (text + (text.hasSuffix("\n") ? "" : "\n") + "placard\n").write(toFile: target, atomically: true, encoding: .utf8)
+        let lint = try StewardProcess.run(["rules", "lint", "--rules", rules], home: home)
+        XCTAssertEqual(lint.status, 1, lint.stdout + lint.stderr)
+        XCTAssertTrue(lint.stderr.contains("rules/lexicons/gambling_own_words.en.txt:\(line): 'placard' is an everyday word in 'fr'"), lint.stderr)
+    }
+
     func testRulesTestAndLintPassOnTheShippedRules() throws {
         let lint = try StewardProcess.run(["rules", "lint", "--rules", StewardProcess.rulesDirectory], home: home)
         XCTAssertEqual(lint.status, 0, lint.stderr)

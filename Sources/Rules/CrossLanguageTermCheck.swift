@@ -1,0 +1,87 @@
+import RuleFileReading
+import StewardCore
+
+/// Finds one-word lexicon terms that are everyday words of another language.
+///
+/// Every lexicon applies to every record, whatever language it is written in: a term of the
+/// English protest list matches a French chat as well. A one-word term that is an ordinary word
+/// elsewhere (English "placard" is a French cupboard, Spanish "paquete" a French "paqueté",
+/// English "pies" sits in a Spanish search for athlete's foot) then fires, or cancels, on text
+/// its author never meant. The everyday words of each language are those of
+/// `rules/data/known-words.<lang>.txt`; `steward rules lint` reports each such term with its file
+/// and line (docs/rules.md, "Terms that are words of another language").
+///
+/// Only lexicons a rule matches on (`lexicons:` and `also:`) are read: exclusions, decoys and topic
+/// markers cancel a finding, and several of them list words of many languages on purpose. A term
+/// that is also an everyday word of its own language, or that the same lexicon lists for the
+/// other language too, means the same in both and is not reported.
+public enum CrossLanguageTermCheck {
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        public let file: String
+        public let line: Int
+        public let term: String
+        public let otherLanguage: String
+        public let knownWordsFile: String
+
+        public var description: String {
+            "\(file):\(line): '\(term)' is an everyday word in '\(otherLanguage)' (\(knownWordsFile)), so text in that language matches it too: write it as a phrase, or list it in the '\(otherLanguage)' file of the same lexicon if it means the same there"
+        }
+    }
+
+    public static func problems(in ruleSet: RuleSet, files: RuleFiles) -> [Problem] {
+        // Everyday words by language, folded as the matcher folds text.
+        var everyday: [String: Set<[UInt8]>] = [:]
+        var everydayFile: [String: String] = [:]
+        for relative in files.list(under: "data") where relative.hasPrefix("data/known-words.") && relative.hasSuffix(".txt") {
+            guard let bytes = files.read(relative), let language = language(ofFile: relative) else { continue }
+            everyday[language, default: []].formUnion(terms(in: bytes).map { TextFolder.fold($0.text) })
+            everydayFile[language] = files.display(relative)
+        }
+        guard !everyday.isEmpty else { return [] }
+
+        let matched = Set(ruleSet.rules.flatMap { $0.match.lexicons + $0.match.alsoLexicons })
+        // Each lexicon's folded terms by language, to see whether a word is listed in both.
+        var listed: [String: [String: Set<[UInt8]>]] = [:]
+        var lexiconFiles: [(relative: String, name: String, language: String, bytes: [UInt8])] = []
+        for relative in files.list(under: "lexicons") where relative.hasSuffix(".txt") {
+            let fileName = String(relative.split(separator: "/").last ?? "")
+            let parts = fileName.split(separator: ".")
+            guard parts.count >= 3, let bytes = files.read(relative) else { continue }
+            let name = String(parts[0]), language = String(parts[parts.count - 2])
+            listed[name, default: [:]][language, default: []].formUnion(terms(in: bytes).map { TextFolder.fold($0.text) })
+            if matched.contains(name) { lexiconFiles.append((relative, name, language, bytes)) }
+        }
+
+        var problems: [Problem] = []
+        for file in lexiconFiles {
+            for (text, line) in terms(in: file.bytes) where !text.hasSuffix("*") {
+                let folded = TextFolder.fold(text)
+                guard !folded.isEmpty, !folded.contains(UInt8(ascii: " ")),
+                      everyday[file.language]?.contains(folded) != true else { continue }
+                for other in everyday.keys.sorted() where other != file.language && everyday[other]!.contains(folded)
+                && listed[file.name]?[other]?.contains(folded) != true {
+                    problems.append(Problem(file: files.display(file.relative), line: line, term: text,
+                                            otherLanguage: other, knownWordsFile: everydayFile[other] ?? other))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// The terms of a lexicon or word file with their line numbers (comments and blank lines
+    /// skipped; the loader has already rejected anything else malformed).
+    private static func terms(in bytes: [UInt8]) -> [(text: String, line: Int)] {
+        var result: [(String, Int)] = []
+        for (index, raw) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = raw.trimmingSpacesAndLineBreaks()
+            if text.isEmpty || text.hasPrefix("#") { continue }
+            result.append((text, index + 1))
+        }
+        return result
+    }
+
+    private static func language(ofFile relative: String) -> String? {
+        let parts = relative.split(separator: ".")
+        return parts.count >= 3 ? String(parts[parts.count - 2]) : nil
+    }
+}
