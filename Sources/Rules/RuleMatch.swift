@@ -54,6 +54,12 @@ public struct RuleMatch: Sendable {
     /// docs/rules.md "Merchant category precedence".
     public var mccPrecedence = false
     public var intent: Intent = .need
+    /// `subject: own` — on posts, comments and messages, a hit does not count when its clause
+    /// names someone else as the one it happened to before it ("my sister is pregnant", "mein
+    /// Kollege ist bei ver.di eingetreten") and names the person nowhere before it (I, ich, je,
+    /// я, 我). See docs/rules.md "Someone else's news".
+    public var subject: Subject = .anyone
+    public enum Subject: String, Sendable, CaseIterable { case anyone, own }
     /// `topics: except:` — shared topic-marker lexicons this rule does not apply (its own
     /// subject: games for a gaming rule).
     public var topicExcept: [String] = []

@@ -73,6 +73,8 @@ final class RuleMatcher {
     private var candidatesBySource: [String: [Candidates?]] = [:]
 
     private var foldBuffer: [UInt8] = []
+    /// A post's or message's folded text, made again only to find a hit's clause.
+    private var clauseBuffer: [UInt8] = []
     /// The rules the current event's hits can fire (a rule set, zero between events).
     private var rulesHitScratch: [UInt64] = []
     /// Text and counterparty folded and scanned once per event for the rules and the session's
@@ -265,7 +267,7 @@ final class RuleMatcher {
         }
         let lexiconHit: Bool? = ruleSet.rules[ruleIndex].match.hasLexiconCondition
             ? lexiconMatches(ruleIndex, fields: ruleSet.rules[ruleIndex].match.fields,
-                             readsIntent: readsIntent) : nil
+                             readsIntent: readsIntent, event: event) : nil
         var mccHit: Bool? = nil
         if ruleSet.rules[ruleIndex].match.mcc != nil {
             mccHit = event.mcc.map { ruleSet.rules[ruleIndex].match.mcc!.contains($0) } ?? false
@@ -310,7 +312,7 @@ final class RuleMatcher {
     /// A hit of one of the rule's groups in one of its fields that no exclusion hit overlaps
     /// and, under `intent: need`, in a field with no topic marker (for a search-like event any
     /// marker, for a post or message only the rule's own `topics:`).
-    private func lexiconMatches(_ ruleIndex: Int, fields: [Event.Field], readsIntent: TopicScope) -> Bool {
+    private func lexiconMatches(_ ruleIndex: Int, fields: [Event.Field], readsIntent: TopicScope, event: Event) -> Bool {
         // Searches meet every topic marker; posts and messages only the rule's own (docs/rules.md
         // "Search intent": a recipe or a film title in a post is still the person's own news).
         let hasTopics: Bool
@@ -328,6 +330,9 @@ final class RuleMatcher {
                     ruleSet.excludeMask.contains(rule: ruleIndex, group: other.group) && other.start < hit.end && hit.start < other.end
                 }
                 if cancelled { continue }
+                if ruleSet.rules[ruleIndex].match.subject == .own,
+                   event.kind == .post || event.kind == .comment || event.kind == .message,
+                   someoneElsesNews(hit, in: field, of: event) { continue }
                 // Topic markers are looked for only once a hit stands (rare), so the common path
                 // pays nothing for them.
                 if hasTopics, hits.contains(where: { other in
@@ -345,6 +350,63 @@ final class RuleMatcher {
             drops.append(RuleDrop(rule: ruleSet.rules[ruleIndex].id, reason: .topicMarker(topicField.rawValue)))
         }
         return false
+    }
+
+    /// Whether the clause of `hit` names someone else before it (`subject_others`: "my sister",
+    /// "mein Kollege", "ma collègue", "моя сестра", 我妈) and the person nowhere before it
+    /// (`subject_self`: I, me, ich, je, yo, я, 我, outside the words naming the other, before the
+    /// hit or in it), unless a preposition comes right before the one named (`subject_prepositions`:
+    /// "with my sister", 被我妈): the news
+    /// is then theirs (docs/rules.md, "Someone else's news"). A clause ends at . ! ? ; : , or a
+    /// line break (and their full-width forms). Looked at only once a hit stands, and the field
+    /// is folded again only when someone else is named in it at all.
+    private func someoneElsesNews(_ hit: LexiconAutomaton.Hit, in field: Event.Field, of event: Event) -> Bool {
+        guard let others = ruleSet.subjectOthersGroup else { return false }
+        let hits = hitsByField[field.slot]
+        guard hits.contains(where: { $0.group == others && $0.end <= hit.start }),
+              let value = event.value(of: field) else { return false }
+        clauseBuffer.removeAll(keepingCapacity: true)
+        TextFolder.fold(value, into: &clauseBuffer)
+        let clauseStart = Self.clauseStart(before: Int(hit.start), in: clauseBuffer)
+        let clauseEnd = min(Int(hit.end), clauseBuffer.count)
+        var named = hits.filter { $0.group == others && Int($0.start) >= clauseStart && $0.end <= hit.start }
+        guard !named.isEmpty else { return false }
+        var personNamed = false
+        clauseBuffer.withUnsafeBufferPointer { text in
+            let clause = UnsafeBufferPointer(rebasing: text[clauseStart..<clauseEnd])
+            // Someone named right after a preposition is not the subject ("with my sister").
+            ruleSet.subjectPrepositions.scan(folded: clause) { word in
+                let end = clauseStart + Int(word.end)
+                named.removeAll { Int($0.start) == end || (Int($0.start) == end + 1 && text[end] == UInt8(ascii: " ")) }
+            }
+            // The person named before the hit or in it ("estoy de tres meses") makes it theirs.
+            ruleSet.subjectSelf.scan(folded: clause) { mark in
+                let start = Int32(clauseStart) + mark.start, end = Int32(clauseStart) + mark.end
+                if !named.contains(where: { $0.start < end && start < $0.end }) { personNamed = true }
+            }
+        }
+        return !named.isEmpty && !personNamed
+    }
+
+    /// The offset just after the last clause break before `offset` in folded `text` (0 if none).
+    static func clauseStart(before offset: Int, in text: [UInt8]) -> Int {
+        var i = min(offset, text.count) - 1
+        while i >= 0 {
+            switch text[i] {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ":"),
+                 UInt8(ascii: ","), UInt8(ascii: "\n"):
+                return i + 1
+            default:
+                // 。 (E3 80 82), and ！ ， ： ； ？ (EF BC 81 / 8C / 9A / 9B / 9F).
+                if i >= 2 {
+                    let (a, b, c) = (text[i - 2], text[i - 1], text[i])
+                    if (a == 0xE3 && b == 0x80 && c == 0x82)
+                        || (a == 0xEF && b == 0xBC && [0x81, 0x8C, 0x9A, 0x9B, 0x9F].contains(c)) { return i + 1 }
+                }
+            }
+            i -= 1
+        }
+        return 0
     }
 
     /// Whether one of the `also:` groups hits any of the rule's fields apart from the hit that

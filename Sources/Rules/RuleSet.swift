@@ -54,11 +54,24 @@ public struct RuleSet: Sendable {
     let yieldsToAttributes: [[Int]]
     /// Long one-word terms of the lexicons search-intent rules read, for misspelled searches.
     let spelling: SearchSpellingIndex
+    /// The automaton groups of the shared `subject_others` and `subject_self` lexicons, read by
+    /// rules with `subject: own` (docs/rules.md, "Someone else's news"); nil when absent.
+    let subjectOthersGroup: Int32?
+    /// The person's own words (`subject_self`: I, me, ich, je, я, 我) are not in the rule set's
+    /// automaton: they are in nearly every message, and every hit costs the scan; they are
+    /// looked for in a clause only when someone else is named in it.
+    let subjectSelf: LexiconAutomaton
+    /// Words after which someone named is not the subject (`subject_prepositions`: with, by,
+    /// con, avec, 跟, 被): "I went with my sister", 被我妈安排.
+    let subjectPrepositions: LexiconAutomaton
+    public static let subjectOthersLexicon = "subject_others"
+    public static let subjectSelfLexicon = "subject_self"
+    public static let subjectPrepositionsLexicon = "subject_prepositions"
 
     init(attributes: [Attribute], rules: [SignalRule], version: String, ruleFiles: [String],
          lexiconFiles: [String], lexiconNames: [String], automaton: LexiconAutomaton,
          analyzers: [any AnalyzerDefinition] = [], distinctions: [String: [String: String]] = [:],
-         knownWords: [String] = []) {
+         knownWords: [String] = [], subjectSelfTerms: [LexiconAutomaton.Term] = []) {
         self.analyzers = analyzers
         self.distinctions = distinctions
         self.attributes = attributes
@@ -77,6 +90,10 @@ public struct RuleSet: Sendable {
             (rule.match.lexicons + [RuleSet.termsGroup(rule.id)]).compactMap { groupIds[$0] }
         }
         let words = max(1, (automaton.groups.count + 63) / 64)
+        subjectOthersGroup = groupIds[RuleSet.subjectOthersLexicon]
+        subjectSelf = LexiconAutomaton(terms: subjectSelfTerms.filter { $0.group == RuleSet.subjectSelfLexicon }, denseStateCount: 256)
+        subjectPrepositions = LexiconAutomaton(terms: subjectSelfTerms.filter { $0.group == RuleSet.subjectPrepositionsLexicon },
+                                               denseStateCount: 256)
         includeMask = GroupMask(includeGroups, words: words)
         needsIncludeHit = rules.map { rule in
             rule.match.hasLexiconCondition && (rule.match.mcc == nil || rule.match.combination == .all)

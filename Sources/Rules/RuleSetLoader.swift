@@ -18,7 +18,7 @@ struct RuleSetLoader {
     static let ruleKeys: Set<String> = ["id", "attribute", "title", "description", "confidence", "match", "aggregate", "examples",
                                         "yields_to"]
     static let matchKeys: Set<String> = ["sources", "kinds", "fields", "lexicons", "terms", "exclude", "mcc", "amount", "hours", "combine",
-                                         "authored_by", "mcc_compatible", "mcc_precedence", "intent", "topics", "also"]
+                                         "authored_by", "mcc_compatible", "mcc_precedence", "intent", "topics", "also", "subject"]
     static let excludeKeys: Set<String> = ["lexicons", "terms"]
     static let topicsKeys: Set<String> = ["except", "lexicons", "terms"]
     static let amountKeys: Set<String> = ["min", "max", "or_unknown"]
@@ -84,11 +84,19 @@ struct RuleSetLoader {
             lexiconInputs.append((bytes, name, file, language))
         }
         var terms: [LexiconAutomaton.Term] = []
-        for parsed in Self.parsedInParallel(lexiconInputs, { input throws(RuleFileError) in
+        var subjectSelfTerms: [LexiconAutomaton.Term] = []
+        for (index, parsed) in Self.parsedInParallel(lexiconInputs, { input throws(RuleFileError) in
             try parseLexicon(input.bytes, name: input.name, file: input.file, inflection: Inflection.of(language: input.language),
                              language: input.language)
-        }) {
-            terms += try parsed.get()
+        }).enumerated() {
+            // The person's own pronouns and the prepositions before someone named stay out of
+            // the automaton every record goes through (RuleSet.subjectSelf).
+            let name = lexiconInputs[index].name
+            if name == RuleSet.subjectSelfLexicon || name == RuleSet.subjectPrepositionsLexicon {
+                subjectSelfTerms += try parsed.get()
+            } else {
+                terms += try parsed.get()
+            }
         }
 
         // Signal rules.
@@ -178,7 +186,7 @@ struct RuleSetLoader {
         return RuleSet(attributes: attributes, rules: rules, version: hasher.hex, ruleFiles: ruleFiles,
                        lexiconFiles: lexiconFiles, lexiconNames: lexiconNames.sorted(),
                        automaton: LexiconAutomaton(terms: terms), analyzers: analyzers, distinctions: distinctions,
-                       knownWords: knownWords)
+                       knownWords: knownWords, subjectSelfTerms: subjectSelfTerms)
     }
 
     /// `parse` applied to every input, two or more at a time, the results in input order (an
@@ -507,6 +515,13 @@ struct RuleSetLoader {
                     if !match.sources.contains(pattern) { match.sources.append(pattern) }
                 }
             }
+        }
+        if let node = map["subject"] {
+            let text = try node.string(context: "subject")
+            guard let subject = RuleMatch.Subject(rawValue: text) else {
+                throw node.error("subject must be one of: \(RuleMatch.Subject.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+            }
+            match.subject = subject
         }
         if let node = map["authored_by"] {
             let text = try node.string(context: "authored_by")

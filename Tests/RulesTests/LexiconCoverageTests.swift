@@ -4,7 +4,9 @@ import Rules
 
 /// Every lexicon a rule reads covers the six languages steward's rules are written for, each
 /// with at least a handful of terms (docs/rules.md "Lexicons and text folding"). Decoy lists
-/// (`*_decoys`) are exempt: they hold the look-alikes known so far, however few.
+/// (`*_decoys`) are exempt: they hold the look-alikes known so far, however few; so are the
+/// person's own pronouns and the prepositions of "Someone else's news" (`subject_self`,
+/// `subject_prepositions`), closed classes of a few words in some languages.
 final class LexiconCoverageTests: XCTestCase {
     static let languages = ["en", "de", "fr", "es", "ru", "zh"]
     static let minimumTerms = 6
@@ -23,7 +25,8 @@ final class LexiconCoverageTests: XCTestCase {
             counts[name, default: [:]][String(parts[1])] = terms.count
         }
         var thin: [String] = []
-        for name in counts.keys.sorted() where !name.hasSuffix("_decoys") {
+        let closedClasses: Set<String> = [RuleSet.subjectSelfLexicon, RuleSet.subjectPrepositionsLexicon]
+        for name in counts.keys.sorted() where !name.hasSuffix("_decoys") && !closedClasses.contains(name) {
             for language in languages {
                 let n = counts[name]?[language] ?? 0
                 if n < minimumTerms { thin.append("\(name).\(language): \(n) terms") }
