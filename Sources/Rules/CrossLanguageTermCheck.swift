@@ -33,8 +33,11 @@ public enum CrossLanguageTermCheck {
         var everyday: [String: Set<[UInt8]>] = [:]
         var everydayFile: [String: String] = [:]
         for relative in files.list(under: "data") where relative.hasPrefix("data/known-words.") && relative.hasSuffix(".txt") {
-            guard let bytes = files.read(relative), let language = language(ofFile: relative) else { continue }
-            everyday[language, default: []].formUnion(terms(in: bytes).map { TextFolder.fold($0.text) })
+            // Loading the rule set has already checked these files; one that fails here is skipped.
+            guard let bytes = files.read(relative),
+                  let words = try? RuleSetLoader.parseKnownWords(bytes, file: files.display(relative)) else { continue }
+            let language = RuleSetLoader.language(ofFile: relative)
+            everyday[language, default: []].formUnion(words.map(TextFolder.fold))
             everydayFile[language] = files.display(relative)
         }
         guard !everyday.isEmpty else { return [] }
@@ -42,19 +45,19 @@ public enum CrossLanguageTermCheck {
         let matched = Set(ruleSet.rules.flatMap { $0.match.lexicons + $0.match.alsoLexicons })
         // Each lexicon's folded terms by language, to see whether a word is listed in both.
         var listed: [String: [String: Set<[UInt8]>]] = [:]
-        var lexiconFiles: [(relative: String, name: String, language: String, bytes: [UInt8])] = []
+        var lexiconFiles: [(relative: String, name: String, language: String, terms: [(text: String, line: Int)])] = []
         for relative in files.list(under: "lexicons") where relative.hasSuffix(".txt") {
-            let fileName = String(relative.split(separator: "/").last ?? "")
-            let parts = fileName.split(separator: ".")
-            guard parts.count >= 3, let bytes = files.read(relative) else { continue }
-            let name = String(parts[0]), language = String(parts[parts.count - 2])
-            listed[name, default: [:]][language, default: []].formUnion(terms(in: bytes).map { TextFolder.fold($0.text) })
-            if matched.contains(name) { lexiconFiles.append((relative, name, language, bytes)) }
+            guard let bytes = files.read(relative) else { continue }
+            let name = String((relative.split(separator: "/").last ?? "").prefix { $0 != "." })
+            let language = RuleSetLoader.language(ofFile: relative)
+            let fileTerms = terms(in: bytes)
+            listed[name, default: [:]][language, default: []].formUnion(fileTerms.map { TextFolder.fold($0.text) })
+            if matched.contains(name) { lexiconFiles.append((relative, name, language, fileTerms)) }
         }
 
         var problems: [Problem] = []
         for file in lexiconFiles {
-            for (text, line) in terms(in: file.bytes) where !text.hasSuffix("*") {
+            for (text, line) in file.terms where !text.hasSuffix("*") {
                 let folded = TextFolder.fold(text)
                 guard !folded.isEmpty, !folded.contains(UInt8(ascii: " ")),
                       everyday[file.language]?.contains(folded) != true else { continue }
@@ -68,7 +71,7 @@ public enum CrossLanguageTermCheck {
         return problems
     }
 
-    /// The terms of a lexicon or word file with their line numbers (comments and blank lines
+    /// The terms of a lexicon file with their line numbers (comments, directives and blank lines
     /// skipped; the loader has already rejected anything else malformed).
     private static func terms(in bytes: [UInt8]) -> [(text: String, line: Int)] {
         var result: [(String, Int)] = []
@@ -78,10 +81,5 @@ public enum CrossLanguageTermCheck {
             result.append((text, index + 1))
         }
         return result
-    }
-
-    private static func language(ofFile relative: String) -> String? {
-        let parts = relative.split(separator: ".")
-        return parts.count >= 3 ? String(parts[parts.count - 2]) : nil
     }
 }

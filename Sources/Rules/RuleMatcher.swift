@@ -399,9 +399,12 @@ final class RuleMatcher {
             default:
                 // 。 (E3 80 82), and ！ ， ： ； ？ (EF BC 81 / 8C / 9A / 9B / 9F).
                 if i >= 2 {
-                    let (a, b, c) = (text[i - 2], text[i - 1], text[i])
-                    if (a == 0xE3 && b == 0x80 && c == 0x82)
-                        || (a == 0xEF && b == 0xBC && [0x81, 0x8C, 0x9A, 0x9B, 0x9F].contains(c)) { return i + 1 }
+                    switch (text[i - 2], text[i - 1], text[i]) {
+                    case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x81), (0xEF, 0xBC, 0x8C), (0xEF, 0xBC, 0x9A),
+                         (0xEF, 0xBC, 0x9B), (0xEF, 0xBC, 0x9F):
+                        return i + 1
+                    default: break
+                    }
                 }
             }
             i -= 1

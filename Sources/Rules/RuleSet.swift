@@ -71,7 +71,9 @@ public struct RuleSet: Sendable {
     init(attributes: [Attribute], rules: [SignalRule], version: String, ruleFiles: [String],
          lexiconFiles: [String], lexiconNames: [String], automaton: LexiconAutomaton,
          analyzers: [any AnalyzerDefinition] = [], distinctions: [String: [String: String]] = [:],
-         knownWords: [String] = [], subjectSelfTerms: [LexiconAutomaton.Term] = []) {
+         knownWords: [String] = [], clauseWordTerms: [LexiconAutomaton.Term] = []) {
+        // `clauseWordTerms`: the terms of `subject_self` and `subject_prepositions`, which the
+        // loader keeps out of `automaton`.
         self.analyzers = analyzers
         self.distinctions = distinctions
         self.attributes = attributes
@@ -91,8 +93,8 @@ public struct RuleSet: Sendable {
         }
         let words = max(1, (automaton.groups.count + 63) / 64)
         subjectOthersGroup = groupIds[RuleSet.subjectOthersLexicon]
-        subjectSelf = LexiconAutomaton(terms: subjectSelfTerms.filter { $0.group == RuleSet.subjectSelfLexicon }, denseStateCount: 256)
-        subjectPrepositions = LexiconAutomaton(terms: subjectSelfTerms.filter { $0.group == RuleSet.subjectPrepositionsLexicon },
+        subjectSelf = LexiconAutomaton(terms: clauseWordTerms.filter { $0.group == RuleSet.subjectSelfLexicon }, denseStateCount: 256)
+        subjectPrepositions = LexiconAutomaton(terms: clauseWordTerms.filter { $0.group == RuleSet.subjectPrepositionsLexicon },
                                                denseStateCount: 256)
         includeMask = GroupMask(includeGroups, words: words)
         needsIncludeHit = rules.map { rule in

@@ -80,11 +80,11 @@ struct RuleSetLoader {
             let name = try lexiconName(fileName: String(relative.split(separator: "/").last ?? ""), file: file)
             lexiconNames.insert(name)
             lexiconFiles.append(file)
-            let language = relative.split(separator: "/").last.map { $0.split(separator: ".") }.map { String($0[$0.count - 2]) } ?? ""
+            let language = Self.language(ofFile: relative)
             lexiconInputs.append((bytes, name, file, language))
         }
         var terms: [LexiconAutomaton.Term] = []
-        var subjectSelfTerms: [LexiconAutomaton.Term] = []
+        var clauseWordTerms: [LexiconAutomaton.Term] = []
         for (index, parsed) in Self.parsedInParallel(lexiconInputs, { input throws(RuleFileError) in
             try parseLexicon(input.bytes, name: input.name, file: input.file, inflection: Inflection.of(language: input.language),
                              language: input.language)
@@ -93,7 +93,7 @@ struct RuleSetLoader {
             // the automaton every record goes through (RuleSet.subjectSelf).
             let name = lexiconInputs[index].name
             if name == RuleSet.subjectSelfLexicon || name == RuleSet.subjectPrepositionsLexicon {
-                subjectSelfTerms += try parsed.get()
+                clauseWordTerms += try parsed.get()
             } else {
                 terms += try parsed.get()
             }
@@ -186,7 +186,7 @@ struct RuleSetLoader {
         return RuleSet(attributes: attributes, rules: rules, version: hasher.hex, ruleFiles: ruleFiles,
                        lexiconFiles: lexiconFiles, lexiconNames: lexiconNames.sorted(),
                        automaton: LexiconAutomaton(terms: terms), analyzers: analyzers, distinctions: distinctions,
-                       knownWords: knownWords, subjectSelfTerms: subjectSelfTerms)
+                       knownWords: knownWords, clauseWordTerms: clauseWordTerms)
     }
 
     /// `parse` applied to every input, two or more at a time, the results in input order (an
@@ -326,6 +326,12 @@ struct RuleSetLoader {
     }
 
     // MARK: lexicons
+
+    /// The language of `<dir>/<name>.<lang>.txt` (lexicons, known words); "" without one.
+    static func language(ofFile relative: String) -> String {
+        let parts = (relative.split(separator: "/").last ?? "").split(separator: ".")
+        return parts.count >= 3 ? String(parts[parts.count - 2]) : ""
+    }
 
     private func lexiconName(fileName: String, file: String) throws(RuleFileError) -> String {
         let parts = fileName.split(separator: ".", omittingEmptySubsequences: false)
