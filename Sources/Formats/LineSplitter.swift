@@ -25,6 +25,16 @@ public struct LineSplitter {
         chunkEndedWithCR = false
         var start = i
         while i < count {
+            // Eight bytes without a line break are passed over at once: lines of chats and
+            // mail run to tens of bytes, and looking at each byte for two values was 3 % of a
+            // chat export's scan (docs/performance.md, "Line breaks looked for eight bytes at a time").
+            if count - i >= 8 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                if !Self.holdsLineBreak(word) {
+                    i += 8
+                    continue
+                }
+            }
             let b = base[i]
             if b == 0x0A || b == 0x0D {
                 append(base, start, i)
@@ -44,6 +54,15 @@ public struct LineSplitter {
     }
 
     /// Delivers the last line if the input did not end with a newline.
+    /// Whether one of eight bytes is LF or CR: a byte equal to either is zero after the
+    /// exclusive or, and `(x - 0x01…) & ~x & 0x80…` is non-zero exactly when x has a zero byte.
+    @inline(__always)
+    static func holdsLineBreak(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let lf = word ^ (ones &* 0x0A), cr = word ^ (ones &* 0x0D)
+        return ((lf &- ones) & ~lf | (cr &- ones) & ~cr) & high != 0
+    }
+
     public mutating func finish(_ body: (ArraySlice<UInt8>, Int, Bool) throws(ParseError) -> Void) throws(ParseError) {
         if !pending.isEmpty || overlong { try emit(body) }
     }
