@@ -250,6 +250,7 @@ final class RuleMatcher {
         }
         foldBuffer.removeAll(keepingCapacity: true)
         TextFolder.fold(value, into: &foldBuffer)
+        if field == .place { Self.appendNameAndTown(of: value, to: &foldBuffer) }
         // Take the list out while appending so the array is uniquely owned (no copy on write).
         var hits: [LexiconAutomaton.Hit] = []
         swap(&hits, &hitsByField[slot])
@@ -386,6 +387,28 @@ final class RuleMatcher {
             }
         }
         return !named.isEmpty && !personNamed
+    }
+
+    /// A place is known by its name and its town ("Woody's toronto", "chez maman bruxelles"),
+    /// but a map's visit writes the street between them ("Woody's, 467 Church Street,
+    /// Toronto"). After the place's own folded text, a line break and then its name (before the
+    /// first comma) and its town (the last part after a comma with a word that is not a number:
+    /// postcodes and districts such as "75004" or "2e" are left out) are appended, so a term
+    /// naming a venue with its town meets the visit (docs/rules.md, "Places by name and town").
+    static func appendNameAndTown(of place: String, to folded: inout [UInt8]) {
+        let parts = place.split(separator: ",", omittingEmptySubsequences: true)
+        guard parts.count >= 2 else { return }
+        let name = parts[0].split(separator: " ").joined(separator: " ")
+        var town = ""
+        for part in parts.dropFirst().reversed() {
+            town = part.split(separator: " ").filter { !$0.contains(where: \.isNumber) }.joined(separator: " ")
+            if !town.isEmpty { break }
+        }
+        guard !name.isEmpty, !town.isEmpty else { return }
+        folded.append(UInt8(ascii: "\n"))
+        TextFolder.fold(name, into: &folded)
+        folded.append(UInt8(ascii: " "))
+        TextFolder.fold(town, into: &folded)
     }
 
     /// The offset just after the last clause break before `offset` in folded `text` (0 if none).

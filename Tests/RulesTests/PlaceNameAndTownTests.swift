@@ -1,0 +1,56 @@
+import XCTest
+import StewardCore
+@testable import Rules
+
+/// A place's lexicon terms meet a visit by its name and town with the street between them
+/// left out (docs/rules.md, "Places by name and town").
+final class PlaceNameAndTownTests: XCTestCase {
+    private func appended(_ place: String) -> String {
+        var folded = TextFolder.fold(place)
+        let before = folded.count
+        RuleMatcher.appendNameAndTown(of: place, to: &folded)
+        return String(decoding: folded[before...], as: UTF8.self)
+    }
+
+    func testNameAndTownFollowTheFoldedPlaceWithoutStreetPostcodeOrDistrictNumber() {
+        XCTAssertEqual(appended("Woody's, 467 Church Street, Toronto"), "\nwoody's toronto")
+        XCTAssertEqual(appended("Deutsche Eiche, Reichenbachstraße 13, 80469 München"), "\ndeutsche eiche munchen")
+        XCTAssertEqual(appended("La Ruche, 22 rue Gentil, Lyon 2e"), "\nla ruche lyon")
+        XCTAssertEqual(appended("Le Déclic, Genève"), "\nle declic geneve")
+    }
+
+    func testAPlaceWithoutACommaOrWithOnlyNumbersAfterItGetsNothing() {
+        XCTAssertEqual(appended("Bar LL Chueca"), "")
+        XCTAssertEqual(appended("Tresor, 10179"), "")
+        XCTAssertEqual(appended(", Berlin"), "")
+    }
+
+    func testAVenueTermWithItsTownFiresOnAVisitWithTheStreetBetween() throws {
+        let fixture = try RuleDirectoryFixture(files: [
+            "lexicons/places_bars.en.txt": "woody's toronto\n",
+            "signals/places.yaml": """
+            rules:
+              - id: health.alcohol.venue
+                attribute: health.alcohol
+                title: Venue
+                confidence: 0.9
+                match:
+                  sources: [google.timeline]
+                  kinds: [visit]
+                  fields: [place]
+                  lexicons: [places_bars]
+                examples:
+                  positive:
+                    - {source: google.timeline, kind: visit, time: 2024-06-02, place: "Woody's, 467 Church Street, Toronto"}
+                  negative:
+                    - {source: google.timeline, kind: visit, time: 2024-06-02, place: "Woody's Hardware, Toronto Road, Ottawa"}
+            """,
+        ])
+        let session = InferenceSession(ruleSet: try RuleSet.load(directory: fixture.rulesDirectory))
+        let fired = ["Woody's, 467 Church Street, Toronto", "Woody's Hardware, Toronto Road, Ottawa", "Woody's Toronto"].map { place in
+            session.process(Event(source: "google.timeline", kind: .visit, place: place, position: .line(1)), path: "t.json")
+                .contains("health.alcohol.venue")
+        }
+        XCTAssertEqual(fired, [true, false, true])
+    }
+}
