@@ -51,6 +51,25 @@ public struct LexiconAutomaton: Sendable {
         /// Index into `firstWords` when this output is the rest of a phrase whose first word
         /// inflects (the pattern starts at the space after it); -1 otherwise.
         var firstWord: Int32 = -1
+        /// Index into `numberGaps` when this output is a term with a number placeholder
+        /// compiled around its number; -1 otherwise.
+        var numberGap: Int32 = -1
+    }
+
+    /// A term with `{n}` compiled once instead of once per number: the automaton holds the
+    /// text after the number (or, for a term ending in its number, the text before it), and a
+    /// hit is checked for one or two digits and the rest of the term beside it. Written out
+    /// per number, each term was 110 patterns whose common tail the trie repeated 110 times:
+    /// stop 39's 118 such terms were 7–8 MB of the rules' load peak (docs/performance.md,
+    /// "Numbers in terms compiled once").
+    private struct NumberGap: Sendable {
+        /// Folded text before the number, as folded in front of a digit ("孕 " → "孕").
+        var before: [UInt8]
+        /// The term starts with a letter or digit: the character before it must not be one.
+        var beforeNeedsLeftBoundary: Bool
+        /// The pattern is the text before the number, which follows the pattern (the term ends
+        /// with its number); otherwise the pattern is the text after the number.
+        var numberFollowsPattern: Bool
     }
 
     /// The first word of a phrase matched by the phrase's rest: the word before the rest must
@@ -83,6 +102,7 @@ public struct LexiconAutomaton: Sendable {
     private let outputs: [Output]
     private let inflections: [Inflection]
     private let firstWords: [FirstWord]
+    private let numberGaps: [NumberGap]
     private let byteClass: [UInt8]
     private let classCount: Int
 
@@ -152,7 +172,41 @@ public struct LexiconAutomaton: Sendable {
         var patterns: [Pattern] = []
         var inflections: [Inflection] = []
         var firstWords: [FirstWord] = []
+        var numberGaps: [NumberGap] = []
+        /// Adds `output` to the pattern of `bytes`, creating it when new.
+        func addPattern(_ bytes: [UInt8], _ output: Output) {
+            if let index = patternIndexByBytes[bytes] {
+                patterns[index].outputs.append(output)
+            } else {
+                patternIndexByBytes[bytes] = patterns.count
+                patternBytes.append(bytes)
+                patterns.append(Pattern(length: Int32(bytes.count),
+                                        needsLeftBoundary: LexiconAutomaton.isWordCharacter(startingAt: 0, in: bytes),
+                                        needsRightBoundary: LexiconAutomaton.isWordCharacter(endingAt: bytes.count, in: bytes),
+                                        outputs: [output]))
+            }
+        }
         for (termIndex, term) in terms.enumerated() {
+            if let gap = LexiconAutomaton.numberGap(of: term) {
+                let group: Int32
+                if let known = groupIds[term.group] { group = known } else {
+                    group = Int32(groups.count)
+                    groupIds[term.group] = group
+                    groups.append(term.group)
+                }
+                var inflectionIndex: Int32 = -1
+                if let inflection = gap.inflection {
+                    if let known = inflections.firstIndex(of: inflection) { inflectionIndex = Int32(known) } else {
+                        inflectionIndex = Int32(inflections.count)
+                        inflections.append(inflection)
+                    }
+                }
+                var output = Output(term: Int32(termIndex), group: group, isPrefix: false, inflection: inflectionIndex)
+                output.numberGap = Int32(numberGaps.count)
+                numberGaps.append(gap.gap)
+                addPattern(gap.pattern, output)
+                continue
+            }
             // `{n}` in a term is a number of one or two digits: the term is compiled once per
             // number (docs/rules.md, "Numbers in terms").
             for written in LexiconAutomaton.numberForms(of: term.text) {
@@ -187,18 +241,7 @@ public struct LexiconAutomaton: Sendable {
                     firstWords.append(FirstWord(stem: firstWord.stem, written: firstWord.written, endings: firstWord.endings))
                     forms.append((Array(folded[firstWord.rest...]), rest))
                 }
-                for (bytes, output) in forms {
-                    if let index = patternIndexByBytes[bytes] {
-                        patterns[index].outputs.append(output)
-                    } else {
-                        patternIndexByBytes[bytes] = patterns.count
-                        patternBytes.append(bytes)
-                        patterns.append(Pattern(length: Int32(bytes.count),
-                                                needsLeftBoundary: LexiconAutomaton.isWordCharacter(startingAt: 0, in: bytes),
-                                                needsRightBoundary: LexiconAutomaton.isWordCharacter(endingAt: bytes.count, in: bytes),
-                                                outputs: [output]))
-                    }
-                }
+                for (bytes, output) in forms { addPattern(bytes, output) }
             }
         }
         self.groups = groups
@@ -220,6 +263,7 @@ public struct LexiconAutomaton: Sendable {
         patternIndexByBytes = [:]
         self.inflections = inflections
         self.firstWords = firstWords
+        self.numberGaps = numberGaps
 
         // Bytes that occur in no pattern share class 0, which keeps rows short.
         var byteClass = [UInt8](repeating: 0, count: 256)
@@ -434,6 +478,39 @@ public struct LexiconAutomaton: Sendable {
         return placeholderNumbers.map { text[..<range.lowerBound] + $0 + text[range.upperBound...] }
     }
 
+    /// How a term with a number placeholder is compiled around its number: the pattern the
+    /// automaton holds, the gap's check and the inflection of the pattern's last word. Nil for a
+    /// term without a placeholder, and for the few whose inflection reaches past the number (a
+    /// phrase whose first word inflects, a German compound's tail): those are written out per
+    /// number as before.
+    private static func numberGap(of term: Term) -> (pattern: [UInt8], gap: NumberGap, inflection: Inflection?)? {
+        guard term.text.utf8.contains(UInt8(ascii: "{")), !term.isPrefix,
+              let range = term.text.firstRange(of: numberPlaceholder) else { return nil }
+        // Folded as the text around a digit folds, so spaces a digit drops beside Chinese go too.
+        let before = Array(TextFolder.fold(term.text[..<range.lowerBound] + "0").dropLast())
+        let after = Array(TextFolder.fold("0" + term.text[range.upperBound...]).dropFirst())
+        guard !before.isEmpty || !after.isEmpty else { return nil }
+        let beforeNeedsLeftBoundary = before.isEmpty || LexiconAutomaton.isWordCharacter(startingAt: 0, in: before)
+        if after.isEmpty {
+            return (before, NumberGap(before: before, beforeNeedsLeftBoundary: beforeNeedsLeftBoundary, numberFollowsPattern: true), nil)
+        }
+        var pattern = after
+        var inflection: Inflection?
+        if let language = term.inflection {
+            let whole = before + [UInt8(ascii: "0")] + after
+            if let stem = language.stem(ofFolded: whole) {
+                // Only the last word's ending moves; a phrase whose first word inflects, or a
+                // compound's tail, is written out per number instead.
+                guard language.firstWord(of: stem) == nil, !language.mayEndCompound(whole),
+                      stem.count > before.count + 1 else { return nil }
+                pattern = Array(stem[(before.count + 1)...])
+                inflection = language
+            }
+        }
+        return (pattern, NumberGap(before: before, beforeNeedsLeftBoundary: beforeNeedsLeftBoundary, numberFollowsPattern: false),
+                inflection)
+    }
+
     /// Number of automaton states (for sizing reports and tests).
     public var stateCount: Int { patternAt.count }
 
@@ -499,6 +576,10 @@ public struct LexiconAutomaton: Sendable {
             let rightOK = !pattern.needsRightBoundary || !LexiconAutomaton.isWordCharacter(startingAt: end, in: text)
             for index in Int(pattern.firstOutput)..<Int(pattern.firstOutput + pattern.outputCount) {
                 let output = outputs[index]
+                if output.numberGap >= 0 {
+                    reportNumberGap(output, patternStart: patternStart, end: end, leftOK: leftOK, rightOK: rightOK, in: text, body)
+                    continue
+                }
                 guard leftOK || output.mayEndCompound else { continue }
                 var start = patternStart
                 if output.firstWord >= 0 {
@@ -523,6 +604,44 @@ public struct LexiconAutomaton: Sendable {
                 }
             }
             current = Int(outputLink[current])
+        }
+    }
+
+    /// A hit of a term compiled around its number: one or two digits and the term's text
+    /// before the number must be beside the pattern, as in the term written out per number.
+    private func reportNumberGap(_ output: Output, patternStart: Int, end: Int, leftOK: Bool, rightOK: Bool,
+                                 in text: UnsafeBufferPointer<UInt8>, _ body: (Hit) -> Void) {
+        let gap = numberGaps[Int(output.numberGap)]
+        @inline(__always) func isDigit(_ i: Int) -> Bool { i >= 0 && i < text.count && text[i] &- 0x30 < 10 }
+        if gap.numberFollowsPattern {
+            // The pattern is the text before the number: its own left boundary, then the digits
+            // and a boundary after them.
+            guard leftOK else { return }
+            var digits = 0
+            while digits < 3 && isDigit(end + digits) { digits += 1 }
+            guard digits == 1 || digits == 2, !LexiconAutomaton.isWordCharacter(startingAt: end + digits, in: text) else { return }
+            body(Hit(group: output.group, term: output.term, start: Int32(patternStart), end: Int32(end + digits)))
+            return
+        }
+        // The pattern is the text after the number: its end as any term's; before it one or
+        // two digits, the text before the number, and the term's own left boundary.
+        var hitEnd = end
+        if output.inflection >= 0 {
+            guard let ending = inflections[Int(output.inflection)].endingLength(after: end, in: text) else { return }
+            hitEnd = end + ending
+        } else if !rightOK {
+            return
+        }
+        for digits in 1...2 {
+            let numberStart = patternStart - digits
+            guard numberStart >= 0, (numberStart..<patternStart).allSatisfy({ isDigit($0) }) else { break }
+            let start = numberStart - gap.before.count
+            guard start >= 0 else { continue }
+            var same = true
+            for k in 0..<gap.before.count where text[start + k] != gap.before[k] { same = false; break }
+            guard same else { continue }
+            if gap.beforeNeedsLeftBoundary && LexiconAutomaton.isWordCharacter(endingAt: start, in: text) { continue }
+            body(Hit(group: output.group, term: output.term, start: Int32(start), end: Int32(hitEnd)))
         }
     }
 
