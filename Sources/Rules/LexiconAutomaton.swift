@@ -173,6 +173,18 @@ public struct LexiconAutomaton: Sendable {
         var inflections: [Inflection] = []
         var firstWords: [FirstWord] = []
         var numberGaps: [NumberGap] = []
+        func groupId(_ name: String) -> Int32 {
+            if let known = groupIds[name] { return known }
+            let group = Int32(groups.count)
+            groupIds[name] = group
+            groups.append(name)
+            return group
+        }
+        func inflectionId(_ inflection: Inflection) -> Int32 {
+            if let known = inflections.firstIndex(of: inflection) { return Int32(known) }
+            inflections.append(inflection)
+            return Int32(inflections.count - 1)
+        }
         /// Adds `output` to the pattern of `bytes`, creating it when new.
         func addPattern(_ bytes: [UInt8], _ output: Output) {
             if let index = patternIndexByBytes[bytes] {
@@ -188,20 +200,8 @@ public struct LexiconAutomaton: Sendable {
         }
         for (termIndex, term) in terms.enumerated() {
             if let gap = LexiconAutomaton.numberGap(of: term) {
-                let group: Int32
-                if let known = groupIds[term.group] { group = known } else {
-                    group = Int32(groups.count)
-                    groupIds[term.group] = group
-                    groups.append(term.group)
-                }
-                var inflectionIndex: Int32 = -1
-                if let inflection = gap.inflection {
-                    if let known = inflections.firstIndex(of: inflection) { inflectionIndex = Int32(known) } else {
-                        inflectionIndex = Int32(inflections.count)
-                        inflections.append(inflection)
-                    }
-                }
-                var output = Output(term: Int32(termIndex), group: group, isPrefix: false, inflection: inflectionIndex)
+                var output = Output(term: Int32(termIndex), group: groupId(term.group), isPrefix: false,
+                                    inflection: gap.inflection.map(inflectionId) ?? -1)
                 output.numberGap = Int32(numberGaps.count)
                 numberGaps.append(gap.gap)
                 addPattern(gap.pattern, output)
@@ -219,18 +219,9 @@ public struct LexiconAutomaton: Sendable {
                     mayEndCompound = inflection.mayEndCompound(folded)
                     folded = stem
                     firstWord = inflection.firstWord(of: stem)
-                    if let known = inflections.firstIndex(of: inflection) { inflectionIndex = Int32(known) } else {
-                        inflectionIndex = Int32(inflections.count)
-                        inflections.append(inflection)
-                    }
+                    inflectionIndex = inflectionId(inflection)
                 }
-                let group: Int32
-                if let known = groupIds[term.group] { group = known } else {
-                    group = Int32(groups.count)
-                    groupIds[term.group] = group
-                    groups.append(term.group)
-                }
-                let output = Output(term: Int32(termIndex), group: group, isPrefix: term.isPrefix,
+                let output = Output(term: Int32(termIndex), group: groupId(term.group), isPrefix: term.isPrefix,
                                     inflection: inflectionIndex, mayEndCompound: mayEndCompound)
                 var forms = [(folded, output)]
                 if let firstWord {
