@@ -57,8 +57,8 @@ public struct LexiconAutomaton: Sendable {
     }
 
     /// A term with `{n}` compiled once instead of once per number: the automaton holds the
-    /// text after the number (or, for a term ending in its number, the text before it), and a
-    /// hit is checked for one or two digits and the rest of the term beside it. Written out
+    /// text after the number, and a hit is checked for one or two digits and the term's text
+    /// before the number in front of it. Written out
     /// per number, each term was 110 patterns whose common tail the trie repeated 110 times:
     /// stop 39's 118 such terms were 7–8 MB of the rules' load peak (docs/performance.md,
     /// "Numbers in terms compiled once").
@@ -67,9 +67,6 @@ public struct LexiconAutomaton: Sendable {
         var before: [UInt8]
         /// The term starts with a letter or digit: the character before it must not be one.
         var beforeNeedsLeftBoundary: Bool
-        /// The pattern is the text before the number, which follows the pattern (the term ends
-        /// with its number); otherwise the pattern is the text after the number.
-        var numberFollowsPattern: Bool
     }
 
     /// The first word of a phrase matched by the phrase's rest: the word before the rest must
@@ -470,10 +467,10 @@ public struct LexiconAutomaton: Sendable {
     }
 
     /// How a term with a number placeholder is compiled around its number: the pattern the
-    /// automaton holds, the gap's check and the inflection of the pattern's last word. Nil for a
-    /// term without a placeholder, and for the few whose inflection reaches past the number (a
-    /// phrase whose first word inflects, a German compound's tail): those are written out per
-    /// number as before.
+    /// automaton holds (the text after the number), the gap's check and the inflection of the
+    /// pattern's last word. Nil for a term without a placeholder, a term ending with its number,
+    /// a short pattern, and the few whose inflection reaches past the number (a phrase whose
+    /// first word inflects, a German compound's tail): those are written out per number.
     private static func numberGap(of term: Term) -> (pattern: [UInt8], gap: NumberGap, inflection: Inflection?)? {
         guard term.text.utf8.contains(UInt8(ascii: "{")), !term.isPrefix,
               let range = term.text.firstRange(of: numberPlaceholder) else { return nil }
@@ -482,10 +479,11 @@ public struct LexiconAutomaton: Sendable {
         let after = Array(TextFolder.fold("0" + term.text[range.upperBound...]).dropFirst())
         guard !before.isEmpty || !after.isEmpty else { return nil }
         let beforeNeedsLeftBoundary = before.isEmpty || LexiconAutomaton.isWordCharacter(startingAt: 0, in: before)
-        if after.isEmpty {
-            guard before.count >= minimumGapPattern else { return nil }
-            return (before, NumberGap(before: before, beforeNeedsLeftBoundary: beforeNeedsLeftBoundary, numberFollowsPattern: true), nil)
-        }
+        // A term ending with its number is written out: its hit would end after the digits, past
+        // the point where the scan reports it, and hits are reported in order of their ends
+        // (readers such as the card-points analyzer walk them with a cursor). Its 110 forms
+        // differ only in their last one or two bytes, which costs the trie little.
+        if after.isEmpty { return nil }
         var pattern = after
         var inflection: Inflection?
         if let language = term.inflection {
@@ -500,8 +498,7 @@ public struct LexiconAutomaton: Sendable {
             }
         }
         guard pattern.count >= minimumGapPattern else { return nil }
-        return (pattern, NumberGap(before: before, beforeNeedsLeftBoundary: beforeNeedsLeftBoundary, numberFollowsPattern: false),
-                inflection)
+        return (pattern, NumberGap(before: before, beforeNeedsLeftBoundary: beforeNeedsLeftBoundary), inflection)
     }
 
     /// The shortest pattern a number gap is compiled around. A short one ("h" of "{n}h", "s",
@@ -576,7 +573,7 @@ public struct LexiconAutomaton: Sendable {
             for index in Int(pattern.firstOutput)..<Int(pattern.firstOutput + pattern.outputCount) {
                 let output = outputs[index]
                 if output.numberGap >= 0 {
-                    reportNumberGap(output, patternStart: patternStart, end: end, leftOK: leftOK, rightOK: rightOK, in: text, body)
+                    reportNumberGap(output, patternStart: patternStart, end: end, rightOK: rightOK, in: text, body)
                     continue
                 }
                 guard leftOK || output.mayEndCompound else { continue }
@@ -607,21 +604,13 @@ public struct LexiconAutomaton: Sendable {
     }
 
     /// A hit of a term compiled around its number: one or two digits and the term's text
-    /// before the number must be beside the pattern, as in the term written out per number.
-    private func reportNumberGap(_ output: Output, patternStart: Int, end: Int, leftOK: Bool, rightOK: Bool,
+    /// before the number must be right before the pattern (the text after the number), as in
+    /// the term written out per number. The hit ends where the pattern does, so hits stay in
+    /// order of their ends.
+    private func reportNumberGap(_ output: Output, patternStart: Int, end: Int, rightOK: Bool,
                                  in text: UnsafeBufferPointer<UInt8>, _ body: (Hit) -> Void) {
         let gap = numberGaps[Int(output.numberGap)]
         @inline(__always) func isDigit(_ i: Int) -> Bool { i >= 0 && i < text.count && text[i] &- 0x30 < 10 }
-        if gap.numberFollowsPattern {
-            // The pattern is the text before the number: its own left boundary, then the digits
-            // and a boundary after them.
-            guard leftOK else { return }
-            var digits = 0
-            while digits < 3 && isDigit(end + digits) { digits += 1 }
-            guard digits == 1 || digits == 2, !LexiconAutomaton.isWordCharacter(startingAt: end + digits, in: text) else { return }
-            body(Hit(group: output.group, term: output.term, start: Int32(patternStart), end: Int32(end + digits)))
-            return
-        }
         // The pattern is the text after the number: its end as any term's; before it one or
         // two digits, the text before the number, and the term's own left boundary.
         var hitEnd = end
