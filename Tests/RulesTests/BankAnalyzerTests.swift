@@ -177,6 +177,26 @@ final class BankAnalyzerTests: XCTestCase {
         XCTAssertEqual(try finding("finance.late_bills", same.map { ($0, "a") })?.count, 1)
     }
 
+    func testALateFeeNamingNobodyIsPairedWithTheLatestUtilityPaymentBeforeItOnly() throws {
+        let events = [transaction("2024-03-01", nil, "-74.00", "EUR", text: "LASTSCHRIFT VATTENFALL EUROPE SALES ABSCHLAG", source: "bank.csv"),
+                      transaction("2024-03-04", nil, "-31.00", "EUR", text: "KARTENZAHLUNG BERLINER WASSERBETRIEBE", source: "bank.csv"),
+                      transaction("2024-03-19", nil, "-5.00", "EUR", text: "LASTSCHRIFT MAHNGEBÜHR", source: "bank.csv")]
+        let late = try XCTUnwrap(try finding("finance.late_bills", events.map { ($0, "giro.csv") }))
+        XCTAssertEqual(late.count, 1)
+        let excerpts = late.evidence.map(\.excerpt)
+        XCTAssertEqual(excerpts.count, 2, "\(excerpts)")
+        XCTAssertTrue(excerpts.contains { $0.contains("WASSERBETRIEBE") }, "the water bill three days before: \(excerpts)")
+        XCTAssertFalse(excerpts.contains { $0.contains("VATTENFALL") }, "not the electricity bill before it: \(excerpts)")
+    }
+
+    func testALateFeeNamingAnotherPayeeIsNotTheUtilityBillsUnnamedFee() throws {
+        let events = [transaction("2024-03-04", nil, "-31.00", "GBP", text: "DIRECT DEBIT SOUTHERN WATER", source: "bank.csv"),
+                      transaction("2024-03-19", nil, "-1.20", "GBP", text: "BRIGHTON LIBRARIES LATE FEE", source: "bank.csv")]
+        XCTAssertNil(try finding("finance.late_bills", events.map { ($0, "a.csv") }))
+        let unnamed = [events[0], transaction("2024-03-19", nil, "-1.20", "GBP", text: "LATE FEE", source: "bank.csv")]
+        XCTAssertEqual(try finding("finance.late_bills", unnamed.map { ($0, "a.csv") })?.count, 1)
+    }
+
     // MARK: travel abroad
 
     func testForeignMeansOtherThanTheStatementsOwnCurrency() throws {

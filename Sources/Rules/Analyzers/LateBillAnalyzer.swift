@@ -10,6 +10,12 @@ import StewardCore
 /// PAYMENT TO`, `VIR SEPA`, `Перевод`, `消费`) are the definition's `ignore_words`.
 /// A general overdraft fee after an electricity bill is not a late bill.
 ///
+/// A late-payment fee that names nobody at all (`LASTSCHRIFT SÄUMNISZUSCHLAG`, `LATE PAYMENT
+/// CHARGE`: no payee field, and no word left once the booking words and the fee's own words
+/// are set aside) cannot name the bill either; a charge of that kind is paired with the latest
+/// utility payment before it in the window, and with that one only, unless it is one of the
+/// bank's own fees (`unnamed_fee_unless`: a returned debit's) (docs/rules.md, "Late bills").
+///
 /// Memory: only utility payments and fee candidates are kept (a few per month), capped at
 /// `maximumRecords` per session.
 final class LateBillAnalyzer: EventAnalyzer, FoldedFieldReader {
@@ -20,6 +26,9 @@ final class LateBillAnalyzer: EventAnalyzer, FoldedFieldReader {
         var words: [String]
         /// The fee itself names a utility (lexicon, MCC or purpose code).
         var namesUtility: Bool
+        /// A late-payment fee (a `fee` lexicon hit, not a code alone) that names no payee:
+        /// no payee field and no name word besides booking words and the fee's own words.
+        var namesNoPayee = false
         var ranked: RankedRecord
         var source: String
         /// A signal rule of the same attribute counted this record already (a fee that names
@@ -34,6 +43,7 @@ final class LateBillAnalyzer: EventAnalyzer, FoldedFieldReader {
     private var scanner: TransactionTextScanner
     private let utility: TransactionCondition.Compiled
     private let fee: TransactionCondition.Compiled
+    private let unnamedFeeUnless: [Int32]
     private(set) var payments: [Record] = []
     private(set) var fees: [Record] = []
 
@@ -48,6 +58,7 @@ final class LateBillAnalyzer: EventAnalyzer, FoldedFieldReader {
         scanner = TransactionTextScanner(automaton: automaton)
         utility = definition.utility.compiled(for: automaton)
         fee = definition.fee.compiled(for: automaton)
+        unnamedFeeUnless = TransactionTextScanner.groupIds(definition.unnamedFeeUnless, in: automaton)
     }
 
     func observe(_ event: Event, path: String) {
@@ -61,16 +72,35 @@ final class LateBillAnalyzer: EventAnalyzer, FoldedFieldReader {
         let isFee = fee.matches(event, scanner: scanner)
         let isUtility = utility.matches(event, scanner: scanner)
         guard isFee || isUtility else { return }
-        let record = Record(payee: TransactionTextScanner.payeeKey(folded: scanner.cache.bytes(event.counterparty, .counterparty)),
+        var record = Record(payee: TransactionTextScanner.payeeKey(folded: scanner.cache.bytes(event.counterparty, .counterparty)),
                             words: PayeeWords.words(of: event, ignoring: definition.ignoreWords), namesUtility: isUtility,
                             ranked: RankedRecord(event: event, path: path, rule: definition.id), source: event.source,
                             countedByRule: attributes.contains(definition.attribute.id))
+        // A charge (money out) with late-payment words, not one of the bank's own fees.
+        if isFee && !isUtility && record.payee.isEmpty && (event.amount?.units ?? 0) < 0
+            && scanner.hitsAny(of: fee.groups) && !scanner.hitsAny(of: unnamedFeeUnless) {
+            record.namesNoPayee = namesNoOneBesidesFeeWords(event)
+        }
         if isFee {
             fees.append(record)
         } else if (event.amount?.units ?? -1) < 0 {
             // A utility payment is money out; a utility credit is a refund.
             payments.append(record)
         }
+    }
+
+    /// Whether the event's text holds no name word once the fee lexicon's hits (to the end of
+    /// the word a prefix hit begins) and the booking words are set aside.
+    private func namesNoOneBesidesFeeWords(_ event: Event) -> Bool {
+        if let counterparty = event.counterparty, !counterparty.isEmpty { return false }
+        let entry = scanner.cache.entry(event.text, .text)
+        var bytes = entry.bytes
+        for hit in entry.hits where fee.groups.contains(hit.group) {
+            var end = Int(hit.end)
+            while LexiconAutomaton.isWordCharacter(startingAt: end, in: bytes) { end += 1 }
+            for i in Int(hit.start)..<min(end, bytes.count) { bytes[i] = UInt8(ascii: " ") }
+        }
+        return PayeeWords.words(ofFolded: String(decoding: bytes, as: UTF8.self), ignoring: definition.ignoreWords).isEmpty
     }
 
     func merge(_ other: any EventAnalyzer) {
@@ -90,13 +120,18 @@ final class LateBillAnalyzer: EventAnalyzer, FoldedFieldReader {
         for fee in fees.sorted(by: { $0.ranked.ranks(before: $1.ranked) }) {
             let feeTime = fee.ranked.time!.epochSeconds
             while start < sortedPayments.count && feeTime - sortedPayments[start].ranked.time!.epochSeconds > window { start += 1 }
+            var paired = false
+            var latest: Record?
             for payment in sortedPayments[start...] {
                 if feeTime - payment.ranked.time!.epochSeconds < 0 { break }
+                latest = payment
                 if fee.namesUtility || (!fee.payee.isEmpty && fee.payee == payment.payee)
                     || fee.words.contains(where: payment.words.contains) {
                     result.append((payment, fee))
+                    paired = true
                 }
             }
+            if !paired, fee.namesNoPayee, let latest { result.append((latest, fee)) }
         }
         return result
     }
@@ -138,6 +173,13 @@ enum PayeeWords {
             guard let value, !value.isEmpty else { continue }
             collect(String(decoding: TextFolder.fold(value), as: UTF8.self), ignoring: ignored, into: &words)
         }
+        return words
+    }
+
+    /// The name words of text already folded.
+    static func words(ofFolded folded: String, ignoring ignored: Set<String>) -> [String] {
+        var words: [String] = []
+        collect(folded, ignoring: ignored, into: &words)
         return words
     }
 

@@ -17,6 +17,9 @@ struct LateBillDefinition: AnalyzerDefinition {
     /// Folded words that never name a payee (booking prefixes, fee and bill words), for the
     /// shared-word pairing.
     let ignoreWords: Set<String>
+    /// Lexicons of the bank's own fees (a returned debit's): a fee that names no payee and
+    /// hits one of them is not paired with the latest utility payment.
+    let unnamedFeeUnless: [String]
     let examples: [AnalyzerExample]
 
     var attributes: [String] { [attribute.id] }
@@ -30,7 +33,7 @@ struct LateBillDefinition: AnalyzerDefinition {
     init(node: YAMLNodeReader, attributes: [String: Attribute]) throws(RuleFileError) {
         let context = "late_bills analyzer"
         let map = try node.mapping(allowed: ["analyzer", "id", "attribute", "confidence", "sources", "window_days",
-                                             "utility", "fee", "ignore_words", "examples"], context: context)
+                                             "utility", "fee", "ignore_words", "unnamed_fee_unless", "examples"], context: context)
         id = try map.required("id", in: node, context: context).string(context: "id")
         file = node.file
         line = node.line
@@ -43,6 +46,7 @@ struct LateBillDefinition: AnalyzerDefinition {
         var ignored: [String] = []
         if let node = map["ignore_words"] { ignored = try node.strings(context: "ignore_words") }
         ignoreWords = Set(ignored.map { String(decoding: TextFolder.fold($0), as: UTF8.self) })
+        unnamedFeeUnless = try map["unnamed_fee_unless"]?.strings(context: "unnamed_fee_unless") ?? []
         examples = try AnalyzerExample.parseList(try map.required("examples", in: node, context: context))
     }
 
@@ -50,6 +54,6 @@ struct LateBillDefinition: AnalyzerDefinition {
 
     func exampleFailures(ruleSet: RuleSet) -> [RuleExampleFailure] {
         AnalyzerExample.failures(of: examples, id: id, attribute: attribute.id,
-                                 lexiconNames: utility.lexicons + fee.lexicons, ruleSet: ruleSet) { makeAnalyzer(ruleSet: $0) }
+                                 lexiconNames: utility.lexicons + fee.lexicons + unnamedFeeUnless, ruleSet: ruleSet) { makeAnalyzer(ruleSet: $0) }
     }
 }
