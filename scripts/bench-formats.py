@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writes benchmark inputs in the real formats of the exports that are big in real life, for
 scripts/bench.sh (docs/performance.md, "Per-format table"). Not part of steward: the product
-never writes these; the persona writers (steward demo --write-only --scale) cover the Takeout
-and bank formats, this covers the rest.
+never writes these; the persona writers (steward demo --write-only --scale) cover the Takeout's
+JSON members and a bank CSV and OFX, this covers the rest (among them Semantic Location History
+month files as Takeout writes them, the on-device Timeline.json, My Activity HTML, and the
+CAMT.053, MT940, QIF and PayPal statements).
 
     bench-formats.py OUT_DIR RULES_DIR [--mb MB] [--formats a,b,...] [--photos-mb MB]
 
@@ -13,6 +15,7 @@ so that a realistic share of records reaches rules and most do not. Output is de
 Prints one line per format: NAME<TAB>PATH<TAB>BYTES.
 """
 import argparse
+import calendar
 import time
 import json
 import os
@@ -20,6 +23,7 @@ import random
 import sqlite3
 import struct
 import sys
+import urllib.parse
 import zipfile
 
 HIT_SHARE = 0.04
@@ -808,6 +812,962 @@ def gpx(root, target, rng, text):
     return folder, total
 
 
+# Everyday places that no rule reads as sensitive (a gym or a hospital would: the planted
+# phrases are to be the only ones that reach rules).
+PLACE_KINDS = ["Tesco Express", "Sainsbury's Local", "Pret A Manger", "Costa Coffee", "The Crown", "Leon",
+               "Waitrose", "Lidl", "Odeon Cinema", "Dishoom", "Nando's", "Greggs", "Post Office", "Screwfix",
+               "Holland Park", "King's Cross", "Victoria Park", "Barbican Centre", "Wagamama", "Foyles"]
+STREETS = ["High Street", "Station Road", "Church Lane", "Victoria Road", "Green Lane", "Mill Road", "Park Avenue",
+           "London Road", "Queen's Road", "Kingsland Road", "Essex Road", "Holloway Road", "Old Street", "Upper Street"]
+ACTIVITIES = ["WALKING", "IN_PASSENGER_VEHICLE", "IN_BUS", "IN_SUBWAY", "CYCLING", "IN_TRAIN", "RUNNING", "IN_TRAM"]
+
+
+def e7(v):
+    return int(round(v * 1e7))
+
+
+def iso_ms(t_ms):
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t_ms // 1000)) + f".{t_ms % 1000:03d}Z"
+
+
+def place_id(rng):
+    return "ChIJ" + "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") for _ in range(23))
+
+
+def semantic_location(root, target, rng, text):
+    """Google Takeout Semantic Location History: Takeout/Location History (Timeline)/Semantic
+    Location History/<year>/<year>_<MONTH>.json, one pretty-printed {"timelineObjects": [...]}
+    per month, alternating activitySegment (start/end location, activities with probabilities,
+    waypointPath, simplifiedRawPath) and placeVisit (location with placeId, address, name and
+    semanticType, otherCandidateLocations, centerLatE7/LngE7), ISO times with milliseconds as
+    Takeout wrote them from 2021 on. A busy phone: six to ten visits a day, a month about 1.3 MB, 2011 on.
+    About 4 % of visits are at a place whose name is a lexicon phrase (a shop, bar, clinic)."""
+    folder = os.path.join(root, "Takeout", "Location History (Timeline)", "Semantic Location History")
+    months = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
+              "NOVEMBER", "DECEMBER"]
+    # A pool of everyday places near home, each with a fixed id, address and position, so the
+    # same places recur as in a real history (home and work the most).
+    def new_place(name, semantic="TYPE_UNKNOWN"):
+        return {"lat": 51.5 + rng.uniform(-0.12, 0.12), "lng": -0.12 + rng.uniform(-0.2, 0.2), "id": place_id(rng),
+                "name": name, "semantic": semantic,
+                "address": f"{rng.randint(1, 240)} {rng.choice(STREETS)}, London {rng.choice(['N1', 'E8', 'SW9', 'NW5', 'SE15', 'W12'])} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}, UK"}
+    home, work = new_place("Home", "TYPE_HOME"), new_place("Acme Ltd", "TYPE_WORK")
+    everyday = [new_place(rng.choice(PLACE_KINDS)) for _ in range(400)]
+    device = rng.randint(-2_000_000_000, 2_000_000_000)
+    total, year, month, prev = 0, 2011, 0, home
+
+    def visit(place, start, end):
+        candidates = ",\n".join(
+            f'        {{\n          "latitudeE7": {e7(c["lat"])},\n          "longitudeE7": {e7(c["lng"])},\n'
+            f'          "placeId": "{c["id"]}",\n          "address": {js(c["address"])},\n          "name": {js(c["name"])},\n'
+            f'          "semanticType": "{c["semantic"]}",\n          "locationConfidence": {rng.uniform(0, 20):.4f},\n'
+            f'          "calibratedProbability": {rng.uniform(0, 15):.4f}\n        }}'
+            for c in rng.sample(everyday, rng.randint(3, 8)))
+        return (f'{{\n    "placeVisit": {{\n      "location": {{\n        "latitudeE7": {e7(place["lat"])},\n'
+                f'        "longitudeE7": {e7(place["lng"])},\n        "placeId": "{place["id"]}",\n'
+                f'        "address": {js(place["address"])},\n        "name": {js(place["name"])},\n'
+                f'        "semanticType": "{place["semantic"]}",\n        "sourceInfo": {{\n          "deviceTag": {device}\n        }},\n'
+                f'        "locationConfidence": {rng.uniform(40, 99):.4f},\n        "calibratedProbability": {rng.uniform(30, 95):.4f}\n      }},\n'
+                f'      "duration": {{\n        "startTimestamp": "{iso_ms(start)}",\n        "endTimestamp": "{iso_ms(end)}"\n      }},\n'
+                f'      "placeConfidence": "{rng.choice(["HIGH_CONFIDENCE", "MEDIUM_CONFIDENCE", "USER_CONFIRMED"])}",\n'
+                f'      "centerLatE7": {e7(place["lat"] + rng.uniform(-0.0003, 0.0003))},\n'
+                f'      "centerLngE7": {e7(place["lng"] + rng.uniform(-0.0003, 0.0003))},\n'
+                f'      "visitConfidence": {rng.randint(60, 99)},\n      "otherCandidateLocations": [\n{candidates}\n      ],\n'
+                f'      "editConfirmationStatus": "NOT_CONFIRMED",\n      "locationConfidence": {rng.randint(60, 99)},\n'
+                f'      "placeVisitType": "SINGLE_PLACE",\n      "placeVisitImportance": "MAIN"\n    }}\n  }}')
+
+    def segment(a, b, start, end):
+        kind = rng.choice(ACTIVITIES)
+        others = rng.sample([k for k in ACTIVITIES if k != kind], 3)
+        probs = sorted((rng.uniform(0, 8) for _ in others), reverse=True)
+        activities = ",\n".join([f'        {{\n          "activityType": "{kind}",\n          "probability": {rng.uniform(70, 98):.6f}\n        }}'] +
+                                [f'        {{\n          "activityType": "{k}",\n          "probability": {p:.6f}\n        }}' for k, p in zip(others, probs)])
+        steps = rng.randint(3, 14)
+        waypoints = ",\n".join(f'          {{\n            "latE7": {e7(a["lat"] + (b["lat"] - a["lat"]) * i / steps)},\n'
+                               f'            "lngE7": {e7(a["lng"] + (b["lng"] - a["lng"]) * i / steps)}\n          }}' for i in range(steps + 1))
+        fixes = rng.randint(2, 6)
+        raw = ",\n".join(f'          {{\n            "latE7": {e7(a["lat"] + (b["lat"] - a["lat"]) * i / fixes + rng.uniform(-0.0005, 0.0005))},\n'
+                         f'            "lngE7": {e7(a["lng"] + (b["lng"] - a["lng"]) * i / fixes + rng.uniform(-0.0005, 0.0005))},\n'
+                         f'            "accuracyMeters": {rng.randint(3, 60)},\n            "timestamp": "{iso_ms(start + (end - start) * i // fixes)}"\n          }}'
+                         for i in range(1, fixes))
+        distance = int(abs(a["lat"] - b["lat"]) * 111_000 + abs(a["lng"] - b["lng"]) * 69_000)
+        return (f'{{\n    "activitySegment": {{\n      "startLocation": {{\n        "latitudeE7": {e7(a["lat"])},\n        "longitudeE7": {e7(a["lng"])},\n'
+                f'        "sourceInfo": {{\n          "deviceTag": {device}\n        }}\n      }},\n'
+                f'      "endLocation": {{\n        "latitudeE7": {e7(b["lat"])},\n        "longitudeE7": {e7(b["lng"])},\n'
+                f'        "sourceInfo": {{\n          "deviceTag": {device}\n        }}\n      }},\n'
+                f'      "duration": {{\n        "startTimestamp": "{iso_ms(start)}",\n        "endTimestamp": "{iso_ms(end)}"\n      }},\n'
+                f'      "distance": {distance},\n      "activityType": "{kind}",\n      "confidence": "{rng.choice(["HIGH", "MEDIUM", "LOW"])}",\n'
+                f'      "activities": [\n{activities}\n      ],\n'
+                f'      "waypointPath": {{\n        "waypoints": [\n{waypoints}\n        ],\n        "source": "INFERRED",\n'
+                f'        "distanceMeters": {distance * 1.1:.1f},\n        "travelMode": "{"WALK" if kind == "WALKING" else "DRIVE"}",\n'
+                f'        "confidence": {rng.uniform(0.5, 1):.6f}\n      }},\n'
+                f'      "simplifiedRawPath": {{\n        "points": [\n{raw}\n        ]\n      }},\n'
+                f'      "editConfirmationStatus": "NOT_CONFIRMED"\n    }}\n  }}')
+
+    while total < target:
+        o = Out(os.path.join(folder, str(year), f"{year}_{months[month]}.json"))
+        o.write('{\n  "timelineObjects": [')
+        first = True
+        t = calendar.timegm((year, month + 1, 1, 0, 0, 0)) * 1000
+        end_of_month = calendar.timegm((year + (month == 11), (month + 1) % 12 + 1, 1, 0, 0, 0)) * 1000
+        while t < end_of_month - 86_400_000 and total + o.bytes < target:
+            day = t // 86_400_000 * 86_400_000
+            stops = [work if (day // 86_400_000 + 3) % 7 < 5 and rng.random() < 0.9 else rng.choice(everyday)]  # Monday to Friday
+            stops += [rng.choice(everyday) for _ in range(rng.randint(4, 8))]
+            stops.append(home)
+            t = day + rng.randint(7 * 3600, 9 * 3600) * 1000
+            for place in stops:
+                if text.hit() and place is not home and place is not work:
+                    place = dict(place, name=rng.choice(text.phrases).title(), id=place_id(rng))
+                travel = rng.randint(5 * 60, 50 * 60) * 1000
+                o.write(("" if first else ", ") + segment(prev, place, t, t + travel))
+                first = False
+                t += travel
+                stay = rng.randint(20 * 60, 4 * 3600) * 1000 if place is not home else day + 86_400_000 + 7 * 3600_000 - t
+                o.write(", " + visit(place, t, t + stay))
+                t += stay
+                prev = place
+        o.write("\n  ]\n}\n")
+        total += o.close()
+        month += 1
+        if month == 12:
+            year, month = year + 1, 0
+    return os.path.dirname(folder), total
+
+
+def timeline(root, target, rng, text):
+    """Google Maps Timeline exported on an Android phone (2024+): one Timeline.json,
+    pretty-printed, {"semanticSegments": [...], "rawSignals": [...], "userLocationProfile": {...}}.
+    Segments as the phone writes them: a visit (topCandidate with placeId, semanticType and
+    placeLocation.latLng as "51.5°, -0.1°"), an activity (start, end, distanceMeters,
+    topCandidate.type) and timelinePath segments of two-hour blocks with a point every 20
+    to 60 seconds while moving, local times with their offset, 2013 on; then raw
+    signals of the last months (position fixes, activityRecord, wifiScan with its access
+    points), a fifth of the bytes. The file has no text: nothing to plant, what it yields is
+    places (home, work, night activity)."""
+    path = os.path.join(root, "Timeline.json")
+    o = Out(path)
+    places = [(51.5 + rng.uniform(-0.12, 0.12), -0.12 + rng.uniform(-0.2, 0.2), place_id(rng)) for _ in range(300)]
+    home, work = places[0], places[1]
+
+    def stamp(t):
+        # London: BST from April to October, as the phone writes the local offset.
+        offset = 60 if 4 <= time.gmtime(t).tm_mon <= 10 else 0
+        return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t + offset * 60)) + f".000+0{offset // 60}:00", offset
+
+    def latlng(lat, lng):
+        return f"{lat:.7f}°, {lng:.7f}°"
+
+    o.write('{\n  "semanticSegments": [')
+    first, t, prev = True, 1_356_998_400, home  # 2013-01-01
+
+    def segment(start, end, body):
+        nonlocal first
+        s, offset = stamp(start)
+        e, _ = stamp(end)
+        o.write(("" if first else ",") + f'\n    {{\n      "startTime": "{s}",\n      "endTime": "{e}",\n'
+                f'      "startTimeTimezoneUtcOffsetMinutes": {offset},\n      "endTimeTimezoneUtcOffsetMinutes": {offset},\n{body}\n    }}')
+        first = False
+
+    while o.bytes < target * 0.8:
+        day = t - t % 86_400
+        stops = [work if (day // 86_400 + 3) % 7 < 5 and rng.random() < 0.9 else rng.choice(places)]  # Monday to Friday
+        stops += [rng.choice(places) for _ in range(rng.randint(2, 6))] + [home]
+        t = day + rng.randint(7 * 3600, 9 * 3600)
+        for place in stops:
+            travel = rng.randint(5 * 60, 50 * 60)
+            kind = rng.choice(["WALKING", "IN_PASSENGER_VEHICLE", "IN_BUS", "IN_SUBWAY", "CYCLING", "IN_TRAIN"])
+            segment(t, t + travel, f'      "activity": {{\n        "start": {{\n          "latLng": "{latlng(prev[0], prev[1])}"\n        }},\n'
+                    f'        "end": {{\n          "latLng": "{latlng(place[0], place[1])}"\n        }},\n'
+                    f'        "distanceMeters": {rng.uniform(300, 20_000):.1f},\n        "probability": {rng.uniform(0.6, 1):.16f},\n'
+                    f'        "topCandidate": {{\n          "type": "{kind}",\n          "probability": {rng.uniform(0.5, 1):.16f}\n        }}\n      }}')
+            # The path of the trip, a point every 20 to 60 seconds.
+            steps = max(2, travel // rng.randint(20, 60))
+            points = ",\n".join(f'        {{\n          "point": "{latlng(prev[0] + (place[0] - prev[0]) * i / steps + rng.uniform(-3e-4, 3e-4), prev[1] + (place[1] - prev[1]) * i / steps + rng.uniform(-3e-4, 3e-4))}",\n'
+                                f'          "time": "{stamp(t + travel * i // steps)[0]}"\n        }}' for i in range(steps + 1))
+            segment(t - t % 7200, t - t % 7200 + 7200, f'      "timelinePath": [\n{points}\n      ]')
+            t += travel
+            stay = rng.randint(20 * 60, 4 * 3600) if place is not home else day + 86_400 + 7 * 3600 - t
+            semantic = "HOME" if place is home else "WORK" if place is work else rng.choice(["UNKNOWN", "UNKNOWN", "SEARCHED_ADDRESS", "ALIASED_LOCATION"])
+            segment(t, t + stay, f'      "visit": {{\n        "hierarchyLevel": 0,\n        "probability": {rng.uniform(0.5, 1):.16f},\n'
+                    f'        "topCandidate": {{\n          "placeId": "{place[2]}",\n          "semanticType": "{semantic}",\n'
+                    f'          "probability": {rng.uniform(0.3, 1):.16f},\n          "placeLocation": {{\n            "latLng": "{latlng(place[0], place[1])}"\n          }}\n        }}\n      }}')
+            t += stay
+            prev = place
+        if rng.random() < 0.01:
+            segment(day - 5 * 86_400, day, f'      "timelineMemory": {{\n        "trip": {{\n          "distanceFromOriginKms": {rng.randint(50, 1500)},\n'
+                    f'          "destinations": [\n            {{\n              "identifier": {{\n                "placeId": "{place_id(rng)}"\n              }}\n            }}\n          ]\n        }}\n      }}')
+    o.write('\n  ],\n  "rawSignals": [')
+    first, t = True, t - 120 * 86_400  # raw signals: the last months, overlapping the segments
+    while o.bytes < target:
+        t += rng.randint(20, 400)
+        k = rng.random()
+        lat, lng, _ = rng.choice(places[:20])
+        if k < 0.6:
+            body = (f'      "position": {{\n        "LatLng": "{latlng(lat + rng.uniform(-2e-4, 2e-4), lng + rng.uniform(-2e-4, 2e-4))}",\n'
+                    f'        "accuracyMeters": {rng.randint(3, 80)},\n        "altitudeMeters": {rng.uniform(5, 80):.1f},\n'
+                    f'        "source": "{rng.choice(["WIFI", "GPS", "CELL"])}",\n        "timestamp": "{stamp(t)[0]}",\n'
+                    f'        "speedMetersPerSecond": {rng.uniform(0, 3):.1f}\n      }}')
+        elif k < 0.85:
+            body = (f'      "activityRecord": {{\n        "probableActivities": [\n          {{\n            "type": "STILL",\n            "confidence": {rng.uniform(0.4, 1):.2f}\n          }},\n'
+                    f'          {{\n            "type": "ON_FOOT",\n            "confidence": {rng.uniform(0, 0.3):.2f}\n          }}\n        ],\n'
+                    f'        "timestamp": "{stamp(t)[0]}"\n      }}')
+        else:
+            aps = ",\n".join(f'          {{\n            "mac": {rng.getrandbits(47)},\n            "rawRssi": {rng.randint(-95, -40)}\n          }}' for _ in range(rng.randint(3, 15)))
+            body = f'      "wifiScan": {{\n        "deliveryTime": "{stamp(t)[0]}",\n        "devicesRecords": [\n{aps}\n        ]\n      }}'
+        o.write(("" if first else ",") + f"\n    {{\n{body}\n    }}")
+        first = False
+    o.write(f'\n  ],\n  "userLocationProfile": {{\n    "frequentPlaces": [\n      {{\n        "placeId": "{home[2]}",\n'
+            f'        "placeLocation": "{latlng(home[0], home[1])}",\n        "label": "HOME"\n      }},\n'
+            f'      {{\n        "placeId": "{work[2]}",\n        "placeLocation": "{latlng(work[0], work[1])}",\n        "label": "WORK"\n      }}\n    ],\n'
+            '    "persona": {\n      "travelModeAffinities": [\n        {\n          "mode": "WALKING",\n          "affinity": 0.5\n        }\n      ]\n    }\n  }\n}\n')
+    return path, o.close()
+
+
+def my_activity_html(root, target, rng, text):
+    """Google Takeout My Activity in HTML (Takeout's default format): Takeout/My Activity/
+    Search/MyActivity.html (searches and visited results, three fifths of the bytes) and
+    Takeout/YouTube and YouTube Music/history/watch-history.html and search-history.html.
+    Each file is Takeout's page: the inline Material Design Lite stylesheet, then one
+    `outer-cell` block per record, newest first, all on one line as Takeout writes them; the
+    body cell has the title line with its link, the channel for a watch, then the time in the
+    account's locale (en-US, a U+202F before AM/PM, London zone); the caption has products,
+    locations and "Why is this here?"."""
+    folder = os.path.join(root, "Takeout")
+    style = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\"><title>My Activity History</title>"
+             "<style type=\"text/css\">/**\n * material-design-lite - Material Design Components in CSS, JS and HTML\n"
+             " * @version v1.3.0\n * @license Apache-2.0\n * @copyright 2015 Google, Inc.\n * @link https://github.com/google/material-design-lite\n */\n"
+             + "".join(f".mdl-cell--{n}-col,.mdl-cell--{n}-col-desktop.mdl-cell--{n}-col-desktop{{width:calc({n * 100 / 12:.7f}% - 16px)}}"
+                       f".mdl-cell--order-{n},.mdl-cell--order-{n}-desktop.mdl-cell--order-{n}-desktop{{-webkit-order:{n};-ms-flex-order:{n};order:{n}}}\n"
+                       for n in range(1, 13)) * 12
+             + ".mdl-typography--title{font-family:\"Roboto\",\"Helvetica\",\"Arial\",sans-serif;font-size:20px;font-weight:500;line-height:1;letter-spacing:.02em}"
+             ".mdl-typography--caption{font-size:12px;font-weight:400;line-height:1;letter-spacing:0}.header-cell.mdl-cell{border-bottom-style:solid}\n"
+             "</style></head><body><div class=\"mdl-grid\">")
+    why = ("<b>Why is this here?</b><br>&emsp;This activity was saved to your Google Account because the following settings were on:&nbsp;"
+           "{setting}. You can control these settings &nbsp;<a href=\"https://myaccount.google.com/activitycontrols\">here</a>.")
+    channels = [(f"{a} - Topic" if i % 3 == 0 else a, "UC" + "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") for _ in range(22)))
+                for i, a in enumerate(ARTISTS + ["BBC News", "Tasty", "Kurzgesagt", "Mark Rober", "The Athletic FC", "Gordon Ramsay", "Veritasium"])]
+
+    def stamp(t):
+        zone, offset = ("BST", 3600) if 4 <= time.gmtime(t).tm_mon <= 10 else ("GMT", 0)
+        g = time.gmtime(t + offset)
+        return f"{time.strftime('%b', g)} {g.tm_mday}, {g.tm_year}, {(g.tm_hour + 11) % 12 + 1}:{g.tm_min:02d}:{g.tm_sec:02d}\u202f{'AM' if g.tm_hour < 12 else 'PM'} {zone}"
+
+    def block(header, body, caption):
+        return (f'<div class="outer-cell mdl-cell mdl-cell--12-col mdl-shadow--2dp"><div class="mdl-grid"><div class="header-cell mdl-cell mdl-cell--12-col">'
+                f'<p class="mdl-typography--title">{header}<br></p></div><div class="content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1">{body}</div>'
+                f'<div class="content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1 mdl-typography--text-right"></div>'
+                f'<div class="content-cell mdl-cell mdl-cell--12-col mdl-typography--caption">{caption}</div></div></div>')
+
+    def search_record(t):
+        if rng.random() < 0.7:
+            q = text.search()
+            body = f'Searched for&nbsp;<a href="https://www.google.com/search?q={html_quote(q)}">{html_text(q)}</a><br>{stamp(t)}<br>'
+        else:
+            host = rng.choice(HOSTS)
+            title = rng.choice(TITLES) if not text.hit() else rng.choice(text.phrases).title() + " - Wikipedia"
+            body = (f'Visited&nbsp;<a href="https://www.google.com/url?q=https://{host}/{rng.choice(WORDS)}-{rng.getrandbits(24):x}&amp;usg=AOvVaw{rng.getrandbits(60):x}">'
+                    f'{html_text(title)}</a><br>{stamp(t)}<br>')
+        caption = "<b>Products:</b><br>&emsp;Search<br>"
+        if rng.random() < 0.5:
+            caption += (f'<b>Locations:</b><br>&emsp;At <a href="https://www.google.com/maps/@?api=1&amp;map_action=map&amp;center={51.5 + rng.uniform(-0.1, 0.1):.6f},{rng.uniform(-0.3, 0.1):.6f}&amp;zoom=12">'
+                        f'this general area</a> - From your places (Home)<br>')
+        return block("Search", body, caption + why.format(setting="Web &amp; App Activity"))
+
+    def watch_record(t):
+        channel, channel_id = rng.choice(channels)
+        title = text.message() if rng.random() < 0.5 else f"{rng.choice(TITLES)} | {rng.choice(WORDS).title()} {rng.choice(WORDS)} #{rng.randint(1, 500)}"
+        video = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") for _ in range(11))
+        body = (f'Watched&nbsp;<a href="https://www.youtube.com/watch?v={video}">{html_text(title)}</a><br>'
+                f'<a href="https://www.youtube.com/channel/{channel_id}">{html_text(channel)}</a><br>{stamp(t)}<br>')
+        return block("YouTube", body, "<b>Products:</b><br>&emsp;YouTube<br>" + why.format(setting="YouTube watch history"))
+
+    def yt_search_record(t):
+        q = text.search()
+        body = f'Searched for&nbsp;<a href="https://www.youtube.com/results?search_query={html_quote(q)}">{html_text(q)}</a><br>{stamp(t)}<br>'
+        return block("YouTube", body, "<b>Products:</b><br>&emsp;YouTube<br>" + why.format(setting="YouTube search history"))
+
+    total = 0
+    for relative, share, record in ((os.path.join("My Activity", "Search", "MyActivity.html"), 0.6, search_record),
+                                    (os.path.join("YouTube and YouTube Music", "history", "watch-history.html"), 0.35, watch_record),
+                                    (os.path.join("YouTube and YouTube Music", "history", "search-history.html"), 0.05, yt_search_record)):
+        o = Out(os.path.join(folder, relative))
+        o.write(style)
+        t = 1_733_000_000  # newest first, as Takeout writes them
+        while o.bytes < target * share:
+            t -= rng.randint(30, 4000)
+            o.write(record(t))
+        o.write("</div></body></html>")
+        total += o.close()
+    return folder, total
+
+
+def html_text(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;")
+
+
+def html_quote(s):
+    return urllib.parse.quote_plus(s).replace("&", "&amp;")
+
+
+FRIENDS = ["Alex Morgan", "Priya Shah", "Jonas Müller", "Chloé Martin", "Mateo García", "Olga Ivanova", "Tom Baker",
+           "Aisha Khan", "Liam O'Brien", "Sofia Rossi", "Dad", "Mum"]
+
+
+def facebook(root, target, rng, text):
+    """Facebook "Download your information" in JSON (2024 layout), without Messenger (the
+    messenger format): your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_N.json
+    (top-level arrays of {timestamp, attachments, data: [{post}, {update_timestamp}], title}),
+    comments_and_reactions/comments.json ({"comments_v2": [...]}) and likes_and_reactions_N.json,
+    and logged_information/search/your_search_history.json ({"searches_v2": [...]}), pretty-
+    printed with two spaces and Meta's escaping of non-ASCII bytes, as the exporter writes them.
+    Reactions are most of the records, posts most of the bytes; the numbered files split at
+    about 20 MB."""
+    top = os.path.join(root, "facebook-samtaylor-2024-03-01-Ab3dEf")
+    base = os.path.join(top, "your_facebook_activity")
+    me = "Sam Taylor"
+    total = 0
+
+    def gap(share, record_bytes):
+        """Seconds to the next older record, so that a list spans about ten years at any MB."""
+        mean = 10 * 365 * 86_400 * record_bytes / (target * share)
+        return rng.randint(1, max(2, int(2 * mean)))
+
+    def numbered(folder, stem, share, record, record_bytes):
+        nonlocal total
+        part, written = 1, 0
+        t = 1_709_280_000  # newest first
+        while written < target * share:
+            o = Out(os.path.join(base, folder, f"{stem}_{part}.json"))
+            o.write("[")
+            first = True
+            while o.bytes < 20_000_000 and written + o.bytes < target * share:
+                t -= gap(share, record_bytes)
+                o.write(("" if first else ",") + "\n  " + record(t))
+                first = False
+            o.write("\n]")
+            written += o.close()
+            part += 1
+        total += written
+
+    def keyed(relative, key, share, record, record_bytes):
+        nonlocal total
+        o = Out(os.path.join(top, relative))
+        o.write(f'{{\n  "{key}": [')
+        first, t = True, 1_709_280_000
+        while o.bytes < target * share:
+            t -= gap(share, record_bytes)
+            o.write(("" if first else ",") + "\n    " + record(t))
+            first = False
+        o.write("\n  ]\n}")
+        total += o.close()
+
+    def post(t):
+        k = rng.random()
+        if k < 0.6:
+            body = " ".join(text.message() for _ in range(rng.randint(1, 4)))
+            return (f'{{\n    "timestamp": {t},\n    "data": [\n      {{\n        "post": "{meta_escape(body)}"\n      }},\n'
+                    f'      {{\n        "update_timestamp": {t + rng.randint(0, 600)}\n      }}\n    ],\n    "title": "{me} updated his status."\n  }}')
+        if k < 0.85:
+            host = rng.choice(HOSTS)
+            return (f'{{\n    "timestamp": {t},\n    "attachments": [\n      {{\n        "data": [\n          {{\n            "external_context": {{\n'
+                    f'              "url": "https://{host}/{rng.choice(WORDS)}/{rng.choice(WORDS)}-{rng.getrandbits(32):x}"\n            }}\n          }}\n        ]\n      }}\n    ],\n'
+                    f'    "data": [\n      {{\n        "post": "{meta_escape(text.message())}"\n      }}\n    ],\n    "title": "{me} shared a link."\n  }}')
+        friend = rng.choice(FRIENDS)
+        return (f'{{\n    "timestamp": {t},\n    "attachments": [\n      {{\n        "data": [\n          {{\n            "media": {{\n'
+                f'              "uri": "your_facebook_activity/posts/media/TimelinePhotos_{rng.getrandbits(40):x}/{rng.getrandbits(60)}_n.jpg",\n'
+                f'              "creation_timestamp": {t},\n              "media_metadata": {{\n                "photo_metadata": {{\n'
+                f'                  "exif_data": [\n                    {{\n                      "upload_ip": "81.2.{rng.randint(0, 255)}.{rng.randint(1, 254)}",\n'
+                f'                      "taken_timestamp": {t - rng.randint(0, 86_400)}\n                    }}\n                  ]\n                }}\n              }},\n'
+                f'              "title": "Timeline photos",\n              "description": "{meta_escape(text.message())}"\n            }}\n          }}\n        ]\n      }}\n    ],\n'
+                f'    "data": [\n      {{\n        "post": "{meta_escape(text.message())}"\n      }}\n    ],\n    "tags": [\n      {{\n        "name": "{meta_escape(friend)}"\n      }}\n    ],\n'
+                f'    "title": "{me} added a new photo."\n  }}')
+
+    def reaction(t):
+        friend = meta_escape(rng.choice(FRIENDS))
+        kind = rng.choice(["LIKE", "LIKE", "LIKE", "LOVE", "HAHA", "WOW", "CARE", "SORRY"])
+        what = rng.choice(["post", "photo", "comment", "video", "link"])
+        return (f'{{\n    "timestamp": {t},\n    "data": [\n      {{\n        "reaction": {{\n          "reaction": "{kind}",\n'
+                f'          "actor": "{me}"\n        }}\n      }}\n    ],\n    "title": "{me} {"liked" if kind == "LIKE" else "reacted to"} {friend}\'s {what}."\n  }}')
+
+    def comment(t):
+        friend = meta_escape(rng.choice(FRIENDS))
+        group = f',\n            "group": "{meta_escape(rng.choice(["Running club", "Hackney Parents", "Buy Nothing E8"]))}"' if rng.random() < 0.2 else ""
+        return (f'{{\n      "timestamp": {t},\n      "data": [\n        {{\n          "comment": {{\n            "timestamp": {t},\n'
+                f'            "comment": "{meta_escape(text.message())}",\n            "author": "{me}"{group}\n          }}\n        }}\n      ],\n'
+                f'      "title": "{me} commented on {friend}\'s post."\n    }}')
+
+    def search(t):
+        q = meta_escape(text.search())
+        return (f'{{\n      "timestamp": {t},\n      "attachments": [\n        {{\n          "data": [\n            {{\n              "text": "{q}"\n            }}\n          ]\n        }}\n      ],\n'
+                f'      "data": [\n        {{\n          "text": "{q}"\n        }}\n      ],\n      "title": "{me} searched on Facebook"\n    }}')
+
+    numbered("posts", "your_posts__check_ins__photos_and_videos", 0.4, post, 700)
+    numbered("comments_and_reactions", "likes_and_reactions", 0.3, reaction, 260)
+    keyed(os.path.join("your_facebook_activity", "comments_and_reactions", "comments.json"), "comments_v2", 0.2, comment, 330)
+    keyed(os.path.join("logged_information", "search", "your_search_history.json"), "searches_v2", 0.1, search, 330)
+    return top, total
+
+
+def instagram(root, target, rng, text):
+    """Instagram "Download your information" in JSON (2024 layout): your_instagram_activity/
+    messages/inbox/<user>_<id>/message_N.json (participants, then at most 10,000 messages a
+    file, newest first, sender_name, timestamp_ms, content, in Meta's escaping), four fifths of
+    the bytes; and your_instagram_activity/comments/post_comments_1.json (a top-level array of
+    string_map_data with the labels "Comment", "Media Owner", "Time") and reels_comments.json
+    ({"comments_reels_comments": [...]})."""
+    base = os.path.join(root, "instagram-samtaylor-2024-03-01-Xy9zQw", "your_instagram_activity")
+    me, users = "samtaylor", ["alex.morgan", "priya_s", "jonas.mueller", "chloe.mrtn", "mateo_g", "olga.iv", "tombaker88"]
+    total, thread = 0, 0
+    while total < target * 0.8:
+        user = users[thread % len(users)] + ("" if thread < len(users) else str(thread))
+        slug = "".join(c for c in user if c.isalnum())
+        folder = os.path.join(base, "messages", "inbox", f"{slug}_{17_800_000_000_000_000 + thread * 7919}")
+        for n in range(1, 3):
+            o = Out(os.path.join(folder, f"message_{n}.json"))
+            o.write(f'{{\n  "participants": [\n    {{\n      "name": "{user}"\n    }},\n    {{\n      "name": "{me}"\n    }}\n  ],\n  "messages": [')
+            t = 1_709_280_000_000 - n * 10 ** 10
+            for i in range(10_000):
+                if total + o.bytes >= target * 0.8:
+                    break
+                t -= rng.randint(20_000, 3_000_000)
+                sender = me if rng.random() < 0.5 else user
+                k = rng.random()
+                if k < 0.08:
+                    body = (f'"share": {{\n        "link": "https://www.instagram.com/reel/{rng.getrandbits(60):x}/",\n'
+                            f'        "share_text": "{meta_escape(text.message())}",\n        "original_content_owner": "{rng.choice(users)}"\n      }}')
+                elif k < 0.12:
+                    body = f'"photos": [\n        {{\n          "uri": "your_instagram_activity/messages/inbox/{slug}/photos/{rng.getrandbits(60)}.jpg",\n          "creation_timestamp": {t // 1000}\n        }}\n      ]'
+                else:
+                    body = f'"content": "{meta_escape(text.message())}"'
+                extra = ""
+                if rng.random() < 0.1:
+                    extra = f',\n      "reactions": [\n        {{\n          "reaction": "\\u00e2\\u009d\\u00a4",\n          "actor": "{me}"\n        }}\n      ]'
+                o.write(("" if i == 0 else ",") + f'\n    {{\n      "sender_name": "{sender}",\n      "timestamp_ms": {t},\n'
+                        f'      {body}{extra},\n      "is_geoblocked_for_viewer": false,\n      "is_unsent_image_by_messenger_kid_parent": false\n    }}')
+            o.write(f'\n  ],\n  "title": "{user}",\n  "is_still_participant": true,\n  "thread_path": "inbox/{slug}_{17_800_000_000_000_000 + thread * 7919}",\n'
+                    '  "magic_words": [],\n  "joinable_mode": {\n    "mode": 1,\n    "link": ""\n  }\n}\n')
+            total += o.close()
+            if total >= target * 0.8:
+                break
+        thread += 1
+
+    def comment_record(t, indent):
+        pad = " " * indent
+        return (f'{{\n{pad}  "media_list_data": [\n{pad}    {{\n{pad}      "uri": ""\n{pad}    }}\n{pad}  ],\n{pad}  "string_map_data": {{\n'
+                f'{pad}    "Comment": {{\n{pad}      "value": "{meta_escape(text.message())}"\n{pad}    }},\n'
+                f'{pad}    "Media Owner": {{\n{pad}      "value": "{rng.choice(users)}"\n{pad}    }},\n'
+                f'{pad}    "Time": {{\n{pad}      "timestamp": {t}\n{pad}    }}\n{pad}  }}\n{pad}}}')
+
+    for name, share in (("post_comments_1.json", 0.15), ("reels_comments.json", 0.05)):
+        o = Out(os.path.join(base, "comments", name))
+        reels = name.startswith("reels")
+        o.write('{\n  "comments_reels_comments": [' if reels else "[")
+        first, t = True, 1_709_280_000
+        while o.bytes < target * share:
+            t -= rng.randint(1, max(2, int(2 * 5 * 365 * 86_400 * 480 / (target * share))))  # five years at any MB
+            o.write(("" if first else ",") + ("\n    " if reels else "\n  ") + comment_record(t, 4 if reels else 2))
+            first = False
+        o.write("\n  ]\n}" if reels else "\n]")
+        total += o.close()
+    return os.path.dirname(base), total
+
+
+def whatsapp_msgstore(root, target, rng, text):
+    """WhatsApp for Android's msgstore.db, decrypted (schema of 2022+ versions): jid (one row per
+    contact or group, raw_string "447700900123@s.whatsapp.net" / "…@g.us"), chat (jid_row_id,
+    subject for groups), message (chat_row_id, from_me, key_id, sender_jid_row_id in groups,
+    timestamp in ms, message_type 0 text, 1 image with an optional caption, 7 system,
+    text_data) and message_media for the media rows, with the indexes WhatsApp creates. Tables
+    first, so the schema sits in the first pages, where the importer looks for it."""
+    path = os.path.join(root, "whatsapp-android", "msgstore.db")
+    db = fresh_sqlite(path)
+    for sql in [
+        "CREATE TABLE jid (_id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, server TEXT NOT NULL, agent INTEGER, device INTEGER, type INTEGER, raw_string TEXT)",
+        "CREATE TABLE chat (_id INTEGER PRIMARY KEY AUTOINCREMENT, jid_row_id INTEGER UNIQUE, hidden INTEGER, subject TEXT, created_timestamp INTEGER, display_message_row_id INTEGER, last_message_row_id INTEGER, last_read_message_row_id INTEGER, last_read_receipt_sent_message_row_id INTEGER, last_important_message_row_id INTEGER, archived INTEGER, sort_timestamp INTEGER, mod_tag INTEGER, gen REAL, spam_detection INTEGER, unseen_earliest_message_received_time INTEGER, unseen_message_count INTEGER, unseen_missed_calls_count INTEGER, unseen_row_count INTEGER, plaintext_disabled INTEGER, vcard_ui_dismissed INTEGER, change_number_notified_message_row_id INTEGER, show_group_description INTEGER, ephemeral_expiration INTEGER, last_read_ephemeral_message_row_id INTEGER, ephemeral_setting_timestamp INTEGER, unseen_important_message_count INTEGER, group_type INTEGER)",
+        "CREATE TABLE message (_id INTEGER PRIMARY KEY AUTOINCREMENT, chat_row_id INTEGER NOT NULL, from_me INTEGER NOT NULL, key_id TEXT NOT NULL, sender_jid_row_id INTEGER, status INTEGER, broadcast INTEGER, recipient_count INTEGER, participant_hash TEXT, origination_flags INTEGER, origin INTEGER, timestamp INTEGER, received_timestamp INTEGER, receipt_server_timestamp INTEGER, message_type INTEGER, text_data TEXT, starred INTEGER, lookup_tables INTEGER, message_add_on_flags INTEGER, sort_id INTEGER NOT NULL DEFAULT 0)",
+        "CREATE TABLE message_media (message_row_id INTEGER PRIMARY KEY, chat_row_id INTEGER, autotransfer_retry_enabled INTEGER, multicast_id TEXT, media_job_uuid TEXT, transferred INTEGER, transcoded INTEGER, file_path TEXT, file_size INTEGER, suspicious_content INTEGER, trim_from INTEGER, trim_to INTEGER, face_x INTEGER, face_y INTEGER, media_key BLOB, media_key_timestamp INTEGER, width INTEGER, height INTEGER, has_streaming_sidecar INTEGER, gif_attribution INTEGER, thumbnail_height_width_ratio REAL, direct_path TEXT, first_scan_sidecar BLOB, first_scan_length INTEGER, message_url TEXT, mime_type TEXT, file_length INTEGER, media_name TEXT, file_hash TEXT, media_duration INTEGER, page_count INTEGER, enc_file_hash TEXT, partial_media_hash TEXT, partial_media_enc_hash TEXT, is_animated_sticker INTEGER, original_file_hash TEXT, mute_video INTEGER, media_caption TEXT)",
+        "CREATE TABLE props (_id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, value TEXT)",
+        "CREATE INDEX message_sort_id_index ON message (chat_row_id, sort_id)",
+        "CREATE INDEX message_key_index ON message (chat_row_id, from_me, key_id, sender_jid_row_id)",
+        "CREATE INDEX message_starred_index ON message (starred)",
+        "CREATE INDEX message_media_chat_index ON message_media (chat_row_id, message_row_id)",
+        "INSERT INTO props (key, value) VALUES ('fts_ready', '5'), ('migration_message_main_index', '0')",
+    ]:
+        db.execute(sql)
+    contacts = [f"4477009{rng.randint(10_000, 99_999)}" for _ in range(60)]
+    jids = [(i + 1, c, "s.whatsapp.net", 0, 0, 0, f"{c}@s.whatsapp.net") for i, c in enumerate(contacts)]
+    groups = ["Family", "Running club", "Hackney Parents", "Uni mates", "Office", "Book club", "Five-a-side"]
+    jids += [(len(contacts) + i + 1, f"12036302{rng.randint(10 ** 9, 10 ** 10 - 1)}", "g.us", 0, 0, 1,
+              f"12036302{rng.randint(10 ** 9, 10 ** 10 - 1)}@g.us") for i in range(len(groups))]
+    db.executemany("INSERT INTO jid VALUES (?,?,?,?,?,?,?)", jids)
+    chats = [(i + 1, j[0], None if j[2] == "s.whatsapp.net" else groups[j[0] - len(contacts) - 1], 1_420_070_400_000) for i, j in enumerate(jids)]
+    db.executemany("INSERT INTO chat (_id, jid_row_id, subject, created_timestamp, hidden, archived) VALUES (?,?,?,?,0,0)", chats)
+    row, t, size = 0, 1_420_070_400_000, 0
+    while size < target:
+        messages, media = [], []
+        for _ in range(5_000):
+            row += 1
+            t += rng.randint(1_000, 400_000)
+            chat = rng.choice(chats[:12] + chats[len(contacts):])  # most traffic in a few chats and the groups
+            group = chat[2] is not None
+            from_me = 1 if rng.random() < 0.45 else 0
+            sender = None if from_me or not group else rng.randint(1, len(contacts))
+            k = rng.random()
+            kind, body = (0, text.message()) if k < 0.9 else (1, text.message() if rng.random() < 0.3 else None) if k < 0.985 else (7, None)
+            key = "".join(rng.choice("0123456789ABCDEF") for _ in range(32 if from_me else 20))
+            messages.append((row, chat[0], from_me, key, sender, 13 if from_me else 0, 0, 0, None, 0, 0, t, t + rng.randint(100, 5000),
+                             t + 300, kind, body, 0, 0, 0, row))
+            if kind == 1:
+                media.append((row, chat[0], f"Media/WhatsApp Images/IMG-{local(t // 1000, '%Y%m%d')}-WA{row % 10000:04d}.jpg",
+                              rng.randint(50_000, 400_000), "image/jpeg", bytes(rng.getrandbits(8) for _ in range(32)), body))
+        db.executemany("INSERT INTO message VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", messages)
+        db.executemany("INSERT INTO message_media (message_row_id, chat_row_id, file_path, file_size, mime_type, media_key, media_caption) VALUES (?,?,?,?,?,?,?)", media)
+        db.commit()
+        size = os.path.getsize(path)
+    db.close()
+    return path, os.path.getsize(path)
+
+
+def typedstream(s):
+    """An NSAttributedString archived with NSArchiver, as Messages keeps `attributedBody`: the
+    header, the NSString with its length (one byte, or 0x81 and two bytes little-endian), then
+    the attribute dictionary of one message part."""
+    b = s.encode("utf-8")
+    length = bytes([len(b)]) if len(b) < 0x80 else b"\x81" + struct.pack("<H", len(b))
+    return (b"\x04\x0bstreamtyped\x81\xe8\x03\x84\x01@\x84\x84\x84\x12NSAttributedString\x00\x84\x84\x08NSObject\x00\x85\x92"
+            b"\x84\x84\x84\x08NSString\x01\x94\x84\x01+" + length + b +
+            b"\x86\x84\x02iI\x01" + bytes([min(len(s), 127)]) + b"\x92\x84\x84\x84\x0cNSDictionary\x00\x94\x84\x01i\x01\x92\x84\x96\x96"
+            b"\x1d__kIMMessagePartAttributeName\x86\x92\x84\x84\x84\x08NSNumber\x00\x84\x84\x07NSValue\x00\x94\x84\x01*\x84\x99\x99\x00\x86\x86\x86")
+
+
+def imessage(root, target, rng, text):
+    """The Messages database of a Mac, ~/Library/Messages/chat.db (macOS 14 schema, the message
+    table with most of its columns): handle (phone numbers and e-mail addresses), chat
+    (chat_identifier, display_name for groups), chat_handle_join, chat_message_join, and
+    message with date in nanoseconds since 2001, is_from_me, service iMessage or SMS, text and
+    attributedBody (a typedstream; a third of messages, as since macOS 13, only there),
+    tapbacks (associated_message_type 2000–2005) and attachments marked as Messages writes them."""
+    path = os.path.join(root, "Messages", "chat.db")
+    db = fresh_sqlite(path)
+    for sql in [
+        "CREATE TABLE _SqliteDatabaseProperties (key TEXT, value TEXT, UNIQUE(key))",
+        "CREATE TABLE handle (ROWID INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, id TEXT NOT NULL, country TEXT, service TEXT NOT NULL, uncanonicalized_id TEXT, person_centric_id TEXT, UNIQUE (id, service))",
+        "CREATE TABLE chat (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, style INTEGER, state INTEGER, account_id TEXT, properties BLOB, chat_identifier TEXT, service_name TEXT, room_name TEXT, account_login TEXT, is_archived INTEGER DEFAULT 0, last_addressed_handle TEXT, display_name TEXT, group_id TEXT, is_filtered INTEGER DEFAULT 0, successful_query INTEGER, engram_id TEXT, server_change_token TEXT, ck_sync_state INTEGER DEFAULT 0, original_group_id TEXT, last_read_message_timestamp INTEGER DEFAULT 0, cloudkit_record_id TEXT, last_addressed_sim_id TEXT, is_blackholed INTEGER DEFAULT 0, syndication_date INTEGER DEFAULT 0, syndication_type INTEGER DEFAULT 0, is_recovered INTEGER DEFAULT 0, is_deleting_incoming_messages INTEGER DEFAULT 0)",
+        "CREATE TABLE message (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, text TEXT, replace INTEGER DEFAULT 0, service_center TEXT, handle_id INTEGER DEFAULT 0, subject TEXT, country TEXT, attributedBody BLOB, version INTEGER DEFAULT 0, type INTEGER DEFAULT 0, service TEXT, account TEXT, account_guid TEXT, error INTEGER DEFAULT 0, date INTEGER, date_read INTEGER, date_delivered INTEGER, is_delivered INTEGER DEFAULT 0, is_finished INTEGER DEFAULT 0, is_emote INTEGER DEFAULT 0, is_from_me INTEGER DEFAULT 0, is_empty INTEGER DEFAULT 0, is_delayed INTEGER DEFAULT 0, is_auto_reply INTEGER DEFAULT 0, is_prepared INTEGER DEFAULT 0, is_read INTEGER DEFAULT 0, is_system_message INTEGER DEFAULT 0, is_sent INTEGER DEFAULT 0, has_dd_results INTEGER DEFAULT 0, is_service_message INTEGER DEFAULT 0, is_forward INTEGER DEFAULT 0, was_downgraded INTEGER DEFAULT 0, is_archive INTEGER DEFAULT 0, cache_has_attachments INTEGER DEFAULT 0, cache_roomnames TEXT, was_data_detected INTEGER DEFAULT 0, was_deduplicated INTEGER DEFAULT 0, is_audio_message INTEGER DEFAULT 0, is_played INTEGER DEFAULT 0, date_played INTEGER, item_type INTEGER DEFAULT 0, other_handle INTEGER DEFAULT 0, group_title TEXT, group_action_type INTEGER DEFAULT 0, share_status INTEGER DEFAULT 0, share_direction INTEGER DEFAULT 0, is_expirable INTEGER DEFAULT 0, expire_state INTEGER DEFAULT 0, message_action_type INTEGER DEFAULT 0, message_source INTEGER DEFAULT 0, associated_message_guid TEXT, associated_message_type INTEGER DEFAULT 0, balloon_bundle_id TEXT, payload_data BLOB, expressive_send_style_id TEXT, associated_message_range_location INTEGER DEFAULT 0, associated_message_range_length INTEGER DEFAULT 0, time_expressive_send_played INTEGER, message_summary_info BLOB, ck_sync_state INTEGER DEFAULT 0, ck_record_id TEXT, ck_record_change_tag TEXT, destination_caller_id TEXT, is_corrupt INTEGER DEFAULT 0, reply_to_guid TEXT, sort_id INTEGER, is_spam INTEGER DEFAULT 0, has_unseen_mention INTEGER DEFAULT 0, thread_originator_guid TEXT, thread_originator_part TEXT, syndication_ranges TEXT, synced_syndication_ranges TEXT, was_delivered_quietly INTEGER DEFAULT 0, did_notify_recipient INTEGER DEFAULT 0, date_retracted INTEGER DEFAULT 0, date_edited INTEGER DEFAULT 0, was_detonated INTEGER DEFAULT 0, part_count INTEGER, is_stewie INTEGER DEFAULT 0, is_kt_verified INTEGER DEFAULT 0, is_sos INTEGER DEFAULT 0, is_critical INTEGER DEFAULT 0, bia_reference_id TEXT DEFAULT NULL, fallback_hash TEXT DEFAULT NULL)",
+        "CREATE TABLE chat_handle_join (chat_id INTEGER REFERENCES chat (ROWID) ON DELETE CASCADE, handle_id INTEGER REFERENCES handle (ROWID) ON DELETE CASCADE, UNIQUE(chat_id, handle_id))",
+        "CREATE TABLE chat_message_join (chat_id INTEGER REFERENCES chat (ROWID) ON DELETE CASCADE, message_id INTEGER REFERENCES message (ROWID) ON DELETE CASCADE, message_date INTEGER DEFAULT 0, PRIMARY KEY (chat_id, message_id))",
+        "CREATE TABLE attachment (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, created_date INTEGER DEFAULT 0, filename TEXT, uti TEXT, mime_type TEXT, transfer_state INTEGER DEFAULT 0, is_outgoing INTEGER DEFAULT 0, total_bytes INTEGER DEFAULT 0)",
+        "CREATE TABLE message_attachment_join (message_id INTEGER REFERENCES message (ROWID) ON DELETE CASCADE, attachment_id INTEGER REFERENCES attachment (ROWID) ON DELETE CASCADE, UNIQUE(message_id, attachment_id))",
+        "CREATE INDEX message_idx_handle ON message(handle_id, date)",
+        "CREATE INDEX chat_message_join_idx_message_id_only ON chat_message_join(message_id)",
+        "CREATE INDEX chat_message_join_idx_message_date_id_chat_id ON chat_message_join(chat_id, message_date, message_id)",
+        "INSERT INTO _SqliteDatabaseProperties VALUES ('_ClientVersion', '18001'), ('counter_in_all', '0')",
+    ]:
+        db.execute(sql)
+    handles = [f"+4477009{rng.randint(10_000, 99_999)}" for _ in range(50)] + [f"{n.split()[0].lower()}@icloud.com" for n in FRIENDS[:8]]
+    sms = ["@" not in h and i % 3 == 0 for i, h in enumerate(handles)]
+    db.executemany("INSERT INTO handle (ROWID, id, country, service, uncanonicalized_id, person_centric_id) VALUES (?,?,'gb',?,?,NULL)",
+                   [(i + 1, h, "SMS" if sms[i] else "iMessage", h.replace("+44", "0") if "@" not in h else None) for i, h in enumerate(handles)])
+    chats = []
+    for i, h in enumerate(handles):
+        chats.append((i + 1, f"iMessage;-;{h}", 45, h, "iMessage", None, [i + 1]))
+    for j, name in enumerate(["Family", "Running club", "Uni mates"]):
+        chats.append((len(handles) + j + 1, f"iMessage;+;chat{rng.getrandbits(60)}", 43, f"chat{rng.getrandbits(60)}", "iMessage", name,
+                      rng.sample(range(1, len(handles) + 1), 5)))
+    db.executemany("INSERT INTO chat (ROWID, guid, style, state, chat_identifier, service_name, display_name) VALUES (?,?,?,3,?,?,?)",
+                   [c[:6] for c in chats])
+    db.executemany("INSERT INTO chat_handle_join VALUES (?,?)", [(c[0], h) for c in chats for h in c[6]])
+    busy = chats[:10] + chats[len(handles):]
+    row, attachment, t, size = 0, 0, (1_450_000_000 - 978_307_200) * 10 ** 9, 0
+    guids = []
+    while size < target:
+        messages, joins, attachments, attachment_joins = [], [], [], []
+        for _ in range(5_000):
+            row += 1
+            t += rng.randint(2, 1200) * 10 ** 9 + rng.randint(0, 10 ** 9)
+            chat = rng.choice(busy)
+            from_me = 1 if rng.random() < 0.45 else 0
+            handle = 0 if from_me and len(chat[6]) == 1 and rng.random() < 0.5 else rng.choice(chat[6])
+            guid = f"{rng.getrandbits(32):08X}-{rng.getrandbits(16):04X}-{rng.getrandbits(16):04X}-{rng.getrandbits(16):04X}-{rng.getrandbits(48):012X}"
+            guids.append(guid)
+            guids = guids[-50:]
+            body, associated, associated_guid, item_type, has_attachment = text.message(), 0, None, 0, 0
+            k = rng.random()
+            if k < 0.03:
+                associated = rng.randint(2000, 2005)
+                associated_guid = f"p:0/{rng.choice(guids)}"
+                body = f"Loved “{text.message()[:40]}”"
+            elif k < 0.035:
+                item_type, body = 2, None
+            elif k < 0.08:
+                has_attachment, body = 1, "\ufffc" if rng.random() < 0.7 else "\ufffc" + text.message()
+            # One-to-one chats with a phone number that has no iMessage go over SMS.
+            service = "SMS" if chat[2] == 45 and sms[chat[6][0] - 1] else "iMessage"
+            plain = None if body is None or rng.random() < 0.33 else body
+            messages.append((row, guid, plain, handle, typedstream(body) if body else None, 10, service, "E:sam.taylor@icloud.com" if service == "iMessage" else "P:+447700900000",
+                             t, t + rng.randint(1, 600) * 10 ** 9 if not from_me else 0, t + 10 ** 9, 1, 1, from_me, 1 if not from_me else 0, 1 if from_me else 0,
+                             has_attachment, item_type, associated_guid, associated, row, 1))
+            joins.append((chat[0], row, t))
+            if has_attachment:
+                attachment += 1
+                attachments.append((attachment, f"at_0_{guid}", t // 10 ** 9, f"~/Library/Messages/Attachments/{attachment % 256:02x}/{attachment % 16:02d}/{guid}/IMG_{attachment:04d}.HEIC",
+                                    "public.heic", "image/heic", 5, from_me, rng.randint(400_000, 3_000_000)))
+                attachment_joins.append((row, attachment))
+        db.executemany("INSERT INTO message (ROWID, guid, text, handle_id, attributedBody, version, service, account, date, date_read, date_delivered, "
+                       "is_delivered, is_finished, is_from_me, is_read, is_sent, cache_has_attachments, item_type, associated_message_guid, "
+                       "associated_message_type, sort_id, part_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", messages)
+        db.executemany("INSERT INTO chat_message_join VALUES (?,?,?)", joins)
+        db.executemany("INSERT INTO attachment (ROWID, guid, created_date, filename, uti, mime_type, transfer_state, is_outgoing, total_bytes) VALUES (?,?,?,?,?,?,?,?,?)", attachments)
+        db.executemany("INSERT INTO message_attachment_join VALUES (?,?)", attachment_joins)
+        db.commit()
+        size = os.path.getsize(path)
+    db.close()
+    return path, os.path.getsize(path)
+
+
+def sms_ie(root, target, rng, text):
+    """SMS Import / Export (tmo1/sms-ie) messages.ndjson, as unpacked from its export zip: one
+    JSON object a line, each row of Android's SMS table with every column as a string (_id,
+    thread_id, address, date and date_sent in ms, type 1 received / 2 sent, body,
+    service_center, creator, sub_id, __display_name), and a twentieth MMS rows (date in
+    seconds, msg_box, __sender_address, __recipient_addresses, __parts with a text/plain part
+    beside the image part)."""
+    path = os.path.join(root, "sms-ie", "messages.ndjson")
+    o = Out(path)
+    contacts = [(f"+4477009{rng.randint(10_000, 99_999)}", name) for name in FRIENDS] + [("88355", None), ("VERIFY", None)]
+    row, part, t = 0, 0, 1_420_070_400_000
+    while o.bytes < target:
+        row += 1
+        t += rng.randint(5_000, 1_000_000)
+        thread = rng.randrange(len(contacts))
+        number, name = contacts[thread]
+        shown = {"__display_name": name} if name else {}
+        if rng.random() < 0.95:
+            sent = rng.random() < 0.45
+            record = {"_id": str(row), "thread_id": str(thread + 1), "address": number, "date": str(t),
+                      "date_sent": "0" if sent else str(t - rng.randint(500, 9000)), "protocol": None if sent else "0", "read": "1",
+                      "status": "-1", "type": "2" if sent else "1", "reply_path_present": None if sent else "0", "subject": None,
+                      "body": text.message(), "service_center": None if sent else "+447958879879", "locked": "0", "sub_id": "1",
+                      "error_code": "0", "creator": "com.google.android.apps.messaging", "seen": "1", **shown}
+        else:
+            part += 2
+            box = rng.choice(["1", "2"])
+            me = {"address": "+447700900000", "type": "151" if box == "1" else "137", "charset": "106"}
+            them = {"address": number, "type": "137" if box == "1" else "151", "charset": "106", **shown}
+            record = {"_id": str(row), "thread_id": str(thread + 1), "date": str(t // 1000), "date_sent": "0", "msg_box": box,
+                      "read": "1", "m_id": f"{rng.getrandbits(64):016x}", "sub": None, "sub_cs": None,
+                      "ct_t": "application/vnd.wap.multipart.related", "exp": None, "m_cls": "personal", "m_type": "132" if box == "1" else "128",
+                      "v": "18", "m_size": str(rng.randint(40_000, 300_000)), "pri": "129", "rr": "129", "rpt_a": None, "resp_st": None,
+                      "st": None, "tr_id": f"T{rng.getrandbits(40):x}", "retr_st": None, "retr_txt": None, "retr_txt_cs": None,
+                      "read_status": None, "ct_cls": None, "resp_txt": None, "d_tm": None, "d_rpt": "129", "locked": "0", "sub_id": "1",
+                      "seen": "1", "creator": "com.google.android.apps.messaging", "text_only": "0",
+                      "__sender_address": {"_id": str(part), "msg_id": str(row), **(them if box == "1" else me)},
+                      "__recipient_addresses": [{"_id": str(part + 1), "msg_id": str(row), **(me if box == "1" else them)}],
+                      "__parts": [{"_id": str(part), "mid": str(row), "seq": "0", "ct": "image/jpeg", "name": f"IMG_{row}.jpg", "chset": None,
+                                   "cd": None, "fn": None, "cid": "<image000000>", "cl": f"IMG_{row}.jpg", "ctt_s": None, "ctt_t": None,
+                                   "_data": f"/data/user/0/com.android.providers.telephony/app_parts/PART_{t}_IMG_{row}.jpg", "text": None},
+                                  {"_id": str(part + 1), "mid": str(row), "seq": "0", "ct": "text/plain", "name": None, "chset": "106",
+                                   "cd": None, "fn": None, "cid": "<text_0>", "cl": "text_0.txt", "ctt_s": None, "ctt_t": None,
+                                   "_data": None, "text": text.message()}]}
+        o.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+    return os.path.dirname(path), o.close()
+
+
+def signal(root, target, rng, text):
+    """Signal Desktop chats exported with signal-export (sigexport): one folder per chat with
+    its data.json, one JSON object a line (date as local time without offset, sender "Me" or
+    the contact's name, body with the two trailing spaces sigexport adds, quote, sticker,
+    reactions, attachments), about 20 MB a chat, calls written as body text as sigexport does."""
+    folder = os.path.join(root, "signal-chats")
+    total, chat = 0, 0
+    while total < target:
+        name = FRIENDS[chat % len(FRIENDS)] + ("" if chat < len(FRIENDS) else f" {chat}")
+        o = Out(os.path.join(folder, name, "data.json"))
+        t = 1_500_000_000 + chat * 13
+        while o.bytes < 20_000_000 and total + o.bytes < target:
+            t += rng.randint(10, 4000)
+            sender = "Me" if rng.random() < 0.5 else name
+            k = rng.random()
+            quote, reactions, attachments, body = "", [], [], text.message()
+            if k < 0.02:
+                body = rng.choice(["Missed voice call", "Incoming voice call (accepted, 4m 12s)", "Outgoing video call (unanswered)"])
+            elif k < 0.07:
+                attachments = [{"name": f"signal-{local(t, '%Y-%m-%d-%H%M%S')}.jpg", "path": f"media/signal-{local(t, '%Y-%m-%d-%H%M%S')}.jpg"}]
+            elif k < 0.12:
+                quote = "> " + text.message() + "\n\n"
+            if rng.random() < 0.08:
+                reactions = [{"name": rng.choice(["Me", name]), "emoji": rng.choice(["👍", "❤️", "😂"])}]
+            o.write(json.dumps({"date": local(t, "%Y-%m-%dT%H:%M:%S"), "sender": sender, "body": body + "  ", "quote": quote, "sticker": "",
+                                "reactions": reactions, "attachments": attachments}, ensure_ascii=False) + "\n")
+        total += o.close()
+        chat += 1
+    return folder, total
+
+
+SHOPS = [("REWE Markt GmbH", "REWE SAGT DANKE"), ("EDEKA Suedbayern", "EDEKA CENTER"), ("ALDI SUED", "ALDI SUED SAGT DANKE"),
+         ("Lidl Dienstleistung", "LIDL DIENSTL"), ("dm-drogerie markt", "DM FIL.1852"), ("Rossmann", "ROSSMANN 2231"),
+         ("DB Vertrieb GmbH", "DB BAHN A-NR ZDJ7K2"), ("Shell Deutschland", "SHELL 1045"), ("IKEA Deutschland", "IKEA EUSTACHIUS"),
+         ("Amazon EU S.a.r.L.", "AMZN Mktp DE"), ("Backhaus Kamps", "KAMPS BAECKEREI"), ("MediaMarkt", "MEDIA MARKT")]
+DIRECT_DEBITS = [("Stadtwerke Muenchen GmbH", "Abschlag Strom Vertragskonto 4000123456"), ("Telekom Deutschland GmbH", "Rechnung Festnetz Kundennr. 551234987"),
+                 ("Vodafone GmbH", "Mobilfunk Rechnung Kundenkonto 1122334455"), ("Allianz Versicherungs-AG", "Beitrag Hausratversicherung VS-Nr 7712003"),
+                 ("Rundfunk ARD, ZDF, DRadio", "Rundfunkbeitrag Beitragsnr. 453112876"), ("Netflix International B.V.", "Netflix Monatsabo"),
+                 ("Techniker Krankenkasse", "Beitrag Zusatzversicherung"), ("PayPal Europe S.a.r.l. et Cie S.C.A", "PP.4412.PP . Ihr Einkauf bei")]
+CITIES = ["Muenchen", "Berlin", "Hamburg", "Koeln", "Frankfurt", "Leipzig"]
+
+
+def iban(rng):
+    return f"DE{rng.randint(10, 99)}{rng.randint(10_000_000, 99_999_999)}{rng.randint(10 ** 9, 10 ** 10 - 1)}"
+
+
+def bookings(rng, text, start, per_day):
+    """Transactions of a busy current account as banks book them, from `start` (epoch seconds)
+    on, `per_day` a day on average: card payments with the terminal's booking text, SEPA
+    direct debits with mandate and creditor id, transfers with end-to-end references,
+    salary and other credits. About 4 % carry a lexicon phrase as payee or in the purpose."""
+    t = start
+    parties = {name: (iban(rng), rng.choice(["BYLADEMMXXX", "COBADEFFXXX", "DEUTDEDBXXX", "INGDDEFFXXX", "GENODEF1M01"])) for name, _ in SHOPS + DIRECT_DEBITS}
+    while True:
+        t += rng.randint(60, int(2 * 86_400 / per_day))
+        k = rng.random()
+        b = {"time": t, "eref": "NOTPROVIDED", "mref": None, "cred": None}
+        if k < 0.55:
+            name, terminal = rng.choice(SHOPS)
+            b.update(kind="card", name=name, amount=-rng.randint(120, 15_000), gvc="106", family=("PMNT", "CCRD", "POSD"),
+                     purpose=f"{terminal}//{rng.choice(CITIES)}/DE {local(t, '%Y-%m-%dT%H:%M:%S')} KFN 1 VJ 27{rng.randint(10, 12)}",
+                     eref=f"{rng.getrandbits(40):011d}"[:11])
+        elif k < 0.75:
+            name, purpose = rng.choice(DIRECT_DEBITS)
+            b.update(kind="dd", name=name, amount=-rng.randint(900, 25_000), gvc="105", family=("PMNT", "RDDT", "ESDD"),
+                     purpose=f"{purpose} {local(t, '%m/%Y')}", eref=f"E{rng.getrandbits(48):014d}"[:15],
+                     mref=f"M{rng.randint(10 ** 8, 10 ** 9)}", cred=f"DE{rng.randint(10, 99)}ZZZ0000{rng.randint(10 ** 6, 10 ** 7)}")
+        elif k < 0.9:
+            name = rng.choice(FRIENDS) if rng.random() < 0.7 else "Hausverwaltung Schmidt GmbH"
+            purpose = text.message() if name != "Hausverwaltung Schmidt GmbH" else f"Miete {local(t, '%m/%Y')} Whg. 3 OG links"
+            b.update(kind="transfer", name=name, amount=-rng.randint(500, 120_000), gvc="116", family=("PMNT", "ICDT", "ESCT"), purpose=purpose)
+            parties.setdefault(name, (iban(rng), "COBADEFFXXX"))
+        else:
+            name = rng.choice(["Acme Software GmbH", "Finanzamt Muenchen", "Alex Morgan", "Priya Shah"])
+            purpose = f"Gehalt {local(t, '%m/%Y')} Personalnr. 00412" if name.startswith("Acme") else f"Erstattung Einkommensteuer {time.gmtime(t).tm_year - 1}" if name.startswith("Finanz") else text.message()
+            b.update(kind="credit", name=name, amount=rng.randint(2_000, 420_000), gvc="166", family=("PMNT", "RCDT", "ESCT"), purpose=purpose)
+            parties.setdefault(name, (iban(rng), "DEUTDEDBXXX"))
+        if text.hit():
+            if rng.random() < 0.5:
+                b["name"] = rng.choice(text.phrases).title()
+                parties.setdefault(b["name"], (iban(rng), "GENODEF1M01"))
+            else:
+                b["purpose"] = rng.choice(text.phrases) + " " + b["purpose"][:40]
+        b["iban"], b["bic"] = parties[b["name"]]
+        yield b
+
+
+def xml_text(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def camt053(root, target, rng, text):
+    """ISO 20022 camt.053.001.08 account statements, one file a month as a bank's CAMT export
+    writes them (<date>_C53_<IBAN>_EUR_<n>.xml): GrpHdr, Stmt with the account, opening and
+    closing balances, then an Ntry per booking (amount, CdtDbtInd, status, booking and value
+    date, bank transaction code, TxDtls with references, related parties and agents, the
+    purpose as RmtInf/Ustrd, AddtlNtryInf). A small business's account: 2,000–4,000 entries a
+    month, pretty-printed."""
+    folder = os.path.join(root, "camt053")
+    account = "DE02120300000000202051"
+    stream = bookings(rng, text, 1_546_300_800, 100)
+    total, n, balance = 0, 0, 1_234_567
+    b = next(stream)
+    while total < target:
+        n += 1
+        month_start = b["time"]
+        g = time.gmtime(month_start)
+        month_end = calendar.timegm((g.tm_year + (g.tm_mon == 12), g.tm_mon % 12 + 1, 1, 0, 0, 0))
+        o = Out(os.path.join(folder, f"{local(month_end - 86_400, '%Y-%m-%d')}_C53_{account}_EUR_{n:03d}.xml"))
+        o.write('<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08" '
+                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08 camt.053.001.08.xsd">\n'
+                f'  <BkToCstmrStmt>\n    <GrpHdr>\n      <MsgId>C53{local(month_end, "%Y%m%d")}{n:06d}</MsgId>\n      <CreDtTm>{local(month_end, "%Y-%m-%dT06:00:00")}+01:00</CreDtTm>\n'
+                '      <MsgPgntn>\n        <PgNb>1</PgNb>\n        <LastPgInd>true</LastPgInd>\n      </MsgPgntn>\n    </GrpHdr>\n'
+                f'    <Stmt>\n      <Id>{local(month_start, "%Y%m")}{n:05d}</Id>\n      <ElctrncSeqNb>{n}</ElctrncSeqNb>\n      <CreDtTm>{local(month_end, "%Y-%m-%dT06:00:00")}+01:00</CreDtTm>\n'
+                f'      <FrToDt>\n        <FrDtTm>{local(month_start, "%Y-%m-01T00:00:00")}+01:00</FrDtTm>\n        <ToDtTm>{local(month_end - 1, "%Y-%m-%dT23:59:59")}+01:00</ToDtTm>\n      </FrToDt>\n'
+                f'      <Acct>\n        <Id>\n          <IBAN>{account}</IBAN>\n        </Id>\n        <Ccy>EUR</Ccy>\n        <Ownr>\n          <Nm>Taylor Design GmbH</Nm>\n        </Ownr>\n'
+                '        <Svcr>\n          <FinInstnId>\n            <BICFI>BYLADEM1001</BICFI>\n            <Nm>Deutsche Kreditbank Berlin</Nm>\n          </FinInstnId>\n        </Svcr>\n      </Acct>\n'
+                f'      <Bal>\n        <Tp>\n          <CdOrPrtry>\n            <Cd>PRCD</Cd>\n          </CdOrPrtry>\n        </Tp>\n        <Amt Ccy="EUR">{abs(balance) / 100:.2f}</Amt>\n'
+                f'        <CdtDbtInd>{"CRDT" if balance >= 0 else "DBIT"}</CdtDbtInd>\n        <Dt>\n          <Dt>{local(month_start, "%Y-%m-01")}</Dt>\n        </Dt>\n      </Bal>\n')
+        while b["time"] < month_end and total + o.bytes < target:
+            balance += b["amount"]
+            day = local(b["time"], "%Y-%m-%d")
+            debit = b["amount"] < 0
+            role = "Cdtr" if debit else "Dbtr"
+            mandate = f'              <MndtId>{b["mref"]}</MndtId>\n' if b["mref"] else ""
+            # A direct debit names the creditor with its SEPA creditor id.
+            scheme = (f'                  <Id>\n                    <PrvtId>\n                      <Othr>\n                        <Id>{b["cred"]}</Id>\n'
+                      '                        <SchmeNm>\n                          <Prtry>SEPA</Prtry>\n                        </SchmeNm>\n'
+                      '                      </Othr>\n                    </PrvtId>\n                  </Id>\n') if b["cred"] else ""
+            party = f'              <{role}>\n                <Pty>\n                  <Nm>{xml_text(b["name"])}</Nm>\n{scheme}                </Pty>\n              </{role}>\n'
+            o.write(f'      <Ntry>\n        <NtryRef>{rng.getrandbits(40)}</NtryRef>\n        <Amt Ccy="EUR">{abs(b["amount"]) / 100:.2f}</Amt>\n'
+                    f'        <CdtDbtInd>{"DBIT" if debit else "CRDT"}</CdtDbtInd>\n        <Sts>\n          <Cd>BOOK</Cd>\n        </Sts>\n'
+                    f'        <BookgDt>\n          <Dt>{day}</Dt>\n        </BookgDt>\n        <ValDt>\n          <Dt>{day}</Dt>\n        </ValDt>\n'
+                    f'        <AcctSvcrRef>{rng.getrandbits(60)}</AcctSvcrRef>\n'
+                    f'        <BkTxCd>\n          <Domn>\n            <Cd>{b["family"][0]}</Cd>\n            <Fmly>\n              <Cd>{b["family"][1]}</Cd>\n'
+                    f'              <SubFmlyCd>{b["family"][2]}</SubFmlyCd>\n            </Fmly>\n          </Domn>\n'
+                    f'          <Prtry>\n            <Cd>NTRF+{b["gvc"]}+9310</Cd>\n            <Issr>DK</Issr>\n          </Prtry>\n        </BkTxCd>\n'
+                    f'        <NtryDtls>\n          <TxDtls>\n            <Refs>\n              <EndToEndId>{b["eref"]}</EndToEndId>\n{mandate}            </Refs>\n'
+                    f'            <Amt Ccy="EUR">{abs(b["amount"]) / 100:.2f}</Amt>\n            <CdtDbtInd>{"DBIT" if debit else "CRDT"}</CdtDbtInd>\n'
+                    f'            <RltdPties>\n{party}'
+                    f'              <{role}Acct>\n                <Id>\n                  <IBAN>{b["iban"]}</IBAN>\n                </Id>\n              </{role}Acct>\n'
+                    f'            </RltdPties>\n            <RltdAgts>\n              <{role}Agt>\n                <FinInstnId>\n'
+                    f'                  <BICFI>{b["bic"]}</BICFI>\n                </FinInstnId>\n              </{role}Agt>\n            </RltdAgts>\n'
+                    f'            <RmtInf>\n              <Ustrd>{xml_text(b["purpose"])}</Ustrd>\n            </RmtInf>\n          </TxDtls>\n        </NtryDtls>\n'
+                    f'        <AddtlNtryInf>{ {"card": "KARTENZAHLUNG", "dd": "FOLGELASTSCHRIFT", "transfer": "ONLINE-UEBERWEISUNG", "credit": "GUTSCHRIFT UEBERWEISUNG"}[b["kind"]]}</AddtlNtryInf>\n      </Ntry>\n')
+            b = next(stream)
+        o.write(f'      <Bal>\n        <Tp>\n          <CdOrPrtry>\n            <Cd>CLBD</Cd>\n          </CdOrPrtry>\n        </Tp>\n        <Amt Ccy="EUR">{abs(balance) / 100:.2f}</Amt>\n'
+                f'        <CdtDbtInd>{"CRDT" if balance >= 0 else "DBIT"}</CdtDbtInd>\n        <Dt>\n          <Dt>{local(month_end - 86_400, "%Y-%m-%d")}</Dt>\n        </Dt>\n      </Bal>\n'
+                '    </Stmt>\n  </BkToCstmrStmt>\n</Document>\n')
+        total += o.close()
+    return folder, total
+
+
+def mt940(root, target, rng, text):
+    """A SWIFT MT940 export as German banks write it (one .sta file, one statement a booking
+    day: :20:, :25: BLZ/account, :28C:, :60F:, then a :61: and :86: per booking, :62F:, "-"),
+    the :86: in the structured German form (GVC, ?00 booking text, ?10 primanota, ?20–?29
+    the purpose in 27-character pieces with EREF+, MREF+, CRED+ and SVWZ+, ?30 BIC, ?31
+    IBAN, ?32–?33 the name, ?34), wrapped at 65 characters. A small business's account,
+    about three hundred bookings a day, so that 200 MB spans years rather than decades."""
+    path = os.path.join(root, "mt940", "MT940_DE02120300000000202051.sta")
+    o = Out(path)
+    stream = bookings(rng, text, 1_451_606_400, 300)
+    b, statement, balance = next(stream), 0, 1_234_567
+    texts = {"card": "KARTENZAHLUNG", "dd": "FOLGELASTSCHRIFT", "transfer": "ONLINE-UEBERWEISUNG", "credit": "GUTSCHRIFT UEBERW."}
+
+    def amount(cents):
+        return f"{abs(cents) // 100},{abs(cents) % 100:02d}"
+
+    while o.bytes < target:
+        statement += 1
+        day = b["time"] - b["time"] % 86_400
+        o.write(f":20:STARTUMSE\r\n:25:12030000/0000202051\r\n:28C:{statement:05d}/001\r\n"
+                f":60F:{'C' if balance >= 0 else 'D'}{local(day, '%y%m%d')}EUR{amount(balance)}\r\n")
+        while b["time"] < day + 86_400:
+            balance += b["amount"]
+            d = local(b["time"], "%y%m%d")
+            o.write(f":61:{d}{d[2:]}{'D' if b['amount'] < 0 else 'C'}{amount(b['amount'])}NMSC{b['eref'][:16]}//{rng.getrandbits(40)}\r\n")
+            svwz = ""
+            if b["eref"] != "NOTPROVIDED":
+                svwz += f"EREF+{b['eref']}"
+            if b["mref"]:
+                svwz += f"MREF+{b['mref']}CRED+{b['cred']}"
+            svwz += "SVWZ+" + b["purpose"]
+            pieces = "".join(f"?{20 + i}{svwz[i * 27:(i + 1) * 27]}" for i in range(min(10, (len(svwz) + 26) // 27)))
+            name = b["name"].upper()
+            field = (f"{b['gvc']}?00{texts[b['kind']]}?10{rng.randint(1000, 9999)}{pieces}?30{b['bic']}?31{b['iban']}"
+                     f"?32{name[:27]}" + (f"?33{name[27:54]}" if len(name) > 27 else "") + "?34992")
+            o.write(":86:" + "\r\n".join(field[i:i + 65] for i in range(0, len(field), 65)) + "\r\n")
+            b = next(stream)
+        o.write(f":62F:{'C' if balance >= 0 else 'D'}{local(day, '%y%m%d')}EUR{amount(balance)}\r\n-\r\n")
+    return path, o.close()
+
+
+def qif(root, target, rng, text):
+    """A QIF export of a current account (!Type:Bank), as Quicken, GnuCash and many banks'
+    "QIF" downloads write it: D date (MM/DD/YYYY), T and U amount, N check number or
+    reference, P payee, M memo, L category, C cleared, ^ ending each record; a few split
+    transactions (S, E, $ lines). Some 600 records a day, so that 200 MB (1.7 million records)
+    spans years rather than centuries."""
+    path = os.path.join(root, "qif", "Checking.qif")
+    o = Out(path)
+    o.write("!Type:Bank\n")
+    stream = bookings(rng, text, 1_420_070_400, 600)
+    categories = {"card": ["Groceries", "Household", "Travel:Rail", "Auto:Fuel", "Shopping"], "dd": ["Utilities:Electric", "Utilities:Telephone", "Insurance", "Subscriptions"],
+                  "transfer": ["Rent", "Gifts", "Transfer"], "credit": ["Salary", "Tax Refund", "Other Inc"]}
+    while o.bytes < target:
+        b = next(stream)
+        value = f"{b['amount'] / 100:,.2f}"
+        category = rng.choice(categories[b["kind"]])
+        record = f"D{local(b['time'], '%m/%d/%Y')}\nT{value}\nU{value}\nC{rng.choice(['X', 'X', '*', ''])}\n"
+        if b["kind"] == "transfer" and rng.random() < 0.3:
+            record += f"N{rng.randint(100, 9999)}\n"
+        record += f"P{b['name']}\nM{b['purpose']}\nL{category}\n"
+        if rng.random() < 0.03 and b["amount"] < -1000:
+            half = b["amount"] // 2
+            record += (f"S{category}\nE{text.message()[:60]}\n${half / 100:.2f}\n"
+                       f"SHousehold\nE{rng.choice(EVERYDAY)}\n${(b['amount'] - half) / 100:.2f}\n")
+        o.write(record + "^\n")
+    return path, o.close()
+
+
+def paypal(root, target, rng, text):
+    """PayPal's activity download (Activity → Statements → Activity download, all
+    transactions, CSV) for a UK account: every field quoted, the 41 columns of the current
+    report (Date dd/mm/yyyy, Time, TimeZone, Name, Type, Status, Currency, Gross, Fee, Net,
+    e-mail addresses, Transaction ID, Item Title, Reference Txn ID, Balance, …, Note, Balance
+    Impact); purchases with the card or bank top-up row PayPal books beside them, payments to
+    friends with a note, subscriptions, refunds, a payment every ten minutes or so (a seller's or a
+    very busy buyer's account). One file a year, as the report's period
+    limit has it."""
+    folder = os.path.join(root, "paypal")
+    header = ["Date", "Time", "TimeZone", "Name", "Type", "Status", "Currency", "Gross", "Fee", "Net", "From Email Address",
+              "To Email Address", "Transaction ID", "Shipping Address", "Address Status", "Item Title", "Item ID",
+              "Shipping and Handling Amount", "Insurance Amount", "Sales Tax", "Option 1 Name", "Option 1 Value", "Option 2 Name",
+              "Option 2 Value", "Reference Txn ID", "Invoice Number", "Custom Number", "Quantity", "Receipt ID", "Balance",
+              "Address Line 1", "Address Line 2/District/Neighbourhood", "Town/City", "County", "Postcode", "Country",
+              "Contact Phone Number", "Subject", "Note", "Country Code", "Balance Impact"]
+    shops = [("eBay O*12-09876-54321", "ebay@ebay.co.uk"), ("Etsy UK", "payments@etsy.com"), ("Deliveroo", "paypal@deliveroo.co.uk"),
+             ("Steam Purchase", "paypal@valvesoftware.com"), ("Vinted", "payments@vinted.co.uk"), ("Uber BV", "paypal@uber.com"),
+             ("JustEat", "pp@just-eat.co.uk"), ("Spotify AB", "paypal@spotify.com"), ("ASOS.com Ltd", "paypal@asos.com")]
+    items = ["Wireless earbuds, black", "Vintage denim jacket size M", "Order #{n}", "Monthly subscription", "Pizza order",
+             "Phone case iPhone 14", "Board game - Catan", "Running shoes UK 9", "Ride {n}", "Gift card"]
+    me = "sam.taylor@example.co.uk"
+
+    def tid():
+        return "".join(rng.choice("0123456789ABCDEFGHJKLMNPRSTUVWXY") for _ in range(17))
+
+    total, t, balance = 0, 1_420_070_400, 0
+    while total < target:
+        year = time.gmtime(t).tm_year
+        o = Out(os.path.join(folder, f"Download_{year}.CSV"))
+        o.write(",".join(f'"{h}"' for h in header) + "\n")
+        while time.gmtime(t).tm_year == year and total + o.bytes < target:
+            t += rng.randint(30, 1_200)
+            k = rng.random()
+            note, subject = "", ""
+            if k < 0.6:
+                name, email = rng.choice(shops)
+                kind = rng.choice(["Express Checkout Payment", "Website Payment", "PreApproved Payment Bill User Payment"])
+                item = rng.choice(items).format(n=rng.randint(10_000, 99_999))
+                if text.hit():
+                    item = rng.choice(text.phrases).title()
+                gross = -rng.randint(199, 12_000)
+                src, dst = me, email
+            elif k < 0.85:
+                name = rng.choice(FRIENDS)
+                email = name.split()[0].lower() + "@example.com"
+                kind, item = "Mobile Payment", ""
+                gross = rng.randint(500, 9_000) * rng.choice([-1, 1])
+                note = text.message()
+                src, dst = (me, email) if gross < 0 else (email, me)
+            else:
+                name, email = rng.choice(shops)
+                kind, item = "Payment Refund", ""
+                gross = rng.randint(199, 5_000)
+                src, dst = email, me
+            balance += gross
+            ref = tid()
+            rows = [(name, kind, gross, src, dst, ref, item, "", note)]
+            if gross < 0:
+                # A purchase PayPal funds from the card or bank account: the top-up row beside it.
+                rows.append(("", rng.choice(["General Card Deposit", "Bank Deposit to PP Account "]), -gross, "", me, tid(), "", ref, ""))
+                balance -= gross
+            for name_, kind_, gross_, src_, dst_, id_, item_, ref_, note_ in rows:
+                fields = [local(t, "%d/%m/%Y"), local(t, "%H:%M:%S"), "Europe/London", name_, kind_, "Completed", "GBP",
+                          f"{gross_ / 100:,.2f}", "0.00", f"{gross_ / 100:,.2f}", src_, dst_, id_, "", "", item_, "", "0.00", "", "",
+                          "", "", "", "", ref_, "", "", "1" if item_ else "", "", f"{balance / 100:,.2f}", "", "", "", "", "", "", "",
+                          subject, note_, "", "Debit" if gross_ < 0 else "Credit"]
+                o.write(",".join('"' + f.replace('"', '""') + '"' for f in fields) + "\n")
+        total += o.close()
+    return folder, total
+
+
 FORMATS = {
     "apple-health": apple_health,
     "spotify": spotify,
@@ -822,6 +1782,19 @@ FORMATS = {
     "chatgpt": chatgpt,
     "firefox": firefox,
     "gpx": gpx,
+    "semantic-location": semantic_location,
+    "timeline": timeline,
+    "my-activity-html": my_activity_html,
+    "facebook": facebook,
+    "instagram": instagram,
+    "whatsapp-msgstore": whatsapp_msgstore,
+    "imessage": imessage,
+    "sms-ie": sms_ie,
+    "signal": signal,
+    "camt053": camt053,
+    "mt940": mt940,
+    "qif": qif,
+    "paypal": paypal,
     "photos": photos_takeout,
 }
 

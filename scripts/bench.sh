@@ -11,7 +11,10 @@
 #   (`steward demo lena --write-only --statements-only`).
 # - The formats the writer does not produce at size (Apple Health, Spotify, X, Messenger,
 #   TikTok, WhatsApp, Chrome's History database, SMS Backup & Restore, Telegram, Gmail mbox, ChatGPT,
-#   Firefox places.sqlite, GPX tracks) from scripts/bench-formats.py, BENCH_MB each.
+#   Firefox places.sqlite, GPX tracks; since stop 40 also Semantic Location History month files,
+#   the on-device Timeline.json, My Activity HTML, Facebook and Instagram JSON, WhatsApp's
+#   msgstore.db, Apple Messages' chat.db, SMS Import / Export, Signal, CAMT.053, MT940, QIF and
+#   PayPal) from scripts/bench-formats.py, BENCH_MB each.
 # - A Google Photos Takeout zip (JPEG with Exif, HEIC, MP4, JSON sidecars) of BENCH_PHOTOS_MB.
 #
 # MB counts uncompressed input bytes; inputs are in the page cache, so this is CPU cost. On a
@@ -132,7 +135,9 @@ if wants formats; then
   # One format generated at a time, before its scan is timed: reading the generator's output
   # through a pipe let it write the next format while the previous one was scanned, so every
   # scan but the last shared the two cores with it (docs/performance.md, "The latest quiet run").
-  for format in apple-health spotify twitter messenger tiktok whatsapp chrome-sqlite sms-backup telegram mbox chatgpt firefox gpx; do
+  for format in apple-health spotify twitter messenger tiktok whatsapp chrome-sqlite sms-backup telegram mbox chatgpt firefox gpx \
+                semantic-location timeline my-activity-html facebook instagram whatsapp-msgstore imessage sms-ie signal \
+                camt053 mt940 qif paypal; do
     python3 "$root/scripts/bench-formats.py" "$gen" "$root/rules" --mb "$mb" --formats "$format" >"$data/format.tsv"
     IFS=$'\t' read -r name path bytes <"$data/format.tsv"
     case $name in
@@ -149,6 +154,19 @@ if wants formats; then
       chatgpt) label="ChatGPT conversations.json" ;;
       firefox) label="Firefox places.sqlite" ;;
       gpx) label="GPX tracks (Strava export)" ;;
+      semantic-location) label="Google Semantic Location History (month files)" ;;
+      timeline) label="Google Maps Timeline.json (on-device)" ;;
+      my-activity-html) label="Google My Activity HTML (Search, YouTube)" ;;
+      facebook) label="Facebook posts, comments, likes, searches (JSON)" ;;
+      instagram) label="Instagram messages and comments (JSON)" ;;
+      whatsapp-msgstore) label="WhatsApp msgstore.db (SQLite)" ;;
+      imessage) label="Apple Messages chat.db (SQLite)" ;;
+      sms-ie) label="SMS Import / Export messages.ndjson" ;;
+      signal) label="Signal sigexport data.json" ;;
+      camt053) label="CAMT.053 statements (XML, month files)" ;;
+      mt940) label="MT940 statement (.sta)" ;;
+      qif) label="QIF statement" ;;
+      paypal) label="PayPal activity download (CSV)" ;;
       *) label=$name ;;
     esac
     scan "$label" "$path" "$bytes" --no-db
