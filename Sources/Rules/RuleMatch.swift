@@ -86,6 +86,10 @@ public struct RuleMatch: Sendable {
     /// Fields searched when a rule names none: where merchant names and queries live.
     public static let defaultFields: [Event.Field] = [.text, .title, .counterparty, .place]
 
+    /// Fields searched when a rule on the person's own words (`authored_by: person`) names
+    /// none: the counterparty of a message or post is the chat, group or person it went to.
+    public static let ownWordsFields: [Event.Field] = [.text, .title, .place]
+
     public var hasLexiconCondition: Bool { !lexicons.isEmpty || !terms.isEmpty }
 
     /// Whether the authorship filter lets an event through.

@@ -645,6 +645,12 @@ struct RuleSetLoader {
         guard match.hasLexiconCondition || match.mcc != nil || match.hours != nil || match.amount != nil else {
             throw node.error("match has no condition: give lexicons, terms, mcc, amount or hours")
         }
+        if map["fields"] == nil && match.authoredBy == .person {
+            // A rule on the person's own words reads what they wrote, not the name of the chat
+            // or of whom they wrote to: a WhatsApp group called "Work drinks" made every message
+            // in it an alcohol finding (docs/rules.md, "How a rule matches one event").
+            match.fields = RuleMatch.ownWordsFields
+        }
         return match
     }
 
