@@ -405,8 +405,8 @@ public struct LexiconAutomaton: Sendable {
     }
 
     /// The pattern trie, built once per automaton: nodes are numbered as created; a node's
-    /// children are found through one dictionary while building and as a contiguous run of
-    /// edges afterwards.
+    /// children are found through a row for the root and a list of siblings below it while
+    /// building, and as a contiguous run of edges afterwards.
     private struct Trie {
         struct Edge { var byteClass: UInt8; var child: Int32 }
         private(set) var patternAt: [Int32] = [-1]
@@ -416,32 +416,64 @@ public struct LexiconAutomaton: Sendable {
         var edgeCount: Int { edgeList.count }
 
         init(patternBytes: [[UInt8]], byteClass: [UInt8]) {
-            var childOf: [Int: Int32] = [:]
-            var created: [(parent: Int32, edge: Edge)] = []
+            // Sibling lists rather than one dictionary keyed by (node, class): below the root
+            // a node has one or a few children, and the dictionary (a million entries, doubled
+            // while it grew) was the largest allocation of loading the rules, 19 MB at the
+            // peak (docs/performance.md, "The trie built without a dictionary").
+            var rootChild = [Int32](repeating: -1, count: 256)
+            var firstChild: [Int32] = [-1]
+            var nextSibling: [Int32] = [-1]
+            var childClass: [UInt8] = [0]
+            var rootOrder: [Int32] = []
             for (index, bytes) in patternBytes.enumerated() {
                 var node = 0
                 for b in bytes {
                     let c = byteClass[Int(b)]
-                    let key = node << 8 | Int(c)
-                    if let child = childOf[key] { node = Int(child); continue }
+                    var found: Int32 = -1
+                    if node == 0 {
+                        found = rootChild[Int(c)]
+                    } else {
+                        var k = firstChild[node]
+                        while k >= 0 {
+                            if childClass[Int(k)] == c { found = k; break }
+                            k = nextSibling[Int(k)]
+                        }
+                    }
+                    if found >= 0 { node = Int(found); continue }
                     let child = Int32(patternAt.count)
                     patternAt.append(-1)
-                    childOf[key] = child
-                    created.append((Int32(node), Edge(byteClass: c, child: child)))
+                    firstChild.append(-1)
+                    childClass.append(c)
+                    if node == 0 {
+                        rootChild[Int(c)] = child
+                        rootOrder.append(child)
+                        nextSibling.append(-1)
+                    } else {
+                        nextSibling.append(firstChild[node])
+                        firstChild[node] = child
+                    }
                     node = Int(child)
                 }
                 patternAt[node] = Int32(index)
             }
-            // Children grouped by parent (a counting sort), in the order they were created.
+            // Children grouped by parent, in the order they were created: the root's as
+            // recorded, every other node's sibling list reversed (a child is put in front).
             var start = [Int32](repeating: 0, count: patternAt.count + 1)
-            for (parent, _) in created { start[Int(parent) + 1] += 1 }
-            for i in 1..<start.count { start[i] += start[i - 1] }
-            var fill = start
-            var list = [Edge](repeating: Edge(byteClass: 0, child: 0), count: created.count)
-            for (parent, edge) in created {
-                list[Int(fill[Int(parent)])] = edge
-                fill[Int(parent)] += 1
+            var list: [Edge] = []
+            list.reserveCapacity(patternAt.count - 1)
+            var siblings: [Int32] = []
+            for node in 0..<patternAt.count {
+                start[node] = Int32(list.count)
+                if node == 0 {
+                    for child in rootOrder { list.append(Edge(byteClass: childClass[Int(child)], child: child)) }
+                    continue
+                }
+                siblings.removeAll(keepingCapacity: true)
+                var k = firstChild[node]
+                while k >= 0 { siblings.append(k); k = nextSibling[Int(k)] }
+                for child in siblings.reversed() { list.append(Edge(byteClass: childClass[Int(child)], child: child)) }
             }
+            start[patternAt.count] = Int32(list.count)
             edgeStart = start
             edgeList = list
         }

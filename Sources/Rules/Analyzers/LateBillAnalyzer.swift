@@ -17,13 +17,16 @@ import StewardCore
 /// bank's own fees (`unnamed_fee_unless`: a returned debit's) (docs/rules.md, "Late bills").
 ///
 /// Memory: only utility payments and fee candidates are kept (a few per month), capped at
-/// `maximumRecords` per session.
+/// `maximumRecords` per session: forty years of twenty monthly bills, about 6 MB. A statement
+/// beyond it (a business account, a generated input) has its later bills left out
+/// (docs/analyzers/late_bills.md, "Limits").
 final class LateBillAnalyzer: EventAnalyzer, FoldedFieldReader {
     struct Record {
         var payee: String
         /// Name words of the counterparty and text (`PayeeWords`), for statements without a
-        /// payee field.
-        var words: [String]
+        /// payee field, kept as hashes: only compared for equality, and every utility payment
+        /// of a long statement is kept until the scan ends.
+        var words: [Int]
         /// The fee itself names a utility (lexicon, MCC or purpose code).
         var namesUtility: Bool
         /// A late-payment fee (a `fee` lexicon hit, not a code alone) that names no payee:
@@ -36,7 +39,7 @@ final class LateBillAnalyzer: EventAnalyzer, FoldedFieldReader {
         var countedByRule = false
     }
 
-    static let maximumRecords = 100_000
+    static let maximumRecords = 10_000
 
     let definition: LateBillDefinition
     private var filter: SourceFilter
@@ -73,7 +76,7 @@ final class LateBillAnalyzer: EventAnalyzer, FoldedFieldReader {
         let isUtility = utility.matches(event, scanner: scanner)
         guard isFee || isUtility else { return }
         var record = Record(payee: TransactionTextScanner.payeeKey(folded: scanner.cache.bytes(event.counterparty, .counterparty)),
-                            words: PayeeWords.words(of: event, ignoring: definition.ignoreWords), namesUtility: isUtility,
+                            words: PayeeWords.words(of: event, ignoring: definition.ignoreWords).map(\.hashValue), namesUtility: isUtility,
                             ranked: RankedRecord(event: event, path: path, rule: definition.id), source: event.source,
                             countedByRule: attributes.contains(definition.attribute.id))
         // A charge (money out) with late-payment words, not one of the bank's own fees.

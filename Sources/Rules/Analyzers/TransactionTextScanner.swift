@@ -249,30 +249,36 @@ struct SourceFilter {
 /// kept (its strings are shared, not copied) and the evidence excerpt is built only for records
 /// that end up in a finding: building excerpts for every candidate dominated the analyzers' cost.
 struct RankedRecord: Sendable {
-    var event: Event
+    // What evidence and ordering need, not the whole `Event`: analyzers keep tens of thousands
+    // of candidates (every utility payment, every credit), and a kept `Event` with its
+    // strings cost about three times the excerpt (an MT940 statement's peak memory grew with
+    // its length; docs/performance.md, "Bank analyzers keep excerpts, not records").
+    let time: Timestamp?
+    let position: SourcePosition
+    let excerpt: String
     var path: String
     var rule: String
 
     init(event: Event, path: String, rule: String) {
-        self.event = event
+        time = event.time
+        position = event.position
+        excerpt = event.excerpt()
         self.path = path
         self.rule = rule
     }
 
-    var time: Timestamp? { event.time }
-
     var evidence: Evidence {
-        Evidence(path: path, locator: event.position.description, time: event.time?.iso8601, excerpt: event.excerpt(), rule: rule)
+        Evidence(path: path, locator: position.description, time: time?.iso8601, excerpt: excerpt, rule: rule)
     }
 
     /// Identity of the record for de-duplication: path and position.
-    var key: String { path + "\u{0}" + event.position.description }
+    var key: String { path + "\u{0}" + position.description }
 
     func ranks(before other: RankedRecord) -> Bool {
-        let a = event.time?.epochSeconds ?? Int64.max, b = other.event.time?.epochSeconds ?? Int64.max
+        let a = time?.epochSeconds ?? Int64.max, b = other.time?.epochSeconds ?? Int64.max
         if a != b { return a < b }
         if path != other.path { return path < other.path }
-        let p = event.position, q = other.event.position
+        let p = position, q = other.position
         return (p.line ?? -1, p.record ?? -1, p.pointer ?? "") < (q.line ?? -1, q.record ?? -1, q.pointer ?? "")
     }
 
