@@ -6,7 +6,7 @@ import StewardCore
 /// Other people's words: rules can be limited to the person's own, and evidence never quotes
 /// someone else unless the session is told to.
 final class AuthorshipTests: XCTestCase {
-    private func ruleSet(authoredBy: String) throws -> (RuleDirectoryFixture, RuleSet) {
+    private func ruleSet(authoredBy: String, fields: String? = nil) throws -> (RuleDirectoryFixture, RuleSet) {
         let fixture = try RuleDirectoryFixture(files: ["signals/chat.yaml": """
             rules:
               - id: finance.gambling.chat
@@ -16,6 +16,7 @@ final class AuthorshipTests: XCTestCase {
                 match:
                   kinds: [message]
                   authored_by: \(authoredBy)
+            \(fields.map { "      fields: \($0)" } ?? "")
                   lexicons: [gambling]
                 examples:
                   positive:
@@ -55,34 +56,14 @@ final class AuthorshipTests: XCTestCase {
     }
 
     func testOwnWordsRulesDoNotReadTheChatsNameUnlessTheyNameTheCounterpartyField() throws {
-        func rules(authoredBy: String, fields: String?) throws -> (RuleDirectoryFixture, RuleSet) {
-            let fixture = try RuleDirectoryFixture(files: ["signals/chat.yaml": """
-                rules:
-                  - id: finance.gambling.chat
-                    attribute: finance.gambling
-                    title: Casino talk
-                    confidence: 0.5
-                    match:
-                      kinds: [message]
-                      authored_by: \(authoredBy)
-                \(fields.map { "      fields: \($0)" } ?? "")
-                      lexicons: [gambling]
-                    examples:
-                      positive:
-                        - {source: whatsapp.chat, kind: message, text: "casino tonight?"}
-                      negative:
-                        - {source: whatsapp.chat, kind: message, text: "bakery"}
-                """])
-            return (fixture, try RuleSet.load(directory: fixture.rulesDirectory))
-        }
         // The person's message "see you at 8" in a group chat named "Casino crew".
         let inGroup = Event(source: "whatsapp.chat", kind: .message, text: "see you at 8", counterparty: "Casino crew",
                             authoredByOthers: false, position: .line(3))
-        let (_, own) = try rules(authoredBy: "person", fields: nil)
+        let (_, own) = try ruleSet(authoredBy: "person")
         XCTAssertEqual(InferenceSession(ruleSet: own).process(inGroup, path: "chat.txt"), [], "the group's name is not the person's words")
-        let (_, named) = try rules(authoredBy: "person", fields: "[text, counterparty]")
+        let (_, named) = try ruleSet(authoredBy: "person", fields: "[text, counterparty]")
         XCTAssertEqual(InferenceSession(ruleSet: named).process(inGroup, path: "chat.txt"), ["finance.gambling.chat"])
-        let (_, anyone) = try rules(authoredBy: "anyone", fields: nil)
+        let (_, anyone) = try ruleSet(authoredBy: "anyone")
         XCTAssertEqual(InferenceSession(ruleSet: anyone).process(inGroup, path: "chat.txt"), ["finance.gambling.chat"])
     }
 
