@@ -213,7 +213,53 @@ final class LocationAnalyzerTests: XCTestCase {
         XCTAssertTrue(home.value!.contains("at least:"), home.value!)
         XCTAssertEqual(home.evidence.count, 20)
         XCTAssertNotNil(findings.first { $0.attribute == "mobility.workplace" })
-        XCTAssertLessThanOrEqual(analyzer.placeHours.count, 500_000)
+        XCTAssertLessThanOrEqual(analyzer.placeHours.count, definition.maximumPlaceHours)
+    }
+
+    func testDistinctCountSketchEstimatesWithinItsStatedBoundAndMergesAsOneStream() {
+        // The bound holds in 95 of 100 cases: twenty disjoint sets of keys, each key given
+        // twice, at sizes around the classic estimator's weak spot (2.5 × 16,384) and beyond.
+        for n in [1_000, 40_000, 50_000, 300_000] {
+            var within = 0
+            for set in 0..<UInt64(20) {
+                var sketch = DistinctCountSketch()
+                let first = set * 10_000_000
+                for key in first..<first + UInt64(n) { sketch.insert(key); sketch.insert(key) }
+                let error = abs(Double(sketch.estimate) - Double(n)) / Double(n)
+                XCTAssertLessThanOrEqual(error, 2 * DistinctCountSketch.errorBound, "\(n) distinct keys estimated as \(sketch.estimate)")
+                if error <= DistinctCountSketch.errorBound { within += 1 }
+            }
+            XCTAssertGreaterThanOrEqual(within, 18, "\(n) distinct keys: \(within) of 20 sets within the bound")
+        }
+        var whole = DistinctCountSketch(), first = DistinctCountSketch(), second = DistinctCountSketch()
+        for key in 0..<UInt64(100_000) {
+            whole.insert(key)
+            if key % 3 == 0 { first.insert(key) } else { second.insert(key) }
+        }
+        first.merge(second)
+        XCTAssertEqual(first, whole)
+    }
+
+    func testPlaceHoursBeyondTheExactBudgetAreEstimatedAndTheFindingSaysAbout() throws {
+        var definition = try places()
+        definition.maximumPlaceHours = 1_000
+        let analyzer = LocationPlacesAnalyzer(definition: definition)
+        let start = Timestamp.parseISO8601(Array("2023-01-02T00:00:00Z".utf8))!.epochSeconds
+        // 20,000 hours: nights at home, every other hour in a cell of its own.
+        for i in 0..<20_000 {
+            let t = start + Int64(i) * 3600
+            let hour = i % 24
+            let night = hour >= 22 || hour < 6
+            analyzer.observe(Event(source: "google.location_records", kind: .location, time: Timestamp(epochSeconds: t, utcOffsetSeconds: 0),
+                                   latitude: night ? 51.5362 : 50 + Double(i % 400) * 0.01, longitude: night ? -0.1030 : -3 + Double(i / 400) * 0.01,
+                                   position: .record(i)), path: "Records.json")
+        }
+        XCTAssertTrue(analyzer.placeHours.isEmpty, "the exact set is given up beyond the budget")
+        XCTAssertLessThanOrEqual(abs(Double(analyzer.placeHourCount) - 20_000) / 20_000, DistinctCountSketch.errorBound)
+        let home = try XCTUnwrap(analyzer.findings(evidenceLimit: 5).first { $0.attribute == "mobility.home" })
+        let part = try XCTUnwrap(home.valueParts?.first { $0.key.hasPrefix("value.reidentification.points") })
+        XCTAssertEqual(part.key, "value.reidentification.points_about")
+        XCTAssertTrue(home.value!.contains("has about "), home.value!)
     }
 
     // MARK: night activity

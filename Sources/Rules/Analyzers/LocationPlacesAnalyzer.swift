@@ -43,14 +43,20 @@ final class LocationPlacesAnalyzer: EventAnalyzer {
     struct PlaceHour: Hashable {
         var cell: Int64
         var hour: Int64
+
+        /// The point as one sketch key.
+        var key: UInt64 { DistinctCountSketch.mix(UInt64(bitPattern: cell)) ^ UInt64(bitPattern: hour) }
     }
 
     private(set) var cells: [Int64: CellTally] = [:]
     private(set) var countries: [String: CountryTally] = [:]
     /// Country of each cell seen (by its centre), so the lookup runs once per cell.
     private var cellCountry: [Int64: String] = [:]
+    /// Distinct place-hour points, counted exactly up to `max_place_hours`; beyond, estimated
+    /// in `placeHourSketch` (16 KB) and the set emptied: a widely spread Timeline.json held
+    /// 436,368 of them, 25 MB as a set (docs/analyzers/location.md).
     private(set) var placeHours = Set<PlaceHour>()
-    private(set) var placeHoursOverflow = false
+    private(set) var placeHourSketch: DistinctCountSketch?
     private(set) var droppedCells = 0
     private(set) var droppedRecords = 0
     /// Largest total of a dropped cell: the most a cluster count can be short by, per cell.
@@ -88,12 +94,14 @@ final class LocationPlacesAnalyzer: EventAnalyzer {
         if let code = country(ofCell: key) {
             Self.update(&countries[code, default: CountryTally()], time: time, event: event, path: path, rule: rule)
         }
-        if !placeHoursOverflow {
-            let placeHour = PlaceHour(cell: key, hour: time.epochSeconds >= 0 ? time.epochSeconds / 3600 : (time.epochSeconds - 3599) / 3600)
-            if placeHour != lastPlaceHour {
-                lastPlaceHour = placeHour
+        let placeHour = PlaceHour(cell: key, hour: time.epochSeconds >= 0 ? time.epochSeconds / 3600 : (time.epochSeconds - 3599) / 3600)
+        if placeHour != lastPlaceHour {
+            lastPlaceHour = placeHour
+            if placeHourSketch != nil {
+                placeHourSketch!.insert(placeHour.key)
+            } else {
                 placeHours.insert(placeHour)
-                if placeHours.count >= definition.maximumPlaceHours { placeHoursOverflow = true }
+                if placeHours.count >= definition.maximumPlaceHours { estimatePlaceHoursFromNowOn() }
             }
         }
         if created && cells.count > definition.maximumCells { dropLeastVisitedCells() }
@@ -185,9 +193,16 @@ final class LocationPlacesAnalyzer: EventAnalyzer {
             countries[code] = mine
         }
         for (key, code) in other.cellCountry where cellCountry[key] == nil { cellCountry[key] = code }
-        if !placeHoursOverflow {
+        if placeHourSketch == nil && other.placeHourSketch == nil {
             placeHours.formUnion(other.placeHours)
-            placeHoursOverflow = other.placeHoursOverflow || placeHours.count >= definition.maximumPlaceHours
+            if placeHours.count >= definition.maximumPlaceHours { estimatePlaceHoursFromNowOn() }
+        } else {
+            if placeHourSketch == nil { estimatePlaceHoursFromNowOn() }
+            if let theirs = other.placeHourSketch {
+                placeHourSketch!.merge(theirs)
+            } else {
+                for point in other.placeHours { placeHourSketch!.insert(point.key) }
+            }
         }
         droppedCells += other.droppedCells
         droppedRecords += other.droppedRecords
@@ -195,6 +210,17 @@ final class LocationPlacesAnalyzer: EventAnalyzer {
         locatedRecords += other.locatedRecords
         sources.formUnion(other.sources)
         if cells.count > definition.maximumCells { dropLeastVisitedCells() }
+    }
+
+    /// How many distinct place-hour points the records hold: exact, or the sketch's estimate.
+    var placeHourCount: Int { placeHourSketch?.estimate ?? placeHours.count }
+
+    /// Moves the exact set into a sketch and counts there from now on.
+    private func estimatePlaceHoursFromNowOn() {
+        var sketch = DistinctCountSketch()
+        for point in placeHours { sketch.insert(point.key) }
+        placeHourSketch = sketch
+        placeHours = []
     }
 
     // MARK: findings
@@ -290,8 +316,8 @@ final class LocationPlacesAnalyzer: EventAnalyzer {
     }
 
     private func reidentification(workplaceKnown: Bool) -> [FindingValuePart] {
-        var parts = [FindingValuePart(placeHoursOverflow ? "value.reidentification.points_at_least" : "value.reidentification.points",
-                                      ["count": .integer(placeHours.count), "cell": cellArgument])]
+        var parts = [FindingValuePart(placeHourSketch != nil ? "value.reidentification.points_about" : "value.reidentification.points",
+                                      ["count": .integer(placeHourCount), "cell": cellArgument])]
         if workplaceKnown { parts.append(FindingValuePart("value.reidentification.home_work")) }
         return parts
     }

@@ -25,7 +25,7 @@ public struct LocationPlacesDefinition: AnalyzerDefinition {
     public internal(set) var maximumCells: Int
     public let evidencePerCell: Int
     /// Distinct (cell, hour) points counted exactly up to this many, then reported as "at least".
-    public let maximumPlaceHours: Int
+    public internal(set) var maximumPlaceHours: Int
     public let confidence: [String: Double]
     public let home: Attribute
     public let workplace: Attribute
