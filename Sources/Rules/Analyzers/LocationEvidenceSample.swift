@@ -48,6 +48,11 @@ struct LocationEvidenceSample {
         if items.count >= limit, let worst = items.last, !item.ranks(before: worst) { return }
         var index = items.count
         while index > 0 && item.ranks(before: items[index - 1]) { index -= 1 }
+        // Grown no further than the limit and the one item inserted before the last goes:
+        // doubling took a full sample of 20 to room for 32, and a widely spread Timeline.json
+        // holds tens of thousands of samples (docs/performance.md, "Place-hour points counted
+        // in a sketch beyond 50,000").
+        if items.count == items.capacity { items.reserveCapacity(min(limit + 1, max(4, items.count * 2))) }
         items.insert(item, at: index)
         if items.count > limit { items.removeLast() }
     }
