@@ -4,7 +4,8 @@ scripts/bench.sh (docs/performance.md, "Per-format table"). Not part of steward:
 never writes these; the persona writers (steward demo --write-only --scale) cover the Takeout's
 JSON members and a bank CSV and OFX, this covers the rest (among them Semantic Location History
 month files as Takeout writes them, the on-device Timeline.json, My Activity HTML, and the
-CAMT.053, MT940, QIF and PayPal statements).
+CAMT.053, MT940, QIF and PayPal statements, Google Calendar's .ics, Garmin TCX, and the CSVs of
+Reddit's and LinkedIn's data requests and of YouTube comments).
 
     bench-formats.py OUT_DIR RULES_DIR [--mb MB] [--formats a,b,...] [--photos-mb MB]
 
@@ -1767,6 +1768,299 @@ def paypal(root, target, rng, text):
         total += o.close()
     return folder, total
 
+def ics_text(s):
+    """An iCalendar TEXT value (RFC 5545 §3.3.11): backslash, comma, semicolon and line breaks escaped."""
+    return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def ics_fold(line):
+    """One content line folded at 75 octets, as Google and Apple write it: CRLF and a space
+    before each continuation, never inside a UTF-8 sequence."""
+    b = line.encode("utf-8")
+    if len(b) <= 75:
+        return line + "\r\n"
+    pieces, start, width = [], 0, 75
+    while start < len(b):
+        end = min(start + width, len(b))
+        while end < len(b) and (b[end] & 0xC0) == 0x80:
+            end -= 1
+        pieces.append(b[start:end].decode("utf-8"))
+        start, width = end, 74
+    return "\r\n ".join(pieces) + "\r\n"
+
+
+def calendar_ics(root, target, rng, text):
+    """Google Calendar in Takeout: Takeout/Calendar/<calendar name>.ics, one file a calendar (the
+    account's own calendar most of the bytes, a shared family one and a work one the rest), each
+    VCALENDAR with Google's header and VTIMEZONE, then a VEVENT per event in Google's property
+    order (DTSTART/DTEND in UTC, all-day ones VALUE=DATE, repeating ones with TZID and an RRULE
+    that ends, so that occurrences stay a few per event), DESCRIPTION often a pasted agenda or
+    conference blurb (lines folded at 75 octets), a VALARM under most. A busy shared calendar:
+    some fifty events a day, so that 200 MB spans years rather than centuries. The planted
+    phrases go into SUMMARY and LOCATION, the properties the importer reads."""
+    folder = os.path.join(root, "Takeout", "Calendar")
+    shares = [("sam.taylor@gmail.com", 0.7), ("Family", 0.2), ("Work - Sam Taylor", 0.1)]
+    titles = ["Team standup", "1:1 with Priya", "Dinner with Alex", "Football", "School pickup",
+              "Quarterly planning", "Car service", "Flight to Lisbon", "Yoga class", "Book club", "Parents' evening",
+              "Call plumber", "Project review", "Lunch", "Haircut", "Kids' swimming lesson", "Bin day", "Birthday party"]
+    places = [f"{rng.choice(PLACE_KINDS)}, {rng.randint(1, 200)} {rng.choice(STREETS)}, London" for _ in range(60)] + \
+             ["Meeting room 3.14", "https://meet.google.com/abc-defg-hij", "Home", ""]
+    stamp = "20250601T080000Z"  # the export's time: Google writes it as every DTSTAMP
+    tz = ("BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\nX-LIC-LOCATION:Europe/London\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0000\r\n"
+          "TZOFFSETTO:+0100\r\nTZNAME:BST\r\nDTSTART:19700329T010000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"
+          "BEGIN:STANDARD\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nTZNAME:GMT\r\nDTSTART:19701025T020000\r\n"
+          "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n")
+    total = 0
+    for name, share in shares:
+        o = Out(os.path.join(folder, f"{name}.ics"))
+        o.write(f"BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nVERSION:2.0\r\nCALSCALE:GREGORIAN\r\n"
+                f"METHOD:PUBLISH\r\nX-WR-CALNAME:{name}\r\nX-WR-TIMEZONE:Europe/London\r\n{tz}")
+        clock = 0
+        while o.bytes < target * share:
+            # Events between 07:00 and 21:00 (a calendar full of night-time events reads as
+            # night activity to the rules): `clock` counts daytime seconds only.
+            clock += rng.randint(300, 1_500)
+            t = 1_420_070_400 + clock // 50_400 * 86_400 + 25_200 + clock % 50_400
+            k = rng.random()
+            lines = []
+            if k < 0.08:
+                day = local(t, "%Y%m%d")
+                lines += [f"DTSTART;VALUE=DATE:{day}", f"DTEND;VALUE=DATE:{local(t + 86_400, '%Y%m%d')}"]
+            elif k < 0.09:
+                # A weekly series with an end: Google writes the zone's clock and the rule.
+                lines += [f"DTSTART;TZID=Europe/London:{local(t, '%Y%m%dT%H%M%S')}", f"DTEND;TZID=Europe/London:{local(t + 3_600, '%Y%m%dT%H%M%S')}",
+                          f"RRULE:FREQ=WEEKLY;COUNT={rng.randint(4, 12)};BYDAY={rng.choice(['MO', 'TU', 'WE', 'TH', 'FR'])}"]
+            else:
+                lines += [f"DTSTART:{local(t, '%Y%m%dT%H%M%SZ')}", f"DTEND:{local(t + rng.choice([1_800, 3_600, 5_400]), '%Y%m%dT%H%M%SZ')}"]
+            uid = "".join(rng.choice("0123456789abcdefghijklmnopqrstuv") for _ in range(26))
+            lines += [f"DTSTAMP:{stamp}", f"UID:{uid}@google.com", f"CREATED:{local(t - 86_400 * rng.randint(1, 60), '%Y%m%dT%H%M%SZ')}"]
+            if rng.random() < 0.45:
+                desc = text.message()
+                if rng.random() < 0.5:
+                    desc += ("\n\nJoin with Google Meet: https://meet.google.com/" + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(10))
+                             + "\nJoin by phone\n(GB) +44 20 3956 " + str(rng.randint(1000, 9999)) + " PIN: " + str(rng.randint(100_000_000, 999_999_999))
+                             + "#\n\nLearn more about Meet at: https://support.google.com/a/users/answer/9282720")
+                lines.append("DESCRIPTION:" + ics_text(desc))
+            lines.append(f"LAST-MODIFIED:{local(t - 3_600, '%Y%m%dT%H%M%SZ')}")
+            place = rng.choice(text.phrases).title() if text.hit() and rng.random() < 0.3 else rng.choice(places)
+            if place:
+                lines.append("LOCATION:" + ics_text(place))
+            title = rng.choice(text.phrases).capitalize() if text.hit() else rng.choice(titles)
+            lines += ["SEQUENCE:0", "STATUS:" + ("CANCELLED" if rng.random() < 0.02 else "CONFIRMED"), "SUMMARY:" + ics_text(title), "TRANSP:OPAQUE"]
+            if rng.random() < 0.7:
+                lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:This is an event reminder", f"TRIGGER:-P0DT0H{rng.choice([10, 30])}M0S", "END:VALARM"]
+            o.write("BEGIN:VEVENT\r\n" + "".join(ics_fold(line) for line in lines) + "END:VEVENT\r\n")
+        o.write("END:VCALENDAR\r\n")
+        total += o.close()
+    return folder, total
+
+def tcx_activity(root, target, rng, text):
+    """Garmin Connect's TCX export (an activity → Export to TCX; Strava's bulk export keeps such
+    uploads as activities/<id>.tcx): a TrainingCenterDatabase with one Activity, its Id the
+    start, a Lap per auto-lap kilometre (summary first: time, distance, speed, calories, heart
+    rate, then its Track), a Trackpoint every 1–3 seconds as smart recording writes them
+    (Time, Position, AltitudeMeters, DistanceMeters, HeartRateBpm and the TPX speed and
+    cadence extension), pretty-printed as Garmin does. One activity in twenty is a treadmill
+    run without positions. TCX holds no text, so no phrase is planted: what reaches rules is
+    the workouts and the places."""
+    folder = os.path.join(root, "tcx", "activities")
+    total, n, t = 0, 0, 1_500_000_000
+    head = ('<?xml version="1.0" encoding="UTF-8"?>\n<TrainingCenterDatabase\n'
+            '  xsi:schemaLocation="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2 http://www.garmin.com/xmlschemas/TrainingCenterDatabasev2.xsd"\n'
+            '  xmlns:ns5="http://www.garmin.com/xmlschemas/ActivityGoals/v1"\n  xmlns:ns3="http://www.garmin.com/xmlschemas/ActivityExtension/v2"\n'
+            '  xmlns:ns2="http://www.garmin.com/xmlschemas/UserProfile/v2"\n  xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"\n'
+            '  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:ns4="http://www.garmin.com/xmlschemas/ProfileExtension/v1">\n  <Activities>\n')
+    while total < target:
+        n += 1
+        # Daytime starts, 06:00–19:00 (runs at midnight would make the track the night's home).
+        t += 86_400 * rng.randint(1, 2)
+        t = t - t % 86_400 + rng.randint(21_600, 68_400)
+        o = Out(os.path.join(folder, f"{12_000_000_000 + n * 7_919}.tcx"))
+        sport, speed = rng.choice((("Running", 2.9), ("Running", 3.3), ("Biking", 7.5), ("Other", 1.4)))
+        indoor = sport == "Running" and rng.random() < 0.05
+        millis = lambda s: time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(s)) + ".000Z"
+        o.write(head + f'    <Activity Sport="{sport}">\n      <Id>{millis(t)}</Id>\n')
+        lat, lon, ele = 51.5 + rng.uniform(-0.2, 0.2), -0.12 + rng.uniform(-0.3, 0.3), 30.0
+        s, dist, end = t, 0.0, t + rng.randint(1_800, 7_200)
+        while s < end:
+            lap_start, lap_dist, points, hr_sum, hr_max, count = s, dist, [], 0, 0, 0
+            while s < end and dist - lap_dist < 1_000:
+                step = rng.randint(1, 3)
+                s += step
+                v = speed * rng.uniform(0.8, 1.2)
+                dist += v * step
+                lat += rng.uniform(-0.00004, 0.00004) * step
+                lon += rng.uniform(-0.00006, 0.00006) * step
+                ele += rng.uniform(-0.3, 0.3)
+                hr = rng.randint(120, 175)
+                hr_sum, hr_max, count = hr_sum + hr, max(hr_max, hr), count + 1
+                position = "" if indoor else (f"            <Position>\n              <LatitudeDegrees>{lat:.14f}</LatitudeDegrees>\n"
+                                              f"              <LongitudeDegrees>{lon:.14f}</LongitudeDegrees>\n            </Position>\n")
+                points.append(f"          <Trackpoint>\n            <Time>{millis(s)}</Time>\n{position}"
+                              f"            <AltitudeMeters>{ele:.13f}</AltitudeMeters>\n            <DistanceMeters>{dist:.13f}</DistanceMeters>\n"
+                              f"            <HeartRateBpm>\n              <Value>{hr}</Value>\n            </HeartRateBpm>\n"
+                              f"            <Extensions>\n              <ns3:TPX>\n                <ns3:Speed>{v:.13f}</ns3:Speed>\n"
+                              f"                <ns3:RunCadence>{rng.randint(78, 92)}</ns3:RunCadence>\n              </ns3:TPX>\n            </Extensions>\n"
+                              "          </Trackpoint>\n")
+            o.write(f'      <Lap StartTime="{millis(lap_start)}">\n        <TotalTimeSeconds>{s - lap_start:.1f}</TotalTimeSeconds>\n'
+                    f"        <DistanceMeters>{dist - lap_dist:.13f}</DistanceMeters>\n        <MaximumSpeed>{speed * 1.2:.13f}</MaximumSpeed>\n"
+                    f"        <Calories>{int((dist - lap_dist) / 15)}</Calories>\n"
+                    f"        <AverageHeartRateBpm>\n          <Value>{hr_sum // max(count, 1)}</Value>\n        </AverageHeartRateBpm>\n"
+                    f"        <MaximumHeartRateBpm>\n          <Value>{hr_max}</Value>\n        </MaximumHeartRateBpm>\n"
+                    "        <Intensity>Active</Intensity>\n        <TriggerMethod>Distance</TriggerMethod>\n        <Track>\n"
+                    + "".join(points) + "        </Track>\n"
+                    f"        <Extensions>\n          <ns3:LX>\n            <ns3:AvgSpeed>{speed:.13f}</ns3:AvgSpeed>\n"
+                    f"            <ns3:AvgRunCadence>{rng.randint(80, 90)}</ns3:AvgRunCadence>\n          </ns3:LX>\n        </Extensions>\n      </Lap>\n")
+        o.write('      <Creator xsi:type="Device_t">\n        <Name>Forerunner 255</Name>\n        <UnitId>3412345678</UnitId>\n        <ProductID>3992</ProductID>\n'
+                '        <Version>\n          <VersionMajor>19</VersionMajor>\n          <VersionMinor>18</VersionMinor>\n          <BuildMajor>0</BuildMajor>\n'
+                '          <BuildMinor>0</BuildMinor>\n        </Version>\n      </Creator>\n    </Activity>\n  </Activities>\n'
+                '  <Author xsi:type="Application_t">\n    <Name>Connect Api</Name>\n    <Build>\n      <Version>\n        <VersionMajor>0</VersionMajor>\n'
+                '        <VersionMinor>0</VersionMinor>\n        <BuildMajor>0</BuildMajor>\n        <BuildMinor>0</BuildMinor>\n      </Version>\n    </Build>\n'
+                '    <LangID>en</LangID>\n    <PartNumber>006-D2449-00</PartNumber>\n  </Author>\n</TrainingCenterDatabase>\n')
+        total += o.close()
+    return folder, total
+
+def csv_field(s):
+    """A CSV field quoted only when it has to be (Python's csv module, QUOTE_MINIMAL)."""
+    return '"' + s.replace('"', '""') + '"' if any(c in s for c in ',"\r\n') else s
+
+
+SUBREDDITS = ["AskUK", "CasualUK", "london", "soccer", "movies", "Cooking", "DIY", "todayilearned", "AskReddit",
+              "CasualConversation", "gardening", "Coffee", "BritishSuccess", "PremierLeague", "buildapc", "television", "books"]
+
+
+def reddit(root, target, rng, text):
+    """Reddit's data request (reddit.com/settings/data-request): the zip's comments.csv (four
+    fifths of the bytes) and posts.csv, as Reddit writes them (Python's csv: minimal quoting,
+    CRLF rows, line breaks inside quoted bodies): `id,permalink,date,ip,subreddit,gildings,
+    link,parent,body,media` and `id,permalink,date,ip,subreddit,gildings,title,url,body`,
+    dates `2023-01-15 10:20:30 UTC`, the ip 0.0.0.0 as Reddit leaves it for old items. Comment
+    bodies a sentence to a few paragraphs of markdown, a quoted reply now and then; a post a
+    self post (title and body) or a link. A very active account, some two hundred items a day (r/gaming and the like left out: a subreddit alone reaches rules),
+    so that 200 MB spans years rather than centuries."""
+    folder = os.path.join(root, "reddit", "export_sam_taylor_20241201")
+
+    def base36(k):
+        return "".join(rng.choice("0123456789abcdefghijklmnopqrstuvwxyz") for _ in range(k))
+
+    def slug(title):
+        return "_".join("".join(c for c in w.lower() if c.isalnum()) for w in title.split()[:8]) or "post"
+
+    total = 0
+    for name, share, header in (("comments.csv", 0.8, "id,permalink,date,ip,subreddit,gildings,link,parent,body,media"),
+                                ("posts.csv", 0.2, "id,permalink,date,ip,subreddit,gildings,title,url,body")):
+        o = Out(os.path.join(folder, name))
+        o.write(header + "\r\n")
+        clock = 0
+        while o.bytes < target * share:
+            # Between 08:00 and 23:00 (an account posting all night reads as night activity to
+            # the rules): `clock` counts waking seconds only.
+            clock += rng.randint(60, 600)
+            t = 1_420_070_400 + clock // 54_000 * 86_400 + 28_800 + clock % 54_000
+            sub = rng.choice(SUBREDDITS)
+            post, item = base36(6), base36(7)
+            date = local(t, "%Y-%m-%d %H:%M:%S UTC")
+            ip = "0.0.0.0" if t < 1_600_000_000 else f"81.2.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+            if name == "comments.csv":
+                body = text.message()
+                for _ in range(rng.choice([0, 0, 0, 1, 1, 2, 3])):
+                    body += "\n\n" + " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 60))).capitalize() + "."
+                if rng.random() < 0.1:
+                    body = "> " + rng.choice(EVERYDAY) + "\n\n" + body
+                link = f"https://www.reddit.com/r/{sub}/comments/{post}/{slug(rng.choice(EVERYDAY))}/"
+                parent = f"t1_{base36(7)}" if rng.random() < 0.6 else ""
+                row = [item, f"{link}{item}/", date, ip, sub, "0", link, parent, body, ""]
+            else:
+                title = text.search().capitalize() if text.hit() else rng.choice(EVERYDAY).capitalize()
+                if rng.random() < 0.6:
+                    url, body = "", text.message() + "\n\n" + " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 150)))
+                else:
+                    url, body = f"https://i.redd.it/{base36(13)}.jpeg", ""
+                permalink = f"https://www.reddit.com/r/{sub}/comments/{item}/{slug(title)}/"
+                row = [item, permalink, date, ip, sub, "0", title, url or permalink, body]
+            o.write(",".join(csv_field(f) for f in row) + "\r\n")
+        total += o.close()
+    return folder, total
+
+def linkedin(root, target, rng, text):
+    """LinkedIn's "Get a copy of your data" (Basic_LinkedInDataExport_<date>/messages.csv): one
+    row per message, `CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT
+    PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER`, a conversation's rows together (ids `2-` and
+    base64, as LinkedIn's), dates `2023-01-15 10:20:30 UTC`. Most conversations a few lines
+    with a contact; one in five a recruiter's InMail with a SUBJECT and a long pitch, answered
+    or not. Messages between 08:00 and 21:00 (none at night: that would read as night
+    activity), some three hundred a day, so that 200 MB spans years rather than centuries."""
+    path = os.path.join(root, "linkedin", "Basic_LinkedInDataExport_12-01-2024", "messages.csv")
+    o = Out(path)
+    o.write("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\r\n")
+    me, my_url = "Sam Taylor", "https://www.linkedin.com/in/sam-taylor-4b2a1913"
+    recruiters = [f"{first} {last}" for first in ("Hannah", "Oliver", "Amira", "Lukas", "Grace") for last in ("Wright", "Okafor", "Novak", "Chen")]
+    pitch = ("I came across your profile and was impressed by your experience. We are hiring for a Senior Software Engineer "
+             "role with a leading fintech in London (hybrid, 2 days in the office), salary up to £95,000 plus bonus and equity. "
+             "Would you be open to a quick call this week to discuss? Kind regards")
+
+    urls = {}
+
+    def url(name):
+        # One profile address per person, as LinkedIn's (vanity name and a hex suffix).
+        if name not in urls:
+            urls[name] = "https://www.linkedin.com/in/" + name.lower().replace(" ", "-").replace("é", "e").replace("ü", "u") + f"-{rng.getrandbits(32):08x}"
+        return urls[name]
+
+    clock = 0
+    while o.bytes < target:
+        recruiter = rng.random() < 0.2
+        other = rng.choice(recruiters if recruiter else FRIENDS)
+        other_url = url(other)
+        cid = "2-" + "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") for _ in range(50)) + "=="
+        subject = rng.choice(["Exciting opportunity", "Senior Engineer role - London", "Quick question", "Your profile"]) if recruiter else ""
+        for k in range(rng.randint(1, 3) if recruiter else rng.randint(2, 25)):
+            clock += rng.randint(20, 300)
+            t = 1_420_070_400 + clock // 46_800 * 86_400 + 28_800 + clock % 46_800
+            theirs = (k % 2 == 0) if recruiter else rng.random() < 0.5
+            if recruiter and k == 0:
+                content = f"Hi Sam, {pitch}, {other.split()[0]}"
+            else:
+                content = text.message()
+            sender, sender_url, to, to_url = (other, other_url, me, my_url) if theirs else (me, my_url, other, other_url)
+            row = [cid, "", sender, sender_url, to, to_url, local(t, "%Y-%m-%d %H:%M:%S UTC"), subject if k == 0 else "", content, "INBOX"]
+            o.write(",".join(csv_field(f) for f in row) + "\r\n")
+    return path, o.close()
+
+
+def youtube_comments(root, target, rng, text):
+    """YouTube comments in Takeout: Takeout/YouTube and YouTube Music/comments/comments.csv in
+    the layout Takeout writes since June 2024 (`Channel ID,Comment Create Timestamp,Price,
+    Comment ID,Parent Comment ID,Video ID,Comment Text`), the words a comma-separated run of
+    JSON segment objects inside the quoted field (a line break its own `{"text":"\\n"}`
+    segment, a mention its own segment), timestamps with microseconds and +00:00. A third of
+    the comments replies (Parent Comment ID, a reply's Comment ID the parent's and a dot);
+    between 08:00 and 23:00, some two hundred a day, so that 200 MB spans years."""
+    path = os.path.join(root, "youtube-comments", "Takeout", "YouTube and YouTube Music", "comments", "comments.csv")
+    o = Out(path)
+    o.write("Channel ID,Comment Create Timestamp,Price,Comment ID,Parent Comment ID,Video ID,Comment Text\n")
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    channel = "UC" + "".join(rng.choice(alphabet) for _ in range(22))
+    clock = 0
+    while o.bytes < target:
+        clock += rng.randint(60, 500)
+        t = 1_420_070_400 + clock // 54_000 * 86_400 + 28_800 + clock % 54_000
+        stamp = local(t, "%Y-%m-%dT%H:%M:%S") + f".{rng.randint(0, 999_999):06d}+00:00"
+        comment = "Ug" + rng.choice("wxyz") + "".join(rng.choice(alphabet) for _ in range(23))
+        parent = ""
+        segments = []
+        if rng.random() < 0.33:
+            parent = comment
+            comment += "." + "".join(rng.choice(alphabet) for _ in range(22))
+            segments.append("@" + rng.choice(FRIENDS).replace(" ", "") + " ")
+        segments.append(text.message())
+        for _ in range(rng.choice([0, 0, 1, 2])):
+            segments += ["\n", " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 40)))]
+        words = ",".join('{"text":' + js(s) + "}" for s in segments)
+        video = "".join(rng.choice(alphabet) for _ in range(11))
+        o.write(f'{channel},{stamp},0,{comment},{parent},{video},"' + words.replace('"', '""') + '"\n')
+    return path, o.close()
+
 
 FORMATS = {
     "apple-health": apple_health,
@@ -1795,6 +2089,11 @@ FORMATS = {
     "mt940": mt940,
     "qif": qif,
     "paypal": paypal,
+    "calendar-ics": calendar_ics,
+    "tcx": tcx_activity,
+    "reddit": reddit,
+    "linkedin": linkedin,
+    "youtube-comments": youtube_comments,
     "photos": photos_takeout,
 }
 

@@ -14,7 +14,8 @@
 #   Firefox places.sqlite, GPX tracks; since stop 40 also Semantic Location History month files,
 #   the on-device Timeline.json, My Activity HTML, Facebook and Instagram JSON, WhatsApp's
 #   msgstore.db, Apple Messages' chat.db, SMS Import / Export, Signal, CAMT.053, MT940, QIF and
-#   PayPal) from scripts/bench-formats.py, BENCH_MB each.
+#   PayPal; then Google Calendar .ics, Garmin TCX, Reddit's and LinkedIn's CSVs and YouTube
+#   comments) from scripts/bench-formats.py, BENCH_MB each.
 # - A Google Photos Takeout zip (JPEG with Exif, HEIC, MP4, JSON sidecars) of BENCH_PHOTOS_MB.
 #
 # MB counts uncompressed input bytes; inputs are in the page cache, so this is CPU cost. On a
@@ -137,7 +138,7 @@ if wants formats; then
   # scan but the last shared the two cores with it (docs/performance.md, "The latest quiet run").
   for format in apple-health spotify twitter messenger tiktok whatsapp chrome-sqlite sms-backup telegram mbox chatgpt firefox gpx \
                 semantic-location timeline my-activity-html facebook instagram whatsapp-msgstore imessage sms-ie signal \
-                camt053 mt940 qif paypal; do
+                camt053 mt940 qif paypal calendar-ics tcx reddit linkedin youtube-comments; do
     python3 "$root/scripts/bench-formats.py" "$gen" "$root/rules" --mb "$mb" --formats "$format" >"$data/format.tsv"
     IFS=$'\t' read -r name path bytes <"$data/format.tsv"
     case $name in
@@ -167,6 +168,11 @@ if wants formats; then
       mt940) label="MT940 statement (.sta)" ;;
       qif) label="QIF statement" ;;
       paypal) label="PayPal activity download (CSV)" ;;
+      calendar-ics) label="Google Calendar Takeout (.ics)" ;;
+      tcx) label="Garmin TCX activities" ;;
+      reddit) label="Reddit data request (comments, posts CSV)" ;;
+      linkedin) label="LinkedIn messages.csv" ;;
+      youtube-comments) label="YouTube comments.csv (Takeout)" ;;
       *) label=$name ;;
     esac
     scan "$label" "$path" "$bytes" --no-db
