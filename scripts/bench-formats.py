@@ -13,7 +13,7 @@ Every format gets about MB megabytes (default 200) in the layout its export has 
 folder nesting, how it splits into files), with field sizes and text like a real export's and
 about 4 % of records carrying a phrase from one of steward's own lexicons (RULES_DIR/lexicons),
 so that a realistic share of records reaches rules and most do not. Output is deterministic.
-Prints one line per format: NAME<TAB>PATH<TAB>BYTES.
+Prints one line per format: NAME<TAB>PATH<TAB>BYTES<TAB>LABEL (the row label of the bench table).
 """
 import argparse
 import calendar
@@ -144,14 +144,18 @@ def local(t, fmt):
     return time.strftime(fmt, time.gmtime(t))
 
 
-def fresh_sqlite(path):
-    """An empty SQLite database at `path` (any earlier one removed), written without a journal."""
+def fresh_sqlite(path, schema=()):
+    """A new SQLite database at `path` (any earlier one removed), written without a journal,
+    with the `schema` statements run first, so the tables sit in the first pages as in the app's
+    own file."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
     if os.path.exists(path):
         os.remove(path)
     db = sqlite3.connect(path)
     db.execute("PRAGMA journal_mode=OFF")
     db.execute("PRAGMA synchronous=OFF")
+    for statement in schema:
+        db.execute(statement)
     return db
 
 
@@ -412,8 +416,7 @@ def chrome_sqlite(root, target, rng, text):
     """Chrome's History database (SQLite, schema of Chrome 120): urls, visits and
     keyword_search_terms; about 3 visits per URL, searches a tenth of URLs."""
     path = os.path.join(root, "chrome-profile", "History")
-    db = fresh_sqlite(path)
-    for s in [
+    db = fresh_sqlite(path, [
         "CREATE TABLE meta(key LONGVARCHAR NOT NULL UNIQUE PRIMARY KEY, value LONGVARCHAR)",
         "INSERT INTO meta VALUES ('version', '67')",
         "CREATE TABLE urls(id INTEGER PRIMARY KEY AUTOINCREMENT,url LONGVARCHAR,title LONGVARCHAR,visit_count INTEGER DEFAULT 0 NOT NULL,typed_count INTEGER DEFAULT 0 NOT NULL,last_visit_time INTEGER NOT NULL,hidden INTEGER DEFAULT 0 NOT NULL)",
@@ -423,8 +426,7 @@ def chrome_sqlite(root, target, rng, text):
         "CREATE TABLE keyword_search_terms (keyword_id INTEGER NOT NULL,url_id INTEGER NOT NULL,term LONGVARCHAR NOT NULL,normalized_term LONGVARCHAR NOT NULL)",
         "CREATE INDEX keyword_search_terms_index1 ON keyword_search_terms (keyword_id, normalized_term)",
         "CREATE INDEX urls_url_index ON urls (url)",
-    ]:
-        db.execute(s)
+    ])
     webkit = (1_600_000_000 + 11_644_473_600) * 1_000_000
     url_id = visit_id = 0
     while True:
@@ -747,17 +749,15 @@ def firefox(root, target, rng, text):
     and frecency) and moz_historyvisits (a row per visit, PRTime microseconds), about three
     visits per URL; bookmarks tables present and empty."""
     path = os.path.join(root, "firefox-profile", "places.sqlite")
-    db = fresh_sqlite(path)
-    db.execute("PRAGMA user_version=77")
-    for sql in [
+    db = fresh_sqlite(path, [
+        "PRAGMA user_version=77",
         "CREATE TABLE moz_origins (id INTEGER PRIMARY KEY, prefix TEXT NOT NULL, host TEXT NOT NULL, frecency INTEGER NOT NULL, UNIQUE (prefix, host))",
         "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url LONGVARCHAR, title LONGVARCHAR, rev_host LONGVARCHAR, visit_count INTEGER DEFAULT 0, hidden INTEGER DEFAULT 0 NOT NULL, typed INTEGER DEFAULT 0 NOT NULL, frecency INTEGER DEFAULT -1 NOT NULL, last_visit_date INTEGER , guid TEXT, foreign_count INTEGER DEFAULT 0 NOT NULL, url_hash INTEGER DEFAULT 0 NOT NULL , description TEXT, preview_image_url TEXT, site_name TEXT, origin_id INTEGER REFERENCES moz_origins(id), recalc_frecency INTEGER NOT NULL DEFAULT 0, alt_frecency INTEGER, recalc_alt_frecency INTEGER NOT NULL DEFAULT 0)",
         "CREATE TABLE moz_historyvisits (id INTEGER PRIMARY KEY, from_visit INTEGER, place_id INTEGER, visit_date INTEGER, visit_type INTEGER, session INTEGER, source INTEGER DEFAULT 0 NOT NULL, triggeringPlaceId INTEGER)",
         "CREATE TABLE moz_bookmarks (id INTEGER PRIMARY KEY, type INTEGER, fk INTEGER DEFAULT NULL, parent INTEGER, position INTEGER, title LONGVARCHAR, keyword_id INTEGER, folder_type TEXT, dateAdded INTEGER, lastModified INTEGER, guid TEXT, syncStatus INTEGER NOT NULL DEFAULT 0, syncChangeCounter INTEGER NOT NULL DEFAULT 1)",
         "CREATE INDEX moz_historyvisits_placedateindex ON moz_historyvisits (place_id, visit_date)",
         "CREATE INDEX moz_historyvisits_dateindex ON moz_historyvisits (visit_date)",
-    ]:
-        db.execute(sql)
+    ])
     for i, host in enumerate(HOSTS):
         db.execute("INSERT INTO moz_origins VALUES (?, 'https://', ?, 100)", (i + 1, host))
     place, visit, t, size = 0, 0, 1_420_070_400 * 1_000_000, 0
@@ -1282,8 +1282,7 @@ def whatsapp_msgstore(root, target, rng, text):
     text_data) and message_media for the media rows, with the indexes WhatsApp creates. Tables
     first, so the schema sits in the first pages, where the importer looks for it."""
     path = os.path.join(root, "whatsapp-android", "msgstore.db")
-    db = fresh_sqlite(path)
-    for sql in [
+    db = fresh_sqlite(path, [
         "CREATE TABLE jid (_id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, server TEXT NOT NULL, agent INTEGER, device INTEGER, type INTEGER, raw_string TEXT)",
         "CREATE TABLE chat (_id INTEGER PRIMARY KEY AUTOINCREMENT, jid_row_id INTEGER UNIQUE, hidden INTEGER, subject TEXT, created_timestamp INTEGER, display_message_row_id INTEGER, last_message_row_id INTEGER, last_read_message_row_id INTEGER, last_read_receipt_sent_message_row_id INTEGER, last_important_message_row_id INTEGER, archived INTEGER, sort_timestamp INTEGER, mod_tag INTEGER, gen REAL, spam_detection INTEGER, unseen_earliest_message_received_time INTEGER, unseen_message_count INTEGER, unseen_missed_calls_count INTEGER, unseen_row_count INTEGER, plaintext_disabled INTEGER, vcard_ui_dismissed INTEGER, change_number_notified_message_row_id INTEGER, show_group_description INTEGER, ephemeral_expiration INTEGER, last_read_ephemeral_message_row_id INTEGER, ephemeral_setting_timestamp INTEGER, unseen_important_message_count INTEGER, group_type INTEGER)",
         "CREATE TABLE message (_id INTEGER PRIMARY KEY AUTOINCREMENT, chat_row_id INTEGER NOT NULL, from_me INTEGER NOT NULL, key_id TEXT NOT NULL, sender_jid_row_id INTEGER, status INTEGER, broadcast INTEGER, recipient_count INTEGER, participant_hash TEXT, origination_flags INTEGER, origin INTEGER, timestamp INTEGER, received_timestamp INTEGER, receipt_server_timestamp INTEGER, message_type INTEGER, text_data TEXT, starred INTEGER, lookup_tables INTEGER, message_add_on_flags INTEGER, sort_id INTEGER NOT NULL DEFAULT 0)",
@@ -1294,8 +1293,7 @@ def whatsapp_msgstore(root, target, rng, text):
         "CREATE INDEX message_starred_index ON message (starred)",
         "CREATE INDEX message_media_chat_index ON message_media (chat_row_id, message_row_id)",
         "INSERT INTO props (key, value) VALUES ('fts_ready', '5'), ('migration_message_main_index', '0')",
-    ]:
-        db.execute(sql)
+    ])
     contacts = [f"4477009{rng.randint(10_000, 99_999)}" for _ in range(60)]
     jids = [(i + 1, c, "s.whatsapp.net", 0, 0, 0, f"{c}@s.whatsapp.net") for i, c in enumerate(contacts)]
     groups = ["Family", "Running club", "Hackney Parents", "Uni mates", "Office", "Book club", "Five-a-side"]
@@ -1350,8 +1348,7 @@ def imessage(root, target, rng, text):
     attributedBody (a typedstream; a third of messages, as since macOS 13, only there),
     tapbacks (associated_message_type 2000–2005) and attachments marked as Messages writes them."""
     path = os.path.join(root, "Messages", "chat.db")
-    db = fresh_sqlite(path)
-    for sql in [
+    db = fresh_sqlite(path, [
         "CREATE TABLE _SqliteDatabaseProperties (key TEXT, value TEXT, UNIQUE(key))",
         "CREATE TABLE handle (ROWID INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, id TEXT NOT NULL, country TEXT, service TEXT NOT NULL, uncanonicalized_id TEXT, person_centric_id TEXT, UNIQUE (id, service))",
         "CREATE TABLE chat (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, style INTEGER, state INTEGER, account_id TEXT, properties BLOB, chat_identifier TEXT, service_name TEXT, room_name TEXT, account_login TEXT, is_archived INTEGER DEFAULT 0, last_addressed_handle TEXT, display_name TEXT, group_id TEXT, is_filtered INTEGER DEFAULT 0, successful_query INTEGER, engram_id TEXT, server_change_token TEXT, ck_sync_state INTEGER DEFAULT 0, original_group_id TEXT, last_read_message_timestamp INTEGER DEFAULT 0, cloudkit_record_id TEXT, last_addressed_sim_id TEXT, is_blackholed INTEGER DEFAULT 0, syndication_date INTEGER DEFAULT 0, syndication_type INTEGER DEFAULT 0, is_recovered INTEGER DEFAULT 0, is_deleting_incoming_messages INTEGER DEFAULT 0)",
@@ -1364,8 +1361,7 @@ def imessage(root, target, rng, text):
         "CREATE INDEX chat_message_join_idx_message_id_only ON chat_message_join(message_id)",
         "CREATE INDEX chat_message_join_idx_message_date_id_chat_id ON chat_message_join(chat_id, message_date, message_id)",
         "INSERT INTO _SqliteDatabaseProperties VALUES ('_ClientVersion', '18001'), ('counter_in_all', '0')",
-    ]:
-        db.execute(sql)
+    ])
     handles = [f"+4477009{rng.randint(10_000, 99_999)}" for _ in range(50)] + [f"{n.split()[0].lower()}@icloud.com" for n in FRIENDS[:8]]
     sms = ["@" not in h and i % 3 == 0 for i, h in enumerate(handles)]
     db.executemany("INSERT INTO handle (ROWID, id, country, service, uncanonicalized_id, person_centric_id) VALUES (?,?,'gb',?,?,NULL)",
@@ -2062,39 +2058,40 @@ def youtube_comments(root, target, rng, text):
     return path, o.close()
 
 
+# Each format: its generator and the row label scripts/bench.sh prints for it.
 FORMATS = {
-    "apple-health": apple_health,
-    "spotify": spotify,
-    "twitter": twitter,
-    "messenger": messenger,
-    "tiktok": tiktok,
-    "whatsapp": whatsapp,
-    "chrome-sqlite": chrome_sqlite,
-    "sms-backup": sms_backup,
-    "telegram": telegram,
-    "mbox": mbox,
-    "chatgpt": chatgpt,
-    "firefox": firefox,
-    "gpx": gpx,
-    "semantic-location": semantic_location,
-    "timeline": timeline,
-    "my-activity-html": my_activity_html,
-    "facebook": facebook,
-    "instagram": instagram,
-    "whatsapp-msgstore": whatsapp_msgstore,
-    "imessage": imessage,
-    "sms-ie": sms_ie,
-    "signal": signal,
-    "camt053": camt053,
-    "mt940": mt940,
-    "qif": qif,
-    "paypal": paypal,
-    "calendar-ics": calendar_ics,
-    "tcx": tcx_activity,
-    "reddit": reddit,
-    "linkedin": linkedin,
-    "youtube-comments": youtube_comments,
-    "photos": photos_takeout,
+    "apple-health": (apple_health, "Apple Health export.xml"),
+    "spotify": (spotify, "Spotify extended history (JSON)"),
+    "twitter": (twitter, "X/Twitter tweets.js"),
+    "messenger": (messenger, "Facebook Messenger JSON"),
+    "tiktok": (tiktok, "TikTok user_data.json"),
+    "whatsapp": (whatsapp, "WhatsApp chat .txt"),
+    "chrome-sqlite": (chrome_sqlite, "Chrome History (SQLite)"),
+    "sms-backup": (sms_backup, "Android SMS Backup & Restore XML"),
+    "telegram": (telegram, "Telegram Desktop result.json"),
+    "mbox": (mbox, "Gmail mbox (Takeout)"),
+    "chatgpt": (chatgpt, "ChatGPT conversations.json"),
+    "firefox": (firefox, "Firefox places.sqlite"),
+    "gpx": (gpx, "GPX tracks (Strava export)"),
+    "semantic-location": (semantic_location, "Google Semantic Location History (month files)"),
+    "timeline": (timeline, "Google Maps Timeline.json (on-device)"),
+    "my-activity-html": (my_activity_html, "Google My Activity HTML (Search, YouTube)"),
+    "facebook": (facebook, "Facebook posts, comments, likes, searches (JSON)"),
+    "instagram": (instagram, "Instagram messages and comments (JSON)"),
+    "whatsapp-msgstore": (whatsapp_msgstore, "WhatsApp msgstore.db (SQLite)"),
+    "imessage": (imessage, "Apple Messages chat.db (SQLite)"),
+    "sms-ie": (sms_ie, "SMS Import / Export messages.ndjson"),
+    "signal": (signal, "Signal sigexport data.json"),
+    "camt053": (camt053, "CAMT.053 statements (XML, month files)"),
+    "mt940": (mt940, "MT940 statement (.sta)"),
+    "qif": (qif, "QIF statement"),
+    "paypal": (paypal, "PayPal activity download (CSV)"),
+    "calendar-ics": (calendar_ics, "Google Calendar Takeout (.ics)"),
+    "tcx": (tcx_activity, "Garmin TCX activities"),
+    "reddit": (reddit, "Reddit data request (comments, posts CSV)"),
+    "linkedin": (linkedin, "LinkedIn messages.csv"),
+    "youtube-comments": (youtube_comments, "YouTube comments.csv (Takeout)"),
+    "photos": (photos_takeout, "Google Photos Takeout zip"),
 }
 
 
@@ -2114,8 +2111,9 @@ def main():
     for name in a.formats.split(","):
         rng = random.Random(name)
         target = int((a.photos_mb if name == "photos" else a.mb) * 1e6)
-        path, size = FORMATS[name](os.path.join(a.out, name), target, rng, Text(rng, phrases))
-        print(f"{name}\t{path}\t{size}", flush=True)
+        generate, label = FORMATS[name]
+        path, size = generate(os.path.join(a.out, name), target, rng, Text(rng, phrases))
+        print(f"{name}\t{path}\t{size}\t{label}", flush=True)
 
 
 if __name__ == "__main__":

@@ -140,41 +140,7 @@ if wants formats; then
                 semantic-location timeline my-activity-html facebook instagram whatsapp-msgstore imessage sms-ie signal \
                 camt053 mt940 qif paypal calendar-ics tcx reddit linkedin youtube-comments; do
     python3 "$root/scripts/bench-formats.py" "$gen" "$root/rules" --mb "$mb" --formats "$format" >"$data/format.tsv"
-    IFS=$'\t' read -r name path bytes <"$data/format.tsv"
-    case $name in
-      apple-health) label="Apple Health export.xml" ;;
-      spotify) label="Spotify extended history (JSON)" ;;
-      twitter) label="X/Twitter tweets.js" ;;
-      messenger) label="Facebook Messenger JSON" ;;
-      tiktok) label="TikTok user_data.json" ;;
-      whatsapp) label="WhatsApp chat .txt" ;;
-      chrome-sqlite) label="Chrome History (SQLite)" ;;
-      sms-backup) label="Android SMS Backup & Restore XML" ;;
-      telegram) label="Telegram Desktop result.json" ;;
-      mbox) label="Gmail mbox (Takeout)" ;;
-      chatgpt) label="ChatGPT conversations.json" ;;
-      firefox) label="Firefox places.sqlite" ;;
-      gpx) label="GPX tracks (Strava export)" ;;
-      semantic-location) label="Google Semantic Location History (month files)" ;;
-      timeline) label="Google Maps Timeline.json (on-device)" ;;
-      my-activity-html) label="Google My Activity HTML (Search, YouTube)" ;;
-      facebook) label="Facebook posts, comments, likes, searches (JSON)" ;;
-      instagram) label="Instagram messages and comments (JSON)" ;;
-      whatsapp-msgstore) label="WhatsApp msgstore.db (SQLite)" ;;
-      imessage) label="Apple Messages chat.db (SQLite)" ;;
-      sms-ie) label="SMS Import / Export messages.ndjson" ;;
-      signal) label="Signal sigexport data.json" ;;
-      camt053) label="CAMT.053 statements (XML, month files)" ;;
-      mt940) label="MT940 statement (.sta)" ;;
-      qif) label="QIF statement" ;;
-      paypal) label="PayPal activity download (CSV)" ;;
-      calendar-ics) label="Google Calendar Takeout (.ics)" ;;
-      tcx) label="Garmin TCX activities" ;;
-      reddit) label="Reddit data request (comments, posts CSV)" ;;
-      linkedin) label="LinkedIn messages.csv" ;;
-      youtube-comments) label="YouTube comments.csv (Takeout)" ;;
-      *) label=$name ;;
-    esac
+    IFS=$'\t' read -r name path bytes label <"$data/format.tsv"
     scan "$label" "$path" "$bytes" --no-db
     rm -rf "${gen:?}/$name"
   done
@@ -182,8 +148,8 @@ fi
 
 if wants photos; then
   python3 "$root/scripts/bench-formats.py" "$data/photos" "$root/rules" --photos-mb "$photos_mb" --formats photos |
-  while IFS=$'\t' read -r _ path bytes; do
-    scan "Google Photos Takeout zip" "$path" "$bytes" --no-db
+  while IFS=$'\t' read -r _ path bytes label; do
+    scan "$label" "$path" "$bytes" --no-db
   done
   rm -rf "$data/photos"
 fi

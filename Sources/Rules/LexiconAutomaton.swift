@@ -424,7 +424,6 @@ public struct LexiconAutomaton: Sendable {
             var firstChild: [Int32] = [-1]
             var nextSibling: [Int32] = [-1]
             var childClass: [UInt8] = [0]
-            var rootOrder: [Int32] = []
             for (index, bytes) in patternBytes.enumerated() {
                 var node = 0
                 for b in bytes {
@@ -444,30 +443,22 @@ public struct LexiconAutomaton: Sendable {
                     patternAt.append(-1)
                     firstChild.append(-1)
                     childClass.append(c)
-                    if node == 0 {
-                        rootChild[Int(c)] = child
-                        rootOrder.append(child)
-                        nextSibling.append(-1)
-                    } else {
-                        nextSibling.append(firstChild[node])
-                        firstChild[node] = child
-                    }
+                    nextSibling.append(firstChild[node])
+                    firstChild[node] = child
+                    // The root has children of most classes: a row finds them at once.
+                    if node == 0 { rootChild[Int(c)] = child }
                     node = Int(child)
                 }
                 patternAt[node] = Int32(index)
             }
-            // Children grouped by parent, in the order they were created: the root's as
-            // recorded, every other node's sibling list reversed (a child is put in front).
+            // Children grouped by parent, in the order they were created: each node's sibling
+            // list reversed (a child is put in front).
             var start = [Int32](repeating: 0, count: patternAt.count + 1)
             var list: [Edge] = []
             list.reserveCapacity(patternAt.count - 1)
             var siblings: [Int32] = []
             for node in 0..<patternAt.count {
                 start[node] = Int32(list.count)
-                if node == 0 {
-                    for child in rootOrder { list.append(Edge(byteClass: childClass[Int(child)], child: child)) }
-                    continue
-                }
                 siblings.removeAll(keepingCapacity: true)
                 var k = firstChild[node]
                 while k >= 0 { siblings.append(k); k = nextSibling[Int(k)] }

@@ -76,8 +76,11 @@ final class LateBillAnalyzer: EventAnalyzer, FoldedFieldReader {
         let isUtility = utility.matches(event, scanner: scanner)
         guard isFee || isUtility else { return }
         var record = Record(payee: TransactionTextScanner.payeeKey(folded: scanner.cache.bytes(event.counterparty, .counterparty)),
-                            words: PayeeWords.words(of: event, ignoring: definition.ignoreWords).map(\.hashValue), namesUtility: isUtility,
-                            ranked: RankedRecord(event: event, path: path, rule: definition.id), source: event.source,
+                            words: PayeeWords.words(ofFolded: scanner.cache.bytes(event.counterparty, .counterparty),
+                                                    scanner.cache.bytes(event.text, .text),
+                                                    ignoring: definition.ignoreWords).map(\.hashValue),
+                            namesUtility: isUtility,
+                            ranked: .compact(event, path: path, rule: definition.id), source: event.source,
                             countedByRule: attributes.contains(definition.attribute.id))
         // A charge (money out) with late-payment words, not one of the bank's own fees.
         if isFee && !isUtility && record.payee.isEmpty && (event.amount?.units ?? 0) < 0
@@ -103,7 +106,7 @@ final class LateBillAnalyzer: EventAnalyzer, FoldedFieldReader {
             while LexiconAutomaton.isWordCharacter(startingAt: end, in: bytes) { end += 1 }
             for i in Int(hit.start)..<min(end, bytes.count) { bytes[i] = UInt8(ascii: " ") }
         }
-        return PayeeWords.words(ofFolded: String(decoding: bytes, as: UTF8.self), ignoring: definition.ignoreWords).isEmpty
+        return PayeeWords.words(ofFolded: bytes, ignoring: definition.ignoreWords).isEmpty
     }
 
     func merge(_ other: any EventAnalyzer) {
@@ -170,19 +173,13 @@ final class LateBillAnalyzer: EventAnalyzer, FoldedFieldReader {
 enum PayeeWords {
     static let maximumWords = 24
 
-    static func words(of event: Event, ignoring ignored: Set<String>) -> [String] {
+    /// The name words of texts already folded (the counterparty's and the text's, as the
+    /// session's `FoldedFieldCache` holds them: not folded a second time here).
+    static func words(ofFolded texts: [UInt8]..., ignoring ignored: Set<String>) -> [String] {
         var words: [String] = []
-        for value in [event.counterparty, event.text] {
-            guard let value, !value.isEmpty else { continue }
-            collect(String(decoding: TextFolder.fold(value), as: UTF8.self), ignoring: ignored, into: &words)
+        for folded in texts where !folded.isEmpty {
+            collect(String(decoding: folded, as: UTF8.self), ignoring: ignored, into: &words)
         }
-        return words
-    }
-
-    /// The name words of text already folded.
-    static func words(ofFolded folded: String, ignoring ignored: Set<String>) -> [String] {
-        var words: [String] = []
-        collect(folded, ignoring: ignored, into: &words)
         return words
     }
 

@@ -50,7 +50,7 @@ final class RecurringIncomeAnalyzer: EventAnalyzer, FoldedFieldReader {
         let payer = RecurringIncomeAnalyzer.payer(of: event)
         guard !payer.isEmpty else { return }
         credits.append(Credit(payer: payer, currency: amount.currency ?? "", amount: amount,
-                              record: RankedRecord(event: event, path: path, rule: definition.id), source: event.source))
+                              record: .compact(event, path: path, rule: definition.id), source: event.source))
     }
 
     /// Counterparty when the export names one, else the booking text.

@@ -245,30 +245,53 @@ struct SourceFilter {
 }
 
 /// A record that supports an analyzer finding, ranked by time, then path and position, so
-/// samples do not depend on file order or on how work was split between sessions. The event is
-/// kept (its strings are shared, not copied) and the evidence excerpt is built only for records
-/// that end up in a finding: building excerpts for every candidate dominated the analyzers' cost.
+/// samples do not depend on file order or on how work was split between sessions.
+///
+/// A sample candidate keeps its event and builds the evidence excerpt only if it ends up in a
+/// finding: building excerpts for every candidate dominated the analyzers' cost (a statement
+/// listed newest first offers every card payment to the samples). An analyzer that keeps every
+/// candidate until the scan ends (late bills, income) keeps the excerpt alone (`compact`): a
+/// kept `Event` with its strings cost about three times the excerpt, and an MT940 statement's
+/// peak memory grew with its length (docs/performance.md, "Bank analyzers keep excerpts, not
+/// records").
 struct RankedRecord: Sendable {
-    // What evidence and ordering need, not the whole `Event`: analyzers keep tens of thousands
-    // of candidates (every utility payment, every credit), and a kept `Event` with its
-    // strings cost about three times the excerpt (an MT940 statement's peak memory grew with
-    // its length; docs/performance.md, "Bank analyzers keep excerpts, not records").
+    // `indirect`: an enum is as large as its largest case, and an inline `Event` (352 bytes)
+    // would make every compact record that large too.
+    private enum Kept: Sendable {
+        indirect case event(Event)
+        case excerpt(String)
+    }
+
     let time: Timestamp?
     let position: SourcePosition
-    let excerpt: String
+    private let kept: Kept
     var path: String
     var rule: String
 
     init(event: Event, path: String, rule: String) {
-        time = event.time
-        position = event.position
-        excerpt = event.excerpt()
+        self.init(time: event.time, position: event.position, kept: .event(event), path: path, rule: rule)
+    }
+
+    private init(time: Timestamp?, position: SourcePosition, kept: Kept, path: String, rule: String) {
+        self.time = time
+        self.position = position
+        self.kept = kept
         self.path = path
         self.rule = rule
     }
 
+    /// A record kept with its excerpt only, for analyzers that keep every candidate.
+    static func compact(_ event: Event, path: String, rule: String) -> RankedRecord {
+        RankedRecord(time: event.time, position: event.position, kept: .excerpt(event.excerpt()), path: path, rule: rule)
+    }
+
     var evidence: Evidence {
-        Evidence(path: path, locator: position.description, time: time?.iso8601, excerpt: excerpt, rule: rule)
+        let excerpt: String
+        switch kept {
+        case .event(let event): excerpt = event.excerpt()
+        case .excerpt(let text): excerpt = text
+        }
+        return Evidence(path: path, locator: position.description, time: time?.iso8601, excerpt: excerpt, rule: rule)
     }
 
     /// Identity of the record for de-duplication: path and position.
