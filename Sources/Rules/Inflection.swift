@@ -10,7 +10,16 @@
 /// become "долго", since short words keep their exact form (`minimumStemLetters`).
 /// German compounds put a long term at the end of a longer word ("Ober|gerichtsvollzieher"):
 /// German terms of `compoundTailLetters` letters or more also match there.
-public struct Inflection: Sendable, Hashable {
+///
+/// A class, one instance per language: every lexicon term holds its language's inflection, and
+/// as a struct (two strings' worth of arrays inline) it made each of the rules' ~50,000 terms
+/// 120 bytes instead of 48 (docs/performance.md, "Terms that point to their inflection").
+/// Two inflections are the same when they are the same instance (`of(language:)` gives one per
+/// language).
+public final class Inflection: Sendable, Hashable {
+    public static func == (lhs: Inflection, rhs: Inflection) -> Bool { lhs === rhs }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+
     public let language: String
     /// Folded endings a stem may be followed by (the empty ending included where allowed).
     let endings: [[UInt8]]
