@@ -22,10 +22,13 @@ final class BankCSVLayoutTests: XCTestCase {
 
         """
 
-    func testPayPalTimesZonesNetAmountsAndFundingRows() throws {
+    func testPayPalTimesZonesNetAmountsAndFundingRowsLeftOutWithACountedWarning() throws {
         let r = try parse(Array(Self.payPal.utf8))
         XCTAssertEqual(r.events.count, 2, r.issues.joined(separator: "\n"))
         XCTAssertEqual(r.skipped, 1, "the denied payment")
+        // The funding row is no record lost (not a skip) but the file says it was left out.
+        XCTAssertTrue(r.issues.contains("1 PayPal funding row(s) were left out (money PayPal drew from a bank account "
+                                        + "or card for the payment beside it): each payment counts once"), r.issues.joined(separator: "\n"))
         XCTAssertTrue(r.issues.contains { $0.contains("line 5") && $0.contains("DENIED") }, r.issues.joined(separator: "\n"))
         let payment = r.events[0]
         XCTAssertEqual(payment.time?.iso8601, "2019-10-01T03:46:20-07:00")

@@ -23,6 +23,7 @@ public struct BankStatementCSVParser: ExportParser {
     private let unknownMarks = UnknownMarks()
     /// GnuCash's full layout: the transaction a split row belongs to, and the legs not read.
     private let splits = SplitLedger()
+    private let leftOut = LeftOutRows()
 
     /// The source its events carry: `bank.csv`, or `bank.paypal` for PayPal's activity download,
     /// which is a wallet's list of purchases rather than a bank's statement (PaymentMirrors).
@@ -97,6 +98,12 @@ public struct BankStatementCSVParser: ExportParser {
         var first: (line: Int, mark: String)?
     }
 
+    /// PayPal's funding rows left out (see `handle`), counted for one line in the file's report:
+    /// otherwise a download whose rows are 40 % funding rows reads as if every row counted.
+    final class LeftOutRows {
+        var payPalFunding = 0
+    }
+
     /// GnuCash's "Export Transactions to CSV" in the full layout writes one row per split: a
     /// transaction of 10.00 from the checking account to groceries is a row for
     /// `Assets:Checking` (-10.00) and one for `Expenses:Groceries` (+10.00). Only the legs in
@@ -135,14 +142,17 @@ public struct BankStatementCSVParser: ExportParser {
             transcoder = t
             try feedReader(transcoded[...], sink: sink)
         }
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, splits = self.splits, source = self.source
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, splits = self.splits, leftOut = self.leftOut, source = self.source
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, splits: splits, source: source, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, splits: splits, leftOut: leftOut, source: source, sink: sink)
         }
         try reader.finish(handle)
         if watch.waiting { watch.assume(sink: sink) }
         if splits.otherLegs > 0 {
             sink.warn("\(splits.otherLegs) split(s) in income, expense and other accounts were not read: each transaction counts once, from its asset or liability side")
+        }
+        if leftOut.payPalFunding > 0 {
+            sink.warn("\(leftOut.payPalFunding) PayPal funding row(s) were left out (money PayPal drew from a bank account or card for the payment beside it): each payment counts once")
         }
         if let (line, _) = unknownMarks.first {
             // The mark itself is cell text, so not quoted; the line points at the first such row.
@@ -201,9 +211,9 @@ public struct BankStatementCSVParser: ExportParser {
     }
 
     private mutating func feedReader(_ bytes: ArraySlice<UInt8>, sink: EventSink) throws(ParseError) {
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, splits = self.splits, source = self.source
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, splits = self.splits, leftOut = self.leftOut, source = self.source
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, splits: splits, source: source, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, splits: splits, leftOut: leftOut, source: source, sink: sink)
         }
         let result: Result<Void, ParseError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(ParseError) { try reader.feed(buffer, handle); return .success(()) }
@@ -213,16 +223,17 @@ public struct BankStatementCSVParser: ExportParser {
     }
 
     private mutating func feedReader(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, sink: EventSink) throws(ParseError) {
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, splits = self.splits, source = self.source
+        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, splits = self.splits, leftOut = self.leftOut, source = self.source
         let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, splits: splits, source: source, sink: sink)
+            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, splits: splits, leftOut: leftOut, source: source, sink: sink)
         }
         try reader.feed(UnsafeBufferPointer(rebasing: bytes), handle)
     }
 
     /// Turns one record into an event, or a skip with its line and reason.
     static func handle(_ record: CSVRecord, dialect d: BankCSVDialect, layout: BankCSVDialect.RowLayout,
-                       watch: DateOrderWatch, marks: UnknownMarks, splits: SplitLedger, source: String, sink: EventSink) {
+                       watch: DateOrderWatch, marks: UnknownMarks, splits: SplitLedger, leftOut: LeftOutRows, source: String,
+                       sink: EventSink) {
         if let header = d.headerOrdinal, record.ordinal <= header { return } // preamble and header
         let position = SourcePosition.line(record.line)
         switch record.problem {
@@ -295,7 +306,10 @@ public struct BankStatementCSVParser: ExportParser {
         // so codes shorter than every funding type (`Kartenzahlung`, `Lastschrift`: nearly every
         // row of a bank's CSV) are not lower-cased and hashed.
         let code = text(.code)
-        if let code, code.utf8.count >= payPalFundingTypeMinimumBytes, payPalFundingTypes.contains(code.lowercased()) { return }
+        if let code, code.utf8.count >= payPalFundingTypeMinimumBytes, payPalFundingTypes.contains(code.lowercased()) {
+            leftOut.payPalFunding += 1
+            return
+        }
 
         let currency = (continuesTransaction ? splits.currency : text(.currency)).flatMap { BankCSVHeaderVocabulary.currencyCode($0) } ?? d.headerCurrency
         var amount: Money
