@@ -13,12 +13,19 @@ struct LocationEvidenceSample {
     struct Item {
         var time: Timestamp
         var path: String
-        var locator: String
+        /// The record's position, its text (`locator`) built only for a tie in time and path and
+        /// for the evidence shown: a built locator was a heap string per kept record, and with
+        /// optional coordinates a fifth of a Timeline.json's peak (docs/performance.md, "Location
+        /// samples without a locator string").
+        var position: SourcePosition
         var rule: String
-        var latitude: Double?
-        var longitude: Double?
+        /// NaN when the record has no coordinates.
+        var latitude: Double
+        var longitude: Double
         /// The record's own excerpt (a visit's place name); nil when it has none, as a fix.
         var text: String?
+
+        var locator: String { position.description }
 
         func ranks(before other: Item) -> Bool {
             if time.epochSeconds != other.time.epochSeconds { return time.epochSeconds < other.time.epochSeconds }
@@ -27,9 +34,10 @@ struct LocationEvidenceSample {
         }
 
         var evidence: Evidence {
-            Evidence(path: path, locator: locator, time: time.iso8601,
-                     excerpt: LocationEvidenceSample.excerpt(text: text ?? "", latitude: latitude, longitude: longitude),
-                     rule: rule, latitude: latitude, longitude: longitude)
+            let latitude = latitude.isNaN ? nil : latitude, longitude = longitude.isNaN ? nil : longitude
+            return Evidence(path: path, locator: locator, time: time.iso8601,
+                            excerpt: LocationEvidenceSample.excerpt(text: text ?? "", latitude: latitude, longitude: longitude),
+                            rule: rule, latitude: latitude, longitude: longitude)
         }
     }
 
@@ -40,8 +48,9 @@ struct LocationEvidenceSample {
         guard limit > 0, let time = event.time else { return }
         if items.count >= limit, let worst = items.last, time.epochSeconds > worst.time.epochSeconds { return }
         let text = event.excerpt()
-        insert(Item(time: time, path: path, locator: event.position.description, rule: rule,
-                    latitude: event.latitude, longitude: event.longitude, text: text.isEmpty ? nil : text), limit: limit)
+        insert(Item(time: time, path: path, position: event.position, rule: rule,
+                    latitude: event.latitude ?? .nan, longitude: event.longitude ?? .nan, text: text.isEmpty ? nil : text),
+               limit: limit)
     }
 
     mutating func insert(_ item: Item, limit: Int) {
