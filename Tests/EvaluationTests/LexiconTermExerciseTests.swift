@@ -52,7 +52,7 @@ final class LexiconTermExerciseTests: XCTestCase {
     /// orientation, mental health and tobacco, each section exercised by an example (905); 26364
     /// of 28743 after its second set (own words for gambling, drink, overdraft, loans, pregnancy,
     /// praise of the government, volunteering, giving, job loss and court cases) (917).
-    static let measuredShare = 959
+    static let measuredShare = 960
 
     struct Term {
         var file: String
