@@ -23,6 +23,7 @@ public struct BankStatementCSVParser: ExportParser {
     private let unknownMarks = UnknownMarks()
     /// GnuCash's full layout: the transaction a split row belongs to, and the legs not read.
     private let splits = SplitLedger()
+    /// Rows left out on purpose (PayPal's funding rows), counted for one warning.
     private let leftOut = LeftOutRows()
 
     /// The source its events carry: `bank.csv`, or `bank.paypal` for PayPal's activity download,
@@ -142,11 +143,9 @@ public struct BankStatementCSVParser: ExportParser {
             transcoder = t
             try feedReader(transcoded[...], sink: sink)
         }
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, splits = self.splits, leftOut = self.leftOut, source = self.source
-        let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, splits: splits, leftOut: leftOut, source: source, sink: sink)
-        }
+        let handle = rowHandler(sink: sink)
         try reader.finish(handle)
+        let watch = dateOrderWatch
         if watch.waiting { watch.assume(sink: sink) }
         if splits.otherLegs > 0 {
             sink.warn("\(splits.otherLegs) split(s) in income, expense and other accounts were not read: each transaction counts once, from its asset or liability side")
@@ -211,10 +210,7 @@ public struct BankStatementCSVParser: ExportParser {
     }
 
     private mutating func feedReader(_ bytes: ArraySlice<UInt8>, sink: EventSink) throws(ParseError) {
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, splits = self.splits, leftOut = self.leftOut, source = self.source
-        let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, splits: splits, leftOut: leftOut, source: source, sink: sink)
-        }
+        let handle = rowHandler(sink: sink)
         let result: Result<Void, ParseError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(ParseError) { try reader.feed(buffer, handle); return .success(()) }
             catch { return .failure(error) }
@@ -223,17 +219,33 @@ public struct BankStatementCSVParser: ExportParser {
     }
 
     private mutating func feedReader(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, sink: EventSink) throws(ParseError) {
-        let dialect = self.dialect!, layout = self.layout!, watch = dateOrderWatch, marks = unknownMarks, splits = self.splits, leftOut = self.leftOut, source = self.source
-        let handle: (CSVRecord) throws(ParseError) -> Void = { record throws(ParseError) in
-            Self.handle(record, dialect: dialect, layout: layout, watch: watch, marks: marks, splits: splits, leftOut: leftOut, source: source, sink: sink)
-        }
+        let handle = rowHandler(sink: sink)
         try reader.feed(UnsafeBufferPointer(rebasing: bytes), handle)
     }
 
+    /// What every row is read with, once the head is sniffed: the dialect and its layout, and the
+    /// per-file state rows update (the day/month watch, unknown marks, GnuCash splits, rows left out).
+    struct RowContext {
+        let dialect: BankCSVDialect
+        let layout: BankCSVDialect.RowLayout
+        let watch: DateOrderWatch
+        let marks: UnknownMarks
+        let splits: SplitLedger
+        let leftOut: LeftOutRows
+        let source: String
+    }
+
+    /// The record handler the CSV reader calls, one context for all rows of a feed.
+    private func rowHandler(sink: EventSink) -> (CSVRecord) throws(ParseError) -> Void {
+        let context = RowContext(dialect: dialect!, layout: layout!, watch: dateOrderWatch, marks: unknownMarks, splits: splits,
+                                 leftOut: leftOut, source: source)
+        return { record throws(ParseError) in Self.handle(record, context, sink: sink) }
+    }
+
     /// Turns one record into an event, or a skip with its line and reason.
-    static func handle(_ record: CSVRecord, dialect d: BankCSVDialect, layout: BankCSVDialect.RowLayout,
-                       watch: DateOrderWatch, marks: UnknownMarks, splits: SplitLedger, leftOut: LeftOutRows, source: String,
-                       sink: EventSink) {
+    static func handle(_ record: CSVRecord, _ context: RowContext, sink: EventSink) {
+        let d = context.dialect, layout = context.layout, watch = context.watch, marks = context.marks
+        let splits = context.splits, leftOut = context.leftOut, source = context.source
         if let header = d.headerOrdinal, record.ordinal <= header { return } // preamble and header
         let position = SourcePosition.line(record.line)
         switch record.problem {
