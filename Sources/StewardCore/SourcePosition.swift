@@ -6,32 +6,48 @@ public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertib
     /// 0-based index of the record among the file's records.
     public var record: Int?
     /// RFC 6901 JSON pointer, e.g. `/17/title`. An array element's pointer is written out only
-    /// when asked for (`element(_:of:)`): a location history has a billion elements, and
-    /// building each one's text cost a seventh of reading it.
+    /// when asked for (`element(_:of:)`, `record(_:element:of:)`): a location history has a
+    /// billion elements, and building each one's text cost a seventh of reading it.
     public var pointer: String? {
         get {
-            if let explicitPointer { return explicitPointer }
-            guard let elementOf, let record else { return nil }
-            return elementOf + "/" + String(record)
+            switch pointerForm {
+            case .none: return nil
+            case .written(let text): return text
+            case .element(let arrayPointer):
+                guard let record else { return nil }
+                return arrayPointer + "/" + String(record)
+            case .nested(let arrayPointer, let index): return arrayPointer + "/" + String(index)
+            }
         }
-        set {
-            explicitPointer = newValue
-            elementOf = nil
-        }
+        set { pointerForm = newValue.map { .written($0) } ?? .none }
     }
 
-    private var explicitPointer: String?
-    /// The pointer of the array `record` is an element of.
-    private var elementOf: String?
+    /// How the pointer is held: written out, or as the pointer of the array the record sits in
+    /// plus its index there (shared by every element of that array, built when read). One enum
+    /// rather than three optionals keeps a position at 64 bytes.
+    private enum PointerForm: Sendable {
+        case none
+        case written(String)
+        /// Element `record` of the array at this pointer.
+        case element(of: String)
+        /// Element `index` of the array at this pointer, inside record `record` (a path point
+        /// of a Timeline segment: `/semanticSegments/7/timelinePath` and 3).
+        case nested(in: String, index: Int)
+    }
+
+    private var pointerForm: PointerForm
 
     /// For an array element (`element(_:of:)`), the pointer of its array: `pointer` is this
     /// plus `/record`. The store keeps it once per array instead of each element's pointer.
-    public var arrayPointer: String? { explicitPointer == nil ? elementOf : nil }
+    public var arrayPointer: String? {
+        if case .element(let arrayPointer) = pointerForm { return arrayPointer }
+        return nil
+    }
 
     public init(line: Int? = nil, record: Int? = nil, pointer: String? = nil) {
         self.line = line
         self.record = record
-        self.explicitPointer = pointer
+        self.pointerForm = pointer.map { .written($0) } ?? .none
     }
 
     public static func line(_ n: Int) -> SourcePosition { SourcePosition(line: n) }
@@ -43,7 +59,16 @@ public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertib
     /// `arrayPointer/n`, built when read.
     public static func element(_ n: Int, of arrayPointer: String) -> SourcePosition {
         var position = SourcePosition(record: n)
-        position.elementOf = arrayPointer
+        position.pointerForm = .element(of: arrayPointer)
+        return position
+    }
+
+    /// Element `index` of the array at `arrayPointer`, which sits inside record `n`: pointer
+    /// `arrayPointer/index`, built when read. Every element of one array shares the text of
+    /// `arrayPointer` instead of holding its own pointer.
+    public static func record(_ n: Int, element index: Int, of arrayPointer: String) -> SourcePosition {
+        var position = SourcePosition(record: n)
+        position.pointerForm = .nested(in: arrayPointer, index: index)
         return position
     }
 

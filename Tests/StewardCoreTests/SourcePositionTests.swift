@@ -23,4 +23,17 @@ final class SourcePositionTests: XCTestCase {
         position.pointer = nil
         XCTAssertNil(position.pointer)
     }
+
+    func testAnElementInsideARecordKeepsTheRecordAndBuildsItsPointerWhenRead() throws {
+        let lazy = SourcePosition.record(7, element: 3, of: "/semanticSegments/7/timelinePath")
+        let spelled = SourcePosition.record(7, pointer: "/semanticSegments/7/timelinePath/3")
+        XCTAssertEqual(lazy.record, 7, "the record stays the segment, not the point")
+        XCTAssertEqual(lazy.pointer, "/semanticSegments/7/timelinePath/3")
+        XCTAssertEqual(lazy.description, "record 7 (/semanticSegments/7/timelinePath/3)")
+        XCTAssertNil(lazy.arrayPointer, "the store's per-array form is for elements whose index is the record")
+        XCTAssertEqual(lazy, spelled)
+        XCTAssertEqual(Set([lazy, spelled]).count, 1, "equal positions hash alike")
+        let decoded = try JSONDecoder().decode(SourcePosition.self, from: JSONEncoder().encode(lazy))
+        XCTAssertEqual(decoded, spelled)
+    }
 }

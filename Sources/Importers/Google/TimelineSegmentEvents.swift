@@ -59,8 +59,10 @@ enum TimelineSegmentEvents {
             }
         }
         if let path = segment["timelinePath"]?.arrayValue {
+            // One text for the segment's path; each point's pointer is built only when read.
+            let pathPointer = pointer + "/timelinePath"
             for (i, point) in path.enumerated() {
-                let pointPosition = SourcePosition.record(index, pointer: pointer + "/timelinePath/" + String(i))
+                let pointPosition = SourcePosition.record(index, element: i, of: pathPointer)
                 guard let coordinate = coordinate(point["point"]) else {
                     sink.skip("path point without a valid position", at: pointPosition)
                     continue
