@@ -190,4 +190,4 @@ test-install: deb
 	scripts/check-release.sh $(RELEASE_BIN) $(wildcard $(BUILD_DIR)/deb/steward_*.deb)
 
 clean:
-	rm -rf $(BUILD_DIR) bench-data
+	rm -rf $(BUILD_DIR) bench-data profile-data

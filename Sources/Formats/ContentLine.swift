@@ -51,13 +51,13 @@ public struct ContentLineProperty {
     public init(_ bytes: [UInt8]) {
         var i = 0
         while i < bytes.count, bytes[i] != 0x3B, bytes[i] != 0x3A { i += 1 }
-        name = String(decoding: bytes[0..<i], as: UTF8.self).uppercased()
+        name = Self.asciiUppercased(bytes[0..<i])
         var params: [(String, String)] = []
         while i < bytes.count, bytes[i] == 0x3B {
             i += 1
             let keyStart = i
             while i < bytes.count, bytes[i] != 0x3D, bytes[i] != 0x3A, bytes[i] != 0x3B { i += 1 }
-            let key = String(decoding: bytes[keyStart..<i], as: UTF8.self).uppercased()
+            let key = Self.asciiUppercased(bytes[keyStart..<i])
             var value: [UInt8] = []
             if i < bytes.count, bytes[i] == 0x3D {
                 i += 1
@@ -78,21 +78,31 @@ public struct ContentLineProperty {
 
     public func parameter(_ key: String) -> String? { parameters.first { $0.0 == key }?.1 }
 
+    /// Property and parameter names are ASCII (RFC 5545 iana-token, x-name): upper-cased byte by
+    /// byte, without `String.uppercased()`'s Unicode tables on every line.
+    static func asciiUppercased(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes.lazy.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+    }
+
     /// The value as TEXT: `\n`/`\N` → newline, `\,` `\;` `\\` → the character; empty → nil.
+    /// Read byte by byte (every escape is ASCII): `String.contains` with Foundation loaded is a
+    /// locale-aware search, and walking characters breaks graphemes, together most of reading a
+    /// calendar's descriptions (docs/performance.md).
     public var text: String? {
-        guard rawValue.contains("\\") else { return rawValue.isEmpty ? nil : rawValue }
-        var out = ""
+        guard rawValue.utf8.contains(0x5C) else { return rawValue.isEmpty ? nil : rawValue }
+        var out: [UInt8] = []
+        out.reserveCapacity(rawValue.utf8.count)
         var escaped = false
-        for c in rawValue {
+        for byte in rawValue.utf8 {
             if escaped {
-                out.append(c == "n" || c == "N" ? "\n" : c)
+                out.append(byte == UInt8(ascii: "n") || byte == UInt8(ascii: "N") ? 0x0A : byte)
                 escaped = false
-            } else if c == "\\" {
+            } else if byte == 0x5C {
                 escaped = true
             } else {
-                out.append(c)
+                out.append(byte)
             }
         }
-        return out.isEmpty ? nil : out
+        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
     }
 }

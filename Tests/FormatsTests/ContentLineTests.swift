@@ -39,4 +39,12 @@ final class ContentLineTests: XCTestCase {
         XCTAssertEqual(ContentLineProperty(Array(#"SUMMARY:Arzt\, Zahn\nKontrolle"#.utf8)).text, "Arzt, Zahn\nKontrolle")
         XCTAssertNil(ContentLineProperty(Array("SUMMARY:".utf8)).text)
     }
+
+    func testTextValueEscapesAreUndoneAndNamesAreUpperCased() {
+        let property = ContentLineProperty(Array("description;language=de:Zeile 1\\nZeile 2\\, Ort\\; Raum \\\\ Ende – Grüße".utf8))
+        XCTAssertEqual(property.name, "DESCRIPTION")
+        XCTAssertEqual(property.parameter("LANGUAGE"), "de")
+        XCTAssertEqual(property.text, "Zeile 1\nZeile 2, Ort; Raum \\ Ende – Grüße")
+        XCTAssertNil(ContentLineProperty(Array("SUMMARY:".utf8)).text, "an empty value is no text")
+    }
 }

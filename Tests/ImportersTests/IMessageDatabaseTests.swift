@@ -132,4 +132,11 @@ final class IMessageDatabaseTests: XCTestCase {
         XCTAssertEqual(nanoseconds?.epochSeconds, 1_714_586_400)
         XCTAssertNil(try IMessageDatabaseImporter.time(appleDate: 0))
     }
+
+    func testAttachmentMarksAreTakenOutAndTextWithoutThemIsKeptAsItIs() {
+        XCTAssertEqual(IMessageDatabaseImporter.withoutAttachmentMarks("look \u{FFFC} at this\u{FFFC}"), "look  at this")
+        XCTAssertEqual(IMessageDatabaseImporter.withoutAttachmentMarks("\u{FFFC}"), "")
+        XCTAssertEqual(IMessageDatabaseImporter.withoutAttachmentMarks("Grüße, ¼ Stunde 😀"), "Grüße, ¼ Stunde 😀",
+                       "other characters, one with a 0xBC byte (¼), stay")
+    }
 }
