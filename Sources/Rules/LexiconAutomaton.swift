@@ -164,7 +164,8 @@ public struct LexiconAutomaton: Sendable {
     public init(terms: [Term], denseStateCount: Int = LexiconAutomaton.defaultDenseStateCount) {
         var groupIds: [String: Int32] = [:]
         var groups: [String] = []
-        var patternIndexByBytes: [[UInt8]: Int] = [:]
+        // About one pattern per term: sized once rather than doubled a dozen times while filling.
+        var patternIndexByBytes: [[UInt8]: Int] = Dictionary(minimumCapacity: terms.count)
         var patternBytes: [[UInt8]] = []
         var patterns: [Pattern] = []
         var inflections: [Inflection] = []
@@ -424,7 +425,24 @@ public struct LexiconAutomaton: Sendable {
             var firstChild: [Int32] = [-1]
             var nextSibling: [Int32] = [-1]
             var childClass: [UInt8] = [0]
-            for (index, bytes) in patternBytes.enumerated() {
+            // Patterns in byte order: each one then shares its prefix with the one before, so
+            // nodes are created depth first and a node's children lie after it. Every pass
+            // below that reads a node's children (failure links, state numbers) then walks
+            // memory in order instead of jumping to nodes created far apart, which was most of
+            // compiling the automaton (docs/performance.md, "The trie built in byte order").
+            // The automaton is the same: pattern indices are kept, only node numbers change.
+            let inByteOrder = patternBytes.indices.sorted { a, b in
+                patternBytes[a].withUnsafeBufferPointer { x in
+                    patternBytes[b].withUnsafeBufferPointer { y in
+                        let common = min(x.count, y.count)
+                        var i = 0
+                        while i < common && x[i] == y[i] { i += 1 }
+                        return i < common ? x[i] < y[i] : x.count < y.count
+                    }
+                }
+            }
+            for index in inByteOrder {
+                let bytes = patternBytes[index]
                 var node = 0
                 for b in bytes {
                     let c = byteClass[Int(b)]
