@@ -277,17 +277,58 @@ final class SharedScanState: @unchecked Sendable {
         return (filesDone, bytesDone)
     }
 
-    func recordMatch(_ event: Event, path: String, rules: [String], recordKey: UInt64?) {
-        guard let store else { return }
+    /// A matched record on its way to the store, its excerpt already made.
+    struct Match {
+        let event: Event
+        let path: String
+        let rules: [String]
+        let excerpt: String
+        let recordKey: UInt64?
+    }
+
+    var isStoring: Bool { store != nil }
+
+    func match(_ event: Event, path: String, rules: [String], recordKey: UInt64?) -> Match {
+        Match(event: event, path: path, rules: rules, excerpt: event.excerpt(quotingOthers: quoteOthers), recordKey: recordKey)
+    }
+
+    /// Stores matched records, a batch under one lock (see `MatchedRecordBuffer`).
+    func record(_ matches: [Match]) {
+        guard let store, !matches.isEmpty else { return }
         lock.lock(); defer { lock.unlock() }
         guard storeError == nil else { return }
-        do {
-            try store.recordMatchedEvent(scanId: scanId, path: path, event: event, position: event.position,
-                                         rules: rules, excerpt: event.excerpt(quotingOthers: quoteOthers),
-                                         recordKey: recordKey)
+        do throws(StoreError) {
+            for m in matches {
+                try store.recordMatchedEvent(scanId: scanId, path: m.path, event: m.event, position: m.event.position,
+                                             rules: m.rules, excerpt: m.excerpt, recordKey: m.recordKey)
+            }
         } catch {
             storeError = error
         }
+    }
+}
+
+/// One worker's matched records on their way to the store, handed over a batch at a time: a
+/// lock per record let the two workers' inference threads wait on each other and on the
+/// database for every match, a third more CPU and wall time on a Takeout of searches and
+/// views (docs/performance.md, "Matched records stored in batches"). Used by one thread at a
+/// time: the inference thread while it runs, then the worker after it has finished.
+final class MatchedRecordBuffer: @unchecked Sendable {
+    static let batchSize = 256
+    private let shared: SharedScanState
+    private var pending: [SharedScanState.Match] = []
+
+    init(shared: SharedScanState) { self.shared = shared }
+
+    func add(_ event: Event, path: String, rules: [String], recordKey: UInt64?) {
+        guard shared.isStoring else { return }
+        pending.append(shared.match(event, path: path, rules: rules, recordKey: recordKey))
+        if pending.count >= Self.batchSize { flush() }
+    }
+
+    func flush() {
+        shared.record(pending)
+        pending.removeAll(keepingCapacity: true)
     }
 }
 
@@ -308,21 +349,23 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
     }
 
     private var inference: InferenceThread?
+    private lazy var matched = MatchedRecordBuffer(shared: shared)
 
     /// Matching runs on a thread of its own while this worker parses (see `InferenceThread`).
     func startInference() {
         let session = self.session
-        let shared = self.shared
+        let matched = self.matched
         inference = InferenceThread { event, path in
             let fired = session.process(event, path: path)
-            if !fired.isEmpty { shared.recordMatch(event, path: path, rules: fired, recordKey: session.lastRecordKey) }
+            if !fired.isEmpty { matched.add(event, path: path, rules: fired, recordKey: session.lastRecordKey) }
         }
     }
 
-    /// Waits until every event parsed so far has been matched.
+    /// Waits until every event parsed so far has been matched and stored.
     func finishInference() {
         inference?.finish()
         inference = nil
+        matched.flush()
     }
 
     func reader(didRead event: consuming Event, path: String) {
@@ -335,7 +378,7 @@ final class ScanWorker: ExportReaderDelegate, @unchecked Sendable {
             inference.submit(event, path: path)
         } else {
             let fired = session.process(event, path: path)
-            if !fired.isEmpty { shared.recordMatch(event, path: path, rules: fired, recordKey: session.lastRecordKey) }
+            if !fired.isEmpty { matched.add(event, path: path, rules: fired, recordKey: session.lastRecordKey) }
         }
     }
 
