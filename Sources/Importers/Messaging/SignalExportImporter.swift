@@ -102,8 +102,7 @@ struct SignalExportParser: ExportParser {
         }
         let sender = value["sender"]?.stringValue
         let byPerson = sender == "Me"
-        var body = Substring(value["body"]?.stringValue ?? "")
-        while let last = body.last, last == " " || last == "\n" { body = body.dropLast() }
+        let body = Self.trimmingTrailingSpaces(value["body"]?.stringValue ?? "")
         var event = Event(source: source, kind: .message, time: time, text: body.isEmpty ? nil : String(body),
                           title: chat, counterparty: byPerson ? chat : (sender == "No-Sender" ? chat : sender),
                           product: "Signal", authoredByOthers: !byPerson, position: position)
@@ -118,9 +117,29 @@ struct SignalExportParser: ExportParser {
         sink.emit(event)
     }
 
+    /// `text` without the spaces and line feeds it ends with, found by bytes: walking back by
+    /// characters (`last`, `dropLast`) was a tenth of reading a Signal export. A final CR LF is
+    /// one character, not a line feed, and stays, as it did.
+    static func trimmingTrailingSpaces(_ text: String) -> Substring {
+        let bytes = text.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let before = bytes.index(before: end)
+            let byte = bytes[before]
+            if byte == 0x20 { end = before; continue }
+            if byte == 0x0A, before == bytes.startIndex || bytes[bytes.index(before: before)] != 0x0D { end = before; continue }
+            break
+        }
+        return text[..<end]
+    }
+
     /// sigexport's call lines: "Incoming call", "Outgoing voice call (accepted, 1m 5s)",
     /// "Missed video call", "Outgoing voice call (unanswered)", "Incoming voice call (declined)".
     static func isCallNotice(_ body: Substring) -> Bool {
+        // Most messages are not: one byte says so before any splitting.
+        guard let first = body.utf8.first, first == UInt8(ascii: "I") || first == UInt8(ascii: "O") || first == UInt8(ascii: "M") else {
+            return false
+        }
         let words = body.split(separator: " ", maxSplits: 3)
         guard words.count >= 2, ["Incoming", "Outgoing", "Missed"].contains(words[0]) else { return false }
         if words[1] == "call" { return words.count == 2 || words[2].hasPrefix("(") }
