@@ -50,4 +50,12 @@ final class SignalExportTests: XCTestCase {
         XCTAssertNil(importer.detect(FileProbe(path: "data.json", head: Array(#"{"date": "2024-01-01", "sender": "x", "body": "y"}"#.utf8), size: nil)),
                      "three of the six keys are not signal-export's record")
     }
+
+    func testTrailingSpacesAndLineFeedsAreTrimmedButAFinalCRLFStays() {
+        XCTAssertEqual(SignalExportParser.trimmingTrailingSpaces("Grüße aus Köln 🙂  \n\n "), "Grüße aus Köln 🙂")
+        XCTAssertEqual(SignalExportParser.trimmingTrailingSpaces("   "), "")
+        XCTAssertEqual(SignalExportParser.trimmingTrailingSpaces("line\r\n"), "line\r\n", "CR LF is one character, not a line feed")
+        XCTAssertFalse(SignalExportParser.isCallNotice("Meet you at the station"))
+        XCTAssertTrue(SignalExportParser.isCallNotice("Outgoing voice call (accepted, 1m 5s)"))
+    }
 }
