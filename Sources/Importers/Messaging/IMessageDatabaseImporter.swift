@@ -17,7 +17,6 @@ import Formats
 /// takes the string out of it, or the message is kept without text.
 public struct IMessageDatabaseImporter: PathReadingImporter {
     public static let source = "apple.imessage"
-    /// Longest `attributedBody` read: a message's archive is a few hundred bytes.
     /// `text` without U+FFFC, which stands in the text for each attachment. Most messages hold
     /// none, and are returned as they are without a search: Foundation's replacing (a
     /// locale-aware search per message) was a tenth of reading a chat.db (docs/performance.md).
@@ -29,6 +28,7 @@ public struct IMessageDatabaseImporter: PathReadingImporter {
         return String(kept)
     }
 
+    /// Longest `attributedBody` read: a message's archive is a few hundred bytes.
     static let maxBodyBytes = 1 << 20
 
     public init() {}
