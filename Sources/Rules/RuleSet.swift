@@ -151,10 +151,12 @@ public struct RuleSet: Sendable {
     }
 
     /// Loads and validates a rule set from a folder or the built-in copy, read in place.
-    public static func load(files: RuleFiles,
-                            analyzerKinds: [AnalyzerKind] = AnalyzerCatalog.kinds) throws(RuleFileError) -> RuleSet {
+    /// `keepingExamples: false` checks the rules' examples and lets them go (for a scan).
+    public static func load(files: RuleFiles, analyzerKinds: [AnalyzerKind] = AnalyzerCatalog.kinds,
+                            keepingExamples: Bool = true) throws(RuleFileError) -> RuleSet {
         var loader = RuleSetLoader(files: files)
         loader.analyzerKinds = analyzerKinds
+        loader.keepsExamples = keepingExamples
         return try loader.load()
     }
 

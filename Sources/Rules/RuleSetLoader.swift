@@ -9,6 +9,10 @@ struct RuleSetLoader {
     let files: RuleFiles
     /// Kinds an `analyzers/*.yaml` file may name.
     var analyzerKinds: [AnalyzerKind] = AnalyzerCatalog.kinds
+    /// Whether the rules keep their examples once checked. Every load parses and checks them
+    /// (a broken example fails the load with its file and line); only `steward rules` runs
+    /// them, so a scan lets them go: 3 MiB of its peak (docs/performance.md).
+    var keepsExamples = true
 
     init(files: RuleFiles) {
         self.files = files
@@ -496,7 +500,8 @@ struct RuleSetLoader {
             throw item.error("rule \(id) needs at least one positive and one negative example")
         }
         var rule = SignalRule(id: id, attribute: attribute, title: title, description: description, confidence: confidence,
-                              match: match, aggregate: aggregate, examples: examples, file: file, line: item.line)
+                              match: match, aggregate: aggregate, examples: keepsExamples ? examples : [], file: file,
+                              line: item.line)
         rule.yieldsTo = yieldsTo
         return rule
     }

@@ -65,9 +65,11 @@ public struct Ruleset: Sendable {
         try load(files: .folder(directory))
     }
 
-    public static func load(files: RuleFiles) throws(StewardError) -> Ruleset {
+    /// `keepingExamples: false` checks the rules' examples and lets them go: only the rules
+    /// commands run them.
+    public static func load(files: RuleFiles, keepingExamples: Bool = true) throws(StewardError) -> Ruleset {
         do throws(RuleFileError) {
-            let rules = try RuleSet.load(files: files)
+            let rules = try RuleSet.load(files: files, keepingExamples: keepingExamples)
             let known = Set(rules.attributes.map(\.id))
             let models = try ScoringModel.loadAll(files: files, knownAttributes: known)
             return Ruleset(rules: rules, models: models, files: files)

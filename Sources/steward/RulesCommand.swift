@@ -18,7 +18,7 @@ struct RulesCommand: ParsableCommand {
             discussion: "Example:\n  steward rules list")
         @OptionGroup var rules: RulesOption
         func run() throws {
-            let ruleset = try rules.load()
+            let ruleset = try rules.load(keepingExamples: true)
             for line in RulesOverview.listing(ruleset) { print(line) }
         }
     }
@@ -29,7 +29,7 @@ struct RulesCommand: ParsableCommand {
             discussion: "Example:\n  steward rules test --rules ./my-rules")
         @OptionGroup var rules: RulesOption
         func run() throws {
-            let ruleset = try rules.load()
+            let ruleset = try rules.load(keepingExamples: true)
             let result = RulesOverview.runExamples(ruleset)
             for failure in result.failures { print(failure) }
             print("\(result.passed) passed, \(result.failures.count) failed")
@@ -43,7 +43,7 @@ struct RulesCommand: ParsableCommand {
             discussion: "Example:\n  steward rules lint")
         @OptionGroup var rules: RulesOption
         func run() throws {
-            let ruleset = try rules.load()
+            let ruleset = try rules.load(keepingExamples: true)
             try RuleTextsLoader.lint(ruleset)
             // One-word terms that are everyday words of another language (docs/rules.md, "Terms
             // that are words of another language"): each named with its file and line.

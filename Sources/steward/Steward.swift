@@ -34,8 +34,10 @@ struct RulesOption: ParsableArguments {
     @Option(name: .customLong("rules"), help: "Rules folder (default: $STEWARD_RULES, then the rules built into steward).")
     var directory: String?
 
-    func load() throws -> Ruleset {
-        let ruleset = try Ruleset.load(files: try RulesLocator.find(explicit: directory))
+    /// The rules, their examples checked; kept only when the command runs or counts them
+    /// (`steward rules`), so a scan does not hold them.
+    func load(keepingExamples: Bool = false) throws -> Ruleset {
+        let ruleset = try Ruleset.load(files: try RulesLocator.find(explicit: directory), keepingExamples: keepingExamples)
         AllocatorTuning.releaseFreedMemory()
         return ruleset
     }
