@@ -186,4 +186,16 @@ final class RuleValidationTests: XCTestCase {
                        ["rules/signals/finance/gambling.yaml:16: negative example fired rule finance.gambling.bookmaker"])
         XCTAssertEqual(RuleExampleRunner.exampleCount(set), 2)
     }
+
+    func testALoadThatLetsExamplesGoStillChecksThemAndKeepsNone() throws {
+        let fixture = try RuleDirectoryFixture(files: ["signals/finance/gambling.yaml": Self.validRule])
+        let kept = try RuleSet.load(files: .folder(fixture.rulesDirectory))
+        let dropped = try RuleSet.load(files: .folder(fixture.rulesDirectory), keepingExamples: false)
+        XCTAssertEqual(kept.rules.first?.examples.count, 2)
+        XCTAssertEqual(dropped.rules.first?.examples.count, 0)
+        let text = Self.validRule.replacingOccurrences(of: "counterparty: Tesco}", with: "counterparty: Tesco, time: not-a-time}")
+        let broken = try RuleDirectoryFixture(files: ["signals/finance/gambling.yaml": text])
+        XCTAssertThrowsError(try RuleSet.load(files: .folder(broken.rulesDirectory), keepingExamples: false),
+                             "a broken example fails the load even when examples are let go")
+    }
 }
