@@ -431,16 +431,7 @@ public struct LexiconAutomaton: Sendable {
             // memory in order instead of jumping to nodes created far apart, which was most of
             // compiling the automaton (docs/performance.md, "The trie built in byte order").
             // The automaton is the same: pattern indices are kept, only node numbers change.
-            let inByteOrder = patternBytes.indices.sorted { a, b in
-                patternBytes[a].withUnsafeBufferPointer { x in
-                    patternBytes[b].withUnsafeBufferPointer { y in
-                        let common = min(x.count, y.count)
-                        var i = 0
-                        while i < common && x[i] == y[i] { i += 1 }
-                        return i < common ? x[i] < y[i] : x.count < y.count
-                    }
-                }
-            }
+            let inByteOrder = patternBytes.indices.sorted { patternBytes[$0].lexicographicallyPrecedes(patternBytes[$1]) }
             for index in inByteOrder {
                 let bytes = patternBytes[index]
                 var node = 0
