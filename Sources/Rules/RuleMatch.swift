@@ -40,6 +40,33 @@ public struct RuleMatch: Sendable {
     /// record also names a utility (docs/rules.md "Two things in one record").
     public var alsoLexicons: [String] = []
     public var alsoTerms: [String] = []
+    /// `also: within:` — how close the `also` hit must be to the hit it narrows: anywhere in
+    /// the record's fields (the default), in the same clause of the same field, or in the same
+    /// clause with at most n words between them, so two halves of a composition belong
+    /// together ("took out a loan", not "took the book, the mortgage of the neighbours":
+    /// docs/rules.md "Two things in one record").
+    public var alsoWithin: AlsoScope = .record
+    public enum AlsoScope: Sendable, Equatable {
+        case record, clause
+        case words(Int)
+
+        /// The largest gap `within: <n> words` accepts: further apart, two words in one
+        /// sentence rarely belong together.
+        public static let maxWords = 8
+
+        /// `record`, `clause` or `<n> words` (`1 word`), as written in a rule file.
+        public init?(_ text: String) {
+            switch text {
+            case "record": self = .record
+            case "clause": self = .clause
+            default:
+                let parts = text.split(separator: " ")
+                guard parts.count == 2, parts[1] == "words" || parts[1] == "word",
+                      let n = Int(parts[0]), (0...Self.maxWords).contains(n) else { return nil }
+                self = .words(n)
+            }
+        }
+    }
     public var mcc: MCCSet?
     public var amount: AmountRange?
     public var hours: HourWindow?

@@ -343,7 +343,7 @@ final class RuleMatcher {
                     topicField = field
                     break
                 }
-                if hasAlso, !alsoHits(ruleIndex, fields: fields, besides: hit, in: field) { continue }
+                if hasAlso, !alsoHits(ruleIndex, fields: fields, besides: hit, in: field, of: event) { continue }
                 return true
             }
         }
@@ -437,10 +437,15 @@ final class RuleMatcher {
 
     /// Whether one of the `also:` groups hits any of the rule's fields apart from the hit that
     /// matched (a word in both lists does not count twice) and outside every `exclude` phrase
-    /// ("Church Street" names no church).
+    /// ("Church Street" names no church); under `also: within: clause` only in the hit's own
+    /// field with no clause break between the two.
     private func alsoHits(_ ruleIndex: Int, fields: [Event.Field],
-                          besides hit: LexiconAutomaton.Hit, in hitField: Event.Field) -> Bool {
+                          besides hit: LexiconAutomaton.Hit, in hitField: Event.Field, of event: Event) -> Bool {
+        let within = ruleSet.rules[ruleIndex].match.alsoWithin
+        let sameClause = within != .record
+        var foldedHitField = false
         for field in fields {
+            if sameClause && field != hitField { continue }
             let hits = hitsByField[field.slot]
             for other in hits where ruleSet.alsoMask.contains(rule: ruleIndex, group: other.group) {
                 if field == hitField, other.start < hit.end, hit.start < other.end { continue }
@@ -448,10 +453,57 @@ final class RuleMatcher {
                     ruleSet.excludeMask.contains(rule: ruleIndex, group: decoy.group) && decoy.start < other.end && other.start < decoy.end
                 }
                 if cancelled { continue }
+                if sameClause {
+                    // Folded once per record and rule, and only when an `also` hit stands.
+                    if !foldedHitField {
+                        guard let value = event.value(of: field) else { return false }
+                        clauseBuffer.removeAll(keepingCapacity: true)
+                        TextFolder.fold(value, into: &clauseBuffer)
+                        foldedHitField = true
+                    }
+                    let from = Int(min(hit.end, other.end)), to = Int(max(hit.start, other.start))
+                    if Self.clauseBreak(in: clauseBuffer, from: from, to: to) { continue }
+                    if case .words(let most) = within, Self.wordCount(in: clauseBuffer, from: from, to: to) > most { continue }
+                }
                 return true
             }
         }
         return false
+    }
+
+    /// The words in folded `text[from..<to]` (the gap between two hits): runs of letters or
+    /// digits between spaces and punctuation, and every Han, kana or Hangul character on its
+    /// own (Chinese and Japanese write no spaces, and one character is about a word).
+    static func wordCount(in text: [UInt8], from: Int, to: Int) -> Int {
+        var count = 0
+        var inWord = false
+        var i = max(0, from)
+        let end = min(to, text.count)
+        while i < end {
+            let b = text[i]
+            if b >= 0xE3 && b <= 0xED {
+                // A three-byte character from U+3000 on: CJK ideographs, kana, Hangul.
+                count += 1
+                inWord = false
+                i += 3
+                continue
+            }
+            let isWordByte = b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+                || b == UInt8(ascii: "'") || b == UInt8(ascii: "-")
+            if isWordByte && !inWord { count += 1 }
+            inWord = isWordByte
+            i += 1
+        }
+        return count
+    }
+
+    /// Whether folded `text[from..<to]` (the gap between two hits) holds a clause break as
+    /// `clauseStart(before:in:)` knows them.
+    static func clauseBreak(in text: [UInt8], from: Int, to: Int) -> Bool {
+        let end = min(to, text.count)
+        guard from < end else { return false }
+        // The last break before `end` lies at or after `from` exactly when the gap holds one.
+        return clauseStart(before: end, in: text) > from
     }
 }
 

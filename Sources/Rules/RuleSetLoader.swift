@@ -24,6 +24,7 @@ struct RuleSetLoader {
     static let matchKeys: Set<String> = ["sources", "kinds", "fields", "lexicons", "terms", "exclude", "mcc", "amount", "hours", "combine",
                                          "authored_by", "mcc_compatible", "mcc_precedence", "intent", "topics", "also", "subject"]
     static let excludeKeys: Set<String> = ["lexicons", "terms"]
+    static let alsoKeys: Set<String> = ["lexicons", "terms", "within"]
     static let topicsKeys: Set<String> = ["except", "lexicons", "terms"]
     static let amountKeys: Set<String> = ["min", "max", "or_unknown"]
     static let aggregateKeys: Set<String> = ["count", "days"]
@@ -571,9 +572,16 @@ struct RuleSetLoader {
             }
         }
         if let also = map["also"] {
-            let alsoMap = try also.mapping(allowed: Self.excludeKeys, context: "also")
+            let alsoMap = try also.mapping(allowed: Self.alsoKeys, context: "also")
             if let lexicons = alsoMap["lexicons"] { match.alsoLexicons = try lexiconList(lexicons, known: lexiconNames) }
             if let terms = alsoMap["terms"] { match.alsoTerms = try termList(terms) }
+            if let node = alsoMap["within"] {
+                let text = try node.string(context: "within")
+                guard let scope = RuleMatch.AlsoScope(text) else {
+                    throw node.error("also: within must be record, clause or '<n> words' with n from 0 to \(RuleMatch.AlsoScope.maxWords), got '\(text)'")
+                }
+                match.alsoWithin = scope
+            }
             guard match.hasLexiconCondition else {
                 throw also.error("also only narrows lexicon hits, but this rule has no lexicons or terms")
             }
