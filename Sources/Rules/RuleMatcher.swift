@@ -311,8 +311,9 @@ final class RuleMatcher {
     }
 
     /// A hit of one of the rule's groups in one of its fields that no exclusion hit overlaps
-    /// and, under `intent: need`, in a field with no topic marker (for a search-like event any
-    /// marker, for a post or message only the rule's own `topics:`).
+    /// and, under `intent: need`, with no topic marker: for a search-like event any marker in
+    /// any of the rule's fields, for a post or message only the rule's own `topics:` in the
+    /// hit's field.
     private func lexiconMatches(_ ruleIndex: Int, fields: [Event.Field], readsIntent: TopicScope, event: Event) -> Bool {
         // Searches meet every topic marker; posts and messages only the rule's own (docs/rules.md
         // "Search intent": a recipe or a film title in a post is still the person's own news).
@@ -335,10 +336,14 @@ final class RuleMatcher {
                    event.kind == .post || event.kind == .comment || event.kind == .message,
                    someoneElsesNews(hit, in: field, of: event) { continue }
                 // Topic markers are looked for only once a hit stands (rare), so the common path
-                // pays nothing for them.
-                if hasTopics, hits.contains(where: { other in
-                    readsIntent == .allMarkers ? ruleSet.topicMask.contains(rule: ruleIndex, group: other.group)
-                                               : ruleSet.ownTopicMask.contains(rule: ruleIndex, group: other.group)
+                // pays nothing for them. A search, page view or watch is one thing looked at: a
+                // marker in its title speaks for its URL or channel too ("Marathon live stream"
+                // on the channel "Berlin Marathon"); a post's marker counts in its own field only.
+                if hasTopics, (readsIntent == .allMarkers ? fields : [field]).contains(where: { markerField in
+                    hitsByField[markerField.slot].contains(where: { other in
+                        readsIntent == .allMarkers ? ruleSet.topicMask.contains(rule: ruleIndex, group: other.group)
+                                                   : ruleSet.ownTopicMask.contains(rule: ruleIndex, group: other.group)
+                    })
                 }) {
                     topicField = field
                     break

@@ -79,8 +79,11 @@ final class LexiconTermExerciseTests: XCTestCase {
                 let written = raw.trimmingCharacters(in: .whitespacesAndNewlines)
                 if written.isEmpty || written.hasPrefix("#") { continue }
                 let isPrefix = written.hasSuffix("*")
+                // A trailing `!` marks an exact form (docs/rules.md): the form without it is what
+                // an example holds.
+                let isExact = written.hasSuffix("!")
                 terms.append(Term(file: "rules/lexicons/" + file, line: index + 1, written: written))
-                automatonTerms.append(LexiconAutomaton.Term(group: file, text: isPrefix ? String(written.dropLast()) : written,
+                automatonTerms.append(LexiconAutomaton.Term(group: file, text: isPrefix || isExact ? String(written.dropLast()) : written,
                                                            isPrefix: isPrefix))
             }
         }
@@ -112,8 +115,15 @@ final class LexiconTermExerciseTests: XCTestCase {
         let unexercisedFiles = files.filter { $0.value.allSatisfy { !coverage.exercised.contains($0) } }.keys.sorted()
         print(summary + "; decoy terms: \(decoys.filter(coverage.exercised.contains).count) of \(decoys.count)"
               + "; lexicon files with no term exercised: \(unexercisedFiles.count) of \(files.count)")
+        if coverage.perThousand < Self.measuredShare {
+            // Which terms no example holds, so the fix does not start with a search.
+            for index in coverage.terms.indices where !coverage.exercised.contains(index) {
+                let term = coverage.terms[index]
+                print("not exercised: \(term.file):\(term.line): \(term.written)")
+            }
+        }
         XCTAssertGreaterThanOrEqual(coverage.perThousand, Self.measuredShare,
-                                    "\(summary), below the \(Self.measuredShare)‰ measured before: add an example that contains the new terms")
+                                    "\(summary), below the \(Self.measuredShare)‰ measured before: add an example that contains the new terms (listed above as 'not exercised')")
     }
 
     func testCoverageCountsTermsFoundWithWordBoundariesAndPrefixes() throws {

@@ -65,6 +65,16 @@ final class SearchIntentTests: XCTestCase {
         XCTAssertEqual(fired("casino song", kind: .watch, field: .title), [])
     }
 
+    func testAMarkerInAWatchOrPageTitleCancelsAHitInItsChannelOrURL() {
+        let session = InferenceSession(ruleSet: ruleSet)
+        let watch = Event(source: "google.youtube", kind: .watch, title: "The final table song", counterparty: "Casino Channel", position: .line(1))
+        XCTAssertEqual(session.process(watch, path: "a.json"), [], "the title's marker speaks for the channel")
+        let page = Event(source: "google.chrome_history", kind: .pageView, title: "Lyrics of the week", url: "https://example.org/casino", position: .line(2))
+        XCTAssertEqual(session.process(page, path: "b.json"), [], "the title's marker speaks for the URL")
+        let plain = Event(source: "google.youtube", kind: .watch, title: "The final table", counterparty: "Casino Channel", position: .line(3))
+        XCTAssertEqual(session.process(plain, path: "a.json"), ["finance.gambling.search"], "without a marker the channel's hit counts")
+    }
+
     func testDropIsRecordedWithTheField() {
         let session = InferenceSession(ruleSet: ruleSet)
         session.process(Event(source: "google.my_activity", kind: .search, text: "casino lyrics", position: .line(1)), path: "a.json")
