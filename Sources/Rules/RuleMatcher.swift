@@ -442,8 +442,8 @@ final class RuleMatcher {
 
     /// Whether one of the `also:` groups hits any of the rule's fields apart from the hit that
     /// matched (a word in both lists does not count twice) and outside every `exclude` phrase
-    /// ("Church Street" names no church); under `also: within: clause` only in the hit's own
-    /// field with no clause break between the two.
+    /// ("Church Street" names no church); under `also: within:` `clause` or `<n> words` only in
+    /// the hit's own field, with no clause break between the two (and at most n words).
     private func alsoHits(_ ruleIndex: Int, fields: [Event.Field],
                           besides hit: LexiconAutomaton.Hit, in hitField: Event.Field, of event: Event) -> Bool {
         let within = ruleSet.rules[ruleIndex].match.alsoWithin
