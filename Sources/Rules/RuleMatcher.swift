@@ -324,6 +324,10 @@ final class RuleMatcher {
         case .noMarkers: hasTopics = false
         }
         let hasAlso = ruleSet.alsoMask.hasAny[ruleIndex]
+        func hasMarker(in markerField: Event.Field) -> Bool {
+            let mask = readsIntent == .allMarkers ? ruleSet.topicMask : ruleSet.ownTopicMask
+            return hitsByField[markerField.slot].contains { mask.contains(rule: ruleIndex, group: $0.group) }
+        }
         var topicField: Event.Field?
         for field in fields {
             let hits = hitsByField[field.slot]
@@ -339,12 +343,7 @@ final class RuleMatcher {
                 // pays nothing for them. A search, page view or watch is one thing looked at: a
                 // marker in its title speaks for its URL or channel too ("Marathon live stream"
                 // on the channel "Berlin Marathon"); a post's marker counts in its own field only.
-                if hasTopics, (readsIntent == .allMarkers ? fields : [field]).contains(where: { markerField in
-                    hitsByField[markerField.slot].contains(where: { other in
-                        readsIntent == .allMarkers ? ruleSet.topicMask.contains(rule: ruleIndex, group: other.group)
-                                                   : ruleSet.ownTopicMask.contains(rule: ruleIndex, group: other.group)
-                    })
-                }) {
+                if hasTopics, readsIntent == .allMarkers ? fields.contains(where: { hasMarker(in: $0) }) : hasMarker(in: field) {
                     topicField = field
                     break
                 }
@@ -370,9 +369,7 @@ final class RuleMatcher {
         guard let others = ruleSet.subjectOthersGroup else { return false }
         let hits = hitsByField[field.slot]
         guard hits.contains(where: { $0.group == others && $0.end <= hit.start }),
-              let value = event.value(of: field) else { return false }
-        clauseBuffer.removeAll(keepingCapacity: true)
-        TextFolder.fold(value, into: &clauseBuffer)
+              foldIntoClauseBuffer(field, of: event) else { return false }
         let clauseStart = Self.clauseStart(before: Int(hit.start), in: clauseBuffer)
         let clauseEnd = min(Int(hit.end), clauseBuffer.count)
         var named = hits.filter { $0.group == others && Int($0.start) >= clauseStart && $0.end <= hit.start }
@@ -414,6 +411,15 @@ final class RuleMatcher {
         TextFolder.fold(name, into: &folded)
         folded.append(UInt8(ascii: " "))
         TextFolder.fold(town, into: &folded)
+    }
+
+    /// Folds `field` of `event` into `clauseBuffer` (the hits' offsets are offsets into this
+    /// text); false when the event has no such field.
+    private func foldIntoClauseBuffer(_ field: Event.Field, of event: Event) -> Bool {
+        guard let value = event.value(of: field) else { return false }
+        clauseBuffer.removeAll(keepingCapacity: true)
+        TextFolder.fold(value, into: &clauseBuffer)
+        return true
     }
 
     /// The offset just after the last clause break before `offset` in folded `text` (0 if none).
@@ -461,9 +467,7 @@ final class RuleMatcher {
                 if sameClause {
                     // Folded once per record and rule, and only when an `also` hit stands.
                     if !foldedHitField {
-                        guard let value = event.value(of: field) else { return false }
-                        clauseBuffer.removeAll(keepingCapacity: true)
-                        TextFolder.fold(value, into: &clauseBuffer)
+                        guard foldIntoClauseBuffer(field, of: event) else { return false }
                         foldedHitField = true
                     }
                     let from = Int(min(hit.end, other.end)), to = Int(max(hit.start, other.start))

@@ -8,9 +8,7 @@ import Foundation
 /// checked field by field against values read by hand from the files.
 final class BankFormatSamplesTests: XCTestCase {
     private func parseSample(_ relative: String) throws -> (id: String, result: ChunkedParseResult) {
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("../shared/samples/\(relative)").standardizedFileURL
+        let url = SampleCorpus.root.appendingPathComponent(relative)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw XCTSkip("sample \(url.path) not present: real-sample check skipped")
         }

@@ -7,11 +7,7 @@ import Foundation
 /// in: docs/architecture.md, "Sample exports") with whatever importer the registry detects, and checks the transaction counts
 /// counted by hand from the files.
 final class BankSampleFilesTests: XCTestCase {
-    private var samplesRoot: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("../shared/samples").standardizedFileURL
-    }
+    private var samplesRoot: URL { SampleCorpus.root }
 
     private func parseSample(_ relative: String) throws -> (id: String, result: ChunkedParseResult) {
         let url = samplesRoot.appendingPathComponent(relative)

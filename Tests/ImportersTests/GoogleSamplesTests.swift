@@ -6,12 +6,7 @@ import StewardCore
 /// Runs the real Google sample exports of the sample corpus (outside the package, never
 /// copied into it: docs/architecture.md, "Sample exports") through registry detection and the parser.
 final class GoogleSamplesTests: XCTestCase {
-    static let samples: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // ImportersTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // package root
-        .deletingLastPathComponent()
-        .appendingPathComponent("shared/samples")
+    static let samples = SampleCorpus.root
 
     func parseViaRegistry(_ relativePath: String) throws -> (id: String, events: [Event], sink: EventSink) {
         let url = Self.samples.appendingPathComponent(relativePath)
