@@ -57,15 +57,17 @@ let package = Package(
         .target(name: "RuleFileReading", dependencies: ["StewardCore", .product(name: "Yams", package: "Yams")]),
         // Rule files, lexicon automaton, matchers, aggregates, example runner.
         .target(name: "Rules", dependencies: [
+            // No Localization: the English text of an analyzer's value (Finding.value) is written
+            // by the catalog's writer the loader is given (RuleSet.findingValueText), so the
+            // build-time tool that compiles the rules' automaton can use this module (a plugin's
+            // tool cannot depend on a module that itself uses a build plugin).
             "StewardCore", "RuleFileReading",
-            // An analyzer's value is data; its English text (Finding.value) comes from the catalog.
-            "Localization",
         ], swiftSettings: hotPathSettings),
         // The project's rules/ compiled into steward at build time (docs/rules.md, "Where rules
         // come from"): BuiltInRulesPlugin runs BuiltInRulesGenerator over rules/ on every build
         // whose rules/ changed. Sources/BuiltInRules/rules links to rules/ (excluded from the
         // sources) so that SwiftPM re-plans, and re-runs the plugin, when a file is added or removed.
-        .executableTarget(name: "BuiltInRulesGenerator"),
+        .executableTarget(name: "BuiltInRulesGenerator", dependencies: ["Rules", "RuleFileReading"]),
         .plugin(name: "BuiltInRulesPlugin", capability: .buildTool(), dependencies: ["BuiltInRulesGenerator"]),
         .target(name: "BuiltInRules", dependencies: ["Rules", "RuleFileReading"], exclude: ["rules"], plugins: ["BuiltInRulesPlugin"]),
         // Scoring model files and their evaluator.
@@ -99,7 +101,7 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["StewardCore", "Rules", "Personas"]),
         // `make eval`: prints precision, recall and F1 of the rules on that set.
         .executableTarget(name: "steward-eval", dependencies: [
-            "Evaluation", "Rules", "StewardPipeline",
+            "Evaluation", "Rules", "StewardPipeline", "BuiltInRules",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "steward", dependencies: [
@@ -117,7 +119,7 @@ let package = Package(
             "Importers", "Formats", "Archives", "StewardCore", "HostileInputs", "Localization",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "RuleFileReading", "StewardCore"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "RuleFileReading", "StewardCore", "Localization"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Rules", "RuleFileReading", "StewardCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StewardCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "StewardCore", "Localization"], resources: [.copy("Golden")]),

@@ -9,4 +9,7 @@ public enum BuiltInRuleSet {
     public static let files = RuleFiles.compiledIn(builtInRuleFileTable)
     /// `RuleSet.version` of the built-in rules, computed at build time.
     public static let version = builtInRulesVersion
+    /// The lexicon automaton of these files, compiled at build time; `RuleSet.load` reads it
+    /// instead of compiling when the rules it loads have exactly these terms.
+    public static let lexiconImage = builtInLexiconImage
 }

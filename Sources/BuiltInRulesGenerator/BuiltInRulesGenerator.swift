@@ -1,8 +1,11 @@
 import Foundation
+import RuleFileReading
+import Rules
 
 /// Build-time tool behind the `BuiltInRulesPlugin`: writes a Swift file holding every file of
-/// `rules/` as a string literal (read at run time in place, without copies on disk) and the
-/// rule-set version those files give. Usage: `BuiltInRulesGenerator RULES_DIR OUTPUT.swift`.
+/// `rules/` as a string literal (read at run time in place, without copies on disk), the
+/// rule-set version those files give and their lexicon automaton, compiled here once instead of
+/// on every run (`LexiconAutomatonImage`). Usage: `BuiltInRulesGenerator RULES_DIR OUTPUT.swift`.
 /// See docs/rules.md, "Where rules come from".
 @main
 struct BuiltInRulesGenerator {
@@ -16,6 +19,8 @@ struct BuiltInRulesGenerator {
         var text = """
         // Generated at build time by BuiltInRulesGenerator from the project's rules/ folder
         // (docs/rules.md, "Where rules come from"). Do not edit: edit rules/ and rebuild.
+
+        import Rules
 
         /// Every file of rules/ (relative path, exact bytes), sorted by path.
         let builtInRuleFileTable: [(path: String, bytes: StaticString)] = [
@@ -35,10 +40,30 @@ struct BuiltInRulesGenerator {
         }
         text += "]\n\n"
         text += "/// `RuleSet.version` of these files (FNV-1a 64 over the versioned files, as the loader hashes them).\n"
-        text += "let builtInRulesVersion = \(literal(version(of: files, contents: contents)))\n"
+        text += "let builtInRulesVersion = \(literal(version(of: files, contents: contents)))\n\n"
+        text += lexiconImageDeclaration(rulesFolder: root)
         // Written only when it changed, so an unchanged table does not recompile the module.
         if FileManager.default.contents(atPath: output) != Data(text.utf8) {
             guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else { fail("\(output): cannot write") }
+        }
+    }
+
+    /// The compiled lexicon automaton of the rules in `rulesFolder` as a `LexiconAutomatonImage`
+    /// (its key, and its bytes as a string literal). Rules that do not load give no image, not a
+    /// failed build: steward then reports the broken file with its line when it loads them, as
+    /// it does for any rules folder.
+    static func lexiconImageDeclaration(rulesFolder: String) -> String {
+        let header = "/// The rules' lexicon automaton compiled at build time (LexiconAutomatonImage; docs/performance.md,\n"
+            + "/// \"The lexicon automaton compiled at build time\"), nil when the rules did not load here.\n"
+        do {
+            let automaton = try RuleSet.load(files: .folder(rulesFolder), keepingExamples: false).automaton
+            let key = LexiconAutomaton.imageKey(of: automaton.terms)
+            let image = String(decoding: automaton.imageBytes, as: UTF8.self)
+            return header + "let builtInLexiconImage: LexiconAutomatonImage? = LexiconAutomatonImage(key: 0x"
+                + String(key, radix: 16) + ", literal: " + literal(image) + ")\n"
+        } catch {
+            FileHandle.standardError.write(Data("BuiltInRulesGenerator: warning: the rules did not load, so no lexicon automaton is compiled in: \(error)\n".utf8))
+            return header + "let builtInLexiconImage: LexiconAutomatonImage? = nil\n"
         }
     }
 
@@ -91,6 +116,7 @@ struct BuiltInRulesGenerator {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\0": out += "\\0"
             default:
                 let v = scalar.value
                 let invisible = v < 0x20 || (0x7F...0x9F).contains(v) || (0x200B...0x200F).contains(v)

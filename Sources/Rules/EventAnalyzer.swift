@@ -109,6 +109,7 @@ extension Finding {
         result.rules = rules + other.rules.filter { !rules.contains($0) }
         result.sources = Array(Set(sources).union(other.sources)).sorted()
         result.value = other.value ?? value
+        result.valueParts = other.valueParts ?? valueParts
         if months != nil || other.months != nil {
             result.months = (months ?? [:]).merging(other.months ?? [:], uniquingKeysWith: +)
         }

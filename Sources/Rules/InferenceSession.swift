@@ -314,7 +314,11 @@ public final class InferenceSession {
                 } ?? finding
             }
         }
-        return byAttribute.values.sorted {
+        return byAttribute.values.map { finding in
+            var finding = finding
+            if let text = ruleSet.englishValue(of: finding) { finding.value = text }
+            return finding
+        }.sorted {
             (ruleSet.attributeOrder($0.attribute) ?? Int.max, $0.attribute) < (ruleSet.attributeOrder($1.attribute) ?? Int.max, $1.attribute)
         }
     }

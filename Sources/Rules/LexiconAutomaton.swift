@@ -40,7 +40,7 @@ public struct LexiconAutomaton: Sendable {
     /// Terms in id order (`Hit.term` indexes this).
     public let terms: [Term]
 
-    private struct Output: Sendable {
+    struct Output: Sendable {
         var term: Int32
         var group: Int32
         var isPrefix: Bool
@@ -62,7 +62,7 @@ public struct LexiconAutomaton: Sendable {
     /// per number, each term was 110 patterns whose common tail the trie repeated 110 times:
     /// stop 39's 118 such terms were 7–8 MB of the rules' load peak (docs/performance.md,
     /// "Numbers in terms compiled once").
-    private struct NumberGap: Sendable {
+    struct NumberGap: Sendable {
         /// Folded text before the number, as folded in front of a digit ("孕 " → "孕").
         var before: [UInt8]
         /// The term starts with a letter or digit: the character before it must not be one.
@@ -71,7 +71,7 @@ public struct LexiconAutomaton: Sendable {
 
     /// The first word of a phrase matched by the phrase's rest: the word before the rest must
     /// be this stem with one of these endings (`Inflection.firstWord(of:)`).
-    private struct FirstWord: Sendable {
+    struct FirstWord: Sendable {
         var stem: [UInt8]
         var written: [UInt8]
         var endings: [[UInt8]]
@@ -87,7 +87,7 @@ public struct LexiconAutomaton: Sendable {
     /// A pattern as the scan reads it: its outputs are a range of `outputs`, not an array of
     /// their own, so reading one is not a retain and a release of that array (which showed as
     /// 3 % of a chat scan's samples, in `report`).
-    private struct CompiledPattern: Sendable {
+    struct CompiledPattern: Sendable {
         var length: Int32
         var needsLeftBoundary: Bool
         var needsRightBoundary: Bool
@@ -95,13 +95,13 @@ public struct LexiconAutomaton: Sendable {
         var outputCount: Int32
     }
 
-    private let patterns: [CompiledPattern]
-    private let outputs: [Output]
-    private let inflections: [Inflection]
-    private let firstWords: [FirstWord]
-    private let numberGaps: [NumberGap]
-    private let byteClass: [UInt8]
-    private let classCount: Int
+    let patterns: [CompiledPattern]
+    let outputs: [Output]
+    let inflections: [Inflection]
+    let firstWords: [FirstWord]
+    let numberGaps: [NumberGap]
+    let byteClass: [UInt8]
+    let classCount: Int
 
     // The transition function, compressed. States are numbered breadth first, so the shallow
     // states, where a scan spends most of its bytes, come first. Each of the first
@@ -115,9 +115,9 @@ public struct LexiconAutomaton: Sendable {
     // row in `denseRows`; from there on, `denseCodeLimit + k` is the k-th sparse state. An entry
     // holding a target's code is stored complemented when that state ends at least one pattern
     // (checked with one sign test).
-    private let denseStateCount: Int
-    private let denseCodeLimit: Int
-    private let denseRows: [Int32]
+    let denseStateCount: Int
+    let denseCodeLimit: Int
+    let denseRows: [Int32]
     /// Per sparse state k: the code of its failure state, which it defers to on a miss (a
     /// full-row state's row offset or a sparse state's code), its first own
     /// transition (byte class and target, class -1 when it has none), and where its other
@@ -127,24 +127,24 @@ public struct LexiconAutomaton: Sendable {
     /// entry instead of the state, its neighbour and an exception elsewhere, three dependent
     /// loads that were most of a chat export's scan (docs/performance.md, "The next byte of a
     /// word kept with its state").
-    private let sparseStates: [SparseState]
-    private let exceptions: [Exception]
+    let sparseStates: [SparseState]
+    let exceptions: [Exception]
 
-    private struct SparseState: Sendable {
+    struct SparseState: Sendable {
         var fallbackRow: Int32
         var firstException: Int32
         var firstClass: Int32 = -1
         var firstTarget: Int32 = 0
     }
 
-    private struct Exception: Sendable {
+    struct Exception: Sendable {
         var target: Int32
         var byteClass: Int32
     }
     /// Pattern ending exactly at a state (-1 if none), and the next state along the failure
     /// chain that ends a pattern (-1 if none), by state number.
-    private let patternAt: [Int32]
-    private let outputLink: [Int32]
+    let patternAt: [Int32]
+    let outputLink: [Int32]
 
     /// How many of the shallowest states get a full row by default: 2,048 rows of ~120 classes
     /// are 1 MB, half of a core's L2 cache here, and hold 84–85 % of the bytes of chat and

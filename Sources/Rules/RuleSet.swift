@@ -64,6 +64,11 @@ public struct RuleSet: Sendable {
     /// Words after which someone named is not the subject (`subject_prepositions`: with, by,
     /// con, avec, 跟, 被): "I went with my sister", 被我妈安排.
     let subjectPrepositions: LexiconAutomaton
+    /// Writes a finding's value (`Finding.valueParts`) as the English `Finding.value`: the
+    /// English catalog's writer, given by whoever loads the rules (the Localization module sits
+    /// above this one, so the build-time tool that compiles the rules' automaton can use this
+    /// module). Nil: findings keep only their parts (`Finding.value` stays nil).
+    public let findingValueText: FindingValueText?
     public static let subjectOthersLexicon = "subject_others"
     public static let subjectSelfLexicon = "subject_self"
     public static let subjectPrepositionsLexicon = "subject_prepositions"
@@ -71,10 +76,12 @@ public struct RuleSet: Sendable {
     init(attributes: [Attribute], rules: [SignalRule], version: String, ruleFiles: [String],
          lexiconFiles: [String], lexiconNames: [String], automaton: LexiconAutomaton,
          analyzers: [any AnalyzerDefinition] = [], distinctions: [String: [String: String]] = [:],
-         knownWords: [String] = [], clauseWordTerms: [LexiconAutomaton.Term] = []) {
+         knownWords: [String] = [], clauseWordTerms: [LexiconAutomaton.Term] = [],
+         findingValueText: FindingValueText? = nil) {
         // `clauseWordTerms`: the terms of `subject_self` and `subject_prepositions`, which the
         // loader keeps out of `automaton`.
         self.analyzers = analyzers
+        self.findingValueText = findingValueText
         self.distinctions = distinctions
         self.attributes = attributes
         self.rules = rules
@@ -145,18 +152,25 @@ public struct RuleSet: Sendable {
 
     /// Loads and validates `directory` (normally `rules/`): `attributes.yaml`, every
     /// `signals/**/*.yaml`, every `lexicons/<name>.<lang>.txt` and every `analyzers/*.yaml`.
-    public static func load(directory: String,
-                            analyzerKinds: [AnalyzerKind] = AnalyzerCatalog.kinds) throws(RuleFileError) -> RuleSet {
-        try load(files: .folder(directory), analyzerKinds: analyzerKinds)
+    public static func load(directory: String, analyzerKinds: [AnalyzerKind] = AnalyzerCatalog.kinds,
+                            findingValueText: FindingValueText? = nil) throws(RuleFileError) -> RuleSet {
+        try load(files: .folder(directory), analyzerKinds: analyzerKinds, findingValueText: findingValueText)
     }
 
     /// Loads and validates a rule set from a folder or the built-in copy, read in place.
     /// `keepingExamples: false` checks the rules' examples and lets them go (for a scan).
+    /// `lexiconImage`: an automaton compiled ahead of time, used when it was compiled from
+    /// exactly these rules' terms (`LexiconAutomatonImage`); otherwise the terms are compiled.
+    /// `findingValueText`: how analyzers' values are written in English (`Finding.value`).
     public static func load(files: RuleFiles, analyzerKinds: [AnalyzerKind] = AnalyzerCatalog.kinds,
-                            keepingExamples: Bool = true) throws(RuleFileError) -> RuleSet {
+                            keepingExamples: Bool = true,
+                            lexiconImage: LexiconAutomatonImage? = nil,
+                            findingValueText: FindingValueText? = nil) throws(RuleFileError) -> RuleSet {
         var loader = RuleSetLoader(files: files)
+        loader.findingValueText = findingValueText
         loader.analyzerKinds = analyzerKinds
         loader.keepsExamples = keepingExamples
+        loader.lexiconImage = lexiconImage
         return try loader.load()
     }
 
@@ -166,6 +180,12 @@ public struct RuleSet: Sendable {
         var hasher = FNV1a64()
         for relative in RuleSetLoader.versionedFiles(of: files) { hasher.add(relative, files.read(relative) ?? []) }
         return hasher.hex
+    }
+
+    /// `finding.value` as `findingValueText` writes its parts (nil without parts or a writer).
+    public func englishValue(of finding: Finding) -> String? {
+        guard let parts = finding.valueParts, let findingValueText else { return nil }
+        return findingValueText(parts)
     }
 
     /// The attribute with this id, if the taxonomy has it.
@@ -209,3 +229,6 @@ struct GroupMask: Sendable {
         bits[rule &* words &+ Int(group) >> 6] & (1 << UInt64(group & 63)) != 0
     }
 }
+
+/// Writes a finding's value parts as one English text (`RuleSet.findingValueText`).
+public typealias FindingValueText = @Sendable ([FindingValuePart]) -> String

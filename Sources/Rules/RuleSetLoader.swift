@@ -13,6 +13,10 @@ struct RuleSetLoader {
     /// (a broken example fails the load with its file and line); only `steward rules` runs
     /// them, so a scan lets them go: 3 MiB of its peak (docs/performance.md).
     var keepsExamples = true
+    /// Read instead of compiling the terms when it was compiled from exactly these terms.
+    var lexiconImage: LexiconAutomatonImage?
+    /// Given to the rule set (`RuleSet.findingValueText`).
+    var findingValueText: FindingValueText?
 
     init(files: RuleFiles) {
         self.files = files
@@ -190,8 +194,8 @@ struct RuleSetLoader {
 
         return RuleSet(attributes: attributes, rules: rules, version: hasher.hex, ruleFiles: ruleFiles,
                        lexiconFiles: lexiconFiles, lexiconNames: lexiconNames.sorted(),
-                       automaton: LexiconAutomaton(terms: terms), analyzers: analyzers, distinctions: distinctions,
-                       knownWords: knownWords, clauseWordTerms: clauseWordTerms)
+                       automaton: LexiconAutomaton(terms: terms, image: lexiconImage), analyzers: analyzers, distinctions: distinctions,
+                       knownWords: knownWords, clauseWordTerms: clauseWordTerms, findingValueText: findingValueText)
     }
 
     /// `parse` applied to every input, two or more at a time, the results in input order (an

@@ -6,6 +6,8 @@ import Scoring
 import Store
 import Archives
 import RuleFileReading
+import BuiltInRules
+import Localization
 
 /// What `steward scan` is asked to do.
 public struct ScanOptions: Sendable {
@@ -69,7 +71,9 @@ public struct Ruleset: Sendable {
     /// commands run them.
     public static func load(files: RuleFiles, keepingExamples: Bool = true) throws(StewardError) -> Ruleset {
         do throws(RuleFileError) {
-            let rules = try RuleSet.load(files: files, keepingExamples: keepingExamples)
+            let rules = try RuleSet.load(files: files, keepingExamples: keepingExamples,
+                                         lexiconImage: BuiltInRuleSet.lexiconImage,
+                                         findingValueText: { Localizer.english.findingValue($0) })
             let known = Set(rules.attributes.map(\.id))
             let models = try ScoringModel.loadAll(files: files, knownAttributes: known)
             return Ruleset(rules: rules, models: models, files: files)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltInRules
 import Evaluation
 import Foundation
 import Rules
@@ -66,7 +67,7 @@ struct StewardEval: ParsableCommand {
         let cases: [EvaluationCase]
         do {
             let directory = try RulesLocator.find(explicit: rulesDirectory)
-            ruleSet = try RuleSet.load(files: directory)
+            ruleSet = try RuleSet.load(files: directory, lexiconImage: BuiltInRuleSet.lexiconImage)
             let everyCase = try EvaluationCaseGenerator.generate(directory: casesDirectory, seed: seed)
             try EvaluationCaseGenerator.validate(everyCase, attributes: Set(ruleSet.attributes.map(\.id)))
             cases = everyCase.filter(split.contains)

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
 import BuiltInRules
-import Rules
+@testable import Rules
+import StewardCore
 import Scoring
 @testable import StewardPipeline
 @testable import RuleFileReading
@@ -20,6 +21,22 @@ final class BuiltInRuleSetTests: XCTestCase {
             let expected = try XCTUnwrap(folder.read(relative), relative)
             XCTAssertEqual(builtIn.read(relative), expected, "rules/\(relative) differs from its built-in copy")
         }
+    }
+
+    func testBuiltInLexiconImageIsTheAutomatonCompiledFromTheBuiltInRulesTerms() throws {
+        let compiled = try RuleSet.load(files: BuiltInRuleSet.files, keepingExamples: false).automaton
+        let image = try XCTUnwrap(BuiltInRuleSet.lexiconImage, "the rules did not load when steward was built")
+        XCTAssertEqual(image.key, LexiconAutomaton.imageKey(of: compiled.terms), "the image is of other terms: rebuild")
+        XCTAssertTrue(image.bytes == compiled.imageBytes,
+                      "the image differs from a fresh compile of the same terms: the compiler changed without LexiconAutomaton.imageRevision")
+    }
+
+    func testScanRulesReadTheBuiltInImageAndWriteAnalyzerValuesInEnglish() throws {
+        let ruleset = try Ruleset.load(files: BuiltInRuleSet.files, keepingExamples: false)
+        let image = try XCTUnwrap(BuiltInRuleSet.lexiconImage)
+        XCTAssertNotNil(LexiconAutomaton(terms: ruleset.rules.automaton.terms, readingImage: image))
+        let parts = [FindingValuePart("value.late_bills", ["count": .integer(2)])]
+        XCTAssertEqual(ruleset.rules.findingValueText?(parts), "2 late bills")
     }
 
     func testBuiltInVersionIsTheVersionTheLoaderComputesForTheFolder() throws {

@@ -103,7 +103,7 @@ final class CardPointsAnalyzerTests: XCTestCase {
         }
         let single = try XCTUnwrap(try finding(events))
         let merged = try XCTUnwrap(try finding(events, sessions: 3))
-        XCTAssertEqual(merged.value, single.value)
+        XCTAssertEqual(merged.englishValue, single.englishValue)
         XCTAssertEqual(merged.count, single.count)
         XCTAssertEqual(merged.evidence.map(\.locator), single.evidence.map(\.locator))
         XCTAssertEqual(merged.firstSeen, single.firstSeen)
@@ -123,7 +123,7 @@ final class CardPointsAnalyzerTests: XCTestCase {
         }
         let parts = try XCTUnwrap(try finding(long)?.valueParts)
         XCTAssertEqual(parts.last, FindingValuePart("value.card_points.per_study_window", ["count": .integer(91)]))
-        XCTAssertTrue(try XCTUnwrap(try finding(long)?.value).hasSuffix("(steward's average over your period: illustrative)"))
+        XCTAssertTrue(try XCTUnwrap(try finding(long)?.englishValue).hasSuffix("(steward's average over your period: illustrative)"))
     }
 
     func testPastMaxPointsTheCountsStopAndTheValueSaysAtLeast() throws {
@@ -146,7 +146,7 @@ final class CardPointsAnalyzerTests: XCTestCase {
         XCTAssertEqual(card.payments, 9, "payments are counted past the bound")
         let found = try XCTUnwrap(card.findings(evidenceLimit: 20).first)
         XCTAssertEqual(found.valueParts?.first, FindingValuePart("value.card_points.points_at_least", ["count": .integer(5)]))
-        XCTAssertTrue(try XCTUnwrap(found.value).hasPrefix("your card and app payments expose at least 5 distinct shop-and-day points"))
+        XCTAssertTrue(try XCTUnwrap(found.englishValue).hasPrefix("your card and app payments expose at least 5 distinct shop-and-day points"))
         XCTAssertEqual(found.valueParts?[2], FindingValuePart("value.card_points.days", ["count": .integer(9)]), "the period stays exact")
     }
 }

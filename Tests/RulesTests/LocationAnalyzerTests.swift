@@ -7,7 +7,7 @@ import StewardCore
 /// The location analyzers of rules/analyzers/location-*.yaml on the real rule set and data.
 final class LocationAnalyzerTests: XCTestCase {
     static let loaded: Result<RuleSet, RuleFileError> = {
-        do throws(RuleFileError) { return .success(try RuleSet.load(directory: RuleSetExamplesTests.rulesDirectory)) } catch { return .failure(error) }
+        do throws(RuleFileError) { return .success(try RuleSet.load(directory: RuleSetExamplesTests.rulesDirectory, findingValueText: englishFindingValues)) } catch { return .failure(error) }
     }()
 
     private func ruleSet() throws -> RuleSet { try Self.loaded.get() }
@@ -119,17 +119,17 @@ final class LocationAnalyzerTests: XCTestCase {
         let findings = analyzer.findings(evidenceLimit: 5)
         let home = try XCTUnwrap(findings.first { $0.attribute == "mobility.home" })
         XCTAssertEqual(home.count, 40)
-        XCTAssertTrue(home.value!.hasPrefix("52.49"), home.value!)
-        XCTAssertTrue(home.value!.contains("DE; 40 of 40 night records"), home.value!)
-        XCTAssertTrue(home.value!.contains("re-identification: your location data has 80 distinct place-hour points"), home.value!)
-        XCTAssertTrue(home.value!.contains("[GP09]"), "workplace known: the pair is quoted")
+        XCTAssertTrue(home.englishValue!.hasPrefix("52.49"), home.englishValue!)
+        XCTAssertTrue(home.englishValue!.contains("DE; 40 of 40 night records"), home.englishValue!)
+        XCTAssertTrue(home.englishValue!.contains("re-identification: your location data has 80 distinct place-hour points"), home.englishValue!)
+        XCTAssertTrue(home.englishValue!.contains("[GP09]"), "workplace known: the pair is quoted")
         XCTAssertEqual(home.evidence.count, 5)
         XCTAssertEqual(home.evidence.first?.time, "2024-01-08T23:00:00+01:00")
         XCTAssertEqual(home.firstSeen, "2024-01-08T23:00:00+01:00")
         let work = try XCTUnwrap(findings.first { $0.attribute == "mobility.workplace" })
         XCTAssertEqual(work.count, 30, "15 weekdays × 2")
-        XCTAssertTrue(work.value!.hasPrefix("52.52"), work.value!)
-        XCTAssertTrue(work.value!.contains("km from home"))
+        XCTAssertTrue(work.englishValue!.hasPrefix("52.52"), work.englishValue!)
+        XCTAssertTrue(work.englishValue!.contains("km from home"))
         XCTAssertNil(findings.first { $0.attribute == "mobility.travel_abroad" })
     }
 
@@ -140,7 +140,7 @@ final class LocationAnalyzerTests: XCTestCase {
         for day in 0..<12 { analyzer.observe(point(34.0900, -118.3300, at("2024-01-09T07:00:00Z", plusHours: day * 24), record: day), path: "r") }
         let home = try XCTUnwrap(analyzer.findings(evidenceLimit: 5).first { $0.attribute == "mobility.home" })
         XCTAssertEqual(home.count, 12)
-        XCTAssertTrue(home.value!.contains("US"), home.value!)
+        XCTAssertTrue(home.englishValue!.contains("US"), home.englishValue!)
     }
 
     func testMergeAcrossSessionsEqualsOneSession() throws {
@@ -161,9 +161,9 @@ final class LocationAnalyzerTests: XCTestCase {
         let merged = a.findings(evidenceLimit: 10), single = whole.findings(evidenceLimit: 10)
         XCTAssertEqual(merged.map(\.attribute), ["mobility.home", "mobility.workplace", "mobility.travel_abroad"])
         XCTAssertEqual(merged.map(\.count), single.map(\.count))
-        XCTAssertEqual(merged.map(\.value), single.map(\.value))
+        XCTAssertEqual(merged.map(\.englishValue), single.map(\.englishValue))
         XCTAssertEqual(merged.map { $0.evidence.map(\.locator) }, single.map { $0.evidence.map(\.locator) })
-        XCTAssertEqual(merged[2].value?.hasPrefix("ES (4); home country FR"), true, merged[2].value ?? "")
+        XCTAssertEqual(merged[2].englishValue?.hasPrefix("ES (4); home country FR"), true, merged[2].englishValue ?? "")
         XCTAssertEqual(merged[0].count, 30)
     }
 
@@ -178,7 +178,7 @@ final class LocationAnalyzerTests: XCTestCase {
         let home = try XCTUnwrap(a.findings().first { $0.attribute == "mobility.home" })
         XCTAssertEqual(home.rules, ["mobility.places"])
         XCTAssertEqual(home.count, 12)
-        XCTAssertTrue(home.value!.contains("RU"), home.value!)
+        XCTAssertTrue(home.englishValue!.contains("RU"), home.englishValue!)
     }
 
     // MARK: bounded memory
@@ -210,7 +210,7 @@ final class LocationAnalyzerTests: XCTestCase {
         let findings = analyzer.findings(evidenceLimit: 20)
         let home = try XCTUnwrap(findings.first { $0.attribute == "mobility.home" })
         XCTAssertEqual(home.count, nights, "every night record, exactly counted")
-        XCTAssertTrue(home.value!.contains("at least:"), home.value!)
+        XCTAssertTrue(home.englishValue!.contains("at least:"), home.englishValue!)
         XCTAssertEqual(home.evidence.count, 20)
         XCTAssertNotNil(findings.first { $0.attribute == "mobility.workplace" })
         XCTAssertLessThanOrEqual(analyzer.placeHours.count, definition.maximumPlaceHours)
@@ -259,7 +259,7 @@ final class LocationAnalyzerTests: XCTestCase {
         let home = try XCTUnwrap(analyzer.findings(evidenceLimit: 5).first { $0.attribute == "mobility.home" })
         let part = try XCTUnwrap(home.valueParts?.first { $0.key.hasPrefix("value.reidentification.points") })
         XCTAssertEqual(part.key, "value.reidentification.points_about")
-        XCTAssertTrue(home.value!.contains("has about "), home.value!)
+        XCTAssertTrue(home.englishValue!.contains("has about "), home.englishValue!)
     }
 
     // MARK: night activity
@@ -284,8 +284,8 @@ final class LocationAnalyzerTests: XCTestCase {
         a.merge(b)
         let finding = try XCTUnwrap(a.findings(evidenceLimit: 5).first)
         XCTAssertEqual(finding.count, 4, "three nights out and a visit; the ten fixes where the phone sleeps do not count")
-        XCTAssertTrue(finding.value!.hasPrefix("4 nights with records between 0:00 and 5:00 local time; up to 4 nights within 30 days"), finding.value!)
-        XCTAssertTrue(finding.value!.hasSuffix("location fixes where most nights are spent are not counted"), finding.value!)
+        XCTAssertTrue(finding.englishValue!.hasPrefix("4 nights with records between 0:00 and 5:00 local time; up to 4 nights within 30 days"), finding.englishValue!)
+        XCTAssertTrue(finding.englishValue!.hasSuffix("location fixes where most nights are spent are not counted"), finding.englishValue!)
         XCTAssertEqual(finding.evidence.last?.excerpt, "Shibuya Crossing · 35.66000, 139.70000")
     }
 }

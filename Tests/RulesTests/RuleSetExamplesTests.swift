@@ -14,7 +14,7 @@ final class RuleSetExamplesTests: XCTestCase {
     }()
 
     static let loaded: Result<RuleSet, RuleFileError> = {
-        do throws(RuleFileError) { return .success(try RuleSet.load(directory: rulesDirectory)) } catch { return .failure(error) }
+        do throws(RuleFileError) { return .success(try RuleSet.load(directory: rulesDirectory, findingValueText: englishFindingValues)) } catch { return .failure(error) }
     }()
 
     private func ruleSet() throws -> RuleSet { try Self.loaded.get() }

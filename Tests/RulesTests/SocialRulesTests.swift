@@ -7,7 +7,7 @@ import StewardCore
 /// tenure analyzer's settings validation.
 final class SocialRulesTests: XCTestCase {
     static let loaded: Result<RuleSet, RuleFileError> = {
-        do throws(RuleFileError) { return .success(try RuleSet.load(directory: RuleSetExamplesTests.rulesDirectory)) } catch { return .failure(error) }
+        do throws(RuleFileError) { return .success(try RuleSet.load(directory: RuleSetExamplesTests.rulesDirectory, findingValueText: englishFindingValues)) } catch { return .failure(error) }
     }()
 
     func findings(_ events: [Event]) throws -> [String: Finding] {

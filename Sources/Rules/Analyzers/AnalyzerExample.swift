@@ -75,7 +75,7 @@ struct AnalyzerExample: Sendable {
             let merged = left.findings(evidenceLimit: 20).first { $0.attribute == attribute && $0.rules.contains(id) }
 
             func fail(_ message: String) { failures.append(RuleExampleFailure(file: example.file, line: example.line, message: message)) }
-            if finding?.count != merged?.count || finding?.value != merged?.value
+            if finding?.count != merged?.count || finding?.valueParts != merged?.valueParts
                 || finding?.evidence.map(\.locator) != merged?.evidence.map(\.locator) {
                 fail("analyzer \(id) gives a different finding when the example's events are split across two sessions and merged")
                 continue
@@ -86,8 +86,8 @@ struct AnalyzerExample: Sendable {
                 if !finding.evidence.contains(where: { locators.contains($0.locator) }) {
                     fail("positive example of analyzer \(id) shows none of its events as evidence")
                 }
-                if let value = example.value, finding.value != value {
-                    fail("analyzer \(id) gave value '\(finding.value ?? "nil")', example expects '\(value)'")
+                if let value = example.value, ruleSet.englishValue(of: finding) != value {
+                    fail("analyzer \(id) gave value '\(ruleSet.englishValue(of: finding) ?? "nil")', example expects '\(value)'")
                 }
             } else if finding != nil {
                 fail("negative example produced a finding of analyzer \(id)")

@@ -118,7 +118,7 @@ final class DailyHealthAnalyzer: EventAnalyzer {
                         sensitivity: attribute?.sensitivity ?? .special, confidence: definition.confidence,
                         count: qualifying.count, firstSeen: firstDay, lastSeen: lastDay,
                         rules: [definition.id], sources: sources.sorted(),
-                        value: Finding.englishValue(parts), evidence: evidence, valueParts: parts)]
+                        evidence: evidence, valueParts: parts)]
     }
 
     /// Steps as whole numbers, hours with one decimal.

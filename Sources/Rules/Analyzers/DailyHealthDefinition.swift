@@ -100,7 +100,7 @@ public struct DailyHealthDefinition: AnalyzerDefinition {
             left.merge(right)
             let one = single.findings(evidenceLimit: 20).first, merged = left.findings(evidenceLimit: 20).first
             func fail(_ message: String) { failures.append(RuleExampleFailure(file: file, line: example.line, message: message)) }
-            if one?.count != merged?.count || one?.value != merged?.value {
+            if one?.count != merged?.count || one?.valueParts != merged?.valueParts {
                 fail("analyzer \(id) gives a different finding when the example's records are split across two sessions")
             } else if (one != nil) != example.isPositive {
                 fail(example.isPositive ? "positive example did not fire analyzer \(id)" : "negative example fired analyzer \(id)")

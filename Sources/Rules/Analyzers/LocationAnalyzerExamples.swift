@@ -96,7 +96,7 @@ struct LocationAnalyzerExample: Sendable {
     }
 
     /// Runs the example through a fresh analyzer; nil when it behaves as written, else why not.
-    func failure(of analyzerId: String, analyzer: any EventAnalyzer) -> String? {
+    func failure(of analyzerId: String, analyzer: any EventAnalyzer, ruleSet: RuleSet) -> String? {
         for event in events { analyzer.observe(event, path: "example") }
         let findings = analyzer.findings(evidenceLimit: 20)
         let locators = Set(events.map { $0.position.description })
@@ -104,8 +104,9 @@ struct LocationAnalyzerExample: Sendable {
             guard let finding = findings.first(where: { $0.attribute == attribute && $0.rules.contains(analyzerId) }) else {
                 return "positive example found no \(attribute)"
             }
-            guard (finding.value ?? "").contains(text) else {
-                return "positive example: \(attribute) value '\(finding.value ?? "")' does not contain '\(text)'"
+            let value = ruleSet.englishValue(of: finding) ?? ""
+            guard value.contains(text) else {
+                return "positive example: \(attribute) value '\(value)' does not contain '\(text)'"
             }
             guard finding.evidence.contains(where: { locators.contains($0.locator) }) else {
                 return "positive example: \(attribute) shows none of the example's records as evidence"

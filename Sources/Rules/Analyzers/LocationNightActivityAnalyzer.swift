@@ -58,7 +58,7 @@ public struct LocationNightActivityDefinition: AnalyzerDefinition {
 
     public func exampleFailures(ruleSet: RuleSet) -> [RuleExampleFailure] {
         examples.compactMap { example in
-            example.failure(of: id, analyzer: makeAnalyzer(ruleSet: ruleSet)).map {
+            example.failure(of: id, analyzer: makeAnalyzer(ruleSet: ruleSet), ruleSet: ruleSet).map {
                 RuleExampleFailure(file: file, line: example.line, message: $0)
             }
         }
@@ -225,8 +225,7 @@ final class LocationNightActivityAnalyzer: EventAnalyzer {
         return [Finding(attribute: definition.attribute.id, title: definition.attribute.title,
                         sensitivity: definition.attribute.sensitivity, confidence: definition.confidence, count: records,
                         firstSeen: firstSeen?.iso8601, lastSeen: lastSeen?.iso8601, rules: [definition.id],
-                        sources: allSources.sorted(), value: Finding.englishValue(value),
-                        evidence: Array(LocationEvidenceSample.earliest(samples, limit: Self.sampleLimit).prefix(evidenceLimit)),
+                        sources: allSources.sorted(), evidence: Array(LocationEvidenceSample.earliest(samples, limit: Self.sampleLimit).prefix(evidenceLimit)),
                         valueParts: value)]
     }
 }

@@ -262,8 +262,7 @@ final class LocationPlacesAnalyzer: EventAnalyzer {
                                   sensitivity: definition.home.sensitivity, confidence: definition.confidence[definition.home.id] ?? 0,
                                   count: home.count, firstSeen: block.compactMap(\.firstNight).min()?.iso8601,
                                   lastSeen: block.compactMap(\.lastNight).max()?.iso8601, rules: [definition.id],
-                                  sources: sources.sorted(), value: Finding.englishValue(value),
-                                  evidence: LocationEvidenceSample.earliest(block.map(\.nightSample), limit: evidenceLimit),
+                                  sources: sources.sorted(), evidence: LocationEvidenceSample.earliest(block.map(\.nightSample), limit: evidenceLimit),
                                   valueParts: value))
         }
         if let work = workCluster {
@@ -279,8 +278,7 @@ final class LocationPlacesAnalyzer: EventAnalyzer {
                                   confidence: definition.confidence[definition.workplace.id] ?? 0,
                                   count: work.count, firstSeen: block.compactMap(\.firstDay).min()?.iso8601,
                                   lastSeen: block.compactMap(\.lastDay).max()?.iso8601, rules: [definition.id],
-                                  sources: sources.sorted(), value: Finding.englishValue(value),
-                                  evidence: LocationEvidenceSample.earliest(block.map(\.daySample), limit: evidenceLimit),
+                                  sources: sources.sorted(), evidence: LocationEvidenceSample.earliest(block.map(\.daySample), limit: evidenceLimit),
                                   valueParts: value))
         }
         if let travel = travelFinding(homeCluster: homeCluster, evidenceLimit: evidenceLimit) { result.append(travel) }
@@ -345,8 +343,7 @@ final class LocationPlacesAnalyzer: EventAnalyzer {
                        confidence: definition.confidence[definition.travel.id] ?? 0, count: count,
                        firstSeen: abroad.compactMap(\.value.first).min()?.iso8601,
                        lastSeen: abroad.compactMap(\.value.last).max()?.iso8601,
-                       rules: [definition.id], sources: sources.sorted(), value: Finding.englishValue(value),
-                       evidence: LocationEvidenceSample.earliest(abroad.map(\.value.sample), limit: evidenceLimit),
+                       rules: [definition.id], sources: sources.sorted(), evidence: LocationEvidenceSample.earliest(abroad.map(\.value.sample), limit: evidenceLimit),
                        valueParts: value)
     }
 

@@ -126,7 +126,7 @@ public struct LocationPlacesDefinition: AnalyzerDefinition {
 
     public func exampleFailures(ruleSet: RuleSet) -> [RuleExampleFailure] {
         examples.compactMap { example in
-            example.failure(of: id, analyzer: makeAnalyzer(ruleSet: ruleSet)).map {
+            example.failure(of: id, analyzer: makeAnalyzer(ruleSet: ruleSet), ruleSet: ruleSet).map {
                 RuleExampleFailure(file: file, line: example.line, message: $0)
             }
         }

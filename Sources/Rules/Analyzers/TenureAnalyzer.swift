@@ -49,7 +49,7 @@ final class TenureAnalyzer: EventAnalyzer {
                         sensitivity: attribute?.sensitivity ?? .behavioral, confidence: definition.confidence,
                         count: ordered.count, firstSeen: ordered.first?.start.iso8601, lastSeen: ordered.last?.start.iso8601,
                         rules: [definition.id], sources: Array(Set(ordered.map(\.source))).sorted(),
-                        value: Finding.englishValue(parts), evidence: Array(ordered.prefix(evidenceLimit).map(\.evidence)),
+                        evidence: Array(ordered.prefix(evidenceLimit).map(\.evidence)),
                         valueParts: parts)]
     }
 }

@@ -313,7 +313,7 @@ struct RankedRecord: Sendable {
         return Finding(attribute: attribute.id, title: attribute.title, sensitivity: attribute.sensitivity,
                        confidence: confidence, count: records.count, firstSeen: times.min()?.iso8601,
                        lastSeen: times.max()?.iso8601, rules: [id], sources: sources.sorted(),
-                       value: valueParts.map(Finding.englishValue), evidence: sorted.prefix(max(0, evidenceLimit)).map(\.evidence),
+                       evidence: sorted.prefix(max(0, evidenceLimit)).map(\.evidence),
                        valueParts: valueParts)
     }
 }
