@@ -116,7 +116,6 @@ struct BuiltInRulesGenerator {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case "\0": out += "\\0"
             default:
                 let v = scalar.value
                 let invisible = v < 0x20 || (0x7F...0x9F).contains(v) || (0x200B...0x200F).contains(v)
