@@ -95,6 +95,8 @@ public struct LexiconAutomaton: Sendable {
         var outputCount: Int32
     }
 
+    // The compiled tables are internal, not private: the image (LexiconAutomatonImage.swift)
+    // writes them out at build time and reads them back instead of compiling.
     let patterns: [CompiledPattern]
     let outputs: [Output]
     let inflections: [Inflection]
