@@ -13,7 +13,7 @@ struct BuiltInRulesGenerator {
         let arguments = CommandLine.arguments
         guard arguments.count == 3 else { fail("usage: BuiltInRulesGenerator RULES_DIR OUTPUT.swift") }
         let root = arguments[1], output = arguments[2]
-        let files = regularFiles(below: root)
+        let files = RuleFiles.folder(root).allFiles()
         guard files.contains("attributes.yaml") else { fail("\(root): not a rules folder (no attributes.yaml)") }
 
         var text = """
@@ -65,21 +65,6 @@ struct BuiltInRulesGenerator {
             FileHandle.standardError.write(Data("BuiltInRulesGenerator: warning: the rules did not load, so no lexicon automaton is compiled in: \(error)\n".utf8))
             return header + "let builtInLexiconImage: LexiconAutomatonImage? = nil\n"
         }
-    }
-
-    /// Regular files below `root`, relative and sorted, hidden files and folders left out: the
-    /// same selection as `RuleFiles.regularFiles(below:)` in the Rules module.
-    static func regularFiles(below root: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        var result: [String] = []
-        while let item = enumerator.nextObject() as? String {
-            if item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + item, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result.append(item)
-            }
-        }
-        return result.sorted()
     }
 
     /// The files `RuleSetLoader` hashes, in its order (`RuleSetLoader.versionedFiles`), with the

@@ -79,8 +79,8 @@ public struct RuleFiles: Sendable {
     }
 
     /// Regular files below `root`, relative to it, sorted; hidden files and folders (an
-    /// editor's `.swp`, a `.DS_Store`) are not rule files and are left out, as the build-time
-    /// generator of the built-in set leaves them out.
+    /// editor's `.swp`, a `.DS_Store`) are not rule files and are left out. The build-time
+    /// generator of the built-in set lists the folder through `allFiles()`, so both agree.
     static func regularFiles(below root: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var result: [String] = []
