@@ -398,19 +398,57 @@ final class RuleMatcher {
     /// postcodes and districts such as "75004" or "2e" are left out) are appended, so a term
     /// naming a venue with its town meets the visit (docs/rules.md, "Places by name and town").
     static func appendNameAndTown(of place: String, to folded: inout [UInt8]) {
-        let parts = place.split(separator: ",", omittingEmptySubsequences: true)
-        guard parts.count >= 2 else { return }
-        let name = parts[0].split(separator: " ").joined(separator: " ")
-        var town = ""
-        for part in parts.dropFirst().reversed() {
-            town = part.split(separator: " ").filter { !$0.contains(where: \.isNumber) }.joined(separator: " ")
-            if !town.isEmpty { break }
+        // Byte by byte over the UTF-8 (commas and spaces are ASCII): splitting the `String`
+        // into characters was most of matching a calendar's locations (docs/performance.md,
+        // "Calendar lines read by name first").
+        var place = place
+        place.withUTF8 { bytes in
+            // The comma-separated parts, empty ones left out: the name is the first, the town
+            // the last one with a word that is not a number.
+            var parts: [Range<Int>] = []
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x2C {
+                if i > start { parts.append(start..<i) }
+                start = i + 1
+            }
+            guard parts.count >= 2 else { return }
+            var name: [UInt8] = []
+            appendWords(of: bytes, in: parts[0], to: &name, keeping: { _ in true })
+            var town: [UInt8] = []
+            for part in parts.dropFirst().reversed() {
+                appendWords(of: bytes, in: part, to: &town, keeping: { !isNumber(word: $0) })
+                if !town.isEmpty { break }
+            }
+            guard !name.isEmpty, !town.isEmpty else { return }
+            folded.append(UInt8(ascii: "\n"))
+            name.withUnsafeBufferPointer { TextFolder.fold(utf8: $0, into: &folded) }
+            folded.append(UInt8(ascii: " "))
+            town.withUnsafeBufferPointer { TextFolder.fold(utf8: $0, into: &folded) }
         }
-        guard !name.isEmpty, !town.isEmpty else { return }
-        folded.append(UInt8(ascii: "\n"))
-        TextFolder.fold(name, into: &folded)
-        folded.append(UInt8(ascii: " "))
-        TextFolder.fold(town, into: &folded)
+    }
+
+    /// The space-separated words of `range` that `keeping` accepts, joined by one space.
+    private static func appendWords(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, to out: inout [UInt8],
+                                    keeping: (UnsafeBufferPointer<UInt8>) -> Bool) {
+        var start = range.lowerBound
+        for i in range.lowerBound...range.upperBound where i == range.upperBound || bytes[i] == 0x20 {
+            if i > start {
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                if keeping(word) {
+                    if !out.isEmpty { out.append(0x20) }
+                    out.append(contentsOf: word)
+                }
+            }
+            start = i + 1
+        }
+    }
+
+    /// Whether a word holds a digit: ASCII, full-width or of another script (Unicode's decimal
+    /// digits). Not a Han character that also names a number: with `Character.isNumber` the
+    /// 京 of 北京 and 南京 (10¹⁶) and the 三 of 三亚 made the town a number and left it out.
+    private static func isNumber(word: UnsafeBufferPointer<UInt8>) -> Bool {
+        if word.allSatisfy({ $0 < 0x80 }) { return word.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        return String(decoding: word, as: UTF8.self).unicodeScalars.contains { $0.properties.generalCategory == .decimalNumber }
     }
 
     /// Folds `field` of `event` into `clauseBuffer` (the hits' offsets are offsets into this

@@ -19,6 +19,17 @@ final class PlaceNameAndTownTests: XCTestCase {
         XCTAssertEqual(appended("Le Déclic, Genève"), "\nle declic geneve")
     }
 
+    func testRunsOfSpacesCollapseAndWordsWithDigitsOfAnyScriptAreLeftOutOfTheTown() {
+        XCTAssertEqual(appended("  Café   Ñandú ,, Calle 5 ,  ７５００４   Paris  "), "\ncafe nandu paris")
+    }
+
+    func testAChineseTownWhoseCharactersAlsoNameNumbersIsATownNotANumber() {
+        // 京 is also 10^16 and 三 three: only digits make a word a postcode or a house number
+        // (folding joins Han words: no space between them).
+        XCTAssertEqual(appended("老酒馆, 三里屯路19号, 北京 三环"), "\n老酒馆 北京三环")
+        XCTAssertEqual(appended("蓝调酒吧, 解放路８８号, 南京"), "\n蓝调酒吧 南京")
+    }
+
     func testAPlaceWithoutACommaOrWithOnlyNumbersAfterItGetsNothing() {
         XCTAssertEqual(appended("Bar LL Chueca"), "")
         XCTAssertEqual(appended("Tresor, 10179"), "")

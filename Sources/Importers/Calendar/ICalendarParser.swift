@@ -94,15 +94,27 @@ public struct ICalendarParser: ExportParser {
         var warnedUnexpanded = false
 
         mutating func physical(_ line: ArraySlice<UInt8>, _ number: Int, _ cut: Bool, _ sink: EventSink) {
-            if let ended = unfolder.add(line, number: number, cut: cut) { logical(ended, sink) }
+            if let ended = unfolder.add(line, number: number, cut: cut) {
+                logical(ended, sink)
+                unfolder.recycle(ended)
+            }
         }
 
         mutating func flushLogical(_ sink: EventSink) {
             if let last = unfolder.finish() { logical(last, sink) }
         }
 
+        /// The properties read inside an event (besides BEGIN and END); the others are passed by
+        /// name, unsplit.
+        static let eventProperties: Set<String> = ["SUMMARY", "LOCATION", "DTSTART", "DTEND", "STATUS", "RRULE", "UID",
+                                                   "RECURRENCE-ID", "EXDATE", "DTSTAMP"]
+
         private mutating func logical(_ line: ContentLineUnfolder.Line, _ sink: EventSink) {
             guard !line.bytes.isEmpty else { return }
+            let name = ContentLineProperty.name(of: line.bytes)
+            if name != "BEGIN" && name != "END" {
+                guard current?.nested == 0, Self.eventProperties.contains(name) else { return }
+            }
             logicalLine = line.number
             logicalCut = line.cut
             handle(ContentLineProperty(line.bytes), sink)
@@ -127,30 +139,31 @@ public struct ICalendarParser: ExportParser {
             default:
                 break
             }
-            guard var event = current, event.nested == 0 else { return }
-            defer { current = event }
+            // The event is changed in place (`current!`): a copy taken and written back retained
+            // and released its strings on every line.
+            guard current != nil, current!.nested == 0 else { return }
             if logicalCut && (p.name == "SUMMARY" || p.name == "LOCATION") {
                 sink.warn("line longer than 64 KiB cut")
             }
             switch p.name {
-            case "SUMMARY": event.summary = p.text
-            case "LOCATION": event.location = p.text
+            case "SUMMARY": current!.summary = p.text
+            case "LOCATION": current!.location = p.text
             case "DTSTART":
-                event.startRaw = p.rawValue
-                event.start = ICalendarDate.parse(p.rawValue, dateOnlyParameter: p.parameter("VALUE")?.uppercased() == "DATE")
+                current!.startRaw = p.rawValue
+                current!.start = ICalendarDate.parse(p.rawValue, dateOnlyParameter: p.parameter("VALUE")?.uppercased() == "DATE")
             case "DTEND":
-                event.end = ICalendarDate.parse(p.rawValue, dateOnlyParameter: p.parameter("VALUE")?.uppercased() == "DATE")
-            case "STATUS": event.status = p.rawValue.uppercased()
+                current!.end = ICalendarDate.parse(p.rawValue, dateOnlyParameter: p.parameter("VALUE")?.uppercased() == "DATE")
+            case "STATUS": current!.status = p.rawValue.uppercased()
             case "RRULE":
-                event.recurring = true
-                event.rule = p.rawValue
-            case "UID": event.uid = p.rawValue
+                current!.recurring = true
+                current!.rule = p.rawValue
+            case "UID": current!.uid = p.rawValue
             case "RECURRENCE-ID":
-                event.recurrenceId = ICalendarDate.parse(p.rawValue, dateOnlyParameter: p.parameter("VALUE")?.uppercased() == "DATE")
+                current!.recurrenceId = ICalendarDate.parse(p.rawValue, dateOnlyParameter: p.parameter("VALUE")?.uppercased() == "DATE")
             case "EXDATE":
                 let dateOnly = p.parameter("VALUE")?.uppercased() == "DATE"
-                for value in p.rawValue.split(separator: ",") where event.exceptions.count < ICalendarParser.maxOccurrences {
-                    if let t = ICalendarDate.parse(String(value), dateOnlyParameter: dateOnly) { event.exceptions.append(t) }
+                for value in p.rawValue.split(separator: ",") where current!.exceptions.count < ICalendarParser.maxOccurrences {
+                    if let t = ICalendarDate.parse(String(value), dateOnlyParameter: dateOnly) { current!.exceptions.append(t) }
                 }
             case "DTSTAMP":
                 if let t = ICalendarDate.parse(p.rawValue, dateOnlyParameter: false) { latestStamp = max(latestStamp ?? t, t) }
