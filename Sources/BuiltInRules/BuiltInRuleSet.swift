@@ -12,4 +12,7 @@ public enum BuiltInRuleSet {
     /// The lexicon automaton of these files, compiled at build time; `RuleSet.load` reads it
     /// instead of compiling when the rules it loads have exactly these terms.
     public static let lexiconImage = builtInLexiconImage
+    /// The signal files whose examples were checked at build time (by their bytes); a load
+    /// that lets examples go reads them without (`ExamplesCheckedAtBuild`).
+    public static let examplesChecked = builtInExamplesChecked
 }

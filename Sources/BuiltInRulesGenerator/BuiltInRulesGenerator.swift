@@ -41,29 +41,77 @@ struct BuiltInRulesGenerator {
         text += "]\n\n"
         text += "/// `RuleSet.version` of these files (FNV-1a 64 over the versioned files, as the loader hashes them).\n"
         text += "let builtInRulesVersion = \(literal(version(of: files, contents: contents)))\n\n"
-        text += lexiconImageDeclaration(rulesFolder: root)
+        text += loadedRulesDeclarations(rulesFolder: root, files: files, contents: contents)
         // Written only when it changed, so an unchanged table does not recompile the module.
         if FileManager.default.contents(atPath: output) != Data(text.utf8) {
             guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else { fail("\(output): cannot write") }
         }
     }
 
-    /// The compiled lexicon automaton of the rules in `rulesFolder` as a `LexiconAutomatonImage`
-    /// (its key, and its bytes as a string literal). Rules that do not load give no image, not a
-    /// failed build: steward then reports the broken file with its line when it loads them, as
-    /// it does for any rules folder.
-    static func lexiconImageDeclaration(rulesFolder: String) -> String {
-        let header = "/// The rules' lexicon automaton compiled at build time (LexiconAutomatonImage; docs/performance.md,\n"
+    /// What loading the rules in `rulesFolder` gives: their lexicon automaton compiled as a
+    /// `LexiconAutomatonImage` (its key, and its bytes as a string literal), and the signal files
+    /// whose examples this load checked (`ExamplesCheckedAtBuild`). Rules that do not load give
+    /// neither, not a failed build: steward then reports the broken file with its line when it
+    /// loads them, as it does for any rules folder.
+    static func loadedRulesDeclarations(rulesFolder: String, files: [String], contents: [String: [UInt8]]) -> String {
+        let imageHeader = "/// The rules' lexicon automaton compiled at build time (LexiconAutomatonImage; docs/performance.md,\n"
             + "/// \"The lexicon automaton compiled at build time\"), nil when the rules did not load here.\n"
+        let checkedHeader = "/// Signal files whose examples were checked at build time, by their bytes (ExamplesCheckedAtBuild;\n"
+            + "/// docs/performance.md, \"Examples checked when steward is built\"), nil when the rules did not load here.\n"
+        let rules: RuleSet
         do {
-            let automaton = try RuleSet.load(files: .folder(rulesFolder), keepingExamples: false).automaton
-            let key = LexiconAutomaton.imageKey(of: automaton.terms)
-            let image = String(decoding: automaton.imageBytes, as: UTF8.self)
-            return header + "let builtInLexiconImage: LexiconAutomatonImage? = LexiconAutomatonImage(key: 0x"
-                + String(key, radix: 16) + ", literal: " + literal(image) + ")\n"
+            rules = try RuleSet.load(files: .folder(rulesFolder), keepingExamples: false)
         } catch {
             FileHandle.standardError.write(Data("BuiltInRulesGenerator: warning: the rules did not load, so no lexicon automaton is compiled in: \(error)\n".utf8))
-            return header + "let builtInLexiconImage: LexiconAutomatonImage? = nil\n"
+            return imageHeader + "let builtInLexiconImage: LexiconAutomatonImage? = nil\n\n"
+                + checkedHeader + "let builtInExamplesChecked: ExamplesCheckedAtBuild? = nil\n"
+        }
+        let automaton = rules.automaton
+        let key = LexiconAutomaton.imageKey(of: automaton.terms)
+        let image = String(decoding: automaton.imageBytes, as: UTF8.self)
+        return imageHeader + "let builtInLexiconImage: LexiconAutomatonImage? = LexiconAutomatonImage(key: 0x"
+            + String(key, radix: 16) + ", literal: " + literal(image) + ")\n\n"
+            + checkedHeader + examplesCheckedDeclaration(rulesFolder: rulesFolder, checkedRules: rules, files: files, contents: contents)
+    }
+
+    /// The digests of the signal files just loaded (and so checked), kept only if the same
+    /// folder read with those files' examples emptied gives the same rules: an `examples:`
+    /// block the emptying misreads would show here, at build time, not in a scan.
+    static func examplesCheckedDeclaration(rulesFolder: String, checkedRules: RuleSet, files: [String],
+                                           contents: [String: [UInt8]]) -> String {
+        var digests: [String: UInt64] = [:]
+        for relative in files where relative.hasPrefix("signals/") && (relative.hasSuffix(".yaml") || relative.hasSuffix(".yml")) {
+            digests[relative] = ExamplesCheckedAtBuild.digest(of: relative, contents[relative] ?? [])
+        }
+        let checked = ExamplesCheckedAtBuild(digests: digests)
+        let same: Bool
+        do {
+            let emptied = try RuleSet.load(files: .folder(rulesFolder), keepingExamples: false, examplesCheckedAtBuild: checked)
+            same = emptied.rules.map(canonical) == checkedRules.rules.map(canonical)
+        } catch {
+            same = false
+        }
+        guard same else {
+            FileHandle.standardError.write(Data("BuiltInRulesGenerator: warning: the signal files read without their examples differ from the files read whole, so every load checks the examples\n".utf8))
+            return "let builtInExamplesChecked: ExamplesCheckedAtBuild? = nil\n"
+        }
+        var text = "let builtInExamplesChecked: ExamplesCheckedAtBuild? = ExamplesCheckedAtBuild(digests: [\n"
+        for relative in digests.keys.sorted() {
+            text += "    \(literal(relative)): 0x\(String(digests[relative]!, radix: 16)),\n"
+        }
+        return text + "])\n"
+    }
+
+    /// Every stored value of `value`, nested, as text; a set's or a dictionary's elements in
+    /// sorted order (their iteration order differs from one instance to the next).
+    static func canonical(_ value: Any) -> String {
+        let mirror = Mirror(reflecting: value)
+        let children = mirror.children.map { child in (child.label.map { $0 + ": " } ?? "") + canonical(child.value) }
+        switch mirror.displayStyle {
+        case .set, .dictionary: return "[" + children.sorted().joined(separator: ", ") + "]"
+        case nil: return String(describing: value)
+        case .enum where children.isEmpty: return String(describing: value)   // the case name, no payload
+        default: return "\(mirror.subjectType)(" + children.joined(separator: ", ") + ")"
         }
     }
 

@@ -162,15 +162,19 @@ public struct RuleSet: Sendable {
     /// `lexiconImage`: an automaton compiled ahead of time, used when it was compiled from
     /// exactly these rules' terms (`LexiconAutomatonImage`); otherwise the terms are compiled.
     /// `findingValueText`: how analyzers' values are written in English (`Finding.value`).
+    /// `examplesCheckedAtBuild`: signal files whose examples the build checked; with
+    /// `keepingExamples: false` those files are read without their examples.
     public static func load(files: RuleFiles, analyzerKinds: [AnalyzerKind] = AnalyzerCatalog.kinds,
                             keepingExamples: Bool = true,
                             lexiconImage: LexiconAutomatonImage? = nil,
+                            examplesCheckedAtBuild: ExamplesCheckedAtBuild? = nil,
                             findingValueText: FindingValueText? = nil) throws(RuleFileError) -> RuleSet {
         var loader = RuleSetLoader(files: files)
         loader.findingValueText = findingValueText
         loader.analyzerKinds = analyzerKinds
         loader.keepsExamples = keepingExamples
         loader.lexiconImage = lexiconImage
+        loader.examplesCheckedAtBuild = examplesCheckedAtBuild
         return try loader.load()
     }
 

@@ -15,6 +15,9 @@ struct RuleSetLoader {
     var keepsExamples = true
     /// Read instead of compiling the terms when it was compiled from exactly these terms.
     var lexiconImage: LexiconAutomatonImage?
+    /// Signal files whose examples the build checked: read with their examples emptied when
+    /// `keepsExamples` is false and the bytes are the ones checked.
+    var examplesCheckedAtBuild: ExamplesCheckedAtBuild?
     /// Given to the rule set (`RuleSet.findingValueText`).
     var findingValueText: FindingValueText?
 
@@ -113,17 +116,18 @@ struct RuleSetLoader {
         var ruleFiles: [String] = []
         var firstDefinition: [String: (file: String, line: Int)] = [:]
         let attributeIds = Set(attributes.map(\.id))
-        var ruleInputs: [(bytes: [UInt8], file: String)] = []
+        var ruleInputs: [(bytes: [UInt8], file: String, examplesChecked: Bool)] = []
         for relative in listFiles(under: "signals") where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
             let bytes = try read(relative)
             hasher.add(relative, bytes)
             let file = display(relative)
             ruleFiles.append(file)
-            ruleInputs.append((bytes, file))
+            let examplesChecked = !keepsExamples && examplesCheckedAtBuild?.covers(relative, bytes) == true
+            ruleInputs.append((examplesChecked ? ExamplesCheckedAtBuild.blankingExamples(bytes) : bytes, file, examplesChecked))
         }
         let parsedRuleFiles = Self.parsedInParallel(ruleInputs) { input throws(RuleFileError) in
             try parseRuleFile(input.bytes, file: input.file, attributeIds: attributeIds, lexiconNames: lexiconNames,
-                              sourceSets: sourceSets)
+                              sourceSets: sourceSets, examplesChecked: input.examplesChecked)
         }
         for parsedFile in parsedRuleFiles {
             let parsed = try parsedFile.get()
@@ -447,20 +451,24 @@ struct RuleSetLoader {
 
     // MARK: signal rules
 
+    /// `examplesChecked`: the file's examples were checked when steward was built and emptied
+    /// out of `bytes` (`ExamplesCheckedAtBuild`), so a rule without them is not an error.
     private func parseRuleFile(_ bytes: [UInt8], file: String, attributeIds: Set<String>,
-                               lexiconNames: Set<String>, sourceSets: [String: [SourcePattern]]) throws(RuleFileError) -> [SignalRule] {
+                               lexiconNames: Set<String>, sourceSets: [String: [SourcePattern]],
+                               examplesChecked: Bool = false) throws(RuleFileError) -> [SignalRule] {
         let root = try YAMLNodeReader.load(yaml: try text(bytes, file: file), file: file)
         let top = try root.mapping(allowed: Self.ruleFileKeys, context: "rule file")
         var rules: [SignalRule] = []
         for item in try top.required("rules", in: root, context: "rule file").sequence(context: "rules") {
             rules.append(try parseRule(item, file: file, attributeIds: attributeIds, lexiconNames: lexiconNames,
-                                       sourceSets: sourceSets))
+                                       sourceSets: sourceSets, examplesChecked: examplesChecked))
         }
         return rules
     }
 
     private func parseRule(_ item: YAMLNodeReader, file: String, attributeIds: Set<String>,
-                           lexiconNames: Set<String>, sourceSets: [String: [SourcePattern]]) throws(RuleFileError) -> SignalRule {
+                           lexiconNames: Set<String>, sourceSets: [String: [SourcePattern]],
+                           examplesChecked: Bool) throws(RuleFileError) -> SignalRule {
         let map = try item.mapping(allowed: Self.ruleKeys, context: "rule")
         let idNode = try map.required("id", in: item, context: "rule")
         let id = try idNode.string(context: "id")
@@ -500,9 +508,12 @@ struct RuleSetLoader {
                 yieldsTo.append(neighbour)
             }
         }
-        let examples = try parseExamples(map.required("examples", in: item, context: "rule \(id)"))
-        guard examples.contains(where: \.isPositive), examples.contains(where: { !$0.isPositive }) else {
-            throw item.error("rule \(id) needs at least one positive and one negative example")
+        var examples: [RuleExample] = []
+        if !examplesChecked || map["examples"] != nil {
+            examples = try parseExamples(map.required("examples", in: item, context: "rule \(id)"))
+            guard examples.contains(where: \.isPositive), examples.contains(where: { !$0.isPositive }) else {
+                throw item.error("rule \(id) needs at least one positive and one negative example")
+            }
         }
         var rule = SignalRule(id: id, attribute: attribute, title: title, description: description, confidence: confidence,
                               match: match, aggregate: aggregate, examples: keepsExamples ? examples : [], file: file,

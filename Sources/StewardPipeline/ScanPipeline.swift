@@ -73,6 +73,7 @@ public struct Ruleset: Sendable {
         do throws(RuleFileError) {
             let rules = try RuleSet.load(files: files, keepingExamples: keepingExamples,
                                          lexiconImage: BuiltInRuleSet.lexiconImage,
+                                         examplesCheckedAtBuild: BuiltInRuleSet.examplesChecked,
                                          findingValueText: { Localizer.english.findingValue($0) })
             let known = Set(rules.attributes.map(\.id))
             let models = try ScoringModel.loadAll(files: files, knownAttributes: known)

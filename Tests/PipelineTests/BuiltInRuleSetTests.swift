@@ -6,6 +6,7 @@ import StewardCore
 import Scoring
 @testable import StewardPipeline
 @testable import RuleFileReading
+@testable import BuiltInRulesGenerator
 
 /// The rules compiled into steward are the project's rules/ folder, exactly, and load in place
 /// with the same version and the same file:line messages (docs/rules.md, "Where rules come from").
@@ -29,6 +30,19 @@ final class BuiltInRuleSetTests: XCTestCase {
         XCTAssertEqual(image.key, LexiconAutomaton.imageKey(of: compiled.terms), "the image is of other terms: rebuild")
         XCTAssertTrue(image.bytes == compiled.imageBytes,
                       "the image differs from a fresh compile of the same terms: the compiler changed without LexiconAutomaton.imageRevision")
+    }
+
+    func testEveryBuiltInSignalFileHadItsExamplesCheckedAtBuildAndReadsWithoutThemToTheSameRules() throws {
+        let checked = try XCTUnwrap(BuiltInRuleSet.examplesChecked, "the rules did not load, or read differently without examples, when steward was built")
+        let signalFiles = BuiltInRuleSet.files.list(under: "signals").filter { $0.hasSuffix(".yaml") }
+        XCTAssertGreaterThan(signalFiles.count, 50)
+        for relative in signalFiles {
+            XCTAssertTrue(checked.covers(relative, try XCTUnwrap(BuiltInRuleSet.files.read(relative))), relative)
+        }
+        let whole = try RuleSet.load(files: BuiltInRuleSet.files, keepingExamples: false)
+        let scan = try Ruleset.load(files: BuiltInRuleSet.files, keepingExamples: false).rules
+        XCTAssertEqual(scan.rules.map(BuiltInRulesGenerator.canonical), whole.rules.map(BuiltInRulesGenerator.canonical))
+        XCTAssertEqual(scan.version, whole.version)
     }
 
     func testScanRulesReadTheBuiltInImageAndWriteAnalyzerValuesInEnglish() throws {
