@@ -59,4 +59,14 @@ final class YouTubeCommentsTests: XCTestCase {
         XCTAssertNil(YouTubeCommentsRowMapper.words("plain words"))
         XCTAssertNil(YouTubeCommentsRowMapper.words("[1,2]"))
     }
+
+    func testACommentThatQuotesTheOlderLayoutsKeyIsReadAsTheNewerLayout() {
+        // The key inside a segment's text is escaped, so only the older layout has it bare; a
+        // text that has it bare but is no older-layout object still reads as segments.
+        XCTAssertTrue(YouTubeCommentsRowMapper.mentionsTakeoutSegments(#"{"takeoutSegments":[]}"#))
+        XCTAssertFalse(YouTubeCommentsRowMapper.mentionsTakeoutSegments(#"{"text":"the \"takeoutSegments\" key"}"#))
+        XCTAssertEqual(YouTubeCommentsRowMapper.words(#"{"text":"the \"takeoutSegments\" key"}"#), #"the "takeoutSegments" key"#)
+        XCTAssertEqual(YouTubeCommentsRowMapper.words(#"{"text":"a"},{"text":"\"takeoutSegments\""}"#), #"a"takeoutSegments""#)
+        XCTAssertEqual(YouTubeCommentsRowMapper.words(#"{"text":"x","note":"takeoutSegments"},{"text":"y"}"#), "xy")
+    }
 }

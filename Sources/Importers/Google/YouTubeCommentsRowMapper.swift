@@ -36,16 +36,41 @@ struct YouTubeCommentsRowMapper: CSVRowMapper {
 
     mutating func finish(into sink: EventSink) {}
 
+    private static let takeoutSegmentsKey = Array("\"takeoutSegments\"".utf8)
+
+    /// Whether the older layout's key is in the field: a plain byte search (the standard
+    /// library's generic `firstRange(of:)` made the whole scan four times slower).
+    static func mentionsTakeoutSegments(_ json: String) -> Bool {
+        var json = json
+        return json.withUTF8 { bytes in
+            let key = takeoutSegmentsKey
+            guard bytes.count >= key.count else { return false }
+            for start in 0...(bytes.count - key.count) where bytes[start] == key[0] {
+                var k = 1
+                while k < key.count && bytes[start + k] == key[k] { k += 1 }
+                if k == key.count { return true }
+            }
+            return false
+        }
+    }
+
     /// The joined `text` of the segments in `json`; nil when it is neither layout.
+    /// The layout is told by its key before anything is parsed: trying the older one first
+    /// parsed every newer comment twice, and the bytes were copied twice more (a fifth of
+    /// reading a comments file; docs/performance.md, "YouTube comments parsed once").
     static func words(_ json: String) -> String? {
-        func parse(_ text: String) -> JSONValue? { try? JSONValueParser.parse(Array(text.utf8)) }
         let segments: [JSONValue]
-        if let object = parse(json), let list = object["takeoutSegments"]?.arrayValue {
-            segments = list
-        } else if let list = parse("[" + json + "]")?.arrayValue {
+        if mentionsTakeoutSegments(json),
+           let list = (try? JSONValueParser.parse(Array(json.utf8)))?["takeoutSegments"]?.arrayValue {
             segments = list
         } else {
-            return nil
+            var bracketed: [UInt8] = []
+            bracketed.reserveCapacity(json.utf8.count + 2)
+            bracketed.append(UInt8(ascii: "["))
+            bracketed.append(contentsOf: json.utf8)
+            bracketed.append(UInt8(ascii: "]"))
+            guard let list = (try? JSONValueParser.parse(bracketed))?.arrayValue else { return nil }
+            segments = list
         }
         var words = ""
         for segment in segments {
