@@ -65,14 +65,18 @@ public struct ContentLineProperty {
     /// it before splitting the line, so the properties it does not read (a calendar's
     /// DESCRIPTION, UID and a dozen others per event) never become strings.
     public static func name(of bytes: [UInt8]) -> String {
+        asciiUppercased(bytes[0..<nameEnd(in: bytes)])
+    }
+
+    /// Where the name ends: the first `;` or `:`, or the end of the line.
+    private static func nameEnd(in bytes: [UInt8]) -> Int {
         var i = 0
         while i < bytes.count, bytes[i] != 0x3B, bytes[i] != 0x3A { i += 1 }
-        return asciiUppercased(bytes[0..<i])
+        return i
     }
 
     public init(_ bytes: [UInt8]) {
-        var i = 0
-        while i < bytes.count, bytes[i] != 0x3B, bytes[i] != 0x3A { i += 1 }
+        var i = Self.nameEnd(in: bytes)
         name = Self.asciiUppercased(bytes[0..<i])
         var params: [(String, String)] = []
         while i < bytes.count, bytes[i] == 0x3B {

@@ -57,9 +57,11 @@ public struct ExamplesCheckedAtBuild: Sendable {
         return out
     }
 
+    private static let examplesKey = Array("examples:".utf8)
+
     /// `examples:` then nothing but spaces, a carriage return or a comment.
     private static func isExamplesKey(_ rest: ArraySlice<UInt8>) -> Bool {
-        let key = Array("examples:".utf8)
+        let key = examplesKey
         guard rest.starts(with: key) else { return false }
         let after = rest.dropFirst(key.count).drop { $0 == 0x20 || $0 == 0x09 }
         return after.isEmpty || after.first == 0x23 || after.allSatisfy { $0 == 0x0D }

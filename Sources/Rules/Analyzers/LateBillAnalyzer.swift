@@ -203,7 +203,7 @@ enum PayeeWords {
         }
         for scalar in folded.unicodeScalars {
             // ASCII answered without Unicode's property tables (a QIF profile: 2 % of the scan).
-            let letter = scalar.isASCII ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A) : scalar.properties.isAlphabetic
+            let letter = scalar.isASCII ? (0x61...0x7A).contains(scalar.value | 0x20) : scalar.properties.isAlphabetic
             if letter { run.append(scalar) } else { flush() }
         }
         flush()
