@@ -6,9 +6,12 @@ import StewardCore
 enum QIFDate {
     /// nil when `raw` is not a date. A slashed date is month first unless its first number
     /// cannot be a month (`31/12/2019`, written by UK programs): then it is day first.
-    static func parse(_ raw: ArraySlice<UInt8>) -> Timestamp? {
-        var numbers: [(value: Int, digits: Int)] = []
-        var separators: [UInt8] = []
+    static func parse<Bytes: Collection>(_ raw: Bytes) -> Timestamp? where Bytes.Element == UInt8 {
+        // Three numbers and two separators at most, kept in locals: two arrays per record were
+        // most of a date's cost in a QIF scan (docs/performance.md, "QIF lines read in place").
+        var numbers: (Int, Int, Int) = (0, 0, 0), digitCounts: (Int, Int, Int) = (0, 0, 0)
+        var separators: (UInt8, UInt8) = (0, 0)
+        var count = 0
         var value = 0, digits = 0
         for b in raw {
             if b >= 0x30 && b <= 0x39 {
@@ -17,25 +20,27 @@ enum QIFDate {
             } else if b == 0x20 && digits == 0 {
                 continue // space padding: `1/ 1'00`
             } else if b == 0x2F || b == 0x2E || b == 0x2D || b == 0x27 || b == 0x20 {
-                guard digits > 0, numbers.count < 2 else { return nil }
-                numbers.append((value, digits)); separators.append(b)
+                guard digits > 0, count < 2 else { return nil }
+                if count == 0 { numbers.0 = value; digitCounts.0 = digits; separators.0 = b } else { numbers.1 = value; digitCounts.1 = digits; separators.1 = b }
+                count += 1
                 value = 0; digits = 0
             } else {
                 return nil
             }
         }
-        guard digits > 0, numbers.count == 2 else { return nil }
-        numbers.append((value, digits))
-        let a = numbers[0], b = numbers[1], c = numbers[2]
+        guard digits > 0, count == 2 else { return nil }
+        numbers.2 = value; digitCounts.2 = digits
+        let a = (value: numbers.0, digits: digitCounts.0), b = (value: numbers.1, digits: digitCounts.1)
+        let c = (value: numbers.2, digits: digitCounts.2)
         if a.digits == 4 { return Timestamp(year: a.value, month: b.value, day: c.value, dateOnly: true) }
         var year = c.value
         if c.digits <= 2 {
             // `'` marks 2000+ in Quicken; otherwise the POSIX strptime pivot (69–99 → 19xx).
-            year = separators[1] == 0x27 ? 2000 + c.value : (c.value < 69 ? 2000 + c.value : 1900 + c.value)
+            year = separators.1 == 0x27 ? 2000 + c.value : (c.value < 69 ? 2000 + c.value : 1900 + c.value)
         } else if c.digits != 4 {
             return nil
         }
-        if separators[0] == 0x2E || a.value > 12 {
+        if separators.0 == 0x2E || a.value > 12 {
             return Timestamp(year: year, month: b.value, day: a.value, dateOnly: true)
         }
         return Timestamp(year: year, month: a.value, day: b.value, dateOnly: true)

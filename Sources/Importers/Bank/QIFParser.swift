@@ -89,15 +89,25 @@ public struct QIFParser: ExportParser {
     }
 
     private mutating func handle(_ raw: ArraySlice<UInt8>, number: Int, cut: Bool, sink: EventSink) {
-        var line = raw
-        while let last = line.last, last == 0x20 || last == 0x09 { line = line.dropLast() }
-        if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
-        guard let code = line.first else { return }
+        // Read through a buffer pointer: every slice of the line (trimmed, without its code) was
+        // a retain and a release of the line buffer, and decoding a slice took the generic
+        // path — half of a QIF scan's parsing thread (docs/performance.md, "QIF lines read in
+        // place").
+        raw.withUnsafeBufferPointer { line in handle(line, number: number, cut: cut, sink: sink) }
+    }
+
+    private mutating func handle(_ full: UnsafeBufferPointer<UInt8>, number: Int, cut: Bool, sink: EventSink) {
+        var start = 0, end = full.count
+        while end > start, full[end - 1] == 0x20 || full[end - 1] == 0x09 { end -= 1 }
+        if end - start >= 3, full[0] == 0xEF, full[1] == 0xBB, full[2] == 0xBF { start = 3 }
+        guard start < end else { return }
+        let code = full[start]
         if cut {
             sink.warn("line longer than 1 MiB cut", at: .line(number))
         }
+        let value = UnsafeBufferPointer(rebasing: full[(start + 1)..<end])
         if code == UInt8(ascii: "!") {
-            startSection(line.dropFirst(), line: number, sink: sink)
+            startSection(value, line: number, sink: sink)
             return
         }
         // `#` comment lines are not QIF, but files written by tools and tests carry them.
@@ -109,10 +119,9 @@ public struct QIFParser: ExportParser {
         }
         guard isTransactionSection else { return }
         if record.isEmpty { record.startLine = number; record.isEmpty = false }
-        let value = line.dropFirst()
         switch code {
         // A split's own D line (seen in the wild) does not move the record.
-        case UInt8(ascii: "D"): if record.date == nil { record.date = parsed(value, QIFDate.parse) }
+        case UInt8(ascii: "D"): if record.date == nil { record.date = parsed(value) { QIFDate.parse($0) } }
         case UInt8(ascii: "T"), UInt8(ascii: "U"): if record.amount == nil { record.amount = parsed(value) { Money.parse($0) } }
         case UInt8(ascii: "P"): record.payee = text(value)
         case UInt8(ascii: "M"): record.memo = text(value)
@@ -121,8 +130,8 @@ public struct QIFParser: ExportParser {
         case UInt8(ascii: "Y"): record.security = text(value)
         // A price has any number of decimals (`98.765` is not 98,765): the point is decimal,
         // and a lone comma is (European tools).
-        case UInt8(ascii: "Q") where section == .investment: record.quantity = parsed(value, Self.decimalNumber)
-        case UInt8(ascii: "I") where section == .investment: record.price = parsed(value, Self.decimalNumber)
+        case UInt8(ascii: "Q") where section == .investment: record.quantity = parsed(value) { Self.decimalNumber($0) }
+        case UInt8(ascii: "I") where section == .investment: record.price = parsed(value) { Self.decimalNumber($0) }
         case UInt8(ascii: "S"):
             flushSplitWithoutAmount()
             record.splitCategory = text(value) ?? ""
@@ -138,7 +147,7 @@ public struct QIFParser: ExportParser {
                 guard record.splits.count < Self.maxSplits else { record.splitCategory = nil; record.splitMemo = nil; break }
                 var parts = [record.splitCategory ?? ""]
                 if let memo = record.splitMemo { parts.append("(\(memo))") }
-                parts.append(TextDecoding.decode(trimmed(value), as: .utf8))
+                parts.append(TextDecoding.decode(Self.trimmed(value), as: .utf8))
                 record.splits.append(parts.filter { !$0.isEmpty }.joined(separator: " "))
                 record.splitCategory = nil; record.splitMemo = nil
             }
@@ -159,7 +168,7 @@ public struct QIFParser: ExportParser {
     }
 
     /// `!Type:Bank`, `!Account`, `!Option:AutoSwitch`, `!Clear:AutoSwitch`.
-    private mutating func startSection(_ header: ArraySlice<UInt8>, line: Int, sink: EventSink) {
+    private mutating func startSection(_ header: UnsafeBufferPointer<UInt8>, line: Int, sink: EventSink) {
         if !record.isEmpty && isTransactionSection {
             sink.skip("record not ended by ^ before a new section", at: position(of: record))
             recordIndex += 1
@@ -188,7 +197,9 @@ public struct QIFParser: ExportParser {
 
     private mutating func emit(_ sink: EventSink) {
         flushSplitWithoutAmount()
-        let r = record
+        // Taken out rather than copied: a copy retained each of its strings once more.
+        var r = PendingRecord()
+        swap(&r, &record)
         let position = position(of: r)
         recordIndex += 1
         guard let dateField = r.date else { sink.skip("record without a date (D line)", at: position); return }
@@ -219,8 +230,13 @@ public struct QIFParser: ExportParser {
             sink.skip("record without an amount (T, U or $ line)", at: position); return
         }
         var code: String? = nil
-        var parts: [String] = []
-        if let memo = r.memo { parts.append(memo) }
+        // The memo, then the investment details, category and splits, joined by " | ".
+        var text = ""
+        func add(_ part: String) {
+            if !text.isEmpty { text += " | " }
+            text += part
+        }
+        if let memo = r.memo { add(memo) }
         if section == .investment {
             // Investment amounts are written unsigned; a purchase or an expense is money out.
             code = r.number
@@ -228,20 +244,20 @@ public struct QIFParser: ExportParser {
                 a.units = -abs(a.units)
                 amount = a
             }
-            if let security = r.security { parts.append("security: \(security)") }
-            if case .value(let q)? = r.quantity { parts.append("quantity: \(q.decimalString)") }
-            if case .value(let p)? = r.price { parts.append("price: \(p.decimalString)") }
+            if let security = r.security { add("security: \(security)") }
+            if case .value(let q)? = r.quantity { add("quantity: \(q.decimalString)") }
+            if case .value(let p)? = r.price { add("price: \(p.decimalString)") }
         } else if let number = r.number, !number.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             code = number // ATM, EFT, DEP, XFER, Print…; a check number is no transaction code
         }
-        if let category = r.category { parts.append("category: \(category)") }
-        if !r.splits.isEmpty { parts.append("splits: " + r.splits.joined(separator: "; ")) }
+        if let category = r.category { add("category: \(category)") }
+        if !r.splits.isEmpty { add("splits: " + r.splits.joined(separator: "; ")) }
         sink.emit(Event(source: Self.sourceID, kind: .transaction, time: time,
-                        text: parts.isEmpty ? nil : parts.joined(separator: " | "),
+                        text: text.isEmpty ? nil : text,
                         counterparty: r.payee, amount: amount, code: code, position: position))
     }
 
-    static func decimalNumber(_ field: ArraySlice<UInt8>) -> Money? {
+    static func decimalNumber(_ field: UnsafeBufferPointer<UInt8>) -> Money? {
         Money.parse(field, decimalSeparator: field.contains(0x2C) && !field.contains(0x2E) ? 0x2C : 0x2E)
     }
 
@@ -263,21 +279,21 @@ public struct QIFParser: ExportParser {
         return m
     }
 
-    private func parsed<T>(_ value: ArraySlice<UInt8>, _ parse: (ArraySlice<UInt8>) -> T?) -> FieldValue<T> {
-        let t = trimmed(value)
+    private func parsed<T>(_ value: UnsafeBufferPointer<UInt8>, _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> FieldValue<T> {
+        let t = Self.trimmed(value)
         if let v = parse(t) { return .value(v) }
-        return .unreadable(TextDecoding.decodeUTF8OrWindows1252(t.prefix(30)))
+        return .unreadable(TextDecoding.decodeUTF8OrWindows1252(UnsafeBufferPointer(rebasing: t.prefix(30))))
     }
 
-    private func trimmed(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var s = s
-        while let f = s.first, f == 0x20 || f == 0x09 { s = s.dropFirst() }
-        while let l = s.last, l == 0x20 || l == 0x09 { s = s.dropLast() }
-        return s
+    private static func trimmed(_ s: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0, end = s.count
+        while start < end, s[start] == 0x20 || s[start] == 0x09 { start += 1 }
+        while end > start, s[end - 1] == 0x20 || s[end - 1] == 0x09 { end -= 1 }
+        return UnsafeBufferPointer(rebasing: s[start..<end])
     }
 
-    private func text(_ value: ArraySlice<UInt8>) -> String? {
-        let t = trimmed(value)
+    private func text(_ value: UnsafeBufferPointer<UInt8>) -> String? {
+        let t = Self.trimmed(value)
         return t.isEmpty ? nil : TextDecoding.decodeUTF8OrWindows1252(t)
     }
 }
