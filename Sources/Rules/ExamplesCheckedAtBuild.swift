@@ -22,8 +22,13 @@ public struct ExamplesCheckedAtBuild: Sendable {
 
     /// Whether `bytes` are exactly the bytes checked for `relative`.
     func covers(_ relative: String, _ bytes: [UInt8]) -> Bool {
-        guard let digest = digests[relative] else { return false }
-        return Self.digest(of: relative, bytes) == digest
+        covers(relative, digest: Self.digest(of: relative, bytes))
+    }
+
+    /// As `covers(_:_:)` for a digest already taken (the loader takes it in the same pass as
+    /// the rule-set version).
+    func covers(_ relative: String, digest: UInt64) -> Bool {
+        digests[relative] == digest
     }
 
     /// The YAML with every line of each `examples:` block emptied: the key's line (`examples:`

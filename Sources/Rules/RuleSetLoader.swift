@@ -119,10 +119,16 @@ struct RuleSetLoader {
         var ruleInputs: [(bytes: [UInt8], file: String, examplesChecked: Bool)] = []
         for relative in listFiles(under: "signals") where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
             let bytes = try read(relative)
-            hasher.add(relative, bytes)
+            var examplesChecked = false
+            if !keepsExamples, let checked = examplesCheckedAtBuild, checked.digests[relative] != nil {
+                var digest = FNV1a64()
+                hasher.add(relative, bytes, alongside: &digest)
+                examplesChecked = checked.covers(relative, digest: digest.value)
+            } else {
+                hasher.add(relative, bytes)
+            }
             let file = display(relative)
             ruleFiles.append(file)
-            let examplesChecked = !keepsExamples && examplesCheckedAtBuild?.covers(relative, bytes) == true
             ruleInputs.append((examplesChecked ? ExamplesCheckedAtBuild.blankingExamples(bytes) : bytes, file, examplesChecked))
         }
         let parsedRuleFiles = Self.parsedInParallel(ruleInputs) { input throws(RuleFileError) in
@@ -832,6 +838,15 @@ struct FNV1a64 {
         mix(0)
         for b in bytes { mix(b) }
         mix(0)
+    }
+
+    /// `add(path, bytes)` to this hash and to `other` in one pass over the bytes: the rule-set
+    /// version and a file's own digest (`ExamplesCheckedAtBuild`) read each signal file once.
+    mutating func add(_ path: String, _ bytes: [UInt8], alongside other: inout FNV1a64) {
+        for b in path.utf8 { mix(b); other.mix(b) }
+        mix(0); other.mix(0)
+        for b in bytes { mix(b); other.mix(b) }
+        mix(0); other.mix(0)
     }
 
     private mutating func mix(_ byte: UInt8) {

@@ -7,40 +7,39 @@ enum QIFDate {
     /// nil when `raw` is not a date. A slashed date is month first unless its first number
     /// cannot be a month (`31/12/2019`, written by UK programs): then it is day first.
     static func parse<Bytes: Collection>(_ raw: Bytes) -> Timestamp? where Bytes.Element == UInt8 {
-        // Three numbers and two separators at most, kept in locals: two arrays per record were
-        // most of a date's cost in a QIF scan (docs/performance.md, "QIF lines read in place").
-        var numbers: (Int, Int, Int) = (0, 0, 0), digitCounts: (Int, Int, Int) = (0, 0, 0)
-        var separators: (UInt8, UInt8) = (0, 0)
-        var count = 0
+        // The first two numbers with the separator after each, kept in locals: two arrays per
+        // record were most of a date's cost in a QIF scan (docs/performance.md, "QIF lines read
+        // in place").
+        typealias Part = (value: Int, digits: Int, separator: UInt8)
+        var a: Part = (0, 0, 0), b: Part = (0, 0, 0)
+        var parts = 0
         var value = 0, digits = 0
-        for b in raw {
-            if b >= 0x30 && b <= 0x39 {
+        for byte in raw {
+            if byte >= 0x30 && byte <= 0x39 {
                 guard digits < 4 else { return nil }
-                value = value * 10 + Int(b - 0x30); digits += 1
-            } else if b == 0x20 && digits == 0 {
+                value = value * 10 + Int(byte - 0x30); digits += 1
+            } else if byte == 0x20 && digits == 0 {
                 continue // space padding: `1/ 1'00`
-            } else if b == 0x2F || b == 0x2E || b == 0x2D || b == 0x27 || b == 0x20 {
-                guard digits > 0, count < 2 else { return nil }
-                if count == 0 { numbers.0 = value; digitCounts.0 = digits; separators.0 = b } else { numbers.1 = value; digitCounts.1 = digits; separators.1 = b }
-                count += 1
+            } else if byte == 0x2F || byte == 0x2E || byte == 0x2D || byte == 0x27 || byte == 0x20 {
+                guard digits > 0, parts < 2 else { return nil }
+                if parts == 0 { a = (value, digits, byte) } else { b = (value, digits, byte) }
+                parts += 1
                 value = 0; digits = 0
             } else {
                 return nil
             }
         }
-        guard digits > 0, count == 2 else { return nil }
-        numbers.2 = value; digitCounts.2 = digits
-        let a = (value: numbers.0, digits: digitCounts.0), b = (value: numbers.1, digits: digitCounts.1)
-        let c = (value: numbers.2, digits: digitCounts.2)
+        guard digits > 0, parts == 2 else { return nil }
+        let c = (value: value, digits: digits)
         if a.digits == 4 { return Timestamp(year: a.value, month: b.value, day: c.value, dateOnly: true) }
         var year = c.value
         if c.digits <= 2 {
             // `'` marks 2000+ in Quicken; otherwise the POSIX strptime pivot (69–99 → 19xx).
-            year = separators.1 == 0x27 ? 2000 + c.value : (c.value < 69 ? 2000 + c.value : 1900 + c.value)
+            year = b.separator == 0x27 ? 2000 + c.value : (c.value < 69 ? 2000 + c.value : 1900 + c.value)
         } else if c.digits != 4 {
             return nil
         }
-        if separators.0 == 0x2E || a.value > 12 {
+        if a.separator == 0x2E || a.value > 12 {
             return Timestamp(year: year, month: b.value, day: a.value, dateOnly: true)
         }
         return Timestamp(year: year, month: a.value, day: b.value, dateOnly: true)
