@@ -72,8 +72,9 @@ public enum CrossLanguageTermCheck {
     }
 
     /// The terms of a lexicon file with their line numbers (comments, directives and blank lines
-    /// skipped; the loader has already rejected anything else malformed).
-    private static func terms(in bytes: [UInt8]) -> [(text: String, line: Int)] {
+    /// skipped; the loader has already rejected anything else malformed). Also read by
+    /// `NumberShapedTermCheck`.
+    static func terms(in bytes: [UInt8]) -> [(text: String, line: Int)] {
         var result: [(String, Int)] = []
         for (index, raw) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let text = raw.trimmingSpacesAndLineBreaks()

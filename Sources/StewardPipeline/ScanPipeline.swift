@@ -90,6 +90,12 @@ extension Ruleset {
     public var termsThatAreWordsOfAnotherLanguage: [String] {
         CrossLanguageTermCheck.problems(in: rules, files: files).map(\.description)
     }
+
+    /// `file:line: …` for each lexicon term made only of digits and the punctuation of dates,
+    /// times and amounts (`NumberShapedTermCheck`), for `steward rules lint`.
+    public var termsShapedLikeNumbers: [String] {
+        NumberShapedTermCheck.problems(files: files).map(\.description)
+    }
 }
 
 /// discover → detect → parse → match → infer → score → store → report.

@@ -47,7 +47,10 @@ struct RulesCommand: ParsableCommand {
             try RuleTextsLoader.lint(ruleset)
             // One-word terms that are everyday words of another language (docs/rules.md, "Terms
             // that are words of another language"): each named with its file and line.
-            let traps = ruleset.termsThatAreWordsOfAnotherLanguage
+            // And terms made only of digits and the punctuation of dates and amounts ("-{n}"),
+            // which match inside every date of every record (docs/rules.md, "Terms shaped like
+            // numbers").
+            let traps = ruleset.termsThatAreWordsOfAnotherLanguage + ruleset.termsShapedLikeNumbers
             for problem in traps { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
             if !traps.isEmpty { throw ExitCode(1) }
             print(RulesOverview.summary(ruleset))
