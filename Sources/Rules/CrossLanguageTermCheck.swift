@@ -50,7 +50,7 @@ public enum CrossLanguageTermCheck {
             guard let bytes = files.read(relative) else { continue }
             let name = String((relative.split(separator: "/").last ?? "").prefix { $0 != "." })
             let language = RuleSetLoader.language(ofFile: relative)
-            let fileTerms = terms(in: bytes)
+            let fileTerms = LexiconFileTerms.terms(in: bytes)
             listed[name, default: [:]][language, default: []].formUnion(fileTerms.map { TextFolder.fold($0.text) })
             if matched.contains(name) { lexiconFiles.append((relative, name, language, fileTerms)) }
         }
@@ -69,18 +69,5 @@ public enum CrossLanguageTermCheck {
             }
         }
         return problems
-    }
-
-    /// The terms of a lexicon file with their line numbers (comments, directives and blank lines
-    /// skipped; the loader has already rejected anything else malformed). Also read by
-    /// `NumberShapedTermCheck`.
-    static func terms(in bytes: [UInt8]) -> [(text: String, line: Int)] {
-        var result: [(String, Int)] = []
-        for (index, raw) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = raw.trimmingSpacesAndLineBreaks()
-            if text.isEmpty || text.hasPrefix("#") { continue }
-            result.append((text, index + 1))
-        }
-        return result
     }
 }

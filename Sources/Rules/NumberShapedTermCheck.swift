@@ -17,6 +17,8 @@ import RuleFileReading
 public enum NumberShapedTermCheck {
     /// Characters besides the placeholder a number-shaped term must have to be specific enough.
     static let minimumLiteralCharacters = 4
+    /// What dates, times and amounts are written with besides digits.
+    static let numberPunctuation: Set<Unicode.Scalar> = ["-", ".", ",", ":", "/", "+", " "]
 
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
         public let file: String
@@ -32,7 +34,7 @@ public enum NumberShapedTermCheck {
         var problems: [Problem] = []
         for relative in files.list(under: "lexicons") where relative.hasSuffix(".txt") {
             guard let bytes = files.read(relative) else { continue }
-            for (text, line) in CrossLanguageTermCheck.terms(in: bytes) where isNumberShaped(text) {
+            for (text, line) in LexiconFileTerms.terms(in: bytes) where isNumberShaped(text) {
                 problems.append(Problem(file: files.display(relative), line: line, term: text))
             }
         }
@@ -47,8 +49,7 @@ public enum NumberShapedTermCheck {
         var body = term
         if body.hasSuffix("*") || body.hasSuffix("!") { body.removeLast() }
         let literal = body.replacingOccurrences(of: LexiconAutomaton.numberPlaceholder, with: "")
-        let punctuation: Set<Unicode.Scalar> = ["-", ".", ",", ":", "/", "+", " "]
-        guard literal.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || punctuation.contains($0) }) else { return false }
+        guard literal.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || numberPunctuation.contains($0) }) else { return false }
         return literal.unicodeScalars.filter { $0 != " " }.count < minimumLiteralCharacters
     }
 }

@@ -32,9 +32,7 @@ final class NumberShapedTermCheckTests: XCTestCase {
     }
 
     func testTheShippedLexiconsHoldNoNumberShapedTerm() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-        let found = NumberShapedTermCheck.problems(files: .folder(root + "/rules"))
+        let found = NumberShapedTermCheck.problems(files: .folder(RuleSetExamplesTests.rulesDirectory))
         XCTAssertEqual(found.map(\.description), [])
     }
 }
