@@ -358,7 +358,10 @@ final class RuleMatcher {
     }
 
     /// Whether the clause of `hit` names someone else before it (`subject_others`: "my sister",
-    /// "mein Kollege", "ma collègue", "моя сестра", 我妈) and the person nowhere before it
+    /// "mein Kollege", "ma collègue", "моя сестра", 我妈) or as its owner right after it
+    /// (`subject_others_after`: "Mutterschutz meiner Kollegin", "la grossesse de ma sœur",
+    /// «беременность сестры», 罚了我爸 — only with nothing but a space between, so "schwanger mit
+    /// meiner Tochter" is not read), and the person nowhere before it
     /// (`subject_self`: I, me, ich, je, yo, я, 我, outside the words naming the other, before the
     /// hit or in it), unless a preposition comes right before the one named (`subject_prepositions`:
     /// "with my sister", 被我妈): the news
@@ -366,13 +369,21 @@ final class RuleMatcher {
     /// line break (and their full-width forms). Looked at only once a hit stands, and the field
     /// is folded again only when someone else is named in it at all.
     private func someoneElsesNews(_ hit: LexiconAutomaton.Hit, in field: Event.Field, of event: Event) -> Bool {
-        guard let others = ruleSet.subjectOthersGroup else { return false }
+        let others = ruleSet.subjectOthersGroup ?? -1, othersAfter = ruleSet.subjectOthersAfterGroup ?? -1
+        guard others >= 0 || othersAfter >= 0 else { return false }
         let hits = hitsByField[field.slot]
-        guard hits.contains(where: { $0.group == others && $0.end <= hit.start }),
+        guard hits.contains(where: { ($0.group == others && $0.end <= hit.start) || ($0.group == othersAfter && $0.start >= hit.end) }),
               foldIntoClauseBuffer(field, of: event) else { return false }
         let clauseStart = Self.clauseStart(before: Int(hit.start), in: clauseBuffer)
         let clauseEnd = min(Int(hit.end), clauseBuffer.count)
         var named = hits.filter { $0.group == others && Int($0.start) >= clauseStart && $0.end <= hit.start }
+        // The owner named right after the hit's word (a prefix term such as "беременн" ends
+        // inside it): at the word's end or one space later.
+        let wordEnd = Self.wordEnd(after: clauseEnd, in: clauseBuffer)
+        if let after = hits.first(where: { $0.group == othersAfter && Int($0.start) >= wordEnd && Int($0.start) <= wordEnd + 1 }),
+           Int(after.start) == wordEnd || clauseBuffer[wordEnd] == UInt8(ascii: " ") {
+            named.append(after)
+        }
         guard !named.isEmpty else { return false }
         var personNamed = false
         clauseBuffer.withUnsafeBufferPointer { text in
@@ -461,6 +472,20 @@ final class RuleMatcher {
     }
 
     /// The offset just after the last clause break before `offset` in folded `text` (0 if none).
+    /// Where the word that `offset` stands in ends: past ASCII letters and digits and the bytes
+    /// of two-byte UTF-8 letters (Latin with accents, Cyrillic, Greek). A Han, kana or Hangul
+    /// character (a three-byte sequence) is a word of its own, so Chinese text stops at once.
+    static func wordEnd(after offset: Int, in text: [UInt8]) -> Int {
+        var i = offset
+        while i < text.count {
+            let byte = text[i]
+            let asciiWord = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+            guard asciiWord || (byte >= 0x80 && byte < 0xE0) else { break }
+            i += 1
+        }
+        return i
+    }
+
     static func clauseStart(before offset: Int, in text: [UInt8]) -> Int {
         var i = min(offset, text.count) - 1
         while i >= 0 {

@@ -57,6 +57,10 @@ public struct RuleSet: Sendable {
     /// The automaton groups of the shared `subject_others` and `subject_self` lexicons, read by
     /// rules with `subject: own` (docs/rules.md, "Someone else's news"); nil when absent.
     let subjectOthersGroup: Int32?
+    /// The automaton group of `subject_others_after`: someone else named right after the hit, as
+    /// its owner ("Mutterschutz meiner Kollegin", "la grossesse de ma sœur", «беременность
+    /// сестры»); nil when absent.
+    let subjectOthersAfterGroup: Int32?
     /// The person's own words (`subject_self`: I, me, ich, je, я, 我) are not in the rule set's
     /// automaton: they are in nearly every message, and every hit costs the scan; they are
     /// looked for in a clause only when someone else is named in it.
@@ -70,6 +74,7 @@ public struct RuleSet: Sendable {
     /// module). Nil: findings keep only their parts (`Finding.value` stays nil).
     public let findingValueText: FindingValueText?
     public static let subjectOthersLexicon = "subject_others"
+    public static let subjectOthersAfterLexicon = "subject_others_after"
     public static let subjectSelfLexicon = "subject_self"
     public static let subjectPrepositionsLexicon = "subject_prepositions"
 
@@ -100,6 +105,7 @@ public struct RuleSet: Sendable {
         }
         let words = max(1, (automaton.groups.count + 63) / 64)
         subjectOthersGroup = groupIds[RuleSet.subjectOthersLexicon]
+        subjectOthersAfterGroup = groupIds[RuleSet.subjectOthersAfterLexicon]
         subjectSelf = LexiconAutomaton(terms: clauseWordTerms.filter { $0.group == RuleSet.subjectSelfLexicon }, denseStateCount: 256)
         subjectPrepositions = LexiconAutomaton(terms: clauseWordTerms.filter { $0.group == RuleSet.subjectPrepositionsLexicon },
                                                denseStateCount: 256)

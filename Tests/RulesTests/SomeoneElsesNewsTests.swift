@@ -6,7 +6,10 @@ import StewardCore
 /// clause names someone else before it, and the person nowhere before it or in it, is theirs.
 final class SomeoneElsesNewsTests: XCTestCase {
     private static let lexicons = [
-        "lexicons/gambling.en.txt": "lost at the bookies\nplaced a bet\n",
+        "lexicons/gambling.en.txt": "lost at the bookies\nplaced a bet\ngambling debts\n",
+        "lexicons/subject_others_after.en.txt": "#! exact\nof my brother\n",
+        "lexicons/gambling.ru.txt": "ставк*\n",
+        "lexicons/subject_others_after.ru.txt": "#! exact\nбрата\n",
         "lexicons/subject_others.en.txt": "#! exact\nmy brother\nmy mum\n",
         "lexicons/subject_self.en.txt": "#! exact\ni\nme\nwe\n",
         "lexicons/subject_prepositions.en.txt": "#! exact\nwith\n",
@@ -68,6 +71,26 @@ final class SomeoneElsesNewsTests: XCTestCase {
     func testChineseSubjectsPassivesAndThePersonsOwnCharacter() throws {
         XCTAssertEqual(try fires(["我妈今天去买彩票了", "被我妈拉去买彩票", "我妈陪我去买彩票", "我妈不知道。今天买彩票了"]),
                        [false, true, true, true])
+    }
+
+    func testSomeoneNamedRightAfterTheHitAsItsOwnerMakesItTheirNews() throws {
+        XCTAssertEqual(try fires(["gambling debts of my brother are huge", "ставки брата опять не зашли"]), [false, false])
+    }
+
+    func testTheOwnerAfterTheHitCountsOnlyRightAfterItsWordAndWithoutThePerson() throws {
+        XCTAssertEqual(try fires(["gambling debts, of my brother I say nothing",
+                                  "gambling debts and those of my brother",
+                                  "I have gambling debts of my brother's size",
+                                  "ставки у брата"]),
+                       [true, true, true, true])
+    }
+
+    func testAWordEndsAtTheFirstByteThatIsNotALetterOrDigitAndAHanCharacterIsAWordOfItsOwn() {
+        func end(_ text: String, _ offset: Int) -> Int { RuleMatcher.wordEnd(after: offset, in: Array(text.utf8)) }
+        XCTAssertEqual(end("debts of", 3), 5)
+        XCTAssertEqual(end("ставки брата", 8), 12, "past the rest of the Cyrillic word")
+        XCTAssertEqual(end("罚了我爸", 6), 6, "a Han character is a word of its own")
+        XCTAssertEqual(end("debts", 5), 5)
     }
 
     func testClauseStartsAfterTheLastBreakBeforeTheHit() {
