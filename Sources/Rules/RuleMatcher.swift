@@ -378,11 +378,11 @@ final class RuleMatcher {
         let clauseEnd = min(Int(hit.end), clauseBuffer.count)
         var named = hits.filter { $0.group == others && Int($0.start) >= clauseStart && $0.end <= hit.start }
         // The owner named right after the hit's word (a prefix term such as "беременн" ends
-        // inside it): at the word's end or one space later.
-        let wordEnd = Self.wordEnd(after: clauseEnd, in: clauseBuffer)
-        if let after = hits.first(where: { $0.group == othersAfter && Int($0.start) >= wordEnd && Int($0.start) <= wordEnd + 1 }),
-           Int(after.start) == wordEnd || clauseBuffer[wordEnd] == UInt8(ascii: " ") {
-            named.append(after)
+        // inside it): at the word's end, or one space later.
+        var ownerStart = Self.wordEnd(after: clauseEnd, in: clauseBuffer)
+        if ownerStart < clauseBuffer.count, clauseBuffer[ownerStart] == UInt8(ascii: " ") { ownerStart += 1 }
+        if let owner = hits.first(where: { $0.group == othersAfter && Int($0.start) == ownerStart }) {
+            named.append(owner)
         }
         guard !named.isEmpty else { return false }
         var personNamed = false
@@ -471,10 +471,10 @@ final class RuleMatcher {
         return true
     }
 
-    /// The offset just after the last clause break before `offset` in folded `text` (0 if none).
-    /// Where the word that `offset` stands in ends: past ASCII letters and digits and the bytes
-    /// of two-byte UTF-8 letters (Latin with accents, Cyrillic, Greek). A Han, kana or Hangul
-    /// character (a three-byte sequence) is a word of its own, so Chinese text stops at once.
+    /// Where the word that `offset` stands in ends in folded `text`: past ASCII letters and
+    /// digits and the bytes of two-byte UTF-8 letters (Latin with accents, Cyrillic, Greek). A
+    /// Han, kana or Hangul character (a three-byte sequence) is a word of its own, so Chinese
+    /// text stops at once.
     static func wordEnd(after offset: Int, in text: [UInt8]) -> Int {
         var i = offset
         while i < text.count {
@@ -486,6 +486,7 @@ final class RuleMatcher {
         return i
     }
 
+    /// The offset just after the last clause break before `offset` in folded `text` (0 if none).
     static func clauseStart(before offset: Int, in text: [UInt8]) -> Int {
         var i = min(offset, text.count) - 1
         while i >= 0 {
