@@ -65,6 +65,25 @@ final class CardPointsAnalyzerTests: XCTestCase {
         XCTAssertEqual(found.evidence.count, 4, "one payment per point")
     }
 
+    /// The shop of a line is remembered by the text before its first digit only when the name
+    /// ended at that digit's word: lines that differ from their first digit on are one shop,
+    /// lines whose name comes after the digits are not, whatever came first.
+    func testTheTextBeforeTheFirstDigitNamesTheShopOnlyWhenTheNameEndedThere() throws {
+        let card = try analyzer(try ruleSet())
+        let lines = [
+            "REWE Markt GmbH Berlin//Berlin/DE 2025-03-01T11:44:53 KFN 2 VJ 2812 Folgenr. 849",
+            "REWE Markt GmbH Berlin//Berlin/DE 2025-03-01T17:02:11 KFN 0 VJ 2812 Folgenr. 113",
+            "CARTE X4821 01/03 CARREFOUR CITY LYON",
+            "CARTE X4821 01/03 MONOPRIX LYON",
+            "CARTE X4821 01/03 CARREFOUR CITY LYON",
+        ]
+        for text in lines { card.observe(debit("2025-03-01", text: text, code: "Kartenzahlung"), path: "a.csv") }
+        XCTAssertEqual(card.payments, 5)
+        XCTAssertEqual(card.shops.count, 3, "REWE twice, Carrefour twice, Monoprix once")
+        for text in lines { XCTAssertEqual(card.merchantKey(text).isEmpty, false, text) }
+        XCTAssertEqual(card.merchantKey(lines[3]), "monoprix lyon")
+    }
+
     func testTransfersCardBillsCashAndRefundsAreNotPoints() throws {
         let events = [
             debit("2024-03-01", text: "STANDING ORDER TO J SMITH RENT", amount: "-650.00"),

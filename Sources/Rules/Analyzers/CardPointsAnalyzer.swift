@@ -61,6 +61,12 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
     /// remembered by digest").
     private var shopOfCounterparty = ShopMemo()
     private var shopOfText = ShopMemo()
+    /// The same, keyed by the digest of the bytes before the field's first digit, for fields
+    /// whose name ends at the word holding that digit: statement lines repeat a shop's name
+    /// and differ from its first digit on (a time, a terminal id, a sequence number), so the
+    /// whole field's digest almost never repeats where this one does (docs/performance.md,
+    /// "Shop keys remembered by the text before the first digit").
+    private var shopOfPrefix = ShopMemo()
 
     private(set) var points = Set<UInt64>()
     private(set) var shops = Set<UInt64>()
@@ -129,13 +135,34 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
         }
     }
 
-    /// `shopKey(field)`, looked up in `memo` by the digest of the folded field when seen lately.
+    /// `shopKey(field)`, looked up by the digest of the text before the field's first digit
+    /// when the name ended at that digit's word, else by the digest of the whole folded field.
+    ///
+    /// The prefix decides the key when the name ends at the word holding the first digit:
+    /// `shopKey` reads nothing of that word but that it has a digit and where it starts, and
+    /// drops a date word by looking back at the key. So a key is kept under the prefix only
+    /// when `shopKey` stopped at that word, and the prefix is not used when a card phrase's
+    /// span holds the first digit (the span, which depends on the text after it, is skipped
+    /// whole instead). A prefix whose name had not begun before the digit
+    /// (`CARTE X4821 01/03 CARREFOUR`) is never kept, so it is never found.
     private func remembered(_ field: FoldedField, in memo: inout ShopMemo) -> UInt64? {
         guard !field.bytes.isEmpty else { return nil }
+        let firstDigit = field.bytes.firstIndex { $0 >= 0x30 && $0 <= 0x39 }
+        var prefixDigest: UInt64?
+        if let firstDigit, !field.hits.contains(where: { cardGroups.contains($0.group) && $0.span.contains(firstDigit) }) {
+            let digest = field.bytes.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[..<firstDigit])) }
+            if let known = shopOfPrefix[digest] { return known }
+            prefixDigest = digest
+        }
         let digest = field.bytes.withUnsafeBytes { ContentHash.of($0) }
         if let known = memo[digest] { return known }
-        let hash = shopKey(field)
-        memo[digest] = .some(hash)
+        var endedAtDigitWord = false
+        let hash = shopKey(field, endedAtDigitWord: &endedAtDigitWord)
+        if let prefixDigest, endedAtDigitWord {
+            shopOfPrefix[prefixDigest] = .some(hash)
+        } else {
+            memo[digest] = .some(hash)
+        }
         return hash
     }
 
@@ -160,7 +187,8 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
     func merchantKey(_ value: String?) -> String {
         var field = FoldedField()
         take(foldedFields.entry(value, .counterparty), into: &field)
-        guard shopKey(field) != nil else { return "" }
+        var endedAtDigitWord = false
+        guard shopKey(field, endedAtDigitWord: &endedAtDigitWord) != nil else { return "" }
         return String(decoding: key, as: UTF8.self)
     }
 
@@ -194,8 +222,9 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
     }
 
     /// Writes the merchant name of a folded field into `key` (rules above) and returns its
-    /// hash, or nil when no letters remain.
-    private func shopKey(_ field: FoldedField) -> UInt64? {
+    /// hash, or nil when no letters remain; `endedAtDigitWord` says whether the name ended at
+    /// a word holding a digit (the rest of the field unread).
+    private func shopKey(_ field: FoldedField, endedAtDigitWord: inout Bool) -> UInt64? {
         // Run once or twice per card payment: one pass over the bytes with the key and word
         // starts on the stack, and the card-phrase spans looked up by a cursor instead of a
         // search of every hit at every byte (closures over this object's buffers made each
@@ -210,7 +239,8 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
                     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximum) { keyBuffer in
                         withUnsafeTemporaryAllocation(of: Int.self, capacity: maximum / 2 + 1) { starts in
                             let length = Self.shopKey(bytes, spans: UnsafeBufferPointer(rebasing: spans[..<n]),
-                                                      dateWords: dateWords, key: keyBuffer, wordStarts: starts)
+                                                      dateWords: dateWords, key: keyBuffer, wordStarts: starts,
+                                                      endedAtDigitWord: &endedAtDigitWord)
                             key.removeAll(keepingCapacity: true)
                             guard length > 0 else { return nil }
                             let written = UnsafeBufferPointer(rebasing: keyBuffer[..<length])
@@ -234,7 +264,8 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
     /// one entry per word of at least one letter and a space.
     private static func shopKey(_ bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Range<Int>>,
                                 dateWords: [[UInt8]], key: UnsafeMutableBufferPointer<UInt8>,
-                                wordStarts: UnsafeMutableBufferPointer<Int>) -> Int {
+                                wordStarts: UnsafeMutableBufferPointer<Int>, endedAtDigitWord: inout Bool) -> Int {
+        endedAtDigitWord = false
         var length = 0, words = 0
         var wordStart = -1        // index in `bytes` of the current word, -1 between words
         var wordHasDigit = false
@@ -245,6 +276,7 @@ final class CardPointsAnalyzer: EventAnalyzer, FoldedFieldReader {
             guard wordStart >= 0 else { return true }
             if wordHasDigit {
                 guard words > 0 else { return true }
+                endedAtDigitWord = true
                 let last = wordStarts[words - 1]
                 let lastWord = UnsafeBufferPointer(rebasing: key[last..<length])
                 if dateWords.contains(where: { $0.count == lastWord.count && $0.elementsEqual(lastWord) }) {
