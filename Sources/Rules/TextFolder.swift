@@ -1,5 +1,5 @@
 /// Folds UTF-8 text for lexicon matching, byte by byte and without Foundation: ASCII and Greek
-/// and Cyrillic letters lower-cased, Latin diacritics removed (é→e, ü→u, ß→ss, æ→ae), Ё→е,
+/// and Cyrillic letters (Kazakh's Ә Қ Ң Ө Ұ Ү too) lower-cased, Latin diacritics removed (é→e, ü→u, ß→ss, æ→ae), Ё→е,
 /// typographic dashes, quotes and spaces turned into their ASCII forms, combining marks and
 /// zero-width characters dropped; traditional Chinese characters become simplified ones
 /// (`HanSimplification`). Everything else (CJK, full-width forms, emoji) is copied as
@@ -197,6 +197,14 @@ public enum TextFolder {
             appendUTF8(scalar + 0x20, into: &output) // А–Я
         case 0x0402...0x040F:
             appendUTF8(scalar + 0x50, into: &output) // Ђ–Џ
+        case 0x048A...0x04BF where scalar & 1 == 0, 0x04D0...0x04FF where scalar & 1 == 0,
+             0x04C1...0x04CE where scalar & 1 == 1:
+            // Cyrillic letters of Kazakh, Tatar, Bashkir and other languages of Russia and
+            // Central Asia (Ә Ғ Қ Ң Ө Ұ Ү Һ): capital and small letter side by side, so a
+            // statement in capitals meets the lower-case term.
+            appendUTF8(scalar + 1, into: &output)
+        case 0x04C0:
+            appendUTF8(0x04CF, into: &output) // Ӏ (palochka)
         case 0x2010...0x2015, 0x2212:
             output.append(UInt8(ascii: "-"))
         case 0x2018...0x201B, 0x2032:

@@ -156,6 +156,16 @@ final class LexiconAutomatonTests: XCTestCase {
         XCTAssertEqual(found(a, "компенсация донору"), ["blood:донор"])
     }
 
+    /// Kazakh (and Tatar, Bashkir) letters outside the Russian alphabet have a capital and a
+    /// small form side by side; a statement in capitals meets a lower-case term.
+    func testKazakhCapitalLettersFoldToTheirSmallLetters() {
+        XCTAssertEqual(TextFolder.fold("ӘҒҚҢӨҰҮҺІ"), TextFolder.fold("әғқңөұүһі"))
+        XCTAssertEqual(TextFolder.fold("СӘТТІ ЖҰЛДЫЗ"), Array("сәтті жұлдыз".utf8))
+        XCTAssertEqual(TextFolder.fold("Ӏ ӁӃ"), TextFolder.fold("ӏ ӂӄ"), "the palochka and the pairs after it, capital first")
+        let a = automaton([("g", "сәтті жұлдыз")])
+        XCTAssertEqual(found(a, "ОПЛАТА СӘТТІ ЖҰЛДЫЗ ЛОТЕРЕЯ"), ["g:сәтті жұлдыз"])
+    }
+
     func testCJKTermsHaveNoWordBoundaries() {
         let a = automaton([("g", "彩票"), ("g", "bet")])
         XCTAssertEqual(found(a, "购买体育彩票中心"), ["g:彩票"])
