@@ -1,14 +1,14 @@
-/// Folds UTF-8 text for lexicon matching, byte by byte and without Foundation: ASCII and Greek and
-/// Cyrillic letters (Kazakh's Ә Қ Ң Ө Ұ Ү too) lower-cased, Latin diacritics removed (é→e, ü→u,
-/// ß→ss, æ→ae), Ё→е, typographic dashes, quotes and spaces turned into their ASCII forms, combining
-/// marks and zero-width characters dropped; traditional Chinese characters become simplified ones
-/// (`HanSimplification`). Everything else (CJK, full-width forms, emoji) is copied as UTF-8.
-/// Invalid UTF-8 becomes a space, so broken input still folds and acts as a word break. Spaces
-/// between two Chinese or Japanese characters are dropped: those scripts are written without
-/// spaces, and a search typed with spaces between words ("快递 逾期 未 领取", as word segmenters and some
-/// input methods write it) must meet the same terms as the unspaced text (docs/rules.md, "Lexicons
-/// and text folding"). Hangul keeps its spaces: Korean separates words. Terms and event text go
-/// through the same folder, so both sides always agree.
+/// Folds UTF-8 text for lexicon matching, byte by byte and without Foundation: ASCII and Greek
+/// and Cyrillic letters (with Kazakh's Ә Қ Ң Ө Ұ Ү) lower-cased, Latin diacritics removed (é→e,
+/// ü→u, ß→ss, æ→ae), Ё→е, typographic dashes, quotes and spaces turned into their ASCII forms,
+/// combining marks and zero-width characters dropped; traditional Chinese characters become
+/// simplified ones (`HanSimplification`). Everything else (CJK, full-width forms, emoji) is copied
+/// as UTF-8. Invalid UTF-8 becomes a space, so broken input still folds and acts as a word break.
+/// Spaces between two Chinese or Japanese characters are dropped: those scripts are written
+/// without spaces, and a search typed with spaces between words ("快递 逾期 未 领取", as word
+/// segmenters and some input methods write it) must meet the same terms as the unspaced text
+/// (docs/rules.md, "Lexicons and text folding"). Hangul keeps its spaces: Korean separates words.
+/// Terms and event text go through the same folder, so both sides always agree.
 public enum TextFolder {
     /// Folds `text` into a new byte array.
     public static func fold(_ text: String) -> [UInt8] {
