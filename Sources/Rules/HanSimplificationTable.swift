@@ -19,6 +19,12 @@ enum HanSimplification {
                 traditional = scalar.value
             }
         }
+        for (from, to) in mainlandForms { table[Int(from.value - firstScalar)] = UInt16(to.value) }
         return table
     }()
+
+    /// Where ICU's simplified form is not the one mainland text writes. ICU turns 諮 into 谘,
+    /// but the mainland writes 咨 (咨询, 心理咨询: the 2013 standard list keeps 咨 alone), so a
+    /// Taiwanese 心理諮詢 missed every 咨询 term (stop 50); 谘 itself folds to 咨 too.
+    static let mainlandForms: [(Unicode.Scalar, Unicode.Scalar)] = [("諮", "咨"), ("谘", "咨")]
 }

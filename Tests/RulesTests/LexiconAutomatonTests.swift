@@ -166,6 +166,14 @@ final class LexiconAutomatonTests: XCTestCase {
         XCTAssertEqual(found(a, "ОПЛАТА СӘТТІ ЖҰЛДЫЗ ЛОТЕРЕЯ"), ["g:сәтті жұлдыз"])
     }
 
+    /// ICU folds 諮 to 谘; mainland text and the lexicons write 咨 (心理咨询).
+    func testTraditionalAndVariantFormsOfZiFoldToTheMainlandZi() {
+        XCTAssertEqual(TextFolder.fold("心理諮詢"), TextFolder.fold("心理咨询"))
+        XCTAssertEqual(TextFolder.fold("谘询"), TextFolder.fold("咨询"))
+        let a = automaton([("m", "心理咨询")])
+        XCTAssertEqual(found(a, "台北 心理諮詢 推薦"), ["m:心理咨询"])
+    }
+
     func testCJKTermsHaveNoWordBoundaries() {
         let a = automaton([("g", "彩票"), ("g", "bet")])
         XCTAssertEqual(found(a, "购买体育彩票中心"), ["g:彩票"])
