@@ -98,13 +98,13 @@ final class RuleMatcher {
         for field in candidates.fields { scan(field: field, of: event) }
         var fired: [Int] = []
         // Intent applies to what the person looked for; decided once per event by a switch
-        // (hashing the kind per rule showed in profiles, as for field slots). Posts, messages,
-        // pages liked and groups joined meet only a rule's own topics; transactions and the rest none.
+        // (hashing the kind per rule showed in profiles, as for field slots). Every other kind
+        // (posts, pages liked, payments, visits) meets only a rule's own topics: a veterinary
+        // clinic's payment is the animal's care (docs/rules.md "Search intent").
         let readsIntent: TopicScope
         switch event.kind {
         case .search, .pageView, .watch: readsIntent = .allMarkers
-        case .post, .comment, .message, .like, .activity: readsIntent = .ownMarkers
-        default: readsIntent = .noMarkers
+        default: readsIntent = .ownMarkers
         }
         let anyHit = candidates.fields.contains { !hitsByField[$0.slot].isEmpty }
         if anyHit {
@@ -303,11 +303,9 @@ final class RuleMatcher {
     enum TopicScope {
         /// Searches, page views, watches: the shared `topic_*` markers and the rule's own.
         case allMarkers
-        /// Posts, comments, messages, and pages liked and groups joined (their names are the
-        /// person's choice as a post's words are): only the rule's own `topics:`.
+        /// Everything else — posts, messages, pages liked, groups joined, payments, visits: only
+        /// the rule's own `topics:`, which its author wrote for the records it reads.
         case ownMarkers
-        /// Transactions and everything else.
-        case noMarkers
     }
 
     /// A hit of one of the rule's groups in one of its fields that no exclusion hit overlaps
@@ -321,7 +319,6 @@ final class RuleMatcher {
         switch readsIntent {
         case .allMarkers: hasTopics = ruleSet.topicMask.hasAny[ruleIndex]
         case .ownMarkers: hasTopics = ruleSet.ownTopicMask.hasAny[ruleIndex]
-        case .noMarkers: hasTopics = false
         }
         let hasAlso = ruleSet.alsoMask.hasAny[ruleIndex]
         func hasMarker(in markerField: Event.Field) -> Bool {

@@ -3,8 +3,8 @@ import Rules
 import StewardCore
 
 /// Search intent (docs/rules.md "Search intent"): a topic marker in the same field cancels a
-/// search rule's hit unless the rule opts out; posts, messages, pages liked and groups joined meet
-/// only the rule's own topics; transactions are never affected.
+/// search rule's hit unless the rule opts out; every other kind — posts, messages, pages liked,
+/// groups joined, payments, visits — meets only the rule's own topics.
 final class SearchIntentTests: XCTestCase {
     static let rules = """
     rules:
@@ -90,19 +90,26 @@ final class SearchIntentTests: XCTestCase {
         XCTAssertEqual(fired("gin recipe"), ["health.alcohol.any_intent"])
     }
 
-    func testTransactionsIgnoreTopicMarkers() {
+    func testTransactionsIgnoreSharedTopicMarkers() {
         let session = InferenceSession(ruleSet: ruleSet)
         let event = Event(source: "bank.csv", kind: .transaction, text: "CASINO SONG BAR", position: .line(1))
         XCTAssertEqual(session.process(event, path: "a.csv"), ["finance.gambling.search"])
     }
 
-    func testPostsAndMessagesMeetOnlyTheRuleOwnTopicsAndTransactionsNone() {
+    func testPostsMessagesTransactionsAndVisitsMeetOnlyTheRuleOwnTopics() {
         XCTAssertEqual(fired("casino lyrics", kind: .post), ["finance.gambling.search"], "shared markers act on searches only")
         XCTAssertEqual(fired("watched casino royale again", kind: .post), [], "the rule's own topic terms act on posts")
         XCTAssertEqual(fired("watched casino royale again", kind: .message), [])
         let session = InferenceSession(ruleSet: ruleSet)
-        let event = Event(source: "bank.csv", kind: .transaction, text: "CASINO ROYALE BAR", position: .line(1))
-        XCTAssertEqual(session.process(event, path: "a.csv"), ["finance.gambling.search"], "transactions meet no topic markers")
+        let payment = Event(source: "bank.csv", kind: .transaction, text: "CASINO ROYALE BAR", position: .line(1))
+        XCTAssertEqual(session.process(payment, path: "a.csv"), [], "the rule's own topic terms act on a payment")
+        var visit = Event(source: "google.timeline", kind: .visit, position: .line(2))
+        visit.place = "Casino Royale Cinema, 1 High St"
+        XCTAssertEqual(session.process(visit, path: "b.json"), [], "and on a visit")
+        visit.place = "Casino Baden, 1 High St"
+        XCTAssertEqual(session.process(visit, path: "b.json"), ["finance.gambling.search"], "without the topic the visit counts")
+        let plainPayment = Event(source: "bank.csv", kind: .transaction, text: "CASINO BADEN", position: .line(3))
+        XCTAssertEqual(session.process(plainPayment, path: "a.csv"), ["finance.gambling.search"], "without the topic the payment counts")
     }
 
     func testPagesLikedAndGroupsJoinedMeetOnlyTheRuleOwnTopics() {
