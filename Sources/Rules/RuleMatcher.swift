@@ -429,9 +429,13 @@ final class RuleMatcher {
             }
             guard !name.isEmpty, !town.isEmpty else { return }
             folded.append(UInt8(ascii: "\n"))
+            // Name and town folded as one text, as a term naming both is: the folder drops the
+            // space between two Han characters or a Han character and an ASCII letter
+            // ("老酒馆 北京" and "destination 北京" are terms as "老酒馆北京", "destination北京").
+            // Folded apart, the space between them stayed and no Chinese town ever met its term.
+            name.append(0x20)
+            name.append(contentsOf: town)
             name.withUnsafeBufferPointer { TextFolder.fold(utf8: $0, into: &folded) }
-            folded.append(UInt8(ascii: " "))
-            town.withUnsafeBufferPointer { TextFolder.fold(utf8: $0, into: &folded) }
         }
     }
 

@@ -26,8 +26,16 @@ final class PlaceNameAndTownTests: XCTestCase {
     func testAChineseTownWhoseCharactersAlsoNameNumbersIsATownNotANumber() {
         // 京 is also 10^16 and 三 three: only digits make a word a postcode or a house number
         // (folding joins Han words: no space between them).
-        XCTAssertEqual(appended("老酒馆, 三里屯路19号, 北京 三环"), "\n老酒馆 北京三环")
-        XCTAssertEqual(appended("蓝调酒吧, 解放路８８号, 南京"), "\n蓝调酒吧 南京")
+        XCTAssertEqual(appended("老酒馆, 三里屯路19号, 北京 三环"), "\n老酒馆北京三环")
+        XCTAssertEqual(appended("蓝调酒吧, 解放路８８号, 南京"), "\n蓝调酒吧南京")
+    }
+
+    func testNameAndTownAreFoldedAsOneTextSoAChineseTownJoinsItsNameAsInATerm() {
+        // A term "destination 北京" folds to "destination北京": the appended name and town must
+        // fold the same way, with no space kept between a Latin or Han name and a Han town.
+        XCTAssertEqual(appended("Destination, 工体西路7号, 北京"), "\ndestination北京")
+        XCTAssertEqual(appended("紀安德咖啡, 中山路3號, 台北"), "\n" + String(decoding: TextFolder.fold("紀安德咖啡台北"), as: UTF8.self))
+        XCTAssertEqual(appended("Woody's, 467 Church Street, Toronto"), "\nwoody's toronto", "Latin words keep their space")
     }
 
     func testAPlaceWithoutACommaOrWithOnlyNumbersAfterItGetsNothing() {
@@ -63,5 +71,34 @@ final class PlaceNameAndTownTests: XCTestCase {
                 .contains("health.alcohol.venue")
         }
         XCTAssertEqual(fired, [true, false, true])
+    }
+
+    func testAChineseVenueTermWithItsTownFiresOnAVisitWithTheStreetBetween() throws {
+        let fixture = try RuleDirectoryFixture(files: [
+            "lexicons/places_bars.zh.txt": "destination 北京\n老酒馆 北京\n",
+            "signals/places.yaml": """
+            rules:
+              - id: health.alcohol.venue
+                attribute: health.alcohol
+                title: Venue
+                confidence: 0.9
+                match:
+                  sources: [google.timeline]
+                  kinds: [visit]
+                  fields: [place]
+                  lexicons: [places_bars]
+                examples:
+                  positive:
+                    - {source: google.timeline, kind: visit, time: 2024-06-02, place: "Destination, 工体西路7号, 北京"}
+                  negative:
+                    - {source: google.timeline, kind: visit, time: 2024-06-02, place: "Destination, 淮海中路1号, 上海"}
+            """,
+        ])
+        let session = InferenceSession(ruleSet: try RuleSet.load(directory: fixture.rulesDirectory))
+        let fired = ["Destination, 工体西路7号, 北京", "老酒馆, 三里屯路19号, 北京", "Destination, 淮海中路1号, 上海"].map { place in
+            session.process(Event(source: "google.timeline", kind: .visit, place: place, position: .line(1)), path: "t.json")
+                .contains("health.alcohol.venue")
+        }
+        XCTAssertEqual(fired, [true, true, false])
     }
 }
