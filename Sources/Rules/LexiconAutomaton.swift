@@ -240,6 +240,8 @@ public struct LexiconAutomaton: Sendable {
         var compiled: [CompiledPattern] = []
         var outputs: [Output] = []
         compiled.reserveCapacity(patterns.count)
+        // Kept for the automaton's life: sized once, not doubled past its count.
+        outputs.reserveCapacity(patterns.reduce(0) { $0 + $1.outputs.count })
         for pattern in patterns {
             compiled.append(CompiledPattern(length: pattern.length, needsLeftBoundary: pattern.needsLeftBoundary,
                                             needsRightBoundary: pattern.needsRightBoundary,
@@ -268,93 +270,145 @@ public struct LexiconAutomaton: Sendable {
         self.byteClass = byteClass
         self.classCount = classCount
 
-        let trie = Trie(patternBytes: patternBytes, byteClass: byteClass)
-        patternBytes = []
-        let stateCount = trie.stateCount
-        let denseCount = max(1, min(stateCount, denseStateCount))
-        let sparseCount = stateCount - denseCount
+        // The trie, the nodes' state numbers and their breadth-first order by node live only in
+        // this scope: every state's own transitions are laid out from them in their final places,
+        // so the breadth-first pass below (failure links, full rows) runs without them. Loading
+        // a rules folder whose terms differ from the build's peaked while the trie, those arrays,
+        // every transition in construction order and a compacted copy of it were all held at once
+        // (docs/performance.md, "The automaton compiled at load in less memory").
+        let stateCount: Int, denseCount: Int, sparseCount: Int
+        var bfsStates: [Int32]
+        var patternAt: [Int32]
+        var denseRows: [Int32]
+        var sparseStates: [SparseState]
+        var exceptions: [Exception]
+        do {
+            var trie = Trie(patternBytes: patternBytes, byteClass: byteClass)
+            patternBytes = []
+            stateCount = trie.stateCount
+            denseCount = max(1, min(stateCount, denseStateCount))
+            sparseCount = stateCount - denseCount
 
-        // Breadth-first order of the trie's nodes; the first `denseCount` of them are the
-        // full-row states, numbered in that order: they must be the shallowest.
-        var order: [Int32] = [0]
-        order.reserveCapacity(stateCount)
-        var number = [Int32](repeating: 0, count: stateCount)
-        var head = 0
-        while head < order.count {
-            let node = Int(order[head])
-            for edge in trie.edges(of: node) {
-                number[Int(edge.child)] = Int32(order.count)
-                order.append(edge.child)
-            }
-            head += 1
-        }
-        // The sparse states are numbered depth first: a state's first child then lies right
-        // after it, so reading a word deep in the automaton walks through neighbouring entries
-        // (four to a cache line) instead of one far-off entry per byte, as breadth-first numbers
-        // gave (docs/performance.md, "Sparse states in depth-first order"). The numbers are
-        // final before anything is laid out, so nothing is copied to renumber it: the copies
-        // were a quarter of the memory loading the rules took at its peak (docs/performance.md,
-        // "Loading the rules in less memory").
-        if sparseCount > 0 {
-            var nextNumber = Int32(denseCount)
-            var stack: [Int32] = [0]
-            while let node = stack.popLast() {
-                if Int(number[Int(node)]) >= denseCount {
-                    number[Int(node)] = nextNumber
-                    nextNumber += 1
+            // Breadth-first order of the trie's nodes; the first `denseCount` of them are the
+            // full-row states, numbered in that order: they must be the shallowest.
+            var order: [Int32] = [0]
+            order.reserveCapacity(stateCount)
+            var number = [Int32](repeating: 0, count: stateCount)
+            var head = 0
+            while head < order.count {
+                let node = Int(order[head])
+                for edge in trie.edges(of: node) {
+                    number[Int(edge.child)] = Int32(order.count)
+                    order.append(edge.child)
                 }
-                for edge in trie.edges(of: Int(node)).reversed() { stack.append(edge.child) }
+                head += 1
             }
+            // The sparse states are numbered depth first: a state's first child then lies right
+            // after it, so reading a word deep in the automaton walks through neighbouring entries
+            // (four to a cache line) instead of one far-off entry per byte, as breadth-first numbers
+            // gave (docs/performance.md, "Sparse states in depth-first order"). The numbers are
+            // final before anything is laid out, so nothing is copied to renumber it: the copies
+            // were a quarter of the memory loading the rules took at its peak (docs/performance.md,
+            // "Loading the rules in less memory").
+            if sparseCount > 0 {
+                var nextNumber = Int32(denseCount)
+                var stack: [Int32] = [0]
+                while let node = stack.popLast() {
+                    if Int(number[Int(node)]) >= denseCount {
+                        number[Int(node)] = nextNumber
+                        nextNumber += 1
+                    }
+                    for edge in trie.edges(of: Int(node)).reversed() { stack.append(edge.child) }
+                }
+            }
+
+            // The patterns by state first, and the trie's by node let go before the states are
+            // allocated. Then every state's own transitions, by state number (they become codes
+            // at the end): a full-row state's children in its row, whose other entries stay -1
+            // until the breadth-first pass fills them; a sparse state's first child in the state,
+            // its other children, in the trie's order, as its run of `exceptions`. The runs are in
+            // state order from the start, sized by a first pass over the trie, so they are
+            // neither built in breadth-first order nor compacted into a second array afterwards.
+            patternAt = [Int32](repeating: -1, count: stateCount)
+            for node in 0..<stateCount { patternAt[Int(number[node])] = trie.patternAt[node] }
+            trie.releasePatterns()
+            denseRows = [Int32](repeating: -1, count: denseCount * classCount)
+            // One extra entry closes the last state's run of exceptions. `firstException` holds
+            // the length of a state's run until the runs are placed.
+            sparseStates = [SparseState](repeating: SparseState(fallbackRow: 0, firstException: 0), count: sparseCount + 1)
+            for node in 0..<stateCount {
+                let state = Int(number[node])
+                let children = trie.edges(of: node)
+                if state < denseCount {
+                    let row = state * classCount
+                    for edge in children { denseRows[row + Int(edge.byteClass)] = number[Int(edge.child)] }
+                } else if let first = children.first {
+                    let k = state - denseCount
+                    sparseStates[k].firstClass = Int32(first.byteClass)
+                    sparseStates[k].firstTarget = number[Int(first.child)]
+                    sparseStates[k].firstException = Int32(children.count - 1)
+                }
+            }
+            var placed: Int32 = 0
+            for k in 0..<sparseCount {
+                let runLength = sparseStates[k].firstException
+                sparseStates[k].firstException = placed
+                placed += runLength
+            }
+            sparseStates[sparseCount].firstException = placed
+            exceptions = [Exception](repeating: Exception(target: 0, byteClass: 0), count: Int(placed))
+            for node in 0..<stateCount where Int(number[node]) >= denseCount {
+                let children = trie.edges(of: node)
+                guard children.count > 1 else { continue }
+                var e = Int(sparseStates[Int(number[node]) - denseCount].firstException)
+                for edge in children.dropFirst() {
+                    exceptions[e] = Exception(target: number[Int(edge.child)], byteClass: Int32(edge.byteClass))
+                    e += 1
+                }
+            }
+            // The breadth-first order as state numbers, in place: all the pass below needs of the trie.
+            for i in order.indices { order[i] = number[Int(order[i])] }
+            bfsStates = order
         }
 
-        // Failure links and the compressed transition function, in breadth-first order: every
-        // failure target is shallower than its state, so its transitions are known when needed.
-        // During construction the entries hold state numbers; they become codes at the end.
-        var patternAt = [Int32](repeating: -1, count: stateCount)
+        // Failure links and the rest of the full rows, in breadth-first order: every failure
+        // target is shallower than its state, so its transitions are known when needed. A
+        // sparse state's failure state is kept in its `fallbackRow` (as a state number until
+        // the end), a full-row state's in `denseFailure`.
         var outputLink = [Int32](repeating: -1, count: stateCount)
-        var failure = [Int32](repeating: 0, count: stateCount)
-        var denseRows = [Int32](repeating: 0, count: denseCount * classCount)
-        // Sparse states hold their fallback state's number in `fallbackRow` until the end; one
-        // extra entry closes the last state's run of exceptions. While building, each state's
-        // run lies where breadth-first order put it and ends at `exceptionEnd`; the runs are put
-        // in state order when the first transitions move into their states.
-        var sparseStates = [SparseState](repeating: SparseState(fallbackRow: 0, firstException: 0), count: sparseCount + 1)
-        var exceptionEnd = [Int32](repeating: 0, count: sparseCount)
-        var exceptions: [Exception] = []
-        exceptions.reserveCapacity(trie.edgeCount)
-
-        /// The exceptions of the `k`-th sparse state.
-        func exceptionRange(_ k: Int) -> Range<Int> {
-            Int(sparseStates[k].firstException)..<Int(exceptionEnd[k])
-        }
+        var denseFailure = [Int32](repeating: 0, count: denseCount)
 
         /// The state reached from `state` on `byteClass`, for a state already laid out.
         func next(_ state: Int, _ byteClass: Int) -> Int32 {
             var state = state
             while state >= denseCount {
                 let k = state - denseCount
-                for e in exceptionRange(k) where Int(exceptions[e].byteClass) == byteClass { return exceptions[e].target }
+                if Int(sparseStates[k].firstClass) == byteClass { return sparseStates[k].firstTarget }
+                for e in Int(sparseStates[k].firstException)..<Int(sparseStates[k + 1].firstException)
+                where Int(exceptions[e].byteClass) == byteClass { return exceptions[e].target }
                 state = Int(sparseStates[k].fallbackRow)
             }
             return denseRows[state * classCount + byteClass]
         }
+        func setFailure(of child: Int32, _ failure: Int32) {
+            let child = Int(child)
+            if child < denseCount { denseFailure[child] = failure } else { sparseStates[child - denseCount].fallbackRow = failure }
+        }
 
-        for node in order {
-            let node = Int(node)
-            let state = Int(number[node])
-            patternAt[state] = trie.patternAt[node]
-            let fail = Int(failure[state])
+        for state in bfsStates {
+            let state = Int(state)
+            let fail = state < denseCount ? Int(denseFailure[state]) : Int(sparseStates[state - denseCount].fallbackRow)
             if state > 0 { outputLink[state] = patternAt[fail] >= 0 ? Int32(fail) : outputLink[fail] }
-            let children = trie.edges(of: node)
-            for edge in children {
-                failure[Int(number[Int(edge.child)])] = state == 0 ? 0 : next(fail, Int(edge.byteClass))
-            }
             if state < denseCount {
+                // Its children are the entries already set; every other class leads where its
+                // failure state's does (the root's, back to the root).
                 let row = state * classCount
-                if state > 0 {
-                    for c in 0..<classCount { denseRows[row + c] = next(fail, c) }
+                for c in 0..<classCount where denseRows[row + c] >= 0 {
+                    setFailure(of: denseRows[row + c], state == 0 ? 0 : next(fail, c))
                 }
-                for edge in children { denseRows[row + Int(edge.byteClass)] = number[Int(edge.child)] }
+                for c in 0..<classCount where denseRows[row + c] < 0 {
+                    denseRows[row + c] = state == 0 ? 0 : next(fail, c)
+                }
             } else {
                 // Only its own children: a miss defers to the failure state, full-row or sparse.
                 // Copying a sparse failure state's transitions instead saved a step on some
@@ -364,13 +418,16 @@ public struct LexiconAutomaton: Sendable {
                 // to, not copied"). Each deferral moves to a shallower state and each byte goes at
                 // most one deeper, so a scan still averages at most two steps a byte.
                 let k = state - denseCount
-                sparseStates[k] = SparseState(fallbackRow: Int32(fail), firstException: Int32(exceptions.count))
-                for edge in children {
-                    exceptions.append(Exception(target: number[Int(edge.child)], byteClass: Int32(edge.byteClass)))
+                let own = sparseStates[k]
+                guard own.firstClass >= 0 else { continue }
+                setFailure(of: own.firstTarget, next(fail, Int(own.firstClass)))
+                for e in Int(own.firstException)..<Int(sparseStates[k + 1].firstException) {
+                    setFailure(of: exceptions[e].target, next(fail, Int(exceptions[e].byteClass)))
                 }
-                exceptionEnd[k] = Int32(exceptions.count)
             }
         }
+        bfsStates = []
+        denseFailure = []
 
         // State numbers → codes, complemented when the target reports something.
         let denseCodeLimit = denseCount * classCount
@@ -384,25 +441,13 @@ public struct LexiconAutomaton: Sendable {
         for k in 0..<sparseCount {
             let fallback = Int(sparseStates[k].fallbackRow)
             sparseStates[k].fallbackRow = Int32(fallback < denseCount ? fallback * classCount : denseCodeLimit + fallback - denseCount)
+            if sparseStates[k].firstClass >= 0 { sparseStates[k].firstTarget = code(sparseStates[k].firstTarget) }
         }
-        // Each sparse state's first transition moves into the state; the rest stay in order.
-        var others: [Exception] = []
-        others.reserveCapacity(exceptions.count - (0..<sparseCount).reduce(0) { $0 + (exceptionRange($1).isEmpty ? 0 : 1) })
-        for k in 0..<sparseCount {
-            let range = exceptionRange(k)
-            sparseStates[k].firstException = Int32(others.count)
-            if let first = range.first {
-                sparseStates[k].firstClass = exceptions[first].byteClass
-                sparseStates[k].firstTarget = exceptions[first].target
-                others.append(contentsOf: exceptions[(first + 1)..<range.upperBound])
-            }
-        }
-        sparseStates[sparseCount].firstException = Int32(others.count)
         self.denseStateCount = denseCount
         self.denseCodeLimit = denseCodeLimit
         self.denseRows = denseRows
         self.sparseStates = sparseStates
-        self.exceptions = others
+        self.exceptions = exceptions
         self.patternAt = patternAt
         self.outputLink = outputLink
     }
@@ -412,11 +457,25 @@ public struct LexiconAutomaton: Sendable {
     /// building, and as a contiguous run of edges afterwards.
     private struct Trie {
         struct Edge { var byteClass: UInt8; var child: Int32 }
+        /// A node's children, in the order they were created, with their byte classes.
+        struct Edges: RandomAccessCollection {
+            let children: ArraySlice<Int32>
+            let childClass: [UInt8]
+            var startIndex: Int { children.startIndex }
+            var endIndex: Int { children.endIndex }
+            subscript(position: Int) -> Edge {
+                Edge(byteClass: childClass[Int(children[position])], child: children[position])
+            }
+        }
+        /// Pattern ending at each node (-1 if none); emptied by `releasePatterns()` once read.
         private(set) var patternAt: [Int32] = [-1]
+        let stateCount: Int
         private var edgeStart: [Int32] = []
-        private var edgeList: [Edge] = []
-        var stateCount: Int { patternAt.count }
-        var edgeCount: Int { edgeList.count }
+        /// Children grouped by parent; a child's class is its own (every node but the root is
+        /// one edge's child), so an edge is 4 bytes here and 1 in `childClass`, not 8 as a
+        /// struct of both (docs/performance.md, "The automaton compiled at load in less memory").
+        private var edgeChild: [Int32] = []
+        private var childClass: [UInt8] = []
 
         init(patternBytes: [[UInt8]], byteClass: [UInt8]) {
             // Sibling lists rather than one dictionary keyed by (node, class): below the root
@@ -426,7 +485,7 @@ public struct LexiconAutomaton: Sendable {
             var rootChild = [Int32](repeating: -1, count: 256)
             var firstChild: [Int32] = [-1]
             var nextSibling: [Int32] = [-1]
-            var childClass: [UInt8] = [0]
+            childClass = [0]
             // Patterns in byte order: each one then shares its prefix with the one before, so
             // nodes are created depth first and a node's children lie after it. Every pass
             // below that reads a node's children (failure links, state numbers) then walks
@@ -434,6 +493,25 @@ public struct LexiconAutomaton: Sendable {
             // compiling the automaton (docs/performance.md, "The trie built in byte order").
             // The automaton is the same: pattern indices are kept, only node numbers change.
             let inByteOrder = patternBytes.indices.sorted { patternBytes[$0].lexicographicallyPrecedes(patternBytes[$1]) }
+            // In byte order, a pattern adds one node per byte past the prefix it shares with the
+            // one before (patterns are distinct, and distinct bytes of patterns have distinct
+            // classes), so the node arrays are sized once: grown by doubling they held up to
+            // twice the nodes, four arrays of a peak that loading a rules folder of its own pays
+            // (docs/performance.md, "The automaton compiled at load in less memory").
+            var nodeCount = 1
+            for (rank, index) in inByteOrder.enumerated() {
+                let bytes = patternBytes[index]
+                var shared = 0
+                if rank > 0 {
+                    let previous = patternBytes[inByteOrder[rank - 1]]
+                    while shared < min(previous.count, bytes.count) && previous[shared] == bytes[shared] { shared += 1 }
+                }
+                nodeCount += bytes.count - shared
+            }
+            patternAt.reserveCapacity(nodeCount)
+            firstChild.reserveCapacity(nodeCount)
+            nextSibling.reserveCapacity(nodeCount)
+            childClass.reserveCapacity(nodeCount)
             for index in inByteOrder {
                 let bytes = patternBytes[index]
                 var node = 0
@@ -465,7 +543,7 @@ public struct LexiconAutomaton: Sendable {
             // Children grouped by parent, in the order they were created: each node's sibling
             // list reversed (a child is put in front).
             var start = [Int32](repeating: 0, count: patternAt.count + 1)
-            var list: [Edge] = []
+            var list: [Int32] = []
             list.reserveCapacity(patternAt.count - 1)
             var siblings: [Int32] = []
             for node in 0..<patternAt.count {
@@ -473,16 +551,20 @@ public struct LexiconAutomaton: Sendable {
                 siblings.removeAll(keepingCapacity: true)
                 var k = firstChild[node]
                 while k >= 0 { siblings.append(k); k = nextSibling[Int(k)] }
-                for child in siblings.reversed() { list.append(Edge(byteClass: childClass[Int(child)], child: child)) }
+                list.append(contentsOf: siblings.reversed())
             }
             start[patternAt.count] = Int32(list.count)
+            stateCount = patternAt.count
             edgeStart = start
-            edgeList = list
+            edgeChild = list
         }
 
-        func edges(of node: Int) -> ArraySlice<Edge> {
-            edgeList[Int(edgeStart[node])..<Int(edgeStart[node + 1])]
+        func edges(of node: Int) -> Edges {
+            Edges(children: edgeChild[Int(edgeStart[node])..<Int(edgeStart[node + 1])], childClass: childClass)
         }
+
+        /// Lets the patterns go once the automaton's own table, by state, holds them.
+        mutating func releasePatterns() { patternAt = [] }
     }
 
     /// The placeholder for a number in a term, and the numbers it stands for: one or two

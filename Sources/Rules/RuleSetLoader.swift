@@ -95,21 +95,22 @@ struct RuleSetLoader {
             let language = Self.language(ofFile: relative)
             lexiconInputs.append((bytes, name, file, language))
         }
-        var terms: [LexiconAutomaton.Term] = []
-        var clauseWordTerms: [LexiconAutomaton.Term] = []
-        for (index, parsed) in Self.parsedInParallel(lexiconInputs, { input throws(RuleFileError) in
+        var parsedLexicons = Self.parsedInParallel(lexiconInputs) { input throws(RuleFileError) in
             try parseLexicon(input.bytes, name: input.name, file: input.file, inflection: Inflection.of(language: input.language),
                              language: input.language)
-        }).enumerated() {
-            // The person's own pronouns and the prepositions before someone named stay out of
-            // the automaton every record goes through (RuleSet.subjectSelf).
-            let name = lexiconInputs[index].name
-            if name == RuleSet.subjectSelfLexicon || name == RuleSet.subjectPrepositionsLexicon {
-                clauseWordTerms += try parsed.get()
-            } else {
-                terms += try parsed.get()
-            }
         }
+        // The person's own pronouns and the prepositions before someone named stay out of
+        // the automaton every record goes through (RuleSet.subjectSelf).
+        let isClauseWordLexicon = lexiconInputs.map { $0.name == RuleSet.subjectSelfLexicon || $0.name == RuleSet.subjectPrepositionsLexicon }
+        // A lexicon's problem is reported before any signal file's, as the files are read.
+        var lexiconTermCount = 0
+        for (index, parsed) in parsedLexicons.enumerated() {
+            let count = try parsed.get().count
+            if !isClauseWordLexicon[index] { lexiconTermCount += count }
+        }
+        // The files' text is parsed: it goes before the automaton is compiled, where loading
+        // peaks (docs/performance.md, "The automaton compiled at load in less memory").
+        lexiconInputs = []
 
         // Signal rules.
         var rules: [SignalRule] = []
@@ -135,6 +136,29 @@ struct RuleSetLoader {
             try parseRuleFile(input.bytes, file: input.file, attributeIds: attributeIds, lexiconNames: lexiconNames,
                               sourceSets: sourceSets, examplesChecked: input.examplesChecked)
         }
+        ruleInputs = []
+
+        // The automaton's terms: every lexicon's, then the rules' own, in that order. The array
+        // is kept as long as the rules (the automaton's `terms`), so it is sized once to its
+        // count: grown by doubling it held two fifths more than its terms, 1.4 MB of every scan.
+        var ruleTermCount = 0
+        for case .success(let parsed) in parsedRuleFiles {
+            for rule in parsed {
+                ruleTermCount += rule.match.terms.count + rule.match.excludeTerms.count + rule.match.alsoTerms.count
+                    + rule.match.topicTerms.count
+            }
+        }
+        var terms: [LexiconAutomaton.Term] = []
+        var clauseWordTerms: [LexiconAutomaton.Term] = []
+        terms.reserveCapacity(lexiconTermCount + ruleTermCount)
+        for (index, parsed) in parsedLexicons.enumerated() {
+            if isClauseWordLexicon[index] {
+                clauseWordTerms += try parsed.get()
+            } else {
+                terms += try parsed.get()
+            }
+        }
+        parsedLexicons = []
         for parsedFile in parsedRuleFiles {
             let parsed = try parsedFile.get()
             for rule in parsed {
@@ -215,6 +239,10 @@ struct RuleSetLoader {
     ) -> [Result<Output, RuleFileError>] {
         let results = UnsafeMutableBufferPointer<Result<Output, RuleFileError>?>.allocate(capacity: inputs.count)
         results.initialize(repeating: nil)
+        // `deallocate` alone frees the buffer without releasing what it holds: the results
+        // were copied out, so every file's parsed terms and rules stayed allocated for the
+        // rest of the process (about 5 MB of loading's peak; docs/performance.md, "The automaton
+        // compiled at load in less memory"). They are moved out instead.
         defer { results.deallocate() }
         // Each iteration writes only its own slot; the buffer is read after all have returned.
         nonisolated(unsafe) let slots = results
@@ -225,7 +253,7 @@ struct RuleSetLoader {
                 do throws(RuleFileError) { slots[i] = .success(try parse(inputs[i])) } catch { slots[i] = .failure(error) }
             }
         }
-        return results.map { $0! }
+        return results.indices.map { results.moveElement(from: $0)! }
     }
 
     /// An analyzer file names its kind with `analyzer:`; the kind's loader reads the rest.
