@@ -96,6 +96,12 @@ extension Ruleset {
     public var termsShapedLikeNumbers: [String] {
         NumberShapedTermCheck.problems(files: files).map(\.description)
     }
+
+    /// `file:line: …` for each lexicon term that folds like an earlier term of the same file
+    /// (`FoldedDuplicateTermCheck`), for `steward rules lint`.
+    public var termsWrittenTwice: [String] {
+        FoldedDuplicateTermCheck.problems(files: files).map(\.description)
+    }
 }
 
 /// discover → detect → parse → match → infer → score → store → report.

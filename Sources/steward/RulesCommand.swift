@@ -50,7 +50,9 @@ struct RulesCommand: ParsableCommand {
             // And terms made only of digits and the punctuation of dates and amounts ("-{n}"),
             // which match inside every date of every record (docs/rules.md, "Terms shaped like
             // numbers").
-            let traps = ruleset.termsThatAreWordsOfAnotherLanguage + ruleset.termsShapedLikeNumbers
+            // And terms that fold like an earlier term of the same list ("chomage" after
+            // "chômage"; docs/rules.md, "Terms written twice").
+            let traps = ruleset.termsThatAreWordsOfAnotherLanguage + ruleset.termsShapedLikeNumbers + ruleset.termsWrittenTwice
             for problem in traps { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
             if !traps.isEmpty { throw ExitCode(1) }
             print(RulesOverview.summary(ruleset))
