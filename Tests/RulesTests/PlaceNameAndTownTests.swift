@@ -44,9 +44,11 @@ final class PlaceNameAndTownTests: XCTestCase {
         XCTAssertEqual(appended(", Berlin"), "")
     }
 
-    func testAVenueTermWithItsTownFiresOnAVisitWithTheStreetBetween() throws {
+    /// Whether a venue rule reading `lexicon` (file name, terms) fires on a visit to each place;
+    /// the rule's own examples are the first place (positive) and the last (negative).
+    private func venueRuleFires(lexicon: (file: String, terms: String), on places: [String]) throws -> [Bool] {
         let fixture = try RuleDirectoryFixture(files: [
-            "lexicons/places_bars.en.txt": "woody's toronto\n",
+            "lexicons/\(lexicon.file)": lexicon.terms,
             "signals/places.yaml": """
             rules:
               - id: health.alcohol.venue
@@ -60,45 +62,27 @@ final class PlaceNameAndTownTests: XCTestCase {
                   lexicons: [places_bars]
                 examples:
                   positive:
-                    - {source: google.timeline, kind: visit, time: 2024-06-02, place: "Woody's, 467 Church Street, Toronto"}
+                    - {source: google.timeline, kind: visit, time: 2024-06-02, place: "\(places[0])"}
                   negative:
-                    - {source: google.timeline, kind: visit, time: 2024-06-02, place: "Woody's Hardware, Toronto Road, Ottawa"}
+                    - {source: google.timeline, kind: visit, time: 2024-06-02, place: "\(places[places.count - 1])"}
             """,
         ])
         let session = InferenceSession(ruleSet: try RuleSet.load(directory: fixture.rulesDirectory))
-        let fired = ["Woody's, 467 Church Street, Toronto", "Woody's Hardware, Toronto Road, Ottawa", "Woody's Toronto"].map { place in
+        return places.map { place in
             session.process(Event(source: "google.timeline", kind: .visit, place: place, position: .line(1)), path: "t.json")
                 .contains("health.alcohol.venue")
         }
-        XCTAssertEqual(fired, [true, false, true])
+    }
+
+    func testAVenueTermWithItsTownFiresOnAVisitWithTheStreetBetween() throws {
+        let fired = try venueRuleFires(lexicon: ("places_bars.en.txt", "woody's toronto\n"),
+                                       on: ["Woody's, 467 Church Street, Toronto", "Woody's Toronto", "Woody's Hardware, Toronto Road, Ottawa"])
+        XCTAssertEqual(fired, [true, true, false])
     }
 
     func testAChineseVenueTermWithItsTownFiresOnAVisitWithTheStreetBetween() throws {
-        let fixture = try RuleDirectoryFixture(files: [
-            "lexicons/places_bars.zh.txt": "destination 北京\n老酒馆 北京\n",
-            "signals/places.yaml": """
-            rules:
-              - id: health.alcohol.venue
-                attribute: health.alcohol
-                title: Venue
-                confidence: 0.9
-                match:
-                  sources: [google.timeline]
-                  kinds: [visit]
-                  fields: [place]
-                  lexicons: [places_bars]
-                examples:
-                  positive:
-                    - {source: google.timeline, kind: visit, time: 2024-06-02, place: "Destination, 工体西路7号, 北京"}
-                  negative:
-                    - {source: google.timeline, kind: visit, time: 2024-06-02, place: "Destination, 淮海中路1号, 上海"}
-            """,
-        ])
-        let session = InferenceSession(ruleSet: try RuleSet.load(directory: fixture.rulesDirectory))
-        let fired = ["Destination, 工体西路7号, 北京", "老酒馆, 三里屯路19号, 北京", "Destination, 淮海中路1号, 上海"].map { place in
-            session.process(Event(source: "google.timeline", kind: .visit, place: place, position: .line(1)), path: "t.json")
-                .contains("health.alcohol.venue")
-        }
+        let fired = try venueRuleFires(lexicon: ("places_bars.zh.txt", "destination 北京\n老酒馆 北京\n"),
+                                       on: ["Destination, 工体西路7号, 北京", "老酒馆, 三里屯路19号, 北京", "Destination, 淮海中路1号, 上海"])
         XCTAssertEqual(fired, [true, true, false])
     }
 }
