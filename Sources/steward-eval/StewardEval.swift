@@ -16,7 +16,7 @@ struct StewardEval: ParsableCommand {
         commandName: "steward-eval",
         abstract: "Precision, recall and F1 of the rules on the labelled evaluation set, with every error.")
 
-    @Option(name: .customLong("rules"), help: "Rules folder (default: $STEWARD_RULES, then rules/ beside the checkout).")
+    @Option(name: .customLong("rules"), help: "Rules folder (default: $STEWARD_RULES, then the rules built into this binary; `make eval` passes rules/).")
     var rulesDirectory: String?
 
     @Option(name: .customLong("cases"), help: "Evaluation data folder.")
