@@ -77,8 +77,13 @@ final class FoldedFieldCache {
         // small string, so the same text, found without reading it.
         if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
         guard a.utf8.count == b.utf8.count else { return false }
-        var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.baseAddress == y.baseAddress || x.elementsEqual(y) } }
+        // Read in place: copying both into `var`s for the mutating `withUTF8` was two retains
+        // and releases for every new transaction whose text is as long as the last one's
+        // (docs/performance.md, "The automaton's tables read without reference counting (stop 51)").
+        if let same = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.baseAddress == y.baseAddress || x.elementsEqual(y) }
+        }), let same { return same }
+        return a.utf8.elementsEqual(b.utf8)
     }
 }
 
