@@ -21,8 +21,8 @@ public enum TextFolder {
     /// Appends the folded form of `text` to `output` without copying the string's bytes.
     public static func fold(_ text: String, into output: inout [UInt8]) {
         // Read in place: `withUTF8` is mutating, and the copy it needed was a retain and a
-        // release of the string's storage for every field folded (docs/performance.md, "The
-        // automaton's tables read without reference counting (stop 51)"). A native string's
+        // release of the string's storage for every field folded (docs/performance.md, "Reference
+        // counting on the per-field path (stop 51)"). A native string's
         // bytes are contiguous; only a bridged one takes the copying path.
         if text.utf8.withContiguousStorageIfAvailable({ fold(utf8: $0, into: &output) }) != nil { return }
         var text = text

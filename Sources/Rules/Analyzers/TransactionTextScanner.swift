@@ -79,7 +79,7 @@ final class FoldedFieldCache {
         guard a.utf8.count == b.utf8.count else { return false }
         // Read in place: copying both into `var`s for the mutating `withUTF8` was two retains
         // and releases for every new transaction whose text is as long as the last one's
-        // (docs/performance.md, "The automaton's tables read without reference counting (stop 51)").
+        // (docs/performance.md, "Reference counting on the per-field path (stop 51)").
         if let same = a.utf8.withContiguousStorageIfAvailable({ x in
             b.utf8.withContiguousStorageIfAvailable { y in x.baseAddress == y.baseAddress || x.elementsEqual(y) }
         }), let same { return same }
