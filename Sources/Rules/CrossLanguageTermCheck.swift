@@ -46,11 +46,9 @@ public enum CrossLanguageTermCheck {
         // Each lexicon's folded terms by language, to see whether a word is listed in both.
         var listed: [String: [String: Set<[UInt8]>]] = [:]
         var lexiconFiles: [(relative: String, name: String, language: String, terms: [(text: String, line: Int)])] = []
-        for relative in files.list(under: "lexicons") where relative.hasSuffix(".txt") {
-            guard let bytes = files.read(relative) else { continue }
+        for (relative, fileTerms) in LexiconFileTerms.lexiconFiles(in: files) {
             let name = String((relative.split(separator: "/").last ?? "").prefix { $0 != "." })
             let language = RuleSetLoader.language(ofFile: relative)
-            let fileTerms = LexiconFileTerms.terms(in: bytes)
             listed[name, default: [:]][language, default: []].formUnion(fileTerms.map { TextFolder.fold($0.text) })
             if matched.contains(name) { lexiconFiles.append((relative, name, language, fileTerms)) }
         }

@@ -23,13 +23,12 @@ public enum FoldedDuplicateTermCheck {
 
     public static func problems(files: RuleFiles) -> [Problem] {
         var problems: [Problem] = []
-        for relative in files.list(under: "lexicons") where relative.hasSuffix(".txt") {
-            guard let bytes = files.read(relative) else { continue }
+        for file in LexiconFileTerms.lexiconFiles(in: files) {
             var firstByForm: [[UInt8]: (line: Int, term: String)] = [:]
-            for (text, line) in LexiconFileTerms.terms(in: bytes) {
+            for (text, line) in file.terms {
                 let form = foldedForm(of: text)
                 if let first = firstByForm[form] {
-                    problems.append(Problem(file: files.display(relative), line: line, term: text,
+                    problems.append(Problem(file: files.display(file.relative), line: line, term: text,
                                             firstLine: first.line, firstTerm: first.term))
                 } else {
                     firstByForm[form] = (line, text)

@@ -32,10 +32,9 @@ public enum NumberShapedTermCheck {
 
     public static func problems(files: RuleFiles) -> [Problem] {
         var problems: [Problem] = []
-        for relative in files.list(under: "lexicons") where relative.hasSuffix(".txt") {
-            guard let bytes = files.read(relative) else { continue }
-            for (text, line) in LexiconFileTerms.terms(in: bytes) where isNumberShaped(text) {
-                problems.append(Problem(file: files.display(relative), line: line, term: text))
+        for file in LexiconFileTerms.lexiconFiles(in: files) {
+            for (text, line) in file.terms where isNumberShaped(text) {
+                problems.append(Problem(file: files.display(file.relative), line: line, term: text))
             }
         }
         return problems
